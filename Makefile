@@ -1,0 +1,43 @@
+# dxtrack — make demo | make test | make check | make bench
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils
+
+.PHONY: demo test check bench install install-dev system-deps serve clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip uv
+
+install: $(BIN)/python
+	$(BIN)/uv pip install -q -e .
+
+install-dev: $(BIN)/python
+	$(BIN)/uv pip install -q -e '.[dev]'
+
+# Debian packages the test suite needs (PostgreSQL server, Chromium, fonts).
+system-deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Cài đặt gói hệ thống:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	fi
+
+demo: install
+	$(BIN)/dxtrack demo
+
+test: system-deps install-dev
+	$(BIN)/pytest -q
+
+check: install-dev
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/pytest -q
+
+bench: install-dev
+	$(BIN)/python benchmarks/bench_extraction.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -1,0 +1,46 @@
+"""Error hierarchy. Messages are Vietnamese (users read them); logs are English.
+
+    DxError(message, status=400)
+     ├── NotFound           404
+     ├── Forbidden          403
+     ├── Conflict           409  (stale edit, duplicate)
+     ├── Invalid            422
+     └── ExtractionFailed   422  (unreadable, scanned or corrupted document)
+"""
+
+from __future__ import annotations
+
+
+class DxError(Exception):
+    status: int = 400
+    code: str = "error"
+
+    def __init__(self, message: str, *, detail: object | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.detail = detail
+
+
+class NotFound(DxError):
+    status = 404
+    code = "not_found"
+
+
+class Forbidden(DxError):
+    status = 403
+    code = "forbidden"
+
+
+class Conflict(DxError):
+    status = 409
+    code = "conflict"
+
+
+class Invalid(DxError):
+    status = 422
+    code = "invalid"
+
+
+class ExtractionFailed(DxError):
+    status = 422
+    code = "extraction_failed"
