@@ -1,0 +1,225 @@
+"""Legacy Vietnamese font encodings (TCVN3/ABC and VNI) and a Vietnamese plausibility score.
+
+Before Unicode, Vietnamese documents were typed in 8-bit fonts: the bytes are ordinary
+Windows-1252 / Latin-1 characters that the font *draws* as Vietnamese letters. Read as
+Unicode they look like "Céng hoµ x· héi" (TCVN3) or "Coäng hoøa xaõ hoäi" (VNI).
+
+- TCVN3 (TCVN 5712:1993, the "VN3" set used by .VnTime/.VnArial fonts): one byte per
+  precomposed lowercase letter. Accented capitals have no code of their own: the
+  ".VnTimeH" fonts draw the lowercase codes as capitals. `to_unicode_tcvn3` recovers
+  capitals from the font name (DOCX) or from an all-caps word around the letter.
+- VNI (VNI-Windows fonts, "VNI-Times"): a Latin base letter followed by one mark byte;
+  i, y-dot-below, ơ, ư and đ have single bytes.
+
+The tables below are written from the published code charts; tests encode Unicode with
+the inverted tables and decode it back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# TCVN3 byte -> Unicode letter (lowercase set; 0xA1-0xA7 are the only capitals).
+TCVN3: dict[int, str] = {
+    0xA1: "Ă", 0xA2: "Â", 0xA3: "Ê", 0xA4: "Ô", 0xA5: "Ơ", 0xA6: "Ư", 0xA7: "Đ",
+    0xA8: "ă", 0xA9: "â", 0xAA: "ê", 0xAB: "ô", 0xAC: "ơ", 0xAD: "ư", 0xAE: "đ",
+    0xB5: "à", 0xB6: "ả", 0xB7: "ã", 0xB8: "á", 0xB9: "ạ",
+    0xBB: "ằ", 0xBC: "ẳ", 0xBD: "ẵ", 0xBE: "ắ", 0xC6: "ặ",
+    0xC7: "ầ", 0xC8: "ẩ", 0xC9: "ẫ", 0xCA: "ấ", 0xCB: "ậ",
+    0xCC: "è", 0xCE: "ẻ", 0xCF: "ẽ", 0xD0: "é", 0xD1: "ẹ",
+    0xD2: "ề", 0xD3: "ể", 0xD4: "ễ", 0xD5: "ế", 0xD6: "ệ",
+    0xD7: "ì", 0xD8: "ỉ", 0xDC: "ĩ", 0xDD: "í", 0xDE: "ị",
+    0xDF: "ò", 0xE1: "ỏ", 0xE2: "õ", 0xE3: "ó", 0xE4: "ọ",
+    0xE5: "ồ", 0xE6: "ổ", 0xE7: "ỗ", 0xE8: "ố", 0xE9: "ộ",
+    0xEA: "ờ", 0xEB: "ở", 0xEC: "ỡ", 0xED: "ớ", 0xEE: "ợ",
+    0xEF: "ù", 0xF1: "ủ", 0xF2: "ũ", 0xF3: "ú", 0xF4: "ụ",
+    0xF5: "ừ", 0xF6: "ử", 0xF7: "ữ", 0xF8: "ứ", 0xF9: "ự",
+    0xFA: "ỳ", 0xFB: "ỷ", 0xFC: "ỹ", 0xFD: "ý", 0xFE: "ỵ",
+}  # fmt: skip
+
+# VNI mark bytes (lowercase forms; the capital forms are the same letters in upper case).
+_VNI_TONES = {"ù": "\u0301", "ø": "\u0300", "û": "\u0309", "õ": "\u0303", "ï": "\u0323"}
+_VNI_BREVE_TONES = {"é": "\u0301", "è": "\u0300", "ú": "\u0309", "ü": "\u0303", "ë": "\u0323"}
+_VNI_HAT_TONES = {"á": "\u0301", "à": "\u0300", "å": "\u0309", "ã": "\u0303", "ä": "\u0323"}
+# Single-byte VNI letters: đ, ơ, ư and the i / ỵ family.
+VNI_SINGLE: dict[str, str] = {
+    "ñ": "đ", "ô": "ơ", "ö": "ư",
+    "í": "í", "ì": "ì", "æ": "ỉ", "ó": "ĩ", "ò": "ị", "î": "ỵ",
+}  # fmt: skip
+
+
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+@lru_cache(maxsize=1)
+def vni_table() -> dict[str, str]:
+    """VNI byte sequence (as Latin-1 characters) -> Unicode letter, both cases."""
+    table: dict[str, str] = {}
+    for base in "aeouy":
+        for mark, tone in _VNI_TONES.items():
+            table[base + mark] = _nfc(base + tone)
+    for mark, tone in _VNI_BREVE_TONES.items():
+        table["a" + mark] = _nfc("ă" + tone)
+    table["aê"] = "ă"
+    for base in "aeo":
+        table[base + "â"] = _nfc(base + "\u0302")
+        for mark, tone in _VNI_HAT_TONES.items():
+            table[base + mark] = _nfc(base + "\u0302" + tone)
+    for mark, tone in _VNI_TONES.items():  # ơ and ư carry tones after their own byte
+        table["ô" + mark] = _nfc("ơ" + tone)
+        table["ö" + mark] = _nfc("ư" + tone)
+    table.update(VNI_SINGLE)
+    table.pop("yï")  # ỵ has its own byte (î); "y" + dot-below is not used
+    upper = {k.upper(): v.upper() for k, v in table.items()}
+    return {**table, **upper}
+
+
+@lru_cache(maxsize=1)
+def _vni_pattern() -> re.Pattern[str]:
+    keys = sorted(vni_table(), key=len, reverse=True)
+    return re.compile("|".join(re.escape(k) for k in keys))
+
+
+def _unwrap_symbol_range(text: str) -> str:
+    """Word stores some 8-bit font text in the private range U+F000-U+F0FF."""
+    if not any("\uf000" <= ch <= "\uf0ff" for ch in text):
+        return text
+    return "".join(chr(ord(ch) - 0xF000) if "\uf000" <= ch <= "\uf0ff" else ch for ch in text)
+
+
+_TCVN3_CHARS = {chr(code): letter for code, letter in TCVN3.items()}
+_TCVN3_WORD = re.compile("[A-Za-z" + re.escape("".join(_TCVN3_CHARS)) + "]+")
+
+
+def _tcvn3_case(raw: str) -> str:
+    """ "upper" (all-caps word with legacy letters), "lower", or "?" (cannot tell)."""
+    ascii_letters = [ch for ch in raw if ch.isascii()]
+    if any(ch.islower() for ch in ascii_letters):
+        return "lower"
+    if len(ascii_letters) >= 2 and any(ch in _TCVN3_CHARS for ch in raw):
+        return "upper"
+    return "?"
+
+
+def _decode_tcvn3_line(line: str) -> str:
+    words = list(_TCVN3_WORD.finditer(line))
+    cases = [_tcvn3_case(m.group(0)) for m in words]
+    out, last = [], 0
+    for i, match in enumerate(words):
+        raw = match.group(0)
+        decoded = "".join(_TCVN3_CHARS.get(ch, ch) for ch in raw)
+        case = cases[i]
+        if case == "?" and decoded != raw:
+            before = next((c for c in reversed(cases[:i]) if c != "?"), None)
+            after = next((c for c in cases[i + 1 :] if c != "?"), None)
+            near = {before, after} - {None}
+            case = "upper" if near == {"upper"} else "lower"
+        out.append(line[last : match.start()])
+        out.append(decoded.upper() if case == "upper" else decoded)
+        last = match.end()
+    out.append(line[last:])
+    return "".join(out)
+
+
+def to_unicode_tcvn3(text: str, *, upper: bool = False) -> str:
+    """Decode TCVN3 text read as Latin-1 characters. `upper`: the text used a ...H font.
+
+    Without a font name, an accented capital is recovered only inside an all-caps word
+    ("CéNG HOµ" -> "CỘNG HOÀ") or a short word between all-caps words ("X·").
+    """
+    text = _unwrap_symbol_range(text)
+    if upper:
+        return _nfc("".join(_TCVN3_CHARS.get(ch, ch) for ch in text).upper())
+    return _nfc("\n".join(_decode_tcvn3_line(line) for line in text.split("\n")))
+
+
+def to_unicode_vni(text: str) -> str:
+    """Decode VNI text read as Latin-1 characters."""
+    text = _unwrap_symbol_range(text)
+    table = vni_table()
+    return _nfc(_vni_pattern().sub(lambda m: table[m.group(0)], text))
+
+
+# --- Vietnamese plausibility -------------------------------------------------------
+
+_TONES = "\u0300\u0301\u0303\u0309\u0323"
+_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+_VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iêu", "iu", "oa", "oai", "oay", "oă", "oe", "oeo", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyu", "ưa", "ưi", "ưu", "ươ", "ươi", "ươu", "yê", "yêu"]
+_RHYME = "(?:" + "|".join(sorted(_VOWELS, key=len, reverse=True)) + ")(?:ch|ng|nh|c|m|n|p|t)?"
+_SYLLABLE = re.compile(_ONSET + _RHYME)
+# Word-internal characters: everything except spaces, ASCII punctuation/digits and the
+# typographic punctuation of ordinary Unicode text (mojibake symbols such as "·" stay in).
+_TOKEN = re.compile(r"[^\s!-@\[-`{-~\u2010-\u206f\u00a0\u00ab\u00bb]+")
+
+
+@lru_cache(maxsize=65536)
+def is_syllable(token: str) -> bool:
+    """True for one Vietnamese syllable, any case, precomposed or combining marks."""
+    decomposed = unicodedata.normalize("NFD", token.lower())
+    tones = sum(1 for ch in decomposed if ch in _TONES)
+    if tones > 1:
+        return False
+    base = _nfc("".join(ch for ch in decomposed if ch not in _TONES))
+    return _SYLLABLE.fullmatch(base) is not None
+
+
+def vietnamese_score(text: str, *, sample: int = 200_000) -> float:
+    """Share of non-ASCII words that are Vietnamese syllables; 1.0 when all is ASCII.
+
+    ASCII words are neutral (numbers, symbols, English); only words that carry
+    non-ASCII characters tell one 8-bit reading from another.
+    """
+    tokens = [t for t in _TOKEN.findall(text[:sample]) if not t.isascii()]
+    if not tokens:
+        return 1.0
+    return sum(1 for t in tokens if is_syllable(t)) / len(tokens)
+
+
+def has_unicode_vietnamese(text: str, *, sample: int = 200_000) -> bool:
+    """True when the text already has letters outside Latin-1 (ư, ơ, đ, ạ ...)."""
+    head = text[:sample]
+    outside = sum(1 for ch in head if "\u0100" <= ch <= "\u1ef9" and ch.isalpha())
+    latin1 = sum(1 for ch in head if "\u00a0" <= ch <= "\u00ff")
+    return outside > 0 and outside >= latin1
+
+
+def detect_legacy(text: str) -> str | None:
+    """ "tcvn3", "vni" or None, for text read as Latin-1/Windows-1252 characters."""
+    if has_unicode_vietnamese(text) or not any("\u00a0" <= ch <= "\u00ff" for ch in text):
+        return None
+    base = vietnamese_score(text)
+    scores = {
+        "tcvn3": vietnamese_score(to_unicode_tcvn3(text)),
+        "vni": vietnamese_score(to_unicode_vni(text)),
+    }
+    best = max(scores, key=lambda k: scores[k])
+    if scores[best] >= 0.6 and scores[best] >= base + 0.2:
+        return best
+    return None
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    return to_unicode_tcvn3(text) if encoding == "tcvn3" else to_unicode_vni(text)
+
+
+LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
+
+
+def legacy_font_encoding(font: str | None) -> str | None:
+    """Encoding implied by a font name: ".VnTime" -> tcvn3, "VNI-Times" -> vni."""
+    if not font:
+        return None
+    name = font.strip().lower()
+    if name.startswith(".vn") or name.startswith("vn3") or name.startswith("abc"):
+        return "tcvn3"
+    if name.startswith("vni"):
+        return "vni"
+    return None
+
+
+def is_upper_font(font: str | None) -> bool:
+    """TCVN3 capital fonts end in "H": ".VnTimeH", ".VnArialH"."""
+    return bool(font) and font.strip().lower().startswith(".vn") and font.strip().endswith("H")

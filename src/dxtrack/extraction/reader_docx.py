@@ -1,0 +1,235 @@
+"""DOCX reading: body paragraphs and tables in document order, footnotes at the end.
+
+- Paragraphs and tables are taken from the body XML in order; headers and footers are
+  not read. A table row is one line, cells joined by " | "; a merged cell once (the
+  continuation of a vertical merge is an empty cell).
+- A footnote reference becomes its number glued to the preceding word ("Bộ Chính trị1,"),
+  as PDF exports print it; footnote texts follow the body as lines "<n> <text>".
+- Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
+  without font hints the whole text is checked for TCVN3/VNI patterns.
+- The zip directory is checked before parsing: declared uncompressed size, entry count,
+  encryption. Raises ExtractionFailed with the bare reason (readers.py adds the file name).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Iterator
+from typing import Any
+
+from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction import legacy
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+MAX_ENTRIES = 5000
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+CORRUPTED = "tệp DOCX bị hỏng hoặc không phải tệp DOCX hợp lệ."
+LEGACY_WORD = (
+    "tệp là định dạng Word cũ (.doc) hoặc DOCX có mật khẩu. "
+    "Hãy mở bằng Word, gỡ mật khẩu và lưu lại dưới dạng DOCX."
+)
+ENCRYPTED = "tệp DOCX được đặt mật khẩu. Hãy gỡ mật khẩu rồi thử lại."
+BOMB = "tệp DOCX khi giải nén quá lớn (có thể là tệp độc hại), không xử lý."
+
+
+def check_zip(data: bytes, *, max_unpacked: int) -> zipfile.ZipFile:
+    """Open the zip and refuse it by its directory alone when it is unsafe or not a DOCX."""
+    if data.startswith(_OLE_MAGIC):
+        raise ExtractionFailed(LEGACY_WORD)
+    if not data.startswith(b"PK"):
+        raise ExtractionFailed(CORRUPTED)
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        infos = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
+        raise ExtractionFailed(CORRUPTED) from None
+    if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > max_unpacked:
+        raise ExtractionFailed(BOMB)
+    if any(i.flag_bits & 0x1 for i in infos):
+        raise ExtractionFailed(ENCRYPTED)
+    if "word/document.xml" not in archive.namelist():
+        raise ExtractionFailed(CORRUPTED)
+    return archive
+
+
+def read_docx(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
+    archive = check_zip(data, max_unpacked=max_unpacked)
+    import docx  # imported late: python-docx is slow to import
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception:  # noqa: BLE001 - python-docx raises many types on broken packages
+        raise ExtractionFailed(CORRUPTED) from None
+    reader = _DocxText(_style_fonts(document))
+    lines = list(reader.block_lines(document.element.body))
+    lines.extend(reader.footnote_lines(archive))
+    text = "\n".join(lines)
+    warnings = [_warning(enc) for enc in sorted(reader.legacy_seen)]
+    if not reader.legacy_seen:
+        found = legacy.detect_legacy(text)
+        if found:
+            text = legacy.convert_legacy(text, found)
+            warnings.append(_warning(found))
+    return text, warnings
+
+
+def _warning(encoding: str) -> str:
+    name = legacy.LEGACY_NAMES[encoding]
+    return f"Tệp dùng phông chữ bảng mã {name}; đã chuyển sang Unicode."
+
+
+def _attr(element: Any, path: str, name: str) -> str | None:
+    found = element.find(path)
+    return None if found is None else found.get(W + name)
+
+
+def _style_fonts(document: Any) -> dict[str | None, str | None]:
+    """Style id -> font name (following basedOn); key None holds the default paragraph font."""
+    root = document.styles.element
+    default = _attr(root, f"{W}docDefaults/{W}rPrDefault/{W}rPr/{W}rFonts", "ascii")
+    own: dict[str, tuple[str | None, str | None]] = {}
+    default_style = None
+    for style in root.iter(W + "style"):
+        style_id = style.get(W + "styleId")
+        if not style_id:
+            continue
+        font = _attr(style, f"{W}rPr/{W}rFonts", "ascii")
+        own[style_id] = (font, _attr(style, W + "basedOn", "val"))
+        if style.get(W + "default") in ("1", "true") and style.get(W + "type") == "paragraph":
+            default_style = style_id
+
+    def resolve(style_id: str | None, depth: int = 0) -> str | None:
+        if style_id not in own or depth > 20:
+            return default
+        font, parent = own[style_id]  # type: ignore[index]
+        return font or resolve(parent, depth + 1)
+
+    fonts: dict[str | None, str | None] = {sid: resolve(sid) for sid in own}
+    fonts[None] = resolve(default_style)
+    return fonts
+
+
+class _DocxText:
+    def __init__(self, style_fonts: dict[str | None, str | None]) -> None:
+        self.style_fonts = style_fonts
+        self.footnote_numbers: dict[str, int] = {}
+        self.legacy_seen: set[str] = set()
+
+    # --- body ------------------------------------------------------------------
+
+    def block_lines(self, container: Any) -> Iterator[str]:
+        for child in container.iterchildren():
+            if child.tag == W + "p":
+                yield self.paragraph_text(child)
+            elif child.tag == W + "tbl":
+                yield from self.table_lines(child)
+            elif child.tag == W + "sdt":
+                content = child.find(W + "sdtContent")
+                if content is not None:
+                    yield from self.block_lines(content)
+
+    def table_lines(self, table: Any) -> Iterator[str]:
+        for row in table.iter(W + "tr"):
+            if _nearest(row, W + "tbl") is not table:
+                continue  # rows of nested tables are read inside their cell
+            cells = [self.cell_text(cell) for cell in _row_cells(row)]
+            if any(cells):
+                yield " | ".join(cells).rstrip()
+
+    def cell_text(self, cell: Any) -> str:
+        merge = cell.find(f"{W}tcPr/{W}vMerge")
+        if merge is not None and merge.get(W + "val") in (None, "continue"):
+            return ""
+        parts = [line.strip() for line in self.block_lines(cell)]
+        return " ".join(p.replace("\n", " ") for p in parts if p)
+
+    def paragraph_text(self, paragraph: Any) -> str:
+        style = _attr(paragraph, f"{W}pPr/{W}pStyle", "val")
+        para_font = self.style_fonts.get(style, self.style_fonts.get(None))
+        parts = []
+        for run in paragraph.iter(W + "r"):
+            if _inside_fallback(run, paragraph):
+                continue
+            font = _attr(run, f"{W}rPr/{W}rFonts", "ascii") or _attr(
+                run, f"{W}rPr/{W}rFonts", "hAnsi"
+            )
+            parts.append(self.run_text(run, font or para_font))
+        return "".join(parts)
+
+    def run_text(self, run: Any, font: str | None) -> str:
+        pieces = []
+        for child in run.iterchildren():
+            tag = child.tag
+            if tag == W + "t":
+                pieces.append(child.text or "")
+            elif tag in (W + "tab", W + "ptab"):
+                pieces.append(" ")
+            elif tag in (W + "br", W + "cr"):
+                pieces.append("\n")
+            elif tag == W + "noBreakHyphen":
+                pieces.append("-")
+            elif tag == W + "footnoteReference":
+                pieces.append(self.footnote_mark(child.get(W + "id")))
+        text = "".join(pieces)
+        encoding = legacy.legacy_font_encoding(font)
+        if encoding and text:
+            self.legacy_seen.add(encoding)
+            if encoding == "tcvn3":
+                return legacy.to_unicode_tcvn3(text, upper=legacy.is_upper_font(font))
+            return legacy.to_unicode_vni(text)
+        return text
+
+    def footnote_mark(self, footnote_id: str | None) -> str:
+        if footnote_id is None:
+            return ""
+        if footnote_id not in self.footnote_numbers:
+            self.footnote_numbers[footnote_id] = len(self.footnote_numbers) + 1
+        return str(self.footnote_numbers[footnote_id])
+
+    # --- footnotes -------------------------------------------------------------
+
+    def footnote_lines(self, archive: zipfile.ZipFile) -> list[str]:
+        if not self.footnote_numbers or "word/footnotes.xml" not in archive.namelist():
+            return []
+        from lxml import etree
+
+        parser = etree.XMLParser(resolve_entities=False, no_network=True)
+        root = etree.fromstring(archive.read("word/footnotes.xml"), parser)
+        texts: dict[str, str] = {}
+        for note in root.iter(W + "footnote"):
+            note_id = note.get(W + "id")
+            if note_id in self.footnote_numbers:
+                paragraphs = (self.paragraph_text(p).strip() for p in note.iter(W + "p"))
+                texts[note_id] = " ".join(p for p in paragraphs if p)
+        ordered = sorted(self.footnote_numbers.items(), key=lambda item: item[1])
+        return [f"{number} {texts[nid]}" for nid, number in ordered if texts.get(nid)]
+
+
+def _row_cells(row: Any) -> Iterator[Any]:
+    for child in row.iterchildren():
+        if child.tag == W + "tc":
+            yield child
+        elif child.tag == W + "sdt":
+            content = child.find(W + "sdtContent")
+            if content is not None:
+                yield from (c for c in content.iterchildren() if c.tag == W + "tc")
+
+
+def _nearest(element: Any, tag: str) -> Any:
+    parent = element.getparent()
+    while parent is not None and parent.tag != tag:
+        parent = parent.getparent()
+    return parent
+
+
+def _inside_fallback(run: Any, stop: Any) -> bool:
+    """Text boxes appear twice (DrawingML and a VML fallback); read the first only."""
+    parent = run.getparent()
+    while parent is not None and parent is not stop:
+        if parent.tag == MC_FALLBACK:
+            return True
+        parent = parent.getparent()
+    return False

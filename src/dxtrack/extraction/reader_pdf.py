@@ -1,0 +1,204 @@
+"""PDF reading with pdfplumber (pypdf as fallback): text layer only, no OCR.
+
+Per page, text lines outside tables and the rows of ruled tables (cells joined by " | ",
+words wrapped inside a cell rejoined with spaces) are merged by vertical position. Then:
+
+- e-signature stamps are dropped: the Official Gazette / e-office stamp prints lines
+  "Người ký: ...", "Email: ...", "Cơ quan: ...", "Thời gian ký: 07.04.2025 16:32:56 +07:00"
+  wherever it sits on the page, often between two halves of a sentence;
+- running headers/footers (a line repeated at the top or bottom of most pages, digits
+  ignored) and page-number-only lines at the page edges ("2", "- 2 -", "Trang 2/5").
+
+A PDF without extractable text is reported as a probable scan. Raises ExtractionFailed
+with the bare reason (readers.py adds the file name).
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from dxtrack.errors import ExtractionFailed
+
+SCAN = (
+    "tệp PDF không có lớp văn bản (có thể là bản quét). "
+    "Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
+)
+CORRUPTED = "tệp PDF bị hỏng hoặc không đúng định dạng."
+ENCRYPTED = "tệp PDF được đặt mật khẩu hoặc mã hoá. Hãy gỡ mật khẩu rồi thử lại."
+NO_UNICODE = (
+    "phông chữ trong tệp PDF không có bảng mã Unicode nên không trích được chữ. "
+    "Hãy dùng tệp DOCX hoặc bản PDF xuất lại từ Word."
+)
+MAX_PAGES = 2000
+EDGE = 3  # lines at the top and at the bottom of a page searched for headers/footers
+
+_STAMP_KEYS = r"Người ký|Ký bởi|Thời gian ký|Ngày ký|Ký ngày"
+_STAMP_KEY = r"(?:" + _STAMP_KEYS + r")"
+_STAMP_LINE = re.compile(
+    r"^\s*(?:" + _STAMP_KEYS + r"|E-?mail|Cơ quan|Chức vụ|Tổ chức)\s*:", re.IGNORECASE
+)
+_STAMP_STRONG = re.compile(r"^\s*" + _STAMP_KEY + r"\s*:")
+_TIMESTAMP = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?"
+_INLINE_STAMP = re.compile(r"\s*" + _STAMP_KEY + r"\s*:\s*" + _TIMESTAMP)
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$"
+    r"|^\s*(?:Trang|Page)\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?\s*$"
+    r"|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$",
+    re.IGNORECASE,
+)
+_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\u00ad": ""})
+
+
+def read_pdf(data: bytes) -> tuple[str, list[str]]:
+    if b"%PDF" not in data[:1024]:
+        raise ExtractionFailed(CORRUPTED)
+    encrypted = b"/Encrypt" in data
+    try:
+        pages = _pages_pdfplumber(data)
+    except ExtractionFailed:
+        raise
+    except Exception:  # noqa: BLE001 - pdfminer raises many types on damaged files
+        try:
+            pages = _pages_pypdf(data)
+        except Exception:  # noqa: BLE001
+            raise ExtractionFailed(ENCRYPTED if encrypted else CORRUPTED) from None
+    if not pages:
+        raise ExtractionFailed(CORRUPTED)
+    body = "".join("".join(lines) for lines in pages)
+    if not body.strip():
+        raise ExtractionFailed(ENCRYPTED if encrypted and not body else SCAN)
+    if body.count("(cid:") * 6 > len(body) / 2:
+        raise ExtractionFailed(NO_UNICODE)
+    return "\n".join(clean_pages(pages)), []
+
+
+# --- extraction --------------------------------------------------------------------
+
+
+def _pages_pdfplumber(data: bytes) -> list[list[str]]:
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > MAX_PAGES:
+            raise ExtractionFailed(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
+        for page in pdf.pages:
+            pages.append(_page_lines(page))
+            page.close()
+    return pages
+
+
+def _page_lines(page: Any) -> list[str]:
+    tables = [t for t in page.find_tables() if len(t.rows) > 0]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj: dict[str, Any]) -> bool:
+        if "x0" not in obj or "top" not in obj:
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    text_page = page.filter(outside) if boxes else page
+    placed = [(line["top"], line["text"]) for line in text_page.extract_text_lines()]
+    for table in tables:
+        placed.extend((table.bbox[1], row) for row in _table_rows(table))
+    placed.sort(key=lambda item: item[0])  # stable: table rows keep their order
+    return [text for _, text in placed if text.strip()]
+
+
+def _table_rows(table: Any) -> list[str]:
+    rows = []
+    for row in table.extract():
+        cells = [" ".join(cell.split()) for cell in row if cell is not None]
+        if any(cells):
+            rows.append(" | ".join(cells).rstrip())
+    return rows
+
+
+def _pages_pypdf(data: bytes) -> list[list[str]]:
+    from pypdf import PdfReader
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files log loudly
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted and not reader.decrypt(""):
+        raise ExtractionFailed(ENCRYPTED)
+    if len(reader.pages) > MAX_PAGES:
+        raise ExtractionFailed(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
+    return [
+        [line for line in (page.extract_text() or "").split("\n") if line.strip()]
+        for page in reader.pages
+    ]
+
+
+# --- cleanup -----------------------------------------------------------------------
+
+
+def clean_pages(pages: list[list[str]]) -> list[str]:
+    """Drop stamps, running headers/footers and page numbers; return the body lines."""
+    pages = [[_clean_line(line) for line in _drop_stamps(lines)] for lines in pages]
+    running = _running_lines(pages)
+    out: list[str] = []
+    seen_rows: set[str] = set()
+    for lines in pages:
+        last = len(lines) - 1
+        for i, line in enumerate(lines):
+            at_edge = i < EDGE or i > last - EDGE
+            if at_edge and _PAGE_NUMBER.match(line):
+                continue
+            if at_edge and _key(line) in running:
+                if " | " not in line or line in seen_rows:
+                    continue  # a repeated table header row is kept the first time
+                seen_rows.add(line)
+            if line.strip():
+                out.append(line)
+    return out
+
+
+def _clean_line(line: str) -> str:
+    line = _INLINE_STAMP.sub("", line.translate(_LIGATURES))
+    return line.rstrip()
+
+
+def _drop_stamps(lines: list[str]) -> list[str]:
+    """Remove signature-stamp lines when a page shows an actual stamp."""
+    strong = [i for i, line in enumerate(lines) if _STAMP_STRONG.match(line)]
+    timed = any(re.search(_TIMESTAMP, line) for line in lines if _STAMP_LINE.match(line))
+    if not strong or (len(strong) < 2 and not timed and not _stamp_cluster(lines, strong[0])):
+        return lines
+    drop: set[int] = set()
+    for i in strong:  # the stamp block: stamp-like lines around each strong one
+        j = i
+        while j >= 0 and j > i - 5 and _STAMP_LINE.match(lines[j]):
+            drop.add(j)
+            j -= 1
+        j = i
+        while j < len(lines) and j < i + 5 and _STAMP_LINE.match(lines[j]):
+            drop.add(j)
+            j += 1
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def _stamp_cluster(lines: list[str], index: int) -> bool:
+    around = lines[max(0, index - 3) : index + 4]
+    return sum(1 for line in around if _STAMP_LINE.match(line)) >= 3
+
+
+def _key(line: str) -> str:
+    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
+
+
+def _running_lines(pages: list[list[str]]) -> set[str]:
+    """Keys of lines at the top or bottom of at least half the pages (and two of them)."""
+    if len(pages) < 2:
+        return set()
+    counts: Counter[str] = Counter()
+    for lines in pages:
+        edge = {_key(line) for line in lines[:EDGE] + lines[-EDGE:] if line.strip()}
+        counts.update(edge)
+    needed = max(2, math.ceil(0.5 * len(pages)))
+    return {key for key, count in counts.items() if count >= needed and key.strip("# ")}

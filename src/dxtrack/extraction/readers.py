@@ -1,0 +1,252 @@
+"""Reading layer: file bytes -> Unicode NFC text, one paragraph per line.
+
+    read_bytes(data, filename, *, max_bytes=50 MB) -> RawDocument
+    read_file(path, *, max_bytes=50 MB)            -> RawDocument
+
+Formats: .txt (UTF-8 with/without BOM, UTF-16 with BOM or by NUL pattern, Windows-1258,
+TCVN3, VNI; Markdown remnants of web copies removed), .docx (reader_docx.py) and .pdf
+with a text layer (reader_pdf.py). Tables come out one row per line, cells joined by
+" | ". Anything unreadable raises ExtractionFailed with a Vietnamese message naming the
+file and the reason; no other exception type escapes.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction import legacy
+
+MAX_BYTES = 50 * 1024 * 1024
+FORMATS = ("txt", "docx", "pdf")
+_MIN_SCORE = 0.6  # share of non-ASCII words that must be Vietnamese syllables
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    text: str
+    format: str
+    warnings: list[str] = field(default_factory=list)
+
+
+def failure(filename: str, reason: str) -> ExtractionFailed:
+    return ExtractionFailed(f"Không đọc được tệp '{filename}': {reason}")
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    mb = 1024 * 1024
+    return f"tệp quá lớn ({size / mb:.1f} MB; giới hạn {max_bytes / mb:.0f} MB)."
+
+
+def _extension(filename: str) -> str:
+    return Path(filename).suffix.lower().lstrip(".")
+
+
+def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+    """Read a file from disk; the size is checked before any byte is read."""
+    p = Path(path)
+    name = p.name or str(path)
+    if _extension(name) not in FORMATS:
+        raise failure(name, _unsupported(name))
+    try:
+        size = p.stat().st_size
+        if not p.is_file():
+            raise failure(name, "đây không phải là một tệp.")
+        if size > max_bytes:
+            raise failure(name, _too_large(size, max_bytes))
+        with p.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise failure(name, "không tìm thấy tệp.") from None
+    except OSError as exc:
+        raise failure(name, f"không mở được tệp ({exc.strerror or 'lỗi hệ thống'}).") from None
+    return read_bytes(data, name, max_bytes=max_bytes)
+
+
+def _unsupported(name: str) -> str:
+    ext = _extension(name)
+    shown = f"'.{ext}'" if ext else "không có phần mở rộng"
+    hint = " Hãy lưu lại dưới dạng DOCX." if ext in ("doc", "rtf", "odt") else ""
+    return f"định dạng {shown} không được hỗ trợ (chỉ nhận .txt, .docx, .pdf).{hint}"
+
+
+def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+    """Read a document held in memory; the format comes from the file extension."""
+    name = Path(filename).name or filename
+    ext = _extension(name)
+    if ext not in FORMATS:
+        raise failure(name, _unsupported(name))
+    if len(data) > max_bytes:
+        raise failure(name, _too_large(len(data), max_bytes))
+    if not data.strip():
+        raise failure(name, "tệp rỗng.")
+    try:
+        if ext == "txt":
+            text, warnings = read_text_bytes(data)
+        elif ext == "docx":
+            from dxtrack.extraction.reader_docx import read_docx
+
+            text, warnings = read_docx(data, max_unpacked=4 * max_bytes)
+        else:
+            from dxtrack.extraction.reader_pdf import read_pdf
+
+            text, warnings = read_pdf(data)
+    except ExtractionFailed as exc:  # reader modules raise the bare reason
+        raise failure(name, exc.message) from None
+    except (RecursionError, MemoryError):
+        raise failure(name, "tệp quá phức tạp hoặc bị hỏng, không xử lý được.") from None
+    except Exception:  # noqa: BLE001 - a parser bug on hostile input must not escape
+        raise failure(name, f"tệp {ext.upper()} bị hỏng hoặc không đúng định dạng.") from None
+    text = unicodedata.normalize("NFC", text).strip("\n")
+    if not text.strip():
+        raise failure(name, "tệp không có nội dung văn bản.")
+    return RawDocument(text=text, format=ext, warnings=warnings)
+
+
+# --- .txt: encoding detection ------------------------------------------------------
+
+_UNDECODABLE = (
+    "không nhận ra bảng mã của văn bản (đã thử UTF-8, UTF-16, Windows-1258, TCVN3, VNI). "
+    "Hãy lưu lại tệp dưới dạng UTF-8."
+)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """ "utf-16-le"/"utf-16-be" when NULs sit on one side of most byte pairs."""
+    head = data[:4096]
+    pairs = len(head) // 2
+    if pairs < 2 or head.count(0) < pairs // 4:
+        return None
+    odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
+    if odd >= 0.3 * pairs and even <= 0.05 * pairs:
+        return "utf-16-le"
+    if even >= 0.3 * pairs and odd <= 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _decode_unicode(data: bytes) -> tuple[str, str] | None:
+    """(text, encoding) for BOM-marked, NUL-patterned or valid UTF-8 data, else None."""
+    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"))
+    for bom, encoding in (*boms, (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(data, encoding), encoding
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        text = _strict(data, utf16)
+        if legacy.vietnamese_score(text) < _MIN_SCORE or _control_share(text) > 0.01:
+            raise ExtractionFailed(_UNDECODABLE)
+        return text, utf16
+    if b"\x00" in data:
+        raise ExtractionFailed("tệp chứa dữ liệu nhị phân, không phải văn bản thuần.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return None
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise ExtractionFailed(_UNDECODABLE) from None
+
+
+def _control_share(text: str) -> float:
+    head = text[:100_000]
+    bad = sum(1 for ch in head if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+    bad -= sum(head.count(ch) for ch in "\n\r\t\f")
+    return bad / max(1, len(head))
+
+
+def _single_byte_candidates(data: bytes) -> list[tuple[float, str, str]]:
+    """(score, text, encoding) for Windows-1258, TCVN3 and VNI readings of the bytes."""
+    found = []
+    try:
+        cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
+        found.append((legacy.vietnamese_score(cp1258), cp1258, "cp1258"))
+    except UnicodeDecodeError:
+        pass
+    latin = data.decode("latin-1")
+    for encoding in ("tcvn3", "vni"):
+        text = legacy.convert_legacy(latin, encoding)
+        found.append((legacy.vietnamese_score(text), text, encoding))
+    return sorted(found, key=lambda item: item[0], reverse=True)
+
+
+def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
+    """Decode .txt bytes, convert legacy encodings, clean Markdown remnants."""
+    warnings: list[str] = []
+    decoded = _decode_unicode(data)
+    if decoded is not None:
+        text, encoding = decoded
+        found = legacy.detect_legacy(text)
+        if found:
+            text = legacy.convert_legacy(text, found)
+            warnings.append(_legacy_warning(found))
+    else:
+        candidates = _single_byte_candidates(data)
+        score, text, encoding = candidates[0]
+        runner_up = candidates[1][0] if len(candidates) > 1 else 0.0
+        if score < _MIN_SCORE or score - runner_up < 0.1 or _control_share(text) > 0.01:
+            raise ExtractionFailed(_UNDECODABLE)
+        if encoding == "cp1258":
+            warnings.append("Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.")
+        else:
+            warnings.append(_legacy_warning(encoding))
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text, cleaned = clean_markdown(unicodedata.normalize("NFC", text))
+    if cleaned:
+        warnings.append(
+            "Đã bỏ các ký hiệu Markdown (bảng, chữ đậm/nghiêng) của văn bản sao chép từ web."
+        )
+    return text, warnings
+
+
+def _legacy_warning(encoding: str) -> str:
+    return f"Tệp dùng bảng mã {legacy.LEGACY_NAMES[encoding]}; đã chuyển sang Unicode."
+
+
+# --- .txt: Markdown remnants -------------------------------------------------------
+
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
+_STRONG_U = re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]*?[^\s_])__(?![\w_])")
+_EM = re.compile(r"(?<![\w*\\])\*(?=[^\W\d_])([^*\n]*?[^\W\d_][.,;:!?)\"”]?)\*(?![\w*])")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
+_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|#)[^)\s]*\)")
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
+def _table_cells(line: str) -> str:
+    inner = line.strip()[1:-1]
+    cells = re.split(r"(?<!\\)\|", inner)
+    return " | ".join(_BR.sub(" ", cell).strip() for cell in cells)
+
+
+def clean_markdown(text: str) -> tuple[str, bool]:
+    """Remove Markdown remnants conservatively; returns (text, whether anything changed)."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line and _TABLE_RULE.match(line):
+            continue
+        if _TABLE_ROW.match(line) and line.count("|") >= 2:
+            line = _table_cells(line)
+        heading = _HEADING.match(line)
+        if heading:
+            line = heading.group(1)
+        line = _STRONG.sub(r"\1", line)
+        line = _STRONG_U.sub(r"\1", line)
+        line = _EM.sub(r"\1", line)
+        line = _LINK.sub(r"\1", line)
+        line = _ESCAPE.sub(r"\1", line)
+        out.append(line)
+    cleaned = "\n".join(out)
+    return cleaned, cleaned != text
