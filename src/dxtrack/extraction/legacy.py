@@ -147,7 +147,13 @@ def to_unicode_vni(text: str) -> str:
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
-_VOWELS = ["a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y", "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iêu", "iu", "oa", "oai", "oay", "oă", "oe", "oeo", "oi", "ôi", "ơi", "oo", "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyu", "ưa", "ưi", "ưu", "ươ", "ươi", "ươu", "yê", "yêu"]
+_VOWELS = [
+    "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iêu", "iu",
+    "oa", "oai", "oay", "oă", "oe", "oeo", "oi", "ôi", "ơi", "oo",
+    "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyu",
+    "ưa", "ưi", "ưu", "ươ", "ươi", "ươu", "yê", "yêu",
+]  # fmt: skip
 _RHYME = "(?:" + "|".join(sorted(_VOWELS, key=len, reverse=True)) + ")(?:ch|ng|nh|c|m|n|p|t)?"
 _SYLLABLE = re.compile(_ONSET + _RHYME)
 # Word-internal characters: everything except spaces, ASCII punctuation/digits and the
@@ -213,7 +219,7 @@ def legacy_font_encoding(font: str | None) -> str | None:
     if not font:
         return None
     name = font.strip().lower()
-    if name.startswith(".vn") or name.startswith("vn3") or name.startswith("abc"):
+    if name.startswith((".vn", "vn3", "abc")):
         return "tcvn3"
     if name.startswith("vni"):
         return "vni"

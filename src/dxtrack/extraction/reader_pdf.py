@@ -25,8 +25,7 @@ from typing import Any
 from dxtrack.errors import ExtractionFailed
 
 SCAN = (
-    "tệp PDF không có lớp văn bản (có thể là bản quét). "
-    "Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
+    "tệp PDF không có lớp văn bản (có thể là bản quét). Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
 )
 CORRUPTED = "tệp PDF bị hỏng hoặc không đúng định dạng."
 ENCRYPTED = "tệp PDF được đặt mật khẩu hoặc mã hoá. Hãy gỡ mật khẩu rồi thử lại."
