@@ -218,7 +218,10 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
-_STRONG_U = re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]*?[^\s_])__(?![\w_])")
+# "__x__" only around text with a space or a non-ASCII letter: "__init__" stays.
+_STRONG_U = re.compile(
+    r"(?<![\w_])__(?=[^\s_])([^_\n]*?[\s\u0080-\uffff][^_\n]*?)(?<=[^\s_])__(?![\w_])"
+)
 _EM = re.compile(r"(?<![\w*\\])\*(?=[^\W\d_])([^*\n]*?[^\W\d_][.,;:!?)\"”]?)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|#)[^)\s]*\)")
