@@ -120,30 +120,31 @@ class _DocxText:
 
     # --- body ------------------------------------------------------------------
 
-    def block_lines(self, container: Any) -> Iterator[str]:
+    def block_lines(self, container: Any, cell_sep: str = " | ") -> Iterator[str]:
         for child in container.iterchildren():
             if child.tag == W + "p":
                 yield self.paragraph_text(child)
             elif child.tag == W + "tbl":
-                yield from self.table_lines(child)
+                yield from self.table_lines(child, cell_sep)
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
-                    yield from self.block_lines(content)
+                    yield from self.block_lines(content, cell_sep)
 
-    def table_lines(self, table: Any) -> Iterator[str]:
+    def table_lines(self, table: Any, cell_sep: str = " | ") -> Iterator[str]:
         for row in table.iter(W + "tr"):
             if _nearest(row, W + "tbl") is not table:
                 continue  # rows of nested tables are read inside their cell
             cells = [self.cell_text(cell) for cell in _row_cells(row)]
             if any(cells):
-                yield " | ".join(cells).rstrip()
+                yield cell_sep.join(cells).rstrip()
 
     def cell_text(self, cell: Any) -> str:
         merge = cell.find(f"{W}tcPr/{W}vMerge")
         if merge is not None and merge.get(W + "val") in (None, "continue"):
             return ""
-        parts = [line.strip() for line in self.block_lines(cell)]
+        # a table nested in a cell is flattened: its cells must not look like columns
+        parts = [line.strip() for line in self.block_lines(cell, cell_sep=" ")]
         return " ".join(p.replace("\n", " ") for p in parts if p)
 
     def paragraph_text(self, paragraph: Any) -> str:
