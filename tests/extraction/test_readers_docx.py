@@ -101,8 +101,10 @@ class TestBody:
         assert doc.warnings == []
         assert doc.text.split("\n") == [
             "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
-            "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị1, "
-            "Nghị quyết số 71/NQ-CP của Chính phủ2;",
+            (
+                "Thực hiện Nghị quyết số 57-NQ/TW của Bộ Chính trị1, "
+                "Nghị quyết số 71/NQ-CP của Chính phủ2;"
+            ),
             "STT | Nhiệm vụ | Cơ quan chủ trì",
             "1 | Xây dựng kho dữ liệu | Sở Khoa học và Công nghệ",
             "2 | Đào tạo kỹ năng số |",
