@@ -1,11 +1,12 @@
 """Error hierarchy. Messages are Vietnamese (users read them); logs are English.
 
-    DxError(message, status=400)
-     ├── NotFound           404
-     ├── Forbidden          403
-     ├── Conflict           409  (stale edit, duplicate)
-     ├── Invalid            422
-     └── ExtractionFailed   422  (unreadable, scanned or corrupted document)
+DxError(message, status=400)
+ ├── Unauthorized       401  (missing, wrong or expired credentials)
+ ├── NotFound           404
+ ├── Forbidden          403
+ ├── Conflict           409  (stale edit, duplicate)
+ ├── Invalid            422
+ └── ExtractionFailed   422  (unreadable, scanned or corrupted document)
 """
 
 from __future__ import annotations
@@ -19,6 +20,11 @@ class DxError(Exception):
         super().__init__(message)
         self.message = message
         self.detail = detail
+
+
+class Unauthorized(DxError):
+    status = 401
+    code = "unauthorized"
 
 
 class NotFound(DxError):

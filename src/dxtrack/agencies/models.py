@@ -1,0 +1,51 @@
+"""Agencies (cơ quan, đơn vị) and named groups of agencies."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from dxtrack.db import Base, enum_check
+
+
+class AgencyKind(StrEnum):
+    province = "province"
+    department = "department"
+    provincial_body = "provincial_body"
+    press = "press"
+    other = "other"
+    commune = "commune"
+    ward = "ward"
+    special_zone = "special_zone"
+
+
+group_members = Table(
+    "agency_group_members",
+    Base.metadata,
+    Column("group_id", ForeignKey("agency_groups.id", ondelete="CASCADE"), primary_key=True),
+    Column("agency_id", ForeignKey("agencies.id", ondelete="CASCADE"), primary_key=True),
+)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+    __table_args__ = (CheckConstraint(enum_check("kind", AgencyKind), name="kind"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(32))
+    parent_code: Mapped[str | None] = mapped_column(String(64))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+
+
+class AgencyGroup(Base):
+    __tablename__ = "agency_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
+    members: Mapped[list[Agency]] = relationship(secondary=group_members, lazy="raise")

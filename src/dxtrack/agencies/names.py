@@ -1,0 +1,69 @@
+"""Folding of free-text agency names into lookup keys (no database).
+
+Two keys per name: `exact_key` keeps the diacritics but unifies case, spacing,
+punctuation, abbreviations and old/new tone placement (hoà/hòa, uỷ/ủy); `loose_key`
+also drops every diacritic (for text typed without accents).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
+# NFD "o a <tone>" (old placement, hoà) -> "o <tone> a" (new placement, hòa); same for oe, uy.
+_OLD_TONE = re.compile(f"([oOuU])([aAeEyY])([{_TONE_MARKS}])")
+_ABBREVIATIONS = {
+    "ubnd": "ủy ban nhân dân",
+    "hđnd": "hội đồng nhân dân",
+    "kh&cn": "khoa học và công nghệ",
+    "khcn": "khoa học và công nghệ",
+    "gd&đt": "giáo dục và đào tạo",
+    "gdđt": "giáo dục và đào tạo",
+    "nn&mt": "nông nghiệp và môi trường",
+    "vh&tt": "văn hóa và thể thao",
+    "tthc": "thủ tục hành chính",
+}
+_LEADING = ("các ",)
+_SUFFIXES = (" tỉnh an giang", " an giang", " cấp tỉnh", " tỉnh")
+
+
+def _unify_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    return unicodedata.normalize("NFC", _OLD_TONE.sub(r"\1\3\2", decomposed))
+
+
+def _expand(text: str) -> str:
+    words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
+    return " ".join(words)
+
+
+def exact_key(name: str) -> str:
+    """Case-, spacing-, punctuation-, abbreviation- and tone-placement-insensitive key."""
+    text = _unify_tones(unicodedata.normalize("NFC", name)).casefold()
+    text = _expand(text.replace("(", " ").replace(")", " "))
+    text = re.sub(r"[^\w&]+", " ", text).replace("&", " và ")
+    return " ".join(text.split())
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return kept.replace("đ", "d").replace("Đ", "D")
+
+
+def loose_key(name: str) -> str:
+    return strip_accents(exact_key(name))
+
+
+def variants(key: str) -> list[str]:
+    """The key, then forms without a leading `các` or a trailing `tỉnh (An Giang)`."""
+    found = [key]
+    for prefix in _LEADING:
+        if key.startswith(prefix):
+            found.append(key[len(prefix) :])
+    for form in list(found):
+        for suffix in _SUFFIXES:
+            if form.endswith(suffix) and len(form) > len(suffix):
+                found.append(form[: -len(suffix)])
+    return list(dict.fromkeys(found))

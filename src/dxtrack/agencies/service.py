@@ -1,0 +1,211 @@
+"""Agencies and groups: import, list, get, resolve free-text names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import delete, exists, func, select
+from sqlalchemy.orm import Session, selectinload
+
+from dxtrack.agencies.importer import Directory, default_directory, read_directory
+from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.agencies.resolver import Match, build_resolver
+from dxtrack.audit import events
+from dxtrack.audit.service import record
+from dxtrack.errors import Invalid, NotFound
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    removed: int = 0
+    kept: int = 0
+    groups: int = 0
+
+
+def agency_snapshot(agency: Agency) -> dict[str, object]:
+    return {
+        "code": agency.code,
+        "name": agency.name,
+        "kind": agency.kind,
+        "parent_code": agency.parent_code,
+        "aliases": list(agency.aliases),
+    }
+
+
+def _upsert_agencies(
+    db: Session, directory: Directory, result: ImportResult, actor: User | None
+) -> None:
+    existing = {a.code: a for a in db.scalars(select(Agency))}
+    for row in directory.agencies:
+        agency = existing.get(row.code)
+        values = {
+            "name": row.name,
+            "kind": row.kind,
+            "parent_code": row.parent_code,
+            "aliases": row.aliases,
+        }
+        if agency is None:
+            agency = Agency(code=row.code, **values)
+            db.add(agency)
+            db.flush()
+            existing[row.code] = agency
+            result.created += 1
+            record(db, events.created("agency", agency.id, agency_snapshot(agency)), actor=actor)
+            continue
+        before = agency_snapshot(agency)
+        for key, value in values.items():
+            setattr(agency, key, value)
+        if agency_snapshot(agency) != before:
+            result.updated += 1
+            record(
+                db,
+                events.updated("agency", agency.id, before, agency_snapshot(agency)),
+                actor=actor,
+            )
+
+
+def _upsert_groups(
+    db: Session, directory: Directory, result: ImportResult, actor: User | None
+) -> None:
+    by_code = {a.code: a for a in db.scalars(select(Agency))}
+    groups = {
+        g.code: g
+        for g in db.scalars(select(AgencyGroup).options(selectinload(AgencyGroup.members)))
+    }
+    for row in directory.groups:
+        unknown = [code for code in row.members if code not in by_code]
+        if unknown:
+            raise Invalid(f"Nhóm {row.code}: mã cơ quan không tồn tại: {', '.join(unknown)}.")
+        group = groups.get(row.code)
+        before = (
+            None
+            if group is None
+            else {"name": group.name, "members": sorted(a.code for a in group.members)}
+        )
+        if group is None:
+            group = AgencyGroup(code=row.code, name=row.name, aliases=row.aliases, members=[])
+            db.add(group)
+        group.name, group.aliases = row.name, row.aliases
+        group.members = [by_code[code] for code in row.members]
+        db.flush()
+        after = {"name": group.name, "members": sorted(row.members)}
+        if before != after:
+            result.groups += 1
+            record(
+                db,
+                events.Event("agency_group.import", "agency_group", group.id, before, after),
+                actor=actor,
+            )
+
+
+def _referenced(agency_id: int) -> object:
+    from dxtrack.auth.models import User
+    from dxtrack.tasks.models import Assignment, TaskParty
+
+    return (
+        exists().where(Assignment.agency_id == agency_id)
+        | exists().where(TaskParty.agency_id == agency_id)
+        | exists().where(User.agency_id == agency_id)
+    )
+
+
+def _remove_missing(
+    db: Session, directory: Directory, result: ImportResult, actor: User | None
+) -> None:
+    wanted = {row.code for row in directory.agencies}
+    for agency in db.scalars(select(Agency).where(Agency.code.not_in(wanted))).all():
+        if db.scalar(select(_referenced(agency.id))):  # type: ignore[arg-type]
+            result.kept += 1
+            continue
+        db.execute(delete(group_members).where(group_members.c.agency_id == agency.id))
+        record(db, events.deleted("agency", agency.id, agency_snapshot(agency)), actor=actor)
+        db.delete(agency)
+        result.removed += 1
+    db.flush()
+
+
+def import_directory(
+    db: Session, directory: Directory, *, replace: bool = False, actor: User | None
+) -> ImportResult:
+    """Add or update agencies and groups by code; with `replace`, drop unreferenced others."""
+    result = ImportResult()
+    _upsert_agencies(db, directory, result, actor)
+    db.flush()
+    if replace and directory.agencies:
+        _remove_missing(db, directory, result, actor)
+    _upsert_groups(db, directory, result, actor)
+    return result
+
+
+def import_file(
+    db: Session, path: Path, *, replace: bool = False, actor: User | None
+) -> ImportResult:
+    return import_directory(db, read_directory(path), replace=replace, actor=actor)
+
+
+def load_default_directory(db: Session, *, actor: User | None = None) -> ImportResult:
+    return import_directory(db, default_directory(), actor=actor)
+
+
+def count_agencies(db: Session) -> int:
+    return db.scalar(select(func.count()).select_from(Agency)) or 0
+
+
+def list_agencies(db: Session, *, kind: str | None = None, q: str | None = None) -> list[Agency]:
+    query = select(Agency).order_by(Agency.id)
+    if kind:
+        query = query.where(Agency.kind == kind)
+    agencies = list(db.scalars(query))
+    if q:
+        from dxtrack.agencies.names import loose_key
+
+        needle = loose_key(q)
+        agencies = [a for a in agencies if needle in loose_key(" ".join([a.name, *a.aliases]))]
+    return agencies
+
+
+def find_agency(db: Session, code: str) -> Agency | None:
+    return db.scalar(select(Agency).where(Agency.code == code))
+
+
+def get_agency(db: Session, code: str) -> Agency:
+    agency = find_agency(db, code)
+    if agency is None:
+        raise NotFound(f"Không tìm thấy cơ quan có mã «{code}».")
+    return agency
+
+
+def list_groups(db: Session) -> list[AgencyGroup]:
+    return list(
+        db.scalars(
+            select(AgencyGroup).options(selectinload(AgencyGroup.members)).order_by(AgencyGroup.id)
+        )
+    )
+
+
+def get_group(db: Session, code: str) -> AgencyGroup:
+    group = db.scalar(
+        select(AgencyGroup)
+        .options(selectinload(AgencyGroup.members))
+        .where(AgencyGroup.code == code)
+    )
+    if group is None:
+        raise NotFound(f"Không tìm thấy nhóm cơ quan có mã «{code}».")
+    return group
+
+
+def group_member_ids(db: Session, group_id: int) -> list[int]:
+    rows = db.execute(select(group_members.c.agency_id).where(group_members.c.group_id == group_id))
+    return [row[0] for row in rows]
+
+
+def resolve_name(db: Session, name: str) -> Match | None:
+    """The agency or group a free-text name designates, or None when unknown."""
+    return build_resolver(db).resolve(name)

@@ -1,0 +1,24 @@
+"""Creating or upgrading a database (`dxtrack init`), shared by the CLI, demo and tests."""
+
+from __future__ import annotations
+
+from dxtrack.config import Settings
+from dxtrack.db import get_engine, transaction
+
+
+def initialise(settings: Settings) -> tuple[str, int]:
+    """Upgrade the schema to head (data kept); load the default directory into an empty one.
+
+    Returns the schema revision and the number of agencies loaded (0 when already present).
+    """
+    from dxtrack.agencies.service import count_agencies, load_default_directory
+    from dxtrack.migrations import current_revision, upgrade
+
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    engine = get_engine(settings)
+    upgrade(engine)
+    loaded = 0
+    with transaction(settings) as db:
+        if count_agencies(db) == 0:
+            loaded = load_default_directory(db).created
+    return current_revision(engine) or "", loaded

@@ -1,0 +1,93 @@
+"""Root Typer app: global options, `init`, `serve`, `demo`, and one sub-app per domain."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+
+from dxtrack.agencies.cli import app as agencies_app
+from dxtrack.auth.cli import app as users_app
+from dxtrack.bootstrap import initialise
+from dxtrack.cli_support import console, handle_errors
+from dxtrack.config import Settings, get_settings, use_settings
+from dxtrack.documents.cli import ingest_command
+from dxtrack.extraction.cli import extract_command
+from dxtrack.tasks.cli import progress_app, status_command, tasks_app
+
+app = typer.Typer(
+    help="dxtrack: theo dõi nhiệm vụ chỉ đạo và kế hoạch chuyển đổi số.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+@app.callback()
+def main(
+    db: str | None = typer.Option(
+        None, "--db", help="URL cơ sở dữ liệu (mặc định DXTRACK_DATABASE_URL hoặc SQLite)"
+    ),
+    data_dir: Path | None = typer.Option(
+        None, "--data-dir", help="Thư mục dữ liệu (mặc định DXTRACK_DATA_DIR hoặc ./data)"
+    ),
+) -> None:
+    overrides: dict[str, object] = {}
+    if db:
+        overrides["database_url"] = db
+    if data_dir:
+        overrides["data_dir"] = data_dir
+    use_settings(Settings(**overrides) if overrides else None)  # type: ignore[arg-type]
+
+
+@app.command("init")
+@handle_errors
+def init_command() -> None:
+    """Tạo hoặc nâng cấp cơ sở dữ liệu (giữ nguyên dữ liệu) và nạp danh mục cơ quan mặc định."""
+    revision, loaded = initialise(get_settings())
+    console.print(f"Cơ sở dữ liệu ở phiên bản {revision}.")
+    if loaded:
+        console.print(f"Đã nạp danh mục mặc định: {loaded} cơ quan, đơn vị (tỉnh An Giang).")
+
+
+@app.command("serve")
+def serve_command(
+    host: str | None = typer.Option(None, "--host", help="Mặc định 127.0.0.1"),
+    port: int | None = typer.Option(None, "--port", help="Mặc định 8000"),
+) -> None:
+    """Chạy máy chủ web và API."""
+    import uvicorn
+
+    from dxtrack.app import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+
+
+@app.command("demo")
+@handle_errors
+def demo_command(
+    seeds: Path = typer.Option(Path("samples/seeds"), "--seeds", help="Thư mục văn bản mẫu"),
+    directory: Path = typer.Option(Path("data/demo"), "--dir", help="Thư mục dữ liệu demo"),
+    serve: bool = typer.Option(True, "--serve/--no-serve", help="Chạy máy chủ sau khi tạo"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """Tạo cơ sở dữ liệu demo mới từ các văn bản mẫu, rồi chạy máy chủ tại 127.0.0.1."""
+    from dxtrack.demo import build_demo
+
+    settings = build_demo(seeds=seeds, directory=directory)
+    if serve:
+        import uvicorn
+
+        from dxtrack.app import create_app
+
+        console.print(f"Máy chủ: http://127.0.0.1:{port}  (API: /api/v1/docs)")
+        uvicorn.run(create_app(settings), host="127.0.0.1", port=port)
+
+
+app.add_typer(agencies_app, name="agencies")
+app.add_typer(users_app, name="users")
+app.add_typer(tasks_app, name="tasks")
+app.add_typer(progress_app, name="progress")
+app.command("ingest")(ingest_command)
+app.command("status")(status_command)
+app.command("extract")(extract_command)

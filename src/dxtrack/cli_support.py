@@ -1,0 +1,74 @@
+"""Helpers shared by the Typer sub-apps: settings from global options, errors, output."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from typing import Any, ParamSpec, TypeVar
+
+import typer
+from rich.console import Console
+from sqlalchemy.orm import Session
+
+from dxtrack.config import Settings, get_settings
+from dxtrack.db import transaction
+from dxtrack.errors import Conflict, DxError, Forbidden, Invalid, NotFound, Unauthorized
+
+console = Console()
+err_console = Console(stderr=True)
+
+EXIT_CODES: dict[type[DxError], int] = {
+    Unauthorized: 3,
+    Forbidden: 3,
+    NotFound: 4,
+    Conflict: 5,
+    Invalid: 6,
+}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def exit_code(error: DxError) -> int:
+    for kind, code in EXIT_CODES.items():
+        if isinstance(error, kind):
+            return code
+    return 1
+
+
+def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
+    """Print a DxError's Vietnamese message on stderr and exit non-zero (nothing committed)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except DxError as error:
+            err_console.print(f"[bold red]Lỗi:[/] {error.message}", highlight=False)
+            raise typer.Exit(exit_code(error)) from None
+
+    return wrapper
+
+
+@contextmanager
+def unit_of_work() -> Iterator[tuple[Session, Settings]]:
+    settings = get_settings()
+    with transaction(settings) as db:
+        yield db, settings
+
+
+def print_json(value: Any) -> None:
+    sys.stdout.write(json.dumps(value, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+def parse_day(value: str | None, *, option: str = "--at") -> date:
+    if not value:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise Invalid(f"{option}: ngày không hợp lệ «{value}» (định dạng YYYY-MM-DD).") from None

@@ -1,0 +1,74 @@
+"""Settings from DXTRACK_* environment variables (and CLI options), one object.
+
+Every field here is documented in README.md (tests/test_docs.py checks it).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEV_SECRET = "dev-secret-change-me"
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="DXTRACK_", extra="ignore")
+
+    env: Literal["development", "production"] = "development"
+    data_dir: Path = Path("./data")
+    database_url: str | None = None
+    secret_key: str = DEV_SECRET
+    due_soon_days: int = Field(default=7, ge=0, le=365)
+    max_upload_mb: int = Field(default=20, ge=1, le=1024)
+    token_ttl_days: int = Field(default=30, ge=1)
+    session_max_age_hours: int = Field(default=12, ge=1)
+    cookie_secure: bool = False
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @model_validator(mode="after")
+    def _refuse_default_secret(self) -> Settings:
+        if self.env != "development" and self.secret_key == DEV_SECRET:
+            raise ValueError("DXTRACK_SECRET_KEY must be set outside development")
+        return self
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'dxtrack.sqlite3').resolve()}"
+
+    @property
+    def originals_dir(self) -> Path:
+        return self.data_dir / "originals"
+
+    @property
+    def evidence_dir(self) -> Path:
+        return self.data_dir / "evidence"
+
+    @property
+    def max_upload_bytes(self) -> int:
+        return self.max_upload_mb * 1024 * 1024
+
+
+_current: Settings | None = None
+
+
+@lru_cache(maxsize=1)
+def _from_env() -> Settings:
+    return Settings()
+
+
+def get_settings() -> Settings:
+    """The settings in force: those set by `use_settings()` (CLI, tests), else the environment."""
+    return _current if _current is not None else _from_env()
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Install `settings` as the current settings (None goes back to the environment)."""
+    global _current
+    _current = settings

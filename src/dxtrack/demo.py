@@ -1,0 +1,125 @@
+"""`dxtrack demo`: a fresh embedded database with the seed documents, users and progress."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from datetime import date, timedelta
+from pathlib import Path
+
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dxtrack.auth.models import Role, User
+from dxtrack.auth.service import create_user
+from dxtrack.bootstrap import initialise
+from dxtrack.cli_support import console
+from dxtrack.config import Settings, use_settings
+from dxtrack.db import transaction
+from dxtrack.documents.service import ingest_file
+from dxtrack.errors import Invalid
+from dxtrack.tasks.models import Assignment, ProgressState
+from dxtrack.tasks.progress import ProgressInput, report_progress
+
+MARKER = ".dxtrack-demo"
+DEMO_USERS: tuple[tuple[str, Role, str | None, str], ...] = (
+    ("quantri", Role.admin, None, "Quản trị hệ thống"),
+    ("dieuphoi", Role.coordinator, None, "Chuyên viên Phòng Chuyển đổi số, Sở KH&CN"),
+    ("lanhdao", Role.viewer, None, "Lãnh đạo UBND tỉnh"),
+    ("syt", Role.officer, "so-y-te", "Cán bộ đầu mối Sở Y tế"),
+    ("cat", Role.officer, "cong-an-tinh", "Cán bộ đầu mối Công an tỉnh"),
+    ("skhcn", Role.officer, "so-khcn", "Cán bộ đầu mối Sở Khoa học và Công nghệ"),
+    ("stc", Role.officer, "so-tai-chinh", "Cán bộ đầu mối Sở Tài chính"),
+    ("xa-an-phu", Role.officer, "xa-an-phu", "Cán bộ UBND xã An Phú"),
+)
+
+
+def _fresh_directory(directory: Path) -> None:
+    if directory.exists():
+        if not (directory / MARKER).exists() and any(directory.iterdir()):
+            raise Invalid(f"Thư mục «{directory}» đã có dữ liệu khác, không phải dữ liệu demo.")
+        shutil.rmtree(directory)
+    directory.mkdir(parents=True)
+    (directory / MARKER).write_text("dxtrack demo\n", encoding="utf-8")
+
+
+def _create_users(db: Session) -> list[tuple[str, str, str]]:
+    created = []
+    for username, role, agency, full_name in DEMO_USERS:
+        password = secrets.token_urlsafe(9)
+        create_user(
+            db,
+            username=username,
+            password=password,
+            role=role,
+            agency_code=agency,
+            full_name=full_name,
+            actor=None,
+        )
+        created.append((username, role.value, password))
+    return created
+
+
+def _demo_progress(db: Session, settings: Settings) -> int:
+    """Each officer reports on up to three of their agency's assignments."""
+    reports = 0
+    for user in db.scalars(select(User).where(User.role == Role.officer)).all():
+        query = select(Assignment).where(Assignment.agency_id == user.agency_id)
+        assignments = db.scalars(query.order_by(Assignment.deadline, Assignment.id).limit(3))
+        for index, assignment in enumerate(assignments.all()):
+            data = _progress_for(index, assignment.deadline)
+            report_progress(
+                db,
+                assignment_id=assignment.id,
+                data=data,
+                expected_version=None,
+                settings=settings,
+                actor=user,
+            )
+            reports += 1
+    return reports
+
+
+def _progress_for(index: int, deadline: date | None) -> ProgressInput:
+    if index == 0:
+        done = (deadline or date(2025, 12, 5)) - timedelta(days=2 if index == 0 else -3)
+        return ProgressInput(
+            state=ProgressState.done,
+            note="Đã hoàn thành, gửi kèm văn bản.",
+            completed_on=min(done, date.today()),
+        )
+    if index == 1:
+        return ProgressInput(
+            state=ProgressState.in_progress, percent=60, note="Đang rà soát, tổng hợp số liệu."
+        )
+    return ProgressInput(
+        state=ProgressState.blocked,
+        percent=20,
+        difficulties="Thiếu nhân lực chuyên trách về chuyển đổi số.",
+        proposals="Đề nghị Sở Khoa học và Công nghệ hướng dẫn thêm.",
+    )
+
+
+def build_demo(*, seeds: Path, directory: Path) -> Settings:
+    files = sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.pdf")) + sorted(seeds.glob("*.docx"))
+    if not files:
+        raise Invalid(f"Không tìm thấy văn bản mẫu trong «{seeds}».")
+    _fresh_directory(directory)
+    db_file = (directory / "dxtrack.sqlite3").resolve()
+    settings = Settings(data_dir=directory, database_url=f"sqlite:///{db_file}")
+    use_settings(settings)
+    initialise(settings)
+    with transaction(settings) as db:
+        users = _create_users(db)
+        coordinator = db.scalar(select(User).where(User.username == "dieuphoi"))
+        for path in files:
+            result = ingest_file(db, path, settings=settings, actor=coordinator, confirm=True)
+            console.print(f"Văn bản {path.name}: {result.tasks} nhiệm vụ đã xác nhận.")
+        reports = _demo_progress(db, settings)
+    console.print(f"Đã tạo {reports} báo cáo tiến độ mẫu.")
+    table = Table("Tên đăng nhập", "Vai trò", "Mật khẩu (chỉ hiện một lần)", title="Tài khoản demo")
+    for row in users:
+        table.add_row(*row)
+    console.print(table)
+    return settings

@@ -1,0 +1,63 @@
+"""Documents (văn bản), their stored original and the documents they cite."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dxtrack.db import Base, enum_check, utcnow
+
+
+class ReviewState(StrEnum):
+    draft = "draft"
+    confirmed = "confirmed"
+
+
+class Document(Base):
+    __tablename__ = "documents"
+    __table_args__ = (
+        CheckConstraint(enum_check("review_state", ReviewState), name="review_state"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(300))
+    stored_path: Mapped[str] = mapped_column(String(300))
+    size: Mapped[int]
+    doc_type: Mapped[str | None] = mapped_column(String(100))
+    number: Mapped[str | None] = mapped_column(String(100), index=True)
+    number_key: Mapped[str | None] = mapped_column(String(100), index=True)
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    place: Mapped[str | None] = mapped_column(String(100))
+    issued_date: Mapped[date | None]
+    subject: Mapped[str | None] = mapped_column(Text)
+    recipients: Mapped[list[str]] = mapped_column(JSON, default=list)
+    signer_name: Mapped[str | None] = mapped_column(String(200))
+    signer_title: Mapped[str | None] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text, default="")
+    review_state: Mapped[str] = mapped_column(String(16), default=ReviewState.draft)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    confirmed_at: Mapped[datetime | None]
+
+
+class DocumentReference(Base):
+    """One document cited by another (căn cứ, thực hiện ...), linked when present."""
+
+    __tablename__ = "document_references"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    number: Mapped[str] = mapped_column(String(100))
+    number_key: Mapped[str] = mapped_column(String(100), index=True)
+    doc_type: Mapped[str | None] = mapped_column(String(100))
+    ref_date: Mapped[date | None]
+    issuer: Mapped[str | None] = mapped_column(String(300))
+    cited_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )

@@ -1,0 +1,64 @@
+"""API shapes for documents."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel
+
+
+class SignerRead(BaseModel):
+    name: str | None
+    title: str | None
+
+
+class DocumentRead(BaseModel):
+    id: int
+    filename: str
+    sha256: str
+    doc_type: str | None
+    number: str | None
+    issuer: str | None
+    place: str | None
+    issued_date: date | None
+    subject: str | None
+    recipients: list[str]
+    signer: SignerRead | None
+    review_state: str
+    created_at: datetime
+
+
+class ReferenceRead(BaseModel):
+    number: str
+    doc_type: str | None
+    date: date | None
+    issuer: str | None
+    cited_id: int | None
+
+
+class CitingRead(BaseModel):
+    id: int
+    number: str | None
+    subject: str | None
+
+
+class DocumentDetail(DocumentRead):
+    text: str
+    references: list[ReferenceRead]
+    cited_by: list[CitingRead]
+    task_ids: list[int]
+
+
+class DocumentPage(BaseModel):
+    items: list[DocumentRead]
+    total: int
+    page: int
+    page_size: int
+
+
+class IngestRead(BaseModel):
+    filename: str
+    document: DocumentRead
+    duplicate: bool
+    tasks: int
+    unresolved: list[str]

@@ -1,0 +1,216 @@
+"""Documents: ingest through the extraction engine, read, link cited documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, or_, select, update
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.names import strip_accents
+from dxtrack.agencies.resolver import build_resolver
+from dxtrack.audit import events
+from dxtrack.audit.service import record
+from dxtrack.auth.permissions import require_staff
+from dxtrack.config import Settings
+from dxtrack.documents.models import Document, DocumentReference, ReviewState
+from dxtrack.errors import NotFound
+from dxtrack.files import store_blob
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+
+@dataclass
+class IngestResult:
+    document: Document
+    duplicate: bool = False
+    tasks: int = 0
+    unresolved: list[str] = field(default_factory=list)
+
+
+def number_key(number: str | None) -> str | None:
+    """Comparable form of a document number (57-NQ/TW); None for a blank draft number."""
+    if not number:
+        return None
+    key = strip_accents(re.sub(r"\s+|^số", "", number.strip(), flags=re.IGNORECASE)).casefold()
+    return key if re.match(r"^\w*\d", key) else None
+
+
+def parse_date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def document_snapshot(document: Document) -> dict[str, Any]:
+    return {
+        "filename": document.filename,
+        "sha256": document.sha256,
+        "doc_type": document.doc_type,
+        "number": document.number,
+        "subject": document.subject,
+        "review_state": document.review_state,
+    }
+
+
+def find_by_sha256(db: Session, sha256: str) -> Document | None:
+    return db.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def get_document(db: Session, document_id: int) -> Document:
+    document = db.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"Không tìm thấy văn bản #{document_id}.")
+    return document
+
+
+def _new_document(extracted: dict[str, Any], *, filename: str, size: int) -> Document:
+    signer = extracted.get("signer") or {}
+    return Document(
+        filename=filename,
+        size=size,
+        doc_type=extracted.get("doc_type"),
+        number=extracted.get("number"),
+        number_key=number_key(extracted.get("number")),
+        issuer=extracted.get("issuer"),
+        place=extracted.get("place"),
+        issued_date=parse_date(extracted.get("issued_date")),
+        subject=extracted.get("subject"),
+        recipients=list(extracted.get("recipients") or []),
+        signer_name=signer.get("name"),
+        signer_title=signer.get("title"),
+        text=extracted.get("text") or "",
+    )
+
+
+def _add_references(db: Session, document: Document, references: list[dict[str, Any]]) -> None:
+    seen: set[str] = set()
+    for ref in references:
+        key = number_key(ref.get("number"))
+        if key is None or key in seen or key == document.number_key:
+            continue
+        seen.add(key)
+        cited = db.scalar(select(Document.id).where(Document.number_key == key).limit(1))
+        db.add(
+            DocumentReference(
+                document_id=document.id,
+                number=ref["number"],
+                number_key=key,
+                doc_type=ref.get("doc_type"),
+                ref_date=parse_date(ref.get("date")),
+                issuer=ref.get("issuer"),
+                cited_id=cited,
+            )
+        )
+    if document.number_key:  # earlier documents that cite this one now link to it
+        db.execute(
+            update(DocumentReference)
+            .where(DocumentReference.number_key == document.number_key)
+            .where(DocumentReference.cited_id.is_(None))
+            .values(cited_id=document.id)
+        )
+
+
+def ingest_bytes(
+    db: Session,
+    *,
+    data: bytes,
+    filename: str,
+    settings: Settings,
+    actor: User | None,
+    confirm: bool = False,
+) -> IngestResult:
+    """Store the original once, extract metadata and tasks (draft), optionally confirm."""
+    from dxtrack.extraction import extract_bytes
+    from dxtrack.tasks.service import confirm_document, create_extracted_tasks
+
+    if actor is not None:
+        require_staff(actor)
+    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
+    existing = find_by_sha256(db, digest)
+    if existing is not None:
+        return IngestResult(existing, duplicate=True)
+    extracted = extract_bytes(data, filename).to_dict()
+    document = _new_document(extracted, filename=Path(filename).name, size=len(data))
+    document.sha256, document.stored_path = digest, relative
+    document.created_by = actor.id if actor else None
+    db.add(document)
+    db.flush()
+    _add_references(db, document, list(extracted.get("references") or []))
+    record(db, events.created("document", document.id, document_snapshot(document)), actor=actor)
+    resolver = build_resolver(db)
+    tasks, unresolved = create_extracted_tasks(
+        db, document=document, tasks=extracted.get("tasks") or [], resolver=resolver, actor=actor
+    )
+    if confirm:
+        confirm_document(db, document_id=document.id, actor=actor)
+    return IngestResult(document, tasks=len(tasks), unresolved=unresolved)
+
+
+def ingest_file(
+    db: Session, path: Path, *, settings: Settings, actor: User | None, confirm: bool = False
+) -> IngestResult:
+    return ingest_bytes(
+        db,
+        data=path.read_bytes(),
+        filename=path.name,
+        settings=settings,
+        actor=actor,
+        confirm=confirm,
+    )
+
+
+def list_documents(
+    db: Session,
+    *,
+    q: str | None = None,
+    review_state: ReviewState | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> tuple[list[Document], int]:
+    query = select(Document)
+    if q:
+        like = f"%{q}%"
+        query = query.where(
+            or_(
+                Document.subject.ilike(like),
+                Document.number.ilike(like),
+                Document.filename.ilike(like),
+            )
+        )
+    if review_state:
+        query = query.where(Document.review_state == review_state)
+    total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
+    rows = db.scalars(
+        query.order_by(Document.id.desc()).offset((page - 1) * page_size).limit(page_size)
+    )
+    return list(rows), total
+
+
+def list_references(db: Session, document_id: int) -> list[DocumentReference]:
+    """The documents this one cites (cited_id set when that document is in the database)."""
+    query = select(DocumentReference).where(DocumentReference.document_id == document_id)
+    return list(db.scalars(query.order_by(DocumentReference.id)))
+
+
+def list_cited_by(db: Session, document_id: int) -> list[Document]:
+    """The documents that cite this one."""
+    query = (
+        select(Document)
+        .join(DocumentReference, DocumentReference.document_id == Document.id)
+        .where(DocumentReference.cited_id == document_id)
+        .order_by(Document.id)
+    )
+    return list(db.scalars(query))
+
+
+def original_path(settings: Settings, document: Document) -> Path:
+    return settings.originals_dir / document.stored_path

@@ -1,0 +1,74 @@
+"""Content-addressed file storage under the data directory, and type sniffing."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import zipfile
+from pathlib import Path
+
+from dxtrack.errors import Invalid
+
+EVIDENCE_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "jpg": "image/jpeg",
+    "png": "image/png",
+}
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def store_blob(root: Path, data: bytes, *, suffix: str = "") -> tuple[str, str]:
+    """Write `data` once under root/ab/<sha256><suffix>; returns (sha256, relative path)."""
+    digest = sha256_hex(data)
+    relative = Path(digest[:2]) / f"{digest}{suffix.lower()}"
+    target = root / relative
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_suffix(target.suffix + ".part")
+        partial.write_bytes(data)
+        partial.replace(target)
+    return digest, relative.as_posix()
+
+
+def _zip_kind(data: bytes) -> str | None:
+    try:
+        names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except zipfile.BadZipFile:
+        return None
+    if "word/document.xml" in names:
+        return "docx"
+    if "xl/workbook.xml" in names:
+        return "xlsx"
+    return None
+
+
+def sniff_type(data: bytes) -> str | None:
+    """The evidence type from the content itself (never the name), or None."""
+    if data.startswith(b"%PDF-"):
+        return "pdf"
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "jpg"
+    if data.startswith(b"PK\x03\x04"):
+        return _zip_kind(data)
+    return None
+
+
+def check_evidence(filename: str, data: bytes, *, max_bytes: int) -> str:
+    """The sniffed type of an evidence file; Invalid when too big or of another type."""
+    if len(data) > max_bytes:
+        limit = max_bytes // (1024 * 1024)
+        raise Invalid(f"Tệp «{filename}» vượt quá dung lượng cho phép ({limit} MB).")
+    kind = sniff_type(data)
+    if kind is None:
+        raise Invalid(
+            f"Tệp «{filename}» không phải PDF, DOCX, XLSX, JPG hoặc PNG hợp lệ "
+            "(kiểm tra theo nội dung tệp)."
+        )
+    return kind

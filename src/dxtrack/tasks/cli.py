@@ -1,0 +1,113 @@
+"""`dxtrack tasks list`, `dxtrack progress add`, `dxtrack status`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.table import Table
+
+from dxtrack.auth.service import get_user
+from dxtrack.cli_support import (
+    console,
+    handle_errors,
+    parse_day,
+    print_json,
+    unit_of_work,
+)
+from dxtrack.tasks.models import ProgressState
+from dxtrack.tasks.progress import ProgressInput, report_progress
+from dxtrack.tasks.queries import list_tasks
+from dxtrack.tasks.stats import status_report
+from dxtrack.tasks.status import STATUS_LABELS, STATUSES
+
+tasks_app = typer.Typer(help="Nhiệm vụ.", no_args_is_help=True)
+progress_app = typer.Typer(help="Báo cáo tiến độ.", no_args_is_help=True)
+
+
+@tasks_app.command("list")
+@handle_errors
+def list_command(
+    json_: bool = typer.Option(False, "--json", help="In ra JSON"),
+    at: str | None = typer.Option(
+        None, "--at", help="Ngày tham chiếu YYYY-MM-DD (mặc định hôm nay)"
+    ),
+) -> None:
+    """Liệt kê nhiệm vụ và phân công kèm trạng thái tại một ngày."""
+    day = parse_day(at)
+    with unit_of_work() as (db, settings):
+        tasks = list_tasks(db, at=day, due_soon_days=settings.due_soon_days)
+    if json_:
+        print_json(tasks)
+        return
+    table = Table("#", "Văn bản", "Mục", "Thời hạn", "Nội dung", "Phân công")
+    for task in tasks:
+        table.add_row(
+            str(task["id"]),
+            str(task["document"]),
+            task["clause"],
+            task["deadline"] or "—",
+            task["summary"][:60],
+            str(len(task["assignments"])),
+        )
+    console.print(table)
+
+
+@progress_app.command("add")
+@handle_errors
+def add_command(
+    assignment: int = typer.Option(..., "--assignment", help="Mã phân công"),
+    as_user: str = typer.Option(..., "--as", help="Người báo cáo (tên đăng nhập)"),
+    state: ProgressState = typer.Option(
+        ..., "--state", help="not_started|in_progress|done|blocked"
+    ),
+    percent: int | None = typer.Option(None, "--percent", min=0, max=100),
+    completed_on: str | None = typer.Option(None, "--completed-on", help="YYYY-MM-DD"),
+    note: str = typer.Option("", "--note", help="Kết quả thực hiện"),
+    difficulties: str = typer.Option("", "--difficulties", help="Khó khăn, vướng mắc"),
+    proposals: str = typer.Option("", "--proposals", help="Kiến nghị, đề xuất"),
+    evidence: list[Path] = typer.Option([], "--evidence", exists=True, dir_okay=False),
+    expected_version: int | None = typer.Option(None, "--expected-version"),
+) -> None:
+    """Báo cáo tiến độ một phân công (cùng kiểm tra quyền như API)."""
+    data = ProgressInput(
+        state=state,
+        percent=percent,
+        note=note,
+        difficulties=difficulties,
+        proposals=proposals,
+        completed_on=parse_day(completed_on, option="--completed-on") if completed_on else None,
+        files=[(path.name, path.read_bytes()) for path in evidence],
+    )
+    with unit_of_work() as (db, settings):
+        actor = get_user(db, as_user)
+        report = report_progress(
+            db,
+            assignment_id=assignment,
+            data=data,
+            expected_version=expected_version,
+            settings=settings,
+            actor=actor,
+        )
+        report_id = report.id
+    console.print(f"Đã ghi báo cáo tiến độ #{report_id} cho phân công #{assignment}.")
+
+
+@handle_errors
+def status_command(
+    at: str | None = typer.Option(None, "--at", help="Ngày tham chiếu YYYY-MM-DD"),
+    json_: bool = typer.Option(False, "--json", help="In ra JSON"),
+) -> None:
+    """Tổng hợp trạng thái nhiệm vụ theo cơ quan tại một ngày."""
+    day = parse_day(at)
+    with unit_of_work() as (db, settings):
+        report = status_report(db, at=day, due_soon_days=settings.due_soon_days)
+    if json_:
+        print_json(report)
+        return
+    table = Table("Cơ quan", "Được giao", *(STATUS_LABELS[s] for s in STATUSES), "Đúng hạn")
+    for row in report["agencies"]:
+        rate = "—" if row["on_time_rate"] is None else f"{row['on_time_rate']:.0%}"
+        table.add_row(row["name"], str(row["assigned"]), *(str(row[s]) for s in STATUSES), rate)
+    console.print(f"Tình hình thực hiện nhiệm vụ tại ngày {day:%d/%m/%Y}")
+    console.print(table)

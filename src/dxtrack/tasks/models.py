@@ -1,0 +1,146 @@
+"""Tasks (nhiệm vụ), their named parties, per-agency assignments, progress and evidence."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from dxtrack.db import Base, enum_check, utcnow
+from dxtrack.documents.models import ReviewState
+
+
+class Recurrence(StrEnum):
+    weekly = "weekly"
+    monthly = "monthly"
+    quarterly = "quarterly"
+    half_yearly = "half-yearly"
+    yearly = "yearly"
+    continuous = "continuous"
+
+
+class PartyRole(StrEnum):
+    lead = "lead"
+    coordinator = "coordinator"
+
+
+class ProgressState(StrEnum):
+    not_started = "not_started"
+    in_progress = "in_progress"
+    done = "done"
+    blocked = "blocked"
+
+
+PROGRESS_LABELS = {
+    ProgressState.not_started: "Chưa triển khai",
+    ProgressState.in_progress: "Đang thực hiện",
+    ProgressState.done: "Hoàn thành",
+    ProgressState.blocked: "Gặp vướng mắc",
+}
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (
+        CheckConstraint(enum_check("review_state", ReviewState), name="review_state"),
+        CheckConstraint(
+            f"recurrence IS NULL OR {enum_check('recurrence', Recurrence)}", name="recurrence"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(default=0)
+    clause: Mapped[str] = mapped_column(String(60), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    full_text: Mapped[str] = mapped_column(Text, default="")
+    deadline: Mapped[date | None]
+    recurrence: Mapped[str | None] = mapped_column(String(16))
+    optional: Mapped[bool] = mapped_column(default=False)
+    span_start: Mapped[int | None]
+    span_end: Mapped[int | None]
+    review_state: Mapped[str] = mapped_column(String(16), default=ReviewState.draft)
+    version: Mapped[int] = mapped_column(default=1)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class TaskParty(Base):
+    """An agency named by a task as printed, resolved to an agency or a group when possible."""
+
+    __tablename__ = "task_parties"
+    __table_args__ = (CheckConstraint(enum_check("role", PartyRole), name="role"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(16))
+    name: Mapped[str] = mapped_column(String(300))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
+    group_id: Mapped[int | None] = mapped_column(ForeignKey("agency_groups.id"))
+
+
+class Assignment(Base):
+    """One agency's share of a confirmed task (one per period for recurring tasks)."""
+
+    __tablename__ = "assignments"
+    __table_args__ = (
+        CheckConstraint(enum_check("role", PartyRole), name="role"),
+        CheckConstraint(enum_check("state", ProgressState), name="state"),
+        CheckConstraint("percent BETWEEN 0 AND 100", name="percent"),
+        Index("ix_assignments_agency_deadline", "agency_id", "deadline", "id"),
+        Index("ix_assignments_completed_deadline", "completed_on", "deadline"),
+        Index("ix_assignments_deadline", "deadline", "id"),
+        Index("uq_assignments_task_agency_period", "task_id", "agency_id", "period", unique=True),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    role: Mapped[str] = mapped_column(String(16))
+    period: Mapped[str] = mapped_column(String(16), default="")
+    deadline: Mapped[date | None]
+    state: Mapped[str] = mapped_column(String(16), default=ProgressState.not_started)
+    percent: Mapped[int] = mapped_column(default=0)
+    completed_on: Mapped[date | None]
+    version: Mapped[int] = mapped_column(default=1)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ProgressReport(Base):
+    """Append-only history of an assignment's progress; the latest one is current."""
+
+    __tablename__ = "progress_reports"
+    __table_args__ = (CheckConstraint(enum_check("state", ProgressState), name="state"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    author_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    state: Mapped[str] = mapped_column(String(16))
+    percent: Mapped[int] = mapped_column(default=0)
+    note: Mapped[str] = mapped_column(Text, default="")
+    difficulties: Mapped[str] = mapped_column(Text, default="")
+    proposals: Mapped[str] = mapped_column(Text, default="")
+    completed_on: Mapped[date | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Evidence(Base):
+    """A file (minh chứng) attached to a progress report, stored once by SHA-256."""
+
+    __tablename__ = "evidence"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    report_id: Mapped[int] = mapped_column(
+        ForeignKey("progress_reports.id", ondelete="CASCADE"), index=True
+    )
+    filename: Mapped[str] = mapped_column(String(300))
+    content_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    stored_path: Mapped[str] = mapped_column(String(300))

@@ -1,0 +1,154 @@
+"""Progress reports (báo cáo tiến độ) on assignments, with evidence files."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dxtrack.audit import events
+from dxtrack.audit.service import record
+from dxtrack.auth.permissions import can_see_agency, require_can_report
+from dxtrack.config import Settings
+from dxtrack.db import utcnow
+from dxtrack.errors import Conflict, Invalid, NotFound
+from dxtrack.files import EVIDENCE_TYPES, check_evidence, store_blob
+from dxtrack.tasks.models import Assignment, Evidence, ProgressReport, ProgressState
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+
+@dataclass
+class ProgressInput:
+    state: ProgressState
+    percent: int | None = None
+    note: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+    completed_on: date | None = None
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def assignment_snapshot(assignment: Assignment) -> dict[str, Any]:
+    return {
+        "state": assignment.state,
+        "percent": assignment.percent,
+        "completed_on": assignment.completed_on,
+        "version": assignment.version,
+    }
+
+
+def get_assignment(db: Session, assignment_id: int, *, viewer: User | None = None) -> Assignment:
+    """The assignment; NotFound too when `viewer` may not see its agency."""
+    assignment = db.get(Assignment, assignment_id)
+    if assignment is None or (viewer and not can_see_agency(viewer, assignment.agency_id)):
+        raise NotFound(f"Không tìm thấy phân công #{assignment_id}.")
+    return assignment
+
+
+def _normalise(data: ProgressInput, today: date) -> tuple[int, date | None]:
+    percent = data.percent
+    if percent is not None and not 0 <= percent <= 100:
+        raise Invalid("Tỷ lệ hoàn thành phải từ 0 đến 100%.")
+    if data.state == ProgressState.done:
+        completed = data.completed_on or today
+        if completed > today:
+            raise Invalid("Ngày hoàn thành không được sau ngày hôm nay.")
+        return (100 if percent is None else percent), completed
+    if data.completed_on is not None:
+        raise Invalid("Chỉ ghi ngày hoàn thành khi trạng thái là «Hoàn thành».")
+    return (0 if percent is None else percent), None
+
+
+def _store_evidence(
+    db: Session, report: ProgressReport, files: list[tuple[str, str, bytes]], settings: Settings
+) -> None:
+    for filename, kind, data in files:
+        digest, relative = store_blob(settings.evidence_dir, data, suffix=f".{kind}")
+        db.add(
+            Evidence(
+                report_id=report.id,
+                filename=Path(filename).name,
+                content_type=EVIDENCE_TYPES[kind],
+                size=len(data),
+                sha256=digest,
+                stored_path=relative,
+            )
+        )
+
+
+def report_progress(
+    db: Session,
+    *,
+    assignment_id: int,
+    data: ProgressInput,
+    expected_version: int | None,
+    settings: Settings,
+    actor: User,
+    today: date | None = None,
+) -> ProgressReport:
+    """Append a report and make it current; refused (nothing written) on any check failing."""
+    assignment = get_assignment(db, assignment_id)
+    require_can_report(actor, assignment.agency_id)
+    if expected_version is not None and expected_version != assignment.version:
+        raise Conflict(
+            "Phân công đã có báo cáo mới hơn (phiên bản "
+            f"{assignment.version}, bạn gửi {expected_version}). Vui lòng tải lại và thử lại."
+        )
+    percent, completed_on = _normalise(data, today or date.today())
+    checked = [
+        (name, check_evidence(name, raw, max_bytes=settings.max_upload_bytes), raw)
+        for name, raw in data.files
+    ]
+    before = assignment_snapshot(assignment)
+    report = ProgressReport(
+        assignment_id=assignment.id,
+        author_id=actor.id,
+        state=data.state.value,
+        percent=percent,
+        note=data.note,
+        difficulties=data.difficulties,
+        proposals=data.proposals,
+        completed_on=completed_on,
+    )
+    db.add(report)
+    db.flush()
+    _store_evidence(db, report, checked, settings)
+    assignment.state, assignment.percent = data.state.value, percent
+    assignment.completed_on = completed_on
+    assignment.version += 1
+    assignment.updated_at = utcnow()
+    db.flush()
+    after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(checked)}
+    record(
+        db, events.Event("progress.report", "assignment", assignment.id, before, after), actor=actor
+    )
+    return report
+
+
+def list_reports(db: Session, assignment_id: int) -> list[ProgressReport]:
+    """History, oldest first; the last one is current."""
+    query = select(ProgressReport).where(ProgressReport.assignment_id == assignment_id)
+    return list(db.scalars(query.order_by(ProgressReport.id)))
+
+
+def list_evidence(db: Session, report_ids: list[int]) -> list[Evidence]:
+    if not report_ids:
+        return []
+    query = select(Evidence).where(Evidence.report_id.in_(report_ids)).order_by(Evidence.id)
+    return list(db.scalars(query))
+
+
+def get_evidence(db: Session, evidence_id: int, *, viewer: User) -> Evidence:
+    evidence = db.get(Evidence, evidence_id)
+    if evidence is not None:
+        report = db.get(ProgressReport, evidence.report_id)
+        assignment = db.get(Assignment, report.assignment_id) if report else None
+        if assignment is not None and can_see_agency(viewer, assignment.agency_id):
+            return evidence
+    raise NotFound(f"Không tìm thấy minh chứng #{evidence_id}.")

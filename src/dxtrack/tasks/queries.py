@@ -1,0 +1,210 @@
+"""Reads of tasks and assignments with their computed status, filtered and paginated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.auth.permissions import visible_agency_id
+from dxtrack.documents.models import Document
+from dxtrack.tasks.models import Assignment, Task
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+
+@dataclass
+class Filters:
+    """Filters shared by lists, summaries and scorecards (all optional)."""
+
+    agency: str | None = None
+    group: str | None = None
+    status: Status | None = None
+    deadline_from: date | None = None
+    deadline_to: date | None = None
+    document_id: int | None = None
+    task_id: int | None = None
+    assignment_id: int | None = None
+    q: str | None = None
+
+
+@dataclass
+class AssignmentRow:
+    id: int
+    task_id: int
+    agency_code: str
+    agency_name: str
+    role: str
+    period: str
+    deadline: date | None
+    state: str
+    percent: int
+    completed_on: date | None
+    version: int
+    status: str
+    clause: str
+    summary: str
+    document_id: int
+    document_number: str | None
+
+
+def assignment_status(at: date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> Any:
+    return status_case(
+        Assignment.deadline, Assignment.completed_on, at=at, due_soon_days=due_soon_days
+    )
+
+
+def apply_filters(
+    query: Select[Any], filters: Filters, *, at: date, user: User | None, due_soon_days: int
+) -> Select[Any]:
+    """Restrict a query that selects from Assignment (joins added as needed)."""
+    scope = visible_agency_id(user) if user is not None else None
+    if scope is not None:
+        query = query.where(Assignment.agency_id == scope)
+    if filters.agency:
+        agency_id = select(Agency.id).where(Agency.code == filters.agency).scalar_subquery()
+        query = query.where(Assignment.agency_id == agency_id)
+    if filters.group:
+        members = (
+            select(group_members.c.agency_id)
+            .join(AgencyGroup, AgencyGroup.id == group_members.c.group_id)
+            .where(AgencyGroup.code == filters.group)
+        )
+        query = query.where(Assignment.agency_id.in_(members))
+    if filters.status:
+        query = query.where(assignment_status(at, due_soon_days) == filters.status.value)
+    if filters.deadline_from:
+        query = query.where(Assignment.deadline >= filters.deadline_from)
+    if filters.deadline_to:
+        query = query.where(Assignment.deadline <= filters.deadline_to)
+    if filters.task_id:
+        query = query.where(Assignment.task_id == filters.task_id)
+    if filters.assignment_id:
+        query = query.where(Assignment.id == filters.assignment_id)
+    if filters.document_id or filters.q:
+        task_ids = select(Task.id)
+        if filters.document_id:
+            task_ids = task_ids.where(Task.document_id == filters.document_id)
+        if filters.q:
+            like = f"%{filters.q}%"
+            task_ids = task_ids.where(or_(Task.summary.ilike(like), Task.clause.ilike(like)))
+        query = query.where(Assignment.task_id.in_(task_ids))
+    return query
+
+
+def list_assignments(
+    db: Session,
+    *,
+    filters: Filters,
+    at: date,
+    user: User | None,
+    page: int = 1,
+    page_size: int = 50,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> tuple[list[AssignmentRow], bool]:
+    """One page ordered by deadline (none last), then id; and whether more pages follow."""
+    status = assignment_status(at, due_soon_days).label("status")
+    query = (
+        select(
+            Assignment,
+            Agency.code,
+            Agency.name,
+            status,
+            Task.clause,
+            Task.summary,
+            Task.document_id,
+            Document.number,
+        )
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Document, Document.id == Task.document_id)
+    )
+    query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
+    query = query.order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.id)
+    rows = db.execute(query.offset((page - 1) * page_size).limit(page_size + 1)).all()
+    result = [
+        AssignmentRow(
+            id=a.id,
+            task_id=a.task_id,
+            agency_code=code,
+            agency_name=name,
+            role=a.role,
+            period=a.period,
+            deadline=a.deadline,
+            state=a.state,
+            percent=a.percent,
+            completed_on=a.completed_on,
+            version=a.version,
+            status=st,
+            clause=clause,
+            summary=summary,
+            document_id=doc_id,
+            document_number=number,
+        )
+        for a, code, name, st, clause, summary, doc_id, number in rows[:page_size]
+    ]
+    return result, len(rows) > page_size
+
+
+def list_tasks(
+    db: Session,
+    *,
+    at: date,
+    user: User | None = None,
+    document_id: int | None = None,
+    review_state: str | None = None,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> list[dict[str, Any]]:
+    """Every task (visible to `user`) with its assignments and their statuses at `at`."""
+    query = select(Task, Document.number, Document.filename).join(
+        Document, Document.id == Task.document_id
+    )
+    if document_id:
+        query = query.where(Task.document_id == document_id)
+    if review_state:
+        query = query.where(Task.review_state == review_state)
+    tasks = db.execute(query.order_by(Task.document_id, Task.position, Task.id)).all()
+    by_task: dict[int, list[dict[str, Any]]] = {}
+    status = assignment_status(at, due_soon_days)
+    assignments = select(
+        Assignment.id,
+        Assignment.task_id,
+        Agency.code,
+        Assignment.role,
+        Assignment.period,
+        Assignment.deadline,
+        status,
+    ).join(Agency, Agency.id == Assignment.agency_id)
+    assignments = apply_filters(
+        assignments, Filters(document_id=document_id), at=at, user=user, due_soon_days=due_soon_days
+    )
+    for a_id, task_id, code, role, period, deadline, st in db.execute(
+        assignments.order_by(Assignment.id)
+    ):
+        item = {"id": a_id, "agency": code, "role": role, "status": st}
+        if period:
+            item |= {"period": period, "deadline": deadline.isoformat() if deadline else None}
+        by_task.setdefault(task_id, []).append(item)
+    restricted = user is not None and visible_agency_id(user) is not None
+    return [
+        {
+            "id": task.id,
+            "document": number or filename,
+            "document_id": task.document_id,
+            "clause": task.clause,
+            "summary": task.summary,
+            "deadline": task.deadline.isoformat() if task.deadline else None,
+            "recurrence": task.recurrence,
+            "review_state": task.review_state,
+            "version": task.version,
+            "assignments": by_task.get(task.id, []),
+        }
+        for task, number, filename in tasks
+        if not restricted or task.id in by_task
+    ]

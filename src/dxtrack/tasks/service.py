@@ -1,0 +1,331 @@
+"""Tasks: create from extraction, review edits, confirm, and fan out to assignments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import delete, exists, select
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.resolver import Resolver, build_resolver
+from dxtrack.agencies.service import group_member_ids
+from dxtrack.audit import events
+from dxtrack.audit.service import record
+from dxtrack.auth.permissions import require_staff
+from dxtrack.db import utcnow
+from dxtrack.documents.models import Document, ReviewState
+from dxtrack.errors import Conflict, Invalid, NotFound
+from dxtrack.tasks.models import (
+    Assignment,
+    PartyRole,
+    ProgressReport,
+    Recurrence,
+    Task,
+    TaskParty,
+)
+from dxtrack.tasks.periods import occurrences
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+EDITABLE = ("clause", "summary", "full_text", "deadline", "recurrence", "optional")
+
+
+@dataclass
+class TaskFields:
+    clause: str = ""
+    summary: str = ""
+    full_text: str = ""
+    deadline: date | None = None
+    recurrence: str | None = None
+    optional: bool = False
+    span: tuple[int, int] | None = None
+
+
+def task_snapshot(task: Task, parties: list[TaskParty] | None = None) -> dict[str, Any]:
+    snap: dict[str, Any] = {name: getattr(task, name) for name in EDITABLE}
+    snap["review_state"] = task.review_state
+    if parties is not None:
+        snap["lead"] = [p.name for p in parties if p.role == PartyRole.lead]
+        snap["coordinators"] = [p.name for p in parties if p.role == PartyRole.coordinator]
+    return snap
+
+
+def _check_recurrence(value: str | None) -> str | None:
+    if value is None or value in set(Recurrence):
+        return value
+    raise Invalid(f"Chu kỳ lặp lại không hợp lệ: «{value}».")
+
+
+def get_task(db: Session, task_id: int) -> Task:
+    task = db.get(Task, task_id)
+    if task is None:
+        raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
+    return task
+
+
+def list_parties(db: Session, task_id: int) -> list[TaskParty]:
+    query = select(TaskParty).where(TaskParty.task_id == task_id).order_by(TaskParty.id)
+    return list(db.scalars(query))
+
+
+def _set_parties(
+    db: Session, task: Task, *, lead: list[str], coordinators: list[str], resolver: Resolver
+) -> list[str]:
+    """Replace the task's parties; returns the names that resolved to nothing."""
+    db.execute(delete(TaskParty).where(TaskParty.task_id == task.id))
+    unresolved: list[str] = []
+    for role, names in ((PartyRole.lead, lead), (PartyRole.coordinator, coordinators)):
+        for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
+            match = resolver.resolve(name)
+            party = TaskParty(task_id=task.id, role=role.value, name=name)
+            if match is None:
+                unresolved.append(name)
+            elif match.kind == "agency":
+                party.agency_id = match.id
+            else:
+                party.group_id = match.id
+            db.add(party)
+    db.flush()
+    return unresolved
+
+
+def create_task(
+    db: Session,
+    *,
+    document: Document,
+    fields: TaskFields,
+    lead: list[str],
+    coordinators: list[str],
+    actor: User | None,
+    resolver: Resolver | None = None,
+    position: int | None = None,
+) -> tuple[Task, list[str]]:
+    """A draft task of `document` with its named parties; returns it and unresolved names."""
+    if actor is not None:
+        require_staff(actor)
+    span = fields.span or (None, None)
+    task = Task(
+        document_id=document.id,
+        position=position if position is not None else 0,
+        clause=fields.clause,
+        summary=fields.summary,
+        full_text=fields.full_text,
+        deadline=fields.deadline,
+        recurrence=_check_recurrence(fields.recurrence),
+        optional=fields.optional,
+        span_start=span[0],
+        span_end=span[1],
+        review_state=ReviewState.draft.value,
+    )
+    db.add(task)
+    db.flush()
+    resolver = resolver or build_resolver(db)
+    unresolved = _set_parties(db, task, lead=lead, coordinators=coordinators, resolver=resolver)
+    snapshot = task_snapshot(task, list_parties(db, task.id))
+    record(db, events.created("task", task.id, snapshot), actor=actor)
+    return task, unresolved
+
+
+def _fields_from_extraction(item: dict[str, Any], text: str) -> TaskFields:
+    span = item.get("span")
+    full = text[span[0] : span[1]] if span and text else item.get("summary") or ""
+    deadline = item.get("deadline")
+    return TaskFields(
+        clause=item.get("clause") or "",
+        summary=item.get("summary") or "",
+        full_text=full,
+        deadline=date.fromisoformat(deadline) if deadline else None,
+        recurrence=item.get("recurrence"),
+        optional=bool(item.get("optional")),
+        span=(span[0], span[1]) if span else None,
+    )
+
+
+def create_extracted_tasks(
+    db: Session,
+    *,
+    document: Document,
+    tasks: list[dict[str, Any]],
+    resolver: Resolver,
+    actor: User | None,
+) -> tuple[list[Task], list[str]]:
+    """Draft tasks from the extraction engine's task dicts; unresolved names are kept."""
+    created: list[Task] = []
+    unresolved: list[str] = []
+    for position, item in enumerate(tasks):
+        task, missing = create_task(
+            db,
+            document=document,
+            fields=_fields_from_extraction(item, document.text),
+            lead=list(item.get("lead") or []),
+            coordinators=list(item.get("coordinators") or []),
+            resolver=resolver,
+            actor=actor,
+            position=position,
+        )
+        created.append(task)
+        unresolved.extend(name for name in missing if name not in unresolved)
+    return created, unresolved
+
+
+def _check_version(task: Task, version: int | None) -> None:
+    if version is not None and version != task.version:
+        raise Conflict(
+            "Nhiệm vụ đã được người khác cập nhật (phiên bản "
+            f"{task.version}, bạn gửi {version}). Vui lòng tải lại và thử lại."
+        )
+
+
+def update_task(
+    db: Session,
+    *,
+    task_id: int,
+    version: int | None,
+    changes: dict[str, Any],
+    actor: User | None,
+) -> Task:
+    """Edit a task (draft or confirmed); `lead`/`coordinators` lists replace the parties."""
+    if actor is not None:
+        require_staff(actor)
+    task = get_task(db, task_id)
+    _check_version(task, version)
+    before = task_snapshot(task, list_parties(db, task.id))
+    for name in EDITABLE:
+        if name in changes:
+            value = changes[name]
+            setattr(task, name, _check_recurrence(value) if name == "recurrence" else value)
+    if "lead" in changes or "coordinators" in changes:
+        _set_parties(
+            db,
+            task,
+            lead=changes.get("lead", before["lead"]),
+            coordinators=changes.get("coordinators", before["coordinators"]),
+            resolver=build_resolver(db),
+        )
+    task.version += 1
+    task.updated_at = utcnow()
+    db.flush()
+    if task.review_state == ReviewState.confirmed:
+        sync_assignments(db, task)
+    after = task_snapshot(task, list_parties(db, task.id))
+    record(db, events.updated("task", task.id, before, after), actor=actor)
+    return task
+
+
+def delete_task(db: Session, *, task_id: int, actor: User | None) -> None:
+    if actor is not None:
+        require_staff(actor)
+    task = get_task(db, task_id)
+    reported = exists().where(ProgressReport.assignment_id == Assignment.id)
+    if db.scalar(select(exists().where(Assignment.task_id == task.id).where(reported))):
+        raise Conflict("Không thể xóa nhiệm vụ đã có báo cáo tiến độ.")
+    record(
+        db,
+        events.deleted("task", task.id, task_snapshot(task, list_parties(db, task.id))),
+        actor=actor,
+    )
+    db.execute(delete(Assignment).where(Assignment.task_id == task.id))
+    db.execute(delete(TaskParty).where(TaskParty.task_id == task.id))
+    db.delete(task)
+    db.flush()
+
+
+def wanted_agencies(db: Session, task_id: int) -> dict[int, str]:
+    """agency id -> role for a task's parties, groups expanded; lead wins over coordinator."""
+    wanted: dict[int, str] = {}
+    for party in sorted(list_parties(db, task_id), key=lambda p: p.role != PartyRole.lead):
+        ids = [party.agency_id] if party.agency_id else []
+        if party.group_id:
+            ids = group_member_ids(db, party.group_id)
+        for agency_id in ids:
+            wanted.setdefault(agency_id, party.role)
+    return wanted
+
+
+def sync_assignments(db: Session, task: Task, *, start: date | None = None) -> None:
+    """Make the task's assignments match its parties and periods (keeps reported ones)."""
+    document = db.get(Document, task.document_id)
+    start = start or (document.issued_date if document else None) or date.today()
+    periods = dict(occurrences(task.recurrence, deadline=task.deadline, start=start))
+    wanted = wanted_agencies(db, task.id)
+    current = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
+    have = {(a.agency_id, a.period): a for a in current}
+    for assignment in current:
+        key_ok = assignment.agency_id in wanted and assignment.period in periods
+        has_report = db.scalar(
+            select(exists().where(ProgressReport.assignment_id == assignment.id))
+        )
+        if not key_ok and not has_report:
+            db.delete(assignment)
+        elif key_ok:
+            assignment.role = wanted[assignment.agency_id]
+            assignment.deadline = periods[assignment.period]
+    for agency_id, role in wanted.items():
+        for period, deadline in periods.items():
+            if (agency_id, period) not in have:
+                db.add(
+                    Assignment(
+                        task_id=task.id,
+                        agency_id=agency_id,
+                        role=role,
+                        period=period,
+                        deadline=deadline,
+                    )
+                )
+    db.flush()
+
+
+def confirm_task(
+    db: Session, *, task_id: int, version: int | None = None, actor: User | None
+) -> Task:
+    if actor is not None:
+        require_staff(actor)
+    task = get_task(db, task_id)
+    _check_version(task, version)
+    if task.review_state != ReviewState.confirmed:
+        task.review_state = ReviewState.confirmed.value
+        task.version += 1
+        sync_assignments(db, task)
+        record(
+            db,
+            events.Event(
+                "task.confirm",
+                "task",
+                task.id,
+                {"review_state": "draft"},
+                {"review_state": "confirmed"},
+            ),
+            actor=actor,
+        )
+    return task
+
+
+def confirm_document(db: Session, *, document_id: int, actor: User | None) -> Document:
+    """Confirm every draft task of a document: each named agency gets its assignment."""
+    if actor is not None:
+        require_staff(actor)
+    document = db.get(Document, document_id)
+    if document is None:
+        raise NotFound(f"Không tìm thấy văn bản #{document_id}.")
+    query = select(Task.id).where(Task.document_id == document_id)
+    for task_id in db.scalars(query.where(Task.review_state == ReviewState.draft)).all():
+        confirm_task(db, task_id=task_id, actor=actor)
+    if document.review_state != ReviewState.confirmed:
+        document.review_state = ReviewState.confirmed.value
+        document.confirmed_at = utcnow()
+        record(
+            db,
+            events.Event(
+                "document.confirm",
+                "document",
+                document.id,
+                {"review_state": "draft"},
+                {"review_state": "confirmed"},
+            ),
+            actor=actor,
+        )
+    db.flush()
+    return document
