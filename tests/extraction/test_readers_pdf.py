@@ -1,0 +1,194 @@
+"""PDF reader: running headers, page numbers, signature stamps, tables, scans, damage."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction.reader_pdf import clean_pages
+from dxtrack.extraction.readers import read_bytes
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+needs_font = pytest.mark.skipif(
+    not FONT.exists(), reason="DejaVu Sans missing: apt-get install fonts-dejavu-core"
+)
+HEADER = "CÔNG BÁO/Số {n} + {m}/Ngày 07-04-2025"
+STAMP = [
+    "Người ký: Cổng Thông tin điện tử Chính phủ",
+    "Email: thongtinchinhphu@chinhphu.vn",
+    "Cơ quan: Văn phòng Chính phủ",
+    "Thời gian ký: 07.04.2025 16:32:56 +07:00",
+]
+BODY = [
+    [
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG",
+        "Số: 1545/UBND-KGVX",
+        "Kính gửi: Các sở, ban, ngành tỉnh.",
+        "1. Giao Sở Khoa học và Công nghệ chủ trì rà soát nhiệm vụ.",
+    ],
+    [
+        "2. Các sở, ngành khẩn trương triển khai, đồng thời tăng cường",
+        "công tác kiểm tra, giám sát việc thực hiện.",
+        "3. Sở Tài chính bố trí kinh phí thực hiện.",
+    ],
+    [
+        "4. Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc.",
+        "Nơi nhận:",
+        "- Như trên;",
+    ],
+]
+
+
+def new_pdf():  # type: ignore[no-untyped-def]
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.add_font("dejavu", "", str(FONT))
+    pdf.set_font("dejavu", size=12)
+    return pdf
+
+
+def line(pdf, text: str, height: float = 8) -> None:  # type: ignore[no-untyped-def]
+    pdf.cell(0, height, text, new_x="LMARGIN", new_y="NEXT")
+
+
+def gazette_pdf() -> bytes:
+    """Three pages: running header, page numbers, a stamp in mid-sentence on page 2."""
+    pdf = new_pdf()
+    for number, lines in enumerate(BODY, start=1):
+        pdf.add_page()
+        line(pdf, HEADER.format(n=440 + number, m=441 + number))
+        if number > 1:
+            line(pdf, f"- {number} -")
+        for i, text in enumerate(lines):
+            line(pdf, text)
+            if number == 2 and i == 0:
+                for stamp_line in STAMP:
+                    line(pdf, stamp_line, height=5)
+        pdf.set_y(-20)
+        pdf.cell(0, 8, f"Trang {number}/3", align="C")
+    return bytes(pdf.output())
+
+
+def table_pdf() -> bytes:
+    pdf = new_pdf()
+    pdf.add_page()
+    line(pdf, "Phụ lục: Danh mục nhiệm vụ")
+    rows = [
+        ("STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"),
+        ("1", "Xây dựng cơ sở dữ liệu dùng chung của tỉnh", "Sở Khoa học và Công nghệ", "Quý IV/2025"),
+        ("2", "Đào tạo kỹ năng số cho cán bộ", "Sở Nội vụ", "Hằng năm"),
+    ]  # fmt: skip
+    with pdf.table(col_widths=(8, 40, 22, 16), first_row_as_headings=False) as table:
+        for row in rows:
+            cells = table.row()
+            for value in row:
+                cells.cell(value)
+    line(pdf, "Các cơ quan tổ chức thực hiện.")
+    return bytes(pdf.output())
+
+
+@needs_font
+class TestGazetteCleanup:
+    def test_body_only(self) -> None:
+        doc = read_bytes(gazette_pdf(), "congbao.pdf")
+        assert doc.format == "pdf"
+        assert doc.text.split("\n") == [text for lines in BODY for text in lines]
+
+    def test_stamp_no_longer_splits_the_sentence(self) -> None:
+        text = read_bytes(gazette_pdf(), "congbao.pdf").text
+        assert "tăng cường\ncông tác kiểm tra" in text
+        assert "Người ký" not in text and "+07:00" not in text
+
+
+@needs_font
+class TestTables:
+    def test_wrapped_cells_rejoined(self) -> None:
+        doc = read_bytes(table_pdf(), "phuluc.pdf")
+        assert doc.text.split("\n") == [
+            "Phụ lục: Danh mục nhiệm vụ",
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn",
+            "1 | Xây dựng cơ sở dữ liệu dùng chung của tỉnh | Sở Khoa học và Công nghệ | Quý IV/2025",
+            "2 | Đào tạo kỹ năng số cho cán bộ | Sở Nội vụ | Hằng năm",
+            "Các cơ quan tổ chức thực hiện.",
+        ]
+
+
+class TestCleanPages:
+    def test_page_numbers_only_at_edges(self) -> None:
+        body = ["Điều 1.", "a)", "b)", "2", "c)", "d)", "đ)"]
+        pages = [["1", *body], ["- 2 -", "Trang 2/5", "tiếp theo"]]
+        assert clean_pages(pages) == [*body, "tiếp theo"]
+
+    def test_single_email_line_kept(self) -> None:
+        pages = [["Liên hệ:", "Email: sokhcn@angiang.gov.vn", "Cơ quan: Sở Khoa học"]]
+        assert clean_pages(pages) == pages[0]
+
+    def test_inline_signing_time_removed(self) -> None:
+        pages = [["triển khai Thời gian ký: 20.11.2025 09:15:01 +07:00 thực hiện"]]
+        assert clean_pages(pages) == ["triển khai thực hiện"]
+
+    def test_repeated_table_header_kept_once(self) -> None:
+        head = "STT | Nhiệm vụ | Thời hạn"
+        pages = [["Mở đầu", head, "1 | A | 2025"], [head, "2 | B | 2026"], [head, "3 | C | 2027"]]
+        assert clean_pages(pages) == [
+            "Mở đầu",
+            head,
+            "1 | A | 2025",
+            "2 | B | 2026",
+            "3 | C | 2027",
+        ]
+
+    def test_two_pages_share_header(self) -> None:
+        pages = [["SỞ NỘI VỤ 2025", "nội dung một"], ["SỞ NỘI VỤ 2025", "nội dung hai"]]
+        assert clean_pages(pages) == ["nội dung một", "nội dung hai"]
+
+
+class TestUnreadable:
+    def message(self, data: bytes) -> str:
+        with pytest.raises(ExtractionFailed) as info:
+            read_bytes(data, "x.pdf")
+        assert info.value.message.startswith("Không đọc được tệp 'x.pdf': ")
+        return info.value.message
+
+    def test_scan_without_text_layer(self) -> None:
+        from fpdf import FPDF
+        from PIL import Image, ImageDraw
+
+        image = Image.new("L", (400, 200), 255)
+        ImageDraw.Draw(image).rectangle((20, 20, 380, 60), fill=0)
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        pdf = FPDF()
+        pdf.add_page()
+        pdf.image(buffer, x=10, y=10, w=180)
+        assert self.message(bytes(pdf.output())) == (
+            "Không đọc được tệp 'x.pdf': tệp PDF không có lớp văn bản (có thể là bản quét). "
+            "Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
+        )
+
+    def test_not_a_pdf(self) -> None:
+        assert "PDF bị hỏng" in self.message(b"<html>not a pdf</html>")
+
+    @needs_font
+    @pytest.mark.parametrize("cut", [20, 400, 0.5])
+    def test_truncated(self, cut: float) -> None:
+        data = gazette_pdf()
+        size = int(len(data) * cut) if cut < 1 else int(cut)
+        try:
+            doc = read_bytes(data[:size], "x.pdf")
+        except ExtractionFailed as exc:
+            assert "PDF bị hỏng" in exc.message or "bản quét" in exc.message
+        else:  # pdfminer may recover the pages before the cut
+            assert doc.text
+
+    @needs_font
+    def test_password_protected(self) -> None:
+        pdf = new_pdf()
+        pdf.set_encryption(owner_password="chu", user_password="mat-khau")
+        pdf.add_page()
+        line(pdf, "Tài liệu mật")
+        assert "mật khẩu" in self.message(bytes(pdf.output()))
