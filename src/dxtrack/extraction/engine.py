@@ -1,10 +1,17 @@
-"""Extraction pipeline (placeholder while the engine is written)."""
+"""Extraction pipeline: read -> normalise -> metadata -> clause tree -> tasks, references."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from dxtrack.extraction.clauses import build_tree
+from dxtrack.extraction.fields.metadata import extract_metadata
+from dxtrack.extraction.fields.references import find_references
+from dxtrack.extraction.fields.tables import extract_table_tasks
+from dxtrack.extraction.fields.tasks import extract_tasks
+from dxtrack.extraction.normalize import normalize
 
 
 @dataclass
@@ -21,19 +28,57 @@ class Extraction:
     references: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     text: str = ""
+    footnotes: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
 
 
-def extract_text(text: str, doc_id: str = "") -> Extraction:
-    return Extraction(doc_id=doc_id, text=text)
+def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extraction:
+    """Extract from already-decoded text. `wrapped=False` when lines are real paragraphs."""
+    norm = normalize(text, wrapped=wrapped)
+    paras = [p.text for p in norm.paragraphs]
+    meta = extract_metadata(paras)
+    body = norm.paragraphs[meta.body_start:meta.body_end]
+    year = meta.year or _year_hint(meta.subject, norm.text)
+    tasks = extract_tasks(build_tree(body), year=year, text=norm.text)
+    tasks += extract_table_tasks(body, year=year)
+    notes = "\n".join(f.text for f in norm.footnotes)
+    refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
+    return Extraction(
+        doc_id=doc_id, doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer,
+        place=meta.place, issued_date=meta.issued_date, subject=meta.subject,
+        recipients=meta.recipients, signer=meta.signer,
+        references=[r.to_dict() for r in refs], tasks=[t.to_dict() for t in tasks],
+        text=norm.text, footnotes=[{"number": f.number, "text": f.text} for f in norm.footnotes])
 
 
 def extract_bytes(data: bytes, filename: str) -> Extraction:
-    return extract_text(data.decode("utf-8", "replace"), doc_id=Path(filename).stem)
+    from dxtrack.extraction.readers import read_bytes
+
+    raw = read_bytes(data, filename)
+    result = extract_text(raw.text, doc_id=Path(filename).stem, wrapped=raw.format != "docx")
+    result.warnings = list(raw.warnings)
+    return result
 
 
 def extract_file(path: str | Path) -> Extraction:
+    from dxtrack.extraction.readers import read_file
+
     p = Path(path)
-    return extract_bytes(p.read_bytes(), p.name)
+    raw = read_file(p)
+    result = extract_text(raw.text, doc_id=p.stem, wrapped=raw.format != "docx")
+    result.warnings = list(raw.warnings)
+    return result
+
+
+def _year_hint(subject: str | None, text: str) -> int | None:
+    """The plan's year when the document has no date line ("... năm 2025" in its title)."""
+    import re
+
+    for source in (subject or "", text[:400]):
+        years = re.findall(r"\bnăm\s+((?:19|20)\d\d)\b", source)
+        if years:
+            return int(years[-1])
+    return None

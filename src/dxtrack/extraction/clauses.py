@@ -1,0 +1,148 @@
+"""The body as a clause tree: parts, Roman sections, articles, 1. / 1.1., a), dashes.
+
+Markers are a ranked table; a paragraph with a marker opens a node under the nearest
+open node of lower rank; a paragraph without one continues the current node.
+Vietnamese letter order (a b c d đ e g h i k l m n) is checked so that a wrapped
+line starting with "e)" after "c)" does not break the tree.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dxtrack.extraction.normalize import Paragraph
+
+LETTERS = "abcdđeghiklmnopqrstuvxy"
+
+# (kind, pattern, rank): lower rank encloses higher rank.
+MARKERS: list[tuple[str, re.Pattern[str], float]] = [
+    ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
+    ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
+    ("roman", re.compile(r"^([IVXLC]{1,6})[.)]\s+"), 1),
+    ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
+    ("number", re.compile(r"^(\d{1,2})[.)]\s*(?=[^\d\s])"), 2),
+    ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
+    ("letter", re.compile(r"^([a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])"), 3),
+    ("dash", re.compile(r"^[-–—•]\s*"), 4),
+    ("plus", re.compile(r"^[+*]\s*"), 5),
+]
+ATTRIBUTE = re.compile(r"^[-–+•]?\s*(Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Đơn\s+vị\s+"
+                       r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+                       r"|Sản\s+phẩm|Kinh\s+phí|Nguồn\s+kinh\s+phí)\s*:\s*", re.IGNORECASE)
+
+
+@dataclass
+class Node:
+    kind: str
+    label: str
+    rank: float
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    parent: Node | None = None
+    marker_len: int = 0  # characters of the marker in the first paragraph
+    attributes: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def path(self) -> str:
+        labels: list[str] = []
+        node: Node | None = self
+        while node is not None and node.kind != "root":
+            if node.kind not in {"part", "dash", "plus"}:
+                labels.append(node.label)
+            node = node.parent
+        labels.reverse()
+        # "7" followed by "7.1" is one level: keep the longer label only.
+        out: list[str] = []
+        for label in labels:
+            if out and label.startswith(out[-1] + "."):
+                out[-1] = label
+            else:
+                out.append(label)
+        return ".".join(out)
+
+    @property
+    def own_text(self) -> str:
+        """The node's text without its marker, continuation paragraphs included."""
+        if not self.paragraphs:
+            return ""
+        first = self.paragraphs[0].text[self.marker_len:]
+        return "\n".join([first] + [p.text for p in self.paragraphs[1:]]).strip()
+
+    @property
+    def heading_text(self) -> str:
+        return self.paragraphs[0].text[self.marker_len:].strip() if self.paragraphs else ""
+
+    def ancestors(self) -> list[Node]:
+        out: list[Node] = []
+        node = self.parent
+        while node is not None and node.kind != "root":
+            out.append(node)
+            node = node.parent
+        return out
+
+    def walk(self):
+        for child in self.children:
+            yield child
+            yield from child.walk()
+
+
+def match_marker(text: str) -> tuple[str, str, float, int] | None:
+    for kind, pattern, rank in MARKERS:
+        m = pattern.match(text)
+        if m:
+            label = m.group(1) if m.groups() else ""
+            if kind == "number" and "." in label:
+                rank = 2 + 0.1 * label.count(".")
+            return kind, label, rank, m.end()
+    return None
+
+
+def build_tree(paragraphs: list[Paragraph]) -> Node:
+    root = Node("root", "", -1)
+    current = root
+    for para in paragraphs:
+        marker = match_marker(para.text)
+        if marker and ATTRIBUTE.match(para.text) and current is not root:
+            marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
+        if marker and not _plausible_next(current, marker):
+            marker = None
+        if marker is None:
+            _attach(current, para)
+            continue
+        kind, label, rank, length = marker
+        parent = current
+        while parent.kind != "root" and parent.rank >= rank:
+            parent = parent.parent  # type: ignore[assignment]
+        node = Node(kind, label, rank, [para], parent=parent, marker_len=length)
+        parent.children.append(node)
+        current = node
+    return root
+
+
+def _attach(node: Node, para: Paragraph) -> None:
+    if node.kind == "root":
+        node.children.append(Node("text", "", 9, [para], parent=node))
+        return
+    attr = ATTRIBUTE.match(para.text)
+    if attr:
+        key = " ".join(attr.group(1).lower().split())
+        node.attributes[key] = para.text[attr.end():].strip()
+    node.paragraphs.append(para)
+
+
+def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
+    """A letter marker must follow its predecessor (a, b, c, d, đ, e ...), or start at a."""
+    kind, label, rank, _ = marker
+    if kind != "letter":
+        return True
+    node: Node | None = current
+    while node is not None and node.kind != "root":
+        if node.kind == "letter" and node.rank == rank:
+            prev = node.label
+            return label in LETTERS and prev in LETTERS and \
+                LETTERS.index(label) == LETTERS.index(prev) + 1 or label == "a"
+        if node.rank < rank:
+            break
+        node = node.parent
+    return label == "a"

@@ -1,0 +1,279 @@
+"""Agency mentions: find the agencies a clause names, as printed with abbreviations expanded.
+
+The vocabulary is data (`data/agencies.yaml` plus the agency directory); this module
+compiles it once into anchored matchers tried in a fixed order at a text position:
+
+    list_head  "Các Bộ: Công an, Tài chính"  -> Bộ Công an, Bộ Tài chính
+    known      names from the vocabulary and the directory (+ "tỉnh X" suffix)
+    unit       "Ủy ban nhân dân tỉnh An Giang", "UBND các xã, phường, đặc khu"
+    group      "các sở, ban, ngành tỉnh", "các cơ quan, đơn vị có liên quan"
+    open_head  "Trung tâm ...", "Hiệp hội ..." up to the next verb
+    pronoun    "Quý đơn vị"
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Iterable
+
+import yaml
+
+from dxtrack.extraction.textutil import fold
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """Text with abbreviations expanded; `origin[i]` is the source offset of character i."""
+
+    text: str
+    folded: str
+    origin: tuple[int, ...]
+
+    def source_span(self, start: int, end: int) -> tuple[int, int]:
+        if not self.origin:
+            return (0, 0)
+        last = min(end, len(self.origin)) - 1
+        return (self.origin[min(start, len(self.origin) - 1)], self.origin[last] + 1)
+
+
+def _alt(items: Iterable[str]) -> str:
+    words = sorted({fold(i) for i in items}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+class AgencyMatcher:
+    """Compiled agency vocabulary. Build once with `get_matcher()`."""
+
+    def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
+        abbr = vocab["abbreviations"]
+        self._abbr = abbr
+        self._abbr_re = re.compile(
+            r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
+            + r")(?![\w&])")
+        domains = _alt(vocab["domains"])
+        self._domains = re.compile(rf"(?:{domains})\b")
+        known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
+        known += [self.expand(n).text for n in directory_names]
+        units = _alt(vocab["units"])
+        self._units = units
+        self._known = re.compile(rf"(?:{_alt(known)})\b")
+        self._suffix = re.compile(rf"\s+(?:{units})\b")
+        self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)\s*:\s*")
+        self._titles = re.compile(rf"(?:{_alt(vocab['titles'])})\s+(?=\S)")
+        nouns = _alt(vocab["group_nouns"])
+        suffixes = _alt(vocab["group_suffixes"])
+        self._group = re.compile(
+            rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b(?:\s*(?:,|và)\s*(?:các\s+)?(?:{nouns})\b)*"
+            rf"(?:\s+(?:{suffixes})\b)*")
+        self._unit_body = re.compile(
+            rf"(ủy\s+ban\s+nhân\s+dân|công\s+an|bộ\s+chỉ\s+huy\s+quân\s+sự|hội\s+đồng\s+nhân\s+dân)"
+            rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*")
+        self._open = re.compile(rf"(?:{_alt(vocab['open_heads'])})\b")
+        self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
+        self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
+        self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
+
+    # -- abbreviations ---------------------------------------------------------------------
+    def expand(self, text: str) -> Expanded:
+        parts: list[str] = []
+        origin: list[int] = []
+        pos = 0
+        for m in self._abbr_re.finditer(text):
+            parts.append(text[pos:m.start()])
+            origin.extend(range(pos, m.start()))
+            full = self._abbr[m.group(1)]
+            parts.append(full)
+            origin.extend([m.start()] * (len(full) - 1) + [m.end() - 1])
+            pos = m.end()
+        parts.append(text[pos:])
+        origin.extend(range(pos, len(text)))
+        out = "".join(parts)
+        return Expanded(out, fold(out), tuple(origin))
+
+    # -- anchored matching -------------------------------------------------------------------
+    def match_list(self, ex: Expanded, pos: int, *, bare_groups: bool = False
+                   ) -> tuple[list[Mention], int]:
+        """Mentions separated by ',', ';', 'và' starting at pos; returns them and the end."""
+        found: list[Mention] = []
+        end = pos
+        while True:
+            start = _skip_space(ex.folded, end)
+            got = self.match_one(ex, start, bare_groups=bare_groups or not found)
+            if not got:
+                break
+            found.extend(got)
+            end = got[-1].end
+            sep = self._sep.match(ex.folded, end)
+            if not sep:
+                break
+            nxt = self.match_one(ex, sep.end(), bare_groups=True)
+            if not nxt:
+                break
+            end = sep.end()
+        return found, end
+
+    def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
+        t = self._titles.match(ex.folded, pos)
+        if t:
+            pos = t.end()
+            bare_groups = True
+        for rule in self._rules:
+            got = rule(self, ex, pos, bare_groups)
+            if got:
+                return got
+        return []
+
+    def _rule_list_head(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._list_head.match(ex.folded, pos)
+        if not m:
+            return []
+        head = "Bộ" if m.group(1) == "bộ" else "Sở"
+        out: list[Mention] = []
+        at = m.end()
+        while True:
+            d = self._domains.match(ex.folded, at)
+            if not d:
+                break
+            out.append(Mention(d.start(), d.end(), f"{head} {ex.text[d.start():d.end()]}"))
+            sep = re.compile(r"\s*(?:,|\bvà\b)\s*").match(ex.folded, d.end())
+            if not sep or not self._domains.match(ex.folded, sep.end()):
+                break
+            at = sep.end()
+        return out
+
+    def _rule_known(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._known.match(ex.folded, pos)
+        if not m:
+            return []
+        end = self._place_suffix(ex, m.end())
+        if end == m.end() and re.search(rf"\b(?:{self._units})$", m.group(0)):
+            end = self._place_name(ex, end)
+        return [self._mention(ex, m.start(), end)]
+
+    def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._unit_body.match(ex.folded, pos)
+        if not m:
+            return []
+        return [self._mention(ex, m.start(), self._place_name(ex, m.end()))]
+
+    def _place_suffix(self, ex: Expanded, end: int) -> int:
+        """Extend a name over a following "tỉnh An Giang" / "thành phố Hà Nội"."""
+        s = self._suffix.match(ex.folded, end)
+        if not s:
+            return end
+        named = self._place_name(ex, s.end())
+        return named if named > s.end() or ex.folded.startswith(" tỉnh", end) else end
+
+    def _place_name(self, ex: Expanded, end: int) -> int:
+        """Extend over capitalised words (a place name) that are not the next agency."""
+        place = re.compile(r"[ \t]+(?=[A-ZĐÀ-Ỹ])[^\s,;.:()]+")
+        while (p := place.match(ex.text, end)) and not self._starts_mention(ex, p.start() + 1) \
+                and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start())):
+            end = p.end()
+        return end
+
+    def _rule_group(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._group.match(ex.folded, pos)
+        if not m:
+            return []
+        collective = ex.folded.startswith(("các", "những", "tất"), pos)
+        if not (collective or (bare and "," in m.group(0))):
+            return []
+        if m.group(0).strip() in {"tỉnh", "thành phố", "xã", "phường", "huyện", "bộ", "sở", "ban"}:
+            return []
+        return [self._mention(ex, m.start(), m.end())]
+
+    def _rule_open(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._open.match(ex.folded, pos)
+        if not m or not _is_capital(ex.text, pos):
+            return []
+        end = m.end()
+        words = 0
+        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
+        while words < 12 and (w := word.match(ex.text, end)):
+            at = w.start(1)
+            if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
+                break
+            if ex.folded.startswith("và", at) and self._starts_mention(ex, _skip_space(
+                    ex.folded, at + 2)):
+                break
+            end, words = w.end(), words + 1
+        if words == 0:
+            return []
+        return [self._mention(ex, m.start(), end)]
+
+    def _rule_pronoun(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        m = self._pronoun.match(ex.folded, pos)
+        return [self._mention(ex, m.start(), m.end())] if m else []
+
+    _rules: tuple[Callable[..., list[Mention]], ...] = (
+        _rule_list_head, _rule_known, _rule_unit, _rule_group, _rule_open, _rule_pronoun)
+
+    def _starts_mention(self, ex: Expanded, pos: int) -> bool:
+        return bool(self._known.match(ex.folded, pos) or self._unit_body.match(ex.folded, pos)
+                    or (ex.folded.startswith("các ", pos) and self._group.match(ex.folded, pos)))
+
+    def _mention(self, ex: Expanded, start: int, end: int) -> Mention:
+        name = " ".join(ex.text[start:end].split()).strip(" ,;-–")
+        return Mention(start, start + len(name), name[:1].upper() + name[1:])
+
+    # -- search ------------------------------------------------------------------------------
+    def find_all(self, ex: Expanded) -> list[Mention]:
+        """Every mention in the text, left to right, non-overlapping."""
+        out: list[Mention] = []
+        pos = 0
+        for m in re.finditer(r"(?<!\w)\w", ex.folded):
+            if m.start() < pos:
+                continue
+            got = self.match_one(ex, m.start())
+            if got:
+                out.extend(got)
+                pos = got[-1].end
+        return out
+
+    def is_stop(self, ex: Expanded, pos: int) -> bool:
+        return bool(self._stop.match(ex.folded, pos))
+
+
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \t":
+        pos += 1
+    return pos
+
+
+def _is_capital(text: str, pos: int) -> bool:
+    return pos < len(text) and text[pos].isupper()
+
+
+@lru_cache(maxsize=1)
+def get_matcher() -> AgencyMatcher:
+    data = resources.files("dxtrack.extraction") / "data" / "agencies.yaml"
+    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    return AgencyMatcher(vocab, _directory_names())
+
+
+def _directory_names() -> list[str]:
+    """Names and aliases from the packaged agency directory (plain data, no database)."""
+    path = resources.files("dxtrack") / "agencies" / "data" / "an_giang_agencies.csv"
+    try:
+        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    except FileNotFoundError:
+        return []
+    names: list[str] = []
+    for row in rows:
+        if row.get("kind") in {"commune", "ward", "special_zone"}:
+            continue  # "xã Vĩnh Tế" etc. are matched by the unit rule, not by name
+        names.append(row["name"])
+        names.extend(a for a in (row.get("aliases") or "").split("|") if len(a) > 6)
+    return names

@@ -1,0 +1,151 @@
+"""Deadlines: the first stated time limit of a clause, as an ISO date.
+
+Rules are a named, ordered table (name, pattern, handler). Every rule finds its
+candidates in the folded clause text; a candidate inside a masked span (the date of
+a cited document) or opening a range ("từ quý II/2027") is not a deadline; of the
+rest, the first stated wins (FORMAT.md: "two deadlines in one clause -> the first").
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+_D = r"(\d{1,2})"
+_M = r"(\d{1,2})"
+_Y = r"((?:19|20)\d\d)"
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_TRIGGER = re.compile(
+    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
+    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:ngày|hết)?\s*[:,]?\s*$")
+_START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
+_RANGE_END = re.compile(r"\s*(?:đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?")
+
+
+@dataclass(frozen=True)
+class Found:
+    start: int
+    end: int
+    value: date
+    has_year: bool
+    triggered: bool
+
+
+def _last_day(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _safe(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_full_date(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    d, mo, y = m.group(1), m.group(2), m.group(3)
+    if y:
+        return _safe(int(y), int(mo), int(d)), True
+    return (_safe(year, int(mo), int(d)) if year else None), False
+
+
+def parse_month(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    mo, y = int(m.group(1)), m.group(2)
+    if not 1 <= mo <= 12:
+        return None, False
+    if y:
+        return _last_day(int(y), mo), True
+    return (_last_day(year, mo) if year else None), False
+
+
+def parse_month_range(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    mo, y = int(m.group(2)), int(m.group(3))
+    return (_last_day(y, mo) if 1 <= mo <= 12 else None), True
+
+
+def parse_quarter(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    q, y = _ROMAN_Q[m.group(1)], m.group(2)
+    yy = int(y) if y else year
+    return (_last_day(yy, q * 3) if yy else None), bool(y)
+
+
+def parse_year(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    return date(int(m.group(1)), 12, 31), True
+
+
+def parse_months_of_year(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    months = {"6": 6, "sáu": 6, "9": 9, "chín": 9, "3": 3, "ba": 3}[m.group(1)]
+    if m.group(2) == "cuối":
+        months = 12
+    yy = int(m.group(3)) if m.group(3) else year
+    return (_last_day(yy, months) if yy else None), bool(m.group(3))
+
+
+Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]
+
+# (name, pattern, handler, needs_trigger): the table of deadline forms.
+RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
+    ("full_date", re.compile(rf"(?<![\d/]){_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
+     parse_full_date, True),
+    ("written_date", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
+     parse_full_date, True),
+    ("day_month", re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}()(?![\d/])"), parse_full_date, True),
+    ("written_day_month", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
+     parse_full_date, True),
+    ("month_range", re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
+     parse_month_range, False),
+    ("month", re.compile(rf"tháng\s+{_M}(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"), parse_month, True),
+    ("quarter", re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*(?:/|năm|-)\s*{_Y})?"),
+     parse_quarter, False),
+    ("part_of_year", re.compile(rf"(6|sáu|9|chín)\s+tháng\s+(đầu|cuối)?\s*năm(?:\s+{_Y})?"),
+     parse_months_of_year, False),
+    ("within_year", re.compile(rf"(?<=trong\s)năm\s+{_Y}|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"),
+     lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True), False),
+]
+
+
+def find_deadlines(folded: str, *, year: int | None, masked: list[tuple[int, int]] = (),
+                   cell: bool = False) -> list[Found]:
+    """All deadline candidates in the clause, in text order.
+
+    A range's start is dropped ("từ quý III/2026 đến quý III/2030" leaves the end).
+    `cell=True` for a table's time column, where a bare "Tháng 6/2025" or "2025" is a limit.
+    """
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for _name, pattern, handler, needs_trigger in RULES:
+        for m in pattern.finditer(folded):
+            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), masked):
+                continue
+            taken.append((m.start(), m.end()))
+            value, has_year = handler(m, year)
+            if value is None:
+                continue
+            before = folded[max(0, m.start() - 40): m.start()]
+            triggered = bool(_TRIGGER.search(before))
+            if _START.search(before):
+                continue  # a start date; a range's end is found on its own
+            if needs_trigger and not (triggered or cell):
+                continue
+            found.append(Found(m.start(), m.end(), value, has_year, triggered))
+    if cell and not found and (y := re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded)):
+        found.append(Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False))
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+def _overlaps(start: int, end: int, spans) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def first_deadline(folded: str, *, year: int | None, masked: list[tuple[int, int]] = (),
+                   recurrence: str | None = None, cell: bool = False) -> date | None:
+    """The first stated deadline; a yearless day in a yearly/monthly clause is no deadline."""
+    for f in find_deadlines(folded, year=year, masked=masked, cell=cell):
+        if not f.has_year and recurrence in {"yearly", "monthly", "quarterly", "half-yearly"}:
+            return None
+        return f.value
+    return None

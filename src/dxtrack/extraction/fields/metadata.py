@@ -1,0 +1,219 @@
+"""Metadata: letterhead, number, place and date, type, subject, recipients, signer.
+
+Works on the normalised paragraphs. A two-column letterhead often arrives flattened
+("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH AN GIANG Độc lập - Tự do -
+Hạnh phúc"): the national motto is cut out of those lines before the issuer is read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
+
+_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒO]À?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+                    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
+_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*[:.]\s*([^\s].*?)(?=\s{2,}|\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+,\s*ngày|$)")
+_PLACE_DATE = re.compile(
+    r"(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?"
+    r"\s*năm\s*(?P<y>\d{4})")
+_SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
+_NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|UQ)\.\s*", re.IGNORECASE)
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_BODY_START = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
+                         r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b")
+
+
+@dataclass
+class Metadata:
+    doc_type: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    issued_date: str | None = None
+    subject: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    signer: dict[str, str] | None = None
+    year: int | None = None
+    body_start: int = 0  # index of the first body paragraph
+    body_end: int = 0  # index after the last body paragraph
+
+
+@lru_cache(maxsize=1)
+def _title_types() -> dict[str, str]:
+    data = resources.files("dxtrack.extraction") / "data" / "vocab.yaml"
+    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    return {fold(t): t for t in vocab["title_types"]}
+
+
+def extract_metadata(paras: list[str]) -> Metadata:
+    meta = Metadata(body_end=len(paras))
+    lines = [_MOTTO.sub(" ", p).strip(" -–") for p in paras]
+    header_end = _header_end(lines)
+    _letterhead(meta, lines[:header_end])
+    meta.body_start = max(header_end, _recipients(meta, lines, header_end))
+    meta.body_end, meta.signer = _signature(lines, meta.body_start)
+    if meta.doc_type is None:
+        meta.doc_type = _type_from_number(meta.number) or "Công văn"
+    return meta
+
+
+def _header_end(lines: list[str]) -> int:
+    """Index of the first paragraph that is body text (or Kính gửi)."""
+    for i, line in enumerate(lines[:60]):
+        if _KINH_GUI.match(line) or _BODY_START.match(line):
+            return i
+        if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
+                len(line) > 90 and not is_upper_line(line) and not _SUBJECT.match(line)
+                and not _PLACE_DATE.search(line)):
+            return i
+    return 0
+
+
+def _letterhead(meta: Metadata, lines: list[str]) -> None:
+    issuer_lines: list[str] = []
+    seen_number = False
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if m := _PLACE_DATE.search(line):
+            meta.place = " ".join(m.group("place").split())
+            meta.year = int(m.group("y"))
+            if m.group("d") and m.group("m"):
+                meta.issued_date = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            line = (line[: m.start()] + line[m.end():]).strip()
+        if m := _NUMBER.search(line):
+            meta.number = re.sub(r"\s+", "", m.group(1)) or None
+            seen_number = True
+            line = line[: m.start()].strip()
+        if _SUBJECT.match(line):
+            meta.subject, i = _collect_subject(lines, i)
+            continue
+        if line and is_upper_line(line):
+            key = fold(line.strip(" .:"))
+            if key in _title_types():
+                meta.doc_type = _title_types()[key]
+                if i + 1 < len(lines) and not is_upper_line(lines[i + 1]) and not meta.subject:
+                    meta.subject, i = _collect_subject(lines, i + 1)
+                    continue
+            elif not seen_number and not meta.doc_type and not _SIGN_PREFIX.match(line):
+                issuer_lines.append(line)
+        i += 1
+    meta.issuer = _issuer(issuer_lines)
+
+
+def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
+    parts = [lines[i]]
+    j = i + 1
+    while j < len(lines) and lines[j] and not (
+            is_upper_line(lines[j]) or _PLACE_DATE.search(lines[j]) or _NUMBER.search(lines[j])
+            or _KINH_GUI.match(lines[j]) or _BODY_START.match(lines[j])):
+        parts.append(lines[j])
+        j += 1
+    subject = " ".join(" ".join(parts).split())
+    return (subject or None), j
+
+
+def _issuer(lines: list[str]) -> str | None:
+    """'ỦY BAN NHÂN DÂN' + 'TỈNH AN GIANG' -> one body; 'UBND TỈNH X' over 'SỞ Y' -> 'Sở Y tỉnh X'."""
+    if not lines:
+        return None
+    matcher = get_matcher()
+    bodies: list[str] = []
+    for line in lines:
+        text = matcher.expand(line).text
+        if bodies and re.match(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b", text):
+            bodies[-1] = f"{bodies[-1]} {text}"
+        else:
+            bodies.append(text)
+    names = [sentence_case(b) for b in bodies]
+    if len(names) == 1:
+        return names[0]
+    parent, own = names[-2], names[-1]
+    place = re.search(r"\b(tỉnh|thành phố|Thành phố)\s+(.+)$", parent)
+    if place and place.group(2) not in own:
+        word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
+        return f"{own} {word} {place.group(2)}"
+    return own
+
+
+def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
+    """Read 'Kính gửi' (inline or a dash list); return the index after it."""
+    for i in range(start, min(start + 5, len(lines))):
+        m = _KINH_GUI.match(lines[i])
+        if not m:
+            continue
+        rest = lines[i][m.end():].strip()
+        j = i + 1
+        items: list[str] = [rest] if rest else []
+        while j < len(lines) and (lines[j].startswith(("-", "–", "+", "•")) or (
+                items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)):
+            if lines[j].startswith(("-", "–", "+", "•")) or not items:
+                items.append(lines[j].lstrip("-–+• "))
+            else:
+                items[-1] = f"{items[-1]} {lines[j]}"
+            j += 1
+            if items[-1].rstrip().endswith(".") and not lines[j - 1].startswith("-"):
+                break
+        meta.recipients = [r for r in (" ".join(x.split()).rstrip(";.,") for x in items) if r]
+        return j
+    return start
+
+
+def _signature(lines: list[str], body_start: int) -> tuple[int, dict[str, str] | None]:
+    """Find the signer's name (last name-shaped line) and title; return body end too."""
+    end = len(lines)
+    for i in range(len(lines) - 1, body_start, -1):
+        if _NOI_NHAN.match(lines[i]):
+            end = i
+    signer = None
+    for i in range(len(lines) - 1, max(body_start, len(lines) - 40), -1):
+        name = lines[i].strip()
+        if _NAME.match(name) and not is_upper_line(name):
+            title = _title_above(lines, i)
+            if title:
+                signer = {"name": name, "title": title}
+                end = min(end, _sign_start(lines, i))
+                break
+    return end, signer
+
+
+def _title_above(lines: list[str], i: int) -> str | None:
+    for j in range(i - 1, max(i - 6, -1), -1):
+        m = re.search(r"((?:[A-ZĐÀ-Ỹ]+\.?\s*){1,8})$", lines[j].strip())
+        if m and is_upper_line(m.group(1)) and not _SIGN_PREFIX.match(m.group(1)):
+            return " ".join(m.group(1).split())
+    return None
+
+
+def _sign_start(lines: list[str], i: int) -> int:
+    j = i
+    while j > 0 and (is_upper_line(lines[j - 1]) or _SIGN_PREFIX.match(lines[j - 1])):
+        j -= 1
+    return j
+
+
+def _type_from_number(number: str | None) -> str | None:
+    if not number:
+        return None
+    codes = {"KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "CT": "Chỉ thị",
+             "NQ": "Nghị quyết", "BC": "Báo cáo", "TTr": "Tờ trình", "HD": "Hướng dẫn",
+             "CTr": "Chương trình", "KL": "Kết luận", "CĐ": "Công điện"}
+    first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0] if "/" in number else ""
+    return codes.get(first)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None

@@ -1,0 +1,34 @@
+"""Recurrence: weekly ... yearly, or continuous ("thường xuyên"), from a table of rules.
+
+The first row that matches wins, so specific periods come before "thường xuyên"
+("thường xuyên, hằng năm" is yearly). "Hằng năm" counts only where it qualifies the
+action (clause start, after punctuation or "định kỳ"), not a noun ("kế hoạch ... hằng năm").
+"""
+
+from __future__ import annotations
+
+import re
+
+_EVERY = r"(?:hằng|hàng)"
+_ACTION_POS = r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+)"
+
+RULES: list[tuple[str, re.Pattern[str]]] = [
+    ("weekly", re.compile(rf"{_EVERY}\s+tuần|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần|mỗi\s+tuần")),
+    ("monthly", re.compile(rf"{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
+                           r"|mỗi\s+tháng")),
+    ("half-yearly", re.compile(rf"định\s+kỳ\s+(?:6|sáu)\s+tháng|{_EVERY}\s+(?:6|sáu)\s+tháng"
+                               r"|(?:6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần")),
+    ("quarterly", re.compile(rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý")),
+    ("yearly", re.compile(rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
+                          r"|mỗi\s+năm|năm\s+một\s+lần")),
+    ("continuous", re.compile(r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
+                              r"|kinh\s+phí|của))")),
+]
+
+
+def find_recurrence(folded: str) -> str | None:
+    """The clause's recurrence from its folded text, or None."""
+    for name, pattern in RULES:
+        if pattern.search(folded):
+            return name
+    return None

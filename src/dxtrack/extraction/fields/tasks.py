@@ -1,0 +1,227 @@
+"""Tasks: which clauses assign work, to whom, by when, how often.
+
+A clause is a task when it names its actor (in itself: "Giao X", "X chủ trì",
+"Đề nghị X", "Các Bộ: ...", an attribute line "Cơ quan chủ trì: X") or inherits one
+from the heading that encloses it ("2. Các sở, ban, ngành tỉnh" over "a) ...").
+Headings whose only content is their sub-clauses, sections that report results or
+give background, and closing formulas are not tasks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention, get_matcher
+from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.textutil import fold
+
+_PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
+_LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
+_HEADING_REST = re.compile(r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
+                           r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$")
+_COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+@dataclass
+class Task:
+    clause: str
+    lead: list[str]
+    coordinators: list[str]
+    deadline: str | None
+    recurrence: str | None
+    summary: str
+    span: tuple[int, int]
+    optional: bool = False
+
+    def to_dict(self) -> dict:
+        return {"clause": self.clause, "lead": self.lead, "coordinators": self.coordinators,
+                "deadline": self.deadline, "recurrence": self.recurrence,
+                "summary": self.summary, "optional": self.optional, "span": list(self.span)}
+
+
+@dataclass
+class Subject:
+    leads: list[Mention] = field(default_factory=list)
+    assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
+    end: int = 0
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    data = resources.files("dxtrack.extraction") / "data" / "vocab.yaml"
+    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    alt = lambda key: "|".join(sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]),  # noqa: E731
+                                      key=len, reverse=True))
+    return {
+        "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
+        "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
+        "assign": re.compile(rf"^(?:{alt('assign_verbs')})\s+"),
+        "lead_in": re.compile(rf"^(?:{alt('lead_in')})\b[^,;\n]{{0,200}},\s*"),
+        "request": re.compile(r"^\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+    }
+
+
+def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
+    """The agencies a clause opens with (its grammatical subject or assignees)."""
+    ex = matcher.expand(text)
+    v = _vocab()
+    pos = 0
+    lead_in = v["lead_in"].match(ex.folded)
+    if lead_in and matcher.match_one(ex, lead_in.end(), bare_groups=True):
+        pos = lead_in.end()
+    assign = v["assign"].match(ex.folded, pos)
+    if assign:
+        pos = assign.end()
+    mentions, end = matcher.match_list(ex, pos, bare_groups=True)
+    if not mentions:
+        return ex, Subject()
+    request = v["request"].match(ex.folded, end)
+    if request:  # "Sở X đề nghị các cơ quan ..." -> the requested ones
+        others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
+        if others:
+            return ex, Subject(others, True, end2)
+    rest = ex.folded[end:end + 12]
+    chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
+    return ex, Subject(mentions, bool(assign) or chairs, end)
+
+
+def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
+    m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
+    if not m:
+        return []
+    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+    return [x.name for x in found]
+
+
+def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh')."""
+    text = node.heading_text if node.kind != "text" else node.own_text
+    ex, subject = find_subject(text, matcher)
+    if not subject.leads:
+        return []
+    rest = ex.folded[subject.end:]
+    if _HEADING_REST.match(rest) or _LIST_INTRO.search(rest) or node.children:
+        return [m.name for m in subject.leads]
+    return []
+
+
+def extract_tasks(root: Node, *, year: int | None, text: str) -> list[Task]:
+    matcher = get_matcher()
+    structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
+    tasks: list[Task] = []
+    for node in root.children:
+        _visit(node, tasks, matcher=matcher, year=year, inherited=[], structured=structured)
+    return tasks
+
+
+def _visit(node: Node, tasks: list[Task], *, matcher: AgencyMatcher, year: int | None,
+           inherited: list[str], structured: bool) -> None:
+    v = _vocab()
+    if node.children and v["non_task"].match(fold(node.own_text[:80])):
+        return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
+    if node.kind in {"text", "dash", "plus"} and node.parent and node.parent.kind == "root" \
+            and structured:
+        return  # preamble and loose paragraphs of a numbered document
+    if node.children:
+        own = heading_agencies(node, matcher) or inherited
+        dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
+        heading_is_task = dash_only and not heading_agencies(node, matcher) and not \
+            _LIST_INTRO.search(node.heading_text)
+        if heading_is_task:
+            task = _make_task(node, matcher=matcher, year=year, inherited=inherited,
+                              with_children=True)
+            if task:
+                tasks.append(task)
+            return
+        for child in node.children:
+            _visit(child, tasks, matcher=matcher, year=year, inherited=own, structured=structured)
+        return
+    task = _make_task(node, matcher=matcher, year=year, inherited=inherited)
+    if task:
+        tasks.append(task)
+
+
+def _make_task(node: Node, *, matcher: AgencyMatcher, year: int | None, inherited: list[str],
+               with_children: bool = False) -> Task | None:
+    v = _vocab()
+    text = node.own_text
+    if with_children:
+        text = "\n".join([text] + [c.own_text for c in node.walk()])
+    if not text or v["closing"].search(fold(text[:160])):
+        return None
+    ex, subject = find_subject(text, matcher)
+    if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end:]):
+        return None
+    leads = _attribute_agencies(node, "chủ trì", matcher)
+    coords = _attribute_agencies(node, "phối hợp", matcher)
+    weak = all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị": the addressees
+    if not leads:
+        if subject.leads and (subject.assigned or weak):
+            leads = [m.name for m in subject.leads]
+        else:
+            leads = list(inherited)
+    if not leads:
+        return None
+    coords = coords or coordinators_after(ex, subject.end, matcher)
+    coords = [c for c in coords if fold(c) not in {fold(x) for x in leads}]
+    time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
+    recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(fold(text))
+    deadline = _deadline(text, time_text, year=year, recurrence=recurrence)
+    return Task(node.path, _dedupe(leads), _dedupe(coords), deadline, recurrence,
+                " ".join(text.split()), _span(node, with_children))
+
+
+def _deadline(text: str, time_text: str | None, *, year: int | None, recurrence: str | None
+              ) -> str | None:
+    if time_text:
+        found = first_deadline(fold(time_text), year=year, recurrence=recurrence, cell=True)
+        if found:
+            return found.isoformat()
+    masked = citation_spans(text)
+    found = first_deadline(fold(text), year=year, masked=masked, recurrence=recurrence)
+    return found.isoformat() if found else None
+
+
+def _attribute(node: Node, key: str) -> str | None:
+    for name, value in node.attributes.items():
+        if key in name:
+            return value
+    return None
+
+
+def _attribute_agencies(node: Node, key: str, matcher: AgencyMatcher) -> list[str]:
+    value = _attribute(node, key)
+    if not value:
+        return []
+    found, _ = matcher.match_list(matcher.expand(value), 0, bare_groups=True)
+    if found:
+        return [m.name for m in found]
+    return [p.strip() for p in re.split(r"[;,]", value) if p.strip()]
+
+
+def _span(node: Node, with_children: bool) -> tuple[int, int]:
+    start = node.paragraphs[0].start + node.marker_len if node.paragraphs else 0
+    end = node.paragraphs[-1].end if node.paragraphs else start
+    if with_children:
+        for child in node.walk():
+            if child.paragraphs:
+                end = max(end, child.paragraphs[-1].end)
+    return (start, end)
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if fold(n) not in seen:
+            seen.add(fold(n))
+            out.append(n)
+    return out

@@ -1,0 +1,194 @@
+"""Normalisation: raw text -> clean lines -> paragraphs, with footnotes pulled out.
+
+Exports of Word/PDF documents break every line at the page width, add blank lines,
+page numbers and footnote blocks in mid-text, and glue footnote markers to words
+("Bộ Chính trị1,"). This module undoes that and returns the normalised text (one
+paragraph per line) with the offsets of each paragraph, which task spans refer to.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_RULE_LINE = re.compile(r"^\s*[_=~*.\-–—]{3,}\s*$")
+_PAGE_NUMBER = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
+)
+_FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(?=[^\W\d_])(.*)$")
+_MOTTO = re.compile(
+    r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA"
+    r" VIỆT NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+
+# A paragraph starts at a line of one of these shapes (clause markers, header lines).
+_STARTERS = re.compile(
+    r"""^(?:
+        (?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b
+      | [IVXLC]{1,6}[.)]\s
+      | \d{1,2}(?:\.\d{1,2})+\.?\s
+      | \d{1,2}[.)]\s
+      | [a-zđ]\)\s?
+      | [a-zđ]\.\s(?=\S)
+      | Điều\s+\d+
+      | (?:Số|SỐ)\s*[:.]
+      | V/v\b | Về\s+việc\b
+      | Kính\s+gửi
+      | Nơi\s+nhận
+      | (?:KT|TM|TL|TUQ|Q|UQ)\.\s*\S
+      | Căn\s+cứ\b
+      | Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:
+      | Thời\s+(?:gian|hạn)\s+(?:thực\s+hiện|hoàn\s+thành)?\s*:
+      | Sản\s+phẩm\s*:
+    )""",
+    re.VERBOSE,
+)
+_DASH = re.compile(r"^[-–—•+*]\s*(\S)")
+_PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b.*\bnăm\s+\d{4}", re.IGNORECASE)
+_CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ|số|ngày))\s*$")
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Footnote:
+    number: int
+    text: str
+
+
+@dataclass
+class Normalized:
+    text: str
+    paragraphs: list[Paragraph]
+    footnotes: list[Footnote] = field(default_factory=list)
+
+
+def clean_line(line: str) -> str:
+    return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
+
+
+def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
+    """Raw text -> paragraphs. `wrapped=False` for sources whose lines are paragraphs (DOCX)."""
+    text = nfc(raw).replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    lines, footnotes = _pull_footnotes(lines)
+    items = _clean_lines(lines)
+    paras = _join(items) if wrapped else [ln for ln, _ in items]
+    return _assemble(paras, footnotes)
+
+
+def _clean_lines(lines: list[str]) -> list[tuple[str, bool]]:
+    """Drop rules, page numbers and blank lines; keep (line, follows_blank)."""
+    out: list[tuple[str, bool]] = []
+    blank = False
+    for raw in lines:
+        line = clean_line(raw)
+        if not line or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
+            blank = True
+            continue
+        out.append((line, blank))
+        blank = False
+    return out
+
+
+def _pull_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
+    """Find footnote lines numbered 1, 2, 3 ... whose marker is glued to an earlier word."""
+    body: list[str] = []
+    notes: list[Footnote] = []
+    expected = 1
+    in_note = False
+    for raw in lines:
+        m = _FOOTNOTE_LINE.match(raw)
+        if (
+            m
+            and int(m.group(1)) == expected
+            and starts_upper(m.group(2))
+            and _strip_marker(body, expected)
+        ):
+            notes.append(Footnote(expected, clean_line(m.group(2))))
+            expected += 1
+            in_note = True
+            continue
+        if in_note:
+            if not raw.strip():
+                continue
+            if raw[:1].isspace() or _STARTERS.match(raw.strip()):
+                in_note = False  # the next page starts: body text resumes
+            else:
+                notes[-1].text = f"{notes[-1].text} {clean_line(raw)}"
+                continue
+        body.append(raw)
+    return body, notes
+
+
+def _marker_re(n: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[”\")\]])|(?<=\b(?:19|20)\d\d)){n}(?=[\s,.;:)”]|$)")
+
+
+def _strip_marker(body: list[str], n: int) -> bool:
+    """Remove footnote marker n from the last lines of body; False when there is none."""
+    pattern = _marker_re(n)
+    for i in range(len(body) - 1, max(len(body) - 400, -1), -1):
+        matches = list(pattern.finditer(body[i]))
+        if matches:
+            m = matches[-1]
+            body[i] = body[i][: m.start()] + body[i][m.end() :]
+            return True
+    return False
+
+
+def _join(items: list[tuple[str, bool]]) -> list[str]:
+    """Rejoin lines broken by the export into paragraphs."""
+    if not items:
+        return []
+    lengths = sorted(len(ln) for ln, _ in items)
+    width = lengths[int(len(lengths) * 0.8)]
+    paras: list[str] = []
+    prev = ""
+    for line, _blank in items:
+        if paras and not _starts_paragraph(prev, line, width):
+            paras[-1] = f"{paras[-1]} {line}"
+        else:
+            paras.append(line)
+        prev = line
+    return paras
+
+
+def _starts_paragraph(prev: str, line: str, width: int) -> bool:
+    if is_upper_line(line) or is_upper_line(prev) or _MOTTO.search(line):
+        return not (is_upper_line(prev) and is_upper_line(line) and _CONNECTOR_END.search(prev))
+    if _PLACE_DATE.match(line) or _PLACE_DATE.match(prev):
+        return True
+    dash = _DASH.match(line)
+    if dash:
+        return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
+    if _STARTERS.match(line):
+        return (
+            not _CONNECTOR_END.search(prev)
+            or bool(re.match(r"\d|[a-zđ]\)", line))
+            and prev.endswith((":", ";", "."))
+        )
+    if not starts_upper(line):
+        return False
+    if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
+        return True
+    return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
+
+
+def _assemble(paras: list[str], footnotes: list[Footnote]) -> Normalized:
+    out: list[Paragraph] = []
+    pos = 0
+    for text in paras:
+        out.append(Paragraph(pos, pos + len(text), text))
+        pos += len(text) + 1
+    return Normalized("\n".join(paras), out, footnotes)

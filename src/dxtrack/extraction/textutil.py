@@ -1,0 +1,99 @@
+"""Small text helpers shared by the extraction rules: folding and offsets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Old-style tone placement folded to the new style, so "Hoà"/"Hòa", "Uỷ"/"Ủy" compare equal.
+# Each pair keeps the same length, so offsets in folded text are offsets in the original.
+_TONES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+_TONE_RE = re.compile("|".join(_TONES))
+_UPPER_VI = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ"
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower case and new-style tone placement; same length as the input."""
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: map one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return _TONE_RE.sub(lambda m: _TONES[m.group(0)], low)
+
+
+def fold_key(text: str) -> str:
+    """Folded, with white space collapsed and surrounding punctuation dropped (for lookups)."""
+    return " ".join(fold(nfc(text)).replace("&", " & ").split()).strip(" ,.;:-–")
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+def is_upper_line(text: str) -> bool:
+    """True when every letter is upper case and there are at least four of them."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def starts_upper(text: str) -> bool:
+    for c in text:
+        if c.isalpha():
+            return c.isupper()
+        if c.isdigit():
+            return True
+        if c in "“\"'(«":
+            continue
+        return False
+    return False
+
+
+def sentence_case(text: str) -> str:
+    """'ỦY BAN NHÂN DÂN TỈNH AN GIANG' -> 'Ủy ban nhân dân tỉnh An Giang'.
+
+    Capitalises the first word, the word after 'Sở'/'Bộ'/'và'/a comma, every word of a
+    place name (after 'tỉnh', 'thành phố', ...) and a few fixed proper phrases.
+    """
+    words = text.lower().split()
+    out: list[str] = []
+    cap_next, in_place = True, False
+    for i, w in enumerate(words):
+        cap = cap_next or in_place
+        out.append(w[:1].upper() + w[1:] if cap else w)
+        pair = " ".join(words[max(i - 1, 0) : i + 1])
+        in_place = in_place or w in _PLACE_WORDS or pair in _PLACE_PAIRS
+        cap_next = w in _CAP_AFTER or w.endswith(",")
+    result = " ".join(out)
+    for phrase in _PROPER_PHRASES:
+        result = re.sub(
+            rf"\b{phrase}\b", phrase[:1].upper() + phrase[1:], result, flags=re.IGNORECASE
+        )
+    return result
+
+
+_PLACE_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường"}
+_PLACE_PAIRS = {"thành phố", "thị xã", "thị trấn", "đặc khu"}
+_CAP_AFTER = {"sở", "bộ", "và", "cục", "vụ"}
+_PROPER_PHRASES = ("chính phủ", "trung ương", "quốc hội", "nhà nước", "việt nam", "thủ tướng")
+UPPER_CLASS = _UPPER_VI
