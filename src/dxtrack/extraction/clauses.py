@@ -98,11 +98,18 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
     return None
 
 
-def build_tree(paragraphs: list[Paragraph]) -> Node:
+def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) -> Node:
+    """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
+    opens a top-level "closing" node that takes the dash lines after it."""
     root = Node("root", "", -1)
     current = root
     for para in paragraphs:
         marker = match_marker(para.text)
+        if (marker is None or marker[0] in {"dash", "plus"}) and current.kind != "closing" \
+                and is_closing(para.text):
+            current = Node("closing", "", 0.5, [para], parent=root)
+            root.children.append(current)
+            continue
         if marker and ATTRIBUTE.match(para.text) and current is not root:
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
         if marker and not _plausible_next(current, marker):

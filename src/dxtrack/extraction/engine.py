@@ -10,7 +10,7 @@ from dxtrack.extraction.clauses import build_tree
 from dxtrack.extraction.fields.metadata import extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.tables import extract_table_tasks
-from dxtrack.extraction.fields.tasks import extract_tasks
+from dxtrack.extraction.fields.tasks import extract_tasks, is_closing
 from dxtrack.extraction.normalize import normalize
 
 
@@ -42,7 +42,7 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     meta = extract_metadata(paras)
     body = norm.paragraphs[meta.body_start:meta.body_end]
     year = meta.year or _year_hint(meta.subject, norm.text)
-    tasks = extract_tasks(build_tree(body), year=year, text=norm.text)
+    tasks = extract_tasks(build_tree(body, is_closing=is_closing), year=year, text=norm.text)
     tasks += extract_table_tasks(body, year=year)
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)

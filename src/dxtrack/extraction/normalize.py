@@ -50,7 +50,7 @@ _STARTERS = re.compile(
 )
 _DASH = re.compile(r"^[-–—•+*]\s*(\S)")
 _PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b.*\bnăm\s+\d{4}", re.IGNORECASE)
-_CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ|số|ngày))\s*$")
+_CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
 
 
 @dataclass

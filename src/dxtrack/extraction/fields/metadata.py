@@ -18,7 +18,7 @@ import yaml
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
 
-_MOTTO = re.compile(r"C[ỘO]NG\s+H[ÒO]À?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM"
+_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
 _NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*[:.]\s*([^\s].*?)(?=\s{2,}|\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+,\s*ngày|$)")
 _PLACE_DATE = re.compile(
@@ -57,7 +57,7 @@ def _title_types() -> dict[str, str]:
 
 def extract_metadata(paras: list[str]) -> Metadata:
     meta = Metadata(body_end=len(paras))
-    lines = [_MOTTO.sub(" ", p).strip(" -–") for p in paras]
+    lines = [_MOTTO.sub(" ", p).strip(" -–") if _MOTTO.search(p) else p for p in paras]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end])
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
@@ -69,12 +69,15 @@ def extract_metadata(paras: list[str]) -> Metadata:
 
 def _header_end(lines: list[str]) -> int:
     """Index of the first paragraph that is body text (or Kính gửi)."""
+    for i, line in enumerate(lines[:40]):
+        if _KINH_GUI.match(line):
+            return i
     for i, line in enumerate(lines[:60]):
-        if _KINH_GUI.match(line) or _BODY_START.match(line):
+        if _BODY_START.match(line):
             return i
         if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
                 len(line) > 90 and not is_upper_line(line) and not _SUBJECT.match(line)
-                and not _PLACE_DATE.search(line)):
+                and not _PLACE_DATE.search(line) and not (i and _SUBJECT.match(lines[i - 1]))):
             return i
     return 0
 

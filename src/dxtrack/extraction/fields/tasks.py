@@ -63,9 +63,9 @@ def _vocab() -> dict:
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
         "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
-        "assign": re.compile(rf"^(?:{alt('assign_verbs')})\s+"),
+        "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"^(?:{alt('lead_in')})\b[^,;\n]{{0,200}},\s*"),
-        "request": re.compile(r"^\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+        "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
     }
 
 
@@ -113,11 +113,18 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     return []
 
 
+def is_closing(text: str) -> bool:
+    """A closing formula or contact block: the end of the assigning part of the body."""
+    return bool(_vocab()["closing"].match(fold(text[:80]).lstrip("-–+• ")))
+
+
 def extract_tasks(root: Node, *, year: int | None, text: str) -> list[Task]:
     matcher = get_matcher()
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
     for node in root.children:
+        if node.kind == "closing":
+            continue
         _visit(node, tasks, matcher=matcher, year=year, inherited=[], structured=structured)
     return tasks
 
