@@ -1,0 +1,197 @@
+"""Fixtures shared by the tracking-core tests: both databases, rolled-back sessions, API client.
+
+PostgreSQL: a throwaway cluster (Debian's binaries, run as the `postgres` user because
+initdb refuses root) on 127.0.0.1 in a temporary directory, started once per session.
+Each test runs inside a transaction rolled back at the end (SAVEPOINTs for the app's commits).
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+from dxtrack.app import create_app
+from dxtrack.bootstrap import initialise
+from dxtrack.config import Settings, use_settings
+from dxtrack.db import dispose_engines, get_engine
+from dxtrack.deps import get_db
+
+BACKENDS = ["sqlite", "postgresql"]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    return Path(found[-1]) if found and Path(found[-1], "initdb").exists() else None
+
+
+def _as_postgres(*args: str) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """Base URL of a throwaway PostgreSQL server (skips PostgreSQL tests if unavailable)."""
+    if os.environ.get("DXTRACK_TEST_PG_URL"):
+        yield os.environ["DXTRACK_TEST_PG_URL"]
+        return
+    pg_bin = _pg_bin()
+    if pg_bin is None:
+        pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
+    root = Path(tempfile.mkdtemp(prefix="dxtrack-pg-"))
+    data = root / "data"
+    data.mkdir()
+    if os.geteuid() == 0:
+        shutil.chown(root, "postgres")
+        shutil.chown(data, "postgres")
+    data.chmod(0o700)
+    port = _free_port()
+    subprocess.run(
+        _as_postgres(
+            str(pg_bin / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off "
+        "-c synchronous_commit=off -c full_page_writes=off"
+    )
+    subprocess.run(
+        _as_postgres(
+            str(pg_bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(data / "log"),
+            "-w",
+            "start",
+        ),
+        check=True,
+        capture_output=True,
+    )
+    try:
+        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
+    finally:
+        dispose_engines()
+        subprocess.run(
+            _as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
+            capture_output=True,
+        )
+        shutil.rmtree(root, ignore_errors=True)
+
+
+def create_pg_database(server: str) -> str:
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{server}/{name}"
+
+
+def fresh_url(backend: str, request: pytest.FixtureRequest, directory: Path) -> str:
+    if backend == "sqlite":
+        return f"sqlite:///{directory / 'dxtrack.sqlite3'}"
+    return create_pg_database(request.getfixturevalue("pg_server"))
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture(scope="session")
+def migrated(
+    backend: str, request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Settings:
+    """Settings of a database migrated to head with the default directory (committed once)."""
+    directory = tmp_path_factory.mktemp(f"data-{backend}")
+    settings = Settings(data_dir=directory, database_url=fresh_url(backend, request, directory))
+    initialise(settings)
+    return settings
+
+
+@pytest.fixture
+def settings(migrated: Settings, tmp_path: Path) -> Settings:
+    """The migrated database, with this test's own data directory for stored files."""
+    return migrated.model_copy(update={"data_dir": tmp_path})
+
+
+@pytest.fixture
+def engine(migrated: Settings) -> Engine:
+    return get_engine(migrated)
+
+
+@pytest.fixture
+def db(engine: Engine) -> Iterator[Session]:
+    """A session whose work is rolled back at the end of the test."""
+    connection = engine.connect()
+    outer = connection.begin()
+    session = Session(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    try:
+        yield session
+    finally:
+        session.close()
+        if outer.is_active:
+            outer.rollback()
+        connection.close()
+
+
+@pytest.fixture
+def client(settings: Settings, db: Session) -> Iterator[TestClient]:
+    """The API on the test's session: each request commits or rolls back a SAVEPOINT."""
+    app = create_app(settings)
+
+    def override() -> Iterator[Session]:
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    app.dependency_overrides[get_db] = override
+    with TestClient(app, raise_server_exceptions=True) as test_client:
+        yield test_client
+
+
+@pytest.fixture
+def fresh_settings(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> Iterator[Settings]:
+    """An empty (unmigrated) database of this backend, for CLI and migration tests."""
+    settings = Settings(data_dir=tmp_path, database_url=fresh_url(backend, request, tmp_path))
+    yield settings
+    use_settings(None)
