@@ -147,14 +147,23 @@ def to_unicode_vni(text: str) -> str:
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
 _ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
-_VOWELS = [
+# Vowel nuclei: "closed" ones may take a final consonant, "open" ones never do.
+_CLOSED = [
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
-    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iê", "iêu", "iu",
-    "oa", "oai", "oay", "oă", "oe", "oeo", "oi", "ôi", "ơi", "oo",
-    "ua", "uâ", "uây", "uê", "ui", "uô", "uôi", "uơ", "uy", "uya", "uyê", "uyu",
-    "ưa", "ưi", "ưu", "ươ", "ươi", "ươu", "yê", "yêu",
+    "iê", "yê", "oa", "oă", "oe", "oo", "uâ", "uê", "uô", "ươ", "uy", "uyê",
 ]  # fmt: skip
-_RHYME = "(?:" + "|".join(sorted(_VOWELS, key=len, reverse=True)) + ")(?:ch|ng|nh|c|m|n|p|t)?"
+_OPEN = [
+    "ai", "ao", "au", "ay", "âu", "ây", "eo", "êu", "ia", "iêu", "iu", "oai", "oay", "oeo",
+    "oi", "ôi", "ơi", "ua", "uây", "ui", "uôi", "uơ", "uya", "uyu", "ưa", "ưi", "ưu", "ươi",
+    "ươu", "yêu",
+]  # fmt: skip
+
+
+def _alternation(items: list[str]) -> str:
+    return "|".join(sorted(items, key=len, reverse=True))
+
+
+_RHYME = f"(?:(?:{_alternation(_CLOSED)})(?:ch|ng|nh|c|m|n|p|t)?|(?:{_alternation(_OPEN)}))"
 _SYLLABLE = re.compile(_ONSET + _RHYME)
 # Word-internal characters: everything except spaces, ASCII punctuation/digits and the
 # typographic punctuation of ordinary Unicode text (mojibake symbols such as "·" stay in).
@@ -163,7 +172,9 @@ _TOKEN = re.compile(r"[^\s!-@\[-`{-~\u2010-\u206f\u00a0\u00ab\u00bb]+")
 
 @lru_cache(maxsize=65536)
 def is_syllable(token: str) -> bool:
-    """True for one Vietnamese syllable, any case, precomposed or combining marks."""
+    """True for one Vietnamese syllable (lower, Capitalised or UPPER), NFC or NFD."""
+    if not (token.islower() or token.isupper() or token[1:].islower() or len(token) == 1):
+        return False
     decomposed = unicodedata.normalize("NFD", token.lower())
     tones = sum(1 for ch in decomposed if ch in _TONES)
     if tones > 1:

@@ -87,11 +87,27 @@ def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
     return _assemble(paras, footnotes)
 
 
+_LAYOUT_CELL = re.compile(r"^(?:Số\s*[:.]|Kính\s+gửi|Nơi\s+nhận|(?:KT|TM|TL|TUQ|Q)\.|V/v\b)|CỘNG\s+H"
+                          r"|Độc\s+lập|,\s*ngày\b", re.IGNORECASE)
+
+
+def _layout_cells(line: str) -> list[str]:
+    """A two-column layout flattened into a table row ("VĂN PHÒNG ... | CỘNG HÒA ...") is
+    split into its cells; a task table row stays one line."""
+    if "|" not in line:
+        return [line]
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    cells = [c for c in cells if c]
+    if any(_LAYOUT_CELL.search(c) for c in cells) or all(is_upper_line(c) for c in cells):
+        return [re.sub(r"\s*[-–—_]{3,}\s*$", "", c) for c in cells]
+    return [line]
+
+
 def _clean_lines(lines: list[str]) -> list[tuple[str, bool]]:
     """Drop rules, page numbers and blank lines; keep (line, follows_blank)."""
     out: list[tuple[str, bool]] = []
     blank = False
-    for raw in lines:
+    for raw in (cell for whole in lines for cell in _layout_cells(whole)):
         line = clean_line(raw)
         if not line or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
             blank = True

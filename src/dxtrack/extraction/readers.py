@@ -119,13 +119,13 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """ "utf-16-le"/"utf-16-be" when NULs sit on one side of most byte pairs."""
     head = data[:4096]
     pairs = len(head) // 2
-    if pairs < 2 or head.count(0) < pairs // 4:
+    if pairs < 2 or head.count(0) < 0.15 * pairs:
         return None
     odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
     even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
-    if odd >= 0.3 * pairs and even <= 0.05 * pairs:
+    if odd >= 0.15 * pairs and even <= 0.02 * pairs:
         return "utf-16-le"
-    if even >= 0.3 * pairs and odd <= 0.05 * pairs:
+    if even >= 0.15 * pairs and odd <= 0.02 * pairs:
         return "utf-16-be"
     return None
 

@@ -20,10 +20,19 @@ from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
 
 _MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
                     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
-_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*[:.]\s*([^\s].*?)(?=\s{2,}|\s+[A-ZĐÀ-Ỹ][a-zà-ỹ]+,\s*ngày|$)")
+_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)")
 _PLACE_DATE = re.compile(
-    r"(?P<place>[A-ZĐÀ-Ỹ][^\d,;:()]{1,40}?),\s*ngày\s*(?P<d>\d{1,2})?\s*tháng\s*(?P<m>\d{1,2})?"
-    r"\s*năm\s*(?P<y>\d{4})")
+    r"(?<![\w\-/])(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
+    r"(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,4})"
+    r"\s*,\s*[Nn]gày\s*[.…]*\s*(?P<d>\d{1,2})?\s*[.…]*\s*[Tt]háng\s*[.…]*\s*(?P<m>\d{1,2})?\s*[.…]*"
+    r"\s*[Nn]ăm\s*(?P<y>\d{4})")
+_ISSUER_HEAD = re.compile(
+    r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
+    r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
+    r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
+    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b")
+_AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
+                        r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b")
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^Nơi\s+nhận\s*:?", re.IGNORECASE)
@@ -77,7 +86,8 @@ def _header_end(lines: list[str]) -> int:
             return i
         if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
                 len(line) > 90 and not is_upper_line(line) and not _SUBJECT.match(line)
-                and not _PLACE_DATE.search(line) and not (i and _SUBJECT.match(lines[i - 1]))):
+                and not _PLACE_DATE.search(line) and not (i and (_SUBJECT.match(lines[i - 1])
+                                                              or is_upper_line(lines[i - 1])))):
             return i
     return 0
 
@@ -102,13 +112,19 @@ def _letterhead(meta: Metadata, lines: list[str]) -> None:
             meta.subject, i = _collect_subject(lines, i)
             continue
         if line and is_upper_line(line):
-            key = fold(line.strip(" .:"))
+            key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if key in _title_types():
                 meta.doc_type = _title_types()[key]
-                if i + 1 < len(lines) and not is_upper_line(lines[i + 1]) and not meta.subject:
-                    meta.subject, i = _collect_subject(lines, i + 1)
+                nxt = lines[i + 1] if i + 1 < len(lines) else ""
+                if nxt and not meta.subject and not _AUTHORITY.match(nxt) and not \
+                        _BODY_START.match(nxt):
+                    if is_upper_line(nxt):
+                        meta.subject, i = " ".join(nxt.split()), i + 2
+                    else:
+                        meta.subject, i = _collect_subject(lines, i + 1)
                     continue
-            elif not seen_number and not meta.doc_type and not _SIGN_PREFIX.match(line):
+            elif not seen_number and not meta.doc_type and not _SIGN_PREFIX.match(line) and (
+                    issuer_lines or _ISSUER_HEAD.match(line)):
                 issuer_lines.append(line)
         i += 1
     meta.issuer = _issuer(issuer_lines)
