@@ -106,6 +106,7 @@ def pg_server() -> Iterator[str]:
         subprocess.run(
             _as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
             capture_output=True,
+            check=False,
         )
         shutil.rmtree(root, ignore_errors=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,6 +24,15 @@ from dxtrack.files import store_blob
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
+
+
+Extractor = Callable[[bytes, str], dict[str, Any]]
+
+
+def engine_extract(data: bytes, filename: str) -> dict[str, Any]:
+    from dxtrack.extraction import extract_bytes
+
+    return extract_bytes(data, filename).to_dict()
 
 
 @dataclass
@@ -127,9 +137,12 @@ def ingest_bytes(
     settings: Settings,
     actor: User | None,
     confirm: bool = False,
+    extract: Extractor | None = None,
 ) -> IngestResult:
-    """Store the original once, extract metadata and tasks (draft), optionally confirm."""
-    from dxtrack.extraction import extract_bytes
+    """Store the original once, extract metadata and tasks (draft), optionally confirm.
+
+    `extract(data, filename)` returns the extraction dict (default: the extraction engine).
+    """
     from dxtrack.tasks.service import confirm_document, create_extracted_tasks
 
     if actor is not None:
@@ -138,7 +151,7 @@ def ingest_bytes(
     existing = find_by_sha256(db, digest)
     if existing is not None:
         return IngestResult(existing, duplicate=True)
-    extracted = extract_bytes(data, filename).to_dict()
+    extracted = (extract or engine_extract)(data, filename)
     document = _new_document(extracted, filename=Path(filename).name, size=len(data))
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None

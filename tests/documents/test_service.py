@@ -1,0 +1,140 @@
+"""Ingest: stored once by SHA-256, metadata, draft tasks, cited documents linked both ways."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from builders import make_user
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from dxtrack.config import Settings
+from dxtrack.documents import service
+from dxtrack.errors import ExtractionFailed, Forbidden
+from dxtrack.tasks.models import Assignment, Task
+
+
+def fake_extraction(number: str, references: list[str], tasks: list[dict] | None = None):
+    def extract(data: bytes, filename: str) -> dict[str, Any]:
+        return {
+            "doc_type": "Công văn",
+            "number": number,
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "place": "An Giang",
+            "issued_date": "2025-11-20",
+            "subject": "V/v thử nghiệm",
+            "recipients": ["Các sở, ban, ngành tỉnh"],
+            "signer": {"name": "A", "title": "CHỦ TỊCH"},
+            "references": [
+                {"doc_type": "Kế hoạch", "number": n, "date": None, "issuer": None}
+                for n in references
+            ],
+            "tasks": tasks or [],
+            "text": data.decode(),
+        }
+
+    return extract
+
+
+def ingest(
+    db: Session,
+    settings: Settings,
+    data: bytes,
+    number: str = "1/UBND",
+    references: list[str] | None = None,
+    **kwargs: Any,
+) -> service.IngestResult:
+    return service.ingest_bytes(
+        db,
+        data=data,
+        filename="vb.txt",
+        settings=settings,
+        extract=fake_extraction(number, references or [], kwargs.pop("tasks", None)),
+        actor=kwargs.pop("actor", None),
+        **kwargs,
+    )
+
+
+class TestIngest:
+    def test_metadata_and_original(self, db: Session, settings: Settings):
+        result = ingest(db, settings, b"noi dung")
+        document = result.document
+        assert (document.number, document.issued_date) == ("1/UBND", date(2025, 11, 20))
+        assert service.original_path(settings, document).read_bytes() == b"noi dung"
+        assert document.review_state == "draft"
+
+    def test_same_file_is_reported_not_duplicated(self, db: Session, settings: Settings):
+        first = ingest(db, settings, b"cung noi dung")
+        second = ingest(db, settings, b"cung noi dung")
+        assert second.duplicate and second.document.id == first.document.id
+
+    def test_tasks_are_drafts_until_confirmed(self, db: Session, settings: Settings):
+        tasks = [
+            {
+                "clause": "4",
+                "lead": ["Công an tỉnh"],
+                "coordinators": ["Cơ quan lạ"],
+                "deadline": "2025-12-10",
+                "recurrence": None,
+                "summary": "Báo cáo",
+                "span": [0, 3],
+            }
+        ]
+        result = ingest(db, settings, b"abcdef", tasks=tasks)
+        assert result.tasks == 1 and result.unresolved == ["Cơ quan lạ"]
+        task = db.scalars(select(Task).where(Task.document_id == result.document.id)).one()
+        assert (task.full_text, task.deadline) == ("abc", date(2025, 12, 10))
+        assert db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all() == []
+
+    def test_confirm_in_one_step(self, db: Session, settings: Settings):
+        tasks = [
+            {
+                "clause": "1",
+                "lead": ["Sở Y tế"],
+                "coordinators": [],
+                "deadline": None,
+                "recurrence": None,
+                "summary": "Làm",
+            }
+        ]
+        result = ingest(db, settings, b"x", tasks=tasks, confirm=True)
+        assert result.document.review_state == "confirmed"
+
+    def test_officer_cannot_ingest(self, db: Session, settings: Settings):
+        with pytest.raises(Forbidden):
+            ingest(db, settings, b"x", actor=make_user(db, "syt"))
+
+    def test_unreadable_file_raises(self, db: Session, settings: Settings):
+        def broken(data: bytes, filename: str) -> dict[str, Any]:
+            raise ExtractionFailed("Không đọc được tệp.")
+
+        with pytest.raises(ExtractionFailed):
+            service.ingest_bytes(
+                db, data=b"\x00", filename="x.pdf", settings=settings, extract=broken, actor=None
+            )
+
+
+class TestCitedDocuments:
+    def test_linked_both_ways_whatever_the_order(self, db: Session, settings: Settings):
+        later = ingest(db, settings, b"later", number="20/UBND-KGVX", references=["132/KH-UBND"])
+        plan = ingest(db, settings, b"plan", number="132/KH-UBND")
+        refs = service.list_references(db, later.document.id)
+        assert [(r.number, r.cited_id) for r in refs] == [("132/KH-UBND", plan.document.id)]
+        assert [d.id for d in service.list_cited_by(db, plan.document.id)] == [later.document.id]
+        third = ingest(db, settings, b"third", number="21/UBND", references=["132/KH-UBND"])
+        assert service.list_references(db, third.document.id)[0].cited_id == plan.document.id
+
+    @pytest.mark.parametrize(
+        ("number", "key"),
+        [
+            ("57-NQ/TW", "57-nq/tw"),
+            ("số 71/NQ-CP", "71/nq-cp"),
+            ("/UBND-KGVX", None),
+            ("4720 / VPCP-KGVX", "4720/vpcp-kgvx"),
+            ("13/2023/NĐ-CP", "13/2023/nd-cp"),
+        ],
+    )
+    def test_number_key(self, number: str, key: str | None):
+        assert service.number_key(number) == key
