@@ -124,6 +124,10 @@ class TestEncodings:
         message = failure_message(data, "x.txt")
         assert "bảng mã" in message or "nhị phân" in message
 
+    def test_ambiguous_single_byte_is_refused(self) -> None:
+        # "phủ" in Windows-1258 reads as "phuề" in TCVN3: both plausible, so no guess
+        assert "bảng mã" in failure_message(to_cp1258("phủ phủ phủ"), "x.txt")
+
     def test_invalid_utf16_after_bom(self) -> None:
         failure_message(codecs.BOM_UTF16_LE + b"\x00\xd8\x41", "x.txt")
 

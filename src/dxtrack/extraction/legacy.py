@@ -146,7 +146,10 @@ def to_unicode_vni(text: str) -> str:
 # --- Vietnamese plausibility -------------------------------------------------------
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"
-_ONSET = "(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|b|c|d|đ|g|h|k|l|m|n|p|r|s|t|v|x)?"
+_ONSETS = [
+    "ngh", "ng", "nh", "ch", "gh", "gi", "kh", "ph", "qu", "th", "tr",
+    "b", "c", "d", "đ", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "x",
+]  # fmt: skip
 # Vowel nuclei: "closed" ones may take a final consonant, "open" ones never do.
 _CLOSED = [
     "a", "ă", "â", "e", "ê", "i", "o", "ô", "ơ", "u", "ư", "y",
@@ -163,24 +166,54 @@ def _alternation(items: list[str]) -> str:
     return "|".join(sorted(items, key=len, reverse=True))
 
 
-_RHYME = f"(?:(?:{_alternation(_CLOSED)})(?:ch|ng|nh|c|m|n|p|t)?|(?:{_alternation(_OPEN)}))"
-_SYLLABLE = re.compile(_ONSET + _RHYME)
+_FRONT = ["a", "ê", "i", "y", "oa", "uê", "uy"]  # the only nuclei before -ch, -nh
+_CLOSED_RHYME = re.compile(
+    f"(?:{_alternation(_FRONT)})(?:ch|nh)"
+    f"|(?:{_alternation([n for n in _CLOSED if n not in ('i', 'ê', 'y', 'uy', 'uê')])})(?:c|ng)"
+    f"|(?:{_alternation(_CLOSED)})(?:m|n|p|t)?"
+)
+_OPEN_SET = frozenset(_OPEN)
 # Word-internal characters: everything except spaces, ASCII punctuation/digits and the
 # typographic punctuation of ordinary Unicode text (mojibake symbols such as "·" stay in).
 _TOKEN = re.compile(r"[^\s!-@\[-`{-~\u2010-\u206f\u00a0\u00ab\u00bb]+")
 
 
+def _split_tone(word: str) -> tuple[str, int | None] | None:
+    """(letters without tone, index of the letter carrying the tone); None for two tones."""
+    letters: list[str] = []
+    tone_at = None
+    for ch in unicodedata.normalize("NFD", word):
+        if ch in _TONES:
+            if tone_at is not None or not letters:
+                return None
+            tone_at = len(letters) - 1
+        elif unicodedata.combining(ch) and letters:
+            letters[-1] += ch
+        else:
+            letters.append(ch)
+    return "".join(_nfc(letter) for letter in letters), tone_at
+
+
 @lru_cache(maxsize=65536)
 def is_syllable(token: str) -> bool:
-    """True for one Vietnamese syllable (lower, Capitalised or UPPER), NFC or NFD."""
+    """True for one Vietnamese syllable (lower, Capitalised or UPPER), NFC or NFD.
+
+    Checks onset + vowel nucleus + final consonant, and that the tone mark does not sit
+    on the closing glide of an open nucleus ("sơì", "caì" are not syllables).
+    """
     if not (token.islower() or token.isupper() or token[1:].islower() or len(token) == 1):
         return False
-    decomposed = unicodedata.normalize("NFD", token.lower())
-    tones = sum(1 for ch in decomposed if ch in _TONES)
-    if tones > 1:
+    split = _split_tone(token.lower())
+    if split is None:
         return False
-    base = _nfc("".join(ch for ch in decomposed if ch not in _TONES))
-    return _SYLLABLE.fullmatch(base) is not None
+    base, tone_at = split
+    for onset in (o for o in (*_ONSETS, "") if base.startswith(o)):
+        rest = base[len(onset) :]
+        if _CLOSED_RHYME.fullmatch(rest):
+            return True
+        if rest in _OPEN_SET and (tone_at != len(base) - 1 or rest == "uơ"):
+            return True
+    return False
 
 
 def vietnamese_score(text: str, *, sample: int = 200_000) -> float:

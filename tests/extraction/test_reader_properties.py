@@ -1,0 +1,176 @@
+"""Property-based tests: any input is read or refused with ExtractionFailed, quickly."""
+
+from __future__ import annotations
+
+import io
+import time
+import unicodedata
+import zipfile
+from datetime import timedelta
+from functools import cache
+from pathlib import Path
+
+import docx
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction.readers import RawDocument, read_bytes, read_file
+
+try:
+    from test_readers import to_cp1258
+except ImportError:  # tests/extraction imported as a package
+    from .test_readers import to_cp1258  # type: ignore[no-redef]
+
+FAST = settings(
+    max_examples=120,
+    deadline=timedelta(seconds=3),
+    suppress_health_check=[HealthCheck.too_slow],
+)
+SYLLABLES = [
+    "của", "các", "và", "trong", "thực", "hiện", "nhiệm", "vụ", "chuyển", "đổi", "số", "tỉnh",
+    "ủy", "ban", "nhân", "dân", "sở", "ngành", "đề", "nghị", "giao", "chủ", "trì", "phối",
+    "hợp", "báo", "cáo", "trước", "ngày", "tháng", "năm", "quý", "hằng", "khẩn", "trương",
+    "được", "những", "người", "việc", "rà", "soát", "bảo", "đảm", "tiến", "độ", "hoàn",
+    "thành", "Nghị", "quyết", "Chính", "phủ", "Bộ",
+]  # fmt: skip
+
+
+def read_or_refuse(data: bytes, filename: str) -> RawDocument | None:
+    started = time.perf_counter()
+    try:
+        doc = read_bytes(data, filename)
+    except ExtractionFailed as exc:
+        assert exc.message.startswith(f"Không đọc được tệp '{filename}': ")
+        return None
+    finally:
+        assert time.perf_counter() - started < 3
+    assert doc.format == filename.rsplit(".", 1)[1]
+    assert doc.text == unicodedata.normalize("NFC", doc.text)
+    assert doc.text.strip()
+    return doc
+
+
+@cache
+def sample_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph("Giao Sở Nội vụ chủ trì thực hiện.")
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text = "STT"
+    table.cell(1, 1).text = "Sở Tài chính"
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@cache
+def sample_pdf() -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_compression(False)
+    for page in range(2):
+        pdf.add_page()
+        pdf.set_font("helvetica", size=12)
+        pdf.cell(0, 8, f"Page {page + 1}: Giao So Noi vu chu tri", new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def mutate(data: bytes, cuts: list[tuple[int, int]]) -> bytes:
+    out = bytearray(data)
+    for position, value in cuts:
+        out[position % len(out)] = value
+    return bytes(out)
+
+
+class TestAnyBytes:
+    @FAST
+    @given(st.binary(max_size=4096), st.sampled_from(["txt", "docx", "pdf"]))
+    def test_random_bytes(self, data: bytes, ext: str) -> None:
+        read_or_refuse(data, f"x.{ext}")
+
+    @FAST
+    @given(st.sampled_from([b"PK\x03\x04", b"%PDF-1.7\n", b"\xef\xbb\xbf", b"\xff\xfe"]),
+           st.binary(max_size=2048), st.sampled_from(["txt", "docx", "pdf"]))  # fmt: skip
+    def test_magic_prefix_then_garbage(self, prefix: bytes, data: bytes, ext: str) -> None:
+        read_or_refuse(prefix + data, f"x.{ext}")
+
+    @FAST
+    @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8),
+           st.integers(1, 10**6))  # fmt: skip
+    def test_damaged_docx(self, flips: list[tuple[int, int]], cut: int) -> None:
+        data = mutate(sample_docx(), flips)
+        read_or_refuse(data[: max(1, cut % (len(data) + 1))], "x.docx")
+
+    @FAST
+    @given(st.lists(st.tuples(st.integers(0, 10**6), st.integers(0, 255)), max_size=8),
+           st.integers(1, 10**6))  # fmt: skip
+    def test_damaged_pdf(self, flips: list[tuple[int, int]], cut: int) -> None:
+        data = mutate(sample_pdf(), flips)
+        read_or_refuse(data[: max(1, cut % (len(data) + 1))], "x.pdf")
+
+
+class TestAnyText:
+    @FAST
+    @given(st.text(max_size=2000), st.sampled_from(["utf-8", "utf-8-sig", "utf-16"]))
+    def test_any_unicode_text(self, text: str, encoding: str) -> None:
+        read_or_refuse(text.encode(encoding, errors="surrogatepass"), "x.txt")
+
+    @FAST
+    @given(st.lists(st.sampled_from(SYLLABLES), min_size=5, max_size=200),
+           st.sampled_from(["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-16-be"]))  # fmt: skip
+    def test_vietnamese_round_trip(self, words: list[str], encoding: str) -> None:
+        # five words at least: BOM-less UTF-16 is recognised by the NULs of ASCII characters
+        text = " ".join(words)
+        doc = read_bytes(text.encode(encoding), "x.txt")
+        assert doc.text == text
+
+    @FAST
+    @given(st.lists(st.sampled_from(SYLLABLES), min_size=6, max_size=60, unique=True))
+    def test_windows_1258_round_trip(self, words: list[str]) -> None:
+        # distinct words: one word repeated ("phủ phủ phủ") is also valid TCVN3 ("phuề")
+        # and is refused as ambiguous, which is the intended behaviour
+        text = " ".join(words)
+        doc = read_bytes(to_cp1258(text), "x.txt")
+        assert doc.text == text
+        if not text.isascii():
+            assert doc.warnings == ["Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode."]
+
+
+class TestHostileContainers:
+    def test_docx_zip_bomb_refused_quickly(self) -> None:
+        buffer = io.BytesIO()
+        chunk = b"\0" * (1 << 20)
+        with (
+            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as archive,
+            archive.open("word/document.xml", "w", force_zip64=True) as entry,
+        ):
+            for _ in range(250):
+                entry.write(chunk)
+        data = buffer.getvalue()
+        assert len(data) < 5 * 1024 * 1024  # 250 MB unpacked from about 1 MB
+        started = time.perf_counter()
+        with pytest.raises(ExtractionFailed, match="giải nén quá lớn"):
+            read_bytes(data, "bomb.docx")
+        assert time.perf_counter() - started < 0.5
+
+    def test_deeply_nested_docx_tables(self) -> None:
+        document = docx.Document()
+        cell = document.add_table(rows=1, cols=1).cell(0, 0)
+        for _ in range(300):
+            cell = cell.add_table(rows=1, cols=1).cell(0, 0)
+        cell.text = "sâu"
+        buffer = io.BytesIO()
+        document.save(buffer)
+        read_or_refuse(buffer.getvalue(), "deep.docx")
+
+    @pytest.mark.parametrize("ext", ["txt", "docx", "pdf"])
+    def test_200_mb_path_refused_by_size(self, tmp_path: Path, ext: str) -> None:
+        path = tmp_path / f"big.{ext}"
+        with path.open("wb") as handle:
+            handle.truncate(200 * 1024 * 1024)
+        started = time.perf_counter()
+        with pytest.raises(ExtractionFailed, match="tệp quá lớn"):
+            read_file(path)
+        assert time.perf_counter() - started < 0.5
