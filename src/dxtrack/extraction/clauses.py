@@ -118,13 +118,25 @@ def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) ->
             _attach(current, para)
             continue
         kind, label, rank, length = marker
+        if kind == "article":
+            label = f"Điều {label}"
         parent = current
+        if kind not in {"dash", "plus"} and _inside_closing(current):
+            parent = root  # a new clause after "Nơi nhận"/signature: e.g. an attached plan
         while parent.kind != "root" and parent.rank >= rank:
             parent = parent.parent  # type: ignore[assignment]
         node = Node(kind, label, rank, [para], parent=parent, marker_len=length)
         parent.children.append(node)
         current = node
     return root
+
+
+def _inside_closing(node: Node | None) -> bool:
+    while node is not None:
+        if node.kind == "closing":
+            return True
+        node = node.parent
+    return False
 
 
 def _attach(node: Node, para: Paragraph) -> None:

@@ -11,7 +11,7 @@ from dxtrack.extraction.fields.metadata import extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import extract_tasks, is_closing
-from dxtrack.extraction.normalize import normalize
+from dxtrack.extraction.normalize import is_table_row, normalize
 
 
 @dataclass
@@ -40,9 +40,10 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     norm = normalize(text, wrapped=wrapped)
     paras = [p.text for p in norm.paragraphs]
     meta = extract_metadata(paras)
-    body = norm.paragraphs[meta.body_start:meta.body_end]
+    body = norm.paragraphs[meta.body_start:]  # "Nơi nhận" and signatures close clauses in the tree
     year = meta.year or _year_hint(meta.subject, norm.text)
-    tasks = extract_tasks(build_tree(body, is_closing=is_closing), year=year, text=norm.text)
+    prose = [p for p in body if not is_table_row(p.text)]
+    tasks = extract_tasks(build_tree(prose, is_closing=is_closing), year=year, issuer=meta.issuer)
     tasks += extract_table_tasks(body, year=year)
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)

@@ -15,7 +15,7 @@ from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_RULE_LINE = re.compile(r"^\s*[_=~*.\-–—]{3,}\s*$")
+_RULE_LINE = re.compile(r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*)\s*$", re.IGNORECASE)
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
 )
@@ -181,6 +181,8 @@ def _join(items: list[tuple[str, bool]]) -> list[str]:
 
 
 def _starts_paragraph(prev: str, line: str, width: int) -> bool:
+    if is_table_row(line) or is_table_row(prev):
+        return True
     if is_upper_line(line) or is_upper_line(prev) or _MOTTO.search(line):
         return not (is_upper_line(prev) and is_upper_line(line) and _CONNECTOR_END.search(prev))
     if _PLACE_DATE.match(line) or _PLACE_DATE.match(prev):
@@ -199,6 +201,11 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
     return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
+
+
+def is_table_row(text: str) -> bool:
+    """A table row rendered by the reader: cells joined by " | "."""
+    return text.count(" | ") >= 2 or (text.startswith("|") and text.count("|") >= 3)
 
 
 def _assemble(paras: list[str], footnotes: list[Footnote]) -> Normalized:

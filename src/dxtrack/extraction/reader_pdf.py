@@ -93,7 +93,8 @@ def _pages_pdfplumber(data: bytes) -> list[list[str]]:
 
 
 def _page_lines(page: Any) -> list[str]:
-    tables = [t for t in page.find_tables() if len(t.rows) > 0]
+    ruled = page.lines or page.rects  # table detection needs ruling lines; skip it otherwise
+    tables = [t for t in page.find_tables() if len(t.rows) > 0] if ruled else []
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:

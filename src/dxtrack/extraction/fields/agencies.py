@@ -70,7 +70,8 @@ class AgencyMatcher:
         self._known = re.compile(rf"(?:{_alt(known)})\b")
         self._suffix = re.compile(rf"\s+(?:{units})\b")
         self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)\s*:\s*")
-        self._titles = re.compile(rf"(?:{_alt(vocab['titles'])})\s+(?=\S)")
+        self._titles = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['titles'])})\s*:?\s+(?=\S)")
+        self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
         nouns = _alt(vocab["group_nouns"])
         suffixes = _alt(vocab["group_suffixes"])
         self._group = re.compile(
@@ -124,6 +125,9 @@ class AgencyMatcher:
         return found, end
 
     def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
+        only = self._title_only.match(ex.folded, pos)
+        if only:  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ ..." names the ministries
+            return [Mention(only.start(), only.end(), "Các bộ")]
         t = self._titles.match(ex.folded, pos)
         if t:
             pos = t.end()
@@ -196,7 +200,7 @@ class AgencyMatcher:
 
     def _rule_open(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._open.match(ex.folded, pos)
-        if not m or not _is_capital(ex.text, pos):
+        if not m or not _is_capital(ex.text, pos) or self._stop.match(ex.folded, pos):
             return []
         end = m.end()
         words = 0

@@ -34,7 +34,7 @@ class Found:
     triggered: bool
 
 
-def _last_day(y: int, m: int) -> date:
+def last_day(y: int, m: int) -> date:
     return date(y, m, calendar.monthrange(y, m)[1])
 
 
@@ -57,19 +57,19 @@ def parse_month(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     if not 1 <= mo <= 12:
         return None, False
     if y:
-        return _last_day(int(y), mo), True
-    return (_last_day(year, mo) if year else None), False
+        return last_day(int(y), mo), True
+    return (last_day(year, mo) if year else None), False
 
 
 def parse_month_range(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     mo, y = int(m.group(2)), int(m.group(3))
-    return (_last_day(y, mo) if 1 <= mo <= 12 else None), True
+    return (last_day(y, mo) if 1 <= mo <= 12 else None), True
 
 
 def parse_quarter(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     q, y = _ROMAN_Q[m.group(1)], m.group(2)
     yy = int(y) if y else year
-    return (_last_day(yy, q * 3) if yy else None), bool(y)
+    return (last_day(yy, q * 3) if yy else None), bool(y)
 
 
 def parse_year(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
@@ -81,7 +81,7 @@ def parse_months_of_year(m: re.Match[str], year: int | None) -> tuple[date | Non
     if m.group(2) == "cuối":
         months = 12
     yy = int(m.group(3)) if m.group(3) else year
-    return (_last_day(yy, months) if yy else None), bool(m.group(3))
+    return (last_day(yy, months) if yy else None), bool(m.group(3))
 
 
 Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]

@@ -1,9 +1,129 @@
-"""Appendix task tables: rows 'STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian'."""
+"""Appendix task tables: 'STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian'.
+
+The reader renders a table row as one line with cells joined by " | ". A header row
+naming a task column and a lead column starts a table; a row whose first cell is a
+Roman numeral or a capital letter opens a section; a row numbered "1", "1.", "1.2"
+is a task with clause `PL.<section>.<row>` (FORMAT.md). Lead and coordinators come
+from their columns, the deadline from the time column, where a bare "2025" or
+"Tháng 6/2025" is a limit.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.deadline import first_deadline, last_day
+from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.tasks import Task
 from dxtrack.extraction.normalize import Paragraph
+from dxtrack.extraction.textutil import fold
+
+# (column, pattern over the folded header cell), first match wins per cell.
+COLUMNS: list[tuple[str, re.Pattern[str]]] = [
+    ("number", re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")),
+    ("coordinators", re.compile(r"phối\s+hợp")),
+    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện")),
+    ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")),
+    ("task", re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|công\s+việc|đề\s+án|hoạt\s+động")),
+]
+_SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
+_ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
+_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])")
 
 
-def extract_table_tasks(paragraphs: list[Paragraph], *, year: int | None) -> list:
-    return []
+@dataclass
+class _Table:
+    columns: dict[str, int]
+    section: str = ""
+
+
+def cells(line: str) -> list[str]:
+    return [c.strip() for c in line.strip().strip("|").split("|")]
+
+
+def header_columns(row: list[str]) -> dict[str, int] | None:
+    """Column positions when the row is a header (short cells naming the columns)."""
+    if not row or _ROW.match(row[0]) or any(len(c.split()) > 8 for c in row):
+        return None
+    found: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        key = " ".join(fold(cell).replace("*", "").split())
+        for name, pattern in COLUMNS:
+            if name not in found and pattern.search(key):
+                found[name] = i
+                break
+    return found if {"task", "lead"} <= found.keys() else None
+
+
+def extract_table_tasks(paragraphs: list[Paragraph], *, year: int | None) -> list[Task]:
+    tasks: list[Task] = []
+    table: _Table | None = None
+    for para in paragraphs:
+        if " | " not in para.text and not para.text.startswith("|"):
+            table = None if table and not para.text.strip() else table
+            continue
+        row = cells(para.text)
+        columns = header_columns(row)
+        if columns:
+            table = _Table(columns)
+            continue
+        if table is None:
+            continue
+        task = _row_task(table, row, para, year=year)
+        if task:
+            tasks.append(task)
+    return tasks
+
+
+def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | None) -> Task | None:
+    col = table.columns
+    first = row[col.get("number", 0)] if row else ""
+    if _SECTION.match(first):
+        table.section = _SECTION.match(first).group(1)  # type: ignore[union-attr]
+        return None
+    number = _ROW.match(first)
+    text = _cell(row, col.get("task"))
+    if not number or not text:
+        return None
+    leads = _agencies(_cell(row, col.get("lead")))
+    if not leads:
+        return None
+    when = _cell(row, col.get("deadline"))
+    recurrence = find_recurrence(fold(when)) or find_recurrence(fold(text))
+    deadline = _deadline(when, year=year, recurrence=recurrence)
+    clause = ".".join(p for p in ("PL", table.section, number.group(1)) if p)
+    return Task(clause, leads, _agencies(_cell(row, col.get("coordinators"))), deadline,
+                recurrence, " ".join(text.replace("*", "").split()), (para.start, para.end))
+
+
+def _cell(row: list[str], index: int | None) -> str:
+    return row[index].strip() if index is not None and index < len(row) else ""
+
+
+def _agencies(cell: str) -> list[str]:
+    if not cell or cell in {"-", "–"}:
+        return []
+    matcher = get_matcher()
+    ex = matcher.expand(cell)
+    found, _ = matcher.match_list(ex, 0, bare_groups=True)
+    if found:
+        return [m.name for m in found]
+    parts = [p.strip(" .") for p in re.split(r"[;,]|\bvà\b", ex.text) if p.strip(" .")]
+    return [p[:1].upper() + p[1:] for p in parts]
+
+
+def _deadline(when: str, *, year: int | None, recurrence: str | None) -> str | None:
+    folded = fold(when)
+    m = None
+    for m in _MONTH_YEAR.finditer(folded):
+        pass  # a range "6/2025 - 12/2025" ends at its last month
+    if m and not re.search(r"tháng|quý|\d\s*/\s*\d{1,2}\s*/", folded):
+        month, yy = int(m.group(1)), int(m.group(2))
+        return last_day(yy, month).isoformat() if 1 <= month <= 12 else None
+    years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
+    if len(years) > 1 and not re.search(r"tháng|quý|ngày", folded):
+        return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
+    found = first_deadline(folded, year=year, recurrence=recurrence, cell=True)
+    return found.isoformat() if found else None

@@ -27,6 +27,8 @@ _PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:
 _LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
 _HEADING_REST = re.compile(r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
                            r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$")
+_THI_HANH = re.compile(r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
+                       r"|thông\s+tư|nghị\s+định)\s+này")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
@@ -118,58 +120,90 @@ def is_closing(text: str) -> bool:
     return bool(_vocab()["closing"].match(fold(text[:80]).lstrip("-–+• ")))
 
 
-def extract_tasks(root: Node, *, year: int | None, text: str) -> list[Task]:
-    matcher = get_matcher()
+@dataclass
+class _Ctx:
+    matcher: AgencyMatcher
+    year: int | None
+    issuer: str | None
+
+
+def extract_tasks(root: Node, *, year: int | None, issuer: str | None = None) -> list[Task]:
+    """Tasks of a clause tree. In a numbered document, loose paragraphs before the first
+    clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
+    actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
+    ctx = _Ctx(get_matcher(), year, issuer)
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
+    intro: list[str] = []
+    seen_clause = False
     for node in root.children:
         if node.kind == "closing":
             continue
-        _visit(node, tasks, matcher=matcher, year=year, inherited=[], structured=structured)
+        loose = node.kind in {"text", "dash", "plus"}
+        if structured and loose and not seen_clause:
+            intro = _intro_agencies(node, ctx) or intro
+            continue
+        if loose and structured:
+            task = _make_task(node, ctx, inherited=[], assigned_only=True)
+            tasks.extend([task] if task else [])
+            continue
+        seen_clause = seen_clause or not loose
+        _visit(node, tasks, ctx, inherited=intro, weak=True)
     return tasks
 
 
-def _visit(node: Node, tasks: list[Task], *, matcher: AgencyMatcher, year: int | None,
-           inherited: list[str], structured: bool) -> None:
+def _intro_agencies(node: Node, ctx: _Ctx) -> list[str]:
+    text = node.own_text
+    if not text.rstrip().endswith(":"):
+        return []
+    ex = ctx.matcher.expand(text)
+    m = re.search(r"(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+", ex.folded)
+    if not m:
+        return []
+    found, _ = ctx.matcher.match_list(ex, m.end(), bare_groups=True)
+    return [x.name for x in found]
+
+
+def _visit(node: Node, tasks: list[Task], ctx: _Ctx, *, inherited: list[str],
+           weak: bool = False) -> None:
+    """`weak`: the inherited agencies come from an intro sentence, not from a heading, so a
+    clause's own subject overrides them."""
     v = _vocab()
     if node.children and v["non_task"].match(fold(node.own_text[:80])):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
-    if node.kind in {"text", "dash", "plus"} and node.parent and node.parent.kind == "root" \
-            and structured:
-        return  # preamble and loose paragraphs of a numbered document
-    if node.children:
-        own = heading_agencies(node, matcher) or inherited
-        dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
-        heading_is_task = dash_only and not heading_agencies(node, matcher) and not \
-            _LIST_INTRO.search(node.heading_text)
-        if heading_is_task:
-            task = _make_task(node, matcher=matcher, year=year, inherited=inherited,
-                              with_children=True)
-            if task:
-                tasks.append(task)
-            return
-        for child in node.children:
-            _visit(child, tasks, matcher=matcher, year=year, inherited=own, structured=structured)
+    if not node.children:
+        task = _make_task(node, ctx, inherited=inherited, weak=weak)
+        tasks.extend([task] if task else [])
         return
-    task = _make_task(node, matcher=matcher, year=year, inherited=inherited)
-    if task:
-        tasks.append(task)
+    heading = heading_agencies(node, ctx.matcher)
+    dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
+    if dash_only and not heading and not _LIST_INTRO.search(node.heading_text):
+        task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
+        tasks.extend([task] if task else [])
+        return
+    for child in node.children:
+        _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
-def _make_task(node: Node, *, matcher: AgencyMatcher, year: int | None, inherited: list[str],
-               with_children: bool = False) -> Task | None:
+def _make_task(node: Node, ctx: _Ctx, *, inherited: list[str], weak: bool = False,
+               with_children: bool = False, assigned_only: bool = False) -> Task | None:
     v = _vocab()
+    matcher = ctx.matcher
     text = node.own_text
     if with_children:
         text = "\n".join([text] + [c.own_text for c in node.walk()])
-    if not text or v["closing"].search(fold(text[:160])):
+    if not text or v["closing"].search(fold(text[:160])) or _THI_HANH.search(fold(text[-160:])):
         return None
     ex, subject = find_subject(text, matcher)
     if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end:]):
         return None
+    if assigned_only and not subject.assigned:
+        return None
+    if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
+        return None  # the issuer speaking of itself ("UBND xã thông báo ...")
     leads = _attribute_agencies(node, "chủ trì", matcher)
     coords = _attribute_agencies(node, "phối hợp", matcher)
-    weak = all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị": the addressees
+    weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     if not leads:
         if subject.leads and (subject.assigned or weak):
             leads = [m.name for m in subject.leads]
@@ -181,9 +215,16 @@ def _make_task(node: Node, *, matcher: AgencyMatcher, year: int | None, inherite
     coords = [c for c in coords if fold(c) not in {fold(x) for x in leads}]
     time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
     recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(fold(text))
-    deadline = _deadline(text, time_text, year=year, recurrence=recurrence)
+    deadline = _deadline(text, time_text, year=ctx.year, recurrence=recurrence)
     return Task(node.path, _dedupe(leads), _dedupe(coords), deadline, recurrence,
                 " ".join(text.split()), _span(node, with_children))
+
+
+def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
+    if not issuer or len(leads) != 1:
+        return False
+    a, b = fold(leads[0].name), fold(issuer)
+    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
 
 
 def _deadline(text: str, time_text: str | None, *, year: int | None, recurrence: str | None
