@@ -28,9 +28,9 @@ _MIN_SCORE = 0.6  # share of non-ASCII words that must be Vietnamese syllables
 
 @dataclass(frozen=True)
 class RawDocument:
-    text: str
-    format: str
-    warnings: list[str] = field(default_factory=list)
+    text: str  # NFC, paragraphs separated by "\n"; table rows as lines, cells joined by " | "
+    format: str  # "txt" | "docx" | "pdf"
+    warnings: list[str] = field(default_factory=list)  # Vietnamese, shown to the user
 
 
 def failure(filename: str, reason: str) -> ExtractionFailed:
