@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 
 from apihelp import login
+from builders import make_user
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
@@ -65,7 +66,7 @@ class TestAuth:
     def test_cookie_session_needs_csrf_for_writes(self, client: TestClient, db: Session, settings):
         from dxtrack.auth.sessions import COOKIE_NAME, make_session_cookie
 
-        user = __import__("builders").make_user(db, "dieuphoi")
+        user = make_user(db, "dieuphoi")
         value, data = make_session_cookie(settings, user.id)
         client.cookies.set(COOKIE_NAME, value)
         assert client.get("/api/v1/auth/me").status_code == 200

@@ -1,0 +1,159 @@
+"""The CLI's machine-readable contract (issue 3), on a fresh database of each backend."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from builders import minimal_pdf
+from typer.testing import CliRunner
+
+from dxtrack.cli import app
+from dxtrack.config import Settings
+from dxtrack.tasks.status import Status
+
+SEED = Path(__file__).parents[1] / "samples" / "seeds" / "003_4b1783ee37e356eb.txt"
+runner = CliRunner()
+
+
+def run(settings: Settings, *args: str, input: str | None = None, ok: bool = True):
+    base = ["--db", settings.db_url, "--data-dir", str(settings.data_dir)]
+    result = runner.invoke(app, [*base, *args], input=input)
+    if ok:
+        assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.fixture
+def ready(fresh_settings: Settings) -> Settings:
+    run(fresh_settings, "init")
+    for name, role, agency in (
+        ("dieuphoi", "coordinator", None),
+        ("syt", "officer", "so-y-te"),
+        ("cat", "officer", "cong-an-tinh"),
+    ):
+        extra = ["--agency", agency] if agency else []
+        run(
+            fresh_settings,
+            "users",
+            "add",
+            name,
+            "--role",
+            role,
+            *extra,
+            "--password-stdin",
+            input="mat-khau-dai\n",
+        )
+    return fresh_settings
+
+
+class TestInit:
+    def test_upgrade_keeps_data(self, ready: Settings):
+        result = run(ready, "init")
+        assert "Đã nạp" not in result.output
+        users = json.loads(run(ready, "users", "list").output)
+        assert {u["username"] for u in users} == {"dieuphoi", "syt", "cat"}
+
+    def test_agencies_list_json(self, ready: Settings):
+        rows = json.loads(run(ready, "agencies", "list", "--json").output)
+        assert len(rows) == 124 and rows[0]["code"] == "ubnd-tinh"
+
+
+class TestUsersAdd:
+    def test_password_from_stdin_required(self, ready: Settings):
+        result = run(ready, "users", "add", "x", "--role", "viewer", ok=False)
+        assert result.exit_code != 0
+
+    def test_officer_without_agency_refused(self, ready: Settings):
+        result = run(
+            ready,
+            "users",
+            "add",
+            "x",
+            "--role",
+            "officer",
+            "--password-stdin",
+            input="mat-khau-dai\n",
+            ok=False,
+        )
+        assert result.exit_code != 0 and "cơ quan" in result.output
+
+
+class TestIngestAndReport:
+    def test_contract(self, ready: Settings, tmp_path: Path):
+        run(ready, "ingest", str(SEED), "--confirm")
+        again = run(ready, "ingest", str(SEED), "--confirm", "--json")
+        assert json.loads(again.output)[0]["duplicate"] is True
+
+        tasks = json.loads(run(ready, "tasks", "list", "--json", "--at", "2025-12-09").output)
+        assert tasks and set(tasks[0]) >= {
+            "id",
+            "document",
+            "clause",
+            "summary",
+            "deadline",
+            "recurrence",
+            "assignments",
+        }
+        police = next(t for t in tasks if t["clause"] == "4")
+        (assignment,) = police["assignments"]
+        assert (assignment["agency"], assignment["role"], assignment["status"]) == (
+            "cong-an-tinh",
+            "lead",
+            "due_soon",
+        )
+
+        refused = run(
+            ready,
+            "progress",
+            "add",
+            "--assignment",
+            str(assignment["id"]),
+            "--as",
+            "syt",
+            "--state",
+            "done",
+            ok=False,
+        )
+        assert refused.exit_code != 0
+        evidence = tmp_path / "bien-ban.pdf"
+        evidence.write_bytes(minimal_pdf())
+        run(
+            ready,
+            "progress",
+            "add",
+            "--assignment",
+            str(assignment["id"]),
+            "--as",
+            "cat",
+            "--state",
+            "done",
+            "--completed-on",
+            "2025-12-08",
+            "--note",
+            "Đã báo cáo Bộ",
+            "--evidence",
+            str(evidence),
+        )
+
+        status = json.loads(run(ready, "status", "--at", "2025-12-11", "--json").output)
+        assert status["at"] == "2025-12-11"
+        assert set(status["totals"]) == {s.value for s in Status}
+        row = next(r for r in status["agencies"] if r["code"] == "cong-an-tinh")
+        assert row["done_on_time"] == 1 and {s.value for s in Status} <= set(row)
+        assert {"code", "name", "assigned", "on_time_rate"} <= set(row)
+
+    def test_unknown_file_type_fails_cleanly(self, ready: Settings, tmp_path: Path):
+        path = tmp_path / "rong.pdf"
+        path.write_bytes(b"%PDF-1.4 broken")
+        result = run(ready, "ingest", str(path), ok=False)
+        assert result.exit_code != 0
+
+
+class TestAgenciesImport:
+    def test_csv(self, ready: Settings, tmp_path: Path):
+        path = tmp_path / "moi.csv"
+        path.write_text("code,name,kind\nso-moi,Sở Mới,department\n", encoding="utf-8")
+        result = run(ready, "agencies", "import", str(path))
+        assert "1 cơ quan mới" in result.output

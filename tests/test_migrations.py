@@ -1,0 +1,33 @@
+"""Migrations: models and migrations agree; downgrade and upgrade run on both backends."""
+
+from __future__ import annotations
+
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from dxtrack.bootstrap import initialise
+from dxtrack.config import Settings
+from dxtrack.db import Base, get_engine
+from dxtrack.migrations import alembic_config, current_revision, upgrade
+from dxtrack.models import load_all
+
+
+class TestMigrations:
+    def test_models_match_head(self, fresh_settings: Settings):
+        engine = get_engine(fresh_settings)
+        upgrade(engine)
+        load_all()
+        with engine.connect() as connection:
+            diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+        assert diff == []
+
+    def test_downgrade_and_upgrade_again(self, fresh_settings: Settings):
+        engine = get_engine(fresh_settings)
+        initialise(fresh_settings)
+        command.downgrade(alembic_config(engine), "base")
+        assert current_revision(engine) is None
+        assert "tasks" not in inspect(engine).get_table_names()
+        revision, loaded = initialise(fresh_settings)
+        assert revision and loaded == 124
