@@ -42,6 +42,7 @@ class TestResolve:
             ("Các sở, ban, ngành tỉnh", "group", "so-ban-nganh-tinh"),
             ("các Sở, Ban, Ngành", "group", "so-ban-nganh-tinh"),
             ("Uỷ ban nhân dân các xã, phường, đặc khu", "group", "ubnd-xa-phuong-dac-khu"),
+            ("Ủy ban nhân dân cấp xã", "group", "ubnd-xa-phuong-dac-khu"),
         ],
     )
     def test_known_names(self, db: Session, name: str, kind: str, code: str):
