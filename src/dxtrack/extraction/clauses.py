@@ -21,7 +21,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})[.)]\s+"), 1),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
-    ("number", re.compile(r"^(\d{1,2})[.)]\s*(?=[^\d\s])"), 2),
+    ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
     ("letter", re.compile(r"^([a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])"), 3),
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
@@ -115,7 +115,7 @@ def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) ->
         if marker and not _plausible_next(current, marker):
             marker = None
         if marker is None:
-            _attach(current, para)
+            current = _attach(current, para)
             continue
         kind, label, rank, length = marker
         if kind == "article":
@@ -139,15 +139,24 @@ def _inside_closing(node: Node | None) -> bool:
     return False
 
 
-def _attach(node: Node, para: Paragraph) -> None:
+_POSTAMBLE = re.compile(r"^(?:Vậy|Trên\s+đây|Như\s+vậy|Đề\s+nghị|Yêu\s+cầu)\b")
+
+
+def _attach(node: Node, para: Paragraph) -> Node:
+    """Attach an unmarked paragraph; return the node that is current afterwards."""
+    if node.kind == "number" and node.parent is not None and node.parent.kind == "root" and \
+            not node.children and _POSTAMBLE.match(para.text):
+        node = node.parent  # after the last numbered clause of a letter: its closing part
     if node.kind == "root":
-        node.children.append(Node("text", "", 9, [para], parent=node))
-        return
+        text = Node("text", "", 9, [para], parent=node)
+        node.children.append(text)
+        return node
     attr = ATTRIBUTE.match(para.text)
     if attr:
         key = " ".join(attr.group(1).lower().split())
         node.attributes[key] = para.text[attr.end():].strip()
     node.paragraphs.append(para)
+    return node
 
 
 def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:

@@ -44,7 +44,7 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose = [p for p in body if not is_table_row(p.text)]
     tasks = extract_tasks(build_tree(prose, is_closing=is_closing), year=year, issuer=meta.issuer)
-    tasks += extract_table_tasks(body, year=year)
+    tasks += extract_table_tasks(norm.paragraphs, year=year)
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
     return Extraction(

@@ -240,10 +240,11 @@ def detect_legacy(text: str) -> str | None:
     """ "tcvn3", "vni" or None, for text read as Latin-1/Windows-1252 characters."""
     if has_unicode_vietnamese(text) or not any("\u00a0" <= ch <= "\u00ff" for ch in text):
         return None
-    base = vietnamese_score(text)
+    head = text[:200_000]
+    base = vietnamese_score(head)
     scores = {
-        "tcvn3": vietnamese_score(to_unicode_tcvn3(text)),
-        "vni": vietnamese_score(to_unicode_vni(text)),
+        "tcvn3": vietnamese_score(to_unicode_tcvn3(head)),
+        "vni": vietnamese_score(to_unicode_vni(head)),
     }
     best = max(scores, key=lambda k: scores[k])
     if scores[best] >= 0.6 and scores[best] >= base + 0.2:

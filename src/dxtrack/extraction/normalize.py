@@ -32,7 +32,7 @@ _STARTERS = re.compile(
         (?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b
       | [IVXLC]{1,6}[.)]\s
       | \d{1,2}(?:\.\d{1,2})+\.?\s
-      | \d{1,2}[.)]\s
+      | \d{1,2}[.)/]\s
       | [a-zđ]\)\s?
       | [a-zđ]\.\s(?=\S)
       | Điều\s+\d+

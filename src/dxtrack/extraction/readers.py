@@ -24,6 +24,7 @@ from dxtrack.extraction import legacy
 MAX_BYTES = 50 * 1024 * 1024
 FORMATS = ("txt", "docx", "pdf")
 _MIN_SCORE = 0.6  # share of non-ASCII words that must be Vietnamese syllables
+SAMPLE_BYTES = 256 * 1024  # encodings are scored on the head of the file
 
 
 @dataclass(frozen=True)
@@ -164,19 +165,44 @@ def _control_share(text: str) -> float:
     return bad / max(1, len(head))
 
 
-def _single_byte_candidates(data: bytes) -> list[tuple[float, str, str]]:
-    """(score, text, encoding) for Windows-1258, TCVN3 and VNI readings of the bytes."""
-    found = []
-    try:
-        cp1258 = unicodedata.normalize("NFC", data.decode("cp1258"))
-        found.append((legacy.vietnamese_score(cp1258), cp1258, "cp1258"))
-    except UnicodeDecodeError:
-        pass
-    latin = data.decode("latin-1")
-    for encoding in ("tcvn3", "vni"):
-        text = legacy.convert_legacy(latin, encoding)
-        found.append((legacy.vietnamese_score(text), text, encoding))
-    return sorted(found, key=lambda item: item[0], reverse=True)
+def _single_byte_decode(data: bytes, encoding: str) -> str:
+    """Windows-1258 (NFC-normalised), or TCVN3/VNI read through Latin-1."""
+    if encoding == "cp1258":
+        return unicodedata.normalize("NFC", data.decode("cp1258"))
+    return legacy.convert_legacy(data.decode("latin-1").translate(_C1_AS_CP1252), encoding)
+
+
+def _c1_as_cp1252() -> dict[int, str]:
+    """8-bit font text typed in Windows keeps Windows-1252 quotes and dashes at 0x80-0x9F."""
+    table = {}
+    for code in range(0x80, 0xA0):
+        try:
+            table[code] = bytes([code]).decode("cp1252")
+        except UnicodeDecodeError:
+            continue
+    return table
+
+
+_C1_AS_CP1252 = _c1_as_cp1252()
+
+
+def _single_byte_choice(data: bytes) -> str:
+    """The single-byte encoding whose reading is clearly the most Vietnamese."""
+    sample = data[:SAMPLE_BYTES]
+    scored = []
+    for encoding in ("cp1258", "tcvn3", "vni"):
+        try:
+            text = _single_byte_decode(sample, encoding)
+        except UnicodeDecodeError:  # bytes undefined in Windows-1258
+            continue
+        if _control_share(text) <= 0.01:
+            scored.append((legacy.vietnamese_score(text), encoding))
+    scored.sort(reverse=True)
+    if not scored or scored[0][0] < _MIN_SCORE:
+        raise ExtractionFailed(_UNDECODABLE)
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
+        raise ExtractionFailed(_UNDECODABLE)  # two readings equally plausible: no guess
+    return scored[0][1]
 
 
 def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
@@ -184,17 +210,17 @@ def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
     warnings: list[str] = []
     decoded = _decode_unicode(data)
     if decoded is not None:
-        text, encoding = decoded
+        text = decoded[0]
         found = legacy.detect_legacy(text)
         if found:
             text = legacy.convert_legacy(text, found)
             warnings.append(_legacy_warning(found))
     else:
-        candidates = _single_byte_candidates(data)
-        score, text, encoding = candidates[0]
-        runner_up = candidates[1][0] if len(candidates) > 1 else 0.0
-        if score < _MIN_SCORE or score - runner_up < 0.1 or _control_share(text) > 0.01:
-            raise ExtractionFailed(_UNDECODABLE)
+        encoding = _single_byte_choice(data)
+        try:
+            text = _single_byte_decode(data, encoding)
+        except UnicodeDecodeError:  # an undefined byte after the sample
+            raise ExtractionFailed(_UNDECODABLE) from None
         if encoding == "cp1258":
             warnings.append("Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.")
         else:
@@ -224,7 +250,7 @@ _STRONG_U = re.compile(
 )
 _EM = re.compile(r"(?<![\w*\\])\*(?=[^\W\d_])([^*\n]*?[^\W\d_][.,;:!?)\"”]?)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
-_LINK = re.compile(r"\[([^\]\n]+)\]\((?:https?://|#)[^)\s]*\)")
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|#)[^()\[\]\s]*\)")
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 

@@ -58,9 +58,9 @@ class AgencyMatcher:
     def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
         abbr = vocab["abbreviations"]
         self._abbr = abbr
-        self._abbr_re = re.compile(
-            r"(?<![\w&])(" + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
-            + r")(?![\w&])")
+        abbr_alt = "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
+        titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TITLE_REWRITES))
+        self._rewrite_re = re.compile(rf"(?<![\w&])(?:(?P<abbr>{abbr_alt})(?![\w&])|(?P<title>{titles}))")
         domains = _alt(vocab["domains"])
         self._domains = re.compile(rf"(?:{domains})\b")
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
@@ -79,21 +79,26 @@ class AgencyMatcher:
             rf"(?:\s+(?:{suffixes})\b)*")
         self._unit_body = re.compile(
             rf"(ủy\s+ban\s+nhân\s+dân|công\s+an|bộ\s+chỉ\s+huy\s+quân\s+sự|hội\s+đồng\s+nhân\s+dân)"
-            rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*")
+            rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*"
+            rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan))?")
+        self._scope = re.compile(
+            rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?")
         self._open = re.compile(rf"(?:{_alt(vocab['open_heads'])})\b")
         self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
 
-    # -- abbreviations ---------------------------------------------------------------------
+    # -- abbreviations and office-holders --------------------------------------------------
     def expand(self, text: str) -> Expanded:
+        """Expand abbreviations and reduce office-holders to their agencies
+        ("Giám đốc Sở Y tế" -> "Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ")."""
         parts: list[str] = []
         origin: list[int] = []
         pos = 0
-        for m in self._abbr_re.finditer(text):
+        for m in self._rewrite_re.finditer(text):
             parts.append(text[pos:m.start()])
             origin.extend(range(pos, m.start()))
-            full = self._abbr[m.group(1)]
+            full = self._replacement(m)
             parts.append(full)
             origin.extend([m.start()] * (len(full) - 1) + [m.end() - 1])
             pos = m.end()
@@ -101,6 +106,14 @@ class AgencyMatcher:
         origin.extend(range(pos, len(text)))
         out = "".join(parts)
         return Expanded(out, fold(out), tuple(origin))
+
+    def _replacement(self, m: re.Match[str]) -> str:
+        if m.group("abbr"):
+            return self._abbr[m.group("abbr")]
+        for i, repl in enumerate(TITLE_REWRITES.values()):
+            if m.group(f"t{i}") is not None:
+                return repl
+        return m.group(0)
 
     # -- anchored matching -------------------------------------------------------------------
     def match_list(self, ex: Expanded, pos: int, *, bare_groups: bool = False
@@ -215,7 +228,8 @@ class AgencyMatcher:
             end, words = w.end(), words + 1
         if words == 0:
             return []
-        return [self._mention(ex, m.start(), end)]
+        scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
+        return [self._mention(ex, m.start(), scope.end() if scope else end)]
 
     def _rule_pronoun(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._pronoun.match(ex.folded, pos)
@@ -248,6 +262,19 @@ class AgencyMatcher:
 
     def is_stop(self, ex: Expanded, pos: int) -> bool:
         return bool(self._stop.match(ex.folded, pos))
+
+
+# Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
+_HEAD = r"(?=(?:các\s+)?(?:Sở|Bộ|Ban|Ủy|UBND|Cục|Vụ|Trung|Đài|Văn|Thanh|Công|Ngân|Kho|Bảo|Hội|Viện"
+_HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng))"
+TITLE_REWRITES: dict[str, str] = {
+    r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
+    r"Bộ\s+trưởng\s+": "",
+    r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
+    r"(?:Thủ\s+trưởng|Người\s+đứng\s+đầu|Phó\s+Giám\s+đốc|Giám\s+đốc|Phó\s+Chủ\s+tịch|Chủ\s+tịch"
+    r"|Tổng\s+Giám\s+đốc|Trưởng\s+[Bb]an|Cục\s+trưởng|Vụ\s+trưởng|Tổng\s+cục\s+trưởng)"
+    rf"\s*:?\s+{_HEAD}": "",
+}
 
 
 def _skip_space(text: str, pos: int) -> int:

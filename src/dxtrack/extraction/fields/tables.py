@@ -91,7 +91,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     if not leads:
         return None
     when = _cell(row, col.get("deadline"))
-    recurrence = find_recurrence(fold(when)) or find_recurrence(fold(text))
+    recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = _deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, number.group(1)) if p)
     return Task(clause, leads, _agencies(_cell(row, col.get("coordinators"))), deadline,

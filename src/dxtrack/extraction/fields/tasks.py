@@ -66,7 +66,7 @@ def _vocab() -> dict:
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
         "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
-        "lead_in": re.compile(rf"^(?:{alt('lead_in')})\b[^,;\n]{{0,200}},\s*"),
+        "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
     }
 
@@ -76,9 +76,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     ex = matcher.expand(text)
     v = _vocab()
     pos = 0
-    lead_in = v["lead_in"].match(ex.folded)
-    if lead_in and matcher.match_one(ex, lead_in.end(), bare_groups=True):
-        pos = lead_in.end()
+    if v["lead_in"].match(ex.folded):  # "Trên cơ sở ..., các bộ ...": the subject after a comma
+        for comma in re.finditer(r",\s*", ex.folded[:300]):
+            if matcher.match_one(ex, comma.end(), bare_groups=True):
+                pos = comma.end()
+                break
     assign = v["assign"].match(ex.folded, pos)
     if assign:
         pos = assign.end()
