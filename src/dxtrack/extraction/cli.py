@@ -1,4 +1,8 @@
-"""`dxtrack extract FILE... [--json] [--out DIR]` (minimal; owned by the extraction engine)."""
+"""`dxtrack extract FILE... [--json] [--out DIR]`: the engine on files, no database.
+
+Each file is extracted on its own: a broken file is reported (in Vietnamese, naming the
+file and the reason) and the batch goes on; the exit status is 1 when any file failed.
+"""
 
 from __future__ import annotations
 
@@ -8,20 +12,40 @@ from pathlib import Path
 
 import typer
 
+from dxtrack.errors import ExtractionFailed
 from dxtrack.extraction import extract_file
 
 
 def extract_command(
-    files: list[Path] = typer.Argument(..., exists=True, dir_okay=False),
-    json_: bool = typer.Option(False, "--json", help="In JSON ra stdout"),
-    out: Path | None = typer.Option(None, "--out", help="Thư mục ghi <tên>.json"),
+    files: list[Path] = typer.Argument(..., help="Tệp văn bản: .txt, .docx, .pdf"),
+    json_: bool = typer.Option(False, "--json", help="In kết quả JSON ra màn hình"),
+    out: Path | None = typer.Option(None, "--out", help="Thư mục ghi <tên tệp>.json"),
 ) -> None:
-    """Trích xuất thông tin và nhiệm vụ từ văn bản (không ghi vào cơ sở dữ liệu)."""
+    """Trích xuất thông tin, văn bản được dẫn chiếu và nhiệm vụ từ văn bản chỉ đạo."""
+    failed = 0
+    results = []
     for path in files:
-        result = extract_file(path).to_dict()
-        text = json.dumps(result, ensure_ascii=False, indent=2)
+        try:
+            result = extract_file(path).to_dict()
+        except ExtractionFailed as exc:
+            failed += 1
+            typer.echo(f"Lỗi: {exc.message}", err=True)
+            continue
+        except OSError as exc:
+            failed += 1
+            typer.echo(f"Lỗi: không mở được tệp '{path}': {exc.strerror or exc}", err=True)
+            continue
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
-            (out / f"{path.stem}.json").write_text(text + "\n", encoding="utf-8")
-        if json_ or out is None:
-            sys.stdout.write(text + "\n")
+            target = out / f"{path.stem}.json"
+            target.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                              encoding="utf-8")
+            typer.echo(f"Đã trích xuất '{path.name}': {len(result['tasks'])} nhiệm vụ, "
+                       f"{len(result['references'])} văn bản dẫn chiếu -> {target}", err=True)
+        results.append(result)
+    if results and (json_ or out is None):
+        payload = results[0] if len(files) == 1 and results else results
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    if failed:
+        typer.echo(f"{failed}/{len(files)} tệp không trích xuất được.", err=True)
+        raise typer.Exit(1)
