@@ -99,6 +99,10 @@ class TestEncodings:
         assert doc.text.startswith("ỦY BAN NHÂN DÂN TỈNH AN GIANG\nSố: 1545/UBND-KGVX")
         assert doc.warnings == ["Tệp dùng bảng mã TCVN3 (ABC); đã chuyển sang Unicode."]
 
+    def test_tcvn3_bytes_with_windows_quotes(self) -> None:
+        data = b"\x93" + encode_tcvn3("Chính phủ ban hành nghị quyết").encode("latin-1") + b"\x94"
+        assert read_bytes(data, "vb.txt").text == "“Chính phủ ban hành nghị quyết”"
+
     def test_vni_bytes(self) -> None:
         doc = read_bytes(encode_vni(TEXT).encode("latin-1"), "vb.txt")
         assert doc.text == TEXT

@@ -83,17 +83,24 @@ def _vni_pattern() -> re.Pattern[str]:
     return re.compile("|".join(re.escape(k) for k in keys))
 
 
+_SYMBOL_RANGE = re.compile("[\uf000-\uf0ff]")
+
+
 def _unwrap_symbol_range(text: str) -> str:
     """Word stores some 8-bit font text in the private range U+F000-U+F0FF."""
-    if not any("\uf000" <= ch <= "\uf0ff" for ch in text):
+    if not _SYMBOL_RANGE.search(text):
         return text
     return "".join(chr(ord(ch) - 0xF000) if "\uf000" <= ch <= "\uf0ff" else ch for ch in text)
 
 
 _TCVN3_CHARS = {chr(code): letter for code, letter in TCVN3.items()}
 _TCVN3_WORD = re.compile("[A-Za-z" + re.escape("".join(_TCVN3_CHARS)) + "]+")
+_TCVN3_TRANS = str.maketrans(_TCVN3_CHARS)
+# Lines that may hold an all-caps word: two capitals with only TCVN3 letters between.
+_CAPS_HINT = re.compile("[A-Z][" + re.escape("".join(_TCVN3_CHARS)) + "]*[A-Z]")
 
 
+@lru_cache(maxsize=65536)
 def _tcvn3_case(raw: str) -> str:
     """ "upper" (all-caps word with legacy letters), "lower", or "?" (cannot tell)."""
     ascii_letters = [ch for ch in raw if ch.isascii()]
@@ -104,23 +111,35 @@ def _tcvn3_case(raw: str) -> str:
     return "?"
 
 
+def _nearest_known(cases: list[str]) -> list[str | None]:
+    """For each position, the last case before it that is not "?" (None at the start)."""
+    nearest: list[str | None] = []
+    last = None
+    for case in cases:
+        nearest.append(last)
+        if case != "?":
+            last = case
+    return nearest
+
+
 def _decode_tcvn3_line(line: str) -> str:
+    decoded = line.translate(_TCVN3_TRANS)  # one character per character: offsets hold
     words = list(_TCVN3_WORD.finditer(line))
     cases = [_tcvn3_case(m.group(0)) for m in words]
+    if "upper" not in cases:
+        return decoded
+    before = _nearest_known(cases)
+    after = _nearest_known(cases[::-1])[::-1]
     out, last = [], 0
-    for i, match in enumerate(words):
-        raw = match.group(0)
-        decoded = "".join(_TCVN3_CHARS.get(ch, ch) for ch in raw)
-        case = cases[i]
-        if case == "?" and decoded != raw:
-            before = next((c for c in reversed(cases[:i]) if c != "?"), None)
-            after = next((c for c in cases[i + 1 :] if c != "?"), None)
-            near = {before, after} - {None}
+    for match, case, prev, nxt in zip(words, cases, before, after, strict=True):
+        if case == "?" and match.group(0) != decoded[match.start() : match.end()]:
+            near = {prev, nxt} - {None}
             case = "upper" if near == {"upper"} else "lower"
-        out.append(line[last : match.start()])
-        out.append(decoded.upper() if case == "upper" else decoded)
-        last = match.end()
-    out.append(line[last:])
+        if case == "upper":
+            out.append(decoded[last : match.start()])
+            out.append(decoded[match.start() : match.end()].upper())
+            last = match.end()
+    out.append(decoded[last:])
     return "".join(out)
 
 
@@ -132,8 +151,13 @@ def to_unicode_tcvn3(text: str, *, upper: bool = False) -> str:
     """
     text = _unwrap_symbol_range(text)
     if upper:
-        return _nfc("".join(_TCVN3_CHARS.get(ch, ch) for ch in text).upper())
-    return _nfc("\n".join(_decode_tcvn3_line(line) for line in text.split("\n")))
+        return _nfc(text.translate(_TCVN3_TRANS).upper())
+    lines = text.split("\n")
+    decoded = (
+        _decode_tcvn3_line(line) if _CAPS_HINT.search(line) else line.translate(_TCVN3_TRANS)
+        for line in lines
+    )
+    return _nfc("\n".join(decoded))
 
 
 def to_unicode_vni(text: str) -> str:
