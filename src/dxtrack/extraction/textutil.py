@@ -24,7 +24,8 @@ _TONES = {
     "uỹ": "ũy",
     "uỵ": "ụy",
 }
-_TONE_RE = re.compile("|".join(_TONES))
+# After "q" the "u" is part of the consonant ("quý" keeps its tone on "y").
+_TONE_RE = re.compile("|".join(f"(?<!q){k}" if k.startswith("u") else k for k in _TONES))
 _UPPER_VI = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ"
 
 

@@ -88,6 +88,8 @@ Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]
 
 # (name, pattern, handler, needs_trigger): the table of deadline forms.
 RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
+    ("month_range", re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
+     parse_month_range, False),
     ("full_date", re.compile(rf"(?<![\d/]){_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
      parse_full_date, True),
     ("written_date", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
@@ -95,8 +97,6 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ("day_month", re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}()(?![\d/])"), parse_full_date, True),
     ("written_day_month", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
      parse_full_date, True),
-    ("month_range", re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
-     parse_month_range, False),
     ("month", re.compile(rf"tháng\s+{_M}(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"), parse_month, True),
     ("quarter", re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*(?:/|năm|-)\s*{_Y})?"),
      parse_quarter, False),

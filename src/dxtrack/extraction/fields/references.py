@@ -112,7 +112,7 @@ def _type_before(folded: str, pos: int, pattern: re.Pattern[str], text: str) -> 
     window = folded[max(0, pos - 60): pos]
     gap = _TYPE_BEFORE_GAP.search(window)
     head = window[: gap.start()] if gap else window
-    head = re.sub(r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head)  # "các Tờ trình số A, số B"
+    head = re.sub(r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head).rstrip()  # "các Tờ trình số A, số B"
     m = pattern.search(head)
     if not m:
         return None

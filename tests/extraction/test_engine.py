@@ -1,0 +1,97 @@
+"""Engine behaviour: the output contract, spans, footnotes, and robustness on any input."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dxtrack.extraction import extract_text
+from dxtrack.extraction.normalize import normalize
+
+FORMAT_KEYS = {"doc_id", "doc_type", "number", "issuer", "place", "issued_date", "subject",
+               "recipients", "signer", "references", "tasks", "text"}
+TASK_KEYS = {"clause", "lead", "coordinators", "deadline", "recurrence", "summary", "optional",
+             "span"}
+
+LETTER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+TỈNH BẾN TRE Độc lập - Tự do - Hạnh phúc
+Số: 125/UBND-VX Bến Tre, ngày 03 tháng 3 năm 2026
+V/v triển khai chữ ký số
+Kính gửi:
+- Sở Nội vụ;
+- Ủy ban nhân dân các xã, phường.
+Thực hiện Công văn số 45/BKHCN-CĐS ngày 12/02/2026 của Bộ Khoa học và Công nghệ,
+Ủy ban nhân dân tỉnh có ý kiến như sau:
+1. Giao Sở Nội vụ chủ trì, phối hợp với Sở Tài chính rà soát nhu cầu chữ ký số, báo cáo
+Ủy ban nhân dân tỉnh trước ngày 20/3/2026.
+2. Ủy ban nhân dân các xã, phường định kỳ hằng tháng cập nhật số liệu.
+Trân trọng./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Nguyễn Văn An
+"""
+
+
+class TestContract:
+    def test_keys_and_values(self):
+        result = extract_text(LETTER, doc_id="bt").to_dict()
+        assert FORMAT_KEYS <= result.keys()
+        assert result["number"] == "125/UBND-VX"
+        assert result["issuer"] == "Ủy ban nhân dân tỉnh Bến Tre"
+        assert result["place"] == "Bến Tre" and result["issued_date"] == "2026-03-03"
+        assert result["recipients"] == ["Sở Nội vụ", "Ủy ban nhân dân các xã, phường"]
+        assert result["signer"] == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}
+        assert [r["number"] for r in result["references"]] == ["45/BKHCN-CĐS"]
+        first, second = result["tasks"]
+        assert TASK_KEYS <= first.keys()
+        assert (first["clause"], first["lead"], first["coordinators"], first["deadline"]) == (
+            "1", ["Sở Nội vụ"], ["Sở Tài chính"], "2026-03-20")
+        assert (second["lead"], second["recurrence"]) == (
+            ["Ủy ban nhân dân các xã, phường"], "monthly")
+
+    def test_span_points_at_clause_text(self):
+        result = extract_text(LETTER).to_dict()
+        for task in result["tasks"]:
+            start, end = task["span"]
+            assert result["text"][start:end].split() == task["summary"].split()
+
+
+class TestFootnotes:
+    def test_marker_stripped_and_note_kept(self):
+        raw = ("1. Các sở, ban, ngành tỉnh thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024\n"
+               "của Bộ Chính trị1, hoàn thành trong năm 2025.\n"
+               "1 Về đột phá phát triển khoa học, công nghệ theo Kế hoạch số 02-KH/BCĐTW.\n")
+        norm = normalize(raw)
+        assert "Bộ Chính trị," in norm.text and "Chính trị1" not in norm.text
+        assert norm.footnotes[0].number == 1
+        refs = extract_text(raw).to_dict()["references"]
+        assert {r["number"] for r in refs} == {"57-NQ/TW", "02-KH/BCĐTW"}
+
+
+class TestRobustness:
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.text(max_size=2000))
+    def test_any_text_extracts(self, text):
+        result = extract_text(text).to_dict()
+        for task in result["tasks"]:
+            start, end = task["span"]
+            assert 0 <= start <= end <= len(result["text"])
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(st.sampled_from(["1. ", "a) ", "- ", "I. ", "1.1. ", "+ ", "Giao Sở Y tế ",
+                                     "trước ngày 10/12/2025 ", "Các Bộ: Công an, ", "\n",
+                                     "Số: 1/QĐ-UBND ", "Kính gửi: ", "số 12/KH-UBND ngày ",
+                                     string.ascii_letters[:5], "đ) ", "Nơi nhận:"]),
+                    max_size=300))
+    def test_document_shaped_noise(self, parts):
+        extract_text("".join(parts))
+
+    def test_deeply_nested_clauses(self):
+        lines = [f"{'1.' * (i % 8 + 1)} Sở Y tế chủ trì nội dung {i}" for i in range(3000)]
+        result = extract_text("\n".join(lines))
+        assert len(result.tasks) > 0

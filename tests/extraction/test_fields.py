@@ -1,0 +1,69 @@
+"""Golden cases for the field rules (tests/extraction/cases/<field>.txt).
+
+Each case: input lines, a "." line, expected lines; cases are separated by blank lines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.references import citation_spans, find_references
+from dxtrack.extraction.textutil import fold
+
+CASES = Path(__file__).parent / "cases"
+
+
+def load_cases(field: str) -> list[tuple[str, list[str]]]:
+    text = (CASES / f"{field}.txt").read_text(encoding="utf-8")
+    blocks = [b for b in text.split("\n\n") if b.strip()]
+    cases = []
+    for block in blocks:
+        lines = [ln for ln in block.splitlines() if not ln.startswith("# ")]
+        dot = lines.index(".")
+        cases.append(("\n".join(lines[:dot]), lines[dot + 1:]))
+    return cases
+
+
+def case_id(case: tuple[str, list[str]]) -> str:
+    return case[0].splitlines()[-1][:50]
+
+
+@pytest.mark.parametrize("case", load_cases("deadline"), ids=case_id)
+def test_deadline(case):
+    source, (expected,) = case
+    year = None
+    if source.startswith("@year "):
+        head, source = source.split("\n", 1)
+        year = int(head.split()[1])
+    masked = citation_spans(source)
+    found = first_deadline(fold(source), year=year, masked=masked,
+                           recurrence=find_recurrence(fold(source)))
+    assert (found.isoformat() if found else "null") == expected
+
+
+@pytest.mark.parametrize("case", load_cases("recurrence"), ids=case_id)
+def test_recurrence(case):
+    source, (expected,) = case
+    assert (find_recurrence(fold(source)) or "null") == expected
+
+
+@pytest.mark.parametrize("case", load_cases("agencies"), ids=case_id)
+def test_agencies(case):
+    source, expected = case
+    matcher = get_matcher()
+    found, _ = matcher.match_list(matcher.expand(source), 0, bare_groups=True)
+    assert [m.name for m in found] == expected
+
+
+@pytest.mark.parametrize("case", load_cases("references"), ids=case_id)
+def test_references(case):
+    source, expected = case
+    got = [" | ".join(str(r.to_dict()[k] if r.to_dict()[k] is not None else "null")
+                      for k in ("doc_type", "number", "date", "issuer"))
+           for r in find_references(source)]
+    assert got == expected
