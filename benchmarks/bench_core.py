@@ -1,0 +1,125 @@
+"""Benchmarks of the tracking core: status summary, scorecard, filtered first page.
+
+    python benchmarks/bench_core.py [--sizes 10000,100000,1000000] [--backends sqlite,postgresql]
+                                    [--repeat 7] [--out benchmarks/results.md]
+
+Each size gets a fresh database filled by generate.py (SQLite files under /tmp, PostgreSQL in
+a throwaway cluster). Times are the median of `--repeat` runs after one warm-up, in ms,
+through the same service functions the API and CLI call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from contextlib import ExitStack
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.orm import Session
+
+from benchmarks.generate import TODAY, generate
+from benchmarks.pgcluster import pg_cluster
+from dxtrack.config import Settings
+from dxtrack.db import dispose_engines, get_engine
+from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.tasks.stats import scorecard, summarize
+from dxtrack.tasks.status import Status
+
+PAST = date(2025, 6, 30)
+
+
+def cases() -> list[tuple[str, Callable[[Session, date], Any]]]:
+    return [
+        ("summary", lambda db, at: summarize(db, at=at)),
+        ("scorecard", lambda db, at: scorecard(db, at=at)),
+        ("page: agency + overdue", lambda db, at: list_assignments(
+            db, filters=Filters(agency="so-y-te", status=Status.overdue), at=at, user=None)),
+        ("page: group + due soon", lambda db, at: list_assignments(
+            db, filters=Filters(group="so-ban-nganh-tinh", status=Status.due_soon), at=at,
+            user=None)),
+        ("page: deadline range", lambda db, at: list_assignments(
+            db, filters=Filters(deadline_from=date(2026, 1, 1), deadline_to=date(2026, 3, 31)),
+            at=at, user=None)),
+    ]
+
+
+def measure(session: Session, func: Callable[[Session, date], Any], at: date, repeat: int) -> float:
+    func(session, at)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        func(session, at)
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
+def database_url(backend: str, size: int, stack: ExitStack) -> str:
+    if backend == "sqlite":
+        path = Path(f"/tmp/dxtrack-bench-{size}.sqlite3")
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        return f"sqlite:///{path}"
+    server = stack.enter_context(pg_cluster())
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE bench_{size}"))
+    admin.dispose()
+    return f"{server}/bench_{size}"
+
+
+def run(backend: str, size: int, repeat: int) -> list[tuple[str, str, int, str, float]]:
+    rows = []
+    with ExitStack() as stack:
+        url = database_url(backend, size, stack)
+        started = time.perf_counter()
+        generate(url, size)
+        print(f"{backend} {size}: generated in {time.perf_counter() - started:.0f} s", flush=True)
+        engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
+        with Session(engine) as session:
+            for name, func in cases():
+                for label, at in (("today", TODAY), ("past", PAST)):
+                    ms = measure(session, func, at, repeat)
+                    rows.append((backend, name, size, label, ms))
+                    print(f"  {name:26} {label:5} {ms:8.1f} ms", flush=True)
+        dispose_engines()
+    return rows
+
+
+def table(rows: list[tuple[str, str, int, str, float]]) -> str:
+    sizes = sorted({r[2] for r in rows})
+    head = "| backend | query | date | " + " | ".join(f"{s:,}" for s in sizes) + " |"
+    lines = [head, "|" + "---|" * (3 + len(sizes))]
+    keys = dict.fromkeys((r[0], r[1], r[3]) for r in rows)
+    for backend, name, label in keys:
+        cells = []
+        for size in sizes:
+            found = [r[4] for r in rows if (r[0], r[1], r[3], r[2]) == (backend, name, label, size)]
+            cells.append(f"{found[0]:.1f}" if found else "—")
+        lines.append(f"| {backend} | {name} | {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000,1000000")
+    parser.add_argument("--backends", default="sqlite,postgresql")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=None)
+    args = parser.parse_args()
+    rows = []
+    for backend in args.backends.split(","):
+        for size in (int(s) for s in args.sizes.split(",")):
+            rows.extend(run(backend, size, args.repeat))
+    result = table(rows)
+    print(result)
+    if args.out:
+        args.out.write_text(result, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
