@@ -10,10 +10,30 @@ from hypothesis import strategies as st
 from dxtrack.extraction import extract_text
 from dxtrack.extraction.normalize import normalize
 
-FORMAT_KEYS = {"doc_id", "doc_type", "number", "issuer", "place", "issued_date", "subject",
-               "recipients", "signer", "references", "tasks", "text"}
-TASK_KEYS = {"clause", "lead", "coordinators", "deadline", "recurrence", "summary", "optional",
-             "span"}
+FORMAT_KEYS = {
+    "doc_id",
+    "doc_type",
+    "number",
+    "issuer",
+    "place",
+    "issued_date",
+    "subject",
+    "recipients",
+    "signer",
+    "references",
+    "tasks",
+    "text",
+}
+TASK_KEYS = {
+    "clause",
+    "lead",
+    "coordinators",
+    "deadline",
+    "recurrence",
+    "summary",
+    "optional",
+    "span",
+}
 
 LETTER = """ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 TỈNH BẾN TRE Độc lập - Tự do - Hạnh phúc
@@ -50,9 +70,15 @@ class TestContract:
         first, second = result["tasks"]
         assert TASK_KEYS <= first.keys()
         assert (first["clause"], first["lead"], first["coordinators"], first["deadline"]) == (
-            "1", ["Sở Nội vụ"], ["Sở Tài chính"], "2026-03-20")
+            "1",
+            ["Sở Nội vụ"],
+            ["Sở Tài chính"],
+            "2026-03-20",
+        )
         assert (second["lead"], second["recurrence"]) == (
-            ["Ủy ban nhân dân các xã, phường"], "monthly")
+            ["Ủy ban nhân dân các xã, phường"],
+            "monthly",
+        )
 
     def test_span_points_at_clause_text(self):
         result = extract_text(LETTER).to_dict()
@@ -63,9 +89,11 @@ class TestContract:
 
 class TestFootnotes:
     def test_marker_stripped_and_note_kept(self):
-        raw = ("1. Các sở, ban, ngành tỉnh thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024\n"
-               "của Bộ Chính trị1, hoàn thành trong năm 2025.\n"
-               "1 Về đột phá phát triển khoa học, công nghệ theo Kế hoạch số 02-KH/BCĐTW.\n")
+        raw = (
+            "1. Các sở, ban, ngành tỉnh thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024\n"
+            "của Bộ Chính trị1, hoàn thành trong năm 2025.\n"
+            "1 Về đột phá phát triển khoa học, công nghệ theo Kế hoạch số 02-KH/BCĐTW.\n"
+        )
         norm = normalize(raw)
         assert "Bộ Chính trị," in norm.text and "Chính trị1" not in norm.text
         assert norm.footnotes[0].number == 1
@@ -83,11 +111,31 @@ class TestRobustness:
             assert 0 <= start <= end <= len(result["text"])
 
     @settings(max_examples=60, deadline=None)
-    @given(st.lists(st.sampled_from(["1. ", "a) ", "- ", "I. ", "1.1. ", "+ ", "Giao Sở Y tế ",
-                                     "trước ngày 10/12/2025 ", "Các Bộ: Công an, ", "\n",
-                                     "Số: 1/QĐ-UBND ", "Kính gửi: ", "số 12/KH-UBND ngày ",
-                                     string.ascii_letters[:5], "đ) ", "Nơi nhận:"]),
-                    max_size=300))
+    @given(
+        st.lists(
+            st.sampled_from(
+                [
+                    "1. ",
+                    "a) ",
+                    "- ",
+                    "I. ",
+                    "1.1. ",
+                    "+ ",
+                    "Giao Sở Y tế ",
+                    "trước ngày 10/12/2025 ",
+                    "Các Bộ: Công an, ",
+                    "\n",
+                    "Số: 1/QĐ-UBND ",
+                    "Kính gửi: ",
+                    "số 12/KH-UBND ngày ",
+                    string.ascii_letters[:5],
+                    "đ) ",
+                    "Nơi nhận:",
+                ]
+            ),
+            max_size=300,
+        )
+    )
     def test_document_shaped_noise(self, parts):
         extract_text("".join(parts))
 

@@ -25,7 +25,7 @@ def load_cases(field: str) -> list[tuple[str, list[str]]]:
     for block in blocks:
         lines = [ln for ln in block.splitlines() if not ln.startswith("# ")]
         dot = lines.index(".")
-        cases.append(("\n".join(lines[:dot]), lines[dot + 1:]))
+        cases.append(("\n".join(lines[:dot]), lines[dot + 1 :]))
     return cases
 
 
@@ -41,8 +41,9 @@ def test_deadline(case):
         head, source = source.split("\n", 1)
         year = int(head.split()[1])
     masked = citation_spans(source)
-    found = first_deadline(fold(source), year=year, masked=masked,
-                           recurrence=find_recurrence(fold(source)))
+    found = first_deadline(
+        fold(source), year=year, masked=masked, recurrence=find_recurrence(fold(source))
+    )
     assert (found.isoformat() if found else "null") == expected
 
 
@@ -63,7 +64,11 @@ def test_agencies(case):
 @pytest.mark.parametrize("case", load_cases("references"), ids=case_id)
 def test_references(case):
     source, expected = case
-    got = [" | ".join(str(r.to_dict()[k] if r.to_dict()[k] is not None else "null")
-                      for k in ("doc_type", "number", "date", "issuer"))
-           for r in find_references(source)]
+    got = [
+        " | ".join(
+            str(r.to_dict()[k] if r.to_dict()[k] is not None else "null")
+            for k in ("doc_type", "number", "date", "issuer")
+        )
+        for r in find_references(source)
+    ]
     assert got == expected

@@ -53,8 +53,15 @@ class TestSeedQualityBar:
 
 
 class TestCorpusFloors:
-    @pytest.mark.parametrize("key,floor", [("task_f1", 0.90), ("lead_acc", 0.88),
-                                           ("deadline_acc", 0.92), ("ref_f1", 0.95),
-                                           ("meta_acc", 0.80)])
+    @pytest.mark.parametrize(
+        "key,floor",
+        [
+            ("task_f1", 0.90),
+            ("lead_acc", 0.88),
+            ("deadline_acc", 0.92),
+            ("ref_f1", 0.95),
+            ("meta_acc", 0.80),
+        ],
+    )
     def test_floor(self, corpus_figures, key, floor):
         assert corpus_figures[key] >= floor, corpus_figures

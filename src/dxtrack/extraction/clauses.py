@@ -27,9 +27,12 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
-ATTRIBUTE = re.compile(r"^[-–+•]?\s*(Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Đơn\s+vị\s+"
-                       r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
-                       r"|Sản\s+phẩm|Kinh\s+phí|Nguồn\s+kinh\s+phí)\s*:\s*", re.IGNORECASE)
+ATTRIBUTE = re.compile(
+    r"^[-–+•]?\s*(Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Đơn\s+vị\s+"
+    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"|Sản\s+phẩm|Kinh\s+phí|Nguồn\s+kinh\s+phí)\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -66,12 +69,12 @@ class Node:
         """The node's text without its marker, continuation paragraphs included."""
         if not self.paragraphs:
             return ""
-        first = self.paragraphs[0].text[self.marker_len:]
+        first = self.paragraphs[0].text[self.marker_len :]
         return "\n".join([first] + [p.text for p in self.paragraphs[1:]]).strip()
 
     @property
     def heading_text(self) -> str:
-        return self.paragraphs[0].text[self.marker_len:].strip() if self.paragraphs else ""
+        return self.paragraphs[0].text[self.marker_len :].strip() if self.paragraphs else ""
 
     def ancestors(self) -> list[Node]:
         out: list[Node] = []
@@ -105,8 +108,11 @@ def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) ->
     current = root
     for para in paragraphs:
         marker = match_marker(para.text)
-        if (marker is None or marker[0] in {"dash", "plus"}) and current.kind != "closing" \
-                and is_closing(para.text):
+        if (
+            (marker is None or marker[0] in {"dash", "plus"})
+            and current.kind != "closing"
+            and is_closing(para.text)
+        ):
             current = Node("closing", "", 0.5, [para], parent=root)
             root.children.append(current)
             continue
@@ -144,8 +150,13 @@ _POSTAMBLE = re.compile(r"^(?:Vậy|Trên\s+đây|Như\s+vậy|Đề\s+nghị|Y�
 
 def _attach(node: Node, para: Paragraph) -> Node:
     """Attach an unmarked paragraph; return the node that is current afterwards."""
-    if node.kind == "number" and node.parent is not None and node.parent.kind == "root" and \
-            not node.children and _POSTAMBLE.match(para.text):
+    if (
+        node.kind == "number"
+        and node.parent is not None
+        and node.parent.kind == "root"
+        and not node.children
+        and _POSTAMBLE.match(para.text)
+    ):
         node = node.parent  # after the last numbered clause of a letter: its closing part
     if node.kind == "root":
         text = Node("text", "", 9, [para], parent=node)
@@ -154,7 +165,7 @@ def _attach(node: Node, para: Paragraph) -> Node:
     attr = ATTRIBUTE.match(para.text)
     if attr:
         key = " ".join(attr.group(1).lower().split())
-        node.attributes[key] = para.text[attr.end():].strip()
+        node.attributes[key] = para.text[attr.end() :].strip()
     node.paragraphs.append(para)
     return node
 
@@ -168,8 +179,12 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
     while node is not None and node.kind != "root":
         if node.kind == "letter" and node.rank == rank:
             prev = node.label
-            return label in LETTERS and prev in LETTERS and \
-                LETTERS.index(label) == LETTERS.index(prev) + 1 or label == "a"
+            return (
+                label in LETTERS
+                and prev in LETTERS
+                and LETTERS.index(label) == LETTERS.index(prev) + 1
+                or label == "a"
+            )
         if node.rank < rank:
             break
         node = node.parent

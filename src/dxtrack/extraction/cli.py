@@ -38,10 +38,14 @@ def extract_command(
         if out is not None:
             out.mkdir(parents=True, exist_ok=True)
             target = out / f"{path.stem}.json"
-            target.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
-                              encoding="utf-8")
-            typer.echo(f"Đã trích xuất '{path.name}': {len(result['tasks'])} nhiệm vụ, "
-                       f"{len(result['references'])} văn bản dẫn chiếu -> {target}", err=True)
+            target.write_text(
+                json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            typer.echo(
+                f"Đã trích xuất '{path.name}': {len(result['tasks'])} nhiệm vụ, "
+                f"{len(result['references'])} văn bản dẫn chiếu -> {target}",
+                err=True,
+            )
         results.append(result)
     if results and (json_ or out is None):
         payload = results[0] if len(files) == 1 and results else results

@@ -40,7 +40,7 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     norm = normalize(text, wrapped=wrapped)
     paras = [p.text for p in norm.paragraphs]
     meta = extract_metadata(paras)
-    body = norm.paragraphs[meta.body_start:]  # "Nơi nhận" and signatures close clauses in the tree
+    body = norm.paragraphs[meta.body_start :]  # "Nơi nhận" and signatures close clauses in the tree
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose = [p for p in body if not is_table_row(p.text)]
     tasks = extract_tasks(build_tree(prose, is_closing=is_closing), year=year, issuer=meta.issuer)
@@ -48,11 +48,20 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
     return Extraction(
-        doc_id=doc_id, doc_type=meta.doc_type, number=meta.number, issuer=meta.issuer,
-        place=meta.place, issued_date=meta.issued_date, subject=meta.subject,
-        recipients=meta.recipients, signer=meta.signer,
-        references=[r.to_dict() for r in refs], tasks=[t.to_dict() for t in tasks],
-        text=norm.text, footnotes=[{"number": f.number, "text": f.text} for f in norm.footnotes])
+        doc_id=doc_id,
+        doc_type=meta.doc_type,
+        number=meta.number,
+        issuer=meta.issuer,
+        place=meta.place,
+        issued_date=meta.issued_date,
+        subject=meta.subject,
+        recipients=meta.recipients,
+        signer=meta.signer,
+        references=[r.to_dict() for r in refs],
+        tasks=[t.to_dict() for t in tasks],
+        text=norm.text,
+        footnotes=[{"number": f.number, "text": f.text} for f in norm.footnotes],
+    )
 
 
 def extract_bytes(data: bytes, filename: str) -> Extraction:

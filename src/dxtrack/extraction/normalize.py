@@ -15,7 +15,9 @@ from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_RULE_LINE = re.compile(r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*)\s*$", re.IGNORECASE)
+_RULE_LINE = re.compile(
+    r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*)\s*$", re.IGNORECASE
+)
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
 )
@@ -87,8 +89,11 @@ def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
     return _assemble(paras, footnotes)
 
 
-_LAYOUT_CELL = re.compile(r"^(?:Số\s*[:.]|Kính\s+gửi|Nơi\s+nhận|(?:KT|TM|TL|TUQ|Q)\.|V/v\b)|CỘNG\s+H"
-                          r"|Độc\s+lập|,\s*ngày\b", re.IGNORECASE)
+_LAYOUT_CELL = re.compile(
+    r"^(?:Số\s*[:.]|Kính\s+gửi|Nơi\s+nhận|(?:KT|TM|TL|TUQ|Q)\.|V/v\b)|CỘNG\s+H"
+    r"|Độc\s+lập|,\s*ngày\b",
+    re.IGNORECASE,
+)
 
 
 def _layout_cells(line: str) -> list[str]:

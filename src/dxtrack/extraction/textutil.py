@@ -25,7 +25,7 @@ _TONES = {
     "uỵ": "ụy",
 }
 # After "q" the "u" is part of the consonant ("quý" keeps its tone on "y").
-_TONE_RE = re.compile("|".join(f"(?<!q){k}" if k.startswith("u") else k for k in _TONES))
+_TONE_RE = re.compile(r"o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]")
 _UPPER_VI = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ"
 
 
@@ -52,10 +52,12 @@ def strip_accents(text: str) -> str:
     return bare.replace("đ", "d").replace("Đ", "D")
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+
+
 def is_upper_line(text: str) -> bool:
     """True when every letter is upper case and there are at least four of them."""
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 4 and all(c.isupper() for c in letters)
+    return text.isupper() and len(_LETTER.findall(text, 0, 64)) >= 4
 
 
 def starts_upper(text: str) -> bool:

@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from typing import Callable, Iterable
-
-import yaml
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 
 @dataclass(frozen=True)
@@ -60,7 +59,9 @@ class AgencyMatcher:
         self._abbr = abbr
         abbr_alt = "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
         titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TITLE_REWRITES))
-        self._rewrite_re = re.compile(rf"(?<![\w&])(?:(?P<abbr>{abbr_alt})(?![\w&])|(?P<title>{titles}))")
+        self._rewrite_re = re.compile(
+            rf"(?<![\w&])(?:(?P<abbr>{abbr_alt})(?![\w&])|(?P<title>{titles}))"
+        )
         domains = _alt(vocab["domains"])
         self._domains = re.compile(rf"(?:{domains})\b")
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
@@ -76,13 +77,16 @@ class AgencyMatcher:
         suffixes = _alt(vocab["group_suffixes"])
         self._group = re.compile(
             rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b(?:\s*(?:,|và)\s*(?:các\s+)?(?:{nouns})\b)*"
-            rf"(?:\s+(?:{suffixes})\b)*")
+            rf"(?:\s+(?:{suffixes})\b)*"
+        )
         self._unit_body = re.compile(
             rf"(ủy\s+ban\s+nhân\s+dân|công\s+an|bộ\s+chỉ\s+huy\s+quân\s+sự|hội\s+đồng\s+nhân\s+dân)"
             rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*"
-            rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan))?")
+            rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan))?"
+        )
         self._scope = re.compile(
-            rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?")
+            rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"
+        )
         self._open = re.compile(rf"(?:{_alt(vocab['open_heads'])})\b")
         self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
@@ -96,7 +100,7 @@ class AgencyMatcher:
         origin: list[int] = []
         pos = 0
         for m in self._rewrite_re.finditer(text):
-            parts.append(text[pos:m.start()])
+            parts.append(text[pos : m.start()])
             origin.extend(range(pos, m.start()))
             full = self._replacement(m)
             parts.append(full)
@@ -116,8 +120,9 @@ class AgencyMatcher:
         return m.group(0)
 
     # -- anchored matching -------------------------------------------------------------------
-    def match_list(self, ex: Expanded, pos: int, *, bare_groups: bool = False
-                   ) -> tuple[list[Mention], int]:
+    def match_list(
+        self, ex: Expanded, pos: int, *, bare_groups: bool = False
+    ) -> tuple[list[Mention], int]:
         """Mentions separated by ',', ';', 'và' starting at pos; returns them and the end."""
         found: list[Mention] = []
         end = pos
@@ -162,7 +167,7 @@ class AgencyMatcher:
             d = self._domains.match(ex.folded, at)
             if not d:
                 break
-            out.append(Mention(d.start(), d.end(), f"{head} {ex.text[d.start():d.end()]}"))
+            out.append(Mention(d.start(), d.end(), f"{head} {ex.text[d.start() : d.end()]}"))
             sep = re.compile(r"\s*(?:,|\bvà\b)\s*").match(ex.folded, d.end())
             if not sep or not self._domains.match(ex.folded, sep.end()):
                 break
@@ -195,8 +200,11 @@ class AgencyMatcher:
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
         place = re.compile(r"[ \t]+(?=[A-ZĐÀ-Ỹ])[^\s,;.:()]+")
-        while (p := place.match(ex.text, end)) and not self._starts_mention(ex, p.start() + 1) \
-                and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start())):
+        while (
+            (p := place.match(ex.text, end))
+            and not self._starts_mention(ex, p.start() + 1)
+            and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start()))
+        ):
             end = p.end()
         return end
 
@@ -222,8 +230,9 @@ class AgencyMatcher:
             at = w.start(1)
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
                 break
-            if ex.folded.startswith("và", at) and self._starts_mention(ex, _skip_space(
-                    ex.folded, at + 2)):
+            if ex.folded.startswith("và", at) and self._starts_mention(
+                ex, _skip_space(ex.folded, at + 2)
+            ):
                 break
             end, words = w.end(), words + 1
         if words == 0:
@@ -236,11 +245,20 @@ class AgencyMatcher:
         return [self._mention(ex, m.start(), m.end())] if m else []
 
     _rules: tuple[Callable[..., list[Mention]], ...] = (
-        _rule_list_head, _rule_known, _rule_unit, _rule_group, _rule_open, _rule_pronoun)
+        _rule_list_head,
+        _rule_known,
+        _rule_unit,
+        _rule_group,
+        _rule_open,
+        _rule_pronoun,
+    )
 
     def _starts_mention(self, ex: Expanded, pos: int) -> bool:
-        return bool(self._known.match(ex.folded, pos) or self._unit_body.match(ex.folded, pos)
-                    or (ex.folded.startswith("các ", pos) and self._group.match(ex.folded, pos)))
+        return bool(
+            self._known.match(ex.folded, pos)
+            or self._unit_body.match(ex.folded, pos)
+            or (ex.folded.startswith("các ", pos) and self._group.match(ex.folded, pos))
+        )
 
     def _mention(self, ex: Expanded, start: int, end: int) -> Mention:
         name = " ".join(ex.text[start:end].split()).strip(" ,;-–")
@@ -289,8 +307,7 @@ def _is_capital(text: str, pos: int) -> bool:
 
 @lru_cache(maxsize=1)
 def get_matcher() -> AgencyMatcher:
-    data = resources.files("dxtrack.extraction") / "data" / "agencies.yaml"
-    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    vocab = load_vocab("agencies")
     return AgencyMatcher(vocab, _directory_names())
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable
 
 _D = r"(\d{1,2})"
 _M = r"(\d{1,2})"
@@ -20,7 +20,8 @@ _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
-    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:ngày|hết)?\s*[:,]?\s*$")
+    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:ngày|hết)?\s*[:,]?\s*$"
+)
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 _RANGE_END = re.compile(r"\s*(?:đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?")
 
@@ -88,27 +89,56 @@ Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]
 
 # (name, pattern, handler, needs_trigger): the table of deadline forms.
 RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
-    ("month_range", re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
-     parse_month_range, False),
-    ("full_date", re.compile(rf"(?<![\d/]){_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
-     parse_full_date, True),
-    ("written_date", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
-     parse_full_date, True),
+    (
+        "month_range",
+        re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
+        parse_month_range,
+        False,
+    ),
+    (
+        "full_date",
+        re.compile(rf"(?<![\d/]){_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
+        parse_full_date,
+        True,
+    ),
+    (
+        "written_date",
+        re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
+        parse_full_date,
+        True,
+    ),
     ("day_month", re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}()(?![\d/])"), parse_full_date, True),
-    ("written_day_month", re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
-     parse_full_date, True),
+    (
+        "written_day_month",
+        re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
+        parse_full_date,
+        True,
+    ),
     ("month", re.compile(rf"tháng\s+{_M}(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"), parse_month, True),
-    ("quarter", re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*(?:/|năm|-)\s*{_Y})?"),
-     parse_quarter, False),
-    ("part_of_year", re.compile(rf"(6|sáu|9|chín)\s+tháng\s+(đầu|cuối)?\s*năm(?:\s+{_Y})?"),
-     parse_months_of_year, False),
-    ("within_year", re.compile(rf"(?<=trong\s)năm\s+{_Y}|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"),
-     lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True), False),
+    (
+        "quarter",
+        re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*(?:/|năm|-)\s*{_Y})?"),
+        parse_quarter,
+        False,
+    ),
+    (
+        "part_of_year",
+        re.compile(rf"(6|sáu|9|chín)\s+tháng\s+(đầu|cuối)?\s*năm(?:\s+{_Y})?"),
+        parse_months_of_year,
+        False,
+    ),
+    (
+        "within_year",
+        re.compile(rf"(?<=trong\s)năm\s+{_Y}|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"),
+        lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True),
+        False,
+    ),
 ]
 
 
-def find_deadlines(folded: str, *, year: int | None, masked: list[tuple[int, int]] = (),
-                   cell: bool = False) -> list[Found]:
+def find_deadlines(
+    folded: str, *, year: int | None, masked: list[tuple[int, int]] = (), cell: bool = False
+) -> list[Found]:
     """All deadline candidates in the clause, in text order.
 
     A range's start is dropped ("từ quý III/2026 đến quý III/2030" leaves the end).
@@ -124,7 +154,7 @@ def find_deadlines(folded: str, *, year: int | None, masked: list[tuple[int, int
             value, has_year = handler(m, year)
             if value is None:
                 continue
-            before = folded[max(0, m.start() - 40): m.start()]
+            before = folded[max(0, m.start() - 40) : m.start()]
             triggered = bool(_TRIGGER.search(before))
             if _START.search(before):
                 continue  # a start date; a range's end is found on its own
@@ -141,8 +171,14 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def first_deadline(folded: str, *, year: int | None, masked: list[tuple[int, int]] = (),
-                   recurrence: str | None = None, cell: bool = False) -> date | None:
+def first_deadline(
+    folded: str,
+    *,
+    year: int | None,
+    masked: list[tuple[int, int]] = (),
+    recurrence: str | None = None,
+    cell: bool = False,
+) -> date | None:
     """The first stated deadline; a yearless day in a yearly/monthly clause is no deadline."""
     for f in find_deadlines(folded, year=year, masked=masked, cell=cell):
         if not f.has_year and recurrence in {"yearly", "monthly", "quarterly", "half-yearly"}:

@@ -11,35 +11,44 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
+from dxtrack.extraction.vocab import load as load_vocab
 
-_MOTTO = re.compile(r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
-                    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc", re.IGNORECASE)
-_NUMBER = re.compile(r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)")
+_MOTTO = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
+    re.IGNORECASE,
+)
+_NUMBER = re.compile(
+    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+)
 _PLACE_DATE = re.compile(
     r"(?<![\w\-/])(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,4})"
     r"\s*,\s*[Nn]gày\s*[.…]*\s*(?P<d>\d{1,2})?\s*[.…]*\s*[Tt]háng\s*[.…]*\s*(?P<m>\d{1,2})?\s*[.…]*"
-    r"\s*[Nn]ăm\s*(?P<y>\d{4})")
+    r"\s*[Nn]ăm\s*(?P<y>\d{4})"
+)
 _ISSUER_HEAD = re.compile(
     r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
     r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
     r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
-    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b")
-_AUTHORITY = re.compile(r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
-                        r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b")
+    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b"
+)
+_AUTHORITY = re.compile(
+    r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
+    r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b"
+)
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
 _NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
 _SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|UQ)\.\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-_BODY_START = re.compile(r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
-                         r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b")
+_BODY_START = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
+    r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b"
+)
 
 
 @dataclass
@@ -59,8 +68,7 @@ class Metadata:
 
 @lru_cache(maxsize=1)
 def _title_types() -> dict[str, str]:
-    data = resources.files("dxtrack.extraction") / "data" / "vocab.yaml"
-    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    vocab = load_vocab("vocab")
     return {fold(t): t for t in vocab["title_types"]}
 
 
@@ -85,9 +93,12 @@ def _header_end(lines: list[str]) -> int:
         if _BODY_START.match(line):
             return i
         if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
-                len(line) > 90 and not is_upper_line(line) and not _SUBJECT.match(line)
-                and not _PLACE_DATE.search(line) and not (i and (_SUBJECT.match(lines[i - 1])
-                                                              or is_upper_line(lines[i - 1])))):
+            len(line) > 90
+            and not is_upper_line(line)
+            and not _SUBJECT.match(line)
+            and not _PLACE_DATE.search(line)
+            and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
+        ):
             return i
     return 0
 
@@ -103,7 +114,7 @@ def _letterhead(meta: Metadata, lines: list[str]) -> None:
             meta.year = int(m.group("y"))
             if m.group("d") and m.group("m"):
                 meta.issued_date = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-            line = (line[: m.start()] + line[m.end():]).strip()
+            line = (line[: m.start()] + line[m.end() :]).strip()
         if m := _NUMBER.search(line):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
@@ -116,15 +127,23 @@ def _letterhead(meta: Metadata, lines: list[str]) -> None:
             if key in _title_types():
                 meta.doc_type = _title_types()[key]
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
-                if nxt and not meta.subject and not _AUTHORITY.match(nxt) and not \
-                        _BODY_START.match(nxt):
+                if (
+                    nxt
+                    and not meta.subject
+                    and not _AUTHORITY.match(nxt)
+                    and not _BODY_START.match(nxt)
+                ):
                     if is_upper_line(nxt):
                         meta.subject, i = " ".join(nxt.split()), i + 2
                     else:
                         meta.subject, i = _collect_subject(lines, i + 1)
                     continue
-            elif not seen_number and not meta.doc_type and not _SIGN_PREFIX.match(line) and (
-                    issuer_lines or _ISSUER_HEAD.match(line)):
+            elif (
+                not seen_number
+                and not meta.doc_type
+                and not _SIGN_PREFIX.match(line)
+                and (issuer_lines or _ISSUER_HEAD.match(line))
+            ):
                 issuer_lines.append(line)
         i += 1
     meta.issuer = _issuer(issuer_lines)
@@ -133,9 +152,17 @@ def _letterhead(meta: Metadata, lines: list[str]) -> None:
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
     parts = [lines[i]]
     j = i + 1
-    while j < len(lines) and lines[j] and not (
-            is_upper_line(lines[j]) or _PLACE_DATE.search(lines[j]) or _NUMBER.search(lines[j])
-            or _KINH_GUI.match(lines[j]) or _BODY_START.match(lines[j])):
+    while (
+        j < len(lines)
+        and lines[j]
+        and not (
+            is_upper_line(lines[j])
+            or _PLACE_DATE.search(lines[j])
+            or _NUMBER.search(lines[j])
+            or _KINH_GUI.match(lines[j])
+            or _BODY_START.match(lines[j])
+        )
+    ):
         parts.append(lines[j])
         j += 1
     subject = " ".join(" ".join(parts).split())
@@ -171,11 +198,13 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
         m = _KINH_GUI.match(lines[i])
         if not m:
             continue
-        rest = lines[i][m.end():].strip()
+        rest = lines[i][m.end() :].strip()
         j = i + 1
         items: list[str] = [rest] if rest else []
-        while j < len(lines) and (lines[j].startswith(("-", "–", "+", "•")) or (
-                items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)):
+        while j < len(lines) and (
+            lines[j].startswith(("-", "–", "+", "•"))
+            or (items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)
+        ):
             if lines[j].startswith(("-", "–", "+", "•")) or not items:
                 items.append(lines[j].lstrip("-–+• "))
             else:
@@ -224,9 +253,19 @@ def _sign_start(lines: list[str], i: int) -> int:
 def _type_from_number(number: str | None) -> str | None:
     if not number:
         return None
-    codes = {"KH": "Kế hoạch", "TB": "Thông báo", "QĐ": "Quyết định", "CT": "Chỉ thị",
-             "NQ": "Nghị quyết", "BC": "Báo cáo", "TTr": "Tờ trình", "HD": "Hướng dẫn",
-             "CTr": "Chương trình", "KL": "Kết luận", "CĐ": "Công điện"}
+    codes = {
+        "KH": "Kế hoạch",
+        "TB": "Thông báo",
+        "QĐ": "Quyết định",
+        "CT": "Chỉ thị",
+        "NQ": "Nghị quyết",
+        "BC": "Báo cáo",
+        "TTr": "Tờ trình",
+        "HD": "Hướng dẫn",
+        "CTr": "Chương trình",
+        "KL": "Kết luận",
+        "CĐ": "Công điện",
+    }
     first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0] if "/" in number else ""
     return codes.get(first)
 

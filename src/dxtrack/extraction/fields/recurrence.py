@@ -14,15 +14,35 @@ _ACTION_POS = r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("weekly", re.compile(rf"{_EVERY}\s+tuần|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần|mỗi\s+tuần")),
-    ("monthly", re.compile(rf"{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
-                           r"|mỗi\s+tháng")),
-    ("half-yearly", re.compile(rf"định\s+kỳ\s+(?:6|sáu)\s+tháng|{_EVERY}\s+(?:6|sáu)\s+tháng"
-                               r"|(?:6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần")),
+    (
+        "monthly",
+        re.compile(
+            rf"{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
+            r"|mỗi\s+tháng"
+        ),
+    ),
+    (
+        "half-yearly",
+        re.compile(
+            rf"định\s+kỳ\s+(?:6|sáu)\s+tháng|{_EVERY}\s+(?:6|sáu)\s+tháng"
+            r"|(?:6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần"
+        ),
+    ),
     ("quarterly", re.compile(rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý")),
-    ("yearly", re.compile(rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
-                          r"|mỗi\s+năm|năm\s+một\s+lần")),
-    ("continuous", re.compile(r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
-                              r"|kinh\s+phí|của))")),
+    (
+        "yearly",
+        re.compile(
+            rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
+            r"|mỗi\s+năm|năm\s+một\s+lần"
+        ),
+    ),
+    (
+        "continuous",
+        re.compile(
+            r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
+            r"|kinh\s+phí|của))"
+        ),
+    ),
 ]
 
 

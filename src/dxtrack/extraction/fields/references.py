@@ -12,25 +12,27 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 _SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 NUMBER = re.compile(
     rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM})*)"
-    rf"(?![\w/])")
+    rf"(?![\w/])"
+)
 _DATE_AFTER = re.compile(
     r"^\s*[,;]?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*"
-    r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))", re.IGNORECASE)
+    r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))",
+    re.IGNORECASE,
+)
 _DATE_PAREN = re.compile(r"^\s*\((\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
 _DATE_BEFORE = re.compile(r"(?:^|[.;]\s+|\n)Ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d),[^.;\n]*$")
 _ISSUER = re.compile(
     r"^\s*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện"
     r"|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|và\s+(?:các|Kế|Quyết|Nghị|Công|Chỉ"
-    r"|Thông))\b)[^,;.:()\n])+(?:\([^)\n]{1,40}\))?)")
+    r"|Thông))\b)[^,;.:()\n])+(?:\([^)\n]{1,40}\))?)"
+)
 _TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô))?\s*:?\s*$", re.IGNORECASE)
 
 
@@ -44,14 +46,17 @@ class Reference:
     end: int  # end of the citation (number, date and issuer)
 
     def to_dict(self) -> dict[str, str | None]:
-        return {"doc_type": self.doc_type, "number": self.number, "date": self.date,
-                "issuer": self.issuer}
+        return {
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "date": self.date,
+            "issuer": self.issuer,
+        }
 
 
 @lru_cache(maxsize=1)
 def _types() -> tuple[re.Pattern[str], dict[str, str]]:
-    data = resources.files("dxtrack.extraction") / "data" / "vocab.yaml"
-    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
+    vocab = load_vocab("vocab")
     names = sorted((t["name"] for t in vocab["doc_types"]), key=len, reverse=True)
     alt = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
     pattern = re.compile(rf"(?:^|(?<=[^\w]))({alt})(?:\s+(?:kết\s+luận|liên\s+tịch))?$")
@@ -72,8 +77,9 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
             continue
         key = _key(number)
         doc_type = _type_before(folded, m.start(), pattern, text)
-        if doc_type is None and not re.search(r"(?:số|sô)\s*:?\s*$", folded[max(0, m.start() - 6):
-                                                                           m.start()]):
+        if doc_type is None and not re.search(
+            r"(?:số|sô)\s*:?\s*$", folded[max(0, m.start() - 6) : m.start()]
+        ):
             continue
         if key == own or doc_type == "Đề án":
             continue
@@ -82,8 +88,9 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         issuer, end = _issuer_after(text, end)
         ref = found.get(key)
         if ref is None:
-            found[key] = Reference(doc_type or _type_from_code(number, codes), number, dt, issuer,
-                                   m.start(), end)
+            found[key] = Reference(
+                doc_type or _type_from_code(number, codes), number, dt, issuer, m.start(), end
+            )
         else:
             ref.date = ref.date or dt
             ref.issuer = ref.issuer or issuer
@@ -109,15 +116,17 @@ def _plausible(number: str) -> bool:
 
 
 def _type_before(folded: str, pos: int, pattern: re.Pattern[str], text: str) -> str | None:
-    window = folded[max(0, pos - 60): pos]
+    window = folded[max(0, pos - 60) : pos]
     gap = _TYPE_BEFORE_GAP.search(window)
     head = window[: gap.start()] if gap else window
-    head = re.sub(r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head).rstrip()  # "các Tờ trình số A, số B"
+    head = re.sub(
+        r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head
+    ).rstrip()  # "các Tờ trình số A, số B"
     m = pattern.search(head)
     if not m:
         return None
     start = max(0, pos - 60) + m.start(1)
-    printed = text[start: start + len(m.group(1))]
+    printed = text[start : start + len(m.group(1))]
     return " ".join(printed.split()).capitalize() if printed else None
 
 
@@ -130,7 +139,7 @@ def _type_from_code(number: str, codes: dict[str, str]) -> str:
 
 
 def _date_after(text: str, pos: int) -> tuple[str | None, int]:
-    window = text[pos: pos + 80]
+    window = text[pos : pos + 80]
     m = _DATE_AFTER.match(window) or _DATE_PAREN.match(window)
     if not m:
         return None, pos
@@ -143,7 +152,7 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _date_before(text: str, pos: int) -> str | None:
-    m = _DATE_BEFORE.search(text[max(0, pos - 200): pos])
+    m = _DATE_BEFORE.search(text[max(0, pos - 200) : pos])
     if not m:
         return None
     try:
@@ -153,7 +162,7 @@ def _date_before(text: str, pos: int) -> str | None:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    m = _ISSUER.match(text[pos: pos + 200])
+    m = _ISSUER.match(text[pos : pos + 200])
     if not m:
         return None, pos
     issuer = " ".join(m.group(1).split()).strip()

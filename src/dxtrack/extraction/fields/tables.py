@@ -94,8 +94,15 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = _deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, number.group(1)) if p)
-    return Task(clause, leads, _agencies(_cell(row, col.get("coordinators"))), deadline,
-                recurrence, " ".join(text.replace("*", "").split()), (para.start, para.end))
+    return Task(
+        clause,
+        leads,
+        _agencies(_cell(row, col.get("coordinators"))),
+        deadline,
+        recurrence,
+        " ".join(text.replace("*", "").split()),
+        (para.start, para.end),
+    )
 
 
 def _cell(row: list[str], index: int | None) -> str:

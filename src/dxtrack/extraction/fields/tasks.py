@@ -12,9 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-
-import yaml
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention, get_matcher
@@ -22,13 +19,18 @@ from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 _PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
 _LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
-_HEADING_REST = re.compile(r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
-                           r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$")
-_THI_HANH = re.compile(r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
-                       r"|thông\s+tư|nghị\s+định)\s+này")
+_HEADING_REST = re.compile(
+    r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
+    r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
+)
+_THI_HANH = re.compile(
+    r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
+    r"|thông\s+tư|nghị\s+định)\s+này"
+)
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
@@ -44,9 +46,16 @@ class Task:
     optional: bool = False
 
     def to_dict(self) -> dict:
-        return {"clause": self.clause, "lead": self.lead, "coordinators": self.coordinators,
-                "deadline": self.deadline, "recurrence": self.recurrence,
-                "summary": self.summary, "optional": self.optional, "span": list(self.span)}
+        return {
+            "clause": self.clause,
+            "lead": self.lead,
+            "coordinators": self.coordinators,
+            "deadline": self.deadline,
+            "recurrence": self.recurrence,
+            "summary": self.summary,
+            "optional": self.optional,
+            "span": list(self.span),
+        }
 
 
 @dataclass
@@ -58,10 +67,10 @@ class Subject:
 
 @lru_cache(maxsize=1)
 def _vocab() -> dict:
-    data = resources.files("dxtrack.extraction") / "data" / "vocab.yaml"
-    vocab = yaml.safe_load(data.read_text(encoding="utf-8"))
-    alt = lambda key: "|".join(sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]),  # noqa: E731
-                                      key=len, reverse=True))
+    vocab = load_vocab("vocab")
+    alt = lambda key: "|".join(
+        sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]), key=len, reverse=True)
+    )
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
         "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
@@ -92,7 +101,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
         if others:
             return ex, Subject(others, True, end2)
-    rest = ex.folded[end:end + 12]
+    rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
     return ex, Subject(mentions, bool(assign) or chairs, end)
 
@@ -111,7 +120,7 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     ex, subject = find_subject(text, matcher)
     if not subject.leads:
         return []
-    rest = ex.folded[subject.end:]
+    rest = ex.folded[subject.end :]
     if _HEADING_REST.match(rest) or _LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
@@ -166,8 +175,9 @@ def _intro_agencies(node: Node, ctx: _Ctx) -> list[str]:
     return [x.name for x in found]
 
 
-def _visit(node: Node, tasks: list[Task], ctx: _Ctx, *, inherited: list[str],
-           weak: bool = False) -> None:
+def _visit(
+    node: Node, tasks: list[Task], ctx: _Ctx, *, inherited: list[str], weak: bool = False
+) -> None:
     """`weak`: the inherited agencies come from an intro sentence, not from a heading, so a
     clause's own subject overrides them."""
     v = _vocab()
@@ -187,17 +197,39 @@ def _visit(node: Node, tasks: list[Task], ctx: _Ctx, *, inherited: list[str],
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
-def _make_task(node: Node, ctx: _Ctx, *, inherited: list[str], weak: bool = False,
-               with_children: bool = False, assigned_only: bool = False) -> Task | None:
-    v = _vocab()
-    matcher = ctx.matcher
+def _make_task(
+    node: Node,
+    ctx: _Ctx,
+    *,
+    inherited: list[str],
+    weak: bool = False,
+    with_children: bool = False,
+    assigned_only: bool = False,
+) -> Task | None:
     text = node.own_text
     if with_children:
         text = "\n".join([text] + [c.own_text for c in node.walk()])
-    if not text or v["closing"].search(fold(text[:160])) or _THI_HANH.search(fold(text[-160:])):
+    folded = fold(text)
+    if not text or _vocab()["closing"].search(folded[:160]) or _THI_HANH.search(folded[-160:]):
         return None
+    found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
+    if found is None:
+        return None
+    leads, coords = found
+    time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
+    recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
+    deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
+    summary = " ".join(text.split())
+    return Task(node.path, leads, coords, deadline, recurrence, summary, _span(node, with_children))
+
+
+def _assignees(
+    node: Node, text: str, ctx: _Ctx, *, inherited: list[str], weak: bool, assigned_only: bool
+) -> tuple[list[str], list[str]] | None:
+    """Lead and coordinators of a clause, or None when it assigns nothing."""
+    matcher = ctx.matcher
     ex, subject = find_subject(text, matcher)
-    if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end:]):
+    if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end :]):
         return None
     if assigned_only and not subject.assigned:
         return None
@@ -207,19 +239,13 @@ def _make_task(node: Node, ctx: _Ctx, *, inherited: list[str], weak: bool = Fals
     coords = _attribute_agencies(node, "phối hợp", matcher)
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     if not leads:
-        if subject.leads and (subject.assigned or weak):
-            leads = [m.name for m in subject.leads]
-        else:
-            leads = list(inherited)
+        own = subject.leads and (subject.assigned or weak)
+        leads = [m.name for m in subject.leads] if own else list(inherited)
     if not leads:
         return None
     coords = coords or coordinators_after(ex, subject.end, matcher)
-    coords = [c for c in coords if fold(c) not in {fold(x) for x in leads}]
-    time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
-    recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(fold(text))
-    deadline = _deadline(text, time_text, year=ctx.year, recurrence=recurrence)
-    return Task(node.path, _dedupe(leads), _dedupe(coords), deadline, recurrence,
-                " ".join(text.split()), _span(node, with_children))
+    lead_keys = {fold(x) for x in leads}
+    return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys])
 
 
 def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
@@ -229,14 +255,15 @@ def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
     return a == b or b.startswith(a + " ") or a.startswith(b + " ")
 
 
-def _deadline(text: str, time_text: str | None, *, year: int | None, recurrence: str | None
-              ) -> str | None:
+def _deadline(
+    text: str, folded: str, time_text: str | None, *, year: int | None, recurrence: str | None
+) -> str | None:
     if time_text:
         found = first_deadline(fold(time_text), year=year, recurrence=recurrence, cell=True)
         if found:
             return found.isoformat()
     masked = citation_spans(text)
-    found = first_deadline(fold(text), year=year, masked=masked, recurrence=recurrence)
+    found = first_deadline(folded, year=year, masked=masked, recurrence=recurrence)
     return found.isoformat() if found else None
 
 
