@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dxtrack.errors import ExtractionFailed
-from dxtrack.extraction.readers import RawDocument, read_bytes, read_file
+from dxtrack.extraction.readers import RawDocument, clean_markdown, read_bytes, read_file
 
 try:
     from test_readers import to_cp1258
@@ -136,6 +136,33 @@ class TestAnyText:
         assert doc.text == text
         if not text.isascii():
             assert doc.warnings == ["Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode."]
+
+
+MARKDOWN_PIECES = ["*", "**", "_", "__", "|", "#", " ", "\t", "a", "é", "-", ":", "[", "]",
+                   "(", ")", "\\", "http://", ".", "<br>", "\n"]  # fmt: skip
+LONG_LINES = [
+    "__a" + " é" * 50_000,  # was quadratic: two lazy groups around a character class
+    "[a](http://" * 10_000,  # was quadratic: a link target running to the end of line
+    "# " + " #" * 50_000 + "x",
+    "| " + "--- | " * 30_000 + "x",
+    "**" + " " * 100_000 + "a",
+    "*" + "a." * 50_000,
+]
+
+
+class TestMarkdownCleanupTime:
+    @FAST
+    @given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=3000))
+    def test_any_markdown_soup(self, pieces: list[str]) -> None:
+        started = time.perf_counter()
+        clean_markdown("".join(pieces))
+        assert time.perf_counter() - started < 0.5
+
+    @pytest.mark.parametrize("line", LONG_LINES, ids=lambda line: repr(line[:12]))
+    def test_long_hostile_lines(self, line: str) -> None:
+        started = time.perf_counter()
+        clean_markdown(line)
+        assert time.perf_counter() - started < 0.5
 
 
 class TestHostileContainers:

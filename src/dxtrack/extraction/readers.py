@@ -244,10 +244,7 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
-# "__x__" only around text with a space or a non-ASCII letter: "__init__" stays.
-_STRONG_U = re.compile(
-    r"(?<![\w_])__(?=[^\s_])([^_\n]*?[\s\u0080-\uffff][^_\n]*?)(?<=[^\s_])__(?![\w_])"
-)
+_STRONG_U = re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]*?[^\s_])__(?![\w_])")
 _EM = re.compile(r"(?<![\w*\\])\*(?=[^\W\d_])([^*\n]*?[^\W\d_][.,;:!?)\"”]?)\*(?![\w*])")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|#)[^()\[\]\s]*\)")
@@ -258,6 +255,12 @@ def _table_cells(line: str) -> str:
     inner = line.strip()[1:-1]
     cells = re.split(r"(?<!\\)\|", inner)
     return " | ".join(_BR.sub(" ", cell).strip() for cell in cells)
+
+
+def _strong_underscore(match: re.Match[str]) -> str:
+    """ "__x__" only around text with a space or a non-ASCII letter: "__init__" stays."""
+    inner = match.group(1)
+    return inner if not inner.isascii() or " " in inner else match.group(0)
 
 
 def clean_markdown(text: str) -> tuple[str, bool]:
@@ -272,7 +275,7 @@ def clean_markdown(text: str) -> tuple[str, bool]:
         if heading:
             line = heading.group(1)
         line = _STRONG.sub(r"\1", line)
-        line = _STRONG_U.sub(r"\1", line)
+        line = _STRONG_U.sub(_strong_underscore, line)
         line = _EM.sub(r"\1", line)
         line = _LINK.sub(r"\1", line)
         line = _ESCAPE.sub(r"\1", line)
