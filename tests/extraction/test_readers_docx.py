@@ -169,6 +169,14 @@ class TestLegacyFonts:
         assert doc.text == "Độc lập - Tự do - Hạnh phúc"
         assert doc.warnings == ["Tệp dùng phông chữ bảng mã VNI; đã chuyển sang Unicode."]
 
+    def test_font_from_paragraph_style(self) -> None:
+        document = docx.Document()
+        document.styles["Normal"].font.name = ".VnTime"
+        document.add_paragraph("Thùc hiÖn chuyÓn ®æi sè")
+        document.add_paragraph().add_run("Unicode giữ nguyên").font.name = "Arial"
+        doc = read_bytes(save(document), "style.docx")
+        assert doc.text == "Thực hiện chuyển đổi số\nUnicode giữ nguyên"
+
     def test_legacy_text_without_font_hint(self) -> None:
         doc = read_bytes(self.legacy_docx([("Thùc hiÖn chuyÓn ®æi sè quèc gia", None)]), "v.docx")
         assert doc.text == "Thực hiện chuyển đổi số quốc gia"
