@@ -122,6 +122,7 @@ class TestEncodings:
             pytest.param(bytes(range(128, 256)) * 20, id="high-bytes"),
             pytest.param(b"Hello \x00\x01\x02\x03 binary \x00\x00\xff\xfe\x00", id="binary"),
             pytest.param("Résumé du café à Genève".encode("cp1252"), id="french-cp1252"),
+            pytest.param(b"\x01\x02\x03\x1b[0m text " * 20, id="control-characters"),
         ],
     )
     def test_implausible_is_refused(self, data: bytes) -> None:

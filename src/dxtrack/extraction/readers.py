@@ -115,6 +115,8 @@ _UNDECODABLE = (
     "Hãy lưu lại tệp dưới dạng UTF-8."
 )
 
+_BINARY = "tệp chứa dữ liệu nhị phân, không phải văn bản thuần."
+
 
 def _utf16_without_bom(data: bytes) -> str | None:
     """ "utf-16-le"/"utf-16-be" when NULs sit on one side of most byte pairs."""
@@ -133,8 +135,12 @@ def _utf16_without_bom(data: bytes) -> str | None:
 
 def _decode_unicode(data: bytes) -> tuple[str, str] | None:
     """(text, encoding) for BOM-marked, NUL-patterned or valid UTF-8 data, else None."""
-    boms = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"))
-    for bom, encoding in (*boms, (codecs.BOM_UTF16_BE, "utf-16")):
+    boms = (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    )
+    for bom, encoding in boms:
         if data.startswith(bom):
             return _strict(data, encoding), encoding
     utf16 = _utf16_without_bom(data)
@@ -144,11 +150,14 @@ def _decode_unicode(data: bytes) -> tuple[str, str] | None:
             raise ExtractionFailed(_UNDECODABLE)
         return text, utf16
     if b"\x00" in data:
-        raise ExtractionFailed("tệp chứa dữ liệu nhị phân, không phải văn bản thuần.")
+        raise ExtractionFailed(_BINARY)
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+    if _control_share(text) > 0.01:
+        raise ExtractionFailed(_BINARY)
+    return text, "utf-8"
 
 
 def _strict(data: bytes, encoding: str) -> str:
