@@ -142,6 +142,17 @@ class TestCleanPages:
             "3 | C | 2027",
         ]
 
+    def test_numbered_headings_at_page_tops_kept(self) -> None:
+        pages = [["Điều 1. Phạm vi", "nội dung"], ["Điều 2. Đối tượng", "nội dung khác"],
+                 ["Điều 3. Hiệu lực", "nội dung cuối"]]  # fmt: skip
+        assert clean_pages(pages) == [line for page in pages for line in page]
+
+    def test_varying_numbers_need_three_pages(self) -> None:
+        pages = [["Trang tin số 1", "một"], ["Trang tin số 2", "hai"]]
+        assert clean_pages(pages) == ["Trang tin số 1", "một", "Trang tin số 2", "hai"]
+        pages.append(["Trang tin số 3", "ba"])
+        assert clean_pages(pages) == ["một", "hai", "ba"]
+
     def test_two_pages_share_header(self) -> None:
         pages = [["SỞ NỘI VỤ 2025", "nội dung một"], ["SỞ NỘI VỤ 2025", "nội dung hai"]]
         assert clean_pages(pages) == ["nội dung một", "nội dung hai"]

@@ -192,13 +192,27 @@ def _key(line: str) -> str:
     return re.sub(r"\d+", "#", " ".join(line.split())).lower()
 
 
+# Headings that may start several pages with only their number changing.
+_STRUCTURAL = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần|Khoản)\s+\d|^\s*\d+(?:\.\d+)*[.)]\s")
+
+
 def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Keys of lines at the top or bottom of at least half the pages (and two of them)."""
+    """Keys of lines at the top or bottom of at least half the pages (and two of them).
+
+    Digits are ignored ("Số 441" matches "Số 443"), but a line whose text varies only
+    by its numbers must recur on three pages at least, and numbered headings
+    ("Điều 3.", "2. Nhiệm vụ") never count.
+    """
     if len(pages) < 2:
         return set()
-    counts: Counter[str] = Counter()
+    keys: Counter[str] = Counter()
+    exact: Counter[str] = Counter()
     for lines in pages:
-        edge = {_key(line) for line in lines[:EDGE] + lines[-EDGE:] if line.strip()}
-        counts.update(edge)
+        edge = {" ".join(line.split()) for line in lines[:EDGE] + lines[-EDGE:] if line.strip()}
+        edge = {line for line in edge if not _STRUCTURAL.match(line)}
+        exact.update(edge)
+        keys.update({_key(line) for line in edge})
     needed = max(2, math.ceil(0.5 * len(pages)))
-    return {key for key, count in counts.items() if count >= needed and key.strip("# ")}
+    repeated = {_key(line) for line, count in exact.items() if count >= needed}
+    varying = {key for key, count in keys.items() if count >= max(3, needed)}
+    return {key for key in repeated | varying if key.strip("# ")}
