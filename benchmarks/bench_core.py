@@ -37,14 +37,30 @@ def cases() -> list[tuple[str, Callable[[Session, date], Any]]]:
     return [
         ("summary", lambda db, at: summarize(db, at=at)),
         ("scorecard", lambda db, at: scorecard(db, at=at)),
-        ("page: agency + overdue", lambda db, at: list_assignments(
-            db, filters=Filters(agency="so-y-te", status=Status.overdue), at=at, user=None)),
-        ("page: group + due soon", lambda db, at: list_assignments(
-            db, filters=Filters(group="so-ban-nganh-tinh", status=Status.due_soon), at=at,
-            user=None)),
-        ("page: deadline range", lambda db, at: list_assignments(
-            db, filters=Filters(deadline_from=date(2026, 1, 1), deadline_to=date(2026, 3, 31)),
-            at=at, user=None)),
+        (
+            "page: agency + overdue",
+            lambda db, at: list_assignments(
+                db, filters=Filters(agency="so-y-te", status=Status.overdue), at=at, user=None
+            ),
+        ),
+        (
+            "page: group + due soon",
+            lambda db, at: list_assignments(
+                db,
+                filters=Filters(group="so-ban-nganh-tinh", status=Status.due_soon),
+                at=at,
+                user=None,
+            ),
+        ),
+        (
+            "page: deadline range",
+            lambda db, at: list_assignments(
+                db,
+                filters=Filters(deadline_from=date(2026, 1, 1), deadline_to=date(2026, 3, 31)),
+                at=at,
+                user=None,
+            ),
+        ),
     ]
 
 

@@ -22,7 +22,8 @@ from sqlalchemy import select, text
 from dxtrack.agencies.models import Agency
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
-from dxtrack.db import get_engine
+from dxtrack.db import get_engine, transaction
+from dxtrack.tasks.counts import rebuild
 
 TODAY = date(2026, 11, 23)
 START = date(2025, 1, 1)
@@ -51,28 +52,85 @@ def _completion(rng: random.Random, deadline: date | None) -> date | None:
 
 def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tuple]]:
     rng = random.Random(seed)
-    rows: dict[str, list[tuple]] = {"documents": [], "tasks": [], "assignments": [],
-                                    "progress_reports": []}
+    rows: dict[str, list[tuple]] = {
+        "documents": [],
+        "tasks": [],
+        "assignments": [],
+        "progress_reports": [],
+    }
     documents: set[int] = set()
     assignment_id = 0
     for task_id, document_id, deadline, members in _tasks(rng, agencies, total):
         if document_id not in documents:
             documents.add(document_id)
-            rows["documents"].append((document_id, f"{document_id:064x}", f"vb-{document_id}.txt",
-                                      "xx", 1, "Kế hoạch", f"{document_id}/KH-UBND",
-                                      f"{document_id}/kh-ubnd", f"V/v nhiệm vụ số {document_id}",
-                                      "[]", "", "confirmed", NOW))
-        rows["tasks"].append((task_id, document_id, 0, "1.a", f"Nhiệm vụ {task_id}", "",
-                              deadline, None, False, "confirmed", 1, NOW, NOW))
+            rows["documents"].append(
+                (
+                    document_id,
+                    f"{document_id:064x}",
+                    f"vb-{document_id}.txt",
+                    "xx",
+                    1,
+                    "Kế hoạch",
+                    f"{document_id}/KH-UBND",
+                    f"{document_id}/kh-ubnd",
+                    f"V/v nhiệm vụ số {document_id}",
+                    "[]",
+                    "",
+                    "confirmed",
+                    NOW,
+                )
+            )
+        rows["tasks"].append(
+            (
+                task_id,
+                document_id,
+                0,
+                "1.a",
+                f"Nhiệm vụ {task_id}",
+                "",
+                deadline,
+                None,
+                False,
+                "confirmed",
+                1,
+                NOW,
+                NOW,
+            )
+        )
         for agency_id in members:
             assignment_id += 1
             done = _completion(rng, deadline)
             state = "done" if done else rng.choice(["not_started", "in_progress", "blocked"])
-            rows["assignments"].append((assignment_id, task_id, agency_id, "lead", "", deadline,
-                                        state, 100 if done else 0, done, 2 if done else 1, NOW))
+            rows["assignments"].append(
+                (
+                    assignment_id,
+                    task_id,
+                    agency_id,
+                    "lead",
+                    "",
+                    deadline,
+                    state,
+                    100 if done else 0,
+                    done,
+                    2 if done else 1,
+                    NOW,
+                )
+            )
             if done:
-                rows["progress_reports"].append((assignment_id, assignment_id, None, "done", 100,
-                                                 "Đã hoàn thành", "", "", done, NOW))
+                rows["progress_reports"].append(
+                    (
+                        assignment_id,
+                        assignment_id,
+                        None,
+                        "done",
+                        100,
+                        "Đã hoàn thành",
+                        "",
+                        "",
+                        done,
+                        NOW,
+                    )
+                )
     return rows
 
 
@@ -110,11 +168,16 @@ def insert(url: str, rows: dict[str, list[tuple]]) -> None:
         raw.commit()
     finally:
         raw.close()
-    with engine.begin() as connection:
-        connection.execute(text("ANALYZE"))
+
+
+def analyze(url: str) -> None:
+    engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
     if engine.dialect.name == "postgresql":
         with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
             connection.execute(text("VACUUM ANALYZE"))
+    else:
+        with engine.begin() as connection:
+            connection.execute(text("ANALYZE"))
 
 
 def generate(url: str, total: int, seed: int = 7) -> dict[str, int]:
@@ -125,7 +188,10 @@ def generate(url: str, total: int, seed: int = 7) -> dict[str, int]:
         agencies = list(connection.execute(select(Agency.id)).scalars())
     rows = build_rows(total, agencies, seed)
     insert(url, rows)
-    return {table: len(values) for table, values in rows.items()}
+    with transaction(settings) as db:
+        count_rows = rebuild(db)
+    analyze(url)
+    return {table: len(values) for table, values in rows.items()} | {"counts": count_rows}
 
 
 def main() -> None:

@@ -38,16 +38,47 @@ def pg_cluster(settings: str = "") -> Iterator[str]:
         shutil.chown(data, "postgres")
     data.chmod(0o700)
     port = _free_port()
-    subprocess.run(_as_postgres(str(pg_bin / "initdb"), "-D", str(data), "-U", "postgres", "-A",
-                                "trust", "-E", "UTF8", "--locale=C.UTF-8"),
-                   check=True, capture_output=True)
-    options = (f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off "
-               f"-c shared_buffers=256MB -c work_mem=32MB {settings}")
-    subprocess.run(_as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-                                str(data / "log"), "-w", "start"), check=True, capture_output=True)
+    subprocess.run(
+        _as_postgres(
+            str(pg_bin / "initdb"),
+            "-D",
+            str(data),
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--locale=C.UTF-8",
+        ),
+        check=True,
+        capture_output=True,
+    )
+    options = (
+        f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off "
+        f"-c shared_buffers=256MB -c work_mem=32MB {settings}"
+    )
+    subprocess.run(
+        _as_postgres(
+            str(pg_bin / "pg_ctl"),
+            "-D",
+            str(data),
+            "-o",
+            options,
+            "-l",
+            str(data / "log"),
+            "-w",
+            "start",
+        ),
+        check=True,
+        capture_output=True,
+    )
     try:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run(_as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast",
-                                    "stop"), capture_output=True, check=False)
+        subprocess.run(
+            _as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"),
+            capture_output=True,
+            check=False,
+        )
         shutil.rmtree(root, ignore_errors=True)

@@ -31,3 +31,24 @@ class TestMigrations:
         assert "tasks" not in inspect(engine).get_table_names()
         revision, loaded = initialise(fresh_settings)
         assert revision and loaded == 124
+
+
+class TestCountsMigration:
+    def test_existing_assignments_are_counted(self, fresh_settings: Settings):
+        from builders import make_task
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from dxtrack.tasks.models import AssignmentCount
+
+        engine = get_engine(fresh_settings)
+        initialise(fresh_settings)
+        with Session(engine) as db:
+            make_task(db, lead=["Các sở, ban, ngành tỉnh"])
+            db.commit()
+            expected = sorted(db.execute(select(AssignmentCount.agency_id, AssignmentCount.n)))
+        command.downgrade(alembic_config(engine), "4fa015186d36")
+        upgrade(engine)
+        with Session(engine) as db:
+            got = sorted(db.execute(select(AssignmentCount.agency_id, AssignmentCount.n)))
+        assert got == expected and len(got) == 17

@@ -82,3 +82,76 @@ class TestFilteredList:
         assert [r.agency_code for r in rows] == ["so-y-te"] and not more
         rows, _ = list_assignments(db, filters=Filters(agency="cong-an-tinh"), at=AT, user=None)
         assert [r.status for r in rows] == ["due_soon", "no_deadline"]
+
+
+class TestPagination:
+    def test_dated_rows_first_then_undated_across_pages(self, db: Session, settings: Settings):
+        tasks = [make_task(db, lead=["Sở Nội vụ"], deadline=date(2025, 12, d)) for d in (9, 3, 5)]
+        tasks += [make_task(db, lead=["Sở Nội vụ"]) for _ in range(3)]
+        expected = [tasks[i].id for i in (1, 2, 0, 3, 4, 5)]
+        seen, page, more = [], 1, True
+        while more:
+            rows, more = list_assignments(
+                db, filters=Filters(agency="so-noi-vu"), at=AT, user=None, page=page, page_size=2
+            )
+            seen += [r.task_id for r in rows]
+            page += 1
+        assert seen == expected
+        rows, more = list_assignments(
+            db, filters=Filters(agency="so-noi-vu"), at=AT, user=None, page=3, page_size=2
+        )
+        assert [r.task_id for r in rows] == expected[4:] and not more
+        rows, _ = list_assignments(
+            db, filters=Filters(agency="so-noi-vu"), at=AT, user=None, page=2, page_size=4
+        )
+        assert [r.task_id for r in rows] == expected[4:]
+
+
+class TestMaintainedCounts:
+    def test_incremental_counts_equal_a_rebuild(self, db: Session, settings: Settings):
+        from dxtrack.tasks import counts
+        from dxtrack.tasks.models import AssignmentCount
+        from dxtrack.tasks.service import delete_task, update_task
+
+        build(db, settings)
+        task = make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 20))
+        update_task(
+            db,
+            task_id=task.id,
+            version=task.version,
+            changes={"deadline": date(2025, 12, 8), "lead": ["Sở Y tế", "Sở Nội vụ"]},
+            actor=None,
+        )
+        delete_task(db, task_id=make_task(db).id, actor=None)
+
+        def totals() -> list[tuple]:
+            query = select(
+                AssignmentCount.agency_id,
+                AssignmentCount.deadline,
+                AssignmentCount.completed_on,
+                AssignmentCount.n,
+            )
+            merged: dict[tuple, int] = {}
+            for agency, deadline, completed, n in db.execute(query):
+                key = (agency, deadline, completed)
+                merged[key] = merged.get(key, 0) + n
+            return sorted(((k, v) for k, v in merged.items() if v), key=repr)
+
+        incremental = totals()
+        counts.rebuild(db)
+        assert totals() == incremental
+
+    def test_fast_path_equals_scan(self, db: Session, settings: Settings):
+        build(db, settings)
+        make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2026, 1, 5))
+        for at in (date(2025, 12, 9), date(2025, 12, 31), date(2026, 2, 1)):
+            for filters in (
+                Filters(),
+                Filters(group="so-ban-nganh-tinh"),
+                Filters(agency="so-y-te"),
+            ):
+                assert summarize(db, at=at, filters=filters) == summarize(
+                    db, at=at, filters=filters, use_counts=False
+                )
+            fast = [r.to_dict() for r in scorecard(db, at=at, by="group")]
+            assert fast == [r.to_dict() for r in scorecard(db, at=at, by="group", use_counts=False)]

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy import Date, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from dxtrack.tasks.status import STATUS_LABELS, Status, compute_status, status_case
+from dxtrack.tasks.status import STATUS_LABELS, Status, compute_status, status_case, status_hint
 
 AT = date(2025, 12, 9)
 
@@ -76,3 +76,30 @@ class TestSqlAgreesWithPython:
                 deadline=deadline, completed_on=completed_on, at=at, due_soon_days=days
             )
             assert status == expected.value, (deadline, completed_on, at, days)
+
+
+class TestStatusHints:
+    @settings(
+        suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=40, deadline=None
+    )
+    @given(
+        rows=st.lists(st.tuples(st.none() | DAY, st.none() | DAY), min_size=1, max_size=40),
+        at=DAY,
+        days=st.integers(0, 30),
+    )
+    def test_every_row_of_a_status_meets_its_hint(
+        self, db: Session, rows: list[tuple[date | None, date | None]], at: date, days: int
+    ):
+        table = union_all(
+            *(
+                select(literal(d, Date).label("deadline"), literal(c, Date).label("completed_on"))
+                for d, c in rows
+            )
+        ).subquery()
+        for status in Status:
+            expr = status_case(table.c.deadline, table.c.completed_on, at=at, due_soon_days=days)
+            hint = status_hint(
+                status, table.c.deadline, table.c.completed_on, at=at, due_soon_days=days
+            )
+            query = select(table.c.deadline).where(expr == status.value, ~hint)
+            assert db.execute(query).all() == [], status

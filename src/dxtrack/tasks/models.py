@@ -91,7 +91,7 @@ class Assignment(Base):
         CheckConstraint(enum_check("role", PartyRole), name="role"),
         CheckConstraint(enum_check("state", ProgressState), name="state"),
         CheckConstraint("percent BETWEEN 0 AND 100", name="percent"),
-        Index("ix_assignments_agency_deadline", "agency_id", "deadline", "id"),
+        Index("ix_assignments_agency_deadline", "agency_id", "deadline", "completed_on"),
         Index("ix_assignments_completed_deadline", "completed_on", "deadline"),
         Index("ix_assignments_deadline", "deadline", "id"),
         Index("uq_assignments_task_agency_period", "task_id", "agency_id", "period", unique=True),
@@ -144,3 +144,21 @@ class Evidence(Base):
     size: Mapped[int]
     sha256: Mapped[str] = mapped_column(String(64), index=True)
     stored_path: Mapped[str] = mapped_column(String(300))
+
+
+class AssignmentCount(Base):
+    """Maintained number of assignments per agency and canonical (deadline, completed_on).
+
+    Open assignments keep their deadline; done ones collapse to one of two representative
+    pairs that give the same status at any date on or after their completion (tasks/counts.py).
+    Summaries at such dates read these rows instead of every assignment.
+    """
+
+    __tablename__ = "assignment_counts"
+    __table_args__ = (Index("ix_assignment_counts_key", "agency_id", "deadline", "completed_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    deadline: Mapped[date | None]
+    completed_on: Mapped[date | None]
+    n: Mapped[int] = mapped_column(default=0)

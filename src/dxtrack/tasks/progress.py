@@ -17,6 +17,7 @@ from dxtrack.config import Settings
 from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.files import EVIDENCE_TYPES, check_evidence, store_blob
+from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, Evidence, ProgressReport, ProgressState
 
 if TYPE_CHECKING:
@@ -106,6 +107,7 @@ def report_progress(
         for name, raw in data.files
     ]
     before = assignment_snapshot(assignment)
+    counted = counts.state_of(assignment)
     report = ProgressReport(
         assignment_id=assignment.id,
         author_id=actor.id,
@@ -123,6 +125,7 @@ def report_progress(
     assignment.completed_on = completed_on
     assignment.version += 1
     assignment.updated_at = utcnow()
+    counts.move(db, assignment.agency_id, old=counted, new=counts.state_of(assignment))
     db.flush()
     after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(checked)}
     record(

@@ -6,14 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.documents.models import Document
 from dxtrack.tasks.models import Assignment, Task
-from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case, status_hint
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -60,25 +60,56 @@ def assignment_status(at: date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> A
     )
 
 
-def apply_filters(
-    query: Select[Any], filters: Filters, *, at: date, user: User | None, due_soon_days: int
+def restrict_agencies(
+    query: Select[Any], agency_column: Any, filters: Filters, user: User | None
 ) -> Select[Any]:
-    """Restrict a query that selects from Assignment (joins added as needed)."""
+    """The user's visibility scope and the agency / group filters, on any agency_id column."""
     scope = visible_agency_id(user) if user is not None else None
     if scope is not None:
-        query = query.where(Assignment.agency_id == scope)
+        query = query.where(agency_column == scope)
     if filters.agency:
         agency_id = select(Agency.id).where(Agency.code == filters.agency).scalar_subquery()
-        query = query.where(Assignment.agency_id == agency_id)
+        query = query.where(agency_column == agency_id)
     if filters.group:
         members = (
             select(group_members.c.agency_id)
             .join(AgencyGroup, AgencyGroup.id == group_members.c.group_id)
             .where(AgencyGroup.code == filters.group)
         )
-        query = query.where(Assignment.agency_id.in_(members))
+        query = query.where(agency_column.in_(members))
+    return query
+
+
+def only_agency_filters(filters: Filters) -> bool:
+    """True when no filter other than agency / group is set."""
+    others = (
+        filters.status,
+        filters.deadline_from,
+        filters.deadline_to,
+        filters.document_id,
+        filters.task_id,
+        filters.assignment_id,
+        filters.q,
+    )
+    return all(value in (None, "") for value in others)
+
+
+def apply_filters(
+    query: Select[Any], filters: Filters, *, at: date, user: User | None, due_soon_days: int
+) -> Select[Any]:
+    """Restrict a query that selects from Assignment (joins added as needed)."""
+    query = restrict_agencies(query, Assignment.agency_id, filters, user)
     if filters.status:
-        query = query.where(assignment_status(at, due_soon_days) == filters.status.value)
+        query = query.where(
+            assignment_status(at, due_soon_days) == filters.status.value,
+            status_hint(
+                filters.status,
+                Assignment.deadline,
+                Assignment.completed_on,
+                at=at,
+                due_soon_days=due_soon_days,
+            ),
+        )
     if filters.deadline_from:
         query = query.where(Assignment.deadline >= filters.deadline_from)
     if filters.deadline_to:
@@ -126,8 +157,7 @@ def list_assignments(
         .join(Document, Document.id == Task.document_id)
     )
     query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
-    query = query.order_by(Assignment.deadline.is_(None), Assignment.deadline, Assignment.id)
-    rows = db.execute(query.offset((page - 1) * page_size).limit(page_size + 1)).all()
+    rows = _deadline_page(db, query, offset=(page - 1) * page_size, size=page_size + 1)
     result = [
         AssignmentRow(
             id=a.id,
@@ -150,6 +180,29 @@ def list_assignments(
         for a, code, name, st, clause, summary, doc_id, number in rows[:page_size]
     ]
     return result, len(rows) > page_size
+
+
+def _deadline_page(db: Session, query: Select[Any], *, offset: int, size: int) -> list[Any]:
+    """Rows ordered by deadline then id, deadlines first and none last, served by indexes.
+
+    Two index-ordered queries instead of `ORDER BY deadline IS NULL, ...` (which forces a sort
+    of every matching row): dated rows first, then undated rows when the page spills over.
+    """
+    dated = query.where(Assignment.deadline.is_not(None))
+    rows = list(
+        db.execute(
+            dated.order_by(Assignment.deadline, Assignment.id).offset(offset).limit(size)
+        ).all()
+    )
+    if len(rows) == size:
+        return rows
+    if rows or offset == 0:
+        dated_total = offset + len(rows)
+    else:
+        dated_total = db.scalar(select(func.count()).select_from(dated.subquery())) or 0
+    undated = query.where(Assignment.deadline.is_(None)).order_by(Assignment.id)
+    rest = db.execute(undated.offset(max(0, offset - dated_total)).limit(size - len(rows)))
+    return rows + list(rest.all())
 
 
 def list_tasks(

@@ -6,13 +6,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
-from dxtrack.tasks.models import Assignment
-from dxtrack.tasks.queries import Filters, apply_filters, assignment_status
-from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, empty_counts
+from dxtrack.tasks.counts import latest_completion
+from dxtrack.tasks.models import Assignment, AssignmentCount
+from dxtrack.tasks.queries import (
+    Filters,
+    apply_filters,
+    assignment_status,
+    only_agency_filters,
+    restrict_agencies,
+)
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, empty_counts, status_case
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -54,6 +61,49 @@ class ScoreRow:
         }
 
 
+def _use_counts(db: Session, filters: Filters, at: date) -> bool:
+    """The maintained counts are exact for agency/group filters at or after the last completion."""
+    if not only_agency_filters(filters):
+        return False
+    latest = latest_completion(db)
+    return latest is None or latest <= at
+
+
+def _status_counts(
+    db: Session,
+    *,
+    at: date,
+    filters: Filters,
+    user: User | None,
+    due_soon_days: int,
+    by: str | None,
+    use_counts: bool,
+) -> list[tuple[int, str, int]]:
+    """(key, status, count) rows; key is the agency id, the group id, or 0 for totals."""
+    if use_counts and _use_counts(db, filters, at):
+        agency, weight = AssignmentCount.agency_id, AssignmentCount.n
+        status = status_case(
+            AssignmentCount.deadline,
+            AssignmentCount.completed_on,
+            at=at,
+            due_soon_days=due_soon_days,
+        )
+    else:
+        agency, weight = Assignment.agency_id, literal(1)
+        status = assignment_status(at, due_soon_days)
+    key = {"agency": agency, "group": group_members.c.group_id}.get(by or "", literal(0))
+    inner = select(key.label("key"), status.label("status"), weight.label("weight"))
+    if by == "group":
+        inner = inner.join(group_members, group_members.c.agency_id == agency)
+    if agency is Assignment.agency_id:
+        inner = apply_filters(inner, filters, at=at, user=user, due_soon_days=due_soon_days)
+    else:
+        inner = restrict_agencies(inner, agency, filters, user)
+    sub = inner.subquery()
+    grouped = select(sub.c.key, sub.c.status, func.sum(sub.c.weight))
+    return [tuple(row) for row in db.execute(grouped.group_by(sub.c.key, sub.c.status))]
+
+
 def summarize(
     db: Session,
     *,
@@ -61,15 +111,20 @@ def summarize(
     filters: Filters | None = None,
     user: User | None = None,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    use_counts: bool = True,
 ) -> dict[str, int]:
     """Number of assignments per status at `at` (all six keys present)."""
-    inner = select(assignment_status(at, due_soon_days).label("status"))
-    inner = apply_filters(
-        inner, filters or Filters(), at=at, user=user, due_soon_days=due_soon_days
-    ).subquery()
     counts = empty_counts()
-    for status, count in db.execute(select(inner.c.status, func.count()).group_by(inner.c.status)):
-        counts[status] = count
+    for _key, status, count in _status_counts(
+        db,
+        at=at,
+        filters=filters or Filters(),
+        user=user,
+        due_soon_days=due_soon_days,
+        by=None,
+        use_counts=use_counts,
+    ):
+        counts[status] += int(count)
     return counts
 
 
@@ -89,25 +144,24 @@ def scorecard(
     filters: Filters | None = None,
     user: User | None = None,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    use_counts: bool = True,
 ) -> list[ScoreRow]:
     """Counts per status per agency (or per group), ranked by on-time rate then overdue."""
-    key = Assignment.agency_id if by == "agency" else group_members.c.group_id
-    inner = select(key.label("key"), assignment_status(at, due_soon_days).label("status"))
-    if by != "agency":
-        inner = inner.join(group_members, group_members.c.agency_id == Assignment.agency_id)
-    inner = apply_filters(
-        inner, filters or Filters(), at=at, user=user, due_soon_days=due_soon_days
-    ).subquery()
-    grouped = select(inner.c.key, inner.c.status, func.count()).group_by(
-        inner.c.key, inner.c.status
-    )
     model = Agency if by == "agency" else AgencyGroup
     names = {row.id: row for row in db.execute(select(model.id, model.code, model.name))}
     rows: dict[int, ScoreRow] = {}
-    for key_id, status, count in db.execute(grouped):
+    for key_id, status, count in _status_counts(
+        db,
+        at=at,
+        filters=filters or Filters(),
+        user=user,
+        due_soon_days=due_soon_days,
+        by=by,
+        use_counts=use_counts,
+    ):
         meta = names[key_id]
-        rows.setdefault(key_id, ScoreRow(meta.code, meta.name)).counts[status] = count
-    return _ranked(list(rows.values()))
+        rows.setdefault(key_id, ScoreRow(meta.code, meta.name)).counts[status] += int(count)
+    return _ranked([row for row in rows.values() if row.assigned])
 
 
 def status_report(
