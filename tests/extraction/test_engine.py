@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import string
+from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxtrack.extraction import extract_text
+from dxtrack.extraction import extract_file, extract_text
 from dxtrack.extraction.normalize import normalize
 
 FORMAT_KEYS = {
@@ -143,3 +144,57 @@ class TestRobustness:
         lines = [f"{'1.' * (i % 8 + 1)} Sở Y tế chủ trì nội dung {i}" for i in range(3000)]
         result = extract_text("\n".join(lines))
         assert len(result.tasks) > 0
+
+
+DOCS = Path(__file__).parent / "cases" / "documents"
+
+
+def tasks_of(name: str) -> list[tuple]:
+    result = extract_file(DOCS / name).to_dict()
+    return [
+        (t["clause"], t["lead"], t["coordinators"], t["deadline"], t["recurrence"])
+        for t in result["tasks"]
+    ]
+
+
+class TestGenreShapes:
+    """Documents written in the genre's usual shapes (not real documents: unit fixtures)."""
+
+    def test_conclusion_notice(self):
+        tasks = tasks_of("thong_bao_ket_luan.txt")
+        assert tasks == [
+            ("2.a", ["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "2025-06-30", None),
+            ("2.b", ["Bộ Công an"], [], "2025-06-30", None),
+            (
+                "2.c",
+                [
+                    "Các bộ, cơ quan ngang bộ, cơ quan thuộc Chính phủ",
+                    "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương",
+                ],
+                [],
+                None,
+                "monthly",
+            ),
+            ("2.d", ["Văn phòng Chính phủ"], [], None, None),
+            ("3", ["Ủy ban Trung ương Mặt trận Tổ quốc Việt Nam"], [], None, None),
+        ]
+
+    def test_decision_with_attached_plan(self):
+        tasks = tasks_of("quyet_dinh_ke_hoach.txt")
+        assert (
+            "Điều 2",
+            ["Sở Khoa học và Công nghệ"],
+            ["Các sở, ban, ngành tỉnh"],
+            None,
+            "half-yearly",
+        ) in tasks
+        assert (
+            "II.1",
+            ["Sở Khoa học và Công nghệ"],
+            ["Sở Tài chính", "Công an tỉnh"],
+            "2025-09-30",
+            None,
+        ) in tasks
+        assert ("II.2", ["Văn phòng Ủy ban nhân dân tỉnh"], [], "2025-10-31", None) in tasks
+        assert [t[0] for t in tasks].count("III.1") == 2
+        assert not any(t[0] in {"Điều 1", "Điều 3"} for t in tasks)

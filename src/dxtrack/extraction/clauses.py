@@ -30,7 +30,8 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
 ATTRIBUTE = re.compile(
     r"^[-–+•]?\s*(Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Đơn\s+vị\s+"
     r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
-    r"|Sản\s+phẩm|Kinh\s+phí|Nguồn\s+kinh\s+phí)\s*:\s*",
+    r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
+    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
     re.IGNORECASE,
 )
 
@@ -101,7 +102,9 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
     return None
 
 
-def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) -> Node:
+def build_tree(
+    paragraphs: list[Paragraph], *, is_closing=lambda text, anywhere=False: False
+) -> Node:
     """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
     opens a top-level "closing" node that takes the dash lines after it."""
     root = Node("root", "", -1)
@@ -111,7 +114,7 @@ def build_tree(paragraphs: list[Paragraph], *, is_closing=lambda text: False) ->
         if (
             (marker is None or marker[0] in {"dash", "plus"})
             and current.kind != "closing"
-            and is_closing(para.text)
+            and is_closing(para.text, anywhere=marker is None)
         ):
             current = Node("closing", "", 0.5, [para], parent=root)
             root.children.append(current)

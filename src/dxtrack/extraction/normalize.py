@@ -43,7 +43,8 @@ _STARTERS = re.compile(
       | Kính\s+gửi
       | Nơi\s+nhận
       | (?:KT|TM|TL|TUQ|Q|UQ)\.\s*\S
-      | Căn\s+cứ\b
+      | Căn\s+cứ\b | Ngày\s+\d{1,2}\b | Thực\s+hiện\b | Triển\s+khai\b | Theo\s+đề\s+nghị\b
+      | Trên\s+cơ\s+sở\b
       | Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:
       | Thời\s+(?:gian|hạn)\s+(?:thực\s+hiện|hoàn\s+thành)?\s*:
       | Sản\s+phẩm\s*:

@@ -126,9 +126,15 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     return []
 
 
-def is_closing(text: str) -> bool:
-    """A closing formula or contact block: the end of the assigning part of the body."""
-    return bool(_vocab()["closing"].match(fold(text[:80]).lstrip("-–+• ")))
+def is_closing(text: str, *, anywhere: bool = False) -> bool:
+    """A closing formula or contact block: the end of the assigning part of the body.
+
+    `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
+    ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
+    folded = fold(text[:300]).lstrip("-–+• ")
+    if _vocab()["closing"].match(folded):
+        return True
+    return anywhere and len(text) < 300 and bool(_vocab()["closing"].search(folded))
 
 
 @dataclass
