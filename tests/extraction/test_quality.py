@@ -18,7 +18,7 @@ from dxtrack.extraction import extract_file
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE))
-import score  # noqa: E402
+import score
 
 
 def run(gold_dir: Path, sources: dict[str, Path]) -> dict:
