@@ -6,6 +6,7 @@ import io
 import time
 import unicodedata
 import zipfile
+import zlib
 from datetime import timedelta
 from functools import cache
 from pathlib import Path
@@ -165,6 +166,29 @@ class TestMarkdownCleanupTime:
         assert time.perf_counter() - started < 0.5
 
 
+def minimal_pdf(flate_content: bytes) -> bytes:
+    """One page whose content stream is the given Flate data."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(flate_content)
+        + flate_content
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\n" % (len(objects) + 1)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
 class TestHostileContainers:
     def test_docx_zip_bomb_refused_quickly(self) -> None:
         buffer = io.BytesIO()
@@ -181,6 +205,17 @@ class TestHostileContainers:
         with pytest.raises(ExtractionFailed, match="giải nén quá lớn"):
             read_bytes(data, "bomb.docx")
         assert time.perf_counter() - started < 0.5
+
+    def test_pdf_flate_bomb_refused_quickly(self) -> None:
+        packer = zlib.compressobj(1)
+        chunk = b" " * (1 << 20)
+        content = b"".join(packer.compress(chunk) for _ in range(250)) + packer.flush()
+        data = minimal_pdf(content)
+        assert len(data) < 2 * 1024 * 1024  # 250 MB of page content from about 1 MB
+        started = time.perf_counter()
+        with pytest.raises(ExtractionFailed, match="PDF khi giải nén quá lớn"):
+            read_bytes(data, "bomb.pdf")
+        assert time.perf_counter() - started < 1.5
 
     def test_deeply_nested_docx_tables(self) -> None:
         document = docx.Document()

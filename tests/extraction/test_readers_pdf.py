@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import io
+import zlib
 from pathlib import Path
 
 import pytest
 
 from dxtrack.errors import ExtractionFailed
-from dxtrack.extraction.reader_pdf import clean_pages
+from dxtrack.extraction.reader_pdf import clean_pages, inflated_size
 from dxtrack.extraction.readers import read_bytes
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -156,6 +157,19 @@ class TestCleanPages:
     def test_two_pages_share_header(self) -> None:
         pages = [["SỞ NỘI VỤ 2025", "nội dung một"], ["SỞ NỘI VỤ 2025", "nội dung hai"]]
         assert clean_pages(pages) == ["nội dung một", "nội dung hai"]
+
+
+class TestInflatedSize:
+    def test_counts_flate_streams_up_to_the_limit(self) -> None:
+        stream = zlib.compress(b"BT ET " * 1000)
+        data = b"%PDF-1.4\n1 0 obj\n<< >>\nstream\n" + stream + b"\nendstream\nendobj\n"
+        assert inflated_size(data, limit=10**6) == 6000
+        assert inflated_size(data, limit=100) == 101  # stops just past the limit
+
+    def test_images_and_other_filters_ignored(self) -> None:
+        image = b"1 0 obj\n<< /Subtype /Image >>\nstream\n" + zlib.compress(b"x" * 5000)
+        other = b"\nendstream\nendobj\n2 0 obj\n<< >>\nstream\nnot flate\nendstream\n"
+        assert inflated_size(b"%PDF-1.4\n" + image + other, limit=10**6) == 0
 
 
 class TestUnreadable:

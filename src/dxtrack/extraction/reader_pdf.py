@@ -19,6 +19,7 @@ import io
 import logging
 import math
 import re
+import zlib
 from collections import Counter
 from typing import Any
 
@@ -33,6 +34,7 @@ NO_UNICODE = (
     "phông chữ trong tệp PDF không có bảng mã Unicode nên không trích được chữ. "
     "Hãy dùng tệp DOCX hoặc bản PDF xuất lại từ Word."
 )
+BOMB = "tệp PDF khi giải nén quá lớn (có thể là tệp độc hại), không xử lý."
 MAX_PAGES = 2000
 EDGE = 3  # lines at the top and at the bottom of a page searched for headers/footers
 
@@ -53,9 +55,11 @@ _PAGE_NUMBER = re.compile(
 _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\u00ad": ""})
 
 
-def read_pdf(data: bytes) -> tuple[str, list[str]]:
+def read_pdf(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
     if b"%PDF" not in data[:1024]:
         raise ExtractionFailed(CORRUPTED)
+    if inflated_size(data, limit=max_unpacked) > max_unpacked:
+        raise ExtractionFailed(BOMB)
     encrypted = b"/Encrypt" in data
     try:
         pages = _pages_pdfplumber(data)
@@ -74,6 +78,45 @@ def read_pdf(data: bytes) -> tuple[str, list[str]]:
     if body.count("(cid:") * 6 > len(body) / 2:
         raise ExtractionFailed(NO_UNICODE)
     return "\n".join(clean_pages(pages)), []
+
+
+# --- decompression bomb guard -----------------------------------------------------
+
+_STREAM = re.compile(rb"(?<!end)stream\r?\n")
+_CHUNK = 1 << 16
+
+
+def inflated_size(data: bytes, *, limit: int) -> int:
+    """Total inflated size of the Flate streams that pdfminer would decode (not images).
+
+    pdfminer inflates content and object streams whole, without a limit: a 1 MB file
+    can expand to 1 GB. Counting stops as soon as the limit is passed.
+    """
+    total = 0
+    for match in _STREAM.finditer(data):
+        head = data[max(0, match.start() - 1024) : match.start()]
+        if b"/Image" in head[head.rfind(b" obj") + 1 :]:
+            continue  # image data stays compressed during text extraction
+        total += _inflate_count(data, match.end(), limit - total + 1)
+        if total > limit:
+            break
+    return total
+
+
+def _inflate_count(data: bytes, start: int, budget: int) -> int:
+    """Bytes produced by the zlib stream at `start`, counting at most `budget`."""
+    inflater = zlib.decompressobj()
+    produced, position = 0, start
+    try:
+        while not inflater.eof and position < len(data) and produced < budget:
+            pending = data[position : position + _CHUNK]
+            position += _CHUNK
+            while pending and produced < budget:
+                produced += len(inflater.decompress(pending, budget - produced))
+                pending = inflater.unconsumed_tail
+    except zlib.error:  # not Flate (or damaged): pdfminer will judge it
+        pass
+    return produced
 
 
 # --- extraction --------------------------------------------------------------------

@@ -95,7 +95,7 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Raw
         else:
             from dxtrack.extraction.reader_pdf import read_pdf
 
-            text, warnings = read_pdf(data)
+            text, warnings = read_pdf(data, max_unpacked=4 * max_bytes)
     except ExtractionFailed as exc:  # reader modules raise the bare reason
         raise failure(name, exc.message) from None
     except (RecursionError, MemoryError):
