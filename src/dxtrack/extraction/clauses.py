@@ -19,7 +19,7 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
     ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
-    ("roman", re.compile(r"^([IVXLC]{1,6})[.)]\s+"), 1),
+    ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),

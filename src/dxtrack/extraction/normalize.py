@@ -32,7 +32,7 @@ _MOTTO = re.compile(
 _STARTERS = re.compile(
     r"""^(?:
         (?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b
-      | [IVXLC]{1,6}[.)]\s
+      | [IVXLC]{1,6}\s?[.)/\-–]\s
       | \d{1,2}(?:\.\d{1,2})+\.?\s
       | \d{1,2}[.)/]\s
       | [a-zđ]\)\s?

@@ -20,10 +20,9 @@ _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
-    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:ngày|hết)?\s*[:,]?\s*$"
+    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:là\s+)?(?:ngày|hết)?\s*[:,]?\s*$"
 )
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
-_RANGE_END = re.compile(r"\s*(?:đến|[-–])\s*(?:hết\s+)?(?:ngày\s+)?")
 
 
 @dataclass(frozen=True)
