@@ -166,10 +166,9 @@ class TestInflatedSize:
         assert inflated_size(data, limit=10**6) == 6000
         assert inflated_size(data, limit=100) == 101  # stops just past the limit
 
-    def test_images_and_other_filters_ignored(self) -> None:
-        image = b"1 0 obj\n<< /Subtype /Image >>\nstream\n" + zlib.compress(b"x" * 5000)
-        other = b"\nendstream\nendobj\n2 0 obj\n<< >>\nstream\nnot flate\nendstream\n"
-        assert inflated_size(b"%PDF-1.4\n" + image + other, limit=10**6) == 0
+    def test_other_filters_ignored(self) -> None:
+        data = b"%PDF-1.4\n1 0 obj\n<< >>\nstream\nnot flate\nendstream\nendobj\n"
+        assert inflated_size(data, limit=10**6) == 0
 
 
 class TestUnreadable:

@@ -87,16 +87,14 @@ _CHUNK = 1 << 16
 
 
 def inflated_size(data: bytes, *, limit: int) -> int:
-    """Total inflated size of the Flate streams that pdfminer would decode (not images).
+    """Total inflated size of the Flate streams of the file, counted up to just past `limit`.
 
     pdfminer inflates content and object streams whole, without a limit: a 1 MB file
-    can expand to 1 GB. Counting stops as soon as the limit is passed.
+    can expand to 1 GB. Image streams are counted too: a stream dictionary can claim
+    to be an image and still serve as page content.
     """
     total = 0
     for match in _STREAM.finditer(data):
-        head = data[max(0, match.start() - 1024) : match.start()]
-        if b"/Image" in head[head.rfind(b" obj") + 1 :]:
-            continue  # image data stays compressed during text extraction
         total += _inflate_count(data, match.end(), limit - total + 1)
         if total > limit:
             break
