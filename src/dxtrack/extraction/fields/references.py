@@ -22,18 +22,20 @@ NUMBER = re.compile(
     rf"(?![\w/])"
 )
 _DATE_AFTER = re.compile(
-    r"^\s*[,;]?\s*(?:ban\s+hành\s+)?(?:ngày|ngay)\s+(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*"
+    r"^\s*[,;]?\s*(?:ban\s+hành\s+|đến\s+)?(?:ngày|ngay)\s*(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*"
     r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))",
     re.IGNORECASE,
 )
 _DATE_PAREN = re.compile(r"^\s*\((\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
-_DATE_BEFORE = re.compile(r"(?:^|[.;]\s+|\n)Ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d),[^.;\n]*$")
+_DATE_BEFORE = re.compile(
+    r"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d),?\s[^.;\n]*$"
+)
 _ISSUER = re.compile(
     r"^\s*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện"
     r"|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|và\s+(?:các|Kế|Quyết|Nghị|Công|Chỉ"
     r"|Thông))\b)[^,;.:()\n])+(?:\([^)\n]{1,40}\))?)"
 )
-_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô))?\s*:?\s*$", re.IGNORECASE)
+_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so))?\s*:?\s*$", re.IGNORECASE)
 
 
 @dataclass
@@ -78,7 +80,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         key = _key(number)
         doc_type = _type_before(folded, m.start(), pattern, text)
         if doc_type is None and not re.search(
-            r"(?:số|sô)\s*:?\s*$", folded[max(0, m.start() - 6) : m.start()]
+            r"(?:số|sô|so)\s*:?\s*$", folded[max(0, m.start() - 6) : m.start()]
         ):
             continue
         if key == own or doc_type == "Đề án":
