@@ -107,6 +107,26 @@ def report_progress(
         for name, raw in data.files
     ]
     before = assignment_snapshot(assignment)
+    report = _append(db, assignment, data, percent, completed_on, actor)
+    _store_evidence(db, report, checked, settings)
+    after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(checked)}
+    record(
+        db,
+        events.Event("progress.report", "assignment", assignment.id, before, after),
+        actor=actor,
+    )
+    return report
+
+
+def _append(
+    db: Session,
+    assignment: Assignment,
+    data: ProgressInput,
+    percent: int,
+    completed_on: date | None,
+    actor: User,
+) -> ProgressReport:
+    """Add the report row and make it the assignment's current state (and counts)."""
     counted = counts.state_of(assignment)
     report = ProgressReport(
         assignment_id=assignment.id,
@@ -120,17 +140,12 @@ def report_progress(
     )
     db.add(report)
     db.flush()
-    _store_evidence(db, report, checked, settings)
     assignment.state, assignment.percent = data.state.value, percent
     assignment.completed_on = completed_on
     assignment.version += 1
     assignment.updated_at = utcnow()
     counts.move(db, assignment.agency_id, old=counted, new=counts.state_of(assignment))
     db.flush()
-    after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(checked)}
-    record(
-        db, events.Event("progress.report", "assignment", assignment.id, before, after), actor=actor
-    )
     return report
 
 

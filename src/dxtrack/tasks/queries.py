@@ -129,6 +129,36 @@ def apply_filters(
     return query
 
 
+def _row(
+    a: Assignment,
+    code: str,
+    name: str,
+    status: str,
+    clause: str,
+    summary: str,
+    document_id: int,
+    number: str | None,
+) -> AssignmentRow:
+    return AssignmentRow(
+        id=a.id,
+        task_id=a.task_id,
+        agency_code=code,
+        agency_name=name,
+        role=a.role,
+        period=a.period,
+        deadline=a.deadline,
+        state=a.state,
+        percent=a.percent,
+        completed_on=a.completed_on,
+        version=a.version,
+        status=status,
+        clause=clause,
+        summary=summary,
+        document_id=document_id,
+        document_number=number,
+    )
+
+
 def list_assignments(
     db: Session,
     *,
@@ -158,27 +188,7 @@ def list_assignments(
     )
     query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
     rows = _deadline_page(db, query, offset=(page - 1) * page_size, size=page_size + 1)
-    result = [
-        AssignmentRow(
-            id=a.id,
-            task_id=a.task_id,
-            agency_code=code,
-            agency_name=name,
-            role=a.role,
-            period=a.period,
-            deadline=a.deadline,
-            state=a.state,
-            percent=a.percent,
-            completed_on=a.completed_on,
-            version=a.version,
-            status=st,
-            clause=clause,
-            summary=summary,
-            document_id=doc_id,
-            document_number=number,
-        )
-        for a, code, name, st, clause, summary, doc_id, number in rows[:page_size]
-    ]
+    result = [_row(*row) for row in rows[:page_size]]
     return result, len(rows) > page_size
 
 
@@ -205,6 +215,48 @@ def _deadline_page(db: Session, query: Select[Any], *, offset: int, size: int) -
     return rows + list(rest.all())
 
 
+def _assignments_by_task(
+    db: Session, *, at: date, user: User | None, document_id: int | None, due_soon_days: int
+) -> dict[int, list[dict[str, Any]]]:
+    status = assignment_status(at, due_soon_days)
+    query = select(
+        Assignment.id,
+        Assignment.task_id,
+        Agency.code,
+        Assignment.role,
+        Assignment.period,
+        Assignment.deadline,
+        status,
+    ).join(Agency, Agency.id == Assignment.agency_id)
+    query = apply_filters(
+        query, Filters(document_id=document_id), at=at, user=user, due_soon_days=due_soon_days
+    )
+    by_task: dict[int, list[dict[str, Any]]] = {}
+    for a_id, task_id, code, role, period, deadline, st in db.execute(
+        query.order_by(Assignment.id)
+    ):
+        item = {"id": a_id, "agency": code, "role": role, "status": st}
+        if period:
+            item |= {"period": period, "deadline": deadline.isoformat() if deadline else None}
+        by_task.setdefault(task_id, []).append(item)
+    return by_task
+
+
+def _task_dict(task: Task, document: str, assignments: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "id": task.id,
+        "document": document,
+        "document_id": task.document_id,
+        "clause": task.clause,
+        "summary": task.summary,
+        "deadline": task.deadline.isoformat() if task.deadline else None,
+        "recurrence": task.recurrence,
+        "review_state": task.review_state,
+        "version": task.version,
+        "assignments": assignments,
+    }
+
+
 def list_tasks(
     db: Session,
     *,
@@ -223,41 +275,12 @@ def list_tasks(
     if review_state:
         query = query.where(Task.review_state == review_state)
     tasks = db.execute(query.order_by(Task.document_id, Task.position, Task.id)).all()
-    by_task: dict[int, list[dict[str, Any]]] = {}
-    status = assignment_status(at, due_soon_days)
-    assignments = select(
-        Assignment.id,
-        Assignment.task_id,
-        Agency.code,
-        Assignment.role,
-        Assignment.period,
-        Assignment.deadline,
-        status,
-    ).join(Agency, Agency.id == Assignment.agency_id)
-    assignments = apply_filters(
-        assignments, Filters(document_id=document_id), at=at, user=user, due_soon_days=due_soon_days
+    by_task = _assignments_by_task(
+        db, at=at, user=user, document_id=document_id, due_soon_days=due_soon_days
     )
-    for a_id, task_id, code, role, period, deadline, st in db.execute(
-        assignments.order_by(Assignment.id)
-    ):
-        item = {"id": a_id, "agency": code, "role": role, "status": st}
-        if period:
-            item |= {"period": period, "deadline": deadline.isoformat() if deadline else None}
-        by_task.setdefault(task_id, []).append(item)
     restricted = user is not None and visible_agency_id(user) is not None
     return [
-        {
-            "id": task.id,
-            "document": number or filename,
-            "document_id": task.document_id,
-            "clause": task.clause,
-            "summary": task.summary,
-            "deadline": task.deadline.isoformat() if task.deadline else None,
-            "recurrence": task.recurrence,
-            "review_state": task.review_state,
-            "version": task.version,
-            "assignments": by_task.get(task.id, []),
-        }
+        _task_dict(task, number or filename, by_task.get(task.id, []))
         for task, number, filename in tasks
         if not restricted or task.id in by_task
     ]
