@@ -139,6 +139,49 @@ class TestAnyText:
             assert doc.warnings == ["Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode."]
 
 
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+SLOW = settings(FAST, max_examples=40)  # building a DOCX or PDF costs ~40 ms per example
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn")), max_size=300)
+
+
+class TestAnyTextInContainers:
+    @SLOW
+    @given(XML_TEXT)
+    def test_docx_paragraph(self, text: str) -> None:
+        document = docx.Document()
+        document.add_paragraph(text)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        read_or_refuse(buffer.getvalue(), "x.docx")
+
+    @SLOW
+    @given(st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=12), max_size=8))
+    def test_docx_vietnamese_paragraphs_round_trip(self, paragraphs: list[list[str]]) -> None:
+        document = docx.Document()
+        lines = [" ".join(words) for words in paragraphs] + ["Hết."]
+        for line in lines:
+            document.add_paragraph(line)
+        buffer = io.BytesIO()
+        document.save(buffer)
+        assert read_bytes(buffer.getvalue(), "x.docx").text == "\n".join(lines)
+
+    @pytest.mark.skipif(not FONT.exists(), reason="DejaVu Sans missing: fonts-dejavu-core")
+    @SLOW
+    @given(st.lists(st.lists(st.sampled_from(SYLLABLES), min_size=1, max_size=12),
+                    min_size=1, max_size=6))  # fmt: skip
+    def test_pdf_vietnamese_lines_round_trip(self, paragraphs: list[list[str]]) -> None:
+        from fpdf import FPDF
+
+        pdf = FPDF()
+        pdf.add_font("dejavu", "", str(FONT))
+        pdf.set_font("dejavu", size=12)
+        pdf.add_page()
+        lines = [" ".join(words) for words in paragraphs]
+        for line in lines:
+            pdf.cell(0, 8, line, new_x="LMARGIN", new_y="NEXT")
+        assert read_bytes(bytes(pdf.output()), "x.pdf").text == "\n".join(lines)
+
+
 MARKDOWN_PIECES = ["*", "**", "_", "__", "|", "#", " ", "\t", "a", "é", "-", ":", "[", "]",
                    "(", ")", "\\", "http://", ".", "<br>", "\n"]  # fmt: skip
 LONG_LINES = [
