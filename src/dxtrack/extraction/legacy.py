@@ -283,6 +283,12 @@ def convert_legacy(text: str, encoding: str) -> str:
 LEGACY_NAMES = {"tcvn3": "TCVN3 (ABC)", "vni": "VNI"}
 
 
+def conversion_warning(encoding: str, *, fonts: bool = False) -> str:
+    """User-facing note that a legacy encoding (or a legacy font, in DOCX) was converted."""
+    what = "phông chữ bảng mã" if fonts else "bảng mã"
+    return f"Tệp dùng {what} {LEGACY_NAMES[encoding]}; đã chuyển sang Unicode."
+
+
 def legacy_font_encoding(font: str | None) -> str | None:
     """Encoding implied by a font name: ".VnTime" -> tcvn3, "VNI-Times" -> vni."""
     if not font:

@@ -67,18 +67,13 @@ def read_docx(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
     lines = list(reader.block_lines(document.element.body))
     lines.extend(reader.footnote_lines(archive))
     text = "\n".join(lines)
-    warnings = [_warning(enc) for enc in sorted(reader.legacy_seen)]
+    warnings = [legacy.conversion_warning(enc, fonts=True) for enc in sorted(reader.legacy_seen)]
     if not reader.legacy_seen:
         found = legacy.detect_legacy(text)
         if found:
             text = legacy.convert_legacy(text, found)
-            warnings.append(_warning(found))
+            warnings.append(legacy.conversion_warning(found))
     return text, warnings
-
-
-def _warning(encoding: str) -> str:
-    name = legacy.LEGACY_NAMES[encoding]
-    return f"Tệp dùng phông chữ bảng mã {name}; đã chuyển sang Unicode."
 
 
 def _attr(element: Any, path: str, name: str) -> str | None:

@@ -223,7 +223,7 @@ def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
         found = legacy.detect_legacy(text)
         if found:
             text = legacy.convert_legacy(text, found)
-            warnings.append(_legacy_warning(found))
+            warnings.append(legacy.conversion_warning(found))
     else:
         encoding = _single_byte_choice(data)
         try:
@@ -233,7 +233,7 @@ def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
         if encoding == "cp1258":
             warnings.append("Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.")
         else:
-            warnings.append(_legacy_warning(encoding))
+            warnings.append(legacy.conversion_warning(encoding))
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text, cleaned = clean_markdown(unicodedata.normalize("NFC", text))
     if cleaned:
@@ -241,10 +241,6 @@ def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
             "Đã bỏ các ký hiệu Markdown (bảng, chữ đậm/nghiêng) của văn bản sao chép từ web."
         )
     return text, warnings
-
-
-def _legacy_warning(encoding: str) -> str:
-    return f"Tệp dùng bảng mã {legacy.LEGACY_NAMES[encoding]}; đã chuyển sang Unicode."
 
 
 # --- .txt: Markdown remnants -------------------------------------------------------
