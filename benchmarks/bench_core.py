@@ -23,12 +23,12 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.orm import Session
 
 from benchmarks.generate import TODAY, generate
-from benchmarks.pgcluster import pg_cluster
 from dxtrack.config import Settings
 from dxtrack.db import dispose_engines, get_engine
 from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.stats import scorecard, summarize
 from dxtrack.tasks.status import Status
+from tests.pgcluster import pg_cluster
 
 PAST = date(2025, 6, 30)
 
@@ -80,7 +80,7 @@ def database_url(backend: str, size: int, stack: ExitStack) -> str:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{path}{suffix}").unlink(missing_ok=True)
         return f"sqlite:///{path}"
-    server = stack.enter_context(pg_cluster())
+    server = stack.enter_context(pg_cluster("-c shared_buffers=256MB -c work_mem=32MB"))
     admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f"CREATE DATABASE bench_{size}"))

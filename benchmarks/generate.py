@@ -50,53 +50,50 @@ def _completion(rng: random.Random, deadline: date | None) -> date | None:
     return min(done, TODAY)
 
 
+def _document(document_id: int) -> tuple:
+    return (
+        document_id,
+        f"{document_id:064x}",
+        f"vb-{document_id}.txt",
+        "xx",
+        1,
+        "Kế hoạch",
+        f"{document_id}/KH-UBND",
+        f"{document_id}/kh-ubnd",
+        f"V/v nhiệm vụ số {document_id}",
+        "[]",
+        "",
+        "confirmed",
+        NOW,
+    )
+
+
+def _task(task_id: int, document_id: int, deadline: date | None) -> tuple:
+    return (
+        task_id,
+        document_id,
+        0,
+        "1.a",
+        f"Nhiệm vụ {task_id}",
+        "",
+        deadline,
+        None,
+        False,
+        "confirmed",
+        1,
+        NOW,
+        NOW,
+    )
+
+
 def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tuple]]:
     rng = random.Random(seed)
-    rows: dict[str, list[tuple]] = {
-        "documents": [],
-        "tasks": [],
-        "assignments": [],
-        "progress_reports": [],
-    }
-    documents: set[int] = set()
+    rows: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
     assignment_id = 0
     for task_id, document_id, deadline, members in _tasks(rng, agencies, total):
-        if document_id not in documents:
-            documents.add(document_id)
-            rows["documents"].append(
-                (
-                    document_id,
-                    f"{document_id:064x}",
-                    f"vb-{document_id}.txt",
-                    "xx",
-                    1,
-                    "Kế hoạch",
-                    f"{document_id}/KH-UBND",
-                    f"{document_id}/kh-ubnd",
-                    f"V/v nhiệm vụ số {document_id}",
-                    "[]",
-                    "",
-                    "confirmed",
-                    NOW,
-                )
-            )
-        rows["tasks"].append(
-            (
-                task_id,
-                document_id,
-                0,
-                "1.a",
-                f"Nhiệm vụ {task_id}",
-                "",
-                deadline,
-                None,
-                False,
-                "confirmed",
-                1,
-                NOW,
-                NOW,
-            )
-        )
+        if not rows["documents"] or rows["documents"][-1][0] != document_id:
+            rows["documents"].append(_document(document_id))
+        rows["tasks"].append(_task(task_id, document_id, deadline))
         for agency_id in members:
             assignment_id += 1
             done = _completion(rng, deadline)

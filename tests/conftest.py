@@ -7,18 +7,14 @@ Each test runs inside a transaction rolled back at the end (SAVEPOINTs for the a
 
 from __future__ import annotations
 
-import glob
 import os
-import shutil
-import socket
-import subprocess
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from pgcluster import pg_bin, pg_cluster
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
@@ -32,83 +28,19 @@ from dxtrack.deps import get_db
 BACKENDS = ["sqlite", "postgresql"]
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _pg_bin() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
-    return Path(found[-1]) if found and Path(found[-1], "initdb").exists() else None
-
-
-def _as_postgres(*args: str) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *args] if os.geteuid() == 0 else list(args)
-
-
 @pytest.fixture(scope="session")
 def pg_server() -> Iterator[str]:
     """Base URL of a throwaway PostgreSQL server (skips PostgreSQL tests if unavailable)."""
     if os.environ.get("DXTRACK_TEST_PG_URL"):
         yield os.environ["DXTRACK_TEST_PG_URL"]
         return
-    pg_bin = _pg_bin()
-    if pg_bin is None:
+    if pg_bin() is None:
         pytest.skip("PostgreSQL server binaries not installed (apt-get install postgresql)")
-    root = Path(tempfile.mkdtemp(prefix="dxtrack-pg-"))
-    data = root / "data"
-    data.mkdir()
-    if os.geteuid() == 0:
-        shutil.chown(root, "postgres")
-        shutil.chown(data, "postgres")
-    data.chmod(0o700)
-    port = _free_port()
-    subprocess.run(
-        _as_postgres(
-            str(pg_bin / "initdb"),
-            "-D",
-            str(data),
-            "-U",
-            "postgres",
-            "-A",
-            "trust",
-            "-E",
-            "UTF8",
-            "--locale=C.UTF-8",
-        ),
-        check=True,
-        capture_output=True,
-    )
-    options = (
-        f"-c listen_addresses=127.0.0.1 -p {port} -k {data} -c fsync=off "
-        "-c synchronous_commit=off -c full_page_writes=off"
-    )
-    subprocess.run(
-        _as_postgres(
-            str(pg_bin / "pg_ctl"),
-            "-D",
-            str(data),
-            "-o",
-            options,
-            "-l",
-            str(data / "log"),
-            "-w",
-            "start",
-        ),
-        check=True,
-        capture_output=True,
-    )
-    try:
-        yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
-    finally:
-        dispose_engines()
-        subprocess.run(
-            _as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
-            capture_output=True,
-            check=False,
-        )
-        shutil.rmtree(root, ignore_errors=True)
+    with pg_cluster("-c synchronous_commit=off -c full_page_writes=off") as url:
+        try:
+            yield url
+        finally:
+            dispose_engines()
 
 
 def create_pg_database(server: str) -> str:

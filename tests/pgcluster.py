@@ -1,4 +1,8 @@
-"""A throwaway PostgreSQL cluster for benchmarks (same recipe as tests/conftest.py)."""
+"""A throwaway PostgreSQL cluster (tests and benchmarks).
+
+initdb refuses to run as root, so the cluster runs as the `postgres` user, in a temporary
+directory, listening on 127.0.0.1 only, with fsync off (ENVIRONMENT.md).
+"""
 
 from __future__ import annotations
 
@@ -23,13 +27,17 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def pg_bin() -> Path | None:
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
+    return Path(found[-1]) if found and Path(found[-1], "initdb").exists() else None
+
+
 @contextmanager
 def pg_cluster(settings: str = "") -> Iterator[str]:
     """Yield a server URL (postgresql+psycopg://postgres@127.0.0.1:PORT), stop it afterwards."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(p.split("/")[-2]))
-    if not found:
-        raise SystemExit("PostgreSQL binaries not found (apt-get install postgresql)")
-    pg_bin = Path(found[-1])
+    binaries = pg_bin()
+    if binaries is None:
+        raise RuntimeError("PostgreSQL binaries not found (apt-get install postgresql)")
     root = Path(tempfile.mkdtemp(prefix="dxtrack-bench-pg-"))
     data = root / "data"
     data.mkdir()
@@ -40,7 +48,7 @@ def pg_cluster(settings: str = "") -> Iterator[str]:
     port = _free_port()
     subprocess.run(
         _as_postgres(
-            str(pg_bin / "initdb"),
+            str(binaries / "initdb"),
             "-D",
             str(data),
             "-U",
@@ -60,7 +68,7 @@ def pg_cluster(settings: str = "") -> Iterator[str]:
     )
     subprocess.run(
         _as_postgres(
-            str(pg_bin / "pg_ctl"),
+            str(binaries / "pg_ctl"),
             "-D",
             str(data),
             "-o",
@@ -77,7 +85,7 @@ def pg_cluster(settings: str = "") -> Iterator[str]:
         yield f"postgresql+psycopg://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run(
-            _as_postgres(str(pg_bin / "pg_ctl"), "-D", str(data), "-m", "fast", "stop"),
+            _as_postgres(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"),
             capture_output=True,
             check=False,
         )

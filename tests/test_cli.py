@@ -157,3 +157,15 @@ class TestAgenciesImport:
         path.write_text("code,name,kind\nso-moi,Sở Mới,department\n", encoding="utf-8")
         result = run(ready, "agencies", "import", str(path))
         assert "1 cơ quan mới" in result.output
+
+
+class TestUninitialisedDatabase:
+    def test_clear_message(self, fresh_settings: Settings):
+        result = run(fresh_settings, "tasks", "list", "--json", ok=False)
+        assert result.exit_code == 1 and "dxtrack init" in result.output
+
+
+class TestRecount:
+    def test_rebuilds_counts(self, ready: Settings):
+        run(ready, "ingest", str(SEED), "--confirm")
+        assert "dòng tổng hợp" in run(ready, "tasks", "recount").output

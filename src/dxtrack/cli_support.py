@@ -12,6 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from dxtrack.config import Settings, get_settings
@@ -50,6 +51,14 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         except DxError as error:
             err_console.print(f"[bold red]Lỗi:[/] {error.message}", highlight=False)
             raise typer.Exit(exit_code(error)) from None
+        except (OperationalError, ProgrammingError) as error:
+            err_console.print(
+                "[bold red]Lỗi:[/] không truy cập được cơ sở dữ liệu, hoặc cơ sở dữ liệu chưa "
+                "được khởi tạo (hãy chạy «dxtrack init»).",
+                highlight=False,
+            )
+            err_console.print(str(error.orig).splitlines()[0], highlight=False, style="dim")
+            raise typer.Exit(1) from None
 
     return wrapper
 

@@ -53,6 +53,17 @@ def list_command(
     console.print(table)
 
 
+@tasks_app.command("recount")
+@handle_errors
+def recount_command() -> None:
+    """Tính lại bảng đếm phân công dùng cho tổng hợp (sau khi nhập dữ liệu hàng loạt)."""
+    from dxtrack.tasks.counts import rebuild
+
+    with unit_of_work() as (db, _settings):
+        rows = rebuild(db)
+    console.print(f"Đã tính lại {rows} dòng tổng hợp.")
+
+
 @progress_app.command("add")
 @handle_errors
 def add_command(
