@@ -105,6 +105,27 @@ class TestGazetteCleanup:
         assert "Người ký" not in text and "+07:00" not in text
 
 
+def side_stamp_pdf() -> bytes:
+    """A small-font stamp at the top right, sharing text lines with the letterhead."""
+    pdf = new_pdf()
+    pdf.add_page()
+    for text in BODY[0]:
+        pdf.set_x(10)
+        line(pdf, text)
+    pdf.set_font("dejavu", size=6)
+    for i, text in enumerate(STAMP):  # same rows as the body lines, baselines close
+        pdf.set_xy(140, 10 + 8 * i)
+        pdf.cell(60, 8, text)
+    return bytes(pdf.output())
+
+
+@needs_font
+class TestSideStamp:
+    def test_stamp_sharing_lines_with_the_letterhead(self) -> None:
+        doc = read_bytes(side_stamp_pdf(), "congbao.pdf")
+        assert doc.text.split("\n") == BODY[0]
+
+
 @needs_font
 class TestTables:
     def test_wrapped_cells_rejoined(self) -> None:

@@ -133,7 +133,36 @@ def _pages_pdfplumber(data: bytes) -> list[list[str]]:
     return pages
 
 
+_STAMP_WORDS = frozenset({"ký:", "bởi:"})  # "Người ký:", "Thời gian ký:", "Ký bởi:"
+
+
+def _without_stamp(page: Any) -> Any:
+    """Drop a signature stamp printed in a smaller font, even where it shares a line
+    with body text; a stamp in the body font is left to the line rules of clean_pages."""
+    words = page.extract_words(extra_attrs=["size"])
+    keys = [w for w in words if w["text"] in _STAMP_WORDS]
+    if not keys:
+        return page
+    size = min(w["size"] for w in keys)
+    body = sorted(w["size"] for w in words)[len(words) // 2]
+    if size > 0.8 * body:
+        return page
+    top = min(w["top"] for w in keys) - 3 * size
+    bottom = max(w["bottom"] for w in keys) + 3 * size
+    stamp = [w for w in words if abs(w["size"] - size) < 0.5 and top <= w["top"] <= bottom]
+    left, right = min(w["x0"] for w in stamp) - 1, max(w["x1"] for w in stamp) + 1
+
+    def outside_stamp(obj: dict[str, Any]) -> bool:
+        if obj.get("object_type") != "char" or abs(obj.get("size", 0) - size) >= 0.5:
+            return True
+        inside = left <= obj["x0"] and obj["x1"] <= right and top <= obj["top"] <= bottom
+        return not inside
+
+    return page.filter(outside_stamp)
+
+
 def _page_lines(page: Any) -> list[str]:
+    page = _without_stamp(page)
     ruled = page.lines or page.rects  # table detection needs ruling lines; skip it otherwise
     tables = [t for t in page.find_tables() if len(t.rows) > 0] if ruled else []
     boxes = [t.bbox for t in tables]
