@@ -1,10 +1,11 @@
-"""create_app(): routers, exception handlers (and, later, templates and static files)."""
+"""create_app(): API and page routers, exception handlers, static files."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dxtrack import __version__
@@ -27,13 +28,27 @@ def error_body(code: str, detail: str, **extra: object) -> dict[str, object]:
     return {"error": code, "detail": detail, **extra}
 
 
-async def _dx_error(_request: Request, exc: Exception) -> JSONResponse:
+def _is_page(request: Request) -> bool:
+    return not request.url.path.startswith(API_PREFIX)
+
+
+def _page_error(request: Request, status: int, message: str) -> Response:
+    from dxtrack.web.errors import page_error
+
+    return page_error(request, status, message)
+
+
+async def _dx_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DxError)
+    if _is_page(request):
+        return _page_error(request, exc.status, exc.message)
     return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
 
 
-async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
+    if _is_page(request):
+        return _page_error(request, 422, "Dữ liệu nhập không hợp lệ, vui lòng kiểm tra lại.")
     fields = [
         {"loc": [str(part) for part in err.get("loc", ())], "msg": err.get("msg", "")}
         for err in exc.errors()
@@ -42,9 +57,11 @@ async def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(body, status_code=422)
 
 
-async def _http_error(_request: Request, exc: Exception) -> JSONResponse:
+async def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
     code, detail = HTTP_CODES.get(exc.status_code, ("error", "Đã xảy ra lỗi."))
+    if _is_page(request):
+        return _page_error(request, exc.status_code, detail)
     return JSONResponse(
         error_body(code, detail), status_code=exc.status_code, headers=getattr(exc, "headers", None)
     )
@@ -61,6 +78,12 @@ def _include_routers(app: FastAPI) -> None:
 
     for router in (auth, agencies, documents, tasks, assignments, stats, audit):
         app.include_router(router, prefix=API_PREFIX)
+
+    from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR
+
+    for router in PAGE_ROUTERS:
+        app.include_router(router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

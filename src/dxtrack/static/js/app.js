@@ -1,0 +1,51 @@
+// dxtrack page behaviour: charts from data attributes, upload progress, review highlights.
+(function () {
+  "use strict";
+
+  function drawCharts(root) {
+    if (!window.echarts) return;
+    root.querySelectorAll("[data-chart]").forEach(function (el) {
+      if (el.dataset.drawn) return;
+      var spec = JSON.parse(el.dataset.chart);
+      var chart = window.echarts.init(el, null, { renderer: "svg" });
+      chart.setOption({
+        tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
+        series: [{
+          type: "pie", radius: ["45%", "75%"], avoidLabelOverlap: true,
+          label: { show: false }, labelLine: { show: false },
+          data: spec.data.map(function (d) { return { name: d.name, value: d.value, itemStyle: { color: d.color } }; })
+        }]
+      });
+      el.dataset.drawn = "1";
+      window.addEventListener("resize", function () { chart.resize(); });
+    });
+  }
+
+  function trackUploads() {
+    document.body.addEventListener("htmx:xhr:progress", function (evt) {
+      var form = evt.target.closest("form");
+      var bar = form && form.querySelector("progress");
+      if (bar && evt.detail.lengthComputable) {
+        bar.hidden = false;
+        bar.value = Math.round((evt.detail.loaded / evt.detail.total) * 100);
+      }
+    });
+  }
+
+  function highlightSpans() {
+    document.body.addEventListener("focusin", function (evt) {
+      var card = evt.target.closest("[data-task-span]");
+      if (!card) return;
+      document.querySelectorAll("mark.task-span.active").forEach(function (m) { m.classList.remove("active"); });
+      var mark = document.getElementById("span-" + card.dataset.taskSpan);
+      if (mark) { mark.classList.add("active"); mark.scrollIntoView({ block: "nearest" }); }
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    drawCharts(document);
+    trackUploads();
+    highlightSpans();
+    document.body.addEventListener("htmx:afterSwap", function (evt) { drawCharts(evt.target); });
+  });
+})();

@@ -1,0 +1,132 @@
+"""Sorted pages of assignments for the web list (any column; the default uses queries.py).
+
+Deadline order is index-served by `queries.list_assignments()`; other orders sort the matching
+rows in the database. Agencies sort in Vietnamese alphabetical order on both databases through
+a rank computed in Python (the directory is small), not the database collation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import case, select
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.models import Agency
+from dxtrack.documents.models import Document
+from dxtrack.tasks.models import Assignment, Task
+from dxtrack.tasks.queries import (
+    AssignmentRow,
+    Filters,
+    apply_filters,
+    assignment_status,
+    list_assignments,
+)
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, STATUSES
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+SORTS = ("deadline", "agency", "status", "percent", "updated")
+
+
+def _agency_rank(db: Session, sort_key: Callable[[str], Any]) -> Any:
+    names = db.execute(select(Agency.id, Agency.name)).all()
+    ranked = sorted(names, key=lambda row: sort_key(row[1]))
+    return case(
+        {agency_id: rank for rank, (agency_id, _) in enumerate(ranked)},
+        value=Assignment.agency_id,
+        else_=len(ranked),
+    )
+
+
+def _order(db: Session, sort: str, status: Any, sort_key: Callable[[str], Any]) -> Any:
+    if sort == "agency":
+        return _agency_rank(db, sort_key)
+    if sort == "status":
+        return case({s.value: i for i, s in enumerate(STATUSES)}, value=status)
+    if sort == "percent":
+        return Assignment.percent
+    if sort == "updated":
+        return Assignment.updated_at
+    return Assignment.deadline
+
+
+def list_assignments_sorted(
+    db: Session,
+    *,
+    filters: Filters,
+    at: date,
+    user: User | None,
+    sort: str = "deadline",
+    descending: bool = False,
+    page: int = 1,
+    page_size: int = 50,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    sort_key: Callable[[str], Any] = str.casefold,
+) -> tuple[list[AssignmentRow], bool]:
+    """One page in the chosen order (ties by id), and whether more pages follow."""
+    if sort == "deadline" and not descending:
+        return list_assignments(
+            db,
+            filters=filters,
+            at=at,
+            user=user,
+            page=page,
+            page_size=page_size,
+            due_soon_days=due_soon_days,
+        )
+    status = assignment_status(at, due_soon_days)
+    query = (
+        select(
+            Assignment,
+            Agency.code,
+            Agency.name,
+            status.label("status"),
+            Task.clause,
+            Task.summary,
+            Task.document_id,
+            Document.number,
+        )
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Document, Document.id == Task.document_id)
+    )
+    query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
+    key = _order(db, sort, status, sort_key)
+    key = key.desc().nulls_last() if descending else key.asc().nulls_last()
+    query = query.order_by(key, Assignment.id).offset((page - 1) * page_size).limit(page_size + 1)
+    rows = [_row(*row) for row in db.execute(query)]
+    return rows[:page_size], len(rows) > page_size
+
+
+def _row(
+    a: Assignment,
+    code: str,
+    name: str,
+    status: str,
+    clause: str,
+    summary: str,
+    document_id: int,
+    number: str | None,
+) -> AssignmentRow:
+    return AssignmentRow(
+        id=a.id,
+        task_id=a.task_id,
+        agency_code=code,
+        agency_name=name,
+        role=a.role,
+        period=a.period,
+        deadline=a.deadline,
+        state=a.state,
+        percent=a.percent,
+        completed_on=a.completed_on,
+        version=a.version,
+        status=status,
+        clause=clause,
+        summary=summary,
+        document_id=document_id,
+        document_number=number,
+    )

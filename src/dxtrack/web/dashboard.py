@@ -1,0 +1,118 @@
+"""Tổng quan: totals per computed status, chart, rankings, overdue, upcoming deadlines, activity."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from typing import Any
+
+from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from dxtrack.agencies.service import list_groups
+from dxtrack.auth.models import User
+from dxtrack.deps import AppSettings, Db
+from dxtrack.documents.models import Document
+from dxtrack.documents.service import list_documents
+from dxtrack.tasks.activity import list_recent_reports
+from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
+from dxtrack.tasks.status import STATUS_LABELS, Status
+from dxtrack.web.format import vn_sorted
+from dxtrack.web.params import View, ViewParams
+from dxtrack.web.security import PageUser
+from dxtrack.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+STATUS_COLOURS = {
+    Status.done_on_time: "#1b7f3b",
+    Status.done_late: "#8a6d00",
+    Status.in_progress: "#1f5fbf",
+    Status.due_soon: "#c25e00",
+    Status.overdue: "#b42318",
+    Status.no_deadline: "#5f6b7a",
+}
+TOP = 10
+
+
+def _chart(totals: dict[str, int]) -> str:
+    data = [
+        {"name": STATUS_LABELS[s], "value": totals[s.value], "color": STATUS_COLOURS[s]}
+        for s in Status
+    ]
+    return json.dumps({"type": "status", "data": data}, ensure_ascii=False)
+
+
+def _upcoming(db: Session, view: View, user: User, days: int, due_soon: int) -> dict[str, Any]:
+    """Open assignments whose deadline falls within the next `days` days."""
+    window = Filters(**{**view.filters.__dict__, "status": None})
+    window.deadline_from, window.deadline_to = view.at, view.at + timedelta(days=days)
+    counts = summarize(db, at=view.at, filters=window, user=user, due_soon_days=due_soon)
+    open_count = counts[Status.due_soon] + counts[Status.in_progress]
+    return {
+        "days": days,
+        "open": open_count,
+        "total": sum(counts.values()),
+        "query": view.query(
+            deadline_from=window.deadline_from.isoformat(),
+            deadline_to=window.deadline_to.isoformat(),
+        ),
+    }
+
+
+def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
+    rated = [row for row in rows if row.on_time_rate is not None]
+    late = sorted(
+        (row for row in rows if row.counts[Status.overdue]),
+        key=lambda row: (-row.counts[Status.overdue], row.name),
+    )
+    return {"on_time": rated[:TOP], "overdue": late[:TOP]}
+
+
+def filter_options(db: Session) -> dict[str, list[tuple[object, str]]]:
+    """Choices for the document and group filters (names in Vietnamese order)."""
+    documents, _ = list_documents(db, page_size=500)
+    groups = vn_sorted(list_groups(db), key=lambda g: g.name)
+    return {
+        "document_options": [(d.id, document_label(d)) for d in documents],
+        "group_options": [(g.code, g.name) for g in groups],
+    }
+
+
+def document_label(document: Document) -> str:
+    subject = (document.subject or document.filename or "").removeprefix("V/v ")
+    short = subject if len(subject) <= 70 else subject[:69] + "…"
+    return f"{document.number} — {short}" if document.number else short
+
+
+def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dict[str, Any]:
+    f = view.filters
+    totals = summarize(db, at=view.at, filters=f, user=user, due_soon_days=due_soon)
+    rows = scorecard(db, at=view.at, filters=f, user=user, due_soon_days=due_soon)
+    overdue_filters = Filters(**{**f.__dict__, "status": Status.overdue})
+    overdue, more_overdue = list_assignments(
+        db, filters=overdue_filters, at=view.at, user=user, page_size=TOP, due_soon_days=due_soon
+    )
+    return {
+        "view": view,
+        "totals": totals,
+        "total": sum(totals.values()),
+        "chart": _chart(totals),
+        "colours": {s.value: c for s, c in STATUS_COLOURS.items()},
+        "rankings": _rankings(rows),
+        "overdue": overdue,
+        "more_overdue": more_overdue,
+        "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
+        "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
+        **filter_options(db),
+    }
+
+
+@router.get("/", name="dashboard")
+def dashboard(
+    request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
+) -> Response:
+    context = dashboard_context(db, view, user, settings.due_soon_days)
+    return render(request, "dashboard/index.html", context)

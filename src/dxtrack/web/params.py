@@ -1,0 +1,113 @@
+"""Query parameters shared by the dashboard and the lists, kept in the URL.
+
+Empty form fields arrive as "" (a GET form submits every field); they mean "no filter".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, Query
+
+from dxtrack.errors import Invalid
+from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.status import Status
+from dxtrack.web.format import parse_vn_date
+
+SORTS = {
+    "deadline": "Thời hạn",
+    "agency": "Cơ quan",
+    "status": "Tình trạng",
+    "percent": "Tiến độ (%)",
+    "updated": "Cập nhật gần nhất",
+}
+
+
+def _date(value: str | None, label: str) -> date | None:
+    try:
+        return parse_vn_date(value)
+    except ValueError as exc:
+        raise Invalid(f"{label} không hợp lệ: «{value}» (định dạng dd/mm/yyyy).") from exc
+
+
+def _int(value: str | None, label: str) -> int | None:
+    if not value:
+        return None
+    if not value.isdigit():
+        raise Invalid(f"{label} không hợp lệ: «{value}».")
+    return int(value)
+
+
+def _status(value: str | None) -> Status | None:
+    if not value:
+        return None
+    try:
+        return Status(value)
+    except ValueError as exc:
+        raise Invalid(f"Tình trạng không hợp lệ: «{value}».") from exc
+
+
+@dataclass
+class View:
+    """The reference date, the filters, the sort and the page of a list or dashboard."""
+
+    at: date
+    filters: Filters
+    sort: str = "deadline"
+    descending: bool = False
+    page: int = 1
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def query(self, **changes: Any) -> dict[str, Any]:
+        """The view as URL parameters (for links that keep the current filters)."""
+        f = self.filters
+        params: dict[str, Any] = {
+            "at": self.at.isoformat(),
+            "agency": f.agency,
+            "group": f.group,
+            "status": f.status.value if f.status else None,
+            "deadline_from": f.deadline_from.isoformat() if f.deadline_from else None,
+            "deadline_to": f.deadline_to.isoformat() if f.deadline_to else None,
+            "document_id": f.document_id,
+            "q": f.q,
+        }
+        params |= changes
+        return {k: v for k, v in params.items() if v not in (None, "")}
+
+
+def view_params(
+    at: str | None = None,
+    agency: str | None = None,
+    group: str | None = None,
+    status: str | None = None,
+    deadline_from: str | None = None,
+    deadline_to: str | None = None,
+    document_id: str | None = None,
+    q: str | None = None,
+    sort: str | None = None,
+    page: Annotated[str | None, Query()] = None,
+) -> View:
+    sort_key = (sort or "deadline").lstrip("-")
+    if sort_key not in SORTS:
+        raise Invalid(f"Cách sắp xếp không hợp lệ: «{sort}».")
+    filters = Filters(
+        agency=agency or None,
+        group=group or None,
+        status=_status(status),
+        deadline_from=_date(deadline_from, "Hạn từ ngày"),
+        deadline_to=_date(deadline_to, "Hạn đến ngày"),
+        document_id=_int(document_id, "Văn bản"),
+        q=(q or "").strip() or None,
+    )
+    return View(
+        at=_date(at, "Ngày tham chiếu") or date.today(),
+        filters=filters,
+        sort=sort_key,
+        descending=bool(sort and sort.startswith("-")),
+        page=max(1, _int(page, "Trang") or 1),
+    )
+
+
+ViewParams = Annotated[View, Depends(view_params)]

@@ -1,0 +1,11 @@
+"""The page routers, in registration order, and the static files directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dxtrack.web import auth_pages, dashboard
+
+STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
+
+PAGE_ROUTERS = [auth_pages.router, dashboard.router]
