@@ -198,3 +198,11 @@ class TestGenreShapes:
         assert ("II.2", ["Văn phòng Ủy ban nhân dân tỉnh"], [], "2025-10-31", None) in tasks
         assert [t[0] for t in tasks].count("III.1") == 2
         assert not any(t[0] in {"Điều 1", "Điều 3"} for t in tasks)
+
+
+class TestSignature:
+    def test_title_and_name_on_one_flattened_line(self):
+        text = LETTER.replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An",
+                              "- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An")
+        signer = extract_text(text).signer
+        assert signer == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}

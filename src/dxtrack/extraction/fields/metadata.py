@@ -42,7 +42,6 @@ _AUTHORITY = re.compile(
 )
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
-_NOI_NHAN = re.compile(r"^N[ơo]i\s+nh[ậa]n\s*:?", re.IGNORECASE)
 _SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|UQ)\.\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _BODY_START = re.compile(
@@ -63,7 +62,6 @@ class Metadata:
     signer: dict[str, str] | None = None
     year: int | None = None
     body_start: int = 0  # index of the first body paragraph
-    body_end: int = 0  # index after the last body paragraph
 
 
 @lru_cache(maxsize=1)
@@ -73,12 +71,12 @@ def _title_types() -> dict[str, str]:
 
 
 def extract_metadata(paras: list[str]) -> Metadata:
-    meta = Metadata(body_end=len(paras))
+    meta = Metadata()
     lines = [_MOTTO.sub(" ", p).strip(" -–") if _MOTTO.search(p) else p for p in paras]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end])
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
-    meta.body_end, meta.signer = _signature(lines, meta.body_start)
+    meta.signer = _signature(lines, meta.body_start)
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
@@ -217,22 +215,34 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
     return start
 
 
-def _signature(lines: list[str], body_start: int) -> tuple[int, dict[str, str] | None]:
-    """Find the signer's name (last name-shaped line) and title; return body end too."""
-    end = len(lines)
-    for i in range(len(lines) - 1, body_start, -1):
-        if _NOI_NHAN.match(lines[i]):
-            end = i
-    signer = None
+def _signature(lines: list[str], body_start: int) -> dict[str, str] | None:
+    """The signer: the last name-shaped line with a title line above it, or a line that
+    carries both ("CHỦ TỊCH Nguyễn Văn A", a signature cell flattened into one line)."""
     for i in range(len(lines) - 1, max(body_start, len(lines) - 40), -1):
-        name = lines[i].strip()
-        if _NAME.match(name) and not is_upper_line(name):
+        line = lines[i].strip()
+        if _NAME.match(line) and not is_upper_line(line):
             title = _title_above(lines, i)
             if title:
-                signer = {"name": name, "title": title}
-                end = min(end, _sign_start(lines, i))
-                break
-    return end, signer
+                return {"name": line, "title": title}
+        joined = _TITLE_NAME.match(line)
+        if joined and is_upper_line(joined.group("title")):
+            title = _LAST_TITLE.search(joined.group("title"))
+            return {
+                "name": joined.group("name"),
+                "title": " ".join((title.group(0) if title else joined.group("title")).split()),
+            }
+    return None
+
+
+_TITLE_NAME = re.compile(
+    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]+?)\s+"
+    r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
+)
+_LAST_TITLE = re.compile(
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
+    r"|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG)(?!.*(?:CHỦ\s+TỊCH"
+    r"|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG)).*$"
+)
 
 
 def _title_above(lines: list[str], i: int) -> str | None:
@@ -241,13 +251,6 @@ def _title_above(lines: list[str], i: int) -> str | None:
         if m and is_upper_line(m.group(1)) and not _SIGN_PREFIX.match(m.group(1)):
             return " ".join(m.group(1).split())
     return None
-
-
-def _sign_start(lines: list[str], i: int) -> int:
-    j = i
-    while j > 0 and (is_upper_line(lines[j - 1]) or _SIGN_PREFIX.match(lines[j - 1])):
-        j -= 1
-    return j
 
 
 def _type_from_number(number: str | None) -> str | None:
