@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils
 
-.PHONY: demo test check bench install install-dev system-deps serve clean
+.PHONY: demo test check bench bench-core install install-dev system-deps serve clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -38,6 +38,10 @@ check: install-dev
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_extraction.py
+
+# Tracking core at 10k/100k/1M assignments on SQLite and PostgreSQL (about 10 minutes).
+bench-core: system-deps install-dev
+	$(BIN)/python -m benchmarks.bench_core --out benchmarks/results.md
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis
