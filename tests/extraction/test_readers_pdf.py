@@ -105,6 +105,15 @@ class TestGazetteCleanup:
         assert "Người ký" not in text and "+07:00" not in text
 
 
+def framed_pdf() -> bytes:
+    pdf = new_pdf()
+    pdf.add_page()
+    pdf.rect(5, 5, 200, 287)  # a page border
+    for text in BODY[1]:
+        line(pdf, text)
+    return bytes(pdf.output())
+
+
 def side_stamp_pdf() -> bytes:
     """A small-font stamp at the top right, sharing text lines with the letterhead."""
     pdf = new_pdf()
@@ -117,6 +126,12 @@ def side_stamp_pdf() -> bytes:
         pdf.set_xy(140, 10 + 8 * i)
         pdf.cell(60, 8, text)
     return bytes(pdf.output())
+
+
+@needs_font
+class TestFrame:
+    def test_page_border_is_not_a_table(self) -> None:
+        assert read_bytes(framed_pdf(), "khung.pdf").text.split("\n") == BODY[1]
 
 
 @needs_font

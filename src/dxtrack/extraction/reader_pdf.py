@@ -164,7 +164,8 @@ def _without_stamp(page: Any) -> Any:
 def _page_lines(page: Any) -> list[str]:
     page = _without_stamp(page)
     ruled = page.lines or page.rects  # table detection needs ruling lines; skip it otherwise
-    tables = [t for t in page.find_tables() if len(t.rows) > 0] if ruled else []
+    tables = [t for t in page.find_tables() if len(t.cells) > 1] if ruled else []
+    # (a single cell is a frame or a box around text, not a table: its lines are read as text)
     boxes = [t.bbox for t in tables]
 
     def outside(obj: dict[str, Any]) -> bool:
