@@ -230,6 +230,14 @@ class TestUnreadable:
             "Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
         )
 
+    @needs_font
+    def test_signed_scan_with_only_stamp_text(self) -> None:
+        pdf = new_pdf()
+        pdf.add_page()
+        for text in STAMP:
+            line(pdf, text, height=5)
+        assert "bản quét" in self.message(bytes(pdf.output()))
+
     def test_not_a_pdf(self) -> None:
         assert "PDF bị hỏng" in self.message(b"<html>not a pdf</html>")
 

@@ -77,7 +77,10 @@ def read_pdf(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
         raise ExtractionFailed(ENCRYPTED if encrypted and not body else SCAN)
     if body.count("(cid:") * 6 > len(body) / 2:
         raise ExtractionFailed(NO_UNICODE)
-    return "\n".join(clean_pages(pages)), []
+    lines = clean_pages(pages)
+    if not lines:  # only a stamp, headers or page numbers: a signed scan
+        raise ExtractionFailed(SCAN)
+    return "\n".join(lines), []
 
 
 # --- decompression bomb guard -----------------------------------------------------
