@@ -130,3 +130,9 @@ def _row(
         document_id=document_id,
         document_number=number,
     )
+
+
+def list_document_tasks(db: Session, *, document_id: int) -> list[Task]:
+    """A document's tasks in document order (review screen)."""
+    query = select(Task).where(Task.document_id == document_id)
+    return list(db.scalars(query.order_by(Task.position, Task.id)))

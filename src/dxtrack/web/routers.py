@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dxtrack.web import auth_pages, dashboard
+from dxtrack.web import auth_pages, dashboard, documents, progress, review, tasks
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
-PAGE_ROUTERS = [auth_pages.router, dashboard.router]
+PAGE_ROUTERS = [
+    auth_pages.router,
+    dashboard.router,
+    documents.router,
+    review.router,
+    tasks.router,
+    progress.router,
+]

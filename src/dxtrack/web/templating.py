@@ -15,6 +15,7 @@ from dxtrack.tasks.models import PROGRESS_LABELS, ProgressState
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES, Status
 from dxtrack.web import format as fmt
 from dxtrack.web.nav import nav_items
+from dxtrack.web.params import SORTS
 
 TEMPLATES_DIR = Path(__file__).resolve().parents[1] / "templates"
 
@@ -82,7 +83,16 @@ _env.filters.update(
     party_role=lambda code: ROLE_NAMES.get(code, code),
     recurrence_label=lambda code: RECURRENCE_LABELS.get(code or "", code or ""),
 )
-_env.globals.update(url_with=url_with, query_url=query_url, STATUS_LABELS=STATUS_LABELS)
+_env.globals.update(
+    url_with=url_with,
+    query_url=query_url,
+    status_options=[(s.value, label) for s, label in STATUS_LABELS.items()],
+    progress_options=[(s.value, label) for s, label in PROGRESS_LABELS.items()],
+    sort_options=[
+        *((key, label) for key, label in SORTS.items()),
+        *((f"-{key}", f"{label} (giảm dần)") for key, label in SORTS.items()),
+    ],
+)
 
 
 def is_htmx(request: Request) -> bool:

@@ -46,6 +46,13 @@
     drawCharts(document);
     trackUploads();
     highlightSpans();
-    document.body.addEventListener("htmx:afterSwap", function (evt) { drawCharts(evt.target); });
+    document.body.addEventListener("htmx:afterSwap", function (evt) {
+      drawCharts(evt.target);
+      if (evt.target.id === "messages" && evt.target.firstElementChild) {
+        evt.target.scrollIntoView({ block: "start" });
+        evt.target.firstElementChild.setAttribute("tabindex", "-1");
+        evt.target.firstElementChild.focus();
+      }
+    });
   });
 })();

@@ -1,0 +1,124 @@
+"""Review of extracted tasks: edit, add, delete (HTMX fragments of one task card)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, Request
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from dxtrack.deps import Db
+from dxtrack.documents.service import get_document
+from dxtrack.errors import Invalid
+from dxtrack.tasks import service
+from dxtrack.tasks.models import PartyRole, Recurrence, Task
+from dxtrack.web.format import parse_vn_date
+from dxtrack.web.security import PageStaff
+from dxtrack.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+
+def task_card(db: Session, task: Task, **extra: Any) -> dict[str, Any]:
+    parties = service.list_parties(db, task.id)
+    return {
+        "task": task,
+        "lead": [p for p in parties if p.role == PartyRole.lead],
+        "coordinators": [p for p in parties if p.role == PartyRole.coordinator],
+        "unresolved": [p.name for p in parties if not (p.agency_id or p.group_id)],
+        **extra,
+    }
+
+
+def task_cards(db: Session, tasks: list[Task]) -> list[dict[str, Any]]:
+    return [task_card(db, task) for task in tasks]
+
+
+def _names(text: str) -> list[str]:
+    """One agency per line (names may contain commas: «Các sở, ban, ngành tỉnh»)."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def _fields(
+    clause: str, summary: str, deadline: str, recurrence: str, lead: str, coordinators: str
+) -> dict[str, Any]:
+    try:
+        due = parse_vn_date(deadline)
+    except ValueError as exc:
+        raise Invalid(f"Thời hạn không hợp lệ: «{deadline}» (định dạng dd/mm/yyyy).") from exc
+    if recurrence and recurrence not in set(Recurrence):
+        raise Invalid(f"Chu kỳ không hợp lệ: «{recurrence}».")
+    if not summary.strip():
+        raise Invalid("Nội dung nhiệm vụ không được để trống.")
+    return {
+        "clause": clause.strip(),
+        "summary": summary.strip(),
+        "deadline": due,
+        "recurrence": recurrence or None,
+        "lead": _names(lead),
+        "coordinators": _names(coordinators),
+    }
+
+
+Text = Annotated[str, Form()]
+
+
+@router.post("/tasks/{task_id}/edit", name="task_edit")
+def task_edit(
+    request: Request,
+    task_id: int,
+    db: Db,
+    user: PageStaff,
+    version: Annotated[int, Form()],
+    summary: Text,
+    clause: Text = "",
+    deadline: Text = "",
+    recurrence: Text = "",
+    lead: Text = "",
+    coordinators: Text = "",
+) -> Response:
+    changes = _fields(clause, summary, deadline, recurrence, lead, coordinators)
+    task = service.update_task(db, task_id=task_id, version=version, changes=changes, actor=user)
+    card = task_card(db, task, saved=True, can_edit=True)
+    return render(request, "documents/_task.html", {"card": card, "can_edit": True})
+
+
+@router.post("/documents/{document_id}/tasks", name="task_add")
+def task_add(
+    request: Request,
+    document_id: int,
+    db: Db,
+    user: PageStaff,
+    summary: Text,
+    clause: Text = "",
+    deadline: Text = "",
+    recurrence: Text = "",
+    lead: Text = "",
+    coordinators: Text = "",
+) -> Response:
+    values = _fields(clause, summary, deadline, recurrence, lead, coordinators)
+    fields = service.TaskFields(
+        clause=values["clause"],
+        summary=values["summary"],
+        full_text=values["summary"],
+        deadline=values["deadline"],
+        recurrence=values["recurrence"],
+    )
+    task, _ = service.create_task(
+        db,
+        document=get_document(db, document_id),
+        fields=fields,
+        lead=values["lead"],
+        coordinators=values["coordinators"],
+        actor=user,
+        position=10_000,
+    )
+    card = task_card(db, task, saved=True)
+    return render(request, "documents/_task.html", {"card": card, "can_edit": True})
+
+
+@router.post("/tasks/{task_id}/delete", name="task_delete")
+def task_delete(task_id: int, db: Db, user: PageStaff) -> Response:
+    service.delete_task(db, task_id=task_id, actor=user)
+    return Response("", media_type="text/html")

@@ -1,0 +1,124 @@
+"""Nhiệm vụ: the filterable, sortable assignment list, its XLSX export, and the task page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request
+from sqlalchemy.orm import Session
+from starlette.responses import Response
+
+from dxtrack.agencies.service import list_agencies
+from dxtrack.auth.models import Role, User
+from dxtrack.auth.permissions import STAFF
+from dxtrack.deps import AppSettings, Db
+from dxtrack.documents.service import get_document
+from dxtrack.errors import NotFound
+from dxtrack.tasks import progress
+from dxtrack.tasks.listing import list_assignments_sorted
+from dxtrack.tasks.models import PartyRole
+from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.tasks.service import get_task, list_parties
+from dxtrack.web.dashboard import filter_options
+from dxtrack.web.export import EXPORT_LIMIT, assignments_xlsx
+from dxtrack.web.format import vn_sort_key, vn_sorted
+from dxtrack.web.params import SORTS, View, ViewParams
+from dxtrack.web.security import PageUser
+from dxtrack.web.templating import is_htmx, render
+
+router = APIRouter(include_in_schema=False)
+PAGE_SIZE = 50
+
+
+def _page(db: Session, view: View, user: User, due_soon: int, size: int) -> tuple[list, bool]:
+    return list_assignments_sorted(
+        db,
+        filters=view.filters,
+        at=view.at,
+        user=user,
+        sort=view.sort,
+        descending=view.descending,
+        page=view.page,
+        page_size=size,
+        due_soon_days=due_soon,
+        sort_key=vn_sort_key,
+    )
+
+
+@router.get("/tasks", name="tasks_index")
+def tasks_index(
+    request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
+) -> Response:
+    rows, more = _page(db, view, user, settings.due_soon_days, PAGE_SIZE)
+    context: dict[str, Any] = {"view": view, "rows": rows, "has_more": more, "sorts": SORTS}
+    if is_htmx(request):
+        return render(request, "tasks/_results.html", context)
+    agencies = vn_sorted(list_agencies(db), key=lambda a: a.name)
+    context |= filter_options(db) | {"agency_options": [(a.code, a.name) for a in agencies]}
+    return render(request, "tasks/list.html", context)
+
+
+@router.get("/tasks/export.xlsx", name="tasks_export")
+def tasks_export(db: Db, user: PageUser, settings: AppSettings, view: ViewParams) -> Response:
+    view.page = 1
+    rows, more = _page(db, view, user, settings.due_soon_days, EXPORT_LIMIT)
+    data = assignments_xlsx(rows, view=view, truncated=more)
+    name = f"nhiem-vu-{view.at.isoformat()}.xlsx"
+    return Response(
+        data,
+        media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )
+
+
+def _history(db: Session, assignment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Progress reports (oldest first) with their evidence and author, per assignment."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    for assignment_id in assignment_ids:
+        reports = progress.list_reports(db, assignment_id)
+        evidence = progress.list_evidence(db, [r.id for r in reports])
+        out[assignment_id] = [
+            {
+                "report": r,
+                "author": db.get(User, r.author_id) if r.author_id else None,
+                "evidence": [e for e in evidence if e.report_id == r.id],
+            }
+            for r in reports
+        ]
+    return out
+
+
+@router.get("/tasks/{task_id}", name="task_page")
+def task_page(
+    request: Request,
+    task_id: int,
+    db: Db,
+    user: PageUser,
+    settings: AppSettings,
+    view: ViewParams,
+) -> Response:
+    task = get_task(db, task_id)
+    rows, _ = list_assignments(
+        db,
+        filters=Filters(task_id=task.id),
+        at=view.at,
+        user=user,
+        page_size=10_000,
+        due_soon_days=settings.due_soon_days,
+    )
+    if user.role == Role.officer and not rows:
+        raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
+    parties = list_parties(db, task.id)
+    context = {
+        "view": view,
+        "task": task,
+        "document": get_document(db, task.document_id),
+        "lead": [p for p in parties if p.role == PartyRole.lead],
+        "coordinators": [p for p in parties if p.role == PartyRole.coordinator],
+        "rows": rows,
+        "history": _history(db, [r.id for r in rows]),
+        # rows are already limited to what the user sees: an officer's are their agency's
+        "can_report": user.role in (*STAFF, Role.officer),
+        "reported": request.query_params.get("reported"),
+    }
+    return render(request, "tasks/detail.html", context)
