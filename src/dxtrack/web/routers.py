@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dxtrack.web import auth_pages, dashboard, documents, progress, review, tasks
+from dxtrack.web import (
+    admin,
+    agencies,
+    auth_pages,
+    dashboard,
+    documents,
+    progress,
+    review,
+    tasks,
+)
 
 STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
 
@@ -15,4 +24,6 @@ PAGE_ROUTERS = [
     review.router,
     tasks.router,
     progress.router,
+    agencies.router,
+    admin.router,
 ]

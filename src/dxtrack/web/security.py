@@ -6,6 +6,7 @@ Browsers post forms with a hidden `csrf_token` field; HTMX sends the `X-CSRF-Tok
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated
 
 from fastapi import Depends, Request
@@ -24,6 +25,17 @@ from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import Unauthorized
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What templates show of the user; plain values, so error pages render after a rollback."""
+
+    id: int
+    username: str
+    full_name: str | None
+    role: str
+    agency_id: int | None
 
 
 class LoginRequired(Unauthorized):
@@ -45,7 +57,9 @@ async def page_user(request: Request, db: Db, settings: AppSettings) -> User:
         user = get_user_by_id(db, session.user_id)
     except Unauthorized as exc:
         raise LoginRequired(exc.message) from exc
-    request.state.user = user
+    request.state.user = Identity(
+        user.id, user.username, user.full_name, user.role, user.agency_id
+    )
     request.state.csrf = session.csrf
     return user
 

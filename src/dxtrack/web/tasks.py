@@ -17,7 +17,7 @@ from dxtrack.errors import NotFound
 from dxtrack.tasks import progress
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
-from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
 from dxtrack.tasks.service import get_task, list_parties
 from dxtrack.web.dashboard import filter_options
 from dxtrack.web.export import EXPORT_LIMIT, assignments_xlsx
@@ -30,7 +30,9 @@ router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 50
 
 
-def _page(db: Session, view: View, user: User, due_soon: int, size: int) -> tuple[list, bool]:
+def assignment_page(
+    db: Session, view: View, user: User, due_soon: int, size: int
+) -> tuple[list[AssignmentRow], bool]:
     return list_assignments_sorted(
         db,
         filters=view.filters,
@@ -49,7 +51,7 @@ def _page(db: Session, view: View, user: User, due_soon: int, size: int) -> tupl
 def tasks_index(
     request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
 ) -> Response:
-    rows, more = _page(db, view, user, settings.due_soon_days, PAGE_SIZE)
+    rows, more = assignment_page(db, view, user, settings.due_soon_days, PAGE_SIZE)
     context: dict[str, Any] = {"view": view, "rows": rows, "has_more": more, "sorts": SORTS}
     if is_htmx(request):
         return render(request, "tasks/_results.html", context)
@@ -61,7 +63,7 @@ def tasks_index(
 @router.get("/tasks/export.xlsx", name="tasks_export")
 def tasks_export(db: Db, user: PageUser, settings: AppSettings, view: ViewParams) -> Response:
     view.page = 1
-    rows, more = _page(db, view, user, settings.due_soon_days, EXPORT_LIMIT)
+    rows, more = assignment_page(db, view, user, settings.due_soon_days, EXPORT_LIMIT)
     data = assignments_xlsx(rows, view=view, truncated=more)
     name = f"nhiem-vu-{view.at.isoformat()}.xlsx"
     return Response(

@@ -1,0 +1,134 @@
+"""Quản trị: users and the agency directory (admin), the audit log (admin, coordinator)."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, File, Form, Request, UploadFile
+from starlette.responses import RedirectResponse, Response
+
+from dxtrack.agencies.service import import_file, list_agencies, list_groups
+from dxtrack.audit.service import list_entries
+from dxtrack.auth.models import ROLE_LABELS, Role
+from dxtrack.auth.service import create_user, list_users
+from dxtrack.deps import Db
+from dxtrack.errors import Invalid
+from dxtrack.web.agencies import KIND_LABELS
+from dxtrack.web.format import vn_sorted
+from dxtrack.web.security import PageAdmin, PageStaff
+from dxtrack.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+AUDIT_PAGE = 50
+
+
+@router.get("/admin", name="admin_index")
+def admin_index(user: PageStaff) -> Response:
+    target = "/admin/users" if user.role == Role.admin else "/admin/audit"
+    return RedirectResponse(target, status_code=303)
+
+
+def _users_context(db: Db) -> dict[str, object]:
+    agencies = vn_sorted(list_agencies(db), key=lambda a: a.name)
+    return {
+        "users": list_users(db),
+        "agency_names": {a.id: a.name for a in agencies},
+        "agency_options": [(a.code, a.name) for a in agencies],
+        "role_options": [(r.value, label) for r, label in ROLE_LABELS.items()],
+        "section": "users",
+    }
+
+
+@router.get("/admin/users", name="admin_users")
+def admin_users(request: Request, db: Db, _admin: PageAdmin) -> Response:
+    return render(request, "admin/users.html", _users_context(db))
+
+
+@router.post("/admin/users")
+def admin_create_user(
+    request: Request,
+    db: Db,
+    admin: PageAdmin,
+    username: Annotated[str, Form()],
+    password: Annotated[str, Form()],
+    role: Annotated[Role, Form()],
+    agency: Annotated[str, Form()] = "",
+    full_name: Annotated[str, Form()] = "",
+    email: Annotated[str, Form()] = "",
+) -> Response:
+    user = create_user(
+        db,
+        username=username.strip(),
+        password=password,
+        role=role,
+        agency_code=agency or None,
+        full_name=full_name.strip() or None,
+        email=email.strip() or None,
+        actor=admin,
+    )
+    context = _users_context(db) | {"created": user.username}
+    return render(request, "admin/users.html", context)
+
+
+@router.get("/admin/agencies", name="admin_agencies")
+def admin_agencies(request: Request, db: Db, _admin: PageAdmin) -> Response:
+    context = {
+        "agencies": vn_sorted(list_agencies(db), key=lambda a: a.name),
+        "groups": vn_sorted(list_groups(db), key=lambda g: g.name),
+        "kinds": KIND_LABELS,
+        "section": "agencies",
+        "result": None,
+    }
+    return render(request, "admin/agencies.html", context)
+
+
+@router.post("/admin/agencies/import")
+def admin_import_agencies(
+    request: Request,
+    db: Db,
+    admin: PageAdmin,
+    file: Annotated[UploadFile, File()],
+    replace: Annotated[bool, Form()] = False,
+) -> Response:
+    suffix = Path(file.filename or "").suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise Invalid("Chỉ nhận tệp CSV hoặc XLSX.")
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"danh-muc{suffix}"
+        path.write_bytes(file.file.read())
+        result = import_file(db, path, replace=replace, actor=admin)
+    context = {
+        "agencies": vn_sorted(list_agencies(db), key=lambda a: a.name),
+        "groups": vn_sorted(list_groups(db), key=lambda g: g.name),
+        "kinds": KIND_LABELS,
+        "section": "agencies",
+        "result": result,
+    }
+    return render(request, "admin/agencies.html", context)
+
+
+@router.get("/admin/audit", name="admin_audit")
+def admin_audit(
+    request: Request,
+    db: Db,
+    _staff: PageStaff,
+    entity: str = "",
+    action: str = "",
+    page: int = 1,
+) -> Response:
+    page = max(page, 1)
+    rows, total = list_entries(
+        db, entity=entity or None, action=action or None, page=page, page_size=AUDIT_PAGE
+    )
+    context = {
+        "rows": rows,
+        "total": total,
+        "entity": entity,
+        "action": action,
+        "page": page,
+        "has_more": page * AUDIT_PAGE < total,
+        "section": "audit",
+    }
+    return render(request, "admin/audit.html", context)

@@ -1,0 +1,84 @@
+"""Cơ quan: the directory with each agency's scorecard, and one agency's page."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from starlette.responses import Response
+
+from dxtrack.agencies.models import AgencyKind
+from dxtrack.agencies.service import get_agency, list_agencies, list_groups
+from dxtrack.auth.permissions import can_see_agency
+from dxtrack.deps import AppSettings, Db
+from dxtrack.errors import NotFound
+from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.stats import ScoreRow, scorecard
+from dxtrack.web.format import vn_sorted
+from dxtrack.web.params import ViewParams
+from dxtrack.web.security import PageUser
+from dxtrack.web.tasks import PAGE_SIZE, assignment_page
+from dxtrack.web.templating import render
+
+router = APIRouter(include_in_schema=False)
+
+KIND_LABELS = {
+    AgencyKind.province: "Cấp tỉnh",
+    AgencyKind.department: "Sở",
+    AgencyKind.provincial_body: "Ban, ngành tỉnh",
+    AgencyKind.press: "Báo chí",
+    AgencyKind.other: "Khác",
+    AgencyKind.commune: "Xã",
+    AgencyKind.ward: "Phường",
+    AgencyKind.special_zone: "Đặc khu",
+}
+
+
+@router.get("/agencies", name="agencies_index")
+def agencies_index(
+    request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
+) -> Response:
+    scores = {
+        row.code: row
+        for row in scorecard(db, at=view.at, user=user, due_soon_days=settings.due_soon_days)
+    }
+    agencies = [a for a in list_agencies(db, q=view.filters.q) if can_see_agency(user, a.id)]
+    context = {
+        "view": view,
+        "agencies": vn_sorted(agencies, key=lambda a: a.name),
+        "scores": scores,
+        "kinds": KIND_LABELS,
+    }
+    return render(request, "agencies/list.html", context)
+
+
+@router.get("/agencies/{code}", name="agency_page")
+def agency_page(
+    request: Request,
+    code: str,
+    db: Db,
+    user: PageUser,
+    settings: AppSettings,
+    view: ViewParams,
+) -> Response:
+    agency = get_agency(db, code)
+    if not can_see_agency(user, agency.id):
+        raise NotFound(f"Không tìm thấy cơ quan có mã «{code}».")
+    view.filters.agency = code
+    rows = scorecard(
+        db,
+        at=view.at,
+        filters=Filters(agency=code),
+        user=user,
+        due_soon_days=settings.due_soon_days,
+    )
+    assignments, more = assignment_page(db, view, user, settings.due_soon_days, PAGE_SIZE)
+    groups = [g for g in list_groups(db) if any(m.id == agency.id for m in g.members)]
+    context = {
+        "view": view,
+        "agency": agency,
+        "kind": KIND_LABELS.get(AgencyKind(agency.kind), agency.kind),
+        "score": rows[0] if rows else ScoreRow(agency.code, agency.name),
+        "rows": assignments,
+        "has_more": more,
+        "groups": groups,
+    }
+    return render(request, "agencies/detail.html", context)
