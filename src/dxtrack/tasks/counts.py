@@ -1,6 +1,7 @@
 """Maintained assignment counts (`assignment_counts`) for fast summaries and scorecards.
 
-Each assignment is counted under (agency, canonical deadline, canonical completed_on):
+Each assignment is counted twice, under (agency, canonical deadline, canonical completed_on)
+and under (NULL, same key) for the totals:
 open ones under (deadline, NULL); done ones under (NULL, EPOCH) when done on time and
 (EPOCH, EPOCH + 1 day) when late, classified by the status definition itself. Applying
 `status_case()` to these rows, weighted by `n`, gives the exact counts at any date on or after
@@ -35,13 +36,13 @@ def canonical(deadline: date | None, completed_on: date | None) -> Key:
     return _ON_TIME if status == Status.done_on_time else _LATE
 
 
-def _is(column: Any, value: date | None) -> Any:
+def _is(column: Any, value: Any) -> Any:
     return column.is_(None) if value is None else column == value
 
 
-def _bump(db: Session, agency_id: int, key: Key, delta: int) -> None:
+def _bump(db: Session, agency_id: int | None, key: Key, delta: int) -> None:
     where = (
-        (AssignmentCount.agency_id == agency_id)
+        _is(AssignmentCount.agency_id, agency_id)
         & _is(AssignmentCount.deadline, key[0])
         & _is(AssignmentCount.completed_on, key[1])
     )
@@ -62,10 +63,11 @@ def move(db: Session, agency_id: int, *, old: Key | None, new: Key | None) -> No
     after = canonical(*new) if new is not None else None
     if before == after:
         return
-    if before is not None:
-        _bump(db, agency_id, before, -1)
-    if after is not None:
-        _bump(db, agency_id, after, +1)
+    for agency in (agency_id, None):
+        if before is not None:
+            _bump(db, agency, before, -1)
+        if after is not None:
+            _bump(db, agency, after, +1)
 
 
 def state_of(assignment: Assignment) -> Key:
@@ -84,12 +86,18 @@ def rebuild(db: Session) -> int:
         deadline.label("deadline"),
         completed.label("completed_on"),
     ).subquery()
-    grouped = select(inner.c.agency_id, inner.c.deadline, inner.c.completed_on, func.count())
-    grouped = grouped.group_by(inner.c.agency_id, inner.c.deadline, inner.c.completed_on)
+    columns = ["agency_id", "deadline", "completed_on", "n"]
+    per_agency = select(inner.c.agency_id, inner.c.deadline, inner.c.completed_on, func.count())
+    per_agency = per_agency.group_by(inner.c.agency_id, inner.c.deadline, inner.c.completed_on)
     db.execute(delete(AssignmentCount))
-    db.execute(
-        insert(AssignmentCount).from_select(["agency_id", "deadline", "completed_on", "n"], grouped)
-    )
+    db.execute(insert(AssignmentCount).from_select(columns, per_agency))
+    totals = select(
+        literal(None).label("agency_id"),
+        AssignmentCount.deadline,
+        AssignmentCount.completed_on,
+        func.sum(AssignmentCount.n),
+    ).group_by(AssignmentCount.deadline, AssignmentCount.completed_on)
+    db.execute(insert(AssignmentCount).from_select(columns, totals))
     return db.scalar(select(func.count()).select_from(AssignmentCount)) or 0
 
 

@@ -151,14 +151,17 @@ class AssignmentCount(Base):
 
     Open assignments keep their deadline; done ones collapse to one of two representative
     pairs that give the same status at any date on or after their completion (tasks/counts.py).
-    Summaries at such dates read these rows instead of every assignment.
+    Rows with agency_id NULL hold the totals over all agencies. Summaries at such dates read
+    these rows instead of every assignment.
     """
 
     __tablename__ = "assignment_counts"
-    __table_args__ = (Index("ix_assignment_counts_key", "agency_id", "deadline", "completed_on"),)
+    __table_args__ = (
+        Index("ix_assignment_counts_key", "agency_id", "deadline", "completed_on", "n"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
     deadline: Mapped[date | None]
     completed_on: Mapped[date | None]
     n: Mapped[int] = mapped_column(default=0)

@@ -10,6 +10,7 @@ from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.tasks.counts import latest_completion
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
@@ -98,7 +99,11 @@ def _status_counts(
     if agency is Assignment.agency_id:
         inner = apply_filters(inner, filters, at=at, user=user, due_soon_days=due_soon_days)
     else:
+        scoped = bool(filters.agency or filters.group)
+        scoped = scoped or (user is not None and visible_agency_id(user) is not None)
+        totals = by is None and not scoped
         inner = restrict_agencies(inner, agency, filters, user)
+        inner = inner.where(agency.is_(None) if totals else agency.is_not(None))
     sub = inner.subquery()
     grouped = select(sub.c.key, sub.c.status, func.sum(sub.c.weight))
     return [tuple(row) for row in db.execute(grouped.group_by(sub.c.key, sub.c.status))]
