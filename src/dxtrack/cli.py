@@ -13,6 +13,7 @@ from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
 from dxtrack.documents.cli import ingest_command
 from dxtrack.extraction.cli import extract_command
+from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.tasks.cli import progress_app, status_command, tasks_app
 
 app = typer.Typer(
@@ -88,6 +89,8 @@ app.add_typer(agencies_app, name="agencies")
 app.add_typer(users_app, name="users")
 app.add_typer(tasks_app, name="tasks")
 app.add_typer(progress_app, name="progress")
+app.add_typer(plans_app, name="plans")
+app.add_typer(indicators_app, name="indicators")
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(extract_command)

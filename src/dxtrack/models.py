@@ -8,4 +8,5 @@ def load_all() -> None:
     import dxtrack.audit.models
     import dxtrack.auth.models
     import dxtrack.documents.models
+    import dxtrack.indicators.models
     import dxtrack.tasks.models  # noqa: F401

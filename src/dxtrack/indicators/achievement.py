@@ -1,0 +1,130 @@
+"""Achievement (Đạt / Không đạt / Chưa đánh giá) and aggregation: pure functions, no database.
+
+no guidance                     -> not evaluated (chưa có văn bản hướng dẫn đánh giá)
+no value (or not computable)    -> not evaluated (chưa có số liệu / the reason)
+no target (except yes/no)       -> not evaluated (chưa có mục tiêu)
+≥  value >= target;  ≤  value <= target;  =  |value - target| <= tolerance
+yes/no: value is «Có» (non-zero) -> achieved
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from dxtrack.indicators.formula import NotComputable, ZeroDenominator
+from dxtrack.indicators.models import ACHIEVEMENT_LABELS, Achievement, Aggregation, Direction, Unit
+from dxtrack.indicators.numbers import format_number
+
+TOLERANCE = 1e-12  # relative: float noise only (0.1 + 0.2 = 0.3), never one đồng
+SYMBOLS = {Direction.at_least: "≥", Direction.at_most: "≤", Direction.equal: "="}
+
+
+@dataclass(frozen=True)
+class Result:
+    status: Achievement
+    reason: str
+    value: float | None = None
+
+    @property
+    def label(self) -> str:
+        return ACHIEVEMENT_LABELS[self.status]
+
+
+@dataclass(frozen=True)
+class Point:
+    """One measurement as aggregation sees it."""
+
+    id: int
+    as_of: date
+    value: float
+    agency_id: int | None = None
+    weight: float | None = None
+
+
+def format_value(value: float | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    if unit == Unit.yes_no:
+        return "Có" if value else "Không"
+    if unit == Unit.percent:
+        return f"{format_number(value)}%"
+    if unit == Unit.vnd:
+        return f"{format_number(value, 0)} đồng"
+    return format_number(value)
+
+
+def _close(value: float, target: float) -> bool:
+    return abs(value - target) <= TOLERANCE * max(1.0, abs(target))
+
+
+def _meets(direction: str, value: float, target: float) -> bool:
+    if direction == Direction.at_least:
+        return value >= target or _close(value, target)
+    if direction == Direction.at_most:
+        return value <= target or _close(value, target)
+    return _close(value, target)
+
+
+def evaluate(
+    *,
+    unit: str,
+    direction: str,
+    target: float | None,
+    value: float | None,
+    has_guidance: bool = True,
+    missing: str = "chưa có số liệu",
+) -> Result:
+    """The achievement of one indicator's value against its target, with the reason."""
+    if not has_guidance:
+        return Result(Achievement.not_evaluated, "Chưa có văn bản hướng dẫn đánh giá", value)
+    if value is None:
+        return Result(Achievement.not_evaluated, missing[:1].upper() + missing[1:], None)
+    shown = format_value(value, unit)
+    if direction == Direction.achieved or unit == Unit.yes_no and target is None:
+        if value:
+            return Result(Achievement.achieved, f"Kết quả: {shown}", value)
+        return Result(Achievement.not_achieved, f"Kết quả: {shown}", value)
+    if target is None:
+        return Result(Achievement.not_evaluated, f"Chưa có mục tiêu (kết quả {shown})", value)
+    wanted = f"{SYMBOLS[Direction(direction)]} {format_value(target, unit)}"
+    if _meets(direction, value, target):
+        return Result(Achievement.achieved, f"Kết quả {shown}, mục tiêu {wanted}", value)
+    return Result(Achievement.not_achieved, f"Kết quả {shown} chưa đạt mục tiêu {wanted}", value)
+
+
+def _latest_per_agency(points: Iterable[Point]) -> list[Point]:
+    latest: dict[int | None, Point] = {}
+    for point in points:
+        known = latest.get(point.agency_id)
+        if known is None or (point.as_of, point.id) > (known.as_of, known.id):
+            latest[point.agency_id] = point
+    return list(latest.values())
+
+
+def aggregate(points: list[Point], aggregation: str) -> float | None:
+    """The indicator's value from its measurements (already cut at the reference date).
+
+    `latest`: the most recent figure whoever reported it; otherwise each agency's latest
+    figure, summed, averaged, or averaged weighted by `weight` (missing weight counts 1).
+    Raises ZeroDenominator when the weights sum to zero.
+    """
+    if not points:
+        return None
+    if aggregation == Aggregation.latest:
+        return max(points, key=lambda p: (p.as_of, p.id)).value
+    current = _latest_per_agency(points)
+    if aggregation == Aggregation.sum:
+        return sum(p.value for p in current)
+    if aggregation == Aggregation.mean:
+        return sum(p.value for p in current) / len(current)
+    weights = [1.0 if p.weight is None else p.weight for p in current]
+    total = sum(weights)
+    if total == 0:
+        raise ZeroDenominator
+    return sum(p.value * w for p, w in zip(current, weights, strict=True)) / total
+
+
+def not_computable(error: NotComputable) -> str:
+    return error.reason
