@@ -169,3 +169,9 @@ class TestRecount:
     def test_rebuilds_counts(self, ready: Settings):
         run(ready, "ingest", str(SEED), "--confirm")
         assert "dòng tổng hợp" in run(ready, "tasks", "recount").output
+
+
+class TestRoll:
+    def test_reports_created_occurrences(self, ready: Settings):
+        result = run(ready, "tasks", "roll", "--until", "2027-12-31")
+        assert "Đã tạo 0 phân công" in result.output

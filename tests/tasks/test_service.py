@@ -108,6 +108,19 @@ class TestDeleteTask:
 
 
 class TestRecurringTasks:
+    def test_roll_adds_periods_and_edits_keep_them(self, db: Session):
+        document = make_document(db, issued_date=date.today().replace(month=1, day=1))
+        task = make_task(db, document=document, recurrence="quarterly")
+        year = date.today().year
+        assert [a.period for a in assignments(db, task.id)] == [f"{year}-Q{q}" for q in range(1, 5)]
+        created = service.roll_recurring(db, until=date(year + 1, 6, 30), actor=None)
+        assert created == 2
+        service.update_task(
+            db, task_id=task.id, version=task.version, changes={"summary": "Sửa"}, actor=None
+        )
+        periods = [a.period for a in assignments(db, task.id)]
+        assert periods[-2:] == [f"{year + 1}-Q1", f"{year + 1}-Q2"] and len(periods) == 6
+
     def test_one_occurrence_per_month(self, db: Session):
         document = make_document(db, issued_date=date(2025, 10, 15))
         task = make_task(db, document=document, recurrence="monthly", deadline=date(2025, 12, 31))

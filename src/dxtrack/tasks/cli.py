@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import typer
@@ -62,6 +63,22 @@ def recount_command() -> None:
     with unit_of_work() as (db, _settings):
         rows = rebuild(db)
     console.print(f"Đã tính lại {rows} dòng tổng hợp.")
+
+
+@tasks_app.command("roll")
+@handle_errors
+def roll_command(
+    until: str | None = typer.Option(
+        None, "--until", help="Đến ngày YYYY-MM-DD (mặc định cuối năm nay)"
+    ),
+) -> None:
+    """Tạo các kỳ mới cho nhiệm vụ định kỳ (hằng tuần, tháng, quý ...) đến một ngày."""
+    from dxtrack.tasks.service import roll_recurring
+
+    day = parse_day(until, option="--until") if until else date(date.today().year, 12, 31)
+    with unit_of_work() as (db, _settings):
+        created = roll_recurring(db, until=day, actor=None)
+    console.print(f"Đã tạo {created} phân công cho các kỳ đến ngày {day:%d/%m/%Y}.")
 
 
 @progress_app.command("add")

@@ -31,16 +31,18 @@ def _period(recurrence: Recurrence, day: date) -> tuple[str, date]:
 
 
 def occurrences(
-    recurrence: str | None, *, deadline: date | None, start: date
+    recurrence: str | None, *, deadline: date | None, start: date, until: date | None = None
 ) -> list[tuple[str, date | None]]:
-    """Periods from `start` to the deadline (or the end of start's year), each with its deadline.
+    """Periods from `start` to the deadline, else to the end of start's year or `until`.
 
-    A one-off or continuous task has a single occurrence with key "" and the task's deadline.
+    Each comes with its deadline (the period's last day). A one-off or continuous task has a
+    single occurrence with key "" and the task's deadline.
     """
     if recurrence is None or recurrence == Recurrence.continuous:
         return [("", deadline)]
     kind = Recurrence(recurrence)
-    end = max(deadline or date(start.year, 12, 31), start)
+    end = deadline or max(date(start.year, 12, 31), until or start)
+    end = max(end, start)
     found: list[tuple[str, date | None]] = []
     day = start
     while day <= end and len(found) < MAX_OCCURRENCES:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.resolver import Resolver, build_resolver
@@ -248,11 +248,22 @@ def wanted_agencies(db: Session, task_id: int) -> dict[int, str]:
     return wanted
 
 
-def sync_assignments(db: Session, task: Task, *, start: date | None = None) -> None:
-    """Make the task's assignments match its parties and periods (keeps reported ones)."""
+def _periods(db: Session, task: Task, until: date | None) -> dict[str, date | None]:
+    """The task's occurrences, from its document's date (else its creation) to its deadline,
+    else to the end of start's year or the latest of today, `until` and its last period."""
     document = db.get(Document, task.document_id)
-    start = start or (document.issued_date if document else None) or date.today()
-    periods = dict(occurrences(task.recurrence, deadline=task.deadline, start=start))
+    start = (document.issued_date if document else None) or task.created_at.date()
+    last = db.scalar(select(func.max(Assignment.deadline)).where(Assignment.task_id == task.id))
+    horizon = max(d for d in (until, last, date.today()) if d is not None)
+    return dict(occurrences(task.recurrence, deadline=task.deadline, start=start, until=horizon))
+
+
+def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
+    """Make the task's assignments match its parties and periods (keeps reported ones).
+
+    Returns the number of assignments created.
+    """
+    periods = _periods(db, task, until)
     wanted = wanted_agencies(db, task.id)
     current = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
     have = {(a.agency_id, a.period): a for a in current}
@@ -269,9 +280,11 @@ def sync_assignments(db: Session, task: Task, *, start: date | None = None) -> N
             assignment.role = wanted[assignment.agency_id]
             assignment.deadline = periods[assignment.period]
             counts.move(db, assignment.agency_id, old=before, new=counts.state_of(assignment))
+    created = 0
     for agency_id, role in wanted.items():
         for period, deadline in periods.items():
             if (agency_id, period) not in have:
+                created += 1
                 db.add(
                     Assignment(
                         task_id=task.id,
@@ -283,6 +296,23 @@ def sync_assignments(db: Session, task: Task, *, start: date | None = None) -> N
                 )
                 counts.move(db, agency_id, old=None, new=(deadline, None))
     db.flush()
+    return created
+
+
+def roll_recurring(db: Session, *, until: date, actor: User | None) -> int:
+    """Create the occurrences of confirmed recurring tasks up to `until`; returns how many."""
+    if actor is not None:
+        require_staff(actor)
+    query = select(Task).where(
+        Task.review_state == ReviewState.confirmed,
+        Task.recurrence.is_not(None),
+        Task.recurrence != Recurrence.continuous.value,
+        Task.deadline.is_(None),
+    )
+    created = sum(sync_assignments(db, task, until=until) for task in db.scalars(query).all())
+    event = events.Event("tasks.roll", "task", None, None, {"until": until, "created": created})
+    record(db, event, actor=actor)
+    return created
 
 
 def confirm_task(
