@@ -111,3 +111,25 @@ class TestEvidence:
         big = minimal_pdf() + b"0" * (1024 * 1024)
         with pytest.raises(Invalid):
             report(db, small, assignment, officer, files=[("lon.pdf", big)])
+
+
+class TestHistoryIsAppendOnly:
+    @pytest.mark.parametrize("verb", ["update", "delete"])
+    def test_database_refuses_changes(self, db: Session, settings: Settings, verb: str):
+        from sqlalchemy import delete, update
+        from sqlalchemy.exc import DBAPIError
+
+        from dxtrack.tasks.models import ProgressReport
+
+        officer = make_user(db, "syt")
+        report(db, settings, first_assignment(db, make_task(db).id), officer)
+        statement = (
+            update(ProgressReport).values(note="sửa")
+            if verb == "update"
+            else delete(ProgressReport)
+        )
+        savepoint = db.begin_nested()
+        with pytest.raises(DBAPIError) as error:
+            db.execute(statement)
+        savepoint.rollback()
+        assert "append-only" in str(error.value)
