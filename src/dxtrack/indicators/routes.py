@@ -12,6 +12,7 @@ from fastapi.responses import FileResponse
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.errors import Invalid
 from dxtrack.indicators import measurements, queries, service
+from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import (
     IndicatorCreate,
@@ -105,7 +106,7 @@ def record_measurement(
     db: Db,
     user: CurrentUser,
     settings: AppSettings,
-    value: Annotated[float, Form()],
+    value: Annotated[str, Form(description="Kết quả: 71,29 / 71.29 / Có / Không")],
     as_of: Annotated[date | None, Form()] = None,
     agency: Annotated[str | None, Form()] = None,
     weight: Annotated[float | None, Form(ge=0)] = None,
@@ -117,7 +118,10 @@ def record_measurement(
         (upload.filename or "minh-chung", _read_upload(upload, settings.max_upload_bytes))
         for upload in files or []
     ]
-    data = MeasurementCreate(value=value, as_of=as_of, agency=agency, weight=weight, note=note)
+    number = parse_number(value)
+    if number is None:
+        raise Invalid("Thiếu kết quả.")
+    data = MeasurementCreate(value=number, as_of=as_of, agency=agency, weight=weight, note=note)
     measurements.record_measurement(
         db, indicator_id=indicator_id, data=data, files=uploads, settings=settings, actor=user
     )
