@@ -73,11 +73,12 @@ def _include_routers(app: FastAPI) -> None:
     from dxtrack.auth.routes import router as auth
     from dxtrack.documents.routes import router as documents
     from dxtrack.indicators.routes import router as plans
+    from dxtrack.reports.routes import router as reports
     from dxtrack.tasks.assignment_routes import router as assignments
     from dxtrack.tasks.routes import router as tasks
     from dxtrack.tasks.stats_routes import router as stats
 
-    for router in (auth, agencies, documents, tasks, assignments, stats, plans, audit):
+    for router in (auth, agencies, documents, tasks, assignments, stats, plans, reports, audit):
         app.include_router(router, prefix=API_PREFIX)
 
     from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR

@@ -13,6 +13,7 @@ from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
 from dxtrack.documents.cli import ingest_command
 from dxtrack.extraction.cli import extract_command
+from dxtrack.reports.cli import report_command
 from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.tasks.cli import progress_app, status_command, tasks_app
 
@@ -94,3 +95,4 @@ app.add_typer(indicators_app, name="indicators")
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(extract_command)
+app.command("report")(report_command)

@@ -29,6 +29,15 @@ class Settings(BaseSettings):
     cookie_secure: bool = False
     host: str = "127.0.0.1"
     port: int = 8000
+    # Periodic reports (Decree 30/2020/NĐ-CP letterhead and signature block).
+    report_issuer: str = "Sở Khoa học và Công nghệ"
+    report_issuer_parent: str = "UBND tỉnh An Giang"
+    report_symbol: str = "SKHCN"
+    report_place: str = "An Giang"
+    report_signer_authority: str = "KT. GIÁM ĐỐC"
+    report_signer_title: str = "PHÓ GIÁM ĐỐC"
+    report_signer_name: str = ""
+    report_recipients: str = "Ủy ban nhân dân tỉnh;Bộ Khoa học và Công nghệ;Các sở, ban, ngành tỉnh"
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -1,0 +1,169 @@
+"""The figures of a report, read through the tasks domain's service functions only.
+
+Totals and the per-agency table come from `tasks.stats.summarize()` / `scorecard()` (what
+`/api/v1/status` serves), lists from `tasks.queries.list_assignments()`, quotes from
+`tasks.feedback.list_latest_feedback()`. Nothing here computes a status: it only groups the
+six computed statuses into the Government Office's four (done on time / late, not done within
+the deadline / overdue).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING
+
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.service import get_agency, get_group
+from dxtrack.reports.periods import Period
+from dxtrack.tasks.feedback import FeedbackRow, list_latest_feedback
+from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
+from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
+from dxtrack.tasks.status import Status
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+WITHIN = (Status.in_progress, Status.due_soon, Status.no_deadline)
+FEEDBACK_LIMIT = 40
+
+
+@dataclass(frozen=True)
+class Scope:
+    """Whole province, one group (`--group`) or one agency (`--agency`)."""
+
+    agency: str | None = None
+    group: str | None = None
+    name: str = ""
+
+    def filters(self, **extra: object) -> Filters:
+        return Filters(agency=self.agency, group=self.group, **extra)  # type: ignore[arg-type]
+
+
+def resolve_scope(db: Session, *, agency: str | None, group: str | None) -> Scope:
+    if agency and group:
+        from dxtrack.errors import Invalid
+
+        raise Invalid("Chỉ chọn một trong hai: cơ quan (--agency) hoặc nhóm cơ quan (--group).")
+    if agency:
+        return Scope(agency=agency, name=get_agency(db, agency).name)
+    if group:
+        return Scope(group=group, name=get_group(db, group).name)
+    return Scope()
+
+
+@dataclass(frozen=True)
+class Breakdown:
+    """The Government Office's counting: shares are over all assigned."""
+
+    counts: dict[str, int]
+
+    @property
+    def assigned(self) -> int:
+        return sum(self.counts.values())
+
+    @property
+    def on_time(self) -> int:
+        return self.counts[Status.done_on_time]
+
+    @property
+    def late(self) -> int:
+        return self.counts[Status.done_late]
+
+    @property
+    def done(self) -> int:
+        return self.on_time + self.late
+
+    @property
+    def within(self) -> int:
+        return sum(self.counts[s] for s in WITHIN)
+
+    @property
+    def overdue(self) -> int:
+        return self.counts[Status.overdue]
+
+    @property
+    def not_done(self) -> int:
+        return self.within + self.overdue
+
+    def share(self, value: int) -> float | None:
+        return value / self.assigned if self.assigned else None
+
+
+@dataclass
+class OverdueItem:
+    row: AssignmentRow
+    days_late: int
+
+
+@dataclass
+class TaskReport:
+    period: Period
+    at: date
+    scope: Scope
+    totals: Breakdown
+    in_period: Breakdown
+    agencies: list[ScoreRow]
+    overdue: list[OverdueItem]
+    feedback: list[FeedbackRow] = field(default_factory=list)
+
+
+def list_overdue(
+    db: Session, *, scope: Scope, at: date, user: User | None, limit: int, due_soon_days: int
+) -> list[OverdueItem]:
+    """Overdue assignments at `at`, most overdue first (the list's deadline order)."""
+    rows, _more = list_assignments(
+        db,
+        filters=scope.filters(status=Status.overdue),
+        at=at,
+        user=user,
+        page_size=limit,
+        due_soon_days=due_soon_days,
+    )
+    return [OverdueItem(row, (at - row.deadline).days) for row in rows if row.deadline]
+
+
+def collect_task_report(
+    db: Session,
+    *,
+    period: Period,
+    at: date,
+    scope: Scope,
+    user: User | None,
+    due_soon_days: int,
+    overdue_limit: int,
+) -> TaskReport:
+    soon = due_soon_days
+    window = scope.filters(deadline_from=period.start, deadline_to=period.end)
+    return TaskReport(
+        period=period,
+        at=at,
+        scope=scope,
+        totals=Breakdown(
+            summarize(db, at=at, filters=scope.filters(), user=user, due_soon_days=soon)
+        ),
+        in_period=Breakdown(summarize(db, at=at, filters=window, user=user, due_soon_days=soon)),
+        agencies=scorecard(db, at=at, filters=scope.filters(), user=user, due_soon_days=soon),
+        overdue=list_overdue(
+            db, scope=scope, at=at, user=user, limit=overdue_limit, due_soon_days=soon
+        ),
+        feedback=list_latest_feedback(
+            db, at=at, filters=scope.filters(), user=user, limit=FEEDBACK_LIMIT, due_soon_days=soon
+        ),
+    )
+
+
+def list_scope_assignments(
+    db: Session, *, scope: Scope, at: date, user: User | None, due_soon_days: int
+) -> list[AssignmentRow]:
+    """Every assignment in scope with its status at `at` (the annex's raw sheet)."""
+    rows, _more = list_assignments(
+        db,
+        filters=scope.filters(),
+        at=at,
+        user=user,
+        page_size=10_000_000,
+        due_soon_days=due_soon_days,
+    )
+    return rows

@@ -1,0 +1,216 @@
+"""Body of the task-implementation report (báo cáo tình hình thực hiện nhiệm vụ)."""
+
+from __future__ import annotations
+
+from docx.document import Document
+
+from dxtrack.reports import charts
+from dxtrack.reports.data import Breakdown, OverdueItem, TaskReport
+from dxtrack.reports.docx_layout import heading, para
+from dxtrack.reports.docx_tables import bullet, data_table, figure
+from dxtrack.tasks.status import STATUS_LABELS
+from dxtrack.web.format import vn_date, vn_number, vn_percent
+
+SUMMARY_LIMIT = 220
+
+
+def n(value: int) -> str:
+    return vn_number(value)
+
+
+def pct(part: int, whole: int) -> str:
+    return vn_percent(part / whole) if whole else "—"
+
+
+def quote(text: str) -> str:
+    """An agency's own words, without the closing punctuation the sentence adds."""
+    return " ".join(text.split()).rstrip(".;:, ")
+
+
+def task_text(item: OverdueItem) -> str:
+    row = item.row
+    summary = (
+        row.summary if len(row.summary) <= SUMMARY_LIMIT else row.summary[:SUMMARY_LIMIT] + "…"
+    )
+    source = f" (mục {row.clause}" if row.clause else " ("
+    source += f", văn bản số {row.document_number})" if row.document_number else ")"
+    return summary + (source if source != " ()" else "")
+
+
+def breakdown_lines(doc: Document, counts: Breakdown) -> None:
+    """The Government Office's four categories, shares over all assigned."""
+    total = counts.assigned
+    bullet(
+        doc,
+        f"Đã hoàn thành: {n(counts.done)} nhiệm vụ ({pct(counts.done, total)}), gồm: "
+        f"hoàn thành đúng hạn {n(counts.on_time)} ({pct(counts.on_time, total)}), "
+        f"hoàn thành quá hạn {n(counts.late)} ({pct(counts.late, total)}).",
+    )
+    bullet(
+        doc,
+        f"Chưa hoàn thành: {n(counts.not_done)} nhiệm vụ ({pct(counts.not_done, total)}), gồm: "
+        f"đang thực hiện trong hạn {n(counts.within)} ({pct(counts.within, total)}), "
+        f"quá hạn {n(counts.overdue)} ({pct(counts.overdue, total)}).",
+    )
+
+
+def general_section(doc: Document, report: TaskReport) -> None:
+    totals, window = report.totals, report.in_period
+    heading(doc, "1. Tình hình chung", level=2)
+    para(
+        doc,
+        f"Tính đến ngày {vn_date(report.at)}, tổng số nhiệm vụ được giao là "
+        f"{n(totals.assigned)} nhiệm vụ (tính theo từng cơ quan được giao), trong đó:",
+        indent=True,
+    )
+    breakdown_lines(doc, totals)
+    rows = [
+        [label, n(totals.counts[s]), pct(totals.counts[s], totals.assigned)]
+        for s, label in STATUS_LABELS.items()
+    ]
+    data_table(
+        doc,
+        ["Trạng thái", "Số nhiệm vụ", "Tỷ lệ"],
+        rows,
+        widths=[9.5, 3.2, 3.2],
+        aligns=["left", "right", "right"],
+        total=["Tổng số", n(totals.assigned), pct(totals.assigned, totals.assigned)],
+    )
+    figure(doc, charts.status_chart(totals.counts), "Biểu đồ 1. Nhiệm vụ theo trạng thái")
+    if not window.assigned:
+        para(
+            doc,
+            f"Trong kỳ báo cáo ({report.period.window}) không có nhiệm vụ đến hạn.",
+            indent=True,
+        )
+        return
+    para(
+        doc,
+        f"Trong kỳ báo cáo ({report.period.window}) có {n(window.assigned)} nhiệm vụ "
+        f"đến hạn, trong đó:",
+        indent=True,
+    )
+    breakdown_lines(doc, window)
+
+
+def agency_rows(report: TaskReport) -> list[list[str]]:
+    rows = []
+    for index, row in enumerate(report.agencies, start=1):
+        counts = Breakdown(row.counts)
+        rows.append(
+            [
+                str(index),
+                row.name,
+                n(counts.assigned),
+                n(counts.on_time),
+                n(counts.late),
+                n(counts.within),
+                n(counts.overdue),
+                vn_percent(row.on_time_rate, 2),
+            ]
+        )
+    return rows
+
+
+AGENCY_HEADERS = [
+    "STT",
+    "Cơ quan, đơn vị",
+    "Được giao",
+    "Hoàn thành đúng hạn",
+    "Hoàn thành quá hạn",
+    "Đang thực hiện trong hạn",
+    "Quá hạn",
+    "Tỷ lệ đúng hạn",
+]
+
+
+def agency_section(doc: Document, report: TaskReport) -> None:
+    heading(doc, "2. Kết quả theo cơ quan, đơn vị", level=2)
+    para(
+        doc,
+        "Tỷ lệ đúng hạn = số nhiệm vụ hoàn thành đúng hạn / (số nhiệm vụ đã hoàn thành + số "
+        "nhiệm vụ quá hạn chưa hoàn thành); các cơ quan được xếp theo tỷ lệ này.",
+        indent=True,
+    )
+    totals = report.totals
+    data_table(
+        doc,
+        AGENCY_HEADERS,
+        agency_rows(report),
+        widths=[1.2, 5.0, 1.7, 1.9, 1.9, 1.9, 1.5, 1.8],
+        aligns=["center", "left"] + ["right"] * 6,
+        size=11,
+        total=[
+            "",
+            "Tổng số",
+            n(totals.assigned),
+            n(totals.on_time),
+            n(totals.late),
+            n(totals.within),
+            n(totals.overdue),
+            "",
+        ],
+    )
+    png = charts.agency_chart(report.agencies)
+    if png:
+        figure(doc, png, "Biểu đồ 2. Cơ quan, đơn vị theo tỷ lệ hoàn thành đúng hạn")
+
+
+def overdue_section(doc: Document, report: TaskReport) -> None:
+    heading(doc, "3. Nhiệm vụ quá hạn", level=2)
+    total = report.totals.overdue
+    if not total:
+        para(doc, "Không có nhiệm vụ quá hạn tại thời điểm lấy số liệu.", indent=True)
+        return
+    shown = len(report.overdue)
+    intro = f"Có {n(total)} nhiệm vụ quá hạn chưa hoàn thành"
+    if shown < total:
+        intro += (
+            f"; dưới đây là {n(shown)} nhiệm vụ quá hạn lâu nhất (danh sách đầy đủ tại Phụ lục)"
+        )
+    para(doc, intro + ":", indent=True)
+    overdue_table(doc, report.overdue)
+
+
+def overdue_table(doc: Document, items: list[OverdueItem], *, with_agency: bool = True) -> None:
+    headers = ["STT", "Nhiệm vụ"] + (["Cơ quan chủ trì"] if with_agency else [])
+    headers += ["Thời hạn", "Số ngày quá hạn"]
+    rows = [
+        [str(i), task_text(item)]
+        + ([item.row.agency_name] if with_agency else [])
+        + [vn_date(item.row.deadline), n(item.days_late)]
+        for i, item in enumerate(items, start=1)
+    ]
+    widths = [1.2, 7.4, 3.6, 2.3, 2.0] if with_agency else [1.2, 10.8, 2.4, 2.1]
+    aligns = ["center", "left"] + (["left"] if with_agency else []) + ["center", "right"]
+    data_table(doc, headers, rows, widths=widths, aligns=aligns, size=11)
+
+
+def feedback_sections(doc: Document, report: TaskReport, *, first: str = "II") -> str:
+    """Sections "Khó khăn, vướng mắc" and "Kiến nghị, đề xuất"; returns the next numeral."""
+    numerals = ["II", "III", "IV", "V"]
+    one, two = numerals[numerals.index(first)], numerals[numerals.index(first) + 1]
+    heading(doc, f"{one}. KHÓ KHĂN, VƯỚNG MẮC")
+    quoted = [row for row in report.feedback if row.difficulties.strip()]
+    for row in quoted:
+        bullet(doc, f"{row.agency_name} (nhiệm vụ {row.clause}): “{quote(row.difficulties)}”.")
+    if not quoted:
+        para(doc, "Các cơ quan, đơn vị chưa phản ánh khó khăn, vướng mắc.", indent=True)
+    heading(doc, f"{two}. KIẾN NGHỊ, ĐỀ XUẤT")
+    for row in (r for r in report.feedback if r.proposals.strip()):
+        bullet(doc, f"{row.agency_name} (nhiệm vụ {row.clause}): “{quote(row.proposals)}”.")
+    if report.totals.overdue:
+        bullet(
+            doc,
+            "Đề nghị các cơ quan, đơn vị có nhiệm vụ quá hạn khẩn trương hoàn thành, cập nhật "
+            "tiến độ và minh chứng trên hệ thống theo dõi nhiệm vụ.",
+        )
+    return numerals[numerals.index(first) + 2]
+
+
+def task_body(doc: Document, report: TaskReport) -> None:
+    heading(doc, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
+    general_section(doc, report)
+    agency_section(doc, report)
+    overdue_section(doc, report)
+    feedback_sections(doc, report)

@@ -1,0 +1,181 @@
+"""render_report(): one entry point for the CLI, the API and the page.
+
+Kinds: `tasks` (tình hình thực hiện nhiệm vụ), `overdue` (danh sách nhiệm vụ quá hạn),
+`plan` (kết quả thực hiện kế hoạch). Formats: `docx` (Decree 30 layout), `xlsx` (annex),
+`pdf` (the DOCX converted by LibreOffice).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import TYPE_CHECKING
+
+from docx.document import Document
+from sqlalchemy.orm import Session
+
+from dxtrack.config import Settings
+from dxtrack.reports import docx_layout as layout
+from dxtrack.reports.data import (
+    Scope,
+    TaskReport,
+    collect_task_report,
+    list_scope_assignments,
+    resolve_scope,
+)
+from dxtrack.reports.docx_overdue import overdue_body
+from dxtrack.reports.docx_tasks import task_body
+from dxtrack.reports.pdf import docx_to_pdf
+from dxtrack.reports.periods import Period
+from dxtrack.reports.xlsx_annex import task_annex
+from dxtrack.web.format import vn_date
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+DECREE_09 = (
+    "Nghị định số 09/2019/NĐ-CP ngày 24/01/2019 của Chính phủ quy định về chế độ báo cáo "
+    "của cơ quan hành chính nhà nước"
+)
+OVERDUE_LIMIT = {"tasks": 30, "overdue": 500, "plan": 30}
+ANNEX_OVERDUE_LIMIT = 1_000_000
+MEDIA_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
+}
+
+
+class ReportKind(StrEnum):
+    tasks = "tasks"
+    plan = "plan"
+    overdue = "overdue"
+
+
+class ReportFormat(StrEnum):
+    docx = "docx"
+    xlsx = "xlsx"
+    pdf = "pdf"
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: ReportKind
+    period: Period
+    at: date
+    fmt: ReportFormat = ReportFormat.docx
+    agency: str | None = None
+    group: str | None = None
+    plan: str | None = None
+    issued_on: date | None = None
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    content: bytes
+    filename: str
+    media_type: str
+
+
+def _scope_suffix(scope: Scope) -> str:
+    return f" của {scope.name}" if scope.name else " trên địa bàn tỉnh"
+
+
+def subject_of(request: ReportRequest, scope: Scope) -> str:
+    if request.kind == ReportKind.overdue:
+        return (
+            f"Danh sách nhiệm vụ quá hạn{_scope_suffix(scope)} tính đến ngày {vn_date(request.at)}"
+        )
+    return f"Tình hình thực hiện nhiệm vụ được giao {request.period.label}{_scope_suffix(scope)}"
+
+
+def _intro(request: ReportRequest, settings: Settings) -> str:
+    period = request.period
+    basis = "" if period.calendar else f"Thực hiện chế độ báo cáo định kỳ theo {DECREE_09}, "
+    text = f"{basis}{settings.report_issuer} báo cáo tình hình thực hiện nhiệm vụ được giao {period.label} "
+    text += f"(kỳ báo cáo {period.window}; số liệu tính đến ngày {vn_date(request.at)}) như sau:"
+    return text[0].upper() + text[1:]
+
+
+def _letterhead(request: ReportRequest, settings: Settings) -> layout.Letterhead:
+    return layout.Letterhead(
+        issuer=settings.report_issuer,
+        parent=settings.report_issuer_parent,
+        symbol=settings.report_symbol,
+        place=settings.report_place,
+        issued_on=request.issued_on,
+        year=(request.issued_on or date.today()).year,
+    )
+
+
+def _signature(settings: Settings) -> layout.Signature:
+    recipients = tuple(r.strip() for r in settings.report_recipients.split(";") if r.strip())
+    return layout.Signature(
+        authority=settings.report_signer_authority,
+        title=settings.report_signer_title,
+        name=settings.report_signer_name,
+        recipients=recipients,
+        archive=f"VT, {settings.report_symbol}",
+    )
+
+
+def build_docx(
+    request: ReportRequest, settings: Settings, scope: Scope, body: Callable[[Document], None]
+) -> bytes:
+    doc = layout.new_document()
+    layout.add_letterhead(doc, _letterhead(request, settings))
+    layout.add_title(doc, "BÁO CÁO", subject_of(request, scope))
+    if request.kind != ReportKind.overdue:
+        layout.para(doc, _intro(request, settings), indent=True)
+    body(doc)
+    closing = f"Trên đây là báo cáo {subject_of(request, scope)[0].lower()}"
+    closing += f"{subject_of(request, scope)[1:]} của {settings.report_issuer}./."
+    layout.para(doc, closing, indent=True)
+    layout.add_closing(doc, _signature(settings))
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def _task_report(
+    db: Session, request: ReportRequest, scope: Scope, settings: Settings, user: User | None
+) -> TaskReport:
+    limit = OVERDUE_LIMIT[request.kind]
+    if request.fmt == ReportFormat.xlsx:
+        limit = ANNEX_OVERDUE_LIMIT
+    return collect_task_report(
+        db,
+        period=request.period,
+        at=request.at,
+        scope=scope,
+        user=user,
+        due_soon_days=settings.due_soon_days,
+        overdue_limit=limit,
+    )
+
+
+def render_report(
+    db: Session, *, request: ReportRequest, settings: Settings, user: User | None = None
+) -> RenderedReport:
+    """The report file (bytes, a file name, its media type)."""
+    if request.kind == ReportKind.plan:
+        from dxtrack.reports.plan import check_plan_supported
+
+        check_plan_supported(request.plan)
+    scope = resolve_scope(db, agency=request.agency, group=request.group)
+    report = _task_report(db, request, scope, settings, user)
+    if request.fmt == ReportFormat.xlsx:
+        rows = list_scope_assignments(
+            db, scope=scope, at=request.at, user=user, due_soon_days=settings.due_soon_days
+        )
+        content = task_annex(report, rows)
+    else:
+        body = overdue_body if request.kind == ReportKind.overdue else task_body
+        content = build_docx(request, settings, scope, lambda doc: body(doc, report))
+        if request.fmt == ReportFormat.pdf:
+            content = docx_to_pdf(content)
+    name = f"bao-cao-{request.kind.value}-{request.period.code}.{request.fmt.value}"
+    return RenderedReport(content, name, MEDIA_TYPES[request.fmt.value])

@@ -1,0 +1,79 @@
+"""Difficulties and proposals (khó khăn, vướng mắc; kiến nghị, đề xuất) from the latest reports.
+
+For periodic reports: each assignment's latest progress report made on or before the reference
+date, when it states a difficulty or a proposal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.models import Agency
+from dxtrack.tasks.models import Assignment, ProgressReport, Task
+from dxtrack.tasks.queries import Filters, apply_filters
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
+
+
+@dataclass
+class FeedbackRow:
+    assignment_id: int
+    agency_code: str
+    agency_name: str
+    clause: str
+    summary: str
+    difficulties: str
+    proposals: str
+    reported_at: datetime
+
+
+def list_latest_feedback(
+    db: Session,
+    *,
+    at: date,
+    filters: Filters | None = None,
+    user: User | None = None,
+    limit: int = 50,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> list[FeedbackRow]:
+    """Latest report per assignment (made by the end of `at`) that names a difficulty or proposal.
+
+    Ordered by agency name, then newest first.
+    """
+    end = datetime.combine(at + timedelta(days=1), time.min)
+    latest = (
+        select(func.max(ProgressReport.id).label("id"))
+        .where(ProgressReport.created_at < end)
+        .group_by(ProgressReport.assignment_id)
+        .subquery()
+    )
+    query = (
+        select(
+            Assignment.id,
+            Agency.code,
+            Agency.name,
+            Task.clause,
+            Task.summary,
+            ProgressReport.difficulties,
+            ProgressReport.proposals,
+            ProgressReport.created_at,
+        )
+        .select_from(ProgressReport)
+        .join(latest, latest.c.id == ProgressReport.id)
+        .join(Assignment, Assignment.id == ProgressReport.assignment_id)
+        .join(Task, Task.id == Assignment.task_id)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .where(or_(ProgressReport.difficulties != "", ProgressReport.proposals != ""))
+    )
+    query = apply_filters(
+        query, filters or Filters(), at=at, user=user, due_soon_days=due_soon_days
+    )
+    query = query.order_by(Agency.name, ProgressReport.id.desc()).limit(limit)
+    return [FeedbackRow(*row) for row in db.execute(query)]
