@@ -1,0 +1,81 @@
+"""Tổng quan: totals equal the API's, every number links to its list, filters stay in the URL."""
+
+from __future__ import annotations
+
+from datetime import date
+from urllib.parse import parse_qs, urlsplit
+
+from builders import make_document, make_task
+from fastapi.testclient import TestClient
+from pagehelp import html, page_session, texts
+from sqlalchemy.orm import Session
+
+
+def _totals(text: str) -> dict[str, int]:
+    page = html(text)
+    return {
+        a.get("data-status"): int(a.xpath(".//span[@data-count]/@data-count")[0])
+        for a in page.xpath("//ul[@data-testid='totals']//a")
+    }
+
+
+def _seed(db: Session) -> None:
+    make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
+    make_task(db, lead=["Công an tỉnh"], deadline=date(2025, 11, 30))
+    make_task(db, lead=["Sở Y tế"], deadline=None)
+
+
+class TestTotals:
+    def test_equal_to_api(self, client: TestClient, db: Session):
+        _seed(db)
+        page_session(client, db, "lanhdao")
+        for at in ("2025-12-09", "2025-12-11"):
+            page = client.get(f"/?at={at}")
+            api = client.get(f"/api/v1/status?at={at}").json()["totals"]
+            assert _totals(page.text) == api
+        assert _totals(client.get("/?at=2025-12-11").text)["overdue"] >= 2
+
+    def test_officer_sees_own_agency(self, client: TestClient, db: Session):
+        _seed(db)
+        page_session(client, db, "cat")
+        totals = _totals(client.get("/?at=2025-12-11").text)
+        assert totals == client.get("/api/v1/status?at=2025-12-11").json()["totals"]
+        assert sum(totals.values()) == totals["overdue"] == 2  # its own task and the group's
+
+    def test_numbers_link_to_filtered_list(self, client: TestClient, db: Session):
+        _seed(db)
+        document = make_document(db)
+        make_task(db, document=document, lead=["Sở Y tế"], deadline=date(2025, 12, 1))
+        page_session(client, db, "dieuphoi")
+        text = client.get(f"/?at=2025-12-11&document_id={document.id}").text
+        link = html(text).xpath("//a[@data-status='overdue']/@href")[0]
+        query = parse_qs(urlsplit(link).query)
+        assert urlsplit(link).path == "/tasks"
+        assert query == {"at": ["2025-12-11"], "status": ["overdue"], "document_id": [str(document.id)]}
+        listed = client.get(link).text
+        assert len(html(listed).xpath("//tr[@data-assignment]")) == _totals(text)["overdue"] == 1
+
+
+class TestSections:
+    def test_rankings_overdue_and_upcoming(self, client: TestClient, db: Session):
+        _seed(db)
+        page_session(client, db, "dieuphoi")
+        text = client.get("/?at=2025-12-05").text
+        ranked = texts(text, "//section[@aria-labelledby='rank-overdue-h']//tbody//td[2]")
+        assert ranked == ["Công an tỉnh"]
+        overdue_rows = html(text).xpath("//section[@aria-labelledby='overdue-h']//tr[@data-assignment]")
+        assert len(overdue_rows) == 1
+        upcoming = texts(text, "//ul[@class='upcoming']/li//span[@class='total-num']")
+        assert int(upcoming[0].replace(".", "")) >= 17  # every department, due 10/12
+
+    def test_chart_data_is_embedded(self, client: TestClient, db: Session):
+        _seed(db)
+        page_session(client, db, "lanhdao")
+        chart = html(client.get("/").text).xpath("//div[@id='status-chart']/@data-chart")[0]
+        assert "Quá hạn" in chart
+
+    def test_date_shown_dd_mm_yyyy(self, client: TestClient, db: Session):
+        page_session(client, db, "lanhdao")
+        text = client.get("/?at=2025-12-09").text
+        assert "tại ngày 09/12/2025" in texts(text, "//h1")[0]
+        assert html(text).xpath("//input[@name='at']/@value") == ["09/12/2025"]
