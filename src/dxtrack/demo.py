@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import secrets
 import shutil
 from datetime import date, timedelta
@@ -81,9 +82,43 @@ def _demo_progress(db: Session, settings: Settings) -> int:
     return reports
 
 
+def _coordinator_progress(db: Session, settings: Settings, coordinator: User) -> int:
+    """Reports relayed by the coordinator for a deterministic share of the other assignments."""
+    rng = random.Random(2025)
+    untouched = select(Assignment).where(Assignment.version == 1).order_by(Assignment.id)
+    reports = 0
+    for assignment in db.scalars(untouched).all():
+        draw = rng.random()
+        if draw < 0.4 and assignment.deadline is not None:
+            done = assignment.deadline + timedelta(days=rng.randint(-25, 8))
+            data = ProgressInput(
+                state=ProgressState.done,
+                completed_on=min(done, date.today()),
+                note="Đơn vị đã báo cáo hoàn thành (chuyên viên cập nhật).",
+            )
+        elif draw < 0.6:
+            data = ProgressInput(
+                state=ProgressState.in_progress,
+                percent=rng.randint(1, 9) * 10,
+                note="Đang triển khai.",
+            )
+        else:
+            continue
+        report_progress(
+            db,
+            assignment_id=assignment.id,
+            data=data,
+            expected_version=None,
+            settings=settings,
+            actor=coordinator,
+        )
+        reports += 1
+    return reports
+
+
 def _progress_for(index: int, deadline: date | None) -> ProgressInput:
     if index == 0:
-        done = (deadline or date(2025, 12, 5)) - timedelta(days=2 if index == 0 else -3)
+        done = (deadline or date(2025, 12, 5)) - timedelta(days=2)
         return ProgressInput(
             state=ProgressState.done,
             note="Đã hoàn thành, gửi kèm văn bản.",
@@ -117,6 +152,7 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
             result = ingest_file(db, path, settings=settings, actor=coordinator, confirm=True)
             console.print(f"Văn bản {path.name}: {result.tasks} nhiệm vụ đã xác nhận.")
         reports = _demo_progress(db, settings)
+        reports += _coordinator_progress(db, settings, coordinator)
     console.print(f"Đã tạo {reports} báo cáo tiến độ mẫu.")
     table = Table("Tên đăng nhập", "Vai trò", "Mật khẩu (chỉ hiện một lần)", title="Tài khoản demo")
     for row in users:
