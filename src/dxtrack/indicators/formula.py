@@ -8,6 +8,7 @@ Anything else (calls, attributes, subscripts, powers, comparisons, strings ...) 
 from __future__ import annotations
 
 import ast
+import functools
 import math
 import operator
 import re
@@ -85,8 +86,11 @@ def _check_node(node: ast.AST, formula: str) -> None:
     raise _refuse(formula, "chỉ cho phép số, mã chỉ tiêu, + - * / và dấu ngoặc")
 
 
+@functools.lru_cache(maxsize=2048)
 def parse_formula(formula: str) -> Formula:
-    """Parse and check a formula; Invalid (Vietnamese message) when anything is not allowed."""
+    """Parse and check a formula; Invalid (Vietnamese message) when anything is not allowed.
+
+    Cached by text (the tree is never mutated); refusals are not cached."""
     text = formula.strip()
     if not text:
         raise _refuse(formula, "công thức trống")
