@@ -51,7 +51,11 @@ class TestTotals:
         link = html(text).xpath("//a[@data-status='overdue']/@href")[0]
         query = parse_qs(urlsplit(link).query)
         assert urlsplit(link).path == "/tasks"
-        assert query == {"at": ["2025-12-11"], "status": ["overdue"], "document_id": [str(document.id)]}
+        assert query == {
+            "at": ["2025-12-11"],
+            "status": ["overdue"],
+            "document_id": [str(document.id)],
+        }
         listed = client.get(link).text
         assert len(html(listed).xpath("//tr[@data-assignment]")) == _totals(text)["overdue"] == 1
 
@@ -63,7 +67,9 @@ class TestSections:
         text = client.get("/?at=2025-12-05").text
         ranked = texts(text, "//section[@aria-labelledby='rank-overdue-h']//tbody//td[2]")
         assert ranked == ["Công an tỉnh"]
-        overdue_rows = html(text).xpath("//section[@aria-labelledby='overdue-h']//tr[@data-assignment]")
+        overdue_rows = html(text).xpath(
+            "//section[@aria-labelledby='overdue-h']//tr[@data-assignment]"
+        )
         assert len(overdue_rows) == 1
         upcoming = texts(text, "//ul[@class='upcoming']/li//span[@class='total-num']")
         assert int(upcoming[0].replace(".", "")) >= 17  # every department, due 10/12

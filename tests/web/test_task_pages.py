@@ -70,7 +70,9 @@ class TestExport:
 
 class TestTaskPage:
     def test_assignments_with_status(self, client: TestClient, db: Session):
-        task = make_task(db, lead=["Sở Y tế"], coordinators=["Sở Tài chính"], deadline=date(2025, 12, 10))
+        task = make_task(
+            db, lead=["Sở Y tế"], coordinators=["Sở Tài chính"], deadline=date(2025, 12, 10)
+        )
         page_session(client, db, "lanhdao")
         text = client.get(f"/tasks/{task.id}?at=2025-12-09").text
         assert len(html(text).xpath("//article[@data-assignment]")) == 2
@@ -96,7 +98,15 @@ class TestReportForm:
         page_session(client, db, "syt")
         text = client.get(f"/assignments/{_assignment(db, task.id).id}/report").text
         page = html(text)
-        for field_id in ("percent", "completed_on", "note", "difficulties", "proposals", "files", "photo"):
+        for field_id in (
+            "percent",
+            "completed_on",
+            "note",
+            "difficulties",
+            "proposals",
+            "files",
+            "photo",
+        ):
             assert page.xpath(f"//label[@for='{field_id}']"), field_id
         camera = one(text, "//input[@id='photo']")
         assert camera.get("capture") == "environment" and "image/*" in camera.get("accept")
@@ -162,6 +172,11 @@ class TestReportForm:
         csrf = page_session(client, db, "syt")
         response = client.post(
             f"/assignments/{_assignment(db, task.id).id}/report",
-            data={"csrf_token": csrf, "version": "1", "state": "done", "completed_on": "32/13/2025"},
+            data={
+                "csrf_token": csrf,
+                "version": "1",
+                "state": "done",
+                "completed_on": "32/13/2025",
+            },
         )
         assert response.status_code == 422 and "Ngày hoàn thành không hợp lệ" in response.text

@@ -53,9 +53,7 @@ def documents_index(
     return render(request, "documents/list.html", context)
 
 
-def _ingest_one(
-    db: Session, upload: UploadFile, settings: Settings, user: User
-) -> dict[str, Any]:
+def _ingest_one(db: Session, upload: UploadFile, settings: Settings, user: User) -> dict[str, Any]:
     """One file in its own SAVEPOINT: an unreadable file is reported, the others go on."""
     name = upload.filename or "van-ban"
     data = upload.file.read(settings.max_upload_bytes + 1)

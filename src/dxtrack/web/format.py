@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal
-from datetime import date, datetime, timedelta, timezone
 
 VIETNAM = timezone(timedelta(hours=7), "ICT")
 
@@ -27,11 +27,11 @@ def vn_datetime(value: datetime | None, empty: str = "—") -> str:
     """Stored times are naive UTC; shown in Vietnam time (UTC+7, no daylight saving)."""
     if value is None:
         return empty
-    local = value.replace(tzinfo=timezone.utc).astimezone(VIETNAM)
+    local = value.replace(tzinfo=UTC).astimezone(VIETNAM)
     return local.strftime("%d/%m/%Y %H:%M")
 
 
-def vn_number(value: int | float | None, digits: int = 0, empty: str = "—") -> str:
+def vn_number(value: float | None, digits: int = 0, empty: str = "—") -> str:
     """1234567 -> 1.234.567; halves round up (65,625 -> 65,63) as Vietnamese reports do."""
     if value is None:
         return empty

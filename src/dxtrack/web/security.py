@@ -57,9 +57,7 @@ async def page_user(request: Request, db: Db, settings: AppSettings) -> User:
         user = get_user_by_id(db, session.user_id)
     except Unauthorized as exc:
         raise LoginRequired(exc.message) from exc
-    request.state.user = Identity(
-        user.id, user.username, user.full_name, user.role, user.agency_id
-    )
+    request.state.user = Identity(user.id, user.username, user.full_name, user.role, user.agency_id)
     request.state.csrf = session.csrf
     return user
 
