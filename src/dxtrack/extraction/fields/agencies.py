@@ -33,17 +33,11 @@ class Mention:
 
 @dataclass(frozen=True)
 class Expanded:
-    """Text with abbreviations expanded; `origin[i]` is the source offset of character i."""
+    """Text with abbreviations expanded and office-holders reduced, and its folded twin
+    (same length, so offsets are shared)."""
 
     text: str
     folded: str
-    origin: tuple[int, ...]
-
-    def source_span(self, start: int, end: int) -> tuple[int, int]:
-        if not self.origin:
-            return (0, 0)
-        last = min(end, len(self.origin)) - 1
-        return (self.origin[min(start, len(self.origin) - 1)], self.origin[last] + 1)
 
 
 def _alt(items: Iterable[str]) -> str:
@@ -96,20 +90,8 @@ class AgencyMatcher:
     def expand(self, text: str) -> Expanded:
         """Expand abbreviations and reduce office-holders to their agencies
         ("Giám đốc Sở Y tế" -> "Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ")."""
-        parts: list[str] = []
-        origin: list[int] = []
-        pos = 0
-        for m in self._rewrite_re.finditer(text):
-            parts.append(text[pos : m.start()])
-            origin.extend(range(pos, m.start()))
-            full = self._replacement(m)
-            parts.append(full)
-            origin.extend([m.start()] * (len(full) - 1) + [m.end() - 1])
-            pos = m.end()
-        parts.append(text[pos:])
-        origin.extend(range(pos, len(text)))
-        out = "".join(parts)
-        return Expanded(out, fold(out), tuple(origin))
+        out = self._rewrite_re.sub(self._replacement, text)
+        return Expanded(out, fold(out))
 
     def _replacement(self, m: re.Match[str]) -> str:
         if m.group("abbr"):

@@ -154,9 +154,9 @@ def find_deadlines(
             if value is None:
                 continue
             before = folded[max(0, m.start() - 40) : m.start()]
-            triggered = bool(_TRIGGER.search(before))
             if _START.search(before):
                 continue  # a start date; a range's end is found on its own
+            triggered = bool(_TRIGGER.search(before))
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
