@@ -20,6 +20,7 @@ from dxtrack.config import Settings, use_settings
 from dxtrack.db import transaction
 from dxtrack.documents.service import ingest_file
 from dxtrack.errors import Invalid
+from dxtrack.indicators.demo import build_plan_demo, demo_sentence
 from dxtrack.tasks.models import Assignment, ProgressState
 from dxtrack.tasks.progress import ProgressInput, report_progress
 
@@ -153,6 +154,8 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
             console.print(f"Văn bản {path.name}: {result.tasks} nhiệm vụ đã xác nhận.")
         reports = _demo_progress(db, settings)
         reports += _coordinator_progress(db, settings, coordinator)
+        plan = build_plan_demo(db, settings=settings, actor=coordinator)
+        console.print(f"Kế hoạch {plan}: {demo_sentence(db, plan)}.")
     console.print(f"Đã tạo {reports} báo cáo tiến độ mẫu.")
     table = Table("Tên đăng nhập", "Vai trò", "Mật khẩu (chỉ hiện một lần)", title="Tài khoản demo")
     for row in users:
