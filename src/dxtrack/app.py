@@ -83,7 +83,9 @@ def _include_routers(app: FastAPI) -> None:
 
     from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR
 
-    for router in PAGE_ROUTERS:
+    from dxtrack.indicators.pages import router as plan_pages
+
+    for router in (*PAGE_ROUTERS, plan_pages):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -20,7 +20,9 @@ class TestDemoPlan:
         assert summary["sentence"] == "9/18 chỉ tiêu đạt (50%), 5/18 chưa đánh giá"
         assert summary["budget"]["reconciles"] is True
         assert summary["budget"]["total"] == 993_140_000_000
-        rows = {r["code"]: r for r in list_indicator_rows(db, plan_code=code, at=date(2025, 12, 31))}
+        rows = {
+            r["code"]: r for r in list_indicator_rows(db, plan_code=code, at=date(2025, 12, 31))
+        }
         assert rows["KT03"]["value_text"] == "0,26%"
         assert rows["HT01"]["reason"] == "Kết quả 71,29% chưa đạt mục tiêu ≥ 80%"
         groups = {g["code"]: g["tasks"] for g in tasks_by_pillar(db, get_plan(db, code))}

@@ -26,14 +26,17 @@ if TYPE_CHECKING:
     from dxtrack.auth.models import User
 
 
-def require_can_measure(user: User | None, indicator: Indicator) -> None:
+def can_measure(user: User | None, indicator: Indicator) -> bool:
     """Staff record any figure; an officer only for an indicator their agency is responsible for."""
     if user is None or user.role in STAFF:
-        return
+        return True
     responsible = indicator.agency_id
-    if user.role == Role.officer and responsible is not None and user.agency_id == responsible:
-        return
-    raise Forbidden("Chỉ cơ quan chủ trì chỉ tiêu và bộ phận điều phối được nhập kết quả.")
+    return user.role == Role.officer and responsible is not None and user.agency_id == responsible
+
+
+def require_can_measure(user: User | None, indicator: Indicator) -> None:
+    if not can_measure(user, indicator):
+        raise Forbidden("Chỉ cơ quan chủ trì chỉ tiêu và bộ phận điều phối được nhập kết quả.")
 
 
 def _reporting_agency(db: Session, data: MeasurementCreate, indicator: Indicator) -> int | None:
