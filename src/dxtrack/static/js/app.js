@@ -7,7 +7,8 @@
     root.querySelectorAll("[data-chart]").forEach(function (el) {
       if (el.dataset.drawn) return;
       var spec = JSON.parse(el.dataset.chart);
-      var chart = window.echarts.init(el, null, { renderer: "svg" });
+      if (spec.type !== "status") return;  // other chart types are drawn by their own pages
+      var chart = window.echarts.init(el);
       chart.setOption({
         tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
         series: [{
