@@ -15,6 +15,7 @@ from dxtrack.documents.cli import ingest_command
 from dxtrack.extraction.cli import extract_command
 from dxtrack.reports.cli import report_command
 from dxtrack.indicators.cli import indicators_app, plans_app
+from dxtrack.notifications.cli import app as notify_app
 from dxtrack.tasks.cli import progress_app, status_command, tasks_app
 
 app = typer.Typer(
@@ -92,6 +93,7 @@ app.add_typer(tasks_app, name="tasks")
 app.add_typer(progress_app, name="progress")
 app.add_typer(plans_app, name="plans")
 app.add_typer(indicators_app, name="indicators")
+app.add_typer(notify_app, name="notify")
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(extract_command)

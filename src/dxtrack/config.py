@@ -38,6 +38,15 @@ class Settings(BaseSettings):
     report_signer_title: str = "PHÓ GIÁM ĐỐC"
     report_signer_name: str = ""
     report_recipients: str = "Ủy ban nhân dân tỉnh;Bộ Khoa học và Công nghệ;Các sở, ban, ngành tỉnh"
+    # Notifications: links in e-mails, and SMTP (nothing is sent while smtp_host is empty).
+    base_url: str = "http://127.0.0.1:8000"
+    smtp_host: str = ""
+    smtp_port: int = Field(default=25, ge=1, le=65535)
+    smtp_from: str = "dxtrack@localhost"
+    smtp_user: str = ""
+    smtp_password: str = ""
+    smtp_tls: Literal["none", "starttls", "ssl"] = "none"
+    smtp_ca_file: Path | None = None
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:

@@ -103,6 +103,8 @@ class Assignment(Base):
     role: Mapped[str] = mapped_column(String(16))
     period: Mapped[str] = mapped_column(String(16), default="")
     deadline: Mapped[date | None]
+    # Set when an extension is accepted (notifications): `deadline` is then the extended one.
+    original_deadline: Mapped[date | None]
     state: Mapped[str] = mapped_column(String(16), default=ProgressState.not_started)
     percent: Mapped[int] = mapped_column(default=0)
     completed_on: Mapped[date | None]

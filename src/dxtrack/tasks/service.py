@@ -258,6 +258,15 @@ def _periods(db: Session, task: Task, until: date | None) -> dict[str, date | No
     return dict(occurrences(task.recurrence, deadline=task.deadline, start=start, until=horizon))
 
 
+def _redate(assignment: Assignment, deadline: date | None) -> None:
+    """A new task deadline; an accepted extension later than it still applies."""
+    extended = assignment.original_deadline is not None and assignment.deadline is not None
+    if extended and deadline is not None and deadline < assignment.deadline:
+        assignment.original_deadline = deadline
+    else:
+        assignment.deadline, assignment.original_deadline = deadline, None
+
+
 def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
     """Make the task's assignments match its parties and periods (keeps reported ones).
 
@@ -278,7 +287,7 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
             db.delete(assignment)
         elif key_ok:
             assignment.role = wanted[assignment.agency_id]
-            assignment.deadline = periods[assignment.period]
+            _redate(assignment, periods[assignment.period])
             counts.move(db, assignment.agency_id, old=before, new=counts.state_of(assignment))
     created = 0
     for agency_id, role in wanted.items():

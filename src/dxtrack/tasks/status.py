@@ -15,6 +15,12 @@ At reference date `at`, with `soon = at + due_soon_days`:
     4. deadline < at                                        -> overdue
     5. deadline <= soon                                     -> due_soon
     6. otherwise                                            -> in_progress
+
+Accepted extensions (notifications/explanations.py) move `deadline` itself, so the six
+statuses above read the effective deadline; the original is kept in `original_deadline`.
+`_extension_rule` is one more rule of the same algebra, a flag beside the status and not a
+seventh status: done after the original deadline but on or before the extended one
+(`within_extension()` in Python, `within_extension_case()` in SQL).
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ class _Inputs:
     completed_on: Any
     at: Any
     soon: Any
+    original: Any = None
 
 
 Rule = tuple[Status, Callable[[Any, _Inputs], Any]]
@@ -80,6 +87,13 @@ RULES: tuple[Rule, ...] = (
     (Status.due_soon, lambda o, x: o.le(x.deadline, x.soon)),
 )
 OTHERWISE = Status.in_progress
+
+WITHIN_EXTENSION_LABEL = "Hoàn thành trong thời hạn gia hạn"
+
+
+def _extension_rule(o: Any, x: _Inputs) -> Any:
+    """Done after the original deadline, on or before the accepted extension."""
+    return o.and_(_done(o, x), o.lt(x.original, x.completed_on), o.le(x.completed_on, x.deadline))
 
 
 class _PyOps:
@@ -160,6 +174,22 @@ def status_case(
     )
     whens = [(rule(_SqlOps, inputs), literal(status.value)) for status, rule in RULES]
     return case(*whens, else_=literal(OTHERWISE.value))
+
+
+def within_extension(
+    *, original_deadline: date | None, deadline: date | None, completed_on: date | None, at: date
+) -> bool:
+    """True when done within an accepted extension (status done_on_time, reported as such)."""
+    inputs = _Inputs(deadline, completed_on, at, at, original_deadline)
+    return bool(_extension_rule(_PyOps, inputs))
+
+
+def within_extension_case(
+    original_deadline: Any, deadline: Any, completed_on: Any, *, at: date
+) -> ColumnElement[bool]:
+    """The same flag as a SQL condition over the given columns."""
+    inputs = _Inputs(deadline, completed_on, literal(at), literal(at), original_deadline)
+    return _extension_rule(_SqlOps, inputs)
 
 
 def status_hint(

@@ -1,0 +1,204 @@
+"""`notify run`: compose today's digests, then send them, idempotently and crash-safe.
+
+1. Compose (one transaction): for each user with something to tell and no digest of that
+   day yet, one outbox row (unique per user, day and kind) and one in-app notification.
+   A rerun composes nothing twice.
+2. Send: each pending row of the day (and of the `CATCH_UP_DAYS` before, left unsent by a
+   failed run) is sent, then marked sent in its own transaction. A crash between two sends
+   loses nothing unsent and resends nothing already marked; only a crash between the SMTP
+   server's acceptance and that commit could send one message twice.
+Nothing is sent when SMTP is not configured: digests stay visible in the app.
+"""
+
+from __future__ import annotations
+
+import smtplib
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any, Protocol
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from dxtrack.auth.models import Role
+from dxtrack.config import Settings
+from dxtrack.db import utcnow
+from dxtrack.notifications import digest
+from dxtrack.notifications.compose import Context, compose_digest
+from dxtrack.notifications.mailer import SmtpSender, build_message, smtp_configured
+from dxtrack.notifications.models import OutboxMessage, OutboxState, RuleKind
+from dxtrack.notifications.service import active_rules, notify
+
+CATCH_UP_DAYS = 2
+UnitOfWork = Callable[[], AbstractContextManager[Session]]
+
+
+class Sender(Protocol):
+    def send(self, message: Any) -> None: ...
+    def close(self) -> None: ...
+
+
+@dataclass
+class RunResult:
+    sent: int = 0
+    skipped_already_sent: int = 0
+    failed: int = 0
+    composed: int = 0
+    smtp: bool = True
+
+    def to_json(self) -> dict[str, int]:
+        return {
+            "sent": self.sent,
+            "skipped_already_sent": self.skipped_already_sent,
+            "failed": self.failed,
+        }
+
+
+def digest_link(day: date) -> str:
+    return f"/notifications/digests/{day.isoformat()}"
+
+
+def _notify_difficulties(
+    db: Session, difficulties: list[digest.Difficulty], users: list[digest.Recipient]
+) -> None:
+    coordinators = [u.id for u in users if u.role == Role.coordinator]
+    for d in difficulties:
+        for user_id in coordinators:
+            notify(
+                db,
+                user_id=user_id,
+                key=f"difficulty:{d.report_id}",
+                kind="difficulty",
+                title=f"{d.agency_name} báo cáo khó khăn, vướng mắc (nhiệm vụ {d.clause})",
+                body=d.text,
+                link=f"/tasks/{d.task_id}#a{d.assignment_id}",
+            )
+
+
+def compose_day(db: Session, *, at: date, settings: Settings) -> int:
+    """Compose the digests of `at` not composed yet; returns how many were added."""
+    rules = active_rules(db)
+    done = set(db.scalars(select(OutboxMessage.user_id).where(OutboxMessage.day == at)))
+    users = digest.list_recipients(db)
+    items = digest.collect_agency_items(db, at=at, rules=rules)
+    difficulties = []
+    if RuleKind.difficulty_report in rules:
+        difficulties = digest.collect_difficulties(db, at=at)
+        _notify_difficulties(db, difficulties, users)
+    db.flush()
+    news = digest.collect_news(db, at=at)
+    names = digest.agency_names(db)
+    added = 0
+    for user in users:
+        if user.id in done:
+            continue
+        code, name = names.get(user.agency_id or 0, ("", ""))
+        ctx = Context(at=at, base_url=settings.base_url, agency_code=code, agency_name=name)
+        own = items.get(user.agency_id) if user.role == Role.officer else None
+        mine = difficulties if user.role == Role.coordinator else []
+        composed = compose_digest(ctx, user, own, mine, news.get(user.id, []))
+        if composed is None:
+            continue
+        state = OutboxState.pending if user.email else OutboxState.no_email
+        db.add(
+            OutboxMessage(
+                user_id=user.id,
+                day=at,
+                kind="digest",
+                recipient=user.email or None,
+                subject=composed.subject,
+                text_body=composed.text,
+                html_body=composed.html,
+                state=state,
+            )
+        )
+        notify(
+            db,
+            user_id=user.id,
+            key=f"digest:{at.isoformat()}",
+            kind="digest",
+            title=composed.subject,
+            link=digest_link(at),
+        )
+        added += 1
+    db.flush()
+    return added
+
+
+def _pending_ids(db: Session, at: date) -> list[int]:
+    query = select(OutboxMessage.id).where(
+        OutboxMessage.state == OutboxState.pending,
+        OutboxMessage.recipient.is_not(None),
+        OutboxMessage.day >= at - timedelta(days=CATCH_UP_DAYS),
+        OutboxMessage.day <= at,
+    )
+    return list(db.scalars(query.order_by(OutboxMessage.id)))
+
+
+def _already_sent(db: Session, at: date) -> int:
+    query = select(func.count()).where(
+        OutboxMessage.day == at, OutboxMessage.state == OutboxState.sent
+    )
+    return db.scalar(query) or 0
+
+
+def _send_one(db: Session, message_id: int, sender: Sender, settings: Settings) -> bool | None:
+    """Send one pending row and mark it; None when another run already did."""
+    row = db.get(OutboxMessage, message_id)
+    if row is None or row.state != OutboxState.pending or not row.recipient:
+        return None
+    row.attempts += 1
+    email = build_message(
+        settings, to=row.recipient, subject=row.subject, text=row.text_body, html=row.html_body
+    )
+    try:
+        sender.send(email)
+    except (smtplib.SMTPException, OSError) as exc:
+        row.last_error = f"{type(exc).__name__}: {exc}"[:1000]
+        return False
+    row.state, row.sent_at, row.last_error = OutboxState.sent, utcnow(), None
+    return True
+
+
+def send_pending(
+    *, units: UnitOfWork, settings: Settings, at: date, sender: Sender, result: RunResult
+) -> None:
+    with units() as db:
+        ids = _pending_ids(db, at)
+    for message_id in ids:
+        with units() as db:  # one transaction per message: marked right after sending
+            outcome = _send_one(db, message_id, sender, settings)
+        if outcome is True:
+            result.sent += 1
+        elif outcome is False:
+            result.failed += 1
+
+
+def run_notifications(
+    *,
+    units: UnitOfWork,
+    settings: Settings,
+    at: date,
+    dry_run: bool = False,
+    sender_factory: Callable[[Settings], Sender] = SmtpSender,
+) -> RunResult:
+    """Compose and send what is due at `at`. A dry run composes, counts and rolls back:
+    `sent` is then the number of messages that would be sent."""
+    result = RunResult(smtp=smtp_configured(settings))
+    with units() as db:
+        result.skipped_already_sent = _already_sent(db, at)
+        result.composed = compose_day(db, at=at, settings=settings)
+        if dry_run:
+            result.sent = len(_pending_ids(db, at)) if result.smtp else 0
+            db.rollback()
+            return result
+    if not result.smtp:
+        return result
+    sender = sender_factory(settings)
+    try:
+        send_pending(units=units, settings=settings, at=at, sender=sender, result=result)
+    finally:
+        sender.close()
+    return result
