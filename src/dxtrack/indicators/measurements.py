@@ -39,6 +39,15 @@ def require_can_measure(user: User | None, indicator: Indicator) -> None:
         raise Forbidden("Chỉ cơ quan chủ trì chỉ tiêu và bộ phận điều phối được nhập kết quả.")
 
 
+def _check_value(data: MeasurementCreate, today: date) -> date:
+    if not math.isfinite(data.value):
+        raise Invalid("Kết quả phải là một số hữu hạn.")
+    as_of = data.as_of or today
+    if as_of > today:
+        raise Invalid("Thời điểm số liệu không được sau ngày hôm nay.")
+    return as_of
+
+
 def _reporting_agency(db: Session, data: MeasurementCreate, indicator: Indicator) -> int | None:
     if data.agency:
         return get_agency(db, data.agency).id
@@ -77,11 +86,7 @@ def record_measurement(
     require_can_measure(actor, indicator)
     if indicator.formula:
         raise Invalid("Chỉ tiêu tính theo công thức, không nhập kết quả trực tiếp.")
-    if not math.isfinite(data.value):
-        raise Invalid("Kết quả phải là một số hữu hạn.")
-    as_of = data.as_of or today or date.today()
-    if as_of > (today or date.today()):
-        raise Invalid("Thời điểm số liệu không được sau ngày hôm nay.")
+    as_of = _check_value(data, today or date.today())
     checked = [
         (name, check_evidence(name, raw, max_bytes=settings.max_upload_bytes), raw)
         for name, raw in files or []

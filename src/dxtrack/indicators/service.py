@@ -60,7 +60,8 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:64] or "tru-cot"
 
 
-def _check_actor(actor: User | None) -> None:
+def require_writer(actor: User | None) -> None:
+    """Plans, indicators, projects and imports: staff only (None: the system, e.g. the CLI)."""
     if actor is not None:
         require_staff(actor)
 
@@ -105,7 +106,7 @@ def plan_snapshot(plan: Plan) -> dict[str, Any]:
 
 def create_plan(db: Session, *, data: PlanCreate, actor: User | None) -> Plan:
     """A plan with its pillars; Conflict when the code is taken."""
-    _check_actor(actor)
+    require_writer(actor)
     if find_plan(db, data.code) is not None:
         raise Conflict(f"Mã kế hoạch «{data.code}» đã tồn tại.")
     if data.document_id is not None:
@@ -129,7 +130,7 @@ def create_plan(db: Session, *, data: PlanCreate, actor: User | None) -> Plan:
 
 
 def add_pillar(db: Session, *, plan: Plan, data: PillarCreate, actor: User | None) -> Pillar:
-    _check_actor(actor)
+    require_writer(actor)
     existing = list_pillars(db, plan.id)
     code = data.code or slugify(data.name)
     if any(p.code == code for p in existing):
@@ -176,7 +177,7 @@ def link_tasks(
 ) -> int:
     """Link tasks to the plan and its pillars (explicit, else every task of the plan's
     document by the pillars' clause prefixes); returns how many links were written."""
-    _check_actor(actor)
+    require_writer(actor)
     plan = get_plan(db, plan_code)
     if links:
         wanted: dict[int, int | None] = {}
@@ -291,7 +292,7 @@ def _resolve_refs(db: Session, plan: Plan, data: IndicatorCreate | IndicatorUpda
 def create_indicator(
     db: Session, *, plan_code: str, data: IndicatorCreate, actor: User | None, check: bool = True
 ) -> Indicator:
-    _check_actor(actor)
+    require_writer(actor)
     plan = get_plan(db, plan_code)
     if find_indicator(db, plan.id, data.code) is not None:
         raise Conflict(f"Mã chỉ tiêu «{data.code}» đã có trong kế hoạch «{plan.code}».")
@@ -315,7 +316,7 @@ def update_indicator(
     db: Session, *, indicator_id: int, data: IndicatorUpdate, actor: User | None, check: bool = True
 ) -> Indicator:
     """Apply the fields sent; Conflict when `version` is not the current one."""
-    _check_actor(actor)
+    require_writer(actor)
     indicator = get_indicator(db, indicator_id)
     if data.version != indicator.version:
         raise Conflict(
@@ -328,6 +329,8 @@ def update_indicator(
     fields = data.model_fields_set - {"version", "pillar", "agency"}
     for name in fields:
         setattr(indicator, name, getattr(data, name))
+    if "unit" in fields and "unit_label" not in fields and data.unit is not None:
+        indicator.unit_label = UNIT_LABELS[data.unit]
     for name, value in _resolve_refs(db, plan, data).items():
         setattr(indicator, name, value)
     indicator.version += 1
@@ -342,7 +345,7 @@ def update_indicator(
 def create_project(
     db: Session, *, plan_code: str, data: ProjectCreate, actor: User | None
 ) -> Project:
-    _check_actor(actor)
+    require_writer(actor)
     plan = get_plan(db, plan_code)
     count = len(list_projects(db, plan.id))
     project = Project(

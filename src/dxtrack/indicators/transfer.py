@@ -36,7 +36,6 @@ from dxtrack.indicators.schemas import (
     PillarCreate,
 )
 from dxtrack.indicators.service import (
-    _check_actor,
     add_pillar,
     check_formulas,
     create_indicator,
@@ -45,6 +44,7 @@ from dxtrack.indicators.service import (
     get_plan,
     list_pillars,
     list_projects,
+    require_writer,
     slugify,
     update_indicator,
 )
@@ -193,7 +193,7 @@ def import_annex(
     db: Session, *, plan_code: str, data: bytes, at: date, settings: Settings, actor: User | None
 ) -> dict[str, int]:
     """Add or update the plan's indicators, results and projects from an annex XLSX."""
-    _check_actor(actor)
+    require_writer(actor)
     plan = get_plan(db, plan_code)
     parsed = parse_annex(db, data)
     current = {s.indicator.code: s for s in indicator_states(db, plan_id=plan.id, at=at)}
