@@ -125,15 +125,11 @@ class TestMaintainedCounts:
         delete_task(db, task_id=make_task(db).id, actor=None)
 
         def totals() -> list[tuple]:
-            query = select(
-                AssignmentCount.agency_id,
-                AssignmentCount.deadline,
-                AssignmentCount.completed_on,
-                AssignmentCount.n,
-            )
+            c = AssignmentCount
+            query = select(c.agency_id, c.grain, c.deadline, c.completed_on, c.n)
             merged: dict[tuple, int] = {}
-            for agency, deadline, completed, n in db.execute(query):
-                key = (agency, deadline, completed)
+            for agency, grain, deadline, completed, n in db.execute(query):
+                key = (agency, grain, deadline, completed)
                 merged[key] = merged.get(key, 0) + n
             return sorted(((k, v) for k, v in merged.items() if v), key=repr)
 
@@ -144,7 +140,15 @@ class TestMaintainedCounts:
     def test_fast_path_equals_scan(self, db: Session, settings: Settings):
         build(db, settings)
         make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2026, 1, 5))
-        for at in (date(2025, 12, 9), date(2025, 12, 31), date(2026, 2, 1)):
+        for at in (
+            date(2025, 12, 4),
+            date(2025, 12, 9),
+            date(2025, 12, 26),
+            date(2025, 12, 31),
+            date(2026, 1, 5),
+            date(2026, 1, 31),
+            date(2026, 2, 1),
+        ):
             for filters in (
                 Filters(),
                 Filters(group="so-ban-nganh-tinh"),
@@ -155,3 +159,10 @@ class TestMaintainedCounts:
                 )
             fast = [r.to_dict() for r in scorecard(db, at=at, by="group")]
             assert fast == [r.to_dict() for r in scorecard(db, at=at, by="group", use_counts=False)]
+            for days in (0, 40):
+                assert summarize(db, at=at, due_soon_days=days) == summarize(
+                    db, at=at, due_soon_days=days, use_counts=False
+                )
+                fast = [r.to_dict() for r in scorecard(db, at=at, due_soon_days=days)]
+                scan = scorecard(db, at=at, due_soon_days=days, use_counts=False)
+                assert fast == [r.to_dict() for r in scan]

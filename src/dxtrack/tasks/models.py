@@ -151,19 +151,20 @@ class Evidence(Base):
 class AssignmentCount(Base):
     """Maintained number of assignments per agency and canonical (deadline, completed_on).
 
-    Open assignments keep their deadline; done ones collapse to one of two representative
-    pairs that give the same status at any date on or after their completion (tasks/counts.py).
-    Rows with agency_id NULL hold the totals over all agencies. Summaries at such dates read
-    these rows instead of every assignment.
+    Grains `static` (done or undated), `day` and `month` (dated open ones); rows with
+    agency_id NULL hold the totals over all agencies. See tasks/counts.py.
     """
 
     __tablename__ = "assignment_counts"
     __table_args__ = (
+        CheckConstraint("grain IN ('static', 'day', 'month')", name="grain"),
         Index("ix_assignment_counts_key", "agency_id", "deadline", "completed_on", "n"),
+        Index("ix_assignment_counts_grain", "grain", "deadline", "agency_id", "completed_on", "n"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
+    grain: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
     deadline: Mapped[date | None]
     completed_on: Mapped[date | None]
     n: Mapped[int] = mapped_column(default=0)

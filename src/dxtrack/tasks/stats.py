@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
-from dxtrack.tasks.counts import latest_completion
+from dxtrack.tasks.counts import latest_completion, rows_for
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
     Filters,
@@ -104,6 +104,7 @@ def _status_counts(
         totals = by is None and not scoped
         inner = restrict_agencies(inner, agency, filters, user)
         inner = inner.where(agency.is_(None) if totals else agency.is_not(None))
+        inner = inner.where(rows_for(at, due_soon_days))
     sub = inner.subquery()
     grouped = select(sub.c.key, sub.c.status, func.sum(sub.c.weight))
     return [tuple(row) for row in db.execute(grouped.group_by(sub.c.key, sub.c.status))]
