@@ -86,7 +86,9 @@ def main() -> None:
         ms = _time(client, path, args.repeat)
         html = len(client.get(path).content)
         total, zipped = _weight(client, path)
-        print(f"| {label} `{path}` | {ms:.1f} | {html / 1024:.0f} | {total / 1024:.0f} ({zipped / 1024:.0f}) |")
+        print(
+            f"| {label} `{path}` | {ms:.1f} | {html / 1024:.0f} | {total / 1024:.0f} ({zipped / 1024:.0f}) |"
+        )
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def login(page: Page, server: LiveServer, username: str, path: str = "/") -> Non
     page.wait_for_url(re.compile(r"^(?!.*/login).*$"))
 
 
-def shot(page: Page, name: str, *, full_page: bool = True) -> None:
+def shot(page: Page, name: str, *, full_page: bool = False) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
 
@@ -68,7 +68,9 @@ def test_dashboard_numbers_equal_api(page: Page, live_server: LiveServer):
     login(page, live_server, "dieuphoi", f"/?at={AT}")
     expect(page.locator("#status-chart canvas")).to_have_count(1)  # ECharts drew the chart
     shown = {
-        link.get_attribute("data-status"): int(link.locator("[data-count]").get_attribute("data-count"))
+        link.get_attribute("data-status"): int(
+            link.locator("[data-count]").get_attribute("data-count")
+        )
         for link in page.locator("ul[data-testid=totals] a").all()
     }
     api = page.request.get(f"{live_server.url}/api/v1/status?at={AT}").json()
@@ -92,6 +94,8 @@ def test_upload_review_change_deadline_confirm(page: Page, live_server: LiveServ
     card = page.locator("article.task-card").first
     expect(card).to_be_visible()
     assert page.locator("mark.task-span").count() == page.locator("article.task-card").count()
+    card.get_by_label("Nội dung nhiệm vụ").focus()  # highlights its span in the text
+    page.evaluate("document.getElementById('text-h').scrollIntoView()")
     shot(page, "ra-soat-van-ban")
     task_id = card.get_attribute("id").removeprefix("task-")
     card.get_by_label("Thời hạn").fill("31/12/2025")

@@ -131,7 +131,7 @@ class TestReportForm:
         assert response.status_code == 303, response.text
         text = client.get(response.headers["location"] + "&at=2025-12-11").text
         assert "Đã ghi nhận báo cáo tiến độ." in text
-        assert texts(text, "//ul[@class='evidence']//a") == ["📎 bien-ban.pdf"]
+        assert texts(text, "//ul[@class='evidence']//a") == ["bien-ban.pdf"]
         assert texts(text, "//article//span[contains(@class,'badge')]") == ["Hoàn thành đúng hạn"]
 
     def test_other_agency_cannot_reach_form(self, client: TestClient, db: Session):

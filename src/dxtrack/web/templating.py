@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from dxtrack.auth.models import ROLE_LABELS, Role
+from dxtrack.files import EVIDENCE_TYPES
 from dxtrack.tasks.models import PROGRESS_LABELS, ProgressState
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES, Status
 from dxtrack.web import format as fmt
@@ -40,6 +41,19 @@ def progress_label(code: str | None) -> str:
 
 def role_label(code: str | None) -> str:
     return ROLE_LABELS[Role(code)] if code else ""
+
+
+def file_size(size: int) -> str:
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{fmt.vn_number(size / 1024)} KB"
+    return f"{fmt.vn_number(size / 1024 / 1024, 1)} MB"
+
+
+def file_kind(content_type: str) -> str:
+    kinds = {value: key.upper() for key, value in EVIDENCE_TYPES.items()}
+    return kinds.get(content_type, content_type)
 
 
 def url_with(request: Request, path: str | None = None, **changes: Any) -> str:
@@ -80,6 +94,8 @@ _env.filters.update(
     status_label=status_label,
     progress_label=progress_label,
     role_label=role_label,
+    file_size=file_size,
+    file_kind=file_kind,
     party_role=lambda code: ROLE_NAMES.get(code, code),
     recurrence_label=lambda code: RECURRENCE_LABELS.get(code or "", code or ""),
 )

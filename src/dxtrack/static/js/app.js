@@ -10,6 +10,7 @@
       if (spec.type !== "status") return;  // other chart types are drawn by their own pages
       var chart = window.echarts.init(el);
       chart.setOption({
+        animation: false,
         tooltip: { trigger: "item", formatter: "{b}: {c} ({d}%)" },
         series: [{
           type: "pie", radius: ["45%", "75%"], avoidLabelOverlap: true,
@@ -43,7 +44,18 @@
     });
   }
 
+  // Choosing «Hoàn thành» on a report form means 100% unless the officer types otherwise.
+  function completeMeansFull() {
+    document.body.addEventListener("change", function (evt) {
+      var input = evt.target;
+      if (input.name !== "state" || input.value !== "done") return;
+      var percent = input.form && input.form.querySelector("input[name=percent]");
+      if (percent) percent.value = "100";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    completeMeansFull();
     drawCharts(document);
     trackUploads();
     highlightSpans();
