@@ -235,6 +235,7 @@ def _indicator_dict(state: IndicatorState, agencies: dict, pillars: dict) -> dic
         "period": i.period,
         "pillar": pillars.get(i.pillar_id),
         "agency": agencies.get(i.agency_id),
+        "target_text": format_value(i.target, i.unit),
         "data_source": i.data_source,
         "has_guidance": i.has_guidance,
         "formula": i.formula,
@@ -264,10 +265,17 @@ def indicator_detail(db: Session, *, indicator_id: int, at: date) -> dict[str, A
     agencies, pillars = _codes(db, plan.id)
     states = indicator_states(db, plan_id=plan.id, at=at)
     state = next(s for s in states if s.indicator.id == indicator_id)
+    names = dict(db.execute(select(Agency.code, Agency.name)).all())
     history = list_measurements(db, indicator_id)
     for item in history:
         item["agency"] = agencies.get(item.pop("agency_id"))
-    return _indicator_dict(state, agencies, pillars) | {"plan": plan.code, "history": history}
+        item["agency_name"] = names.get(item["agency"])
+    detail = _indicator_dict(state, agencies, pillars)
+    return detail | {
+        "plan": plan.code,
+        "agency_name": names.get(detail["agency"]),
+        "history": history,
+    }
 
 
 def plan_detail(db: Session, code: str) -> dict[str, Any]:
