@@ -227,3 +227,15 @@ def list_cited_by(db: Session, document_id: int) -> list[Document]:
 
 def original_path(settings: Settings, document: Document) -> Path:
     return settings.originals_dir / document.stored_path
+
+
+def list_document_choices(db: Session, *, limit: int = 500) -> list[tuple[int, str]]:
+    """(id, label) of the newest documents for filter menus, without loading their text."""
+    query = select(Document.id, Document.number, Document.subject, Document.filename)
+    rows = db.execute(query.order_by(Document.id.desc()).limit(limit))
+    choices = []
+    for document_id, number, subject, filename in rows:
+        text = (subject or filename or "").removeprefix("V/v ")
+        short = text if len(text) <= 70 else text[:69] + "…"
+        choices.append((document_id, f"{number} — {short}" if number else short))
+    return choices

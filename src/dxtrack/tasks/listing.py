@@ -1,8 +1,9 @@
 """Sorted pages of assignments for the web list (any column; the default uses queries.py).
 
 Deadline order is index-served by `queries.list_assignments()`; other orders sort the matching
-rows in the database. Agencies sort in Vietnamese alphabetical order on both databases through
-a rank computed in Python (the directory is small), not the database collation.
+rows in the database. Agencies sort in Vietnamese alphabetical order on both databases, decided
+in Python (the directory is small) rather than by a database collation: one grouped count
+finds which agencies the page covers, then only their rows are read.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import case, select
+from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
@@ -32,19 +33,48 @@ if TYPE_CHECKING:
 SORTS = ("deadline", "agency", "status", "percent", "updated")
 
 
-def _agency_rank(db: Session, sort_key: Callable[[str], Any]) -> Any:
-    names = db.execute(select(Agency.id, Agency.name)).all()
-    ranked = sorted(names, key=lambda row: sort_key(row[1]))
-    return case(
-        {agency_id: rank for rank, (agency_id, _) in enumerate(ranked)},
-        value=Assignment.agency_id,
-        else_=len(ranked),
+def _agency_window(
+    db: Session,
+    query: Select[Any],
+    *,
+    offset: int,
+    size: int,
+    descending: bool,
+    sort_key: Callable[[str], Any],
+) -> tuple[list[int], int]:
+    """The agencies, in order, whose rows cover [offset, offset + size); and the rows before them.
+
+    One grouped count instead of sorting every matching row by a rank over all agencies.
+    """
+    grouped = query.with_only_columns(Assignment.agency_id, func.count())
+    counts = dict(db.execute(grouped.group_by(Assignment.agency_id).order_by(None)).all())
+    names = dict(db.execute(select(Agency.id, Agency.name).where(Agency.id.in_(counts))).all())
+    ordered = sorted(counts, key=lambda i: sort_key(names[i]), reverse=descending)
+    window: list[int] = []
+    skipped = position = 0
+    for agency_id in ordered:
+        start, position = position, position + counts[agency_id]
+        if position <= offset:
+            skipped = position
+        elif start < offset + size:
+            window.append(agency_id)
+    return window, skipped
+
+
+def _agency_page(
+    db: Session, query: Select[Any], *, offset: int, size: int, descending: bool, sort_key: Any
+) -> list[Any]:
+    window, skipped = _agency_window(
+        db, query, offset=offset, size=size, descending=descending, sort_key=sort_key
     )
+    if not window:
+        return []
+    rank = case({agency_id: i for i, agency_id in enumerate(window)}, value=Assignment.agency_id)
+    page = query.where(Assignment.agency_id.in_(window)).order_by(rank, Assignment.id)
+    return list(db.execute(page.offset(offset - skipped).limit(size)).all())
 
 
-def _order(db: Session, sort: str, status: Any, sort_key: Callable[[str], Any]) -> Any:
-    if sort == "agency":
-        return _agency_rank(db, sort_key)
+def _order(sort: str, status: Any) -> Any:
     if sort == "status":
         return case({s.value: i for i, s in enumerate(STATUSES)}, value=status)
     if sort == "percent":
@@ -95,7 +125,19 @@ def list_assignments_sorted(
         .join(Document, Document.id == Task.document_id)
     )
     query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
-    key = _order(db, sort, status, sort_key)
+    offset = (page - 1) * page_size
+    if sort == "agency":
+        found = _agency_page(
+            db,
+            query,
+            offset=offset,
+            size=page_size + 1,
+            descending=descending,
+            sort_key=sort_key,
+        )
+        rows = [_row(*row) for row in found]
+        return rows[:page_size], len(rows) > page_size
+    key = _order(sort, status)
     key = key.desc().nulls_last() if descending else key.asc().nulls_last()
     query = query.order_by(key, Assignment.id).offset((page - 1) * page_size).limit(page_size + 1)
     rows = [_row(*row) for row in db.execute(query)]

@@ -13,8 +13,7 @@ from starlette.responses import Response
 from dxtrack.agencies.service import list_groups
 from dxtrack.auth.models import User
 from dxtrack.deps import AppSettings, Db
-from dxtrack.documents.models import Document
-from dxtrack.documents.service import list_documents
+from dxtrack.documents.service import list_document_choices
 from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
@@ -73,18 +72,11 @@ def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
 
 def filter_options(db: Session) -> dict[str, list[tuple[object, str]]]:
     """Choices for the document and group filters (names in Vietnamese order)."""
-    documents, _ = list_documents(db, page_size=500)
     groups = vn_sorted(list_groups(db), key=lambda g: g.name)
     return {
-        "document_options": [(d.id, document_label(d)) for d in documents],
+        "document_options": list_document_choices(db),
         "group_options": [(g.code, g.name) for g in groups],
     }
-
-
-def document_label(document: Document) -> str:
-    subject = (document.subject or document.filename or "").removeprefix("V/v ")
-    short = subject if len(subject) <= 70 else subject[:69] + "…"
-    return f"{document.number} — {short}" if document.number else short
 
 
 def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dict[str, Any]:
