@@ -24,6 +24,7 @@ class TestDemoPlan:
             r["code"]: r for r in list_indicator_rows(db, plan_code=code, at=date(2025, 12, 31))
         }
         assert rows["KT03"]["value_text"] == "0,26%"
+        assert rows["CQ01"]["name"] == "Tỷ lệ số hóa hồ sơ, kết quả giải quyết thủ tục hành chính"
         assert rows["HT01"]["reason"] == "Kết quả 71,29% chưa đạt mục tiêu ≥ 80%"
         groups = {g["code"]: g["tasks"] for g in tasks_by_pillar(db, get_plan(db, code))}
         assert len(groups["nhan-luc-so"]) == 1

@@ -5,18 +5,24 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from dxtrack.indicators.models import Aggregation, Direction, FundingSource, ProjectStatus, Unit
 
 
-class PillarCreate(BaseModel):
+class Input(BaseModel):
+    """Inputs refuse unknown fields (a typo is an error, not a silent default)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PillarCreate(Input):
     name: str = Field(min_length=1, max_length=300)
     code: str | None = Field(None, max_length=64)
     clause_prefix: str | None = Field(None, max_length=60)
 
 
-class PlanCreate(BaseModel):
+class PlanCreate(Input):
     code: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     name: str = Field(min_length=1, max_length=500)
     year: int = Field(ge=1990, le=2100)
@@ -41,13 +47,13 @@ class PlanRead(BaseModel):
     pillars: list[dict[str, Any]] = Field(default_factory=list)
 
 
-class TaskLinks(BaseModel):
+class TaskLinks(Input):
     """task id -> pillar code (None: linked without pillar); empty: link by clause prefix."""
 
     links: dict[int, str | None] = Field(default_factory=dict)
 
 
-class IndicatorCreate(BaseModel):
+class IndicatorCreate(Input):
     code: str = Field(min_length=1, max_length=64)
     name: str = Field(min_length=1)
     unit: Unit
@@ -66,7 +72,7 @@ class IndicatorCreate(BaseModel):
     position: int | None = None
 
 
-class IndicatorUpdate(BaseModel):
+class IndicatorUpdate(Input):
     version: int
     name: str | None = None
     unit: Unit | None = None
@@ -84,7 +90,7 @@ class IndicatorUpdate(BaseModel):
     note: str | None = None
 
 
-class MeasurementCreate(BaseModel):
+class MeasurementCreate(Input):
     value: float
     as_of: date | None = None
     agency: str | None = None
@@ -92,7 +98,7 @@ class MeasurementCreate(BaseModel):
     note: str = ""
 
 
-class ProjectCreate(BaseModel):
+class ProjectCreate(Input):
     name: str = Field(min_length=1)
     agency: str | None = None
     funding_source: FundingSource
@@ -104,6 +110,6 @@ class ProjectCreate(BaseModel):
     note: str = ""
 
 
-class RollupWeights(BaseModel):
+class RollupWeights(Input):
     tasks: float = Field(0.5, ge=0)
     indicators: float = Field(0.5, ge=0)
