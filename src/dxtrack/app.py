@@ -80,6 +80,9 @@ def _include_routers(app: FastAPI) -> None:
 
     for router in (auth, agencies, documents, tasks, assignments, stats, plans, reports, audit):
         app.include_router(router, prefix=API_PREFIX)
+    from dxtrack.notifications.routes import router as notifications
+
+    app.include_router(notifications, prefix=API_PREFIX)
 
     from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR
 

@@ -51,7 +51,7 @@ class Handler:
     count: int = 0
     tls_seen: list[bool] = field(default_factory=list)
 
-    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         self.count += 1
         self.tls_seen.append(session.ssl is not None)
         if self.count in self.fail_on:

@@ -167,7 +167,7 @@ class TestIdempotence:
 
 class TestRules:
     def test_overdue_reminder_every_seven_days_only(self, db: Session, units: Any, smtp: Any):
-        handler, settings = smtp
+        _handler, settings = smtp
         make_task(db, deadline=AT - timedelta(days=10), clause="5")  # 10 % 7 != 0
         officer(db, "bs-dung", "so-y-te")
         assert run(units, settings)["sent"] == 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
@@ -13,7 +14,7 @@ from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import require_role
 from dxtrack.db import utcnow
 from dxtrack.errors import Invalid, NotFound
-from dxtrack.notifications.models import Notification, NotificationRule, RuleKind
+from dxtrack.notifications.models import Notification, NotificationRule, OutboxMessage, RuleKind
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -130,3 +131,19 @@ def active_rules(db: Session) -> dict[RuleKind, list[int]]:
     for rule in db.scalars(select(NotificationRule).where(NotificationRule.enabled.is_(True))):
         rules.setdefault(RuleKind(rule.kind), []).append(rule.days)
     return rules
+
+
+def get_digest(db: Session, *, user: User, day: date) -> OutboxMessage:
+    """The user's own digest of `day` (shown in the app whether or not it was e-mailed)."""
+    query = select(OutboxMessage).where(
+        OutboxMessage.user_id == user.id, OutboxMessage.day == day, OutboxMessage.kind == "digest"
+    )
+    message = db.scalar(query)
+    if message is None:
+        raise NotFound(f"Không có bản tin nhắc việc ngày {day.strftime('%d/%m/%Y')}.")
+    return message
+
+
+def list_digests(db: Session, *, user: User, limit: int = 30) -> list[OutboxMessage]:
+    query = select(OutboxMessage).where(OutboxMessage.user_id == user.id)
+    return list(db.scalars(query.order_by(OutboxMessage.day.desc()).limit(limit)))
