@@ -35,7 +35,7 @@ SORTS = ("deadline", "agency", "status", "percent", "updated")
 
 def _agency_window(
     db: Session,
-    query: Select[Any],
+    restrict: Callable[[Select[Any]], Select[Any]],
     *,
     offset: int,
     size: int,
@@ -46,8 +46,8 @@ def _agency_window(
 
     One grouped count instead of sorting every matching row by a rank over all agencies.
     """
-    grouped = query.with_only_columns(Assignment.agency_id, func.count())
-    counts = dict(db.execute(grouped.group_by(Assignment.agency_id).order_by(None)).all())
+    grouped = select(Assignment.agency_id, func.count()).group_by(Assignment.agency_id)
+    counts = dict(db.execute(restrict(grouped)).all())
     names = dict(db.execute(select(Agency.id, Agency.name).where(Agency.id.in_(counts))).all())
     ordered = sorted(counts, key=lambda i: sort_key(names[i]), reverse=descending)
     window: list[int] = []
@@ -62,10 +62,17 @@ def _agency_window(
 
 
 def _agency_page(
-    db: Session, query: Select[Any], *, offset: int, size: int, descending: bool, sort_key: Any
+    db: Session,
+    query: Select[Any],
+    restrict: Callable[[Select[Any]], Select[Any]],
+    *,
+    offset: int,
+    size: int,
+    descending: bool,
+    sort_key: Any,
 ) -> list[Any]:
     window, skipped = _agency_window(
-        db, query, offset=offset, size=size, descending=descending, sort_key=sort_key
+        db, restrict, offset=offset, size=size, descending=descending, sort_key=sort_key
     )
     if not window:
         return []
@@ -109,7 +116,26 @@ def list_assignments_sorted(
             due_soon_days=due_soon_days,
         )
     status = assignment_status(at, due_soon_days)
-    query = (
+
+    def restrict(selection: Select[Any]) -> Select[Any]:
+        return apply_filters(selection, filters, at=at, user=user, due_soon_days=due_soon_days)
+
+    query = restrict(_rows_query(status))
+    offset, size = (page - 1) * page_size, page_size + 1
+    if sort == "agency":
+        found = _agency_page(
+            db, query, restrict, offset=offset, size=size, descending=descending, sort_key=sort_key
+        )
+    else:
+        key = _order(sort, status)
+        key = key.desc().nulls_last() if descending else key.asc().nulls_last()
+        found = list(db.execute(query.order_by(key, Assignment.id).offset(offset).limit(size)))
+    rows = [_row(*row) for row in found]
+    return rows[:page_size], len(rows) > page_size
+
+
+def _rows_query(status: Any) -> Select[Any]:
+    return (
         select(
             Assignment,
             Agency.code,
@@ -124,24 +150,6 @@ def list_assignments_sorted(
         .join(Task, Task.id == Assignment.task_id)
         .join(Document, Document.id == Task.document_id)
     )
-    query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
-    offset = (page - 1) * page_size
-    if sort == "agency":
-        found = _agency_page(
-            db,
-            query,
-            offset=offset,
-            size=page_size + 1,
-            descending=descending,
-            sort_key=sort_key,
-        )
-        rows = [_row(*row) for row in found]
-        return rows[:page_size], len(rows) > page_size
-    key = _order(sort, status)
-    key = key.desc().nulls_last() if descending else key.asc().nulls_last()
-    query = query.order_by(key, Assignment.id).offset((page - 1) * page_size).limit(page_size + 1)
-    rows = [_row(*row) for row in db.execute(query)]
-    return rows[:page_size], len(rows) > page_size
 
 
 def _row(
