@@ -31,7 +31,6 @@ from sqlalchemy import (
     func,
     insert,
     literal,
-    or_,
     select,
     text,
     update,
@@ -165,16 +164,18 @@ def rebuild(db: Session) -> int:
     return db.scalar(select(func.count()).select_from(c)) or 0
 
 
-def rows_for(at: date, due_soon_days: int) -> ColumnElement[bool]:
-    """Which count rows give the exact counts at `at` (see the module docstring)."""
+def row_sets(at: date, due_soon_days: int) -> list[ColumnElement[bool]]:
+    """The count rows giving the exact counts at `at` (module docstring), as four disjoint
+    conditions, each served by the (grain, deadline) index; read them with UNION ALL."""
     low = at.replace(day=1)
     high = month_end(at + timedelta(days=due_soon_days))
     c = AssignmentCount
-    return or_(
+    return [
         c.grain == STATIC,
         and_(c.grain == DAY, c.deadline >= low, c.deadline <= high),
-        and_(c.grain == MONTH, or_(c.deadline < low, c.deadline > high)),
-    )
+        and_(c.grain == MONTH, c.deadline < low),
+        and_(c.grain == MONTH, c.deadline > high),
+    ]
 
 
 def latest_completion(db: Session) -> date | None:

@@ -6,12 +6,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, literal, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
-from dxtrack.tasks.counts import latest_completion, rows_for
+from dxtrack.tasks.counts import latest_completion, row_sets
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
     Filters,
@@ -104,7 +104,7 @@ def _status_counts(
         totals = by is None and not scoped
         inner = restrict_agencies(inner, agency, filters, user)
         inner = inner.where(agency.is_(None) if totals else agency.is_not(None))
-        inner = inner.where(rows_for(at, due_soon_days))
+        inner = union_all(*(inner.where(rows) for rows in row_sets(at, due_soon_days)))
     sub = inner.subquery()
     grouped = select(sub.c.key, sub.c.status, func.sum(sub.c.weight))
     return [tuple(row) for row in db.execute(grouped.group_by(sub.c.key, sub.c.status))]
