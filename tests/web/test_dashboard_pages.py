@@ -85,3 +85,26 @@ class TestSections:
         text = client.get("/?at=2025-12-09").text
         assert "tại ngày 09/12/2025" in texts(text, "//h1")[0]
         assert html(text).xpath("//input[@name='at']/@value") == ["09/12/2025"]
+
+
+class TestPlanFilter:
+    def test_plan_and_pillar_restrict_the_view(self, client: TestClient, db: Session):
+        from dxtrack.indicators.schemas import PillarCreate, PlanCreate
+        from dxtrack.indicators.service import create_plan, link_tasks
+
+        document = make_document(db)
+        in_pillar = make_task(db, document=document, lead=["Sở Y tế"], deadline=date(2025, 12, 1))
+        other = make_task(db, document=document, lead=["Công an tỉnh"], deadline=date(2025, 12, 1))
+        make_task(db, lead=["Sở Tài chính"], deadline=date(2025, 12, 1))  # not in the plan
+        pillars = [PillarCreate(name="Chính quyền số", code="cqs"), PillarCreate(name="Kinh tế số")]
+        data = PlanCreate(code="KH-1", name="Kế hoạch thử", year=2025, pillars=pillars)
+        create_plan(db, data=data, actor=None)
+        link_tasks(db, plan_code="KH-1", links={in_pillar.id: "cqs", other.id: None}, actor=None)
+        page_session(client, db, "dieuphoi")
+        whole = _totals(client.get("/?at=2025-12-11&plan=KH-1").text)
+        assert whole["overdue"] == 2
+        text = client.get("/?at=2025-12-11&plan=KH-1&pillar=cqs").text
+        assert _totals(text)["overdue"] == 1
+        link = html(text).xpath("//a[@data-status='overdue']/@href")[0]
+        assert "plan=KH-1" in link and "pillar=cqs" in link
+        assert texts(client.get(link).text, "//tr[@data-assignment]/td[2]/a") == ["Sở Y tế"]

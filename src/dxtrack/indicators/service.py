@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.names import strip_accents
@@ -198,6 +198,14 @@ def link_tasks(
     after = {"links": {str(t): p for t, p in wanted.items()}}
     record(db, events.Event("plan.link_tasks", "plan", plan.id, None, after), actor=actor)
     return len(wanted)
+
+
+def plan_task_ids(plan_id: int, pillar_id: int | None = None) -> Select[Any]:
+    """SELECT of the ids of a plan's linked tasks (of one pillar when given), for Filters."""
+    query = select(plan_tasks.c.task_id).where(plan_tasks.c.plan_id == plan_id)
+    if pillar_id is not None:
+        query = query.where(plan_tasks.c.pillar_id == pillar_id)
+    return query
 
 
 def tasks_by_pillar(db: Session, plan: Plan) -> list[dict[str, Any]]:

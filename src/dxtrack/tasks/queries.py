@@ -32,6 +32,7 @@ class Filters:
     task_id: int | None = None
     assignment_id: int | None = None
     q: str | None = None
+    task_ids: Any = None  # a SELECT of task ids (e.g. a plan's or a pillar's tasks)
 
 
 @dataclass
@@ -91,7 +92,7 @@ def only_agency_filters(filters: Filters) -> bool:
         filters.assignment_id,
         filters.q,
     )
-    return all(value in (None, "") for value in others)
+    return filters.task_ids is None and all(value in (None, "") for value in others)
 
 
 def apply_filters(
@@ -118,6 +119,8 @@ def apply_filters(
         query = query.where(Assignment.task_id == filters.task_id)
     if filters.assignment_id:
         query = query.where(Assignment.id == filters.assignment_id)
+    if filters.task_ids is not None:
+        query = query.where(Assignment.task_id.in_(filters.task_ids))
     if filters.document_id or filters.q:
         task_ids = select(Task.id)
         if filters.document_id:

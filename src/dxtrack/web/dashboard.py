@@ -19,7 +19,7 @@ from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.format import vn_sorted
-from dxtrack.web.params import View, ViewParams
+from dxtrack.web.params import View, ViewParams, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
 
@@ -70,10 +70,15 @@ def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
     return {"on_time": rated[:TOP], "overdue": late[:TOP]}
 
 
-def filter_options(db: Session) -> dict[str, list[tuple[object, str]]]:
-    """Choices for the document and group filters (names in Vietnamese order)."""
+def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]]]:
+    """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
+    from dxtrack.indicators.service import find_plan, list_pillars, list_plans
+
     groups = vn_sorted(list_groups(db), key=lambda g: g.name)
+    plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
     return {
+        "plan_options": [(p.code, p.name) for p in list_plans(db)],
+        "pillar_options": [(p.code, p.name) for p in list_pillars(db, plan.id)] if plan else [],
         "document_options": list_document_choices(db),
         "group_options": [(g.code, g.name) for g in groups],
     }
@@ -98,7 +103,7 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "more_overdue": more_overdue,
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
-        **filter_options(db),
+        **filter_options(db, view),
     }
 
 
@@ -106,5 +111,6 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
 def dashboard(
     request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
 ) -> Response:
+    scope_to_plan(db, view)
     context = dashboard_context(db, view, user, settings.due_soon_days)
     return render(request, "dashboard/index.html", context)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Annotated, Any
 
 from fastapi import Depends, Query
+from sqlalchemy.orm import Session
 
 from dxtrack.errors import Invalid
 from dxtrack.tasks.queries import Filters
@@ -72,6 +73,7 @@ class View:
             "deadline_to": f.deadline_to.isoformat() if f.deadline_to else None,
             "document_id": f.document_id,
             "q": f.q,
+            **self.extra,
         }
         params |= changes
         return {k: v for k, v in params.items() if v not in (None, "")}
@@ -86,6 +88,8 @@ def view_params(
     deadline_to: str | None = None,
     document_id: str | None = None,
     q: str | None = None,
+    plan: str | None = None,
+    pillar: str | None = None,
     sort: str | None = None,
     page: Annotated[str | None, Query()] = None,
 ) -> View:
@@ -107,7 +111,21 @@ def view_params(
         sort=sort_key,
         descending=bool(sort and sort.startswith("-")),
         page=max(1, _int(page, "Trang") or 1),
+        extra={"plan": plan or None, "pillar": (pillar or None) if plan else None},
     )
 
 
 ViewParams = Annotated[View, Depends(view_params)]
+
+
+def scope_to_plan(db: Session, view: View) -> None:
+    """Restrict the view to the tasks of `?plan=CODE` (and `&pillar=CODE`) when given."""
+    code = view.extra.get("plan")
+    if not code:
+        return
+    from dxtrack.indicators.service import get_pillar, get_plan, plan_task_ids
+
+    plan = get_plan(db, code)
+    pillar = view.extra.get("pillar")
+    pillar_id = get_pillar(db, plan.id, pillar).id if pillar else None
+    view.filters.task_ids = plan_task_ids(plan.id, pillar_id)

@@ -22,7 +22,7 @@ from dxtrack.tasks.service import get_task, list_parties
 from dxtrack.web.dashboard import filter_options
 from dxtrack.web.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.web.format import vn_sort_key, vn_sorted
-from dxtrack.web.params import SORTS, View, ViewParams
+from dxtrack.web.params import SORTS, View, ViewParams, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 
@@ -51,18 +51,20 @@ def assignment_page(
 def tasks_index(
     request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
 ) -> Response:
+    scope_to_plan(db, view)
     rows, more = assignment_page(db, view, user, settings.due_soon_days, PAGE_SIZE)
     context: dict[str, Any] = {"view": view, "rows": rows, "has_more": more, "sorts": SORTS}
     if is_htmx(request):
         return render(request, "tasks/_results.html", context)
     agencies = vn_sorted(list_agencies(db), key=lambda a: a.name)
-    context |= filter_options(db) | {"agency_options": [(a.code, a.name) for a in agencies]}
+    context |= filter_options(db, view) | {"agency_options": [(a.code, a.name) for a in agencies]}
     return render(request, "tasks/list.html", context)
 
 
 @router.get("/tasks/export.xlsx", name="tasks_export")
 def tasks_export(db: Db, user: PageUser, settings: AppSettings, view: ViewParams) -> Response:
     view.page = 1
+    scope_to_plan(db, view)
     rows, more = assignment_page(db, view, user, settings.due_soon_days, EXPORT_LIMIT)
     data = assignments_xlsx(rows, view=view, truncated=more)
     name = f"nhiem-vu-{view.at.isoformat()}.xlsx"
