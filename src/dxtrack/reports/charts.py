@@ -85,7 +85,7 @@ def agency_chart(rows: list[ScoreRow]) -> bytes | None:
             ax.text(
                 bar.get_width(),
                 bar.get_y() + bar.get_height() / 2,
-                f" {vn_percent(row.on_time_rate, 1)}",
+                f" {vn_percent(row.on_time_rate)}",
                 va="center",
                 fontsize=8,
             )

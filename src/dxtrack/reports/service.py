@@ -86,9 +86,8 @@ def _scope_suffix(scope: Scope) -> str:
 
 def subject_of(request: ReportRequest, scope: Scope) -> str:
     if request.kind == ReportKind.overdue:
-        return (
-            f"Danh sách nhiệm vụ quá hạn{_scope_suffix(scope)} tính đến ngày {vn_date(request.at)}"
-        )
+        owner = f" của {scope.name}" if scope.name else ""
+        return f"Danh sách nhiệm vụ quá hạn{owner} tính đến ngày {vn_date(request.at)}"
     return f"Tình hình thực hiện nhiệm vụ được giao {request.period.label}{_scope_suffix(scope)}"
 
 
