@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import smtplib
 import ssl
-from email.message import EmailMessage
+from email.header import Header
+from email.message import Message
+from email.mime.multipart import MIMEMultipart
+from email.mime.text import MIMEText
 from email.utils import formatdate, make_msgid
 from types import TracebackType
 from typing import Self
@@ -22,17 +25,17 @@ def smtp_configured(settings: Settings) -> bool:
     return bool(settings.smtp_host.strip())
 
 
-def build_message(
-    settings: Settings, *, to: str, subject: str, text: str, html: str
-) -> EmailMessage:
-    message = EmailMessage()
+def build_message(settings: Settings, *, to: str, subject: str, text: str, html: str) -> Message:
+    """multipart/alternative, UTF-8 (built with the compat32 classes: several times faster
+    to build and flatten than EmailMessage's header registry, for thousands of digests)."""
+    message = MIMEMultipart("alternative")
     message["From"] = settings.smtp_from
     message["To"] = to
-    message["Subject"] = subject
+    message["Subject"] = Header(subject, "utf-8")
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="dxtrack")
-    message.set_content(text, charset="utf-8")
-    message.add_alternative(html, subtype="html", charset="utf-8")
+    message.attach(MIMEText(text, "plain", "utf-8"))
+    message.attach(MIMEText(html, "html", "utf-8"))
     return message
 
 
@@ -61,7 +64,7 @@ class SmtpSender:
             smtp.login(s.smtp_user, s.smtp_password)
         return smtp
 
-    def send(self, message: EmailMessage) -> None:
+    def send(self, message: Message) -> None:
         if self._smtp is None:
             self._smtp = self._connect()
         try:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
 from dxtrack.auth.models import Role
@@ -28,10 +28,11 @@ from dxtrack.db import utcnow
 from dxtrack.notifications import digest
 from dxtrack.notifications.compose import Context, compose_digest
 from dxtrack.notifications.mailer import SmtpSender, build_message, smtp_configured
-from dxtrack.notifications.models import OutboxMessage, OutboxState, RuleKind
+from dxtrack.notifications.models import Notification, OutboxMessage, OutboxState, RuleKind
 from dxtrack.notifications.service import active_rules, notify
 
 CATCH_UP_DAYS = 2
+BATCH = 200
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 
 
@@ -90,7 +91,7 @@ def compose_day(db: Session, *, at: date, settings: Settings) -> int:
     db.flush()
     news = digest.collect_news(db, at=at)
     names = digest.agency_names(db)
-    added = 0
+    rows = []
     for user in users:
         if user.id in done:
             continue
@@ -99,32 +100,49 @@ def compose_day(db: Session, *, at: date, settings: Settings) -> int:
         own = items.get(user.agency_id) if user.role == Role.officer else None
         mine = difficulties if user.role == Role.coordinator else []
         composed = compose_digest(ctx, user, own, mine, news.get(user.id, []))
-        if composed is None:
-            continue
+        if composed is not None:
+            rows.append((user, composed))
+    _store_digests(db, at, rows)
+    return len(rows)
+
+
+def _store_digests(db: Session, at: date, rows: list[tuple[digest.Recipient, Any]]) -> None:
+    """One outbox row and one in-app notification per composed digest, inserted in bulk."""
+    key = f"digest:{at.isoformat()}"
+    have = set(db.scalars(select(Notification.user_id).where(Notification.key == key)))
+    outbox, bell = [], []
+    for user, composed in rows:
         state = OutboxState.pending if user.email else OutboxState.no_email
-        db.add(
-            OutboxMessage(
-                user_id=user.id,
-                day=at,
-                kind="digest",
-                recipient=user.email or None,
-                subject=composed.subject,
-                text_body=composed.text,
-                html_body=composed.html,
-                state=state,
+        outbox.append(
+            {
+                "user_id": user.id,
+                "day": at,
+                "kind": "digest",
+                "recipient": user.email or None,
+                "subject": composed.subject,
+                "text_body": composed.text,
+                "html_body": composed.html,
+                "state": state.value,
+                "attempts": 0,
+                "created_at": utcnow(),
+            }
+        )
+        if user.id not in have:
+            bell.append(
+                {
+                    "user_id": user.id,
+                    "key": key,
+                    "kind": "digest",
+                    "title": composed.subject,
+                    "body": "",
+                    "link": digest_link(at),
+                    "created_at": utcnow(),
+                }
             )
-        )
-        notify(
-            db,
-            user_id=user.id,
-            key=f"digest:{at.isoformat()}",
-            kind="digest",
-            title=composed.subject,
-            link=digest_link(at),
-        )
-        added += 1
-    db.flush()
-    return added
+    if outbox:
+        db.execute(insert(OutboxMessage), outbox)
+    if bell:
+        db.execute(insert(Notification), bell)
 
 
 def _pending_ids(db: Session, at: date) -> list[int]:
@@ -144,36 +162,53 @@ def _already_sent(db: Session, at: date) -> int:
     return db.scalar(query) or 0
 
 
-def _send_one(db: Session, message_id: int, sender: Sender, settings: Settings) -> bool | None:
-    """Send one pending row and mark it; None when another run already did."""
-    row = db.get(OutboxMessage, message_id)
-    if row is None or row.state != OutboxState.pending or not row.recipient:
-        return None
-    row.attempts += 1
-    email = build_message(
-        settings, to=row.recipient, subject=row.subject, text=row.text_body, html=row.html_body
+def _load(db: Session, ids: list[int]) -> list[Any]:
+    query = select(
+        OutboxMessage.id,
+        OutboxMessage.recipient,
+        OutboxMessage.subject,
+        OutboxMessage.text_body,
+        OutboxMessage.html_body,
+    ).where(OutboxMessage.id.in_(ids), OutboxMessage.state == OutboxState.pending)
+    return list(db.execute(query.order_by(OutboxMessage.id)))
+
+
+def _mark(db: Session, message_id: int, error: str | None) -> None:
+    """Record one attempt: sent (error None) or the error, only if still pending."""
+    values: dict[str, Any] = {"attempts": OutboxMessage.attempts + 1, "last_error": error}
+    if error is None:
+        values |= {"state": OutboxState.sent.value, "sent_at": utcnow()}
+    db.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.pending)
+        .values(**values)
     )
-    try:
-        sender.send(email)
-    except (smtplib.SMTPException, OSError) as exc:
-        row.last_error = f"{type(exc).__name__}: {exc}"[:1000]
-        return False
-    row.state, row.sent_at, row.last_error = OutboxState.sent, utcnow(), None
-    return True
 
 
 def send_pending(
     *, units: UnitOfWork, settings: Settings, at: date, sender: Sender, result: RunResult
 ) -> None:
+    """Send pending rows in id order, reading them in batches; each marked in its own
+    transaction right after the server accepted it."""
     with units() as db:
         ids = _pending_ids(db, at)
-    for message_id in ids:
-        with units() as db:  # one transaction per message: marked right after sending
-            outcome = _send_one(db, message_id, sender, settings)
-        if outcome is True:
-            result.sent += 1
-        elif outcome is False:
-            result.failed += 1
+        for start in range(0, len(ids), BATCH):
+            for row in _load(db, ids[start : start + BATCH]):
+                _send_row(db, row, sender, settings, result)
+                db.commit()  # this message's own transaction, right after the send
+
+
+def _send_row(db: Session, row: Any, sender: Sender, settings: Settings, result: RunResult) -> None:
+    message_id, recipient, subject, text, html = row
+    email = build_message(settings, to=recipient, subject=subject, text=text, html=html)
+    try:
+        sender.send(email)
+    except (smtplib.SMTPException, OSError) as exc:
+        _mark(db, message_id, f"{type(exc).__name__}: {exc}"[:1000])
+        result.failed += 1
+        return
+    _mark(db, message_id, None)
+    result.sent += 1
 
 
 def run_notifications(
