@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.orm import Session
 
@@ -31,14 +31,21 @@ FEEDBACK_LIMIT = 40
 
 @dataclass(frozen=True)
 class Scope:
-    """Whole province, one group (`--group`) or one agency (`--agency`)."""
+    """Whole province, one group (`--group`) or one agency (`--agency`); a plan's tasks only."""
 
     agency: str | None = None
     group: str | None = None
     name: str = ""
+    plan_name: str = ""
+    task_ids: Any = None  # a SELECT of task ids (a plan's tasks), see Filters.task_ids
 
     def filters(self, **extra: object) -> Filters:
-        return Filters(agency=self.agency, group=self.group, **extra)  # type: ignore[arg-type]
+        return Filters(
+            agency=self.agency,
+            group=self.group,
+            task_ids=self.task_ids,
+            **extra,  # type: ignore[arg-type]
+        )
 
 
 def resolve_scope(db: Session, *, agency: str | None, group: str | None) -> Scope:

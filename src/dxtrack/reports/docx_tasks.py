@@ -137,7 +137,7 @@ def agency_section(doc: Document, report: TaskReport) -> None:
         doc,
         AGENCY_HEADERS,
         agency_rows(report),
-        widths=[1.2, 5.0, 1.7, 1.9, 1.9, 1.9, 1.5, 1.8],
+        widths=[1.2, 4.6, 1.7, 1.9, 1.9, 1.9, 1.5, 1.8],
         aligns=["center", "left"] + ["right"] * 6,
         size=11,
         total=[

@@ -30,6 +30,7 @@ from dxtrack.reports.docx_overdue import overdue_body
 from dxtrack.reports.docx_tasks import task_body
 from dxtrack.reports.pdf import docx_to_pdf
 from dxtrack.reports.periods import Period
+from dxtrack.reports.plan import PlanPart, collect_plan, plan_body, plan_scope
 from dxtrack.reports.xlsx_annex import task_annex
 from dxtrack.web.format import vn_date
 
@@ -47,6 +48,9 @@ MEDIA_TYPES = {
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     "pdf": "application/pdf",
 }
+
+
+Body = Callable[[Document], None]
 
 
 class ReportKind(StrEnum):
@@ -80,21 +84,27 @@ class RenderedReport:
     media_type: str
 
 
-def _scope_suffix(scope: Scope) -> str:
-    return f" của {scope.name}" if scope.name else " trên địa bàn tỉnh"
+def _topic(request: ReportRequest, scope: Scope) -> str:
+    """What the report is about, as it follows "báo cáo" (lower case)."""
+    if request.kind == ReportKind.overdue:
+        owner = f" của {scope.name}" if scope.name else ""
+        return f"danh sách nhiệm vụ quá hạn{owner} tính đến ngày {vn_date(request.at)}"
+    if scope.plan_name:
+        owner = f" (phần của {scope.name})" if scope.name else ""
+        return f"kết quả thực hiện {scope.plan_name} {request.period.label}{owner}"
+    owner = f" của {scope.name}" if scope.name else " trên địa bàn tỉnh"
+    return f"tình hình thực hiện nhiệm vụ được giao {request.period.label}{owner}"
 
 
 def subject_of(request: ReportRequest, scope: Scope) -> str:
-    if request.kind == ReportKind.overdue:
-        owner = f" của {scope.name}" if scope.name else ""
-        return f"Danh sách nhiệm vụ quá hạn{owner} tính đến ngày {vn_date(request.at)}"
-    return f"Tình hình thực hiện nhiệm vụ được giao {request.period.label}{_scope_suffix(scope)}"
+    topic = _topic(request, scope)
+    return topic[0].upper() + topic[1:]
 
 
-def _intro(request: ReportRequest, settings: Settings) -> str:
+def _intro(request: ReportRequest, scope: Scope, settings: Settings) -> str:
     period = request.period
     basis = "" if period.calendar else f"Thực hiện chế độ báo cáo định kỳ theo {DECREE_09}, "
-    text = f"{basis}{settings.report_issuer} báo cáo tình hình thực hiện nhiệm vụ được giao {period.label} "
+    text = f"{basis}{settings.report_issuer} báo cáo {_topic(request, scope)} "
     text += f"(kỳ báo cáo {period.window}; số liệu tính đến ngày {vn_date(request.at)}) như sau:"
     return text[0].upper() + text[1:]
 
@@ -121,17 +131,14 @@ def _signature(settings: Settings) -> layout.Signature:
     )
 
 
-def build_docx(
-    request: ReportRequest, settings: Settings, scope: Scope, body: Callable[[Document], None]
-) -> bytes:
+def build_docx(request: ReportRequest, settings: Settings, scope: Scope, body: Body) -> bytes:
     doc = layout.new_document()
     layout.add_letterhead(doc, _letterhead(request, settings))
     layout.add_title(doc, "BÁO CÁO", subject_of(request, scope))
     if request.kind != ReportKind.overdue:
-        layout.para(doc, _intro(request, settings), indent=True)
+        layout.para(doc, _intro(request, scope, settings), indent=True)
     body(doc)
-    closing = f"Trên đây là báo cáo {subject_of(request, scope)[0].lower()}"
-    closing += f"{subject_of(request, scope)[1:]} của {settings.report_issuer}./."
+    closing = f"Trên đây là báo cáo {_topic(request, scope)} của {settings.report_issuer}./."
     layout.para(doc, closing, indent=True)
     layout.add_closing(doc, _signature(settings))
     buffer = io.BytesIO()
@@ -156,24 +163,31 @@ def _task_report(
     )
 
 
+def _body(request: ReportRequest, report: TaskReport, plan: PlanPart | None) -> Body:
+    if plan is not None:
+        return lambda doc: plan_body(doc, report, plan)
+    if request.kind == ReportKind.overdue:
+        return lambda doc: overdue_body(doc, report)
+    return lambda doc: task_body(doc, report)
+
+
 def render_report(
     db: Session, *, request: ReportRequest, settings: Settings, user: User | None = None
 ) -> RenderedReport:
     """The report file (bytes, a file name, its media type)."""
-    if request.kind == ReportKind.plan:
-        from dxtrack.reports.plan import check_plan_supported
-
-        check_plan_supported(request.plan)
     scope = resolve_scope(db, agency=request.agency, group=request.group)
+    plan = None
+    if request.kind == ReportKind.plan:
+        scope = plan_scope(db, request.plan, scope)
+        plan = collect_plan(db, code=request.plan or "", at=request.at)
     report = _task_report(db, request, scope, settings, user)
     if request.fmt == ReportFormat.xlsx:
         rows = list_scope_assignments(
             db, scope=scope, at=request.at, user=user, due_soon_days=settings.due_soon_days
         )
-        content = task_annex(report, rows)
+        content = task_annex(report, rows, plan.indicators if plan else None)
     else:
-        body = overdue_body if request.kind == ReportKind.overdue else task_body
-        content = build_docx(request, settings, scope, lambda doc: body(doc, report))
+        content = build_docx(request, settings, scope, _body(request, report, plan))
         if request.fmt == ReportFormat.pdf:
             content = docx_to_pdf(content)
     name = f"bao-cao-{request.kind.value}-{request.period.code}.{request.fmt.value}"

@@ -181,9 +181,30 @@ def _assignments(wb: Workbook, assignments: list[AssignmentRow]) -> None:
     _sheet(wb, "Phân công", columns, rows)
 
 
-def task_annex(report: TaskReport, assignments: list[AssignmentRow]) -> bytes:
+def _indicators(wb: Workbook, rows: list[dict[str, Any]]) -> None:
+    columns = [
+        Column("STT", 6, INT), Column("Mã", 10), Column("Chỉ tiêu", 60), Column("Đơn vị tính", 12),
+        Column("Chiều", 8), Column("Mục tiêu", 12), Column("Kết quả", 12), Column("Đánh giá", 14),
+        Column("Lý do", 40), Column("Cơ quan chủ trì", 20),
+    ]  # fmt: skip
+    directions = {"gte": "≥", "lte": "≤", "eq": "=", "yes_no": "Đạt/Không"}
+    values = (
+        [i, r["code"], r["name"], r["unit_label"] or r["unit"], directions.get(r["direction"]),
+         r["target"], r["value"], r["achievement_label"], r["reason"], r["agency"]]
+        for i, r in enumerate(rows, start=1)
+    )  # fmt: skip
+    _sheet(wb, "Chỉ tiêu", columns, values)
+
+
+def task_annex(
+    report: TaskReport,
+    assignments: list[AssignmentRow],
+    indicators: list[dict[str, Any]] | None = None,
+) -> bytes:
     wb = Workbook(write_only=True)
     _summary(wb, report)
+    if indicators is not None:
+        _indicators(wb, indicators)
     _agencies(wb, report)
     _overdue(wb, report)
     _feedback(wb, report)
