@@ -112,3 +112,45 @@ class TestIndicatorPage:
         response = client.post(f"/indicators/{indicator.id}/measurements", data={"value": "99"})
         assert response.status_code in (403, 401)
         assert len(list_measurements(db, indicator.id)) == 1
+
+
+class TestImportPage:
+    def test_coordinator_imports_annex(self, client, db, settings):
+        from .test_xlsx import _row, workbook
+
+        plan = make_plan(db)
+        csrf = page_session(client, db, "dieuphoi")
+        assert html(client.get(f"/plans/{plan.code}").text).xpath("//form[@id='import-form']")
+        response = client.post(
+            f"/plans/{plan.code}/import",
+            data={"csrf_token": csrf, "at": "31/12/2025"},
+            files={"file": ("phu-luc.xlsx", workbook([_row("A1", **{"Kết quả": 90})]))},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303, response.text
+        text = client.get(response.headers["location"] + "&at=31/12/2025").text
+        assert texts(text, "//*[@data-testid='sentence']") == [
+            "1/1 chỉ tiêu đạt (100%), 0/1 chưa đánh giá"
+        ]
+
+    def test_bad_rows_shown_nothing_imported(self, client, db, settings):
+        from .test_xlsx import _row, workbook
+
+        plan = make_plan(db)
+        csrf = page_session(client, db, "dieuphoi")
+        db.commit()
+        data = workbook([_row("A1"), _row("A2", **{"Mục tiêu": "nhiều"})])
+        response = client.post(
+            f"/plans/{plan.code}/import",
+            data={"csrf_token": csrf},
+            files={"file": ("phu-luc.xlsx", data)},
+            headers={"HX-Request": "true"},
+        )
+        assert response.status_code == 422
+        assert "Dòng 3" in response.text
+        assert "<html" not in response.text
+
+    def test_officer_has_no_form(self, client, db, settings):
+        plan = make_plan(db)
+        page_session(client, db, "syt")
+        assert not html(client.get(f"/plans/{plan.code}").text).xpath("//form[@id='import-form']")

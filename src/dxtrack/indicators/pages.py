@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack.auth.permissions import STAFF
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import Invalid
@@ -19,6 +20,7 @@ from dxtrack.indicators.models import ACHIEVEMENT_LABELS, Achievement
 from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import MeasurementCreate
+from dxtrack.indicators.transfer import import_annex
 from dxtrack.web.format import parse_vn_date
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
@@ -60,7 +62,7 @@ def plans_index(request: Request, db: Db, user: PageUser, at: str | None = None)
 @router.get("/plans/{code}", name="plan_page")
 def plan_page(
     request: Request, code: str, db: Db, user: PageUser, settings: AppSettings,
-    at: str | None = None,
+    at: str | None = None, imported: int | None = None, measured: int | None = None,
 ) -> Response:  # fmt: skip
     day = _day(at)
     summary = queries.plan_summary(db, plan_code=code, at=day)
@@ -70,6 +72,9 @@ def plan_page(
         "bars": pillar_bars(summary["pillars"]),
         "index": rollup(db, plan_code=code, at=day, due_soon_days=settings.due_soon_days),
         "task_groups": service.tasks_by_pillar(db, service.get_plan(db, code)),
+        "imported": imported,
+        "measured": measured,
+        "can_import": user.role in STAFF,
     }
     return render(request, "indicators/plan.html", context)
 
@@ -143,6 +148,25 @@ def submit_measurement(
         settings=settings, actor=user,
     )  # fmt: skip
     target = f"/indicators/{indicator_id}?saved=1"
+    if is_htmx(request):
+        return Response(status_code=204, headers={"HX-Redirect": target})
+    return RedirectResponse(target, status_code=303)
+
+
+@router.post("/plans/{code}/import", name="plan_import")
+def submit_import(
+    request: Request, code: str, db: Db, user: PageUser, settings: AppSettings,
+    file: Annotated[UploadFile, File()], at: Annotated[str, Form()] = "",
+) -> Response:  # fmt: skip
+    """Annex XLSX upload (staff): all rows or nothing; errors list the row numbers."""
+    uploads = _uploads([file], settings)
+    if not uploads:
+        raise Invalid("Vui lòng chọn tệp XLSX.")
+    result = import_annex(
+        db, plan_code=code, data=uploads[0][1], at=_day(at), settings=settings, actor=user
+    )
+    target = f"/plans/{code}?imported={result['indicators_created'] + result['indicators_updated']}"
+    target += f"&measured={result['measurements']}"
     if is_htmx(request):
         return Response(status_code=204, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)
