@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from dxtrack.notifications import pages as notification_pages
 from dxtrack.web import (
     admin,
     agencies,
@@ -26,4 +27,5 @@ PAGE_ROUTERS = [
     progress.router,
     agencies.router,
     admin.router,
+    notification_pages.router,
 ]
