@@ -137,6 +137,14 @@ def _progress_for(index: int, deadline: date | None) -> ProgressInput:
     )
 
 
+def _notify_once(settings: Settings) -> None:
+    """`dxtrack notify run` once: today's digests (in the app; e-mailed if SMTP is set)."""
+    from dxtrack.notifications.runner import run_in_transactions
+
+    result = run_in_transactions(settings, at=date.today())
+    console.print(f"Nhắc việc: {result.composed} bản tin hôm nay, {result.sent} thư đã gửi.")
+
+
 def build_demo(*, seeds: Path, directory: Path) -> Settings:
     files = sorted(seeds.glob("*.txt")) + sorted(seeds.glob("*.pdf")) + sorted(seeds.glob("*.docx"))
     if not files:
@@ -157,6 +165,7 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
         plan = build_plan_demo(db, settings=settings, actor=coordinator)
         console.print(f"Kế hoạch {plan}: {demo_sentence(db, plan)}.")
     console.print(f"Đã tạo {reports} báo cáo tiến độ mẫu.")
+    _notify_once(settings)
     table = Table("Tên đăng nhập", "Vai trò", "Mật khẩu (chỉ hiện một lần)", title="Tài khoản demo")
     for row in users:
         table.add_row(*row)

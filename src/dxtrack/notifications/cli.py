@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 
 import typer
-from sqlalchemy.orm import Session
 
 from dxtrack.auth.service import get_user
 from dxtrack.cli_support import (
@@ -21,11 +19,10 @@ from dxtrack.cli_support import (
     unit_of_work,
 )
 from dxtrack.config import get_settings
-from dxtrack.db import transaction
 from dxtrack.notifications import explanations, service
 from dxtrack.notifications.letter import reminder_letter
 from dxtrack.notifications.models import RULE_LABELS, RuleKind
-from dxtrack.notifications.runner import run_notifications
+from dxtrack.notifications.runner import run_in_transactions
 
 app = typer.Typer(help="Nhắc việc: thư điện tử, thông báo, giải trình.", no_args_is_help=True)
 
@@ -41,18 +38,11 @@ def run_command(
 ) -> None:
     """Soạn và gửi bản tin nhắc việc của ngày (chạy lại không gửi trùng)."""
     day = parse_day(at)
-    settings = get_settings()
-
-    @contextmanager
-    def units() -> Iterator[Session]:
-        with transaction(settings) as db:
-            yield db
-
-    result = run_notifications(units=units, settings=settings, at=day, dry_run=dry_run)
+    result = run_in_transactions(get_settings(), at=day, dry_run=dry_run)
     if as_json:
-        print_json(result.to_json())
+        sys.stdout.write(json.dumps(result.to_json()) + "\n")
     else:
-        verb = "Sẽ gửi" if dry_run else "Đã gửi"
+        verb = "sẽ gửi" if dry_run else "đã gửi"
         console.print(
             f"Ngày {day.strftime('%d/%m/%Y')}: soạn {result.composed} bản tin mới; {verb} "
             f"{result.sent}, đã gửi trước đó {result.skipped_already_sent}, lỗi {result.failed}."

@@ -13,8 +13,8 @@ Nothing is sent when SMTP is not configured: digests stay visible in the app.
 from __future__ import annotations
 
 import smtplib
-from collections.abc import Callable
-from contextlib import AbstractContextManager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Protocol
@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.auth.models import Role
 from dxtrack.config import Settings
-from dxtrack.db import utcnow
+from dxtrack.db import transaction, utcnow
 from dxtrack.notifications import digest
 from dxtrack.notifications.compose import Context, compose_digest
 from dxtrack.notifications.mailer import SmtpSender, build_message, smtp_configured
@@ -237,3 +237,14 @@ def run_notifications(
     finally:
         sender.close()
     return result
+
+
+def run_in_transactions(settings: Settings, *, at: date, dry_run: bool = False) -> RunResult:
+    """`run_notifications()` with real transactions on the configured database (CLI, demo)."""
+
+    @contextmanager
+    def units() -> Iterator[Session]:
+        with transaction(settings) as db:
+            yield db
+
+    return run_notifications(units=units, settings=settings, at=at, dry_run=dry_run)
