@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils
+APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui fonts-liberation2
 
 .PHONY: demo test check bench bench-core install install-dev system-deps serve clean
 
@@ -17,7 +17,8 @@ install: $(BIN)/python
 install-dev: $(BIN)/python
 	$(BIN)/uv pip install -q -e '.[dev]'
 
-# Debian packages the test suite needs (PostgreSQL server, Chromium, fonts).
+# Debian packages the test suite needs (PostgreSQL server, Chromium, fonts; LibreOffice for
+# report PDFs, with Liberation 2 fonts metric-compatible with Times New Roman).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
