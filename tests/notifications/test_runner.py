@@ -181,3 +181,37 @@ class TestRules:
         assignment.completed_on = AT - timedelta(days=1)
         officer(db, "bs-em", "so-y-te")
         assert run(units, settings)["sent"] == 0
+
+
+class TestDifficulties:
+    def test_coordinator_told_once_about_a_report_with_difficulties(
+        self, db: Session, units: Any, smtp: Any
+    ):
+        from dxtrack.tasks.models import Assignment, ProgressState
+        from dxtrack.tasks.progress import ProgressInput, report_progress
+
+        handler, settings = smtp
+        today = date.today()
+        task = make_task(db, deadline=today + timedelta(days=40), clause="7.c")
+        assignment = db.scalar(select(Assignment).where(Assignment.task_id == task.id))
+        report_progress(
+            db,
+            assignment_id=assignment.id,
+            data=ProgressInput(
+                state=ProgressState.blocked, difficulties="Thiếu kinh phí triển khai."
+            ),
+            expected_version=None,
+            settings=settings,
+            actor=make_user(db, "syt"),
+        )
+        boss = make_user(
+            db, "cv-hoa", role=Role.coordinator, email="cv-hoa@angiang.gov.vn", full_name="Hoa"
+        )
+        once = run_notifications(units=units, settings=settings, at=today).to_json()
+        assert once["sent"] == 1
+        text = handler.received[0].body("plain")
+        assert "BÁO CÁO NÊU KHÓ KHĂN, VƯỚNG MẮC (1)" in text
+        assert "Sở Y tế (nhiệm vụ 7.c): “Thiếu kinh phí triển khai.”" in text
+        run_notifications(units=units, settings=settings, at=today)
+        kinds = db.scalars(select(Notification.kind).where(Notification.user_id == boss.id)).all()
+        assert sorted(kinds) == ["difficulty", "digest"]

@@ -29,7 +29,7 @@ from dxtrack.notifications import digest
 from dxtrack.notifications.compose import Context, compose_digest
 from dxtrack.notifications.mailer import SmtpSender, build_message, smtp_configured
 from dxtrack.notifications.models import Notification, OutboxMessage, OutboxState, RuleKind
-from dxtrack.notifications.service import active_rules, notify
+from dxtrack.notifications.service import active_rules
 
 CATCH_UP_DAYS = 2
 BATCH = 200
@@ -64,18 +64,29 @@ def digest_link(day: date) -> str:
 def _notify_difficulties(
     db: Session, difficulties: list[digest.Difficulty], users: list[digest.Recipient]
 ) -> None:
+    """One in-app notification per coordinator and report with difficulties (once)."""
     coordinators = [u.id for u in users if u.role == Role.coordinator]
-    for d in difficulties:
-        for user_id in coordinators:
-            notify(
-                db,
-                user_id=user_id,
-                key=f"difficulty:{d.report_id}",
-                kind="difficulty",
-                title=f"{d.agency_name} báo cáo khó khăn, vướng mắc (nhiệm vụ {d.clause})",
-                body=d.text,
-                link=f"/tasks/{d.task_id}#a{d.assignment_id}",
-            )
+    keys = {f"difficulty:{d.report_id}": d for d in difficulties}
+    if not keys or not coordinators:
+        return
+    query = select(Notification.user_id, Notification.key).where(Notification.key.in_(keys))
+    have = {(user_id, key) for user_id, key in db.execute(query)}
+    rows = [
+        {
+            "user_id": user_id,
+            "key": key,
+            "kind": "difficulty",
+            "title": f"{d.agency_name} báo cáo khó khăn, vướng mắc (nhiệm vụ {d.clause})"[:300],
+            "body": d.text,
+            "link": f"/tasks/{d.task_id}#a{d.assignment_id}",
+            "created_at": utcnow(),
+        }
+        for key, d in keys.items()
+        for user_id in coordinators
+        if (user_id, key) not in have
+    ]
+    if rows:
+        db.execute(insert(Notification), rows)
 
 
 def compose_day(db: Session, *, at: date, settings: Settings) -> int:
