@@ -84,11 +84,11 @@ def _include_routers(app: FastAPI) -> None:
 
     app.include_router(notifications, prefix=API_PREFIX)
 
+    from dxtrack.indicators.pages import router as plan_pages
+    from dxtrack.reports.pages import router as report_pages
     from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR
 
-    from dxtrack.indicators.pages import router as plan_pages
-
-    for router in (*PAGE_ROUTERS, plan_pages):
+    for router in (*PAGE_ROUTERS, plan_pages, report_pages):
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
