@@ -236,3 +236,24 @@ class TestPermissions:
             ex.answer_explanation(
                 db, request_id=request_id, reason="x", proposed_deadline=None, actor=viewer
             )
+
+
+class TestTaskEditsKeepExtensions:
+    def _edit(self, db: Session, assignment: Assignment, deadline: date) -> None:
+        from dxtrack.tasks.models import Task
+        from dxtrack.tasks.service import update_task
+
+        task = db.get(Task, assignment.task_id)
+        update_task(
+            db, task_id=task.id, version=task.version, changes={"deadline": deadline}, actor=None
+        )
+
+    def test_earlier_task_deadline_keeps_the_extension(self, db: Session):
+        assignment = extended_assignment(db)
+        self._edit(db, assignment, date(2025, 12, 10))
+        assert (assignment.original_deadline, assignment.deadline) == (date(2025, 12, 10), EXTENDED)
+
+    def test_later_task_deadline_replaces_it(self, db: Session):
+        assignment = extended_assignment(db)
+        self._edit(db, assignment, date(2026, 3, 1))
+        assert (assignment.original_deadline, assignment.deadline) == (None, date(2026, 3, 1))
