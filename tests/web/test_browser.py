@@ -139,7 +139,7 @@ def test_officer_cannot_reach_other_agency_report_form(page: Page, live_server: 
     expect(page.locator("#report-form")).to_have_count(0)
 
 
-PHONE_PAGES = ("/", "/tasks", "/agencies", "/documents", "/agencies/so-y-te")
+PHONE_PAGES = ("/", "/tasks", "/agencies", "/documents", "/agencies/so-y-te", "/admin/audit")
 
 
 def test_phone_layout_has_no_horizontal_scroll(browser: Browser, live_server: LiveServer):
