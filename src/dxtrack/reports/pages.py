@@ -22,14 +22,14 @@ from dxtrack.web.templating import render
 router = APIRouter(include_in_schema=False)
 
 KINDS = [
-    (ReportKind.tasks.value, "Tình hình thực hiện nhiệm vụ"),
-    (ReportKind.overdue.value, "Danh sách nhiệm vụ quá hạn (để đôn đốc)"),
-    (ReportKind.plan.value, "Kết quả thực hiện kế hoạch (nhiệm vụ và chỉ tiêu)"),
+    (ReportKind.tasks.value, "Thực hiện nhiệm vụ"),
+    (ReportKind.overdue.value, "Nhiệm vụ quá hạn"),
+    (ReportKind.plan.value, "Thực hiện kế hoạch"),
 ]
 FORMATS = [
-    (ReportFormat.docx.value, "DOCX — báo cáo theo Nghị định 30/2020/NĐ-CP"),
-    (ReportFormat.xlsx.value, "XLSX — phụ lục số liệu"),
-    (ReportFormat.pdf.value, "PDF — chuyển từ DOCX (cần LibreOffice trên máy chủ)"),
+    (ReportFormat.docx.value, "DOCX (báo cáo)"),
+    (ReportFormat.xlsx.value, "XLSX (phụ lục)"),
+    (ReportFormat.pdf.value, "PDF"),
 ]
 
 
