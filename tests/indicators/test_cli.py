@@ -85,6 +85,9 @@ class TestPlansCli:
         index = json.loads(result.stdout)
         assert index["agencies"][0]["code"] == "so-y-te"
         assert index["agencies"][0]["indicator_rate"] == 0.84
+        province = json.loads(run(ready, "plans", "rollup", "--at", "2025-12-31", "--json").stdout)
+        assert province["plan"] is None
+        assert province["plans"][0]["sentence"] == "21/32 chỉ tiêu đạt (65,63%), 7/32 chưa đánh giá"
 
 
 class TestIndicatorsCli:

@@ -32,6 +32,8 @@ class TestPlanPages:
             "1/3 chỉ tiêu đạt (33,33%), 1/3 chưa đánh giá"
         ]
         assert "plans" in html(text).xpath("//nav[@class='main-nav']//a/@data-nav")
+        ranked = texts(text, "//*[@data-testid='rank-plans']//tbody/tr/td[2]")
+        assert plan.name in ranked
 
     def test_overview(self, client, db, settings):
         plan, _ = _plan(db, settings)

@@ -84,9 +84,29 @@ class TestRollup:
         rows = rollup(db, plan_code=plan.code, at=AT)["agencies"]
         assert rows == [
             {"code": "so-y-te", "name": "Sở Y tế", "assigned": 0, "task_on_time_rate": None,
-             "indicators": 1, "indicator_rate": 1.0, "score": 1.0, "rank": 1},
+             "indicators": 1, "indicator_rate": 1.0,
+             "sentence": "1/1 chỉ tiêu đạt (100%), 0/1 chưa đánh giá", "score": 1.0, "rank": 1},
         ]  # fmt: skip
 
     def test_zero_weights_refused(self, db, plan):
         with pytest.raises(Invalid):
             rollup(db, plan_code=plan.code, at=AT, weights=RollupWeights(tasks=0, indicators=0))
+
+
+class TestProvinceRollup:
+    def test_levels_across_plans(self, db, settings):
+        first = build(db, settings)
+        second = make_plan(db)
+        measure(db, make_indicator(db, second, agency="so-y-te", pillar="ha-tang-so"), 10,
+                settings=settings, as_of=AT)  # fmt: skip
+        index = rollup(db, plan_code=None, at=AT)
+        assert index["plan"] is None
+        plans = {r["code"]: r for r in index["plans"]}
+        assert plans[first.code]["indicator_rate"] == round(2 / 3, 4)
+        assert plans[second.code]["indicator_rate"] == 0.0 and plans[second.code]["assigned"] == 0
+        agencies = {r["code"]: r for r in index["agencies"]}
+        assert agencies["so-y-te"]["indicators"] == 2
+        assert agencies["so-y-te"]["indicator_rate"] == 0.5
+        pillars = {r["code"]: r for r in index["pillars"]}
+        assert pillars["ha-tang-so"]["indicators"] == 2
+        assert pillars["ha-tang-so"]["assigned"] == 1

@@ -36,6 +36,14 @@ class TestPlansApi:
         assert summary["sentence"] == "0/1 chỉ tiêu đạt (0%), 1/1 chưa đánh giá"
         assert summary["budget"]["reconciles"] is True
 
+    def test_province_rollup(self, client, db):
+        plan = make_plan(db)
+        make_indicator(db, plan)
+        response = client.get("/api/v1/rollup?at=2025-12-31", headers=login(client, db, "lanhdao"))
+        assert response.status_code == 200
+        rows = {r["code"]: r for r in response.json()["plans"]}
+        assert rows[plan.code]["sentence"] == "0/1 chỉ tiêu đạt (0%), 1/1 chưa đánh giá"
+
     def test_officer_cannot_create_plan(self, client, db):
         headers = login(client, db, "syt")
         body = {"code": "KH-X", "name": "X", "year": 2025}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from dxtrack.indicators.formula import NotComputable, ZeroDenominator
 from dxtrack.indicators.models import ACHIEVEMENT_LABELS, Achievement, Aggregation, Direction, Unit
@@ -21,19 +22,40 @@ TOLERANCE = 1e-12  # relative: float noise only (0.1 + 0.2 = 0.3), never one đ�
 SYMBOLS = {Direction.at_least: "≥", Direction.at_most: "≤", Direction.equal: "="}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Result:
+    """An achievement; the Vietnamese reason is formatted only when read."""
+
     status: Achievement
-    reason: str
-    value: float | None = None
+    value: float | None
+    why: str  # no_guidance | missing | yes_no | no_target | met | unmet
+    unit: str = ""
+    target: float | None = None
+    direction: str = ""
+    missing: str = "chưa có số liệu"
 
     @property
     def label(self) -> str:
         return ACHIEVEMENT_LABELS[self.status]
 
+    @property
+    def reason(self) -> str:
+        if self.why == "no_guidance":
+            return "Chưa có văn bản hướng dẫn đánh giá"
+        if self.why == "missing":
+            return self.missing[:1].upper() + self.missing[1:]
+        shown = format_value(self.value, self.unit)
+        if self.why == "yes_no":
+            return f"Kết quả: {shown}"
+        if self.why == "no_target":
+            return f"Chưa có mục tiêu (kết quả {shown})"
+        wanted = f"{SYMBOLS[Direction(self.direction)]} {format_value(self.target, self.unit)}"
+        if self.why == "met":
+            return f"Kết quả {shown}, mục tiêu {wanted}"
+        return f"Kết quả {shown} chưa đạt mục tiêu {wanted}"
 
-@dataclass(frozen=True)
-class Point:
+
+class Point(NamedTuple):
     """One measurement as aggregation sees it."""
 
     id: int
@@ -78,20 +100,17 @@ def evaluate(
 ) -> Result:
     """The achievement of one indicator's value against its target, with the reason."""
     if not has_guidance:
-        return Result(Achievement.not_evaluated, "Chưa có văn bản hướng dẫn đánh giá", value)
+        return Result(Achievement.not_evaluated, value, "no_guidance")
     if value is None:
-        return Result(Achievement.not_evaluated, missing[:1].upper() + missing[1:], None)
-    shown = format_value(value, unit)
+        return Result(Achievement.not_evaluated, None, "missing", missing=missing)
     if direction == Direction.achieved or unit == Unit.yes_no and target is None:
-        if value:
-            return Result(Achievement.achieved, f"Kết quả: {shown}", value)
-        return Result(Achievement.not_achieved, f"Kết quả: {shown}", value)
+        status = Achievement.achieved if value else Achievement.not_achieved
+        return Result(status, value, "yes_no", unit)
     if target is None:
-        return Result(Achievement.not_evaluated, f"Chưa có mục tiêu (kết quả {shown})", value)
-    wanted = f"{SYMBOLS[Direction(direction)]} {format_value(target, unit)}"
+        return Result(Achievement.not_evaluated, value, "no_target", unit)
     if _meets(direction, value, target):
-        return Result(Achievement.achieved, f"Kết quả {shown}, mục tiêu {wanted}", value)
-    return Result(Achievement.not_achieved, f"Kết quả {shown} chưa đạt mục tiêu {wanted}", value)
+        return Result(Achievement.achieved, value, "met", unit, target, direction)
+    return Result(Achievement.not_achieved, value, "unmet", unit, target, direction)
 
 
 def _latest_per_agency(points: Iterable[Point]) -> list[Point]:

@@ -149,13 +149,13 @@ def summary_command(
 @plans_app.command("rollup")
 @handle_errors
 def rollup_command(
-    code: str = typer.Argument(..., help="Mã kế hoạch"),
+    code: str | None = typer.Argument(None, help="Mã kế hoạch (bỏ trống: toàn tỉnh)"),
     at: str | None = AT_OPTION,
     w_tasks: float = typer.Option(0.5, "--w-tasks", min=0, help="Trọng số tỷ lệ đúng hạn"),
     w_indicators: float = typer.Option(0.5, "--w-indicators", min=0, help="Trọng số chỉ tiêu"),
     json_: bool = typer.Option(False, "--json", help="In ra JSON"),
 ) -> None:
-    """Chỉ số tổng hợp theo cơ quan và theo trụ cột, xếp hạng."""
+    """Chỉ số tổng hợp theo cơ quan và theo trụ cột (toàn tỉnh: thêm theo kế hoạch), xếp hạng."""
     day = parse_day(at)
     weights = build(RollupWeights, tasks=w_tasks, indicators=w_indicators)
     with unit_of_work() as (db, settings):
@@ -165,7 +165,9 @@ def rollup_command(
     if json_:
         print_json(index)
         return
-    for title, rows in (("Cơ quan", index["agencies"]), ("Trụ cột", index["pillars"])):
+    levels = [("Cơ quan", index["agencies"]), ("Trụ cột", index["pillars"])]
+    levels += [("Kế hoạch", index["plans"])] if "plans" in index else []
+    for title, rows in levels:
         table = Table("Hạng", title, "Đúng hạn", "Chỉ tiêu đạt", "Điểm")
         for row in rows:
             table.add_row(

@@ -49,14 +49,20 @@ def _common(at: date) -> dict[str, Any]:
 
 
 @router.get("/plans", name="plans_index")
-def plans_index(request: Request, db: Db, user: PageUser, at: str | None = None) -> Response:
+def plans_index(
+    request: Request, db: Db, user: PageUser, settings: AppSettings, at: str | None = None
+) -> Response:
+    """Every plan with its sentence and budget check, and the province-wide index."""
     day = _day(at)
+    index = rollup(db, plan_code=None, at=day, due_soon_days=settings.due_soon_days)
+    sentences = {row["code"]: row["sentence"] for row in index["plans"]}
     plans = [
         queries.plan_detail(db, p.code)
-        | {"summary": queries.plan_summary(db, plan_code=p.code, at=day)}
+        | {"sentence": sentences[p.code], "budget": queries.budget_summary(db, p)}
         for p in service.list_plans(db)
     ]
-    return render(request, "indicators/plans.html", _common(day) | {"plans": plans})
+    context = _common(day) | {"plans": plans, "index": index}
+    return render(request, "indicators/plans.html", context)
 
 
 @router.get("/plans/{code}", name="plan_page")

@@ -36,11 +36,11 @@ from dxtrack.indicators.service import (
 
 @dataclass(frozen=True)
 class IndicatorState:
-    indicator: Indicator
+    indicator: Any  # a row with the columns of `indicators`
     result: Result
 
 
-def _points(db: Session, plan_id: int, at: date) -> dict[int, list[Point]]:
+def _points(db: Session, plan_id: int | None, at: date) -> dict[int, list[Point]]:
     query = (
         select(
             Measurement.indicator_id,
@@ -51,18 +51,20 @@ def _points(db: Session, plan_id: int, at: date) -> dict[int, list[Point]]:
             Measurement.weight,
         )
         .join(Indicator, Indicator.id == Measurement.indicator_id)
-        .where(Indicator.plan_id == plan_id, Measurement.as_of <= at)
+        .where(Measurement.as_of <= at)
     )
+    if plan_id is not None:
+        query = query.where(Indicator.plan_id == plan_id)
     found: dict[int, list[Point]] = defaultdict(list)
-    for indicator_id, *rest in db.execute(query):
-        found[indicator_id].append(Point(*rest))
+    for indicator_id, *rest in db.connection().execute(query):  # Core rows: no ORM overhead
+        found[indicator_id].append(Point._make(rest))
     return found
 
 
 class _Evaluator:
     """Values of a plan's indicators; derived ones computed from the others, once each."""
 
-    def __init__(self, indicators: list[Indicator], points: dict[int, list[Point]]) -> None:
+    def __init__(self, indicators: list[Any], points: dict[int, list[Point]]) -> None:
         self.by_code = {i.code: i for i in indicators}
         self.points = points
         self.values: dict[str, tuple[float | None, str]] = {}
@@ -73,7 +75,7 @@ class _Evaluator:
             self.values[code] = self._compute(self.by_code[code], depth)
         return self.values[code]
 
-    def _compute(self, indicator: Indicator, depth: int) -> tuple[float | None, str]:
+    def _compute(self, indicator: Any, depth: int) -> tuple[float | None, str]:
         try:
             if not indicator.formula:
                 value = aggregate(self.points.get(indicator.id, []), indicator.aggregation)
@@ -93,7 +95,7 @@ class _Evaluator:
         except NotComputable as error:
             return None, error.reason
 
-    def result(self, indicator: Indicator) -> Result:
+    def result(self, indicator: Any) -> Result:
         value, missing = self.value(indicator.code)
         return evaluate(
             unit=indicator.unit,
@@ -105,13 +107,23 @@ class _Evaluator:
         )
 
 
-def indicator_states(db: Session, *, plan_id: int, at: date) -> list[IndicatorState]:
-    """Every indicator of the plan, in order, with its value and achievement at `at`."""
-    query = select(Indicator).where(Indicator.plan_id == plan_id)
-    indicators = list(db.scalars(query.order_by(Indicator.position, Indicator.id)))
+def indicator_states(db: Session, *, plan_id: int | None, at: date) -> list[IndicatorState]:
+    """Every indicator of the plan (None: of every plan), in order, with its value and
+    achievement at `at`. Formulas name codes of their own plan."""
+    query = select(*Indicator.__table__.columns)  # plain rows: no identity map, 10k fast
+    if plan_id is not None:
+        query = query.where(Indicator.plan_id == plan_id)
+    ordered = query.order_by(Indicator.plan_id, Indicator.position, Indicator.id)
+    indicators = list(db.connection().execute(ordered))
     points = _points(db, plan_id, at)
-    evaluator = _Evaluator(indicators, points)
-    return [IndicatorState(i, evaluator.result(i)) for i in indicators]
+    by_plan: dict[int, list[Any]] = defaultdict(list)
+    for indicator in indicators:
+        by_plan[indicator.plan_id].append(indicator)
+    states = []
+    for group in by_plan.values():
+        evaluator = _Evaluator(group, points)
+        states.extend(IndicatorState(i, evaluator.result(i)) for i in group)
+    return states
 
 
 def tally(results: list[Result]) -> dict[str, Any]:

@@ -167,6 +167,26 @@ def read_rollup(
     )
 
 
+@router.get("/rollup")
+def read_province_rollup(
+    db: Db,
+    _user: CurrentUser,
+    settings: AppSettings,
+    at: date | None = None,
+    w_tasks: float = Query(0.5, ge=0),
+    w_indicators: float = Query(0.5, ge=0),
+) -> dict[str, Any]:
+    """Province-wide index: agencies (every assignment), pillars merged by code, plans."""
+    weights = RollupWeights(tasks=w_tasks, indicators=w_indicators)
+    return rollup(
+        db,
+        plan_code=None,
+        at=at or date.today(),
+        weights=weights,
+        due_soon_days=settings.due_soon_days,
+    )
+
+
 @router.get("/plans/{code}/projects")
 def read_projects(code: str, db: Db, _user: CurrentUser) -> dict[str, Any]:
     plan = service.get_plan(db, code)
