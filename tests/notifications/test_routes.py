@@ -132,3 +132,20 @@ class TestRulesAndLetter:
         cells = [c.text for t in doc.tables for row in t.rows for c in row.cells]
         assert "V/v đôn đốc thực hiện nhiệm vụ quá hạn" in "\n".join(cells)
         assert "9" in cells  # days late: 01/12 -> 10/12
+
+
+class TestDigestInTheApp:
+    def test_digest_visible_without_smtp(self, client: TestClient, db: Session, units, settings):
+        from datetime import timedelta
+
+        from dxtrack.notifications.runner import run_notifications
+
+        officer = login(client, db, "syt")
+        at = date(2026, 3, 10)
+        make_task(db, deadline=at + timedelta(days=1))
+        assert run_notifications(units=units, settings=settings, at=at).sent == 0
+        digest = client.get(f"{API}/notifications/digests/2026-03-10", headers=officer).json()
+        assert digest["state"] == "no_email" and "còn 1 ngày" in digest["text_body"]
+        other = login(client, db, "cat")
+        missing = client.get(f"{API}/notifications/digests/2026-03-10", headers=other)
+        assert missing.status_code == 404
