@@ -19,6 +19,7 @@ from dxtrack.cli_support import (
     unit_of_work,
 )
 from dxtrack.config import get_settings
+from dxtrack.errors import Invalid
 from dxtrack.notifications import explanations, service
 from dxtrack.notifications.letter import reminder_letter
 from dxtrack.notifications.models import RULE_LABELS, RuleKind
@@ -87,8 +88,6 @@ def rule_command(
         actor = get_user(db, as_user)
         if rule_id is None:
             if kind is None:
-                from dxtrack.errors import Invalid
-
                 raise Invalid("Cần --kind để thêm quy tắc mới.")
             rule = service.create_rule(db, kind=kind, days=days or 0, actor=actor)
         else:
@@ -141,8 +140,6 @@ def explain_command(
                 )
             ]
         else:
-            from dxtrack.errors import Invalid
-
             raise Invalid("Cần --assignment hoặc --document.")
         ids = [item.id for item in items]
     sys.stdout.write(f"Đã gửi {len(ids)} yêu cầu giải trình: {ids}\n")
