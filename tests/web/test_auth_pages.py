@@ -107,6 +107,15 @@ class TestErrors:
         assert response.headers["HX-Retarget"] == "#messages"
         assert "<html" not in response.text and "Không tìm thấy nhiệm vụ #999999." in response.text
 
+    def test_htmx_error_goes_to_the_form_message_box(self, client: TestClient, db: Session):
+        page_session(client, db, "syt")
+        db.commit()  # the first refused request rolls back
+        for target, expected in (("#msg-task-7", "#msg-task-7"), ("body", "#messages")):
+            response = client.get(
+                "/tasks/999999", headers={"HX-Request": "true", "X-Error-Target": target}
+            )
+            assert response.headers["HX-Retarget"] == expected
+
     def test_invalid_date_is_explained(self, client: TestClient, db: Session):
         page_session(client, db, "dieuphoi")
         response = client.get("/tasks?deadline_from=31/02/2025")

@@ -103,11 +103,29 @@ def test_upload_review_change_deadline_confirm(page: Page, live_server: LiveServ
     saved = page.locator(f"#task-{task_id}")
     expect(saved.locator(".saved")).to_have_text("Đã lưu")
     expect(saved.get_by_label("Thời hạn")).to_have_value("31/12/2025")
+    _stale_edit_keeps_input(page, live_server, task_id)
     page.locator("#confirm-document").click()
     expect(page.locator("#messages .alert-ok")).to_contain_text("Đã xác nhận văn bản")
     task = page.request.get(f"{live_server.url}/api/v1/tasks/{task_id}").json()
     assert task["deadline"] == "2025-12-31" and task["review_state"] == "confirmed"
     assert task["assignments"] and {a["deadline"] for a in task["assignments"]} == {"2025-12-31"}
+
+
+def _stale_edit_keeps_input(page: Page, server: LiveServer, task_id: str) -> None:
+    """Someone else edits the task meanwhile: saving says so in the card, the text stays."""
+    csrf = page.evaluate("JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-Token']")
+    other = page.request.patch(
+        f"{server.url}/api/v1/tasks/{task_id}",
+        data={"version": 2, "clause": "1.a"},
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert other.ok, other.text()
+    card = page.locator(f"#task-{task_id}")
+    card.get_by_label("Nội dung nhiệm vụ").fill("Nội dung tôi vừa sửa")
+    card.get_by_role("button", name="Lưu").click()
+    expect(card.locator(".messages")).to_contain_text("đã được người khác cập nhật")
+    expect(card.get_by_label("Nội dung nhiệm vụ")).to_have_value("Nội dung tôi vừa sửa")
+    expect(card.get_by_label("Thời hạn")).to_have_value("31/12/2025")
 
 
 def test_officer_reports_progress_with_evidence(

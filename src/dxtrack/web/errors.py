@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 from fastapi import Request
@@ -9,6 +10,7 @@ from starlette.responses import RedirectResponse, Response
 
 from dxtrack.web.templating import is_htmx, render
 
+TARGET = re.compile(r"^#[A-Za-z][\w-]{0,60}$")
 TITLES = {
     400: "Yêu cầu không hợp lệ",
     401: "Cần đăng nhập",
@@ -18,6 +20,15 @@ TITLES = {
     409: "Dữ liệu đã thay đổi",
     422: "Dữ liệu không hợp lệ",
 }
+
+
+def _error_target(request: Request) -> str:
+    """Where an HTMX form wants its errors (`X-Error-Target: #id`), else the page's #messages.
+
+    Only the message box is replaced, never the form: what the user typed stays.
+    """
+    target = request.headers.get("x-error-target", "")
+    return target if TARGET.match(target) else "#messages"
 
 
 def login_redirect(request: Request) -> Response:
@@ -33,6 +44,6 @@ def page_error(request: Request, status: int, message: str) -> Response:
         return login_redirect(request)
     context = {"status": status, "title": TITLES.get(status, "Đã xảy ra lỗi"), "message": message}
     if is_htmx(request):
-        headers = {"HX-Retarget": "#messages", "HX-Reswap": "innerHTML"}
+        headers = {"HX-Retarget": _error_target(request), "HX-Reswap": "innerHTML"}
         return render(request, "_error.html", context, status_code=status, headers=headers)
     return render(request, "error.html", context, status_code=status)

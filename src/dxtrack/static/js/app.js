@@ -61,8 +61,8 @@
     highlightSpans();
     document.body.addEventListener("htmx:afterSwap", function (evt) {
       drawCharts(evt.target);
-      if (evt.target.id === "messages" && evt.target.firstElementChild) {
-        evt.target.scrollIntoView({ block: "start" });
+      if (evt.target.classList.contains("messages") && evt.target.firstElementChild) {
+        evt.target.scrollIntoView({ block: "nearest" });
         evt.target.firstElementChild.setAttribute("tabindex", "-1");
         evt.target.firstElementChild.focus();
       }
