@@ -7,8 +7,8 @@ from builders import minimal_pdf
 from pagehelp import html, one, page_session, texts
 
 from dxtrack.indicators.measurements import list_measurements
+from dxtrack.indicators.projects import create_project
 from dxtrack.indicators.schemas import ProjectCreate
-from dxtrack.indicators.service import create_project
 
 from .factory import make_indicator, make_plan, measure
 

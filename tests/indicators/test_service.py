@@ -10,11 +10,11 @@ from builders import make_document, make_task, make_user, minimal_pdf
 from dxtrack.audit.service import list_entries
 from dxtrack.errors import Conflict, Forbidden, Invalid
 from dxtrack.indicators.measurements import list_measurements
+from dxtrack.indicators.projects import create_project
 from dxtrack.indicators.queries import indicator_detail, plan_summary
 from dxtrack.indicators.schemas import IndicatorUpdate, PlanCreate, ProjectCreate
 from dxtrack.indicators.service import (
     create_plan,
-    create_project,
     link_tasks,
     tasks_by_pillar,
     update_indicator,

@@ -11,9 +11,10 @@ from openpyxl import Workbook, load_workbook
 
 from dxtrack.errors import Forbidden, Invalid
 from dxtrack.indicators.annex import REQUIRED
+from dxtrack.indicators.projects import create_project
 from dxtrack.indicators.queries import list_indicator_rows, plan_summary, project_rows
 from dxtrack.indicators.schemas import ProjectCreate
-from dxtrack.indicators.service import create_project, list_indicators
+from dxtrack.indicators.service import list_indicators
 from dxtrack.indicators.transfer import export_annex, import_annex
 
 from .factory import DAY, make_indicator, make_plan, measure

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document
 from dxtrack.indicators.measurements import record_measurement
+from dxtrack.indicators.projects import create_project
 from dxtrack.indicators.schemas import (
     IndicatorCreate,
     MeasurementCreate,
@@ -20,7 +21,7 @@ from dxtrack.indicators.schemas import (
     PlanCreate,
     ProjectCreate,
 )
-from dxtrack.indicators.service import create_indicator, create_plan, create_project, link_tasks
+from dxtrack.indicators.service import create_indicator, create_plan, link_tasks
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User

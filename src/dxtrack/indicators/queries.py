@@ -25,12 +25,11 @@ from dxtrack.indicators.models import (
     Project,
 )
 from dxtrack.indicators.numbers import format_number, format_percent, ratio
+from dxtrack.indicators.projects import list_projects, project_task_ids
 from dxtrack.indicators.service import (
     get_indicator,
     get_plan,
     list_pillars,
-    list_projects,
-    project_task_ids,
 )
 
 

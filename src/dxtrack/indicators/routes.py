@@ -11,7 +11,7 @@ from fastapi.responses import FileResponse
 
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.errors import Invalid
-from dxtrack.indicators import measurements, queries, service
+from dxtrack.indicators import measurements, projects, queries, service
 from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import (
@@ -198,7 +198,7 @@ def read_projects(code: str, db: Db, _user: CurrentUser) -> dict[str, Any]:
 
 @router.post("/plans/{code}/projects", status_code=201)
 def create_project(code: str, data: ProjectCreate, db: Db, user: Staff) -> dict[str, Any]:
-    project = service.create_project(db, plan_code=code, data=data, actor=user)
+    project = projects.create_project(db, plan_code=code, data=data, actor=user)
     return next(p for p in queries.project_rows(db, plan_code=code) if p["id"] == project.id)
 
 

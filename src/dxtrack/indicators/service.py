@@ -21,16 +21,13 @@ from dxtrack.indicators.models import (
     Indicator,
     Pillar,
     Plan,
-    Project,
     plan_tasks,
-    project_tasks,
 )
 from dxtrack.indicators.schemas import (
     IndicatorCreate,
     IndicatorUpdate,
     PillarCreate,
     PlanCreate,
-    ProjectCreate,
 )
 from dxtrack.tasks.models import Task
 
@@ -348,48 +345,3 @@ def update_indicator(
     after = indicator_snapshot(indicator)
     record(db, events.updated("indicator", indicator.id, before, after), actor=actor)
     return indicator
-
-
-def create_project(
-    db: Session, *, plan_code: str, data: ProjectCreate, actor: User | None
-) -> Project:
-    require_writer(actor)
-    plan = get_plan(db, plan_code)
-    count = len(list_projects(db, plan.id))
-    project = Project(
-        plan_id=plan.id,
-        position=count + 1,
-        name=data.name,
-        agency_id=get_agency(db, data.agency).id if data.agency else None,
-        pillar_id=get_pillar(db, plan.id, data.pillar).id if data.pillar else None,
-        funding_source=data.funding_source.value,
-        budget=data.budget,
-        period=data.period,
-        status=data.status.value,
-        note=data.note,
-    )
-    db.add(project)
-    db.flush()
-    for task_id in data.task_ids:
-        if db.get(Task, task_id) is None:
-            raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
-    if data.task_ids:
-        rows = [{"project_id": project.id, "task_id": t} for t in dict.fromkeys(data.task_ids)]
-        db.execute(insert(project_tasks), rows)
-    after = data.model_dump(mode="json") | {"plan": plan.code}
-    record(db, events.created("project", project.id, after), actor=actor)
-    return project
-
-
-def list_projects(db: Session, plan_id: int) -> list[Project]:
-    query = select(Project).where(Project.plan_id == plan_id)
-    return list(db.scalars(query.order_by(Project.position, Project.id)))
-
-
-def project_task_ids(db: Session, project_ids: list[int]) -> dict[int, list[int]]:
-    found: dict[int, list[int]] = {pid: [] for pid in project_ids}
-    if project_ids:
-        query = select(project_tasks).where(project_tasks.c.project_id.in_(project_ids))
-        for project_id, task_id in db.execute(query):
-            found[project_id].append(task_id)
-    return found

@@ -10,8 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
-from dxtrack.audit import events
-from dxtrack.audit.service import record
 from dxtrack.config import Settings
 from dxtrack.errors import Invalid
 from dxtrack.indicators import annex
@@ -28,6 +26,7 @@ from dxtrack.indicators.models import (
     ProjectStatus,
     Unit,
 )
+from dxtrack.indicators.projects import create_project, list_projects, update_project
 from dxtrack.indicators.queries import IndicatorState, indicator_states
 from dxtrack.indicators.schemas import (
     IndicatorCreate,
@@ -39,11 +38,9 @@ from dxtrack.indicators.service import (
     add_pillar,
     check_formulas,
     create_indicator,
-    create_project,
     find_indicator,
     get_plan,
     list_pillars,
-    list_projects,
     require_writer,
     slugify,
     update_indicator,
@@ -166,25 +163,7 @@ def _upsert_projects(
         if project is None:
             create_project(db, plan_code=plan.code, data=data, actor=actor)
             created += 1
-            continue
-        before = {
-            "budget": project.budget,
-            "funding_source": project.funding_source,
-            "status": project.status,
-            "period": project.period,
-            "note": project.note,
-        }
-        after = {
-            "budget": data.budget,
-            "funding_source": data.funding_source.value,
-            "status": data.status.value,
-            "period": data.period,
-            "note": data.note,
-        }
-        if before != after:
-            for name, value in after.items():
-                setattr(project, name, value)
-            record(db, events.updated("project", project.id, before, after), actor=actor)
+        elif update_project(db, project=project, data=data, actor=actor):
             updated += 1
     return created, updated
 
