@@ -61,6 +61,13 @@ class View:
     page: int = 1
     extra: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def active_filters(self) -> int:
+        """How many filters narrow the view (shown on the collapsed filter box)."""
+        f = self.filters
+        values = (f.agency, f.group, f.status, f.deadline_from, f.deadline_to, f.document_id, f.q)
+        return sum(1 for v in (*values, self.extra.get("plan")) if v not in (None, ""))
+
     def query(self, **changes: Any) -> dict[str, Any]:
         """The view as URL parameters (for links that keep the current filters)."""
         f = self.filters

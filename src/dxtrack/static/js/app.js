@@ -54,7 +54,16 @@
     });
   }
 
+  // On a phone the filters start folded (unless some are active) so the results show first.
+  function foldFilters() {
+    if (!window.matchMedia("(max-width: 719px)").matches) return;
+    document.querySelectorAll("details[data-collapse-mobile]").forEach(function (box) {
+      if (!("active" in box.dataset)) box.open = false;
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    foldFilters();
     completeMeansFull();
     drawCharts(document);
     trackUploads();
