@@ -62,8 +62,21 @@
     });
   }
 
+  // Native file inputs speak the browser's language; ours show the chosen names in Vietnamese.
+  function showChosenFiles() {
+    document.body.addEventListener("change", function (evt) {
+      var input = evt.target;
+      if (!input.classList || !input.classList.contains("file-input")) return;
+      var out = document.querySelector(".file-names[data-for='" + input.id + "']");
+      if (!out) return;
+      var names = Array.prototype.map.call(input.files, function (f) { return f.name; });
+      out.textContent = names.length ? names.join("; ") : "Chưa chọn tệp nào";
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     foldFilters();
+    showChosenFiles();
     completeMeansFull();
     drawCharts(document);
     trackUploads();
