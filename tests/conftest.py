@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from pgcluster import pg_bin, pg_cluster
 from sqlalchemy import create_engine, text
@@ -20,12 +21,24 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from dxtrack.app import create_app
+from dxtrack.auth import passwords
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import dispose_engines, get_engine
 from dxtrack.deps import get_db
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashing() -> Iterator[None]:
+    """Cheap argon2 parameters for tests that create users (the real ones cost up to half a
+    second per hash on a busy 2-core machine); still argon2, still verified."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
+        )
+        yield
 
 
 @pytest.fixture(scope="session")
