@@ -2,9 +2,10 @@
 combined with configurable weights, then ranked (the multi-level index leaders read).
 
 Levels: one plan (agencies, pillars) or the province (agencies, pillars merged by code, plans).
-Task on-time rates come from tasks/stats.py: `scorecard()` per agency (the plan's document,
-or every assignment province-wide), and `ScoreRow` over counts taken with the one status
-definition (`tasks.queries.assignment_status`) per pillar and per plan document. Indicator achievement is achieved / evaluated.
+A plan's tasks are its linked tasks (`plan_tasks`, as on the dashboard and in reports).
+Task on-time rates come from tasks/stats.py: `scorecard()` per agency (the plan's tasks, or
+every assignment province-wide), and `ScoreRow` over counts taken with the one status
+definition (`tasks.queries.assignment_status`) per pillar and per plan. Indicator achievement is achieved / evaluated.
 A missing component leaves the other alone.
 """
 
@@ -24,8 +25,8 @@ from dxtrack.indicators.achievement import Result
 from dxtrack.indicators.models import Pillar, Plan, plan_tasks
 from dxtrack.indicators.queries import IndicatorState, indicator_states, tally
 from dxtrack.indicators.schemas import RollupWeights
-from dxtrack.indicators.service import get_plan, list_pillars, list_plans
-from dxtrack.tasks.models import Assignment, Task
+from dxtrack.indicators.service import get_plan, list_pillars, list_plans, plan_task_ids
+from dxtrack.tasks.models import Assignment
 from dxtrack.tasks.queries import Filters, assignment_status
 from dxtrack.tasks.stats import ScoreRow, scorecard
 from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS
@@ -81,12 +82,10 @@ def _indicator_rates(results: dict[Any, list[Result]], row: IndexRow, key: Any) 
 
 
 def _task_scores(db: Session, plan: Plan | None, at: date, days: int) -> list[ScoreRow]:
-    """Per agency: the plan document's assignments, or every assignment province-wide."""
+    """Per agency: the plan's linked tasks, or every assignment province-wide."""
     if plan is None:
         return scorecard(db, at=at, due_soon_days=days)
-    if plan.document_id is None:
-        return []
-    filters = Filters(document_id=plan.document_id)
+    filters = Filters(task_ids=plan_task_ids(plan.id))
     return scorecard(db, at=at, filters=filters, due_soon_days=days)
 
 
@@ -149,32 +148,30 @@ def _pillar_rows(
     return rows
 
 
-def _document_scores(db: Session, at: date, days: int) -> dict[int, ScoreRow]:
-    """Status counts per plan document, one grouped query (the one status definition)."""
+def _plan_scores(db: Session, at: date, days: int) -> dict[int, ScoreRow]:
+    """Status counts of each plan's linked tasks, one grouped query (one status definition)."""
     status = assignment_status(at, days)
-    documents = select(Plan.document_id).where(Plan.document_id.is_not(None))
     query = (
-        select(Task.document_id, status, func.count())
+        select(plan_tasks.c.plan_id, status, func.count())
         .select_from(Assignment)
-        .join(Task, Task.id == Assignment.task_id)
-        .where(Task.document_id.in_(documents))
-        .group_by(Task.document_id, status)
+        .join(plan_tasks, plan_tasks.c.task_id == Assignment.task_id)
+        .group_by(plan_tasks.c.plan_id, status)
     )
     scores: dict[int, ScoreRow] = {}
-    for document_id, state, count in db.execute(query):
-        scores.setdefault(document_id, ScoreRow("", "")).counts[state] += int(count)
+    for plan_id, state, count in db.execute(query):
+        scores.setdefault(plan_id, ScoreRow("", "")).counts[state] += int(count)
     return scores
 
 
 def _plan_rows(
     db: Session, at: date, results: dict[Any, list[Result]], days: int
 ) -> list[IndexRow]:
-    """Province level: one row per plan (its document's tasks, its indicators)."""
-    scores = _document_scores(db, at, days)
+    """Province level: one row per plan (its linked tasks, its indicators)."""
+    scores = _plan_scores(db, at, days)
     rows = []
     for plan in list_plans(db):
         row = IndexRow(plan.code, plan.name)
-        score = scores.get(plan.document_id or 0)
+        score = scores.get(plan.id)
         if score is not None:
             row.task_rate, row.assigned = score.on_time_rate, score.assigned
         _indicator_rates(results, row, plan.id)
