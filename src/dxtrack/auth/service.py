@@ -103,6 +103,9 @@ def issue_token(db: Session, *, user: User, ttl_days: int = 30) -> str:
     expires = utcnow() + timedelta(days=ttl_days)
     db.add(ApiToken(user_id=user.id, token_hash=_digest(token), expires_at=expires))
     db.flush()
+    record(
+        db, events.Event("user.token", "user", user.id, None, {"expires_at": expires}), actor=user
+    )
     return token
 
 
