@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -136,6 +137,10 @@ class TestBody:
         quoted = f"- Công an tỉnh (nhiệm vụ F): “{DIFFICULTY.rstrip('.')}”."
         assert quoted in lines
         assert f"- Công an tỉnh (nhiệm vụ F): “{PROPOSAL}”." in lines
+
+    def test_text_is_nfc(self, report):
+        every = texts(report) + [c.text for t in report.tables for r in t.rows for c in r.cells]
+        assert all(unicodedata.normalize("NFC", text) == text for text in every)
 
     def test_two_charts(self, report):
         assert len(report.inline_shapes) == 2
