@@ -17,12 +17,10 @@ from typing import Any
 
 import pytest
 import uvicorn
-from argon2 import PasswordHasher
 from builders import CAST, PASSWORD
 from sqlalchemy import select
 
 from dxtrack.app import create_app
-from dxtrack.auth import passwords
 from dxtrack.auth.service import create_user, get_user
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings
@@ -44,18 +42,6 @@ CHROMIUM_ARGS = [
 ]
 SEEDS = Path(__file__).parents[2] / "samples" / "seeds"
 SCREENSHOTS = Path(__file__).parents[2] / "docs" / "screenshots"
-
-
-@pytest.fixture(scope="session", autouse=True)
-def fast_password_hashing() -> Iterator[None]:
-    """Cheap argon2 parameters for the web tests (each test creates users; the real parameters
-    cost about half a second per hash on this machine). Production hashing is tested in
-    tests/auth."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(
-            passwords, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1)
-        )
-        yield
 
 
 @pytest.fixture(scope="session")
