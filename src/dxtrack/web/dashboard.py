@@ -29,7 +29,7 @@ STATUS_COLOURS = {
     Status.done_on_time: "#1b7f3b",
     Status.done_late: "#8a6d00",
     Status.in_progress: "#1f5fbf",
-    Status.due_soon: "#c25e00",
+    Status.due_soon: "#a84f00",
     Status.overdue: "#b42318",
     Status.no_deadline: "#5f6b7a",
 }
