@@ -18,7 +18,7 @@ from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
-from dxtrack.web.format import vn_sorted
+from dxtrack.web.format import vn_sort_key, vn_sorted
 from dxtrack.web.params import View, ViewParams, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
@@ -62,10 +62,14 @@ def _upcoming(db: Session, view: View, user: User, days: int, due_soon: int) -> 
 
 
 def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
-    rated = [row for row in rows if row.on_time_rate is not None]
+    """Top agencies by on-time rate and by overdue count; ties in Vietnamese name order."""
+    rated = sorted(
+        (row for row in rows if row.on_time_rate is not None),
+        key=lambda r: (-(r.on_time_rate or 0), r.counts[Status.overdue], vn_sort_key(r.name)),
+    )
     late = sorted(
         (row for row in rows if row.counts[Status.overdue]),
-        key=lambda row: (-row.counts[Status.overdue], row.name),
+        key=lambda r: (-r.counts[Status.overdue], vn_sort_key(r.name)),
     )
     return {"on_time": rated[:TOP], "overdue": late[:TOP]}
 
