@@ -13,9 +13,9 @@ from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
 from dxtrack.documents.cli import ingest_command
 from dxtrack.extraction.cli import extract_command
-from dxtrack.reports.cli import report_command
 from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.notifications.cli import app as notify_app
+from dxtrack.reports.cli import report_command
 from dxtrack.tasks.cli import progress_app, status_command, tasks_app
 
 app = typer.Typer(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "12a8672d5a1b"
 down_revision = "7fc4b7fe1795"
 branch_labels = None
