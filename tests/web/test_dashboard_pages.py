@@ -108,3 +108,15 @@ class TestPlanFilter:
         link = html(text).xpath("//a[@data-status='overdue']/@href")[0]
         assert "plan=KH-1" in link and "pillar=cqs" in link
         assert texts(client.get(link).text, "//tr[@data-assignment]/td[2]/a") == ["Sở Y tế"]
+
+
+class TestOfficerWeek:
+    def test_due_this_week_with_report_links(self, client: TestClient, db: Session):
+        make_task(db, lead=["Sở Y tế"], deadline=date(2025, 12, 12))
+        make_task(db, lead=["Sở Y tế"], deadline=date(2026, 1, 30))  # later: not listed
+        make_task(db, lead=["Công an tỉnh"], deadline=date(2025, 12, 12))  # other agency
+        page_session(client, db, "syt")
+        page = html(client.get("/?at=2025-12-09").text)
+        items = page.xpath("//div[@class='due-item']")
+        assert len(items) == 1
+        assert items[0].xpath(".//a[text()='Báo cáo']/@href")[0].endswith("/report")

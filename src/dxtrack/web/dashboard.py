@@ -11,11 +11,11 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxtrack.agencies.service import list_groups
-from dxtrack.auth.models import User
+from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import list_document_choices
 from dxtrack.tasks.activity import list_recent_reports
-from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.format import vn_sort_key, vn_sorted
@@ -88,6 +88,17 @@ def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]
     }
 
 
+def _due_this_week(db: Session, view: View, user: User, due_soon: int) -> list[AssignmentRow]:
+    """An officer's open assignments due in the next 7 days (reported from the dashboard)."""
+    if user.role != Role.officer:
+        return []
+    week = Filters(deadline_from=view.at, deadline_to=view.at + timedelta(days=7))
+    rows, _ = list_assignments(
+        db, filters=week, at=view.at, user=user, page_size=50, due_soon_days=due_soon
+    )
+    return [row for row in rows if row.completed_on is None]
+
+
 def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dict[str, Any]:
     f = view.filters
     totals = summarize(db, at=view.at, filters=f, user=user, due_soon_days=due_soon)
@@ -104,6 +115,7 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "colours": {s.value: c for s, c in STATUS_COLOURS.items()},
         "rankings": _rankings(rows),
         "overdue": overdue,
+        "due_this_week": _due_this_week(db, view, user, due_soon),
         "more_overdue": more_overdue,
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
