@@ -22,6 +22,7 @@ from dxtrack.tasks.queries import (
     AssignmentRow,
     Filters,
     apply_filters,
+    assignment_row,
     assignment_status,
     list_assignments,
 )
@@ -130,7 +131,7 @@ def list_assignments_sorted(
         key = _order(sort, status)
         key = key.desc().nulls_last() if descending else key.asc().nulls_last()
         found = list(db.execute(query.order_by(key, Assignment.id).offset(offset).limit(size)))
-    rows = [_row(*row) for row in found]
+    rows = [assignment_row(*row) for row in found]
     return rows[:page_size], len(rows) > page_size
 
 
@@ -149,36 +150,6 @@ def _rows_query(status: Any) -> Select[Any]:
         .join(Agency, Agency.id == Assignment.agency_id)
         .join(Task, Task.id == Assignment.task_id)
         .join(Document, Document.id == Task.document_id)
-    )
-
-
-def _row(
-    a: Assignment,
-    code: str,
-    name: str,
-    status: str,
-    clause: str,
-    summary: str,
-    document_id: int,
-    number: str | None,
-) -> AssignmentRow:
-    return AssignmentRow(
-        id=a.id,
-        task_id=a.task_id,
-        agency_code=code,
-        agency_name=name,
-        role=a.role,
-        period=a.period,
-        deadline=a.deadline,
-        state=a.state,
-        percent=a.percent,
-        completed_on=a.completed_on,
-        version=a.version,
-        status=status,
-        clause=clause,
-        summary=summary,
-        document_id=document_id,
-        document_number=number,
     )
 
 

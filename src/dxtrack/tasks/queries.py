@@ -132,7 +132,7 @@ def apply_filters(
     return query
 
 
-def _row(
+def assignment_row(
     a: Assignment,
     code: str,
     name: str,
@@ -191,7 +191,7 @@ def list_assignments(
     )
     query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
     rows = _deadline_page(db, query, offset=(page - 1) * page_size, size=page_size + 1)
-    result = [_row(*row) for row in rows[:page_size]]
+    result = [assignment_row(*row) for row in rows[:page_size]]
     return result, len(rows) > page_size
 
 
