@@ -145,7 +145,10 @@ def find_deadlines(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for _name, pattern, handler, needs_trigger in RULES:
+    for name, pattern, handler, needs_trigger in RULES:
+        keyword = _KEYWORDS.get(name)
+        if keyword and keyword not in folded:
+            continue
         for m in pattern.finditer(folded):
             if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), masked):
                 continue
@@ -164,6 +167,19 @@ def find_deadlines(
         found.append(Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False))
     found.sort(key=lambda f: f.start)
     return found
+
+
+# A word each rule's pattern needs: rules whose word is absent are not run.
+_KEYWORDS = {
+    "month_range": "tháng",
+    "written_date": "tháng",
+    "written_day_month": "tháng",
+    "month": "tháng",
+    "quarter": "quý",
+    "part_of_year": "tháng",
+    "within_year": "năm",
+    "day_month": "/",
+}
 
 
 def _overlaps(start: int, end: int, spans) -> bool:
