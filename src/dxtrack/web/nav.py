@@ -34,6 +34,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("documents", "Văn bản", "documents_index", READERS),
     NavItem("tasks", "Nhiệm vụ", "tasks_index", ALL),
     NavItem("plans", "Kế hoạch", "plans_index", ALL),
+    NavItem("reports", "Báo cáo", "reports_index", ALL),
     NavItem("agencies", "Cơ quan", "agencies_index", ALL),
     NavItem("admin", "Quản trị", "admin_index", (Role.admin, Role.coordinator)),
 )
