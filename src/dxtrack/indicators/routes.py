@@ -8,7 +8,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from fastapi.responses import FileResponse
+from sqlalchemy.orm import Session
 
+from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.errors import Invalid
 from dxtrack.indicators import measurements, projects, queries, service
@@ -157,14 +159,7 @@ def read_rollup(
     w_indicators: float = Query(0.5, ge=0),
 ) -> dict[str, Any]:
     """Per agency and per pillar: task on-time rate, indicator achievement, composite, rank."""
-    weights = RollupWeights(tasks=w_tasks, indicators=w_indicators)
-    return rollup(
-        db,
-        plan_code=code,
-        at=at or date.today(),
-        weights=weights,
-        due_soon_days=settings.due_soon_days,
-    )
+    return _rollup(db, settings, code, at, w_tasks, w_indicators)
 
 
 @router.get("/rollup")
@@ -177,10 +172,21 @@ def read_province_rollup(
     w_indicators: float = Query(0.5, ge=0),
 ) -> dict[str, Any]:
     """Province-wide index: agencies (every assignment), pillars merged by code, plans."""
+    return _rollup(db, settings, None, at, w_tasks, w_indicators)
+
+
+def _rollup(
+    db: Session,
+    settings: Settings,
+    code: str | None,
+    at: date | None,
+    w_tasks: float,
+    w_indicators: float,
+) -> dict[str, Any]:
     weights = RollupWeights(tasks=w_tasks, indicators=w_indicators)
     return rollup(
         db,
-        plan_code=None,
+        plan_code=code,
         at=at or date.today(),
         weights=weights,
         due_soon_days=settings.due_soon_days,
