@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dxtrack.extraction.clauses import build_tree
 from dxtrack.extraction.fields.metadata import extract_metadata
@@ -12,6 +13,9 @@ from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import extract_tasks, is_closing
 from dxtrack.extraction.normalize import is_table_row, normalize
+
+if TYPE_CHECKING:
+    from dxtrack.extraction.readers import RawDocument
 
 
 @dataclass
@@ -67,26 +71,24 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
 def extract_bytes(data: bytes, filename: str) -> Extraction:
     from dxtrack.extraction.readers import read_bytes
 
-    raw = read_bytes(data, filename)
-    result = extract_text(raw.text, doc_id=Path(filename).stem, wrapped=raw.format != "docx")
-    result.warnings = list(raw.warnings)
-    return result
+    return _from_raw(read_bytes(data, filename), Path(filename).stem)
 
 
 def extract_file(path: str | Path) -> Extraction:
     from dxtrack.extraction.readers import read_file
 
-    p = Path(path)
-    raw = read_file(p)
-    result = extract_text(raw.text, doc_id=p.stem, wrapped=raw.format != "docx")
+    return _from_raw(read_file(path), Path(path).stem)
+
+
+def _from_raw(raw: RawDocument, doc_id: str) -> Extraction:
+    """Lines of a DOCX are its paragraphs; text and PDF lines are wrapped and get rejoined."""
+    result = extract_text(raw.text, doc_id=doc_id, wrapped=raw.format != "docx")
     result.warnings = list(raw.warnings)
     return result
 
 
 def _year_hint(subject: str | None, text: str) -> int | None:
     """The plan's year when the document has no date line ("... năm 2025" in its title)."""
-    import re
-
     for source in (subject or "", text[:400]):
         years = re.findall(r"\bnăm\s+((?:19|20)\d\d)\b", source)
         if years:

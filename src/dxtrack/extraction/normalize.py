@@ -86,7 +86,7 @@ def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
     lines = text.split("\n")
     lines, footnotes = _pull_footnotes(lines)
     items = _clean_lines(lines)
-    paras = _join(items) if wrapped else [ln for ln, _ in items]
+    paras = _join(items) if wrapped else items
     return _assemble(paras, footnotes)
 
 
@@ -109,17 +109,13 @@ def _layout_cells(line: str) -> list[str]:
     return [line]
 
 
-def _clean_lines(lines: list[str]) -> list[tuple[str, bool]]:
-    """Drop rules, page numbers and blank lines; keep (line, follows_blank)."""
-    out: list[tuple[str, bool]] = []
-    blank = False
+def _clean_lines(lines: list[str]) -> list[str]:
+    """Drop rules, page numbers and blank lines; split flattened layout rows into cells."""
+    out: list[str] = []
     for raw in (cell for whole in lines for cell in _layout_cells(whole)):
         line = clean_line(raw)
-        if not line or _RULE_LINE.match(line) or _PAGE_NUMBER.match(line):
-            blank = True
-            continue
-        out.append((line, blank))
-        blank = False
+        if line and not _RULE_LINE.match(line) and not _PAGE_NUMBER.match(line):
+            out.append(line)
     return out
 
 
@@ -169,15 +165,15 @@ def _strip_marker(body: list[str], n: int) -> bool:
     return False
 
 
-def _join(items: list[tuple[str, bool]]) -> list[str]:
+def _join(items: list[str]) -> list[str]:
     """Rejoin lines broken by the export into paragraphs."""
     if not items:
         return []
-    lengths = sorted(len(ln) for ln, _ in items)
+    lengths = sorted(len(ln) for ln in items)
     width = lengths[int(len(lengths) * 0.8)]
     paras: list[str] = []
     prev = ""
-    for line, _blank in items:
+    for line in items:
         if paras and not _starts_paragraph(prev, line, width):
             paras[-1] = f"{paras[-1]} {line}"
         else:

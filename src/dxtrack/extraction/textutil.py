@@ -26,7 +26,6 @@ _TONES = {
 }
 # After "q" the "u" is part of the consonant ("quý" keeps its tone on "y").
 _TONE_RE = re.compile(r"o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]")
-_UPPER_VI = "A-ZĐÀ-ỸÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂƠƯ"
 
 
 def nfc(text: str) -> str:
@@ -39,17 +38,6 @@ def fold(text: str) -> str:
     if len(low) != len(text):  # a character whose lower case is longer: map one by one
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
     return _TONE_RE.sub(lambda m: _TONES[m.group(0)], low)
-
-
-def fold_key(text: str) -> str:
-    """Folded, with white space collapsed and surrounding punctuation dropped (for lookups)."""
-    return " ".join(fold(nfc(text)).replace("&", " & ").split()).strip(" ,.;:-–")
-
-
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return bare.replace("đ", "d").replace("Đ", "D")
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -99,4 +87,3 @@ _PLACE_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường"}
 _PLACE_PAIRS = {"thành phố", "thị xã", "thị trấn", "đặc khu"}
 _CAP_AFTER = {"sở", "bộ", "và", "cục", "vụ"}
 _PROPER_PHRASES = ("chính phủ", "trung ương", "quốc hội", "nhà nước", "việt nam", "thủ tướng")
-UPPER_CLASS = _UPPER_VI

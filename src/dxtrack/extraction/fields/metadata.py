@@ -13,6 +13,7 @@ from datetime import date
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -254,23 +255,11 @@ def _title_above(lines: list[str], i: int) -> str | None:
 
 
 def _type_from_number(number: str | None) -> str | None:
-    if not number:
+    """The type its symbol's code names: the first segment after the number (Decree 30)."""
+    if not number or "/" not in number:
         return None
-    codes = {
-        "KH": "Kế hoạch",
-        "TB": "Thông báo",
-        "QĐ": "Quyết định",
-        "CT": "Chỉ thị",
-        "NQ": "Nghị quyết",
-        "BC": "Báo cáo",
-        "TTr": "Tờ trình",
-        "HD": "Hướng dẫn",
-        "CTr": "Chương trình",
-        "KL": "Kết luận",
-        "CĐ": "Công điện",
-    }
-    first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0] if "/" in number else ""
-    return codes.get(first)
+    first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0]
+    return symbol_codes().get(first)
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

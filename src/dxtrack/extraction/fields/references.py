@@ -67,6 +67,11 @@ def _types() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+def symbol_codes() -> dict[str, str]:
+    """Type codes of document symbols ("QĐ" -> "Quyết định"), from `data/vocab.yaml`."""
+    return _types()[1]
+
+
 def find_references(text: str, *, own_number: str | None = None) -> list[Reference]:
     """All cited numbers in text (body and footnotes), first mention first."""
     pattern, codes = _types()
