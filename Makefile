@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui fonts-liberation2
+APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
 
 .PHONY: demo test check bench bench-core install install-dev system-deps serve clean
 
