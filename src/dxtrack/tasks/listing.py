@@ -16,13 +16,12 @@ from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
-from dxtrack.documents.models import Document
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.queries import (
     AssignmentRow,
     Filters,
     apply_filters,
-    assignment_row,
+    assignment_rows,
     assignment_status,
     list_assignments,
 )
@@ -121,7 +120,7 @@ def list_assignments_sorted(
     def restrict(selection: Select[Any]) -> Select[Any]:
         return apply_filters(selection, filters, at=at, user=user, due_soon_days=due_soon_days)
 
-    query = restrict(_rows_query(status))
+    query = restrict(assignment_rows(status))
     offset, size = (page - 1) * page_size, page_size + 1
     if sort == "agency":
         found = _agency_page(
@@ -131,26 +130,8 @@ def list_assignments_sorted(
         key = _order(sort, status)
         key = key.desc().nulls_last() if descending else key.asc().nulls_last()
         found = list(db.execute(query.order_by(key, Assignment.id).offset(offset).limit(size)))
-    rows = [assignment_row(*row) for row in found]
+    rows = [AssignmentRow(*row) for row in found]
     return rows[:page_size], len(rows) > page_size
-
-
-def _rows_query(status: Any) -> Select[Any]:
-    return (
-        select(
-            Assignment,
-            Agency.code,
-            Agency.name,
-            status.label("status"),
-            Task.clause,
-            Task.summary,
-            Task.document_id,
-            Document.number,
-        )
-        .join(Agency, Agency.id == Assignment.agency_id)
-        .join(Task, Task.id == Assignment.task_id)
-        .join(Document, Document.id == Task.document_id)
-    )
 
 
 def list_document_tasks(db: Session, *, document_id: int) -> list[Task]:
