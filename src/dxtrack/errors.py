@@ -6,7 +6,8 @@ DxError(message, status=400)
  ├── Forbidden          403
  ├── Conflict           409  (stale edit, duplicate)
  ├── Invalid            422
- └── ExtractionFailed   422  (unreadable, scanned or corrupted document)
+ ├── ExtractionFailed   422  (unreadable, scanned or corrupted document)
+ └── Unavailable        503  (a server-side tool is missing or failed, e.g. LibreOffice)
 """
 
 from __future__ import annotations
@@ -50,3 +51,8 @@ class Invalid(DxError):
 class ExtractionFailed(DxError):
     status = 422
     code = "extraction_failed"
+
+
+class Unavailable(DxError):
+    status = 503
+    code = "unavailable"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from apihelp import login
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
@@ -36,6 +37,18 @@ class TestDownload:
             "/api/v1/reports/plan", params=QUERY, headers=login(client, db, "dieuphoi")
         )
         assert response.status_code in (404, 422)
+
+    def test_pdf_without_libreoffice_is_503_with_the_remedy(
+        self, client: TestClient, db: Session, monkeypatch: pytest.MonkeyPatch
+    ):
+        monkeypatch.setattr("dxtrack.reports.pdf.find_soffice", lambda: None)
+        response = client.get(
+            "/api/v1/reports/tasks",
+            params=QUERY | {"format": "pdf"},
+            headers=login(client, db, "dieuphoi"),
+        )
+        assert response.status_code == 503
+        assert "libreoffice-writer-nogui" in response.json()["detail"]
 
     def test_login_required(self, client: TestClient):
         assert client.get("/api/v1/reports/tasks", params=QUERY).status_code == 401

@@ -128,7 +128,16 @@ def list_overdue(
         page_size=limit,
         due_soon_days=due_soon_days,
     )
-    return [OverdueItem(row, (at - row.deadline).days) for row in rows if row.deadline]
+    return overdue_items(rows, at)
+
+
+def overdue_items(rows: list[AssignmentRow], at: date) -> list[OverdueItem]:
+    """The overdue ones among `rows`, in their order, with their days late at `at`."""
+    return [
+        OverdueItem(row, (at - row.deadline).days)
+        for row in rows
+        if row.status == Status.overdue and row.deadline
+    ]
 
 
 def collect_task_report(
@@ -154,7 +163,9 @@ def collect_task_report(
         agencies=scorecard(db, at=at, filters=scope.filters(), user=user, due_soon_days=soon),
         overdue=list_overdue(
             db, scope=scope, at=at, user=user, limit=overdue_limit, due_soon_days=soon
-        ),
+        )
+        if overdue_limit
+        else [],
         feedback=list_latest_feedback(
             db, at=at, filters=scope.filters(), user=user, limit=FEEDBACK_LIMIT, due_soon_days=soon
         ),

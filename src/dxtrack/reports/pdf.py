@@ -7,7 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from dxtrack.errors import DxError
+from dxtrack.errors import Unavailable
 
 TIMEOUT_S = 180
 INSTALL_HINT = (
@@ -25,7 +25,7 @@ def docx_to_pdf(docx: bytes) -> bytes:
     """The PDF LibreOffice renders from `docx` (a private profile per call, so calls can overlap)."""
     soffice = find_soffice()
     if soffice is None:
-        raise DxError(INSTALL_HINT)
+        raise Unavailable(INSTALL_HINT)
     with tempfile.TemporaryDirectory(prefix="dxtrack-pdf-") as tmp:
         work = Path(tmp)
         source = work / "bao-cao.docx"
@@ -44,8 +44,8 @@ def docx_to_pdf(docx: bytes) -> bytes:
         try:
             subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
-            raise DxError("LibreOffice chuyển đổi sang PDF quá lâu; hãy thử lại.") from None
+            raise Unavailable("LibreOffice chuyển đổi sang PDF quá lâu; hãy thử lại.") from None
         target = work / "bao-cao.pdf"
         if not target.exists():
-            raise DxError("LibreOffice không chuyển được báo cáo sang PDF.")
+            raise Unavailable("LibreOffice không chuyển được báo cáo sang PDF.")
         return target.read_bytes()

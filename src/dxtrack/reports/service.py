@@ -24,6 +24,7 @@ from dxtrack.reports.data import (
     TaskReport,
     collect_task_report,
     list_scope_assignments,
+    overdue_items,
     resolve_scope,
 )
 from dxtrack.reports.docx_overdue import overdue_body
@@ -42,7 +43,6 @@ DECREE_09 = (
     "của cơ quan hành chính nhà nước"
 )
 OVERDUE_LIMIT = {"tasks": 30, "overdue": 500, "plan": 30}
-ANNEX_OVERDUE_LIMIT = 1_000_000
 MEDIA_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -149,9 +149,7 @@ def build_docx(request: ReportRequest, settings: Settings, scope: Scope, body: B
 def _task_report(
     db: Session, request: ReportRequest, scope: Scope, settings: Settings, user: User | None
 ) -> TaskReport:
-    limit = OVERDUE_LIMIT[request.kind]
-    if request.fmt == ReportFormat.xlsx:
-        limit = ANNEX_OVERDUE_LIMIT
+    limit = 0 if request.fmt == ReportFormat.xlsx else OVERDUE_LIMIT[request.kind]
     return collect_task_report(
         db,
         period=request.period,
@@ -185,6 +183,7 @@ def render_report(
         rows = list_scope_assignments(
             db, scope=scope, at=request.at, user=user, due_soon_days=settings.due_soon_days
         )
+        report.overdue = overdue_items(rows, request.at)  # the annex lists every one
         content = task_annex(report, rows, plan.indicators if plan else None)
     else:
         content = build_docx(request, settings, scope, _body(request, report, plan))

@@ -1,15 +1,10 @@
-"""XLSX export of the current assignment list view (openpyxl, write-only)."""
+"""XLSX export of the current assignment list view."""
 
 from __future__ import annotations
 
-import io
-from datetime import date
 from typing import TYPE_CHECKING
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-
+from dxtrack.spreadsheet import Column, Style, Workbook
 from dxtrack.web.templating import ROLE_NAMES, progress_label, status_label
 
 if TYPE_CHECKING:
@@ -17,18 +12,18 @@ if TYPE_CHECKING:
     from dxtrack.web.params import View
 
 EXPORT_LIMIT = 50_000
-HEADERS = (
-    "Văn bản",
-    "Mục",
-    "Nhiệm vụ",
-    "Cơ quan",
-    "Vai trò",
-    "Kỳ",
-    "Thời hạn",
-    "Tình trạng",
-    "Trạng thái báo cáo",
-    "Tiến độ (%)",
-    "Ngày hoàn thành",
+COLUMNS = (
+    Column("Văn bản", 18),
+    Column("Mục", 8),
+    Column("Nhiệm vụ", 60),
+    Column("Cơ quan", 36),
+    Column("Vai trò", 10),
+    Column("Kỳ", 10),
+    Column("Thời hạn", 12),
+    Column("Tình trạng", 22),
+    Column("Trạng thái báo cáo", 18),
+    Column("Tiến độ (%)", 10, Style.integer),
+    Column("Ngày hoàn thành", 12),
 )
 
 
@@ -46,45 +41,26 @@ def _describe(view: View) -> str:
     return "; ".join(parts)
 
 
-def _date(sheet: object, value: date | None) -> WriteOnlyCell | None:
-    if value is None:
-        return None
-    cell = WriteOnlyCell(sheet, value=value)  # type: ignore[arg-type]
-    cell.number_format = "dd/mm/yyyy"
-    return cell
-
-
 def assignments_xlsx(rows: list[AssignmentRow], *, view: View, truncated: bool) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("Nhiệm vụ")
-    bold = Font(bold=True)
-    title = WriteOnlyCell(sheet, value=_describe(view))
-    title.font = bold
-    sheet.append([title])
+    preamble = [_describe(view)]
     if truncated:
-        sheet.append([f"Chỉ xuất {EXPORT_LIMIT} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ."])
-    header = []
-    for text in HEADERS:
-        cell = WriteOnlyCell(sheet, value=text)
-        cell.font = bold
-        header.append(cell)
-    sheet.append(header)
-    for r in rows:
-        sheet.append(
-            [
-                r.document_number or "",
-                r.clause,
-                r.summary,
-                r.agency_name,
-                ROLE_NAMES.get(r.role, r.role),
-                r.period,
-                _date(sheet, r.deadline),
-                status_label(r.status),
-                progress_label(r.state),
-                r.percent,
-                _date(sheet, r.completed_on),
-            ]
-        )
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+        preamble.append(f"Chỉ xuất {EXPORT_LIMIT} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ.")
+    values = (
+        [
+            r.document_number or "",
+            r.clause,
+            r.summary,
+            r.agency_name,
+            ROLE_NAMES.get(r.role, r.role),
+            r.period,
+            r.deadline,
+            status_label(r.status),
+            progress_label(r.state),
+            r.percent,
+            r.completed_on,
+        ]
+        for r in rows
+    )
+    workbook = Workbook()
+    workbook.add_sheet("Nhiệm vụ", COLUMNS, values, preamble=preamble)
+    return workbook.close()
