@@ -202,7 +202,9 @@ class TestGenreShapes:
 
 class TestSignature:
     def test_title_and_name_on_one_flattened_line(self):
-        text = LETTER.replace("KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An",
-                              "- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An")
+        text = LETTER.replace(
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An",
+            "- Lưu: VT. | KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Văn An",
+        )
         signer = extract_text(text).signer
         assert signer == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}
