@@ -113,13 +113,13 @@ class TestBody:
         rows = {r[0]: r[1:] for r in find_table(report, "Trạng thái", "Số nhiệm vụ")[1:]}
         assert rows["Quá hạn"] == ["2", "28,57%"]
         assert rows["Sắp đến hạn"] == ["1", "14,29%"]
-        assert rows["Tổng số"] == ["7", "100%"]
+        assert rows["Tổng số"] == ["7", "100,00%"]
 
     def test_agency_table_matches_scorecard(self, report):
         rows = find_table(report, "STT", "Cơ quan, đơn vị")
         by_name = {r[1]: r[2:] for r in rows[1:]}
         assert by_name["Sở Y tế"] == ["3", "1", "1", "0", "1", "33,33%"]
-        assert by_name["Công an tỉnh"] == ["3", "0", "0", "2", "1", "0%"]
+        assert by_name["Công an tỉnh"] == ["3", "0", "0", "2", "1", "0,00%"]
         assert by_name["Sở Tài chính"] == ["1", "0", "0", "1", "0", "—"]
         assert rows[1][1] == "Sở Y tế"  # ranked by on-time rate
         assert rows[-1][1:7] == ["Tổng số", "7", "1", "1", "3", "2"]

@@ -18,8 +18,9 @@ def n(value: int) -> str:
     return vn_number(value)
 
 
-def pct(part: int, whole: int) -> str:
-    return vn_percent(part / whole) if whole else "—"
+def pct(part: int, whole: int, *, trim: bool = True) -> str:
+    """A share for prose (6,8%) or, with trim=False, for a table column (6,80%)."""
+    return vn_percent(part / whole, trim=trim) if whole else "—"
 
 
 def quote(text: str) -> str:
@@ -65,7 +66,7 @@ def general_section(doc: Document, report: TaskReport) -> None:
     )
     breakdown_lines(doc, totals)
     rows = [
-        [label, n(totals.counts[s]), pct(totals.counts[s], totals.assigned)]
+        [label, n(totals.counts[s]), pct(totals.counts[s], totals.assigned, trim=False)]
         for s, label in STATUS_LABELS.items()
     ]
     data_table(
@@ -74,7 +75,7 @@ def general_section(doc: Document, report: TaskReport) -> None:
         rows,
         widths=[9.5, 3.2, 3.2],
         aligns=["left", "right", "right"],
-        total=["Tổng số", n(totals.assigned), pct(totals.assigned, totals.assigned)],
+        total=["Tổng số", n(totals.assigned), pct(totals.assigned, totals.assigned, trim=False)],
     )
     figure(doc, charts.status_chart(totals.counts), "Biểu đồ 1. Nhiệm vụ theo trạng thái")
     if not window.assigned:
@@ -106,7 +107,7 @@ def agency_rows(report: TaskReport) -> list[list[str]]:
                 n(counts.late),
                 n(counts.within),
                 n(counts.overdue),
-                vn_percent(row.on_time_rate, 2),
+                vn_percent(row.on_time_rate, 2, trim=False),
             ]
         )
     return rows

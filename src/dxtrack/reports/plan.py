@@ -68,7 +68,7 @@ def _pillar_rows(summary: dict[str, Any]) -> list[list[str]]:
             str(pillar["achieved"]),
             str(pillar["not_achieved"]),
             str(pillar["not_evaluated"]),
-            vn_percent(pillar["rate_all"]),
+            vn_percent(pillar["rate_all"], trim=False),
         ]
         for index, pillar in enumerate((p for p in summary["pillars"] if p["total"]), start=1)
     ]

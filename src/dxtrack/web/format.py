@@ -40,12 +40,15 @@ def vn_number(value: float | None, digits: int = 0, empty: str = "—") -> str:
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
-def vn_percent(rate: float | None, digits: int = 2, empty: str = "—") -> str:
-    """A 0..1 rate as a Vietnamese percentage: 0.65625 -> 65,63%."""
+def vn_percent(rate: float | None, digits: int = 2, empty: str = "—", *, trim: bool = True) -> str:
+    """A 0..1 rate as a Vietnamese percentage: 0.65625 -> 65,63%; 0.068 -> 6,8%.
+
+    `trim=False` keeps every decimal (6,80%), so a table column lines up.
+    """
     if rate is None:
         return empty
     text = vn_number(rate * 100, digits)
-    if "," in text:
+    if trim and "," in text:
         text = text.rstrip("0").rstrip(",")
     return f"{text}%"
 
