@@ -8,7 +8,8 @@ not count). Each format is then rendered in its own child process through `rende
 (what the CLI and API call), for the whole province, period 2026-Q4 at 2026-11-23: wall time of
 the first (cold: imports done, font cache and first queries) and the median of the next
 `--repeat` runs, and the child's peak resident memory (ru_maxrss). `overdue` is the overdue list
-as DOCX (500 most overdue tasks in the body). Target: ≤ 5 s and ≤ 500 MB for the DOCX report.
+as DOCX (500 most overdue tasks in the body). Target: ≤ 5 s and ≤ 500 MB for the provincial
+report, DOCX and XLSX annex alike.
 """
 
 from __future__ import annotations
