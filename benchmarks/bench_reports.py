@@ -1,9 +1,10 @@
 """Benchmark of periodic reports: the provincial `tasks` report at 100k assignments.
 
     python -m benchmarks.bench_reports [--assignments 100000] [--formats docx,xlsx,overdue]
-                                       [--repeat 3]
+                                       [--repeat 3] [--backend sqlite|postgresql]
 
-A fresh SQLite file under /tmp is filled by generate.py (in a child process, so its memory does
+A fresh SQLite file under /tmp (or a database in a throwaway PostgreSQL cluster, as in
+bench_core.py) is filled by generate.py (in a child process, so its memory does
 not count). Each format is then rendered in its own child process through `render_report()`
 (what the CLI and API call), for the whole province, period 2026-Q4 at 2026-11-23: wall time of
 the first (cold: imports done, font cache and first queries) and the median of the next
@@ -21,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 PATH = Path("/tmp/dxtrack-bench-reports.sqlite3")
@@ -70,14 +72,34 @@ def main() -> None:
     parser.add_argument("--assignments", type=int, default=100_000)
     parser.add_argument("--formats", default="docx,xlsx,overdue")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--backend", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--child")
     parser.add_argument("--db")
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.db, args.child, args.repeat)))
         return
-    PATH.unlink(missing_ok=True)
-    url = f"sqlite:///{PATH}"
+    with ExitStack() as stack:
+        run(database_url(args.backend, stack), args)
+
+
+def database_url(backend: str, stack: ExitStack) -> str:
+    if backend == "sqlite":
+        PATH.unlink(missing_ok=True)
+        return f"sqlite:///{PATH}"
+    from sqlalchemy import create_engine, text
+
+    from tests.pgcluster import pg_cluster
+
+    server = stack.enter_context(pg_cluster("-c shared_buffers=256MB -c work_mem=32MB"))
+    admin = create_engine(f"{server}/postgres", isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text("CREATE DATABASE bench_reports"))
+    admin.dispose()
+    return f"{server}/bench_reports"
+
+
+def run(url: str, args: argparse.Namespace) -> None:
     generate = [sys.executable, "-m", "benchmarks.generate", "--db", url]
     subprocess.run([*generate, "--assignments", str(args.assignments)], check=True)
     print(f"| case | cold s | warm s (median of {args.repeat}) | peak MB | file KB |")
