@@ -15,11 +15,15 @@ from dxtrack.auth.sessions import COOKIE_NAME, make_session_cookie
 def page_login(client: TestClient, db: Session, username: str) -> str:
     """Log `username` (a cast member) in through the login form; returns the CSRF token."""
     make_user(db, username)
-    response = client.post(
-        "/login", data={"username": username, "password": PASSWORD}, follow_redirects=False
-    )
+    form = {"username": username, "password": PASSWORD, "csrf_token": login_token(client)}
+    response = client.post("/login", data=form, follow_redirects=False)
     assert response.status_code == 303, response.text
     return csrf_token(client.get("/").text)
+
+
+def login_token(client: TestClient) -> str:
+    """Open the login form (which sets the pre-session cookie) and return its CSRF token."""
+    return csrf_token(client.get("/login").text)
 
 
 def page_session(client: TestClient, db: Session, username: str) -> str:

@@ -2,6 +2,10 @@
 
 The cookie carries {"uid", "csrf"} signed with DXTRACK_SECRET_KEY; every unsafe request
 must echo the csrf value (form field `csrf_token` or header `X-CSRF-Token`).
+
+Before sign-in there is no session, so the login form is protected against login CSRF by a
+pre-session token: GET /login sets the signed `dxtrack_login` cookie (path /login) and puts
+the same token in the form; POST /login compares the two (double submit, constant time).
 """
 
 from __future__ import annotations
@@ -16,6 +20,8 @@ from dxtrack.config import Settings
 from dxtrack.errors import Forbidden
 
 COOKIE_NAME = "dxtrack_session"
+LOGIN_COOKIE_NAME = "dxtrack_login"
+LOGIN_COOKIE_PATH = "/login"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 
@@ -50,6 +56,37 @@ def read_session_cookie(settings: Settings, value: str | None) -> SessionData | 
 def check_csrf(session: SessionData, token: str | None) -> None:
     if not token or not hmac.compare_digest(session.csrf, token):
         raise Forbidden("Phiên biểu mẫu đã hết hạn, vui lòng tải lại trang và thử lại.")
+
+
+def _login_serializer(settings: Settings) -> URLSafeTimedSerializer:
+    return URLSafeTimedSerializer(settings.secret_key, salt="dxtrack-login")
+
+
+def read_login_token(settings: Settings, value: str | None) -> str | None:
+    """The pre-session token inside a `dxtrack_login` cookie; None if missing, forged or old."""
+    if not value:
+        return None
+    try:
+        token = _login_serializer(settings).loads(
+            value, max_age=settings.session_max_age_hours * 3600
+        )
+    except BadSignature:
+        return None
+    return token if isinstance(token, str) and token else None
+
+
+def make_login_cookie(settings: Settings, current: str | None = None) -> tuple[str, str]:
+    """(cookie value, token) for the login form; keeps a still-valid token so tabs agree."""
+    token = read_login_token(settings, current) or secrets.token_urlsafe(24)
+    return _login_serializer(settings).dumps(token), token
+
+
+def check_login_token(settings: Settings, cookie: str | None, token: str | None) -> None:
+    expected = read_login_token(settings, cookie)
+    if not expected or not token or not hmac.compare_digest(expected, token):
+        raise Forbidden(
+            "Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng nhập lại mật khẩu rồi đăng nhập."
+        )
 
 
 def cookie_options(settings: Settings) -> dict[str, object]:

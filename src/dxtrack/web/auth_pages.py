@@ -1,25 +1,55 @@
-"""Đăng nhập / đăng xuất: the signed session cookie (auth/sessions.py)."""
+"""Đăng nhập / đăng xuất: the signed session cookie (auth/sessions.py).
+
+The login form carries a pre-session CSRF token (cookie `dxtrack_login` + hidden field), so
+another site cannot sign a browser in to an account of its choosing (login CSRF).
+"""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
 from dxtrack.auth.service import authenticate
-from dxtrack.auth.sessions import COOKIE_NAME, cookie_options, make_session_cookie
+from dxtrack.auth.sessions import (
+    COOKIE_NAME,
+    LOGIN_COOKIE_NAME,
+    LOGIN_COOKIE_PATH,
+    check_login_token,
+    cookie_options,
+    make_login_cookie,
+    make_session_cookie,
+)
+from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
-from dxtrack.errors import Unauthorized
+from dxtrack.errors import Forbidden, Unauthorized
 from dxtrack.web.security import PageUser, safe_next
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
+def _login_page(
+    request: Request, settings: Settings, context: dict[str, Any], *, status_code: int = 200
+) -> Response:
+    """The form with a login token; the token cookie is (re)set so an old one is renewed."""
+    value, token = make_login_cookie(settings, request.cookies.get(LOGIN_COOKIE_NAME))
+    response = render(
+        request, "auth/login.html", {**context, "login_token": token}, status_code=status_code
+    )
+    options = {**cookie_options(settings), "path": LOGIN_COOKIE_PATH}
+    response.set_cookie(LOGIN_COOKIE_NAME, value, **options)  # type: ignore[arg-type]
+    return response
+
+
 @router.get("/login", name="login")
-def login_form(request: Request, next_url: Annotated[str, Query(alias="next")] = "/") -> Response:
-    return render(request, "auth/login.html", {"next": safe_next(next_url)})
+def login_form(
+    request: Request,
+    settings: AppSettings,
+    next_url: Annotated[str, Query(alias="next")] = "/",
+) -> Response:
+    return _login_page(request, settings, {"next": safe_next(next_url)})
 
 
 @router.post("/login")
@@ -30,15 +60,18 @@ def login(
     username: Annotated[str, Form()],
     password: Annotated[str, Form()],
     next_url: Annotated[str, Form(alias="next")] = "/",
+    csrf_token: Annotated[str, Form()] = "",
 ) -> Response:
     try:
+        check_login_token(settings, request.cookies.get(LOGIN_COOKIE_NAME), csrf_token)
         user = authenticate(db, username=username.strip(), password=password)
-    except Unauthorized as exc:  # shown on the form, username kept
+    except (Forbidden, Unauthorized) as exc:  # shown on the form, username kept
         context = {"error": exc.message, "username": username, "next": safe_next(next_url)}
-        return render(request, "auth/login.html", context, status_code=401)
+        return _login_page(request, settings, context, status_code=exc.status)
     value, _ = make_session_cookie(settings, user.id)
     response = RedirectResponse(safe_next(next_url), status_code=303)
     response.set_cookie(COOKIE_NAME, value, **cookie_options(settings))  # type: ignore[arg-type]
+    response.delete_cookie(LOGIN_COOKIE_NAME, path=LOGIN_COOKIE_PATH)
     return response
 
 
