@@ -107,6 +107,11 @@ class TestLoginCsrf:
         token = login_token(client)
         self._refused(self._post(client, token[:-1] + ("A" if token[-1] != "A" else "B")))
 
+    def test_non_ascii_token_refused(self, client: TestClient, db: Session):
+        make_user(db, "lanhdao")
+        login_token(client)
+        self._refused(self._post(client, "mã-giả"))
+
     def test_missing_cookie_refused(self, client: TestClient, db: Session):
         """The attacker's page posts a token but the victim's browser has no matching cookie."""
         make_user(db, "lanhdao")
@@ -159,6 +164,11 @@ class TestLogout:
         response = client.post("/logout", data={"csrf_token": "wrong"})
         assert response.status_code == 403
         assert "Phiên biểu mẫu đã hết hạn" in response.text
+
+    def test_logout_non_ascii_csrf_is_403_not_500(self, client: TestClient, db: Session):
+        page_login(client, db, "lanhdao")
+        response = client.post("/logout", data={"csrf_token": "mã-giả"})
+        assert response.status_code == 403
 
     def test_logout(self, client: TestClient, db: Session):
         token = page_login(client, db, "lanhdao")

@@ -53,8 +53,13 @@ def read_session_cookie(settings: Settings, value: str | None) -> SessionData | 
     return SessionData(user_id=int(payload["uid"]), csrf=str(payload["csrf"]))
 
 
+def _same_token(expected: str, given: str | None) -> bool:
+    """Constant-time comparison; bytes, since compare_digest refuses non-ASCII str."""
+    return bool(given) and hmac.compare_digest(expected.encode(), str(given).encode())
+
+
 def check_csrf(session: SessionData, token: str | None) -> None:
-    if not token or not hmac.compare_digest(session.csrf, token):
+    if not _same_token(session.csrf, token):
         raise Forbidden("Phiên biểu mẫu đã hết hạn, vui lòng tải lại trang và thử lại.")
 
 
@@ -83,7 +88,7 @@ def make_login_cookie(settings: Settings, current: str | None = None) -> tuple[s
 
 def check_login_token(settings: Settings, cookie: str | None, token: str | None) -> None:
     expected = read_login_token(settings, cookie)
-    if not expected or not token or not hmac.compare_digest(expected, token):
+    if not expected or not _same_token(expected, token):
         raise Forbidden(
             "Biểu mẫu đăng nhập đã hết hạn hoặc không hợp lệ. Vui lòng nhập lại mật khẩu rồi đăng nhập."
         )
