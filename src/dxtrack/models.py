@@ -9,5 +9,6 @@ def load_all() -> None:
     import dxtrack.auth.models
     import dxtrack.documents.models
     import dxtrack.indicators.models
+    import dxtrack.locks
     import dxtrack.notifications.models
     import dxtrack.tasks.models  # noqa: F401

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 from dxtrack.auth.models import Role
 from dxtrack.config import Settings
 from dxtrack.db import transaction, utcnow
+from dxtrack.locks import run_lock
 from dxtrack.notifications import digest
 from dxtrack.notifications.compose import Context, compose_digest
 from dxtrack.notifications.mailer import SmtpSender, build_message, smtp_configured
@@ -32,6 +33,7 @@ from dxtrack.notifications.models import Notification, OutboxMessage, OutboxStat
 from dxtrack.notifications.service import active_rules
 
 CATCH_UP_DAYS = 2
+LOCK_NAME = "notify-run"
 BATCH = 200
 UnitOfWork = Callable[[], AbstractContextManager[Session]]
 
@@ -251,11 +253,13 @@ def run_notifications(
 
 
 def run_in_transactions(settings: Settings, *, at: date, dry_run: bool = False) -> RunResult:
-    """`run_notifications()` with real transactions on the configured database (CLI, demo)."""
+    """`run_notifications()` with real transactions on the configured database (CLI, demo),
+    holding the `notify-run` lock: a second run started meanwhile stops with `Busy`."""
 
     @contextmanager
     def units() -> Iterator[Session]:
         with transaction(settings) as db:
             yield db
 
-    return run_notifications(units=units, settings=settings, at=at, dry_run=dry_run)
+    with run_lock(settings, LOCK_NAME, label="Lượt gửi nhắc việc (dxtrack notify run)"):
+        return run_notifications(units=units, settings=settings, at=at, dry_run=dry_run)
