@@ -115,6 +115,7 @@ class TestRecurringTasks:
         assert [a.period for a in assignments(db, task.id)] == [f"{year}-Q{q}" for q in range(1, 5)]
         created = service.roll_recurring(db, until=date(year + 1, 6, 30), actor=None)
         assert created == 2
+        assert service.roll_recurring(db, until=date(year + 1, 6, 30), actor=None) == 0
         service.update_task(
             db, task_id=task.id, version=task.version, changes={"summary": "Sửa"}, actor=None
         )
