@@ -23,6 +23,7 @@ from dxtrack.agencies.models import Agency
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import get_engine, transaction
+from dxtrack.search import search_key
 from dxtrack.tasks.counts import rebuild
 
 TODAY = date(2026, 11, 23)
@@ -65,6 +66,9 @@ def _document(document_id: int) -> tuple:
         "",
         "confirmed",
         NOW,
+        search_key(
+            f"{document_id}/KH-UBND", f"V/v nhiệm vụ số {document_id}", f"vb-{document_id}.txt"
+        ),
     )
 
 
@@ -83,6 +87,7 @@ def _task(task_id: int, document_id: int, deadline: date | None) -> tuple:
         1,
         NOW,
         NOW,
+        search_key("1.a", f"Nhiệm vụ {task_id}"),
     )
 
 
@@ -133,9 +138,9 @@ def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tup
 
 COLUMNS = {
     "documents": "id, sha256, filename, stored_path, size, doc_type, number, number_key, subject, "
-    "recipients, text, review_state, created_at",
+    "recipients, text, review_state, created_at, search_key",
     "tasks": "id, document_id, position, clause, summary, full_text, deadline, recurrence, "
-    "optional, review_state, version, created_at, updated_at",
+    "optional, review_state, version, created_at, updated_at, search_key",
     "assignments": "id, task_id, agency_id, role, period, deadline, state, percent, completed_on, "
     "version, updated_at",
     "progress_reports": "id, assignment_id, author_id, state, percent, note, difficulties, "

@@ -57,3 +57,30 @@ class TestCountsMigration:
             got = sorted(db.execute(query), key=repr)
         assert got == expected and len(got) == 36
         assert (None, "month", date(2025, 12, 31), None, 17) in got
+
+
+class TestSearchKeysMigration:
+    def test_existing_rows_get_their_search_keys(self, fresh_settings: Settings):
+        from builders import make_task
+        from sqlalchemy import select, text
+        from sqlalchemy.orm import Session
+
+        from dxtrack.documents.models import Document
+        from dxtrack.tasks.models import Task
+
+        engine = get_engine(fresh_settings)
+        initialise(fresh_settings)
+        with Session(engine) as db:
+            task = make_task(db, clause="2.b")
+            db.commit()
+            task_id, document_id = task.id, task.document_id
+        command.downgrade(alembic_config(engine), "5b0c2f7d9a14")
+        with engine.begin() as connection:  # the task count survives the downgrade
+            assert connection.scalar(text("SELECT count(*) FROM assignments")) == 1
+        upgrade(engine)
+        with Session(engine) as db:
+            assert db.scalar(select(Task.search_key).where(Task.id == task_id)) == (
+                "2.b\nnhiem vu thu nghiem"
+            )
+            key = db.scalar(select(Document.search_key).where(Document.id == document_id))
+            assert key.startswith(tuple("0123456789")) and "v/v thu nghiem" in key

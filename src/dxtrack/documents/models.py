@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
+from dxtrack.search import search_key
 
 
 class ReviewState(StrEnum):
@@ -42,6 +44,13 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime | None]
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # search.py
+
+
+@event.listens_for(Document, "before_insert")
+@event.listens_for(Document, "before_update")
+def _document_search_key(_mapper: Any, _connection: Any, document: Document) -> None:
+    document.search_key = search_key(document.number, document.subject, document.filename)
 
 
 class DocumentReference(Base):

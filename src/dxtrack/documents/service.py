@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.names import strip_accents
@@ -21,6 +21,7 @@ from dxtrack.config import Settings
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.errors import NotFound
 from dxtrack.files import store_blob
+from dxtrack.search import contains
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -191,14 +192,7 @@ def list_documents(
 ) -> tuple[list[Document], int]:
     query = select(Document)
     if q:
-        like = f"%{q}%"
-        query = query.where(
-            or_(
-                Document.subject.ilike(like),
-                Document.number.ilike(like),
-                Document.filename.ilike(like),
-            )
-        )
+        query = query.where(contains(Document.search_key, q))
     if review_state:
         query = query.where(Document.review_state == review_state)
     total = db.scalar(select(func.count()).select_from(query.subquery())) or 0

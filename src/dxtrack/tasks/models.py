@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
 from dxtrack.documents.models import ReviewState
+from dxtrack.search import search_key
 
 
 class Recurrence(StrEnum):
@@ -67,6 +69,13 @@ class Task(Base):
     version: Mapped[int] = mapped_column(default=1)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # search.py
+
+
+@event.listens_for(Task, "before_insert")
+@event.listens_for(Task, "before_update")
+def _task_search_key(_mapper: Any, _connection: Any, task: Task) -> None:
+    task.search_key = search_key(task.clause, task.summary)
 
 
 class TaskParty(Base):

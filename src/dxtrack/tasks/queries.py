@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.documents.models import Document
+from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case, status_hint
 
@@ -126,8 +127,7 @@ def apply_filters(
         if filters.document_id:
             task_ids = task_ids.where(Task.document_id == filters.document_id)
         if filters.q:
-            like = f"%{filters.q}%"
-            task_ids = task_ids.where(or_(Task.summary.ilike(like), Task.clause.ilike(like)))
+            task_ids = task_ids.where(contains(Task.search_key, filters.q))
         query = query.where(Assignment.task_id.in_(task_ids))
     return query
 
