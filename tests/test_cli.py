@@ -151,6 +151,45 @@ class TestIngestAndReport:
         assert result.exit_code != 0
 
 
+class TestIngestSeveral:
+    """One bad file is reported and skipped; the others are stored; the exit code says so."""
+
+    def test_bad_file_does_not_stop_the_others(self, ready: Settings, tmp_path: Path):
+        broken = tmp_path / "hong.pdf"
+        broken.write_bytes(b"%PDF-1.4 broken")
+        other = SEED.parent / "001_e3002b4f3bcaeaf1.txt"
+        result = run(ready, "ingest", str(SEED), str(broken), str(other), "--json", ok=False)
+        assert result.exit_code == 6
+        items = json.loads(result.stdout)
+        assert [i["status"] for i in items] == ["created", "failed", "created"]
+        assert items[1]["error"] == "extraction_failed" and "hong.pdf" in items[1]["detail"]
+        assert "Không nhập được 1/3 tệp." in result.stderr
+        again = json.loads(run(ready, "ingest", str(other), str(SEED), "--json").stdout)
+        assert [(i["status"], i["document_id"]) for i in again] == [
+            ("duplicate", items[2]["document_id"]),
+            ("duplicate", items[0]["document_id"]),
+        ]
+
+    def test_text_output_names_the_failed_file(self, ready: Settings, tmp_path: Path):
+        empty = tmp_path / "rong.txt"
+        empty.write_bytes(b"")
+        result = run(ready, "ingest", str(empty), str(SEED), ok=False)
+        assert result.exit_code == 6
+        assert "Đã nhập:" in result.stdout
+        assert f"Không nhập được: {empty}" in " ".join(result.stderr.split())
+
+    def test_unknown_actor_stops_before_any_file(self, ready: Settings):
+        result = run(ready, "ingest", str(SEED), "--as", "khong-co", ok=False)
+        assert result.exit_code == 4
+        assert result.stdout == ""
+        again = json.loads(run(ready, "ingest", str(SEED), "--json").stdout)
+        assert again[0]["status"] == "created"
+
+    def test_officer_cannot_ingest(self, ready: Settings):
+        result = run(ready, "ingest", str(SEED), "--as", "syt", ok=False)
+        assert result.exit_code == 3
+
+
 class TestAgenciesImport:
     def test_csv(self, ready: Settings, tmp_path: Path):
         path = tmp_path / "moi.csv"

@@ -10,9 +10,12 @@ from builders import make_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack.audit.models import AuditEntry
 from dxtrack.config import Settings
 from dxtrack.documents import service
-from dxtrack.errors import ExtractionFailed, Forbidden
+from dxtrack.documents.models import Document
+from dxtrack.errors import ExtractionFailed, Forbidden, Invalid
+from dxtrack.files import sha256_hex
 from dxtrack.tasks.models import Assignment, Task
 
 
@@ -114,6 +117,58 @@ class TestIngest:
             service.ingest_bytes(
                 db, data=b"\x00", filename="x.pdf", settings=settings, extract=broken, actor=None
             )
+
+
+def task_item(clause: str, recurrence: str | None = None) -> dict[str, Any]:
+    return {
+        "clause": clause,
+        "lead": ["Sở Y tế"],
+        "coordinators": [],
+        "deadline": None,
+        "recurrence": recurrence,
+        "summary": "Làm",
+    }
+
+
+def isolated(db: Session, settings: Settings, data: bytes, **kwargs: Any) -> service.IngestOutcome:
+    extract = fake_extraction(kwargs.pop("number", "1/UBND"), [], kwargs.pop("tasks", None))
+    return service.ingest_isolated(
+        db, data=data, filename="vb.txt", settings=settings, actor=None, extract=extract, **kwargs
+    )
+
+
+class TestIngestIsolated:
+    """One file of a batch in its own SAVEPOINT: its failure undoes its own writes only."""
+
+    def test_failure_after_writes_keeps_the_other_files(self, db: Session, settings: Settings):
+        before = isolated(db, settings, b"truoc", number="1/UBND", tasks=[task_item("1")])
+        # The document, its audit row and task 1 are flushed before task 2's recurrence fails.
+        bad_tasks = [task_item("1"), task_item("2", recurrence="khi-nao-ranh")]
+        bad = isolated(db, settings, b"hong", number="2/UBND", tasks=bad_tasks, confirm=True)
+        after = isolated(db, settings, b"sau", number="3/UBND", tasks=[task_item("1")])
+
+        assert bad.result is None and isinstance(bad.error, Invalid)
+        assert "khi-nao-ranh" in bad.error.message
+        assert before.result and after.result and not before.error and not after.error
+        db.commit()  # the request's commit: what the SAVEPOINTs kept is stored
+        numbers = db.scalars(select(Document.number).order_by(Document.id)).all()
+        assert numbers == ["1/UBND", "3/UBND"]
+        assert db.scalar(select(Document).where(Document.sha256 == sha256_hex(b"hong"))) is None
+        kept = {before.result.document.id, after.result.document.id}
+        assert set(db.scalars(select(Task.document_id))) == kept
+        audited = db.scalars(select(AuditEntry.entity_id).where(AuditEntry.entity == "document"))
+        assert set(audited) == kept
+
+    def test_duplicate_in_the_same_batch(self, db: Session, settings: Settings):
+        first = isolated(db, settings, b"cung noi dung")
+        second = isolated(db, settings, b"cung noi dung")
+        assert first.result and second.result and second.result.duplicate
+        assert second.result.document.id == first.result.document.id
+
+    def test_too_large_is_refused_before_storing(self, db: Session, settings: Settings):
+        outcome = isolated(db, settings, b"x" * 11, max_bytes=10)
+        assert isinstance(outcome.error, Invalid) and "vượt quá" in outcome.error.message
+        assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*"))
 
 
 class TestCitedDocuments:

@@ -42,6 +42,8 @@ class TestUpload:
         broken = ("hong.pdf", b"%PDF-1.4 broken")
         text = _upload(client, csrf, broken, (SEED.name, SEED.read_bytes()))
         assert [li.get("data-upload") for li in html(text).xpath("//li")] == ["error", "ok"]
+        (error,) = texts(text, "//li[@data-upload='error']")
+        assert error.startswith("hong.pdf: không nhập được. Không đọc được tệp 'hong.pdf'")
 
     def test_viewer_cannot_upload(self, client: TestClient, db: Session):
         page_session(client, db, "lanhdao")

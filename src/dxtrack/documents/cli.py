@@ -1,4 +1,4 @@
-"""`dxtrack ingest FILE... [--confirm]`."""
+"""`dxtrack ingest FILE... [--confirm]`: each file in its own transaction, a bad one reported."""
 
 from __future__ import annotations
 
@@ -7,28 +7,72 @@ from pathlib import Path
 import typer
 from rich.progress import track
 
+from dxtrack.auth.permissions import require_staff
 from dxtrack.auth.service import get_user
-from dxtrack.cli_support import console, err_console, handle_errors, print_json, unit_of_work
-from dxtrack.documents.service import ingest_file
-from dxtrack.errors import ExtractionFailed
+from dxtrack.cli_support import (
+    console,
+    err_console,
+    exit_code,
+    handle_errors,
+    print_json,
+    unit_of_work,
+)
+from dxtrack.documents.service import IngestOutcome, ingest_isolated
+from dxtrack.errors import DxError, ExtractionFailed, Invalid
+
+UNREADABLE_EXIT = 6
 
 
-def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> dict[str, object]:
+def _check_actor(as_user: str | None) -> None:
+    """Refuse an unknown or non-staff --as once, before any file (exit 4 / 3)."""
+    if as_user:
+        with unit_of_work() as (db, _settings):
+            require_staff(get_user(db, as_user))
+
+
+def _item(path: Path, outcome: IngestOutcome) -> dict[str, object]:
+    if outcome.result is None:
+        assert outcome.error is not None
+        error = outcome.error
+        return {"file": str(path), "status": "failed", "error": error.code, "detail": error.message}
+    result = outcome.result
+    return {
+        "file": str(path),
+        "status": "duplicate" if result.duplicate else "created",
+        "document_id": result.document.id,
+        "number": result.document.number,
+        "duplicate": result.duplicate,
+        "tasks": result.tasks,
+        "unresolved": result.unresolved,
+        "review_state": result.document.review_state,
+    }
+
+
+def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> tuple[dict[str, object], int]:
+    """(the file's JSON item, its exit code: 0 when stored or already there)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        reason = "không có quyền đọc" if isinstance(error, PermissionError) else "lỗi đọc đĩa"
+        unreadable = Invalid(f"Không đọc được tệp «{path.name}»: {reason}.")
+        return _item(path, IngestOutcome(path.name, error=unreadable)), UNREADABLE_EXIT
     with unit_of_work() as (db, settings):
         actor = get_user(db, as_user) if as_user else None
-        result = ingest_file(db, path, settings=settings, actor=actor, confirm=confirm)
-        return {
-            "file": str(path),
-            "document_id": result.document.id,
-            "number": result.document.number,
-            "duplicate": result.duplicate,
-            "tasks": result.tasks,
-            "unresolved": result.unresolved,
-            "review_state": result.document.review_state,
-        }
+        outcome = ingest_isolated(
+            db, data=data, filename=path.name, settings=settings, actor=actor, confirm=confirm
+        )
+        item = _item(path, outcome)
+    return item, _failure_code(outcome.error) if outcome.error else 0
+
+
+def _failure_code(error: DxError) -> int:
+    return UNREADABLE_EXIT if isinstance(error, ExtractionFailed) else exit_code(error)
 
 
 def _say(item: dict[str, object]) -> None:
+    if item["status"] == "failed":
+        err_console.print(f"[red]Không nhập được:[/] {item['file']}: {item['detail']}")
+        return
     if item["duplicate"]:
         console.print(f"[yellow]Đã có:[/] {item['file']} trùng văn bản #{item['document_id']}.")
         return
@@ -47,21 +91,21 @@ def ingest_command(
     as_user: str | None = typer.Option(None, "--as", help="Thực hiện với tư cách người dùng"),
     json_: bool = typer.Option(False, "--json", help="In kết quả dạng JSON"),
 ) -> None:
-    """Nhập văn bản: lưu bản gốc, trích xuất thông tin và nhiệm vụ (mỗi tệp một giao dịch)."""
-    results, failed = [], 0
+    """Nhập văn bản: lưu bản gốc, trích xuất thông tin và nhiệm vụ (mỗi tệp một giao dịch;
+    tệp lỗi được báo và bỏ qua, các tệp khác vẫn được nhập)."""
+    _check_actor(as_user)
+    results, codes = [], []
     for path in track(
         files, description="Đang nhập văn bản", console=err_console, disable=len(files) < 2 or json_
     ):
-        try:
-            item = _ingest_one(path, confirm=confirm, as_user=as_user)
-        except ExtractionFailed as error:
-            failed += 1
-            err_console.print(f"[red]Không đọc được:[/] {path}: {error.message}")
-            continue
+        item, code = _ingest_one(path, confirm=confirm, as_user=as_user)
         results.append(item)
-        if not json_:
+        if code:
+            codes.append(code)
+        if not json_ or code:
             _say(item)
     if json_:
         print_json(results)
-    if failed:
-        raise typer.Exit(6)
+    if codes:
+        err_console.print(f"Không nhập được {len(codes)}/{len(files)} tệp.")
+        raise typer.Exit(codes[0])

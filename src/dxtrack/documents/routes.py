@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
-from fastapi.responses import FileResponse
+from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy import select
 
+from dxtrack.app import error_body
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents import service
 from dxtrack.documents.models import Document, ReviewState
@@ -20,7 +21,6 @@ from dxtrack.documents.schemas import (
     ReferenceRead,
     SignerRead,
 )
-from dxtrack.errors import Invalid
 from dxtrack.tasks.models import Task
 from dxtrack.tasks.service import confirm_document
 
@@ -48,33 +48,75 @@ def document_read(document: Document) -> DocumentRead:
     )
 
 
-@router.post("/documents", response_model=list[IngestRead], status_code=201)
+def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
+    result, error = outcome.result, outcome.error
+    if result is None:
+        assert error is not None
+        return IngestRead(
+            filename=outcome.filename,
+            status="failed",
+            document=None,
+            duplicate=False,
+            tasks=0,
+            unresolved=[],
+            error=error.code,
+            detail=error.message,
+        )
+    return IngestRead(
+        filename=outcome.filename,
+        status="duplicate" if result.duplicate else "created",
+        document=document_read(result.document),
+        duplicate=result.duplicate,
+        tasks=result.tasks,
+        unresolved=result.unresolved,
+    )
+
+
+def _nothing_ingested(items: list[IngestRead]) -> Response:
+    """422 when every file failed: the usual error body, plus each file's reason in `files`."""
+    codes = {item.error or "invalid" for item in items}
+    code = codes.pop() if len(codes) == 1 else "invalid"
+    if len(items) == 1 and items[0].detail:
+        detail = items[0].detail
+    else:
+        detail = f"Không nhập được tệp nào trong {len(items)} tệp; lý do từng tệp ở «files»."
+    files = [item.model_dump(mode="json") for item in items]
+    return JSONResponse(error_body(code, detail, files=files), status_code=422)
+
+
+UPLOAD_RESPONSES: dict[int | str, dict[str, Any]] = {
+    201: {"description": "Kết quả từng tệp (có thể có tệp lỗi, `status` = `failed`)."},
+    422: {"description": "Không nhập được tệp nào: `{error, detail, files}`."},
+}
+
+
+@router.post(
+    "/documents", response_model=list[IngestRead], status_code=201, responses=UPLOAD_RESPONSES
+)
 def upload_documents(
     db: Db,
     settings: AppSettings,
     user: Staff,
     files: Annotated[list[UploadFile], File(description="Văn bản: PDF, DOCX, DOC, TXT ...")],
     confirm: Annotated[bool, Form()] = False,
-) -> list[IngestRead]:
-    results = []
-    for upload in files:
-        data = upload.file.read(settings.max_upload_bytes + 1)
-        if len(data) > settings.max_upload_bytes:
-            raise Invalid(f"Tệp «{upload.filename}» vượt quá {settings.max_upload_mb} MB.")
-        name = upload.filename or "van-ban"
-        result = service.ingest_bytes(
-            db, data=data, filename=name, settings=settings, actor=user, confirm=confirm
+) -> Any:
+    """Each file is stored and extracted on its own: a broken file is reported, not fatal."""
+    outcomes = [
+        service.ingest_isolated(
+            db,
+            data=upload.file.read(settings.max_upload_bytes + 1),
+            filename=upload.filename or "van-ban",
+            settings=settings,
+            actor=user,
+            confirm=confirm,
+            max_bytes=settings.max_upload_bytes,
         )
-        results.append(
-            IngestRead(
-                filename=name,
-                document=document_read(result.document),
-                duplicate=result.duplicate,
-                tasks=result.tasks,
-                unresolved=result.unresolved,
-            )
-        )
-    return results
+        for upload in files
+    ]
+    items = [ingest_read(outcome) for outcome in outcomes]
+    if all(item.status == "failed" for item in items):
+        return _nothing_ingested(items)
+    return items
 
 
 @router.get("/documents", response_model=DocumentPage)

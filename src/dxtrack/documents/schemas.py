@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Literal
 
 from pydantic import BaseModel
 
@@ -57,8 +58,17 @@ class DocumentPage(BaseModel):
 
 
 class IngestRead(BaseModel):
+    """One uploaded file: `created`, `duplicate` (same SHA-256 as `document`) or `failed`.
+
+    A failed file has no document and carries the API's error pair: `error` (machine code,
+    e.g. `extraction_failed`, `invalid`) and `detail` (the Vietnamese reason).
+    """
+
     filename: str
-    document: DocumentRead
+    status: Literal["created", "duplicate", "failed"]
+    document: DocumentRead | None
     duplicate: bool
     tasks: int
     unresolved: list[str]
+    error: str | None = None
+    detail: str | None = None

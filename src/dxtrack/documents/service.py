@@ -19,7 +19,7 @@ from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
-from dxtrack.errors import NotFound
+from dxtrack.errors import DxError, Invalid, NotFound
 from dxtrack.files import store_blob
 from dxtrack.search import contains
 
@@ -42,6 +42,15 @@ class IngestResult:
     duplicate: bool = False
     tasks: int = 0
     unresolved: list[str] = field(default_factory=list)
+
+
+@dataclass
+class IngestOutcome:
+    """One file of a batch: its result, or the error that undid this file's writes only."""
+
+    filename: str
+    result: IngestResult | None = None
+    error: DxError | None = None
 
 
 def number_key(number: str | None) -> str | None:
@@ -167,6 +176,40 @@ def ingest_bytes(
     if confirm:
         confirm_document(db, document_id=document.id, actor=actor)
     return IngestResult(document, tasks=len(tasks), unresolved=unresolved)
+
+
+def ingest_isolated(
+    db: Session,
+    *,
+    data: bytes,
+    filename: str,
+    settings: Settings,
+    actor: User | None,
+    confirm: bool = False,
+    max_bytes: int | None = None,
+    extract: Extractor | None = None,
+) -> IngestOutcome:
+    """`ingest_bytes()` for one file of several, inside its own SAVEPOINT.
+
+    A file that fails (too large, unreadable, refused) rolls back to its savepoint and comes
+    back as an outcome with the error; the files before and after it are kept.
+    """
+    try:
+        if max_bytes is not None and len(data) > max_bytes:
+            raise Invalid(f"Tệp «{filename}» vượt quá {max_bytes // (1024 * 1024)} MB.")
+        with db.begin_nested():
+            result = ingest_bytes(
+                db,
+                data=data,
+                filename=filename,
+                settings=settings,
+                actor=actor,
+                confirm=confirm,
+                extract=extract,
+            )
+    except DxError as error:
+        return IngestOutcome(filename, error=error)
+    return IngestOutcome(filename, result=result)
 
 
 def ingest_file(

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated
 
 from fastapi import APIRouter, File, Request, UploadFile
-from sqlalchemy.orm import Session
 from starlette.responses import RedirectResponse, Response
 
-from dxtrack.auth.models import User
 from dxtrack.auth.permissions import STAFF
-from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
 from dxtrack.documents.models import ReviewState
-from dxtrack.errors import DxError, Invalid
+from dxtrack.errors import Invalid
 from dxtrack.tasks.listing import list_document_tasks
 from dxtrack.tasks.service import confirm_document
 from dxtrack.web.highlight import segments
@@ -53,22 +50,6 @@ def documents_index(
     return render(request, "documents/list.html", context)
 
 
-def _ingest_one(db: Session, upload: UploadFile, settings: Settings, user: User) -> dict[str, Any]:
-    """One file in its own SAVEPOINT: an unreadable file is reported, the others go on."""
-    name = upload.filename or "van-ban"
-    data = upload.file.read(settings.max_upload_bytes + 1)
-    try:
-        if len(data) > settings.max_upload_bytes:
-            raise Invalid(f"Tệp vượt quá {settings.max_upload_mb} MB.")
-        with db.begin_nested():
-            result = service.ingest_bytes(
-                db, data=data, filename=name, settings=settings, actor=user
-            )
-    except DxError as error:
-        return {"filename": name, "error": error.message}
-    return {"filename": name, "result": result}
-
-
 @router.post("/documents/upload", name="documents_upload")
 def documents_upload(
     request: Request,
@@ -77,7 +58,18 @@ def documents_upload(
     settings: AppSettings,
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
-    items = [_ingest_one(db, upload, settings, user) for upload in files if upload.filename]
+    items = [
+        service.ingest_isolated(  # each file in its own SAVEPOINT: a bad one is reported
+            db,
+            data=upload.file.read(settings.max_upload_bytes + 1),
+            filename=upload.filename,
+            settings=settings,
+            actor=user,
+            max_bytes=settings.max_upload_bytes,
+        )
+        for upload in files
+        if upload.filename
+    ]
     if not items:
         raise Invalid("Vui lòng chọn ít nhất một tệp văn bản.")
     return render(request, "documents/_upload_results.html", {"items": items})
