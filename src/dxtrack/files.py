@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 import io
 import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from dxtrack.errors import Invalid
@@ -72,3 +74,33 @@ def check_evidence(filename: str, data: bytes, *, max_bytes: int) -> str:
             "(kiểm tra theo nội dung tệp)."
         )
     return kind
+
+
+@dataclass(frozen=True)
+class StoredFile:
+    """A stored evidence file: the columns its row needs (same names in every domain)."""
+
+    filename: str
+    content_type: str
+    size: int
+    sha256: str
+    stored_path: str
+
+
+def store_evidence(
+    root: Path, files: Iterable[tuple[str, bytes]], *, max_bytes: int
+) -> list[StoredFile]:
+    """Check every (name, bytes) with `check_evidence()`, then store each under `root`.
+
+    Nothing is written unless every file passes (Invalid names the first that does not).
+    """
+    checked = [
+        (name, check_evidence(name, data, max_bytes=max_bytes), data) for name, data in files
+    ]
+    stored = []
+    for name, kind, data in checked:
+        digest, relative = store_blob(root, data, suffix=f".{kind}")
+        stored.append(
+            StoredFile(Path(name).name, EVIDENCE_TYPES[kind], len(data), digest, relative)
+        )
+    return stored

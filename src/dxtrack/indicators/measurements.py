@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from dataclasses import asdict
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -17,7 +17,7 @@ from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import STAFF
 from dxtrack.config import Settings
 from dxtrack.errors import Forbidden, Invalid, NotFound
-from dxtrack.files import EVIDENCE_TYPES, check_evidence, store_blob
+from dxtrack.files import StoredFile, store_evidence
 from dxtrack.indicators.models import Indicator, Measurement, MeasurementEvidence
 from dxtrack.indicators.schemas import MeasurementCreate
 from dxtrack.indicators.service import get_indicator
@@ -54,21 +54,8 @@ def _reporting_agency(db: Session, data: MeasurementCreate, indicator: Indicator
     return indicator.agency_id
 
 
-def _store_evidence(
-    db: Session, measurement: Measurement, files: list[tuple[str, str, bytes]], settings: Settings
-) -> None:
-    for filename, kind, raw in files:
-        digest, relative = store_blob(settings.evidence_dir, raw, suffix=f".{kind}")
-        db.add(
-            MeasurementEvidence(
-                measurement_id=measurement.id,
-                filename=Path(filename).name,
-                content_type=EVIDENCE_TYPES[kind],
-                size=len(raw),
-                sha256=digest,
-                stored_path=relative,
-            )
-        )
+def _add_evidence(db: Session, measurement: Measurement, stored: list[StoredFile]) -> None:
+    db.add_all(MeasurementEvidence(measurement_id=measurement.id, **asdict(f)) for f in stored)
 
 
 def record_measurement(
@@ -87,23 +74,21 @@ def record_measurement(
     if indicator.formula:
         raise Invalid("Chỉ tiêu tính theo công thức, không nhập kết quả trực tiếp.")
     as_of = _check_value(data, today or date.today())
-    checked = [
-        (name, check_evidence(name, raw, max_bytes=settings.max_upload_bytes), raw)
-        for name, raw in files or []
-    ]
+    agency_id = _reporting_agency(db, data, indicator)
+    stored = store_evidence(settings.evidence_dir, files or [], max_bytes=settings.max_upload_bytes)
     measurement = Measurement(
         indicator_id=indicator.id,
         value=data.value,
         as_of=as_of,
-        agency_id=_reporting_agency(db, data, indicator),
+        agency_id=agency_id,
         weight=data.weight,
         note=data.note,
         author_id=actor.id if actor else None,
     )
     db.add(measurement)
     db.flush()
-    _store_evidence(db, measurement, checked, settings)
-    after = data.model_dump(mode="json") | {"as_of": as_of, "evidence": len(checked)}
+    _add_evidence(db, measurement, stored)
+    after = data.model_dump(mode="json") | {"as_of": as_of, "evidence": len(stored)}
     record(
         db, events.Event("measurement.create", "indicator", indicator.id, None, after), actor=actor
     )

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
@@ -16,7 +15,7 @@ from dxtrack.auth.permissions import can_see_agency, require_can_report
 from dxtrack.config import Settings
 from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
-from dxtrack.files import EVIDENCE_TYPES, check_evidence, store_blob
+from dxtrack.files import StoredFile, store_evidence
 from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, Evidence, ProgressReport, ProgressState
 
@@ -66,21 +65,8 @@ def _normalise(data: ProgressInput, today: date) -> tuple[int, date | None]:
     return (0 if percent is None else percent), None
 
 
-def _store_evidence(
-    db: Session, report: ProgressReport, files: list[tuple[str, str, bytes]], settings: Settings
-) -> None:
-    for filename, kind, data in files:
-        digest, relative = store_blob(settings.evidence_dir, data, suffix=f".{kind}")
-        db.add(
-            Evidence(
-                report_id=report.id,
-                filename=Path(filename).name,
-                content_type=EVIDENCE_TYPES[kind],
-                size=len(data),
-                sha256=digest,
-                stored_path=relative,
-            )
-        )
+def _add_evidence(db: Session, report: ProgressReport, stored: list[StoredFile]) -> None:
+    db.add_all(Evidence(report_id=report.id, **asdict(item)) for item in stored)
 
 
 def report_progress(
@@ -102,14 +88,11 @@ def report_progress(
             f"{assignment.version}, bạn gửi {expected_version}). Vui lòng tải lại và thử lại."
         )
     percent, completed_on = _normalise(data, today or date.today())
-    checked = [
-        (name, check_evidence(name, raw, max_bytes=settings.max_upload_bytes), raw)
-        for name, raw in data.files
-    ]
+    stored = store_evidence(settings.evidence_dir, data.files, max_bytes=settings.max_upload_bytes)
     before = assignment_snapshot(assignment)
     report = _append(db, assignment, data, percent, completed_on, actor)
-    _store_evidence(db, report, checked, settings)
-    after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(checked)}
+    _add_evidence(db, report, stored)
+    after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(stored)}
     record(
         db,
         events.Event("progress.report", "assignment", assignment.id, before, after),
