@@ -8,6 +8,7 @@ import typer
 
 from dxtrack.agencies.cli import app as agencies_app
 from dxtrack.auth.cli import app as users_app
+from dxtrack.backup.cli import backup_command, restore_command
 from dxtrack.bootstrap import initialise
 from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
@@ -98,3 +99,5 @@ app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(extract_command)
 app.command("report")(report_command)
+app.command("backup")(backup_command)
+app.command("restore")(restore_command)
