@@ -120,3 +120,51 @@ class TestOfficerWeek:
         items = page.xpath("//div[@class='due-item']")
         assert len(items) == 1
         assert items[0].xpath(".//a[text()='Báo cáo']/@href")[0].endswith("/report")
+
+
+class TestIndicatorPanel:
+    def _plan(self, db: Session, settings):
+        from indicators.factory import make_indicator, make_plan, measure
+
+        plan = make_plan(db)
+        ok = make_indicator(db, plan, code="HT02", pillar="ha-tang-so", agency="so-y-te")
+        low = make_indicator(db, plan, code="HT01", pillar="ha-tang-so", agency="cong-an-tinh")
+        make_indicator(db, plan, code="KT04", pillar="kinh-te-so-va-xa-hoi-so")
+        measure(db, ok, 83.17, settings=settings)
+        measure(db, low, 71.29, settings=settings)
+        return plan
+
+    def test_leader_sees_sentence_and_missed_targets(
+        self, client: TestClient, db: Session, settings
+    ):
+        plan = self._plan(db, settings)
+        page_session(client, db, "lanhdao")
+        text = client.get("/?at=2025-12-31").text
+        panel = f"//*[@data-testid='plan-panel']//*[@data-plan='{plan.code}']"
+        assert texts(text, f"{panel}//*[@data-testid='plan-sentence']") == [
+            "1/3 chỉ tiêu đạt (33,33%), 1/3 chưa đánh giá"
+        ]
+        assert html(text).xpath(f"{panel}//li/@data-indicator") == ["HT01"]
+        missed = texts(text, f"{panel}//li[@data-indicator='HT01']/span")[0]
+        assert missed == "Công an tỉnh: Kết quả 71,29% chưa đạt mục tiêu ≥ 80%"
+        link = html(text).xpath(f"{panel}//li[@data-indicator='HT01']/a/@href")[0]
+        assert client.get(link).status_code == 200
+        # The pillar filter narrows the panel to that pillar's indicators.
+        narrowed = client.get(f"/?at=2025-12-31&plan={plan.code}&pillar=kinh-te-so-va-xa-hoi-so")
+        assert texts(narrowed.text, "//*[@data-testid='plan-sentence']") == [
+            "0/1 chỉ tiêu đạt (0%), 1/1 chưa đánh giá"
+        ]
+
+    def test_officer_sees_own_indicators_only(self, client: TestClient, db: Session, settings):
+        self._plan(db, settings)
+        page_session(client, db, "cat")
+        text = client.get("/?at=2025-12-31").text
+        assert "Chỉ tiêu do cơ quan bạn phụ trách" in text
+        assert texts(text, "//*[@data-testid='plan-sentence']") == [
+            "0/1 chỉ tiêu đạt (0%), 0/1 chưa đánh giá"
+        ]
+
+    def test_no_plans_no_panel(self, client: TestClient, db: Session):
+        _seed(db)
+        page_session(client, db, "lanhdao")
+        assert html(client.get("/").text).xpath("//*[@data-testid='plan-panel']") == []

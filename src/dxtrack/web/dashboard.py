@@ -99,6 +99,19 @@ def _due_this_week(db: Session, view: View, user: User, due_soon: int) -> list[A
     return [row for row in rows if row.completed_on is None]
 
 
+def _plans(db: Session, view: View, user: User) -> list[dict[str, Any]]:
+    """The indicator panel (officers: their agency's indicators)."""
+    from dxtrack.indicators.overview import dashboard_plans
+
+    return dashboard_plans(
+        db,
+        at=view.at,
+        plan_code=view.extra.get("plan") or None,
+        pillar_code=view.extra.get("pillar") or None,
+        agency_id=user.agency_id if user.role == Role.officer else None,
+    )
+
+
 def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dict[str, Any]:
     f = view.filters
     totals = summarize(db, at=view.at, filters=f, user=user, due_soon_days=due_soon)
@@ -119,6 +132,7 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "more_overdue": more_overdue,
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
+        "plans": _plans(db, view, user),
         **filter_options(db, view),
     }
 
