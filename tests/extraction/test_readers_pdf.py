@@ -141,6 +141,66 @@ class TestSideStamp:
         assert doc.text.split("\n") == BODY[0]
 
 
+def closing_pdf(*, break_after: int | None = None, second_column: bool = True) -> bytes:
+    """A body line, then the Decree 30 closing as two borderless columns (list | signature),
+    optionally broken over two pages after `break_after` rows."""
+    rows = [
+        ("Nơi nhận:", "KT. CHỦ TỊCH"),
+        ("- Như trên;", "PHÓ CHỦ TỊCH"),
+        ("- TT. Tỉnh ủy;", ""),
+        ("- Lưu: VT, KGVX.", ""),
+        ("", "Nguyễn Văn An"),
+    ]
+    pdf = new_pdf()
+    pdf.add_page()
+    line(pdf, "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc./.")
+    y = pdf.get_y()
+    for index, (left, right) in enumerate(rows):
+        if index == break_after:
+            pdf.add_page()
+            y = 20
+        pdf.set_xy(20, y)
+        pdf.cell(70, 7, left)
+        if second_column:
+            pdf.set_xy(115, y)
+            pdf.cell(80, 7, right, align="C")
+        y += 7
+    return bytes(pdf.output())
+
+
+CLOSING = [
+    "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc./.",
+    "Nơi nhận:",
+    "- Như trên;",
+    "- TT. Tỉnh ủy;",
+    "- Lưu: VT, KGVX.",
+    "KT. CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "Nguyễn Văn An",
+]
+
+
+@needs_font
+class TestClosingColumns:
+    """Read as columns, the list comes before the signature block (not interleaved)."""
+
+    def test_one_page(self) -> None:
+        assert read_bytes(closing_pdf(), "cv.pdf").text.split("\n") == CLOSING
+
+    def test_over_a_page_break(self) -> None:
+        assert read_bytes(closing_pdf(break_after=2), "cv.pdf").text.split("\n") == CLOSING
+
+    def test_single_column_kept(self) -> None:
+        text = read_bytes(closing_pdf(second_column=False), "cv.pdf").text
+        assert text.split("\n") == [c for c in CLOSING if "CHỦ TỊCH" not in c][:-1]
+
+    def test_signer_read(self) -> None:
+        from dxtrack.extraction import extract_bytes
+
+        signer = extract_bytes(closing_pdf(break_after=3), "cv.pdf").signer
+        assert signer == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}
+
+
 @needs_font
 class TestTables:
     def test_wrapped_cells_rejoined(self) -> None:

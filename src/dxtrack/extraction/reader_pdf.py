@@ -21,6 +21,8 @@ import math
 import re
 import zlib
 from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 from dxtrack.errors import ExtractionFailed
@@ -130,9 +132,13 @@ def _pages_pdfplumber(data: bytes) -> list[list[str]]:
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
             raise ExtractionFailed(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
-        for page in pdf.pages:
-            pages.append(_page_lines(page))
+        carry: Carry | None = None
+        for number, page in enumerate(pdf.pages):
+            lines, carry = _page_lines(page, carry, first=number == 0)
+            pages.append(lines)
             page.close()
+        if carry is not None:  # the document ended inside the closing
+            pages[-1].extend(carry.right)
     return pages
 
 
@@ -164,7 +170,11 @@ def _without_stamp(page: Any) -> Any:
     return page.filter(outside_stamp)
 
 
-def _page_lines(page: Any) -> list[str]:
+def _page_lines(
+    page: Any, carry: Carry | None = None, *, first: bool = False
+) -> tuple[list[str], Carry | None]:
+    """The page's lines in reading order, and the closing's columns to continue on the next
+    page when they run to the bottom of this one."""
     page = _without_stamp(page)
     ruled = page.lines or page.rects  # table detection needs ruling lines; skip it otherwise
     tables = [t for t in page.find_tables() if len(t.cells) > 1] if ruled else []
@@ -178,11 +188,114 @@ def _page_lines(page: Any) -> list[str]:
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
     text_page = page.filter(outside) if boxes else page
-    placed = [(line["top"], line["text"]) for line in text_page.extract_text_lines()]
+    lines = text_page.extract_text_lines()
+    placed = [(line["top"], line["text"]) for line in lines]
+    start = _continued_start(lines) if carry else _closing_start(lines)
+    closing, carry = _closing_columns(text_page, lines, start, carry)
+    placed[start:] = closing
+    if first:
+        end, heading = _letterhead_columns(text_page, lines[:start])
+        placed[:end] = heading
     for table in tables:
         placed.extend((table.bbox[1], row) for row in _table_rows(table))
     placed.sort(key=lambda item: item[0])  # stable: table rows keep their order
-    return [text for _, text in placed if text.strip()]
+    return [text for _, text in placed if text.strip()], carry
+
+
+# A Decree 30 document opens and closes with borderless two-column tables: issuer, number and
+# subject | motto, place and date; "Nơi nhận" and its list | the signature block. Read line by
+# line, the columns interleave ("- Như trên; PHÓ CHỦ TỊCH", "... Ban Chỉ đạo Hà Nội, ngày");
+# read as columns (as a DOCX table is read), the left one comes first, then the right one.
+_CLOSING = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+_GUTTER = 0.05  # narrowest gap between the two columns, as a share of the page width
+_HEAD_LINES = 3  # a letterhead shows its two columns within the first lines of page 1
+
+
+@dataclass
+class Carry:
+    """A two-column closing running on to the next page: where the columns split, and the
+    right column's lines read so far (they follow the whole left column)."""
+
+    split: float
+    right: list[str]
+
+
+def _closing_start(lines: list[dict[str, Any]]) -> int:
+    return next((i for i, line in enumerate(lines) if _CLOSING.match(line["text"])), len(lines))
+
+
+def _continued_start(lines: list[dict[str, Any]]) -> int:
+    """A continued closing starts below the page's running header (a page number)."""
+    return next((i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(line["text"])), 0)
+
+
+def _widest_gap(line: dict[str, Any], width: float) -> tuple[float, float] | None:
+    chars = sorted((c for c in line["chars"] if c["text"].strip()), key=lambda c: c["x0"])
+    gaps = [(b["x0"] - a["x1"], a["x1"], b["x0"]) for a, b in pairwise(chars)]
+    size, left, right = max(gaps, default=(0.0, 0.0, 0.0))
+    centre = (left + right) / 2
+    return (left, right) if size >= _GUTTER * width and 0.2 * width < centre < 0.8 * width else None
+
+
+def _crosses(line: dict[str, Any], x: float) -> bool:
+    return any(c["x0"] < x < c["x1"] for c in line["chars"] if c["text"].strip())
+
+
+def _column_block(
+    page: Any, lines: list[dict[str, Any]], start: int, split: float
+) -> tuple[int, list[str], list[str]]:
+    """The two columns either side of `split` from line `start` down to the first line that
+    runs across it: (the end index, the left column's lines, the right column's)."""
+    end = next((i for i in range(start, len(lines)) if _crosses(lines[i], split)), len(lines))
+    if end == start:
+        return end, [], []
+    top, bottom = lines[start]["top"] - 1, lines[end - 1]["bottom"] + 1
+    left, right = (
+        [line["text"] for line in page.crop(bbox).extract_text_lines()]
+        for bbox in ((0, top, split, bottom), (split, top, page.width, bottom))
+    )
+    return end, left, right
+
+
+def _first_split(page: Any, lines: list[dict[str, Any]]) -> float | None:
+    gap = next((g for g in (_widest_gap(x, page.width) for x in lines) if g), None)
+    return (gap[0] + gap[1]) / 2 if gap else None
+
+
+def _letterhead_columns(
+    page: Any, lines: list[dict[str, Any]]
+) -> tuple[int, list[tuple[float, str]]]:
+    """The letterhead of the first page (issuer, number and subject | motto, place and date):
+    when one of its first lines has two columns, the left one then the right one, down to
+    the first line across the page."""
+    split = _first_split(page, lines[:_HEAD_LINES])
+    if split is None:
+        return 0, []
+    end, left, right = _column_block(page, lines, 0, split)
+    base = lines[0]["top"] - 1 if lines else 0
+    return end, [(base + i * 1e-6, text) for i, text in enumerate(left + right)]
+
+
+def _closing_columns(
+    page: Any, lines: list[dict[str, Any]], start: int, carry: Carry | None
+) -> tuple[list[tuple[float, str]], Carry | None]:
+    """From `start` (the "Nơi nhận" line, or the top of a continued page) down: the left
+    column's lines, then the right column's, split in the middle of the first wide gap (or
+    where the previous page split) and as long as no line runs across that point. The lines
+    after, and a closing without a second column, stay as they are."""
+    rest = [(line["top"], line["text"]) for line in lines[start:]]
+    split = carry.split if carry else _first_split(page, lines[start:])
+    if split is None:
+        return rest, None
+    if start >= len(lines):
+        return rest, carry
+    end, left, right = _column_block(page, lines, start, split)
+    right = [*(carry.right if carry else []), *right]
+    base = lines[start]["top"] - 1
+    if end == len(lines):  # the closing may go on over the page
+        return [(base + i * 1e-6, text) for i, text in enumerate(left)], Carry(split, right)
+    ordered = [(base + i * 1e-6, text) for i, text in enumerate(left + right)]
+    return ordered + rest[end - start :], None
 
 
 def _table_rows(table: Any) -> list[str]:
