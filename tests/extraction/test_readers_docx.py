@@ -137,6 +137,50 @@ class TestBody:
         assert read_bytes(save(document), "a.docx").text == "Ngoài | trong 1 trong 2"
 
 
+def two_column_table(document, left: list[str], right: list[str]) -> None:  # type: ignore[no-untyped-def]
+    table = document.add_table(rows=1, cols=2)
+    for cell, lines in zip(table.rows[0].cells, (left, right), strict=True):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+
+
+class TestLayoutTables:
+    """Letterhead and closing tables read as columns; other two-column tables as rows."""
+
+    def test_letterhead_and_closing(self) -> None:
+        document = docx.Document()
+        two_column_table(
+            document,
+            ["ỦY BAN NHÂN DÂN", "TỈNH AN GIANG", "Số: 12/UBND-KGVX"],
+            ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "An Giang, ngày 5 tháng 12 năm 2025"],
+        )
+        document.add_paragraph("Kính gửi: Sở Y tế.")
+        two_column_table(
+            document, ["Nơi nhận:", "- Như trên;", "- Lưu: VT."], ["CHỦ TỊCH", "", "Nguyễn Văn An"]
+        )
+        assert read_bytes(save(document), "a.docx").text.split("\n") == [
+            "ỦY BAN NHÂN DÂN",
+            "TỈNH AN GIANG",
+            "Số: 12/UBND-KGVX",
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "An Giang, ngày 5 tháng 12 năm 2025",
+            "Kính gửi: Sở Y tế.",
+            "Nơi nhận:",
+            "- Như trên;",
+            "- Lưu: VT.",
+            "CHỦ TỊCH",
+            "Nguyễn Văn An",
+        ]
+
+    def test_table_in_the_body_stays_rows(self) -> None:
+        document = docx.Document()
+        document.add_paragraph("Danh sách đầu mối:")
+        two_column_table(document, ["Sở Y tế", "Sở Nội vụ"], ["Ông A", "Bà B"])
+        text = read_bytes(save(document), "a.docx").text
+        assert text == "Danh sách đầu mối:\nSở Y tế Sở Nội vụ | Ông A Bà B"
+
+
 class TestLegacyFonts:
     def legacy_docx(self, runs: list[tuple[str, str | None]]) -> bytes:
         document = docx.Document()

@@ -3,6 +3,11 @@
 - Paragraphs and tables are taken from the body XML in order; headers and footers are
   not read. A table row is one line, cells joined by " | "; a merged cell once (the
   continuation of a vertical merge is an empty cell).
+- The Decree 30 layout tables are read as columns instead: the letterhead (a two-column
+  table before any body text: issuer, number, subject | motto, place and date) and the
+  closing (a two-column table with "Nơi nhận": the list | the signature block) give each
+  paragraph of the left column as a line, then those of the right column, as the PDF reader
+  does with the same tables.
 - A footnote reference becomes its number glued to the preceding word ("Bộ Chính trị1,"),
   as PDF exports print it; footnote texts follow the body as lines "<n> <text>".
 - Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
@@ -14,6 +19,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
@@ -112,15 +118,46 @@ class _DocxText:
         self.style_fonts = style_fonts
         self.footnote_numbers: dict[str, int] = {}
         self.legacy_seen: set[str] = set()
+        self.body_started = False  # a non-empty paragraph was read outside tables
+
+    def layout_columns(self, table: Any) -> list[list[str]] | None:
+        """The two columns' lines of a letterhead or closing table; None for other tables."""
+        rows = [r for r in table.iter(W + "tr") if _nearest(r, W + "tbl") is table]
+        cells = [list(_row_cells(row)) for row in rows]
+        if not rows or len(rows) > LAYOUT_MAX_ROWS or any(len(row) != 2 for row in cells):
+            return None
+        if any(cell.find(W + "tbl") is not None for row in cells for cell in row):
+            return None  # a table inside a cell: not the plain letterhead or closing
+        started = self.body_started  # reading the cells must not count as body text
+        columns: list[list[str]] = [[], []]
+        for row in cells:
+            for column, cell in zip(columns, row, strict=True):
+                column.extend(line.strip() for line in self.block_lines(cell, " ") if line.strip())
+        multi_line = any(
+            len([p for p in cell.findall(W + "p") if self.paragraph_text(p).strip()]) > 1
+            for row in cells
+            for cell in row
+        )
+        closing = any(_CLOSING.match(line) for column in columns for line in column)
+        self.body_started = started
+        if multi_line and (closing or not started):
+            return columns
+        return None
 
     # --- body ------------------------------------------------------------------
 
     def block_lines(self, container: Any, cell_sep: str = " | ") -> Iterator[str]:
         for child in container.iterchildren():
             if child.tag == W + "p":
-                yield self.paragraph_text(child)
+                text = self.paragraph_text(child)
+                self.body_started = self.body_started or bool(text.strip())
+                yield text
             elif child.tag == W + "tbl":
-                yield from self.table_lines(child, cell_sep)
+                columns = self.layout_columns(child)
+                if columns is not None:
+                    yield from (line for column in columns for line in column)
+                else:
+                    yield from self.table_lines(child, cell_sep)
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
                 if content is not None:
@@ -202,6 +239,10 @@ class _DocxText:
                 texts[note_id] = " ".join(p for p in paragraphs if p)
         ordered = sorted(self.footnote_numbers.items(), key=lambda item: item[1])
         return [f"{number} {texts[nid]}" for nid, number in ordered if texts.get(nid)]
+
+
+LAYOUT_MAX_ROWS = 3
+_CLOSING = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
 
 
 def _row_cells(row: Any) -> Iterator[Any]:
