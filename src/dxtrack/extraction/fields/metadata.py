@@ -18,7 +18,7 @@ from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
 from dxtrack.extraction.vocab import load as load_vocab
 
 _MOTTO = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM"
+    r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+\w+\s+NAM"  # "VIẾT NAM" typos too
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
@@ -247,9 +247,14 @@ _LAST_TITLE = re.compile(
 
 
 def _title_above(lines: list[str], i: int) -> str | None:
-    for j in range(i - 1, max(i - 6, -1), -1):
+    """The title line above a signer's name: any all-caps line end within five lines, or
+    further up (a layout that pushed the title onto a long Nơi nhận list) one that names
+    an office ("- Chủ tịch UBND tỉnh;    PHÓ CHỦ TỊCH")."""
+    for j in range(i - 1, max(i - 13, -1), -1):
         m = re.search(r"((?:[A-ZĐÀ-Ỹ]+\.?\s*){1,8})$", lines[j].strip())
-        if m and is_upper_line(m.group(1)) and not _SIGN_PREFIX.match(m.group(1)):
+        if not m or not is_upper_line(m.group(1)) or _SIGN_PREFIX.match(m.group(1)):
+            continue
+        if i - j <= 5 or _LAST_TITLE.search(m.group(1)):
             return " ".join(m.group(1).split())
     return None
 
