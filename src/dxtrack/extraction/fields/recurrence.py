@@ -33,7 +33,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "yearly",
         re.compile(
             rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
-            r"|mỗi\s+năm|năm\s+một\s+lần"
+            r"|mỗi\s+năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
+            rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
         ),
     ),
     (
