@@ -27,8 +27,11 @@ _DATE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _DATE_PAREN = re.compile(r"^\s*\((\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
+_DAY = r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)((?:19|20)\d\d)"
 _DATE_BEFORE = re.compile(
-    r"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+(\d{1,2})/(\d{1,2})/((?:19|20)\d\d),?\s[^.;\n]*$"
+    rf"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+{_DAY},?\s[^.;\n]*$"
+    # "..., ngày 17 tháng 6 năm 2025 Bộ trưởng ... đã ban hành Thông tư số ..."
+    rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\bban\s+hành\s[^.;,\n]*$"
 )
 _ISSUER = re.compile(
     r"^\s*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện"
@@ -162,8 +165,9 @@ def _date_before(text: str, pos: int) -> str | None:
     m = _DATE_BEFORE.search(text[max(0, pos - 200) : pos])
     if not m:
         return None
+    d, mo, y = (int(g) for g in m.groups() if g)
     try:
-        return date(int(m.group(3)), int(m.group(2)), int(m.group(1))).isoformat()
+        return date(y, mo, d).isoformat()
     except ValueError:
         return None
 
