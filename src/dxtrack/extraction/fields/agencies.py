@@ -76,7 +76,8 @@ class AgencyMatcher:
         self._unit_body = re.compile(
             rf"(ủy\s+ban\s+nhân\s+dân|công\s+an|bộ\s+chỉ\s+huy\s+quân\s+sự|hội\s+đồng\s+nhân\s+dân)"
             rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*"
-            rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan))?"
+            rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan"
+            rf"|của\s+tỉnh))?"
         )
         self._scope = re.compile(
             rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"
@@ -202,6 +203,10 @@ class AgencyMatcher:
         return [self._mention(ex, m.start(), m.end())]
 
     def _rule_open(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        start = pos
+        many = re.compile(r"các\s+").match(ex.folded, pos)  # "các Công ty Lâm nghiệp"
+        if many and _is_capital(ex.text, many.end()):
+            pos = many.end()
         m = self._open.match(ex.folded, pos)
         if not m or not _is_capital(ex.text, pos) or self._stop.match(ex.folded, pos):
             return []
@@ -220,7 +225,7 @@ class AgencyMatcher:
         if words == 0:
             return []
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
-        return [self._mention(ex, m.start(), scope.end() if scope else end)]
+        return [self._mention(ex, start, scope.end() if scope else end)]
 
     def _rule_pronoun(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._pronoun.match(ex.folded, pos)
