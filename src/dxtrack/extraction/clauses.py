@@ -161,6 +161,8 @@ def _attach(node: Node, para: Paragraph) -> Node:
         and _POSTAMBLE.match(para.text)
     ):
         node = node.parent  # after the last numbered clause of a letter: its closing part
+    if _closes_list(node):
+        node = node.parent  # type: ignore[assignment]  # "- A;" "- B." then a body paragraph
     if node.kind == "root":
         text = Node("text", "", 9, [para], parent=node)
         node.children.append(text)
@@ -171,6 +173,22 @@ def _attach(node: Node, para: Paragraph) -> Node:
         node.attributes[key] = para.text[attr.end() :].strip()
     node.paragraphs.append(para)
     return node
+
+
+def _closes_list(node: Node) -> bool:
+    """The last item of a top-level dash list ("- A;", "- B."): the list is over."""
+    parent = node.parent
+    if node.kind not in {"dash", "plus"} or parent is None or parent.kind != "root":
+        return False
+    siblings = parent.children
+    at = siblings.index(node)
+    prev = siblings[at - 1] if at > 0 else None
+    return (
+        prev is not None
+        and prev.kind == node.kind
+        and prev.own_text.rstrip().endswith(";")
+        and node.own_text.rstrip().endswith(".")
+    )
 
 
 def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:

@@ -200,6 +200,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         )
     if not starts_upper(line):
         return False
+    if prev.endswith(";") and len(prev) >= 0.9 * width and len(prev) > 40:
+        return False  # a ";" list running on at the right margin ("...; Công an tỉnh; Đài")
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
     return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
