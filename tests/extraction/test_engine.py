@@ -199,6 +199,40 @@ class TestGenreShapes:
         assert [t[0] for t in tasks].count("III.1") == 2
         assert not any(t[0] in {"Điều 1", "Điều 3"} for t in tasks)
 
+    def test_layout_letter_with_one_request_to_many(self):
+        """pdftotext layout: motto typo, a ";" list wrapped at the margin, a dash list
+        closed by "." before the body goes on, the title pushed up into Nơi nhận."""
+        result = extract_file(DOCS / "cong_van_layout.txt").to_dict()
+        assert result["issuer"] == "Ủy ban nhân dân tỉnh Đồng Tháp"
+        assert result["signer"] == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}
+        assert tasks_of("cong_van_layout.txt") == [
+            (
+                "",
+                [
+                    "Các sở, ban, ngành của tỉnh",
+                    "Công an tỉnh",
+                    "Vườn quốc gia Tràm Chim",
+                    "Ủy ban nhân dân các xã, phường của tỉnh",
+                    "Hiệp hội Doanh nghiệp tỉnh",
+                ],
+                [],
+                None,
+                None,
+            )
+        ]
+
+    def test_heading_task_topic_paragraphs_and_directing(self):
+        """A numbered item that assigns a task and then opens a list; topic lines whose
+        paragraphs name their own actors; "Chỉ đạo X ..." under an intro addressee."""
+        provinces = ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+        assert tasks_of("thong_bao_chu_de.txt") == [
+            ("1", ["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "2025-06-30", None),
+            ("1", ["Bộ Khoa học và Công nghệ"], [], None, None),
+            ("1", ["Bộ Tài chính"], [], None, None),
+            ("2.a", provinces, [], None, "yearly"),
+            ("2.b", provinces, ["Bộ Công an"], None, None),
+        ]
+
 
 class TestSignature:
     def test_title_and_name_on_one_flattened_line(self):

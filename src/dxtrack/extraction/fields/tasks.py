@@ -76,6 +76,7 @@ def _vocab() -> dict:
         "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
+        "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
     }
 
@@ -190,10 +191,15 @@ def _visit(
     if node.children and v["non_task"].match(fold(node.own_text[:80])):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if not node.children:
-        task = _make_task(node, ctx, inherited=inherited, weak=weak)
-        tasks.extend([task] if task else [])
+        for part in _topic_paragraphs(node, ctx) or [node]:
+            task = _make_task(part, ctx, inherited=inherited, weak=weak)
+            tasks.extend([task] if task else [])
         return
     heading = heading_agencies(node, ctx.matcher)
+    lead_sentence = _task_before_list(node) if heading else None
+    if lead_sentence:  # "2. Bộ X ... trước ngày 20/10/2024. Trong đó chú ý ... sau:"
+        task = _make_task(node, ctx, inherited=heading, text=lead_sentence)
+        tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
     if dash_only and not heading and not _LIST_INTRO.search(node.heading_text):
         task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
@@ -201,6 +207,37 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+_LIST_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ][^.;]*:\s*$)")
+
+
+def _task_before_list(node: Node) -> str | None:
+    """A heading that assigns a task of its own before opening its list: the task sentence
+    ("Bộ Tài chính ... trình Thủ tướng ... trước ngày 20/10/2024. Trong đó chú ý ... sau:")."""
+    text = node.own_text
+    if not _LIST_INTRO.search(text):
+        return None
+    parts = _LIST_SENTENCE.split(text, maxsplit=1)
+    if len(parts) != 2 or len(parts[0].split()) < 12:
+        return None
+    return parts[0]
+
+
+def _topic_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
+    """A topic line ("- Về nội dung trao đổi tín chỉ các-bon ra nước ngoài:") followed by
+    paragraphs that name their own actors: each paragraph is a clause of the same path."""
+    if len(node.paragraphs) < 2 or not node.heading_text.rstrip().endswith(":"):
+        return []
+    if find_subject(node.heading_text, ctx.matcher)[1].leads:
+        return []
+    parts = [
+        Node(node.kind, node.label, node.rank, [para], parent=node.parent)
+        for para in node.paragraphs[1:]
+    ]
+    if not any(find_subject(p.own_text, ctx.matcher)[1].leads for p in parts):
+        return []
+    return parts
 
 
 def _make_task(
@@ -211,8 +248,9 @@ def _make_task(
     weak: bool = False,
     with_children: bool = False,
     assigned_only: bool = False,
+    text: str | None = None,
 ) -> Task | None:
-    text = node.own_text
+    text = text or node.own_text
     if with_children:
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     folded = fold(text)
@@ -244,14 +282,28 @@ def _assignees(
     leads = _attribute_agencies(node, "chủ trì", matcher)
     coords = _attribute_agencies(node, "phối hợp", matcher)
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
+    directs = bool(inherited) and bool(_vocab()["direct"].match(ex.folded))
     if not leads:
-        own = subject.leads and (subject.assigned or weak)
+        own = subject.leads and (subject.assigned or weak or _other_than(subject, inherited))
+        own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
     if not leads:
         return None
     coords = coords or coordinators_after(ex, subject.end, matcher)
     lead_keys = {fold(x) for x in leads}
     return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys])
+
+
+def _other_than(subject: Subject, inherited: list[str]) -> bool:
+    """The clause names its own actor, a named body other than the heading's named ones
+    ("Bộ Nông nghiệp ... khẩn trương ..." under "2. Bộ Tài chính ..."); a group heading
+    ("Các sở, ban, ngành tỉnh") may enclose its members, so it keeps them."""
+    if not inherited or any(fold(name).startswith(("các ", "quý ")) for name in inherited):
+        return False
+    mine = {fold(m.name) for m in subject.leads}
+    return not any(fold(m).startswith(("các ", "quý ")) for m in mine) and not (
+        mine & {fold(name) for name in inherited}
+    )
 
 
 def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
