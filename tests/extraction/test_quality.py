@@ -56,11 +56,11 @@ class TestCorpusFloors:
     @pytest.mark.parametrize(
         "key,floor",
         [
-            ("task_f1", 0.90),
-            ("lead_acc", 0.88),
-            ("deadline_acc", 0.92),
-            ("ref_f1", 0.95),
-            ("meta_acc", 0.80),
+            ("task_f1", 0.95),
+            ("lead_acc", 0.93),
+            ("deadline_acc", 0.96),
+            ("ref_f1", 0.97),
+            ("meta_acc", 0.88),
         ],
     )
     def test_floor(self, corpus_figures, key, floor):
