@@ -66,7 +66,7 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
 @contextmanager
 def unit_of_work() -> Iterator[tuple[Session, Settings]]:
     settings = get_settings()
-    with transaction(settings) as db:
+    with transaction(settings, write=True) as db:
         yield db, settings
 
 

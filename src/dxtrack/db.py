@@ -52,8 +52,21 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+# Execution options of a unit of work that will write. On SQLite it begins with BEGIN IMMEDIATE:
+# it takes the write lock first (a second writer waits, up to busy_timeout) instead of reading
+# first and failing with "database is locked" when another writer committed in between (WAL
+# cannot upgrade a stale read snapshot). PostgreSQL ignores the option.
+WRITING = {"sqlite_begin": "IMMEDIATE"}
+
+
 def _sqlite_begin(conn: Any) -> None:
-    conn.exec_driver_sql("BEGIN")
+    immediate = conn.get_execution_options().get("sqlite_begin") == "IMMEDIATE"
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+def begin_writing(session: Session) -> None:
+    """Start `session`'s transaction as a writing one (before its first statement)."""
+    session.connection(execution_options=WRITING)
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:
@@ -84,10 +97,13 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
 
 
 @contextmanager
-def transaction(settings: Settings | None = None) -> Iterator[Session]:
-    """One unit of work: commit on success, roll back on any exception."""
+def transaction(settings: Settings | None = None, *, write: bool = False) -> Iterator[Session]:
+    """One unit of work: commit on success, roll back on any exception. `write=True` for a
+    unit that writes (see WRITING)."""
     session = session_factory(get_engine(settings))()
     try:
+        if write:
+            begin_writing(session)
         yield session
         session.commit()
     except BaseException:

@@ -13,6 +13,7 @@ from dxtrack.auth.permissions import require_role
 from dxtrack.auth.service import get_user_by_id, user_for_token
 from dxtrack.auth.sessions import COOKIE_NAME, CSRF_HEADER, check_csrf, read_session_cookie
 from dxtrack.config import Settings
+from dxtrack.db import begin_writing
 from dxtrack.errors import Unauthorized
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
@@ -22,6 +23,8 @@ def get_db(request: Request) -> Iterator[Session]:
     """One unit of work per request: commit on success, roll back on any exception."""
     session = request.app.state.sessionmaker()
     try:
+        if request.method not in SAFE_METHODS:
+            begin_writing(session)
         yield session
         session.commit()
     except BaseException:

@@ -8,6 +8,7 @@ import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from uuid import uuid4
 
 from dxtrack.errors import Invalid
 
@@ -31,7 +32,9 @@ def store_blob(root: Path, data: bytes, *, suffix: str = "") -> tuple[str, str]:
     target = root / relative
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_suffix(target.suffix + ".part")
+        # A name of its own: two processes storing the same content at once must not share
+        # (and truncate) one temporary file; the last rename wins, with identical bytes.
+        partial = target.with_name(f"{target.name}.{uuid4().hex}.part")
         partial.write_bytes(data)
         partial.replace(target)
     return digest, relative.as_posix()

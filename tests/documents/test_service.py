@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 from builders import make_user
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.audit.models import AuditEntry
@@ -193,3 +193,51 @@ class TestCitedDocuments:
     )
     def test_number_key(self, number: str, key: str | None):
         assert service.number_key(number) == key
+
+
+class TestSameFileAtOnce:
+    """Two people upload the same letter at the same moment: one document, one duplicate."""
+
+    def test_second_upload_is_a_duplicate(self, fresh_settings: Settings, backend: str):
+        import threading
+
+        from dxtrack.bootstrap import initialise
+        from dxtrack.db import transaction
+        from dxtrack.extraction import extract_bytes
+
+        initialise(fresh_settings)
+        # PostgreSQL: both look for the file, find nothing, and insert; the unique key decides.
+        # SQLite: a writing unit of work takes the write lock first, so the second upload waits
+        # for the first and finds its document (waiting for each other would deadlock there).
+        both_checked = threading.Barrier(2, timeout=30)
+
+        def slow_extract(data: bytes, filename: str) -> dict[str, Any]:
+            if backend == "postgresql":
+                both_checked.wait()
+            return extract_bytes(data, filename).to_dict()
+
+        data = "Kính gửi: Sở Y tế.\n1. Giao Sở Y tế báo cáo trước ngày 10/12/2025.".encode()
+        results: list[Any] = []
+
+        def upload() -> None:
+            with transaction(fresh_settings, write=True) as db:
+                results.append(
+                    service.ingest_bytes(
+                        db,
+                        data=data,
+                        filename="cv.txt",
+                        settings=fresh_settings,
+                        actor=None,
+                        extract=slow_extract,
+                    )
+                )
+
+        threads = [threading.Thread(target=upload) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert sorted(r.duplicate for r in results) == [False, True]
+        assert results[0].document.id == results[1].document.id
+        with transaction(fresh_settings) as db:
+            assert db.scalar(select(func.count()).select_from(Document)) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.names import strip_accents
@@ -165,8 +166,15 @@ def ingest_bytes(
     document = _new_document(extracted, filename=Path(filename).name, size=len(data))
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None
-    db.add(document)
-    db.flush()
+    try:
+        with db.begin_nested():  # the same file uploaded at the same moment by someone else
+            db.add(document)
+            db.flush()
+    except IntegrityError:
+        existing = find_by_sha256(db, digest)
+        if existing is None:
+            raise
+        return IngestResult(existing, duplicate=True)
     _add_references(db, document, list(extracted.get("references") or []))
     record(db, events.created("document", document.id, document_snapshot(document)), actor=actor)
     resolver = build_resolver(db)

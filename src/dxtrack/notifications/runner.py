@@ -258,7 +258,7 @@ def run_in_transactions(settings: Settings, *, at: date, dry_run: bool = False) 
 
     @contextmanager
     def units() -> Iterator[Session]:
-        with transaction(settings) as db:
+        with transaction(settings, write=not dry_run) as db:
             yield db
 
     with run_lock(settings, LOCK_NAME, label="Lượt gửi nhắc việc (dxtrack notify run)"):
