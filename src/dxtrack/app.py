@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException
 from dxtrack import __version__
 from dxtrack.config import Settings, get_settings
 from dxtrack.db import get_engine, session_factory
-from dxtrack.errors import DxError
+from dxtrack.errors import DxError, error_body
 
 API_PREFIX = "/api/v1"
 
@@ -22,10 +22,6 @@ HTTP_CODES = {
     404: ("not_found", "Không tìm thấy địa chỉ yêu cầu."),
     405: ("method_not_allowed", "Phương thức không được hỗ trợ."),
 }
-
-
-def error_body(code: str, detail: str, **extra: object) -> dict[str, object]:
-    return {"error": code, "detail": detail, **extra}
 
 
 def _is_page(request: Request) -> bool:

@@ -13,6 +13,11 @@ DxError(message, status=400)
 from __future__ import annotations
 
 
+def error_body(code: str, detail: str, **extra: object) -> dict[str, object]:
+    """The JSON body of an API error: `{"error": code, "detail": message, ...}`."""
+    return {"error": code, "detail": detail, **extra}
+
+
 class DxError(Exception):
     status: int = 400
     code: str = "error"

@@ -109,7 +109,7 @@ class TestIngest:
         with pytest.raises(Forbidden):
             ingest(db, settings, b"x", actor=make_user(db, "syt"))
 
-    def test_unreadable_file_raises(self, db: Session, settings: Settings):
+    def test_unreadable_file_raises_and_stores_nothing(self, db: Session, settings: Settings):
         def broken(data: bytes, filename: str) -> dict[str, Any]:
             raise ExtractionFailed("Không đọc được tệp.")
 
@@ -117,6 +117,7 @@ class TestIngest:
             service.ingest_bytes(
                 db, data=b"\x00", filename="x.pdf", settings=settings, extract=broken, actor=None
             )
+        assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*"))
 
 
 def task_item(clause: str, recurrence: str | None = None) -> dict[str, Any]:

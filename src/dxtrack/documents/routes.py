@@ -8,7 +8,6 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy import select
 
-from dxtrack.app import error_body
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents import service
 from dxtrack.documents.models import Document, ReviewState
@@ -21,6 +20,7 @@ from dxtrack.documents.schemas import (
     ReferenceRead,
     SignerRead,
 )
+from dxtrack.errors import error_body
 from dxtrack.tasks.models import Task
 from dxtrack.tasks.service import confirm_document
 

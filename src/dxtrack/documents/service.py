@@ -21,7 +21,7 @@ from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.errors import DxError, Invalid, NotFound
-from dxtrack.files import store_blob
+from dxtrack.files import sha256_hex, store_blob
 from dxtrack.search import contains
 
 if TYPE_CHECKING:
@@ -158,11 +158,11 @@ def ingest_bytes(
 
     if actor is not None:
         require_staff(actor)
-    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
-    existing = find_by_sha256(db, digest)
+    existing = find_by_sha256(db, sha256_hex(data))
     if existing is not None:
         return IngestResult(existing, duplicate=True)
-    extracted = (extract or engine_extract)(data, filename)
+    extracted = (extract or engine_extract)(data, filename)  # an unreadable file stores nothing
+    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
     document = _new_document(extracted, filename=Path(filename).name, size=len(data))
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None
