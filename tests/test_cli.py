@@ -214,3 +214,25 @@ class TestRoll:
     def test_reports_created_occurrences(self, ready: Settings):
         result = run(ready, "tasks", "roll", "--until", "2027-12-31")
         assert "Đã tạo 0 phân công" in result.output
+
+
+class TestExitCodes:
+    """The README's table: 3 not allowed, 4 not found, 5 conflict, 6 invalid or unreadable."""
+
+    def test_every_error_kind(self):
+        from dxtrack import errors
+        from dxtrack.cli_support import exit_code
+        from dxtrack.locks import Busy
+
+        cases = {
+            errors.Unauthorized: 3,
+            errors.Forbidden: 3,
+            errors.NotFound: 4,
+            errors.Conflict: 5,
+            Busy: 5,
+            errors.Invalid: 6,
+            errors.ExtractionFailed: 6,
+            errors.Unavailable: 1,
+            errors.DxError: 1,
+        }
+        assert {kind: exit_code(kind("x")) for kind in cases} == cases

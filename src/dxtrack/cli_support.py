@@ -17,7 +17,15 @@ from sqlalchemy.orm import Session
 
 from dxtrack.config import Settings, get_settings
 from dxtrack.db import transaction
-from dxtrack.errors import Conflict, DxError, Forbidden, Invalid, NotFound, Unauthorized
+from dxtrack.errors import (
+    Conflict,
+    DxError,
+    ExtractionFailed,
+    Forbidden,
+    Invalid,
+    NotFound,
+    Unauthorized,
+)
 
 console = Console()
 err_console = Console(stderr=True)
@@ -28,6 +36,7 @@ EXIT_CODES: dict[type[DxError], int] = {
     NotFound: 4,
     Conflict: 5,
     Invalid: 6,
+    ExtractionFailed: 6,  # an unreadable document is invalid input too (README)
 }
 
 P = ParamSpec("P")
