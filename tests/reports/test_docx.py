@@ -187,3 +187,49 @@ class TestOverdueKind:
     def test_nothing_overdue(self, db: Session, settings: Settings):
         doc = read_docx(render(db, settings, kind="overdue"))
         assert "Không có nhiệm vụ quá hạn tại thời điểm lấy số liệu." in texts(doc)
+
+
+class TestIndicatorSection:
+    """The provincial report gives the plans' indicator achievement the dashboard shows."""
+
+    def test_sentence_and_missed_targets(self, db: Session, settings: Settings, province):
+        from indicators.factory import make_indicator, make_plan, measure
+
+        from dxtrack.indicators.overview import dashboard_plans
+
+        plan = make_plan(db)
+        ok = make_indicator(db, plan, code="HT02", pillar="ha-tang-so", agency="so-y-te")
+        low = make_indicator(db, plan, code="HT01", pillar="ha-tang-so", agency="cong-an-tinh")
+        measure(db, ok, 83.17, settings=settings)
+        measure(db, low, 71.29, settings=settings)
+        lines = texts(read_docx(render(db, settings)))
+        headings = [line for line in lines if line[:4] in ("II. ", "III.", "IV. ")]
+        assert headings == [
+            "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU",
+            "III. KHÓ KHĂN, VƯỚNG MẮC",
+            "IV. KIẾN NGHỊ, ĐỀ XUẤT",
+        ]
+        (shown,) = dashboard_plans(db, at=AT)
+        assert f"{plan.name}: {shown['sentence']}." in lines
+        assert shown["sentence"] == "1/2 chỉ tiêu đạt (50%), 0/2 chưa đánh giá"
+        rows = find_table(read_docx(render(db, settings)), "STT", "Chỉ tiêu")
+        assert rows[1][1:] == [
+            f"HT01. {low.name}",
+            "Công an tỉnh",
+            "Kết quả 71,29% chưa đạt mục tiêu ≥ 80%",
+        ]
+
+    def test_agency_report_covers_its_indicators_only(
+        self, db: Session, settings: Settings, province
+    ):
+        from indicators.factory import make_indicator, make_plan, measure
+
+        plan = make_plan(db)
+        mine = make_indicator(db, plan, code="HT02", agency="so-y-te")
+        make_indicator(db, plan, code="HT01", agency="cong-an-tinh")
+        measure(db, mine, 83.17, settings=settings)
+        lines = texts(read_docx(render(db, settings, agency="so-y-te")))
+        assert f"{plan.name}: 1/1 chỉ tiêu đạt (100%), 0/1 chưa đánh giá." in lines
+
+    def test_no_plans_no_section(self, report):
+        assert "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU" not in texts(report)

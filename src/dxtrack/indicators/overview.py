@@ -3,6 +3,7 @@ indicators that miss their target (for an officer: those their agency is respons
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 from typing import Any
 
@@ -25,11 +26,13 @@ def dashboard_plans(
     at: date,
     plan_code: str | None = None,
     pillar_code: str | None = None,
-    agency_id: int | None = None,
+    agency_ids: Collection[int] | None = None,
+    missed_shown: int | None = MISSED_SHOWN,
 ) -> list[dict[str, Any]]:
     """The chosen plan (and pillar), or the latest `PLANS_SHOWN` plans, with their indicator
-    achievement at `at`; `agency_id` narrows to that agency's indicators (plans without any
-    are left out)."""
+    achievement at `at` and the first `missed_shown` (None: all) indicators missing their
+    target; `agency_ids` narrows to those agencies' indicators (plans without any are left
+    out). The dashboard and the periodic report both read it."""
     plans: list[Plan] = [get_plan(db, plan_code)] if plan_code else list_plans(db)[:PLANS_SHOWN]
     names = dict(db.execute(select(Agency.id, Agency.name)).all()) if plans else {}
     panel = []
@@ -38,7 +41,7 @@ def dashboard_plans(
         states = [
             s
             for s in indicator_states(db, plan_id=plan.id, at=at)
-            if (agency_id is None or s.indicator.agency_id == agency_id)
+            if (agency_ids is None or s.indicator.agency_id in agency_ids)
             and (not pillar_code or s.indicator.pillar_id in pillar_ids)
         ]
         if not states:
@@ -59,9 +62,9 @@ def dashboard_plans(
                         "agency": names.get(s.indicator.agency_id, ""),
                         "reason": s.result.reason,
                     }
-                    for s in missed[:MISSED_SHOWN]
+                    for s in missed[:missed_shown]
                 ],
-                "more_missed": max(0, len(missed) - MISSED_SHOWN),
+                "more_missed": max(0, len(missed) - len(missed[:missed_shown])),
             }
         )
     return panel

@@ -13,9 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.agencies.service import get_agency, get_group
+from dxtrack.auth.permissions import visible_agency_id
+from dxtrack.indicators.overview import dashboard_plans
 from dxtrack.reports.periods import Period
 from dxtrack.tasks.feedback import FeedbackRow, list_latest_feedback
 from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
@@ -114,6 +118,35 @@ class TaskReport:
     agencies: list[ScoreRow]
     overdue: list[OverdueItem]
     feedback: list[FeedbackRow] = field(default_factory=list)
+    plans: list[dict[str, Any]] = field(default_factory=list)  # indicators.overview
+
+
+def scope_agency_ids(db: Session, scope: Scope, user: User | None) -> set[int] | None:
+    """The agencies whose indicators a report covers (None: every agency)."""
+    own = visible_agency_id(user) if user is not None else None
+    if own is not None:
+        return {own}
+    if scope.agency:
+        return set(db.scalars(select(Agency.id).where(Agency.code == scope.agency)))
+    if scope.group:
+        members = (
+            select(group_members.c.agency_id)
+            .join(AgencyGroup, AgencyGroup.id == group_members.c.group_id)
+            .where(AgencyGroup.code == scope.group)
+        )
+        return set(db.scalars(members))
+    return None
+
+
+def collect_plans(
+    db: Session, *, scope: Scope, at: date, user: User | None
+) -> list[dict[str, Any]]:
+    """Indicator achievement of the latest plans for the report's agencies (what the dashboard
+    shows), every indicator missing its target listed; none for a plan's own report."""
+    if scope.task_ids is not None:
+        return []
+    ids = scope_agency_ids(db, scope, user)
+    return dashboard_plans(db, at=at, agency_ids=ids, missed_shown=None)
 
 
 def list_overdue(
@@ -169,6 +202,7 @@ def collect_task_report(
         feedback=list_latest_feedback(
             db, at=at, filters=scope.filters(), user=user, limit=FEEDBACK_LIMIT, due_soon_days=soon
         ),
+        plans=collect_plans(db, scope=scope, at=at, user=user),
     )
 
 

@@ -209,9 +209,35 @@ def feedback_sections(doc: Document, report: TaskReport, *, first: str = "II") -
     return numerals[numerals.index(first) + 2]
 
 
+def plans_section(doc: Document, report: TaskReport) -> None:
+    """The indicators of the latest plans: the sentence per plan, those missing their target."""
+    heading(doc, "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU")
+    for plan in report.plans:
+        para(doc, f"{plan['name']}: {plan['sentence']}.", indent=True)
+        if not plan["missed"]:
+            continue
+        para(doc, f"Các chỉ tiêu chưa đạt mục tiêu ({n(plan['not_achieved'])}):", indent=True)
+        rows = [
+            [str(i), f"{m['code']}. {m['name']}", m["agency"], m["reason"]]
+            for i, m in enumerate(plan["missed"], start=1)
+        ]
+        data_table(
+            doc,
+            ["STT", "Chỉ tiêu", "Cơ quan chủ trì", "Kết quả"],
+            rows,
+            widths=[1.2, 6.6, 3.8, 4.9],
+            aligns=["center", "left", "left", "left"],
+            size=11,
+        )
+
+
 def task_body(doc: Document, report: TaskReport) -> None:
     heading(doc, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ")
     general_section(doc, report)
     agency_section(doc, report)
     overdue_section(doc, report)
-    feedback_sections(doc, report)
+    if report.plans:
+        plans_section(doc, report)
+        feedback_sections(doc, report, first="III")
+    else:
+        feedback_sections(doc, report)

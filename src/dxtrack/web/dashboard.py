@@ -108,7 +108,7 @@ def _plans(db: Session, view: View, user: User) -> list[dict[str, Any]]:
         at=view.at,
         plan_code=view.extra.get("plan") or None,
         pillar_code=view.extra.get("pillar") or None,
-        agency_id=user.agency_id if user.role == Role.officer else None,
+        agency_ids={user.agency_id or 0} if user.role == Role.officer else None,
     )
 
 
