@@ -233,3 +233,27 @@ class TestIndicatorSection:
 
     def test_no_plans_no_section(self, report):
         assert "II. KẾT QUẢ THỰC HIỆN CHỈ TIÊU" not in texts(report)
+
+
+class TestOverdueByTask:
+    def test_one_row_per_task_with_its_agencies(self, db: Session, settings: Settings, province):
+        from builders import make_task
+
+        from dxtrack.agencies.service import get_group
+
+        group = make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
+        doc = read_docx(render(db, settings))
+        rows = find_table(doc, "STT", "Nhiệm vụ")[1:]
+        # Earliest deadline first: F (15/10, Công an), C (01/12, Sở Y tế), the group's task.
+        assert [(r[2], r[3], r[4]) for r in rows[:2]] == [
+            ("Công an tỉnh", "15/10/2025", "77"),
+            ("Sở Y tế", "01/12/2025", "30"),
+        ]
+        members = len(get_group(db, "so-ban-nganh-tinh").members)
+        assert members > 6
+        assert rows[2][2].startswith(f"{members} cơ quan, đơn vị: ")
+        assert rows[2][2].endswith(f" và {members - 6} cơ quan, đơn vị khác")
+        assert (rows[2][3], rows[2][4]) == ("10/12/2025", "21")
+        assert len(rows) == 3 and group.summary in rows[2][1]
+        lines = texts(doc)
+        assert any("thuộc 3 nội dung nhiệm vụ" in line for line in lines)

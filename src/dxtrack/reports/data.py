@@ -22,9 +22,16 @@ from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.indicators.overview import dashboard_plans
 from dxtrack.reports.periods import Period
 from dxtrack.tasks.feedback import FeedbackRow, list_latest_feedback
-from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
+from dxtrack.tasks.queries import (
+    AssignmentRow,
+    Filters,
+    OverdueTask,
+    list_assignments,
+    overdue_tasks,
+)
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import Status
+from dxtrack.web.format import vn_sorted
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -119,6 +126,8 @@ class TaskReport:
     overdue: list[OverdueItem]
     feedback: list[FeedbackRow] = field(default_factory=list)
     plans: list[dict[str, Any]] = field(default_factory=list)  # indicators.overview
+    overdue_tasks: list[OverdueTask] = field(default_factory=list)  # the longest overdue
+    overdue_task_count: int = 0  # tasks with an overdue assignment
 
 
 def scope_agency_ids(db: Session, scope: Scope, user: User | None) -> set[int] | None:
@@ -203,7 +212,22 @@ def collect_task_report(
             db, at=at, filters=scope.filters(), user=user, limit=FEEDBACK_LIMIT, due_soon_days=soon
         ),
         plans=collect_plans(db, scope=scope, at=at, user=user),
+        **_overdue_tasks(db, scope=scope, at=at, user=user, limit=overdue_limit, soon=soon),
     )
+
+
+def _overdue_tasks(
+    db: Session, *, scope: Scope, at: date, user: User | None, limit: int, soon: int
+) -> dict[str, Any]:
+    """The longest overdue tasks, each agency list in Vietnamese order."""
+    if not limit:
+        return {}
+    rows, total = overdue_tasks(
+        db, filters=scope.filters(), at=at, user=user, limit=limit, due_soon_days=soon
+    )
+    for row in rows:
+        row.agencies = vn_sorted(row.agencies)
+    return {"overdue_tasks": rows, "overdue_task_count": total}
 
 
 def list_scope_assignments(

@@ -11,6 +11,7 @@ from dxtrack.reports.docx_tables import bullet, data_table, figure
 from dxtrack.tasks.status import STATUS_LABELS
 from dxtrack.web.format import vn_date, vn_number, vn_percent
 
+AGENCIES_SHOWN = 6  # agencies named in the overdue table before "và N khác"
 SUMMARY_LIMIT = 220
 
 
@@ -29,13 +30,28 @@ def quote(text: str) -> str:
 
 
 def task_text(item: OverdueItem) -> str:
-    row = item.row
-    summary = (
-        row.summary if len(row.summary) <= SUMMARY_LIMIT else row.summary[:SUMMARY_LIMIT] + "…"
-    )
-    source = f" (mục {row.clause}" if row.clause else " ("
-    source += f", văn bản số {row.document_number})" if row.document_number else ")"
+    return describe(item.row.summary, item.row.clause, item.row.document_number)
+
+
+def describe(summary: str, clause: str, number: str | None) -> str:
+    """A task as the report cites it: its summary (cut), then (mục X, văn bản số Y)."""
+    if len(summary) > SUMMARY_LIMIT:
+        summary = summary[:SUMMARY_LIMIT] + "…"
+    source = f" (mục {clause}" if clause else " ("
+    source += f", văn bản số {number})" if number else ")"
     return summary + (source if source != " ()" else "")
+
+
+def agencies_text(names: list[str]) -> str:
+    """The agencies that have not done a task: all of them, or the first few and a count."""
+    if len(names) <= AGENCIES_SHOWN:
+        return "; ".join(names)
+    rest = len(names) - AGENCIES_SHOWN
+    return (
+        f"{n(len(names))} cơ quan, đơn vị: "
+        + "; ".join(names[:AGENCIES_SHOWN])
+        + (f" và {n(rest)} cơ quan, đơn vị khác")
+    )
 
 
 def breakdown_lines(doc: Document, counts: Breakdown) -> None:
@@ -158,19 +174,42 @@ def agency_section(doc: Document, report: TaskReport) -> None:
 
 
 def overdue_section(doc: Document, report: TaskReport) -> None:
+    """The overdue tasks grouped by task: a task given to a hundred communes is one row."""
     heading(doc, "3. Nhiệm vụ quá hạn", level=2)
     total = report.totals.overdue
     if not total:
         para(doc, "Không có nhiệm vụ quá hạn tại thời điểm lấy số liệu.", indent=True)
         return
-    shown = len(report.overdue)
-    intro = f"Có {n(total)} nhiệm vụ quá hạn chưa hoàn thành"
-    if shown < total:
+    tasks, count = report.overdue_tasks, report.overdue_task_count
+    intro = (
+        f"Có {n(total)} nhiệm vụ quá hạn chưa hoàn thành (tính theo từng cơ quan được giao), "
+        f"thuộc {n(count)} nội dung nhiệm vụ"
+    )
+    if len(tasks) < count:
         intro += (
-            f"; dưới đây là {n(shown)} nhiệm vụ quá hạn lâu nhất (danh sách đầy đủ tại Phụ lục)"
+            f"; dưới đây là {n(len(tasks))} nội dung quá hạn lâu nhất (danh sách đầy đủ theo "
+            "từng cơ quan tại Phụ lục)"
         )
     para(doc, intro + ":", indent=True)
-    overdue_table(doc, report.overdue)
+    at = report.at
+    rows = [
+        [
+            str(i),
+            describe(t.summary, t.clause, t.document_number),
+            agencies_text(t.agencies),
+            vn_date(t.deadline),
+            n((at - t.deadline).days),
+        ]
+        for i, t in enumerate(tasks, start=1)
+    ]
+    data_table(
+        doc,
+        ["STT", "Nhiệm vụ", "Cơ quan chưa hoàn thành", "Thời hạn", "Số ngày quá hạn"],
+        rows,
+        widths=[1.2, 6.6, 4.4, 2.3, 2.0],
+        aligns=["center", "left", "left", "center", "right"],
+        size=11,
+    )
 
 
 def overdue_table(doc: Document, items: list[OverdueItem], *, with_agency: bool = True) -> None:

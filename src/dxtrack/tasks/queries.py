@@ -273,3 +273,64 @@ def list_tasks(
         for task, number, filename in tasks
         if not restricted or task.id in by_task
     ]
+
+
+@dataclass
+class OverdueTask:
+    """A task with overdue assignments: which agencies, since when."""
+
+    task_id: int
+    clause: str
+    summary: str
+    document_number: str | None
+    deadline: date  # the earliest overdue deadline of the task
+    agencies: list[str]  # names of the agencies overdue (the caller orders them)
+
+
+def overdue_tasks(
+    db: Session,
+    *,
+    filters: Filters,
+    at: date,
+    user: User | None,
+    limit: int,
+    due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+) -> tuple[list[OverdueTask], int]:
+    """The `limit` tasks overdue the longest (earliest deadline first), each with its overdue
+    agencies; and how many tasks have an overdue assignment. A task given to a hundred
+    communes is one row here, where the assignment list has a hundred."""
+    overdue = Filters(**{**filters.__dict__, "status": Status.overdue})
+
+    def restrict(query: Select[Any]) -> Select[Any]:
+        return apply_filters(query, overdue, at=at, user=user, due_soon_days=due_soon_days)
+
+    first = func.min(Assignment.deadline).label("first")
+    grouped = restrict(select(Assignment.task_id, first)).group_by(Assignment.task_id)
+    total = db.scalar(select(func.count()).select_from(grouped.subquery())) or 0
+    top = db.execute(grouped.order_by(first, Assignment.task_id).limit(limit)).all()
+    ids = [task_id for task_id, _ in top]
+    if not ids:
+        return [], total
+    names: dict[int, list[str]] = {task_id: [] for task_id in ids}
+    agencies = restrict(select(Assignment.task_id, Agency.name).join(Agency))
+    for task_id, name in db.execute(agencies.where(Assignment.task_id.in_(ids))):
+        names[task_id].append(name)
+    info = {
+        row.id: row
+        for row in db.execute(
+            select(Task.id, Task.clause, Task.summary, Document.number)
+            .join(Document, Document.id == Task.document_id)
+            .where(Task.id.in_(ids))
+        )
+    }
+    return [
+        OverdueTask(
+            task_id=task_id,
+            clause=info[task_id].clause,
+            summary=info[task_id].summary,
+            document_number=info[task_id].number,
+            deadline=deadline,
+            agencies=list(dict.fromkeys(names[task_id])),
+        )
+        for task_id, deadline in top
+    ], total
