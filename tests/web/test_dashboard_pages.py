@@ -67,12 +67,26 @@ class TestSections:
         text = client.get("/?at=2025-12-05").text
         ranked = texts(text, "//section[@aria-labelledby='rank-overdue-h']//tbody//td[2]")
         assert ranked == ["Công an tỉnh"]
-        overdue_rows = html(text).xpath(
-            "//section[@aria-labelledby='overdue-h']//tr[@data-assignment]"
-        )
+        overdue_rows = html(text).xpath("//section[@aria-labelledby='overdue-h']//tr[@data-task]")
         assert len(overdue_rows) == 1
         upcoming = texts(text, "//ul[@class='upcoming']/li//span[@class='total-num']")
         assert int(upcoming[0].replace(".", "")) >= 17  # every department, due 10/12
+
+    def test_overdue_grouped_by_task_for_staff_per_assignment_for_officers(
+        self, client: TestClient, db: Session
+    ):
+        task = make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
+        page_session(client, db, "lanhdao")
+        text = client.get("/?at=2025-12-11").text
+        rows = html(text).xpath("//*[@data-testid='overdue-tasks']//tr[@data-task]")
+        assert [r.get("data-task") for r in rows] == [str(task.id)]
+        cell = texts(text, "//tr[@data-task]/td[2]")[0]
+        assert cell.split(" cơ quan")[0].isdigit() and int(cell.split(" cơ quan")[0]) > 3
+        assert texts(text, "//tr[@data-task]/td[4]") == ["1 ngày"]
+        page_session(client, db, "syt")
+        mine = html(client.get("/?at=2025-12-11").text)
+        assert mine.xpath("//section[@aria-labelledby='overdue-h']//tr[@data-assignment]")
+        assert not mine.xpath("//*[@data-testid='overdue-tasks']")
 
     def test_chart_data_is_embedded(self, client: TestClient, db: Session):
         _seed(db)

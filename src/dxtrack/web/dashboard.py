@@ -15,7 +15,13 @@ from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import list_document_choices
 from dxtrack.tasks.activity import list_recent_reports
-from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
+from dxtrack.tasks.queries import (
+    AssignmentRow,
+    Filters,
+    OverdueTask,
+    list_assignments,
+    overdue_tasks,
+)
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.format import vn_sort_key, vn_sorted
@@ -120,6 +126,14 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
     overdue, more_overdue = list_assignments(
         db, filters=overdue_filters, at=view.at, user=user, page_size=TOP, due_soon_days=due_soon
     )
+    grouped: list[OverdueTask] = []
+    grouped_total = 0
+    if user.role != Role.officer:  # an officer acts on each of their own assignments
+        grouped, grouped_total = overdue_tasks(
+            db, filters=f, at=view.at, user=user, limit=TOP, due_soon_days=due_soon
+        )
+        for row in grouped:
+            row.agencies = vn_sorted(row.agencies)
     return {
         "view": view,
         "totals": totals,
@@ -130,6 +144,8 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "overdue": overdue,
         "due_this_week": _due_this_week(db, view, user, due_soon),
         "more_overdue": more_overdue,
+        "overdue_tasks": grouped,
+        "overdue_task_count": grouped_total,
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
         "plans": _plans(db, view, user),
