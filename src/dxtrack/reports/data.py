@@ -227,7 +227,7 @@ def _overdue_tasks(
     )
     for row in rows:
         row.agencies = vn_sorted(row.agencies)
-    return {"overdue_tasks": rows, "overdue_task_count": total}
+    return {"overdue_tasks": rows, "overdue_task_count": total or 0}
 
 
 def list_scope_assignments(

@@ -127,10 +127,9 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         db, filters=overdue_filters, at=view.at, user=user, page_size=TOP, due_soon_days=due_soon
     )
     grouped: list[OverdueTask] = []
-    grouped_total = 0
     if user.role != Role.officer:  # an officer acts on each of their own assignments
-        grouped, grouped_total = overdue_tasks(
-            db, filters=f, at=view.at, user=user, limit=TOP, due_soon_days=due_soon
+        grouped, _ = overdue_tasks(
+            db, filters=f, at=view.at, user=user, limit=TOP, due_soon_days=due_soon, count=False
         )
         for row in grouped:
             row.agencies = vn_sorted(row.agencies)
@@ -145,7 +144,6 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "due_this_week": _due_this_week(db, view, user, due_soon),
         "more_overdue": more_overdue,
         "overdue_tasks": grouped,
-        "overdue_task_count": grouped_total,
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
         "plans": _plans(db, view, user),
