@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import tarfile
@@ -271,3 +272,34 @@ class TestCli:
         assert "Đã khôi phục" in restored.stdout
         listed = json.loads(run(fresh, "tasks", "list", "--json").stdout)
         assert any(t["clause"] == "9.z" for t in listed)
+
+
+def hashed(archive: Path, out: Path, table: str, edit: Any) -> None:
+    """Copy a backup with `edit(lines)` applied to a table's lines, its checksum and row count
+    recomputed: a backup that checks out but cannot be loaded."""
+    lines = member(archive, f"db/{table}.jsonl").splitlines(keepends=True)
+    lines = edit(lines)
+    data = b"".join(lines)
+    manifest = json.loads(member(archive, "manifest.json"))
+    manifest["sha256"][table] = hashlib.sha256(data).hexdigest()
+    manifest["tables"][table] = len(lines) - 1
+    rewrite(
+        archive, out, {f"db/{table}.jsonl": data, "manifest.json": json.dumps(manifest).encode()}
+    )
+
+
+class TestInterrupted:
+    def test_failed_load_leaves_the_database_empty_for_a_retry(
+        self, source: Settings, request: pytest.FixtureRequest, tmp_path: Path, backend: str
+    ):
+        archive = tmp_path / "sao-luu.tar.gz"
+        create_backup(source, archive)
+        broken = tmp_path / "hong.tar.gz"
+        hashed(archive, broken, "tasks", lambda lines: [*lines, lines[-1]])  # a repeated id
+        restored = target(backend, request, tmp_path, "dich")
+        with pytest.raises(Invalid, match="Bảng «tasks»"):
+            restore_backup(restored, broken)
+        assert contents(restored) == {}
+        # Nothing was left half-done: the good backup restores into the same database.
+        summary = restore_backup(restored, archive)
+        assert summary.tables["tasks"] == len(contents(source)["tasks"])

@@ -16,7 +16,9 @@ Restore checks everything before writing: the manifest, each table file's checks
 stored file against its name. It only writes into an empty database (no tables: before
 `dxtrack init`), so it can never mix with or overwrite data in use; it creates the schema at the
 backup's revision, copies the files (content-addressed, so harmless if the rest fails), loads
-the tables in one transaction, then upgrades to the current schema.
+the tables, then upgrades to the current schema, all in one transaction (both databases roll
+back DDL): a restore that fails or is killed half-way leaves the database empty, ready for
+another try.
 """
 
 from __future__ import annotations
@@ -37,12 +39,14 @@ from typing import IO, Any
 from alembic.script import ScriptDirectory
 from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text
+from sqlalchemy.exc import DataError, IntegrityError
+from sqlalchemy.orm import Session
 
 from dxtrack import __version__
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.config import Settings
-from dxtrack.db import get_engine, transaction, utcnow
+from dxtrack.db import WRITING, get_engine, utcnow
 from dxtrack.errors import Conflict, Invalid
 from dxtrack.migrations import alembic_config, current_revision, upgrade
 
@@ -272,16 +276,15 @@ def _require_empty(engine: Engine) -> None:
         )
 
 
-def _schema_at(engine: Engine, revision: str) -> None:
-    """Create the schema of the backup's revision (a revision this dxtrack knows)."""
+def _require_known(revision: str) -> None:
+    """The backup's schema revision must be one this dxtrack knows."""
     try:
-        ScriptDirectory.from_config(alembic_config(engine)).get_revision(revision)
+        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError:
         raise Invalid(
             f"Bản sao lưu được tạo bởi phiên bản dxtrack mới hơn (lược đồ {revision}); hãy cập "
             "nhật dxtrack rồi khôi phục lại."
         ) from None
-    upgrade(engine, revision)
 
 
 def _read_table(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
@@ -296,25 +299,23 @@ def _read_table(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
     return columns, rows()
 
 
-def _load_tables(engine: Engine, work: Path, manifest: dict[str, Any]) -> dict[str, int]:
+def _load_tables(connection: Connection, work: Path, manifest: dict[str, Any]) -> dict[str, int]:
     loaded: dict[str, int] = {}
-    with engine.begin() as connection:
-        tables = {t.name: t for t in _tables(connection)}
-        missing = set(manifest["tables"]) - set(tables)
-        if missing:
-            raise Invalid(f"Lược đồ đích thiếu bảng: {', '.join(sorted(missing))}.")
-        for table in reversed(list(tables.values())):  # rows the migrations seeded
-            connection.execute(table.delete())
-        for name, table in tables.items():
-            if name not in manifest["tables"]:
-                continue
-            columns, rows = _read_table(work / "db" / f"{name}.jsonl")
-            unknown = set(columns) - set(table.columns.keys())
-            if unknown:
-                raise Invalid(
-                    f"Bảng «{name}» của bản sao lưu có cột lạ: {', '.join(sorted(unknown))}."
-                )
-            count, batch = 0, []
+    tables = {t.name: t for t in _tables(connection)}
+    missing = set(manifest["tables"]) - set(tables)
+    if missing:
+        raise Invalid(f"Lược đồ đích thiếu bảng: {', '.join(sorted(missing))}.")
+    for table in reversed(list(tables.values())):  # rows the migrations seeded
+        connection.execute(table.delete())
+    for name, table in tables.items():
+        if name not in manifest["tables"]:
+            continue
+        columns, rows = _read_table(work / "db" / f"{name}.jsonl")
+        unknown = set(columns) - set(table.columns.keys())
+        if unknown:
+            raise Invalid(f"Bảng «{name}» của bản sao lưu có cột lạ: {', '.join(sorted(unknown))}.")
+        count, batch = 0, []
+        try:
             for row in rows:
                 batch.append(dict(zip(columns, row, strict=True)))
                 if len(batch) >= BATCH:
@@ -323,13 +324,18 @@ def _load_tables(engine: Engine, work: Path, manifest: dict[str, Any]) -> dict[s
             if batch:
                 connection.execute(table.insert(), batch)
                 count += len(batch)
-            if count != manifest["tables"][name]:
-                raise Invalid(
-                    f"Bảng «{name}»: đọc được {count} dòng, mục lục ghi {manifest['tables'][name]}."
-                )
-            loaded[name] = count
-        if engine.dialect.name == "postgresql":
-            _reset_sequences(connection, tables.values())
+        except (IntegrityError, DataError) as error:
+            raise Invalid(
+                f"Bảng «{name}»: cơ sở dữ liệu đích từ chối dữ liệu của bản sao lưu "
+                f"({str(error.orig).splitlines()[0]}); không có gì được ghi."
+            ) from None
+        if count != manifest["tables"][name]:
+            raise Invalid(
+                f"Bảng «{name}»: đọc được {count} dòng, mục lục ghi {manifest['tables'][name]}."
+            )
+        loaded[name] = count
+    if connection.dialect.name == "postgresql":
+        _reset_sequences(connection, tables.values())
     return loaded
 
 
@@ -374,20 +380,25 @@ def restore_backup(settings: Settings, archive_path: Path) -> RestoreSummary:
         work = Path(tmp)
         manifest = _unpack(archive_path, work)
         _require_empty(engine)
-        _schema_at(engine, manifest["revision"])
+        _require_known(manifest["revision"])
         summary = RestoreSummary(revision=manifest["revision"], upgraded_to="")
         summary.files = _copy_files(work, settings)
-        summary.tables = _load_tables(engine, work, manifest)
-    upgrade(engine)
-    summary.upgraded_to = current_revision(engine) or ""
-    with transaction(settings) as db:
-        after = {
-            "archive": archive_path.name,
-            "created_at": manifest["created_at"],
-            "source": manifest["source"],
-            "revision": summary.revision,
-            "rows": sum(summary.tables.values()),
-            "files": summary.files,
-        }
-        record(db, events.Event("system.restore", "system", None, None, after), actor=None)
+        # The schema at the backup's revision, its rows, the upgrade and the audit row in one
+        # transaction: a failure (or a kill) anywhere leaves the database empty.
+        with engine.connect().execution_options(**WRITING) as connection, connection.begin():
+            upgrade(connection, summary.revision)
+            summary.tables = _load_tables(connection, work, manifest)
+            upgrade(connection)
+            summary.upgraded_to = current_revision(connection) or ""
+            after = {
+                "archive": archive_path.name,
+                "created_at": manifest["created_at"],
+                "source": manifest["source"],
+                "revision": summary.revision,
+                "rows": sum(summary.tables.values()),
+                "files": summary.files,
+            }
+            with Session(bind=connection) as db:
+                record(db, events.Event("system.restore", "system", None, None, after), actor=None)
+                db.flush()
     return summary

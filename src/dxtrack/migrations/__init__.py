@@ -10,28 +10,34 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
 HERE = Path(__file__).parent
 FILE_TEMPLATE = "%%(year)d-%%(month).2d-%%(day).2d-%%(hour).2d%%(minute).2d_%%(slug)s"
 
 
-def alembic_config(engine: Engine | None = None) -> Config:
+def alembic_config(bind: Engine | Connection | None = None) -> Config:
+    """Alembic's configuration for `bind`: an engine (each upgrade commits on its own) or a
+    connection in a transaction of the caller's (the caller commits or rolls back)."""
     config = Config()
     config.set_main_option("script_location", str(HERE))
     config.set_main_option("file_template", FILE_TEMPLATE)
-    if engine is not None:
-        config.attributes["engine"] = engine
+    if isinstance(bind, Connection):
+        config.attributes["connection"] = bind
+    elif bind is not None:
+        config.attributes["engine"] = bind
     return config
 
 
-def upgrade(engine: Engine, revision: str = "head") -> None:
+def upgrade(bind: Engine | Connection, revision: str = "head") -> None:
     """Bring the database to `revision`, keeping its data."""
-    command.upgrade(alembic_config(engine), revision)
+    command.upgrade(alembic_config(bind), revision)
 
 
-def current_revision(engine: Engine) -> str | None:
+def current_revision(bind: Engine | Connection) -> str | None:
     from alembic.runtime.migration import MigrationContext
 
-    with engine.connect() as connection:
+    if isinstance(bind, Connection):
+        return MigrationContext.configure(bind).get_current_revision()
+    with bind.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

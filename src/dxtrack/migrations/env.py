@@ -1,8 +1,10 @@
-"""Alembic environment: the engine comes from the caller or from dxtrack settings."""
+"""Alembic environment: the engine (or a connection in its transaction) comes from the caller,
+or the engine from dxtrack settings."""
 
 from __future__ import annotations
 
 from alembic import context
+from sqlalchemy import Connection
 
 from dxtrack.db import Base, get_engine
 from dxtrack.models import load_all
@@ -11,16 +13,24 @@ load_all()
 target_metadata = Base.metadata
 
 
+def run_migrations(connection: Connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=connection.dialect.name == "sqlite",
+    )
+    with context.begin_transaction():  # a no-op inside the caller's transaction
+        context.run_migrations()
+
+
 def run_migrations_online() -> None:
+    given = context.config.attributes.get("connection")
+    if given is not None:  # the caller's transaction (restore): the caller commits
+        run_migrations(given)
+        return
     engine = context.config.attributes.get("engine") or get_engine()
     with engine.connect() as connection:
-        context.configure(
-            connection=connection,
-            target_metadata=target_metadata,
-            render_as_batch=connection.dialect.name == "sqlite",
-        )
-        with context.begin_transaction():
-            context.run_migrations()
+        run_migrations(connection)
         connection.commit()
 
 
