@@ -73,6 +73,23 @@ class TestCells:
         assert len(got[4]) == MAX_TEXT
         assert got[5] == "=SUM(A1:A2)" and ws.cell(row=7, column=2).data_type == "s"
 
+    def test_dates_excel_cannot_hold_become_text(self):
+        # Excel has no dates before 1900 and counts a 29/02/1900 that never was: a date before
+        # 01/03/1900 (a typo such as 0025 for 2025) is written as it reads, not shifted or #####.
+        rows = [
+            [1, None, date(25, 12, 31), None, None],
+            [2, None, date(1900, 1, 15), None, None],
+            [3, None, datetime(1899, 12, 31, 8, 5), None, None],
+            [4, None, date(1900, 3, 1), None, None],
+        ]
+        ws = _read(write_xlsx([("T", COLUMNS, rows)]))["T"]
+        assert [ws.cell(row=n, column=3).value for n in range(2, 6)] == [
+            "31/12/0025",
+            "15/01/1900",
+            "31/12/1899 08:05",
+            datetime(1900, 3, 1),
+        ]
+
     def test_non_finite_numbers_become_text(self):
         ws = _read(write_xlsx([("T", COLUMNS, [[1, None, None, float("nan"), float("inf")]])]))
         assert [c.value for c in ws["T"][2]][3:] == ["nan", "inf"]
@@ -119,6 +136,13 @@ class TestSheets:
             for title in ("Báo cáo: quý 4/2025", "Báo cáo: quý 4/2025", "x" * 40)
         ]
         assert names == ["Báo cáo  quý 4 2025", "Báo cáo  quý 4 2025 (2)", "x" * 31]
+        assert _read(book.close()).sheetnames == names
+
+    def test_cut_sheet_name_does_not_end_with_an_apostrophe(self):
+        # Excel refuses a sheet name that begins or ends with an apostrophe.
+        book = Workbook()
+        names = [book.add_sheet(t, COLUMNS, []) for t in ("x" * 30 + "'y", "x" * 29 + " 'y")]
+        assert names == ["x" * 30, "x" * 29]
         assert _read(book.close()).sheetnames == names
 
     def test_empty_workbook_is_valid(self):

@@ -9,7 +9,8 @@ writes is read back with openpyxl and opened by LibreOffice in the tests.
 What it writes: one bold, filled, wrapped header row (optionally below a few bold title lines),
 frozen below the header, an autofilter over the table, column widths, and typed cells: `int`
 and `float` as numbers (formatted per column: integer with thousands, percent, decimal),
-`date` as a real date shown dd/mm/yyyy (`datetime` with the time), `bool` as a boolean, and
+`date` as a real date shown dd/mm/yyyy (`datetime` with the time; before 01/03/1900, which
+Excel cannot show, as that text), `bool` as a boolean, and
 text as inline strings (XML-escaped, characters XML forbids removed, cut at Excel's 32,767
 characters). `None` leaves the cell empty.
 """
@@ -35,6 +36,9 @@ SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|^\\s|\\s\\Z")
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()
+# Excel has no dates before 1900 and counts a 29/02/1900 that never was, so its serial numbers
+# are right from 01/03/1900 on; an earlier date is written as text (dd/mm/yyyy).
+FIRST_SERIAL_DATE = date(1900, 3, 1)
 ROWS_PER_WRITE = 2_000
 
 
@@ -126,14 +130,22 @@ def _cell(ref: str, value: Any, style: Style) -> str:
         s = f' s="{style:d}"' if style in NUMBER_STYLES else ""
         return f'<c r="{ref}"{s}><v>{value!r}</v></c>'
     if kind is date:
+        if value < FIRST_SERIAL_DATE:
+            return _cell(ref, _day_text(value), Style.plain)
         return f'<c r="{ref}" s="4"><v>{value.toordinal() - EXCEL_EPOCH}</v></c>'
     if kind is datetime:
+        if value.date() < FIRST_SERIAL_DATE:
+            return _cell(ref, f"{_day_text(value)} {value:%H:%M}", Style.plain)
         seconds = value.hour * 3600 + value.minute * 60 + value.second
         serial = value.toordinal() - EXCEL_EPOCH + seconds / 86_400
         return f'<c r="{ref}" s="5"><v>{serial!r}</v></c>'
     if kind is bool:
         return f'<c r="{ref}" t="b"><v>{int(value)}</v></c>'
     return _cell(ref, _plain(value), style)
+
+
+def _day_text(value: date) -> str:
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}"
 
 
 def _plain(value: Any) -> Any:
@@ -160,7 +172,8 @@ class Workbook:
         self._sheets: list[tuple[str, str | None]] = []  # (name, filter range)
 
     def _name(self, title: str) -> str:
-        name = SHEET_NAME_FORBIDDEN.sub(" ", title).strip("' ")[:31] or "Sheet"
+        # Cut first: the cut must not leave an apostrophe (or a space) at either end.
+        name = SHEET_NAME_FORBIDDEN.sub(" ", title)[:31].strip("' ") or "Sheet"
         taken = {n.casefold() for n, _ in self._sheets}
         base, n = name, 1
         while name.casefold() in taken:
