@@ -180,6 +180,19 @@ class TestLayoutTables:
         text = read_bytes(save(document), "a.docx").text
         assert text == "Danh sách đầu mối:\nSở Y tế Sở Nội vụ | Ông A Bà B"
 
+    def test_body_table_opening_with_noi_nhan_stays_rows(self) -> None:
+        # "Nơi nhận hồ sơ" is a body table's cell, not the closing's "Nơi nhận:" heading.
+        document = docx.Document()
+        document.add_paragraph("Thủ tục tiếp nhận:")
+        two_column_table(
+            document, ["Nơi nhận hồ sơ", "Bộ phận Một cửa"], ["Thời hạn giải quyết", "05 ngày"]
+        )
+        text = read_bytes(save(document), "a.docx").text
+        assert (
+            text
+            == "Thủ tục tiếp nhận:\nNơi nhận hồ sơ Bộ phận Một cửa | Thời hạn giải quyết 05 ngày"
+        )
+
 
 class TestLegacyFonts:
     def legacy_docx(self, runs: list[tuple[str, str | None]]) -> bytes:

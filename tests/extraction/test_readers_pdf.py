@@ -141,9 +141,16 @@ class TestSideStamp:
         assert doc.text.split("\n") == BODY[0]
 
 
-def closing_pdf(*, break_after: int | None = None, second_column: bool = True) -> bytes:
+def closing_pdf(
+    *,
+    break_after: int | None = None,
+    second_column: bool = True,
+    page_numbers: bool = False,
+    body: tuple[str, ...] = (),
+) -> bytes:
     """A body line, then the Decree 30 closing as two borderless columns (list | signature),
-    optionally broken over two pages after `break_after` rows."""
+    optionally broken over two pages after `break_after` rows, optionally with each page's
+    number centred at its foot."""
     rows = [
         ("Nơi nhận:", "KT. CHỦ TỊCH"),
         ("- Như trên;", "PHÓ CHỦ TỊCH"),
@@ -152,11 +159,21 @@ def closing_pdf(*, break_after: int | None = None, second_column: bool = True) -
         ("", "Nguyễn Văn An"),
     ]
     pdf = new_pdf()
+    pdf.set_auto_page_break(False)
+
+    def number() -> None:
+        if page_numbers:
+            pdf.set_xy(0, 280)
+            pdf.cell(210, 7, str(pdf.page_no()), align="C")
+
     pdf.add_page()
+    for text in body:
+        line(pdf, text)
     line(pdf, "Các cơ quan, đơn vị triển khai thực hiện nghiêm túc./.")
     y = pdf.get_y()
     for index, (left, right) in enumerate(rows):
         if index == break_after:
+            number()
             pdf.add_page()
             y = 20
         pdf.set_xy(20, y)
@@ -165,6 +182,7 @@ def closing_pdf(*, break_after: int | None = None, second_column: bool = True) -
             pdf.set_xy(115, y)
             pdf.cell(80, 7, right, align="C")
         y += 7
+    number()
     return bytes(pdf.output())
 
 
@@ -189,6 +207,19 @@ class TestClosingColumns:
 
     def test_over_a_page_break(self) -> None:
         assert read_bytes(closing_pdf(break_after=2), "cv.pdf").text.split("\n") == CLOSING
+
+    @pytest.mark.parametrize("break_after", [None, 1, 2, 3])
+    def test_page_numbers_stay_out_of_the_signature(self, break_after: int | None) -> None:
+        # The centred number at the foot of a page is below the gap between the columns: it is
+        # the page's (dropped with the other page numbers), not a line of the signature block.
+        pdf = closing_pdf(break_after=break_after, page_numbers=True)
+        assert read_bytes(pdf, "cv.pdf").text.split("\n") == CLOSING
+
+    def test_body_line_opening_with_noi_nhan(self) -> None:
+        # "Nơi nhận hồ sơ ..." in the body is not the closing's "Nơi nhận:" heading.
+        body = ("Nơi nhận hồ sơ: Bộ phận Một cửa.",)
+        text = read_bytes(closing_pdf(body=body), "cv.pdf").text
+        assert text.split("\n") == [*body, *CLOSING]
 
     def test_single_column_kept(self) -> None:
         text = read_bytes(closing_pdf(second_column=False), "cv.pdf").text

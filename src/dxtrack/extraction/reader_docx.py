@@ -242,7 +242,7 @@ class _DocxText:
 
 
 LAYOUT_MAX_ROWS = 3
-_CLOSING = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)  # not "Nơi nhận hồ sơ ..."
 
 
 def _row_cells(row: Any) -> Iterator[Any]:

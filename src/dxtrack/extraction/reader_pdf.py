@@ -206,7 +206,7 @@ def _page_lines(
 # subject | motto, place and date; "Nơi nhận" and its list | the signature block. Read line by
 # line, the columns interleave ("- Như trên; PHÓ CHỦ TỊCH", "... Ban Chỉ đạo Hà Nội, ngày");
 # read as columns (as a DOCX table is read), the left one comes first, then the right one.
-_CLOSING = re.compile(r"^\s*Nơi\s+nhận\b", re.IGNORECASE)
+_CLOSING = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)  # not "Nơi nhận hồ sơ ..."
 _GUTTER = 0.05  # narrowest gap between the two columns, as a share of the page width
 _HEAD_LINES = 3  # a letterhead shows its two columns within the first lines of page 1
 
@@ -289,10 +289,16 @@ def _closing_columns(
         return rest, None
     if start >= len(lines):
         return rest, carry
-    end, left, right = _column_block(page, lines, start, split)
+    # A page number at the foot (often centred, so right of the split) is the page's, not a line
+    # of the signature block: it stays below the columns, or is dropped when the right column
+    # goes on over the page (clean_pages() would drop it, but only at the page's edge).
+    foot = len(lines)
+    while foot > start and _PAGE_NUMBER.match(lines[foot - 1]["text"]):
+        foot -= 1
+    end, left, right = _column_block(page, lines[:foot], start, split)
     right = [*(carry.right if carry else []), *right]
     base = lines[start]["top"] - 1
-    if end == len(lines):  # the closing may go on over the page
+    if end == foot:  # the closing may go on over the page
         return [(base + i * 1e-6, text) for i, text in enumerate(left)], Carry(split, right)
     ordered = [(base + i * 1e-6, text) for i, text in enumerate(left + right)]
     return ordered + rest[end - start :], None
