@@ -18,7 +18,7 @@ def initialise(settings: Settings) -> tuple[str, int]:
     engine = get_engine(settings)
     upgrade(engine)
     loaded = 0
-    with transaction(settings) as db:
+    with transaction(settings, write=True) as db:
         if count_agencies(db) == 0:
             loaded = load_default_directory(db).created
     return current_revision(engine) or "", loaded

@@ -154,7 +154,7 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
     settings = Settings(data_dir=directory, database_url=f"sqlite:///{db_file}")
     use_settings(settings)
     initialise(settings)
-    with transaction(settings) as db:
+    with transaction(settings, write=True) as db:
         users = _create_users(db)
         coordinator = db.scalar(select(User).where(User.username == "dieuphoi"))
         for path in files:

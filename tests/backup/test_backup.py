@@ -246,6 +246,21 @@ class TestRefusals:
         rewrite(archive, newer, {"manifest.json": json.dumps(manifest).encode()})
         with pytest.raises(Invalid, match="phiên bản dxtrack mới hơn"):
             restore_backup(empty, newer)
+        with pytest.raises(Invalid, match="phiên bản dxtrack mới hơn"):
+            check_backup(newer)
+
+    def test_stray_files_in_the_data_directory_are_left_out(
+        self, source: Settings, tmp_path: Path, empty: Settings
+    ):
+        (source.data_dir / "evidence" / "ghi-chu.txt").write_text("không phải tệp lưu trữ")
+        (source.data_dir / "originals" / "ab").mkdir(parents=True, exist_ok=True)
+        (source.data_dir / "originals" / "ab" / ("a" * 64 + ".pdf.1234.part")).write_bytes(b"x")
+        archive = tmp_path / "sao-luu.tar.gz"
+        assert create_backup(source, archive).files == 2
+        restore_backup(empty, archive)
+        assert set(stored_files(empty)) == {
+            name for name in stored_files(source) if "ghi-chu" not in name and ".part" not in name
+        }
 
 
 class TestCli:
@@ -259,6 +274,9 @@ class TestCli:
             )
             return runner.invoke(app, [*base, *args])
 
+        into_directory = run(source, "backup", "--out", str(tmp_path))
+        assert into_directory.exit_code == 0, into_directory.output
+        assert list(tmp_path.glob("dxtrack-sao-luu-*.tar.gz"))
         made = run(source, "backup", "--out", str(archive))
         assert made.exit_code == 0, made.output
         assert "Đã sao lưu vào" in made.stdout and "2 tệp lưu trữ" in made.stdout

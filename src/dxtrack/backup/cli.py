@@ -31,7 +31,8 @@ def backup_command(
     ),
 ) -> None:
     """Sao lưu toàn bộ dữ liệu (mọi bảng, văn bản gốc, minh chứng) vào một tệp."""
-    target = out or Path(f"dxtrack-sao-luu-{datetime.now():%Y%m%d-%H%M}.tar.gz")
+    name = f"dxtrack-sao-luu-{datetime.now():%Y%m%d-%H%M}.tar.gz"
+    target = out / name if out is not None and out.is_dir() else out or Path(name)
     summary = create_backup(get_settings(), target)
     rows = sum(summary.tables.values())
     console.print(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import re
 import shutil
 import tarfile
 import tempfile
@@ -54,6 +55,7 @@ FORMAT = "dxtrack-backup/1"
 SKIPPED = {"alembic_version", "run_locks"}  # the revision is in the manifest; locks are transient
 FILE_AREAS = ("originals", "evidence")
 BATCH = 2_000
+_STORED_NAME = re.compile(r"[0-9a-f]{64}(\.[0-9A-Za-z]{1,10})?")
 
 
 @dataclass
@@ -148,7 +150,9 @@ def _stored_files(settings: Settings) -> Iterator[tuple[Path, str]]:
         root = settings.data_dir / area
         if root.is_dir():
             for path in sorted(root.rglob("*")):
-                if path.is_file() and not path.name.endswith(".part"):
+                # Only stored files (named by their SHA-256): not a temporary `.part` file, nor
+                # anything else copied into the directory, which restore would refuse.
+                if path.is_file() and _STORED_NAME.fullmatch(path.name):
                     yield path, f"files/{area}/{path.relative_to(root).as_posix()}"
 
 
@@ -369,7 +373,9 @@ def _copy_files(work: Path, settings: Settings) -> int:
 def check_backup(archive_path: Path) -> dict[str, Any]:
     """The manifest of a backup whose every part checked out (nothing written anywhere)."""
     with tempfile.TemporaryDirectory(prefix="dxtrack-restore-") as tmp:
-        return _unpack(archive_path, Path(tmp))
+        manifest = _unpack(archive_path, Path(tmp))
+    _require_known(manifest["revision"])
+    return manifest
 
 
 def restore_backup(settings: Settings, archive_path: Path) -> RestoreSummary:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dxtrack.spreadsheet import Column, Style, Workbook
+from dxtrack.web.format import vn_number
 from dxtrack.web.templating import ROLE_NAMES, progress_label, status_label
 
 if TYPE_CHECKING:
@@ -44,7 +45,9 @@ def _describe(view: View) -> str:
 def assignments_xlsx(rows: list[AssignmentRow], *, view: View, truncated: bool) -> bytes:
     preamble = [_describe(view)]
     if truncated:
-        preamble.append(f"Chỉ xuất {EXPORT_LIMIT} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ.")
+        preamble.append(
+            f"Chỉ xuất {vn_number(EXPORT_LIMIT)} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ."
+        )
     values = (
         [
             r.document_number or "",
