@@ -43,10 +43,14 @@ class TestBell:
 
     def test_opening_marks_read_and_follows_the_link(self, client: TestClient, db: Session):
         request_id = asked(db)
-        page_session(client, db, "syt")
+        csrf = page_session(client, db, "syt")
         page = client.get("/notifications").text
-        link = one(page, "//li[contains(@class,'unread')]//a").get("href")
-        response = client.get(link, follow_redirects=False)
+        form = one(page, "//li[contains(@class,'unread')]//form")
+        token = form.xpath(".//input[@name='csrf_token']/@value")[0]
+        assert token == csrf
+        action = form.get("action")
+        assert client.post(action, data={}, follow_redirects=False).status_code == 403
+        response = client.post(action, data={"csrf_token": token}, follow_redirects=False)
         assert response.headers["location"] == f"/notifications/explanations/{request_id}"
         assert (
             html(client.get("/notifications/bell").text).xpath("//span[@class='bell-count']") == []

@@ -55,9 +55,9 @@ def index(request: Request, db: Db, user: PageUser) -> Response:
     return render(request, "notifications/index.html", context)
 
 
-@router.get("/notifications/{notification_id:int}/open", name="notification_open")
+@router.post("/notifications/{notification_id:int}/open", name="notification_open")
 def open_notification(notification_id: int, db: Db, user: PageUser) -> Response:
-    """Mark as read and follow the notification's link."""
+    """Mark as read and follow the notification's link (a POST: it writes, with CSRF)."""
     notification = service.get_notification(db, notification_id, user=user)
     service.mark_read(db, user=user, notification_id=notification_id)
     return _back(notification.link or "/notifications")
