@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.agencies.models import Agency
 from dxtrack.agencies.service import get_agency, get_group
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.indicators.overview import dashboard_plans
@@ -138,12 +138,7 @@ def scope_agency_ids(db: Session, scope: Scope, user: User | None) -> set[int] |
     if scope.agency:
         return set(db.scalars(select(Agency.id).where(Agency.code == scope.agency)))
     if scope.group:
-        members = (
-            select(group_members.c.agency_id)
-            .join(AgencyGroup, AgencyGroup.id == group_members.c.group_id)
-            .where(AgencyGroup.code == scope.group)
-        )
-        return set(db.scalars(members))
+        return {agency.id for agency in get_group(db, scope.group).members}
     return None
 
 
