@@ -10,10 +10,11 @@ literal.
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from sqlalchemy import ColumnElement
+
+from dxtrack.agencies.names import strip_accents
 
 _ESCAPE = "\\"
 
@@ -22,10 +23,7 @@ def fold(text: str | None) -> str:
     """Lower case, no diacritics, đ → d, whitespace collapsed."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    kept = kept.replace("đ", "d").replace("Đ", "D")
-    return " ".join(kept.casefold().split())
+    return " ".join(strip_accents(text).casefold().split())
 
 
 def search_key(*parts: str | None) -> str:

@@ -19,13 +19,13 @@
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from collections.abc import Iterator
 from typing import Any
 
 from dxtrack.errors import ExtractionFailed
 from dxtrack.extraction import legacy
+from dxtrack.extraction.textutil import CLOSING_LINE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -138,7 +138,7 @@ class _DocxText:
             for row in cells
             for cell in row
         )
-        closing = any(_CLOSING.match(line) for column in columns for line in column)
+        closing = any(CLOSING_LINE.match(line) for column in columns for line in column)
         self.body_started = started
         if multi_line and (closing or not started):
             return columns
@@ -242,7 +242,6 @@ class _DocxText:
 
 
 LAYOUT_MAX_ROWS = 3
-_CLOSING = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)  # not "Nơi nhận hồ sơ ..."
 
 
 def _row_cells(row: Any) -> Iterator[Any]:

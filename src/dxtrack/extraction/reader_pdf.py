@@ -26,6 +26,7 @@ from itertools import pairwise
 from typing import Any
 
 from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction.textutil import CLOSING_LINE
 
 SCAN = (
     "tệp PDF không có lớp văn bản (có thể là bản quét). Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
@@ -206,7 +207,6 @@ def _page_lines(
 # subject | motto, place and date; "Nơi nhận" and its list | the signature block. Read line by
 # line, the columns interleave ("- Như trên; PHÓ CHỦ TỊCH", "... Ban Chỉ đạo Hà Nội, ngày");
 # read as columns (as a DOCX table is read), the left one comes first, then the right one.
-_CLOSING = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)  # not "Nơi nhận hồ sơ ..."
 _GUTTER = 0.05  # narrowest gap between the two columns, as a share of the page width
 _HEAD_LINES = 3  # a letterhead shows its two columns within the first lines of page 1
 
@@ -221,7 +221,7 @@ class Carry:
 
 
 def _closing_start(lines: list[dict[str, Any]]) -> int:
-    return next((i for i, line in enumerate(lines) if _CLOSING.match(line["text"])), len(lines))
+    return next((i for i, line in enumerate(lines) if CLOSING_LINE.match(line["text"])), len(lines))
 
 
 def _continued_start(lines: list[dict[str, Any]]) -> int:

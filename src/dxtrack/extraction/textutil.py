@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The line that opens a Decree 30 closing ("Nơi nhận:"; not "Nơi nhận hồ sơ ..."): where the
+# PDF and DOCX readers start reading the closing's two columns.
+CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
+
 # Old-style tone placement folded to the new style, so "Hoà"/"Hòa", "Uỷ"/"Ủy" compare equal.
 # Each pair keeps the same length, so offsets in folded text are offsets in the original.
 _TONES = {
