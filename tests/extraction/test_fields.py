@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans, find_references
 from dxtrack.extraction.textutil import fold
@@ -51,6 +51,14 @@ def test_deadline(case):
 def test_recurrence(case):
     source, (expected,) = case
     assert (find_recurrence(fold(source)) or "null") == expected
+
+
+@pytest.mark.parametrize("case", load_cases("period_day"), ids=case_id)
+def test_period_day(case):
+    source, (expected,) = case
+    folded = fold(source)
+    found = period_day(folded, recurrence=find_recurrence(folded), masked=citation_spans(source))
+    assert (found or "null") == expected
 
 
 @pytest.mark.parametrize("case", load_cases("agencies"), ids=case_id)

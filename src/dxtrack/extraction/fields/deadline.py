@@ -186,6 +186,32 @@ def _overlaps(start: int, end: int, spans) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
+_BARE_DAY = re.compile(r"ngày\s+(\d{1,2})(?!\d)(?!\s*[/.\-]\s*\d)(?!\s*tháng\s*\d)")
+_DAY_MONTH = re.compile(
+    r"ngày\s+(\d{1,2})\s*(?:tháng\s+|/\s*)(\d{1,2})(?!\d)(?!\s*(?:năm|/|-)\s*\d)"
+)
+_IN_LAST_MONTH = {"monthly", "quarterly", "half-yearly"}
+
+
+def period_day(
+    folded: str, *, recurrence: str | None, masked: list[tuple[int, int]] = ()
+) -> str | None:
+    """The day of the period a recurring clause is due: "20" for "trước ngày 20 hằng tháng"
+    (the day of the period's last month), "12-31" (MM-DD) for a yearly "ngày 31 tháng 12"."""
+    pattern = _BARE_DAY if recurrence in _IN_LAST_MONTH else _DAY_MONTH
+    if recurrence not in _IN_LAST_MONTH and recurrence != "yearly":
+        return None
+    for m in pattern.finditer(folded):
+        if _overlaps(m.start(), m.end(), masked):
+            continue
+        day = int(m.group(1))
+        if recurrence != "yearly":
+            return str(day) if 1 <= day <= 31 else None
+        month = int(m.group(2))
+        return f"{month:02d}-{day:02d}" if _safe(2024, month, day) else None
+    return None
+
+
 def first_deadline(
     folded: str,
     *,

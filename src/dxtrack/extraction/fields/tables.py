@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.deadline import first_deadline, last_day
+from dxtrack.extraction.fields.deadline import first_deadline, last_day, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.tasks import Task
 from dxtrack.extraction.normalize import Paragraph
@@ -102,6 +102,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
         recurrence,
         " ".join(text.replace("*", "").split()),
         (para.start, para.end),
+        period_day=None if deadline else period_day(fold(when), recurrence=recurrence),
     )
 
 

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention, get_matcher
-from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.textutil import fold
@@ -44,6 +44,7 @@ class Task:
     summary: str
     span: tuple[int, int]
     optional: bool = False
+    period_day: str | None = None  # not in FORMAT.md's scored fields: the scorer ignores it
 
     def to_dict(self) -> dict:
         return {
@@ -55,6 +56,7 @@ class Task:
             "summary": self.summary,
             "optional": self.optional,
             "span": list(self.span),
+            "period_day": self.period_day,
         }
 
 
@@ -264,7 +266,9 @@ def _make_task(
     recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     summary = " ".join(text.split())
-    return Task(node.path, leads, coords, deadline, recurrence, summary, _span(node, with_children))
+    day = None if deadline else _period_day(text, folded, time_text, recurrence)
+    span = _span(node, with_children)
+    return Task(node.path, leads, coords, deadline, recurrence, summary, span, period_day=day)
 
 
 def _assignees(
@@ -323,6 +327,14 @@ def _deadline(
     masked = citation_spans(text)
     found = first_deadline(folded, year=year, masked=masked, recurrence=recurrence)
     return found.isoformat() if found else None
+
+
+def _period_day(
+    text: str, folded: str, time_text: str | None, recurrence: str | None
+) -> str | None:
+    if time_text and (day := period_day(fold(time_text), recurrence=recurrence)):
+        return day
+    return period_day(folded, recurrence=recurrence, masked=citation_spans(text))
 
 
 def _attribute(node: Node, key: str) -> str | None:
