@@ -1,0 +1,49 @@
+"""Run the engine over a labelled corpus part and score it (shared by the tests and scripts).
+
+A part is a folder of gold labels (`<stem>.json`) beside their sources: the file with the
+label's stem and another extension (.txt, .md, .docx, .pdf). A Markdown copy is read as
+text (the engine's .txt reader undoes Markdown remnants).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+import score
+
+from dxtrack.extraction import extract_bytes
+
+SOURCE_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
+
+
+def source_of(label: Path) -> Path:
+    """The source document of a label: same stem, one of the known extensions."""
+    for ext in SOURCE_EXTENSIONS:
+        candidate = label.with_suffix(ext)
+        if candidate.is_file():
+            return candidate
+    raise FileNotFoundError(f"no source document for {label.name}")
+
+
+def predict(source: Path) -> dict:
+    name = source.stem + ".txt" if source.suffix == ".md" else source.name
+    return extract_bytes(source.read_bytes(), name).to_dict()
+
+
+def labels(part: Path) -> list[Path]:
+    return sorted(part.glob("*.json"))
+
+
+def score_part(part: Path, sources: dict[str, Path] | None = None) -> dict:
+    """Summed counts over a part (no per-document output); `figures()` turns them into rates."""
+    totals: dict = {}
+    for label in labels(part):
+        gold = json.loads(label.read_text(encoding="utf-8"))
+        source = sources[label.stem] if sources is not None else source_of(label)
+        for key, value in score.score_doc(gold, predict(source)).items():
+            totals[key] = totals.get(key, 0) + value
+    return totals

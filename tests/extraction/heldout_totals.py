@@ -1,0 +1,48 @@
+"""Aggregate figures of a corpus part, nothing per document (held-out discipline).
+
+    .venv/bin/python tests/extraction/heldout_totals.py [heldout|tune] [--json]
+
+Prints only the micro-averaged totals over the part: no document's name, errors or
+predictions are shown, so rules cannot be tuned on the held-out part by accident. A
+document the engine fails on counts as an empty prediction (only the number of such
+documents is printed). To measure another engine (e.g. the session's starting commit),
+run this file with that checkout's `src` first on PYTHONPATH.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+
+from corpus_runner import HERE, labels, predict, score, source_of
+
+
+def totals(part_name: str) -> tuple[dict, int, int]:
+    total: Counter = Counter()
+    failed = 0
+    docs = labels(HERE / "corpus" / part_name)
+    for label in docs:
+        gold = json.loads(label.read_text(encoding="utf-8"))
+        try:
+            pred = predict(source_of(label))
+        except Exception:  # noqa: BLE001 - counted, never shown
+            pred, failed = {}, failed + 1
+        total.update(score.score_doc(gold, pred))
+    return dict(total), len(docs), failed
+
+
+def main(argv: list[str]) -> None:
+    part = next((a for a in argv if not a.startswith("--")), "heldout")
+    counts, n_docs, failed = totals(part)
+    if not n_docs:
+        sys.exit(f"corpus/{part} has no labelled documents")
+    figures = score.figures(counts)
+    if "--json" in argv:
+        print(json.dumps({"docs": n_docs, "failed": failed, "total": figures}, indent=2))
+        return
+    score.report(f"{part}: TOTAL ({n_docs} docs, micro-averaged; {failed} failed)", figures)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
