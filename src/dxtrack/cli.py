@@ -13,7 +13,8 @@ from dxtrack.bootstrap import initialise
 from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
 from dxtrack.documents.cli import ingest_command
-from dxtrack.extraction.cli import extract_command
+from dxtrack.documents.service import extraction_directory
+from dxtrack.extraction.cli import make_extract_command
 from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.notifications.cli import app as notify_app
 from dxtrack.reports.cli import report_command
@@ -97,7 +98,7 @@ app.add_typer(indicators_app, name="indicators")
 app.add_typer(notify_app, name="notify")
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
-app.command("extract")(extract_command)
+app.command("extract")(make_extract_command(extraction_directory))
 app.command("report")(report_command)
 app.command("backup")(backup_command)
 app.command("restore")(restore_command)

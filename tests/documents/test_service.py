@@ -119,6 +119,22 @@ class TestIngest:
             )
         assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*"))
 
+    def test_engine_error_becomes_the_apps_422(self, db: Session, settings: Settings):
+        """The engine raises its own ExtractionError; the domain maps it to ExtractionFailed."""
+        with pytest.raises(ExtractionFailed, match="x.pdf") as info:
+            service.ingest_bytes(
+                db, data=b"%PDF-1.4 broken", filename="x.pdf", settings=settings, actor=None
+            )
+        assert info.value.status == 422
+        assert not settings.originals_dir.exists() or not any(settings.originals_dir.rglob("*"))
+
+    def test_engine_gets_the_directory(self):
+        names = service.extraction_directory()
+        assert "Sở Khoa học và Công nghệ tỉnh An Giang" in names
+        assert not any(n.startswith(("Xã ", "Phường ")) for n in names)  # unit rule's job
+        # an alias seen only in another province's document (seed 001, Thanh Hóa) is gone
+        assert not any("VT-CNTT" in n for n in names)
+
 
 def task_item(clause: str, recurrence: str | None = None) -> dict[str, Any]:
     return {

@@ -15,7 +15,10 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 import score
 
+from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction import extract_bytes
+
+AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
 SOURCE_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 
@@ -31,7 +34,7 @@ def source_of(label: Path) -> Path:
 
 def predict(source: Path) -> dict:
     name = source.stem + ".txt" if source.suffix == ".md" else source.name
-    return extract_bytes(source.read_bytes(), name).to_dict()
+    return extract_bytes(source.read_bytes(), name, directory=AN_GIANG).to_dict()
 
 
 def labels(part: Path) -> list[Path]:

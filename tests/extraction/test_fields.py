@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans, find_references
 from dxtrack.extraction.textutil import fold
+
+AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
 CASES = Path(__file__).parent / "cases"
 
@@ -64,7 +67,7 @@ def test_period_day(case):
 @pytest.mark.parametrize("case", load_cases("agencies"), ids=case_id)
 def test_agencies(case):
     source, expected = case
-    matcher = get_matcher()
+    matcher = get_matcher(AN_GIANG)
     found, _ = matcher.match_list(matcher.expand(source), 0, bare_groups=True)
     assert [m.name for m in found] == expected
 

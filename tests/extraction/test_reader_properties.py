@@ -1,4 +1,4 @@
-"""Property-based tests: any input is read or refused with ExtractionFailed, quickly."""
+"""Property-based tests: any input is read or refused with ExtractionError, quickly."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction import ExtractionError
 from dxtrack.extraction.readers import RawDocument, clean_markdown, read_bytes, read_file
 
 try:
@@ -42,7 +42,7 @@ def read_or_refuse(data: bytes, filename: str) -> RawDocument | None:
     started = time.perf_counter()
     try:
         doc = read_bytes(data, filename)
-    except ExtractionFailed as exc:
+    except ExtractionError as exc:
         assert exc.message.startswith(f"Không đọc được tệp '{filename}': ")
         return None
     finally:
@@ -245,7 +245,7 @@ class TestHostileContainers:
         data = buffer.getvalue()
         assert len(data) < 5 * 1024 * 1024  # 250 MB unpacked from about 1 MB
         started = time.perf_counter()
-        with pytest.raises(ExtractionFailed, match="giải nén quá lớn"):
+        with pytest.raises(ExtractionError, match="giải nén quá lớn"):
             read_bytes(data, "bomb.docx")
         assert time.perf_counter() - started < 0.5
 
@@ -256,7 +256,7 @@ class TestHostileContainers:
         data = minimal_pdf(content)
         assert len(data) < 2 * 1024 * 1024  # 250 MB of page content from about 1 MB
         started = time.perf_counter()
-        with pytest.raises(ExtractionFailed, match="PDF khi giải nén quá lớn"):
+        with pytest.raises(ExtractionError, match="PDF khi giải nén quá lớn"):
             read_bytes(data, "bomb.pdf")
         assert time.perf_counter() - started < 1.5
 
@@ -276,6 +276,6 @@ class TestHostileContainers:
         with path.open("wb") as handle:
             handle.truncate(200 * 1024 * 1024)
         started = time.perf_counter()
-        with pytest.raises(ExtractionFailed, match="tệp quá lớn"):
+        with pytest.raises(ExtractionError, match="tệp quá lớn"):
             read_file(path)
         assert time.perf_counter() - started < 0.5

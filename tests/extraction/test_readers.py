@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from dxtrack.errors import ExtractionFailed
-from dxtrack.extraction import legacy
+from dxtrack.extraction import ExtractionError, legacy
 from dxtrack.extraction.readers import RawDocument, clean_markdown, read_bytes, read_file
 
 try:
@@ -43,7 +42,7 @@ def to_cp1258(text: str) -> bytes:
 
 
 def failure_message(data: bytes, filename: str, **kwargs: int) -> str:
-    with pytest.raises(ExtractionFailed) as info:
+    with pytest.raises(ExtractionError) as info:
         read_bytes(data, filename, **kwargs)
     message = info.value.message
     assert message.startswith(f"Không đọc được tệp '{filename}': ")
@@ -199,18 +198,18 @@ class TestErrors:
         with path.open("wb") as handle:
             handle.truncate(200 * 1024 * 1024)  # sparse: 200 MB without writing them
         started = time.perf_counter()
-        with pytest.raises(ExtractionFailed, match=r"'big\.pdf': tệp quá lớn \(200\.0 MB"):
+        with pytest.raises(ExtractionError, match=r"'big\.pdf': tệp quá lớn \(200\.0 MB"):
             read_file(path)
         assert time.perf_counter() - started < 1.0
 
     def test_missing_file(self, tmp_path: Path) -> None:
-        with pytest.raises(ExtractionFailed, match="không tìm thấy tệp"):
+        with pytest.raises(ExtractionError, match="không tìm thấy tệp"):
             read_file(tmp_path / "nope.txt")
 
     def test_directory(self, tmp_path: Path) -> None:
         folder = tmp_path / "folder.txt"
         folder.mkdir()
-        with pytest.raises(ExtractionFailed, match="không phải là một tệp"):
+        with pytest.raises(ExtractionError, match="không phải là một tệp"):
             read_file(folder)
 
     def test_messages_are_vietnamese_nfc(self) -> None:

@@ -11,7 +11,7 @@ import zipfile
 import docx
 import pytest
 
-from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction import ExtractionError
 from dxtrack.extraction.readers import read_bytes
 
 FOOTNOTES_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -260,7 +260,7 @@ def declare_size(data: bytes, size: int) -> bytes:
 
 class TestDamaged:
     def message(self, data: bytes, **kwargs: int) -> str:
-        with pytest.raises(ExtractionFailed) as info:
+        with pytest.raises(ExtractionError) as info:
             read_bytes(data, "hỏng.docx", **kwargs)
         assert info.value.message.startswith("Không đọc được tệp 'hỏng.docx': ")
         return info.value.message

@@ -8,9 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from dxtrack.errors import ExtractionFailed
+from dxtrack.documents.service import extraction_directory
+from dxtrack.extraction import ExtractionError
 from dxtrack.extraction.reader_pdf import clean_pages, inflated_size
 from dxtrack.extraction.readers import read_bytes
+
+AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 needs_font = pytest.mark.skipif(
@@ -228,7 +231,7 @@ class TestClosingColumns:
     def test_signer_read(self) -> None:
         from dxtrack.extraction import extract_bytes
 
-        signer = extract_bytes(closing_pdf(break_after=3), "cv.pdf").signer
+        signer = extract_bytes(closing_pdf(break_after=3), "cv.pdf", directory=AN_GIANG).signer
         assert signer == {"name": "Nguyễn Văn An", "title": "PHÓ CHỦ TỊCH"}
 
 
@@ -300,7 +303,7 @@ class TestInflatedSize:
 
 class TestUnreadable:
     def message(self, data: bytes) -> str:
-        with pytest.raises(ExtractionFailed) as info:
+        with pytest.raises(ExtractionError) as info:
             read_bytes(data, "x.pdf")
         assert info.value.message.startswith("Không đọc được tệp 'x.pdf': ")
         return info.value.message
@@ -339,7 +342,7 @@ class TestUnreadable:
         size = int(len(data) * cut) if cut < 1 else int(cut)
         try:
             doc = read_bytes(data[:size], "x.pdf")
-        except ExtractionFailed as exc:
+        except ExtractionError as exc:
             assert "PDF bị hỏng" in exc.message or "bản quét" in exc.message
         else:  # pdfminer may recover the pages before the cut
             assert doc.text

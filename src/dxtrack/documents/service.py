@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -13,6 +14,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.importer import default_directory
 from dxtrack.agencies.names import strip_accents
 from dxtrack.agencies.resolver import build_resolver
 from dxtrack.audit import events
@@ -20,7 +22,7 @@ from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
-from dxtrack.errors import DxError, Invalid, NotFound
+from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
 from dxtrack.files import sha256_hex, store_blob
 from dxtrack.search import contains
 
@@ -32,9 +34,25 @@ Extractor = Callable[[bytes, str], dict[str, Any]]
 
 
 def engine_extract(data: bytes, filename: str) -> dict[str, Any]:
-    from dxtrack.extraction import extract_bytes
+    from dxtrack.extraction import ExtractionError, extract_bytes
 
-    return extract_bytes(data, filename).to_dict()
+    try:
+        return extract_bytes(data, filename, directory=extraction_directory()).to_dict()
+    except ExtractionError as exc:
+        raise ExtractionFailed(exc.message) from None
+
+
+@lru_cache(maxsize=1)
+def extraction_directory() -> tuple[str, ...]:
+    """Agency names and aliases the engine recognises: the packaged directory's provincial
+    bodies (communes and wards are matched by the engine's unit rule, not by name)."""
+    names: list[str] = []
+    for row in default_directory().agencies:
+        if row.kind in {"commune", "ward", "special_zone"}:
+            continue
+        names.append(row.name)
+        names.extend(alias for alias in row.aliases if len(alias) > 6)
+    return tuple(names)
 
 
 @dataclass

@@ -2,32 +2,44 @@
 
 Each file is extracted on its own: a broken file is reported (in Vietnamese, naming the
 file and the reason) and the batch goes on; the exit status is 1 when any file failed.
+The app builds the command with its agency directory (`make_extract_command(directory)`).
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import typer
 
-from dxtrack.errors import ExtractionFailed
-from dxtrack.extraction import extract_file
+from dxtrack.extraction import ExtractionError, extract_file
 
 
-def extract_command(
-    files: list[Path] = typer.Argument(..., help="Tệp văn bản: .txt, .docx, .pdf"),
-    json_: bool = typer.Option(False, "--json", help="In kết quả JSON ra màn hình"),
-    out: Path | None = typer.Option(None, "--out", help="Thư mục ghi <tên tệp>.json"),
+def make_extract_command(directory: Callable[[], Iterable[str]] = tuple) -> Callable[..., None]:
+    """The `extract` command recognising the names of `directory()` (called once per run)."""
+
+    def extract_command(
+        files: list[Path] = typer.Argument(..., help="Tệp văn bản: .txt, .docx, .pdf"),
+        json_: bool = typer.Option(False, "--json", help="In kết quả JSON ra màn hình"),
+        out: Path | None = typer.Option(None, "--out", help="Thư mục ghi <tên tệp>.json"),
+    ) -> None:
+        """Trích xuất thông tin, văn bản được dẫn chiếu và nhiệm vụ từ văn bản chỉ đạo."""
+        run_extract(files, json_=json_, out=out, directory=tuple(directory()))
+
+    return extract_command
+
+
+def run_extract(
+    files: list[Path], *, json_: bool, out: Path | None, directory: tuple[str, ...]
 ) -> None:
-    """Trích xuất thông tin, văn bản được dẫn chiếu và nhiệm vụ từ văn bản chỉ đạo."""
     failed = 0
     results = []
     for path in files:
         try:
-            result = extract_file(path).to_dict()
-        except ExtractionFailed as exc:
+            result = extract_file(path, directory=directory).to_dict()
+        except ExtractionError as exc:
             failed += 1
             typer.echo(f"Lỗi: {exc.message}", err=True)
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -39,16 +40,24 @@ class Extraction:
         return dict(self.__dict__)
 
 
-def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extraction:
-    """Extract from already-decoded text. `wrapped=False` when lines are real paragraphs."""
+def extract_text(
+    text: str, doc_id: str = "", *, wrapped: bool = True, directory: Iterable[str] = ()
+) -> Extraction:
+    """Extract from already-decoded text. `wrapped=False` when lines are real paragraphs.
+
+    `directory`: agency names and aliases of the caller's directory, recognised as agencies
+    besides the built-in vocabulary (the engine reads no directory of its own).
+    """
+    names = tuple(directory)
     norm = normalize(text, wrapped=wrapped)
     paras = [p.text for p in norm.paragraphs]
-    meta = extract_metadata(paras)
+    meta = extract_metadata(paras, directory=names)
     body = norm.paragraphs[meta.body_start :]  # "Nơi nhận" and signatures close clauses in the tree
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose = [p for p in body if not is_table_row(p.text)]
-    tasks = extract_tasks(build_tree(prose, is_closing=is_closing), year=year, issuer=meta.issuer)
-    tasks += extract_table_tasks(norm.paragraphs, year=year)
+    tree = build_tree(prose, is_closing=is_closing)
+    tasks = extract_tasks(tree, year=year, issuer=meta.issuer, directory=names)
+    tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
     return Extraction(
@@ -68,21 +77,22 @@ def extract_text(text: str, doc_id: str = "", *, wrapped: bool = True) -> Extrac
     )
 
 
-def extract_bytes(data: bytes, filename: str) -> Extraction:
+def extract_bytes(data: bytes, filename: str, *, directory: Iterable[str] = ()) -> Extraction:
     from dxtrack.extraction.readers import read_bytes
 
-    return _from_raw(read_bytes(data, filename), Path(filename).stem)
+    return _from_raw(read_bytes(data, filename), Path(filename).stem, directory)
 
 
-def extract_file(path: str | Path) -> Extraction:
+def extract_file(path: str | Path, *, directory: Iterable[str] = ()) -> Extraction:
     from dxtrack.extraction.readers import read_file
 
-    return _from_raw(read_file(path), Path(path).stem)
+    return _from_raw(read_file(path), Path(path).stem, directory)
 
 
-def _from_raw(raw: RawDocument, doc_id: str) -> Extraction:
+def _from_raw(raw: RawDocument, doc_id: str, directory: Iterable[str]) -> Extraction:
     """Lines of a DOCX are its paragraphs; text and PDF lines are wrapped and get rejoined."""
-    result = extract_text(raw.text, doc_id=doc_id, wrapped=raw.format != "docx")
+    wrapped = raw.format != "docx"
+    result = extract_text(raw.text, doc_id=doc_id, wrapped=wrapped, directory=directory)
     result.warnings = list(raw.warnings)
     return result
 

@@ -13,7 +13,7 @@
 - Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
   without font hints the whole text is checked for TCVN3/VNI patterns.
 - The zip directory is checked before parsing: declared uncompressed size, entry count,
-  encryption. Raises ExtractionFailed with the bare reason (readers.py adds the file name).
+  encryption. Raises ExtractionError with the bare reason (readers.py adds the file name).
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ import zipfile
 from collections.abc import Iterator
 from typing import Any
 
-from dxtrack.errors import ExtractionFailed
 from dxtrack.extraction import legacy
+from dxtrack.extraction.errors import ExtractionError
 from dxtrack.extraction.textutil import CLOSING_LINE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -44,20 +44,20 @@ BOMB = "tệp DOCX khi giải nén quá lớn (có thể là tệp độc hại)
 def check_zip(data: bytes, *, max_unpacked: int) -> zipfile.ZipFile:
     """Open the zip and refuse it by its directory alone when it is unsafe or not a DOCX."""
     if data.startswith(_OLE_MAGIC):
-        raise ExtractionFailed(LEGACY_WORD)
+        raise ExtractionError(LEGACY_WORD)
     if not data.startswith(b"PK"):
-        raise ExtractionFailed(CORRUPTED)
+        raise ExtractionError(CORRUPTED)
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         infos = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError):
-        raise ExtractionFailed(CORRUPTED) from None
+        raise ExtractionError(CORRUPTED) from None
     if len(infos) > MAX_ENTRIES or sum(i.file_size for i in infos) > max_unpacked:
-        raise ExtractionFailed(BOMB)
+        raise ExtractionError(BOMB)
     if any(i.flag_bits & 0x1 for i in infos):
-        raise ExtractionFailed(ENCRYPTED)
+        raise ExtractionError(ENCRYPTED)
     if "word/document.xml" not in archive.namelist():
-        raise ExtractionFailed(CORRUPTED)
+        raise ExtractionError(CORRUPTED)
     return archive
 
 
@@ -68,7 +68,7 @@ def read_docx(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception:  # noqa: BLE001 - python-docx raises many types on broken packages
-        raise ExtractionFailed(CORRUPTED) from None
+        raise ExtractionError(CORRUPTED) from None
     reader = _DocxText(_style_fonts(document))
     lines = list(reader.block_lines(document.element.body))
     lines.extend(reader.footnote_lines(archive))

@@ -9,7 +9,7 @@ words wrapped inside a cell rejoined with spaces) are merged by vertical positio
 - running headers/footers (a line repeated at the top or bottom of most pages, digits
   ignored) and page-number-only lines at the page edges ("2", "- 2 -", "Trang 2/5").
 
-A PDF without extractable text is reported as a probable scan. Raises ExtractionFailed
+A PDF without extractable text is reported as a probable scan. Raises ExtractionError
 with the bare reason (readers.py adds the file name).
 """
 
@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from dxtrack.errors import ExtractionFailed
+from dxtrack.extraction.errors import ExtractionError
 from dxtrack.extraction.textutil import CLOSING_LINE
 
 SCAN = (
@@ -60,29 +60,29 @@ _LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\u0
 
 def read_pdf(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
     if b"%PDF" not in data[:1024]:
-        raise ExtractionFailed(CORRUPTED)
+        raise ExtractionError(CORRUPTED)
     if inflated_size(data, limit=max_unpacked) > max_unpacked:
-        raise ExtractionFailed(BOMB)
+        raise ExtractionError(BOMB)
     encrypted = b"/Encrypt" in data
     try:
         pages = _pages_pdfplumber(data)
-    except ExtractionFailed:
+    except ExtractionError:
         raise
     except Exception:  # noqa: BLE001 - pdfminer raises many types on damaged files
         try:
             pages = _pages_pypdf(data)
         except Exception:  # noqa: BLE001
-            raise ExtractionFailed(ENCRYPTED if encrypted else CORRUPTED) from None
+            raise ExtractionError(ENCRYPTED if encrypted else CORRUPTED) from None
     if not pages:
-        raise ExtractionFailed(CORRUPTED)
+        raise ExtractionError(CORRUPTED)
     body = "".join("".join(lines) for lines in pages)
     if not body.strip():
-        raise ExtractionFailed(ENCRYPTED if encrypted and not body else SCAN)
+        raise ExtractionError(ENCRYPTED if encrypted and not body else SCAN)
     if body.count("(cid:") * 6 > len(body) / 2:
-        raise ExtractionFailed(NO_UNICODE)
+        raise ExtractionError(NO_UNICODE)
     lines = clean_pages(pages)
     if not lines:  # only a stamp, headers or page numbers: a signed scan
-        raise ExtractionFailed(SCAN)
+        raise ExtractionError(SCAN)
     return "\n".join(lines), []
 
 
@@ -132,7 +132,7 @@ def _pages_pdfplumber(data: bytes) -> list[list[str]]:
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > MAX_PAGES:
-            raise ExtractionFailed(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
+            raise ExtractionError(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
         carry: Carry | None = None
         for number, page in enumerate(pdf.pages):
             lines, carry = _page_lines(page, carry, first=number == 0)
@@ -319,9 +319,9 @@ def _pages_pypdf(data: bytes) -> list[list[str]]:
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # damaged files log loudly
     reader = PdfReader(io.BytesIO(data))
     if reader.is_encrypted and not reader.decrypt(""):
-        raise ExtractionFailed(ENCRYPTED)
+        raise ExtractionError(ENCRYPTED)
     if len(reader.pages) > MAX_PAGES:
-        raise ExtractionFailed(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
+        raise ExtractionError(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
     return [
         [line for line in (page.extract_text() or "").split("\n") if line.strip()]
         for page in reader.pages

@@ -6,7 +6,7 @@
 Formats: .txt (UTF-8 with/without BOM, UTF-16 with BOM or by NUL pattern, Windows-1258,
 TCVN3, VNI; Markdown remnants of web copies removed), .docx (reader_docx.py) and .pdf
 with a text layer (reader_pdf.py). Tables come out one row per line, cells joined by
-" | ". Anything unreadable raises ExtractionFailed with a Vietnamese message naming the
+" | ". Anything unreadable raises ExtractionError with a Vietnamese message naming the
 file and the reason; no other exception type escapes.
 """
 
@@ -18,8 +18,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dxtrack.errors import ExtractionFailed
 from dxtrack.extraction import legacy
+from dxtrack.extraction.errors import ExtractionError
 
 MAX_BYTES = 50 * 1024 * 1024
 FORMATS = ("txt", "docx", "pdf")
@@ -34,8 +34,8 @@ class RawDocument:
     warnings: list[str] = field(default_factory=list)  # Vietnamese, shown to the user
 
 
-def failure(filename: str, reason: str) -> ExtractionFailed:
-    return ExtractionFailed(f"Không đọc được tệp '{filename}': {reason}")
+def failure(filename: str, reason: str) -> ExtractionError:
+    return ExtractionError(f"Không đọc được tệp '{filename}': {reason}")
 
 
 def _too_large(size: int, max_bytes: int) -> str:
@@ -96,7 +96,7 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Raw
             from dxtrack.extraction.reader_pdf import read_pdf
 
             text, warnings = read_pdf(data, max_unpacked=4 * max_bytes)
-    except ExtractionFailed as exc:  # reader modules raise the bare reason
+    except ExtractionError as exc:  # reader modules raise the bare reason
         raise failure(name, exc.message) from None
     except (RecursionError, MemoryError):
         raise failure(name, "tệp quá phức tạp hoặc bị hỏng, không xử lý được.") from None
@@ -147,16 +147,16 @@ def _decode_unicode(data: bytes) -> tuple[str, str] | None:
     if utf16:
         text = _strict(data, utf16)
         if legacy.vietnamese_score(text) < _MIN_SCORE or _control_share(text) > 0.01:
-            raise ExtractionFailed(_UNDECODABLE)
+            raise ExtractionError(_UNDECODABLE)
         return text, utf16
     if b"\x00" in data:
-        raise ExtractionFailed(_BINARY)
+        raise ExtractionError(_BINARY)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return None
     if _control_share(text) > 0.01:
-        raise ExtractionFailed(_BINARY)
+        raise ExtractionError(_BINARY)
     return text, "utf-8"
 
 
@@ -164,7 +164,7 @@ def _strict(data: bytes, encoding: str) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError:
-        raise ExtractionFailed(_UNDECODABLE) from None
+        raise ExtractionError(_UNDECODABLE) from None
 
 
 def _control_share(text: str) -> float:
@@ -208,9 +208,9 @@ def _single_byte_choice(data: bytes) -> str:
             scored.append((legacy.vietnamese_score(text), encoding))
     scored.sort(reverse=True)
     if not scored or scored[0][0] < _MIN_SCORE:
-        raise ExtractionFailed(_UNDECODABLE)
+        raise ExtractionError(_UNDECODABLE)
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
-        raise ExtractionFailed(_UNDECODABLE)  # two readings equally plausible: no guess
+        raise ExtractionError(_UNDECODABLE)  # two readings equally plausible: no guess
     return scored[0][1]
 
 
@@ -229,7 +229,7 @@ def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
         try:
             text = _single_byte_decode(data, encoding)
         except UnicodeDecodeError:  # an undefined byte after the sample
-            raise ExtractionFailed(_UNDECODABLE) from None
+            raise ExtractionError(_UNDECODABLE) from None
         if encoding == "cp1258":
             warnings.append("Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.")
         else:

@@ -1,6 +1,7 @@
 """Agency mentions: find the agencies a clause names, as printed with abbreviations expanded.
 
-The vocabulary is data (`data/agencies.yaml` plus the agency directory); this module
+The vocabulary is data (`data/agencies.yaml` plus the agency directory the caller passes:
+names and aliases, see `extract_text(directory=...)`); this module
 compiles it once into anchored matchers tried in a fixed order at a text position:
 
     list_head  "Các Bộ: Công an, Tài chính"  -> Bộ Công an, Bộ Tài chính
@@ -13,12 +14,10 @@ compiles it once into anchored matchers tried in a fixed order at a text positio
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
@@ -292,23 +291,7 @@ def _is_capital(text: str, pos: int) -> bool:
     return pos < len(text) and text[pos].isupper()
 
 
-@lru_cache(maxsize=1)
-def get_matcher() -> AgencyMatcher:
-    vocab = load_vocab("agencies")
-    return AgencyMatcher(vocab, _directory_names())
-
-
-def _directory_names() -> list[str]:
-    """Names and aliases from the packaged agency directory (plain data, no database)."""
-    path = resources.files("dxtrack") / "agencies" / "data" / "an_giang_agencies.csv"
-    try:
-        rows = list(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
-    except FileNotFoundError:
-        return []
-    names: list[str] = []
-    for row in rows:
-        if row.get("kind") in {"commune", "ward", "special_zone"}:
-            continue  # "xã Vĩnh Tế" etc. are matched by the unit rule, not by name
-        names.append(row["name"])
-        names.extend(a for a in (row.get("aliases") or "").split("|") if len(a) > 6)
-    return names
+@lru_cache(maxsize=8)
+def get_matcher(directory: tuple[str, ...] = ()) -> AgencyMatcher:
+    """The compiled matcher for a directory (agency names and aliases given by the caller)."""
+    return AgencyMatcher(load_vocab("agencies"), directory)

@@ -71,11 +71,11 @@ def _title_types() -> dict[str, str]:
     return {fold(t): t for t in vocab["title_types"]}
 
 
-def extract_metadata(paras: list[str]) -> Metadata:
+def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
     lines = [_MOTTO.sub(" ", p).strip(" -–") if _MOTTO.search(p) else p for p in paras]
     header_end = _header_end(lines)
-    _letterhead(meta, lines[:header_end])
+    _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
     meta.signer = _signature(lines, meta.body_start)
     if meta.doc_type is None:
@@ -102,7 +102,7 @@ def _header_end(lines: list[str]) -> int:
     return 0
 
 
-def _letterhead(meta: Metadata, lines: list[str]) -> None:
+def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) -> None:
     issuer_lines: list[str] = []
     seen_number = False
     i = 0
@@ -145,7 +145,7 @@ def _letterhead(meta: Metadata, lines: list[str]) -> None:
             ):
                 issuer_lines.append(line)
         i += 1
-    meta.issuer = _issuer(issuer_lines)
+    meta.issuer = _issuer(issuer_lines, directory)
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
@@ -168,11 +168,11 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
     return (subject or None), j
 
 
-def _issuer(lines: list[str]) -> str | None:
+def _issuer(lines: list[str], directory: tuple[str, ...]) -> str | None:
     """'ỦY BAN NHÂN DÂN' + 'TỈNH AN GIANG' -> one body; 'UBND TỈNH X' over 'SỞ Y' -> 'Sở Y tỉnh X'."""
     if not lines:
         return None
-    matcher = get_matcher()
+    matcher = get_matcher(directory)
     bodies: list[str] = []
     for line in lines:
         text = matcher.expand(line).text

@@ -37,6 +37,7 @@ _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])")
 class _Table:
     columns: dict[str, int]
     section: str = ""
+    directory: tuple[str, ...] = ()
 
 
 def cells(line: str) -> list[str]:
@@ -57,7 +58,9 @@ def header_columns(row: list[str]) -> dict[str, int] | None:
     return found if {"task", "lead"} <= found.keys() else None
 
 
-def extract_table_tasks(paragraphs: list[Paragraph], *, year: int | None) -> list[Task]:
+def extract_table_tasks(
+    paragraphs: list[Paragraph], *, year: int | None, directory: tuple[str, ...] = ()
+) -> list[Task]:
     tasks: list[Task] = []
     table: _Table | None = None
     for para in paragraphs:
@@ -67,7 +70,7 @@ def extract_table_tasks(paragraphs: list[Paragraph], *, year: int | None) -> lis
         row = cells(para.text)
         columns = header_columns(row)
         if columns:
-            table = _Table(columns)
+            table = _Table(columns, directory=directory)
             continue
         if table is None:
             continue
@@ -87,7 +90,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     text = _cell(row, col.get("task"))
     if not number or not text:
         return None
-    leads = _agencies(_cell(row, col.get("lead")))
+    leads = _agencies(_cell(row, col.get("lead")), table.directory)
     if not leads:
         return None
     when = _cell(row, col.get("deadline"))
@@ -97,7 +100,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     return Task(
         clause,
         leads,
-        _agencies(_cell(row, col.get("coordinators"))),
+        _agencies(_cell(row, col.get("coordinators")), table.directory),
         deadline,
         recurrence,
         " ".join(text.replace("*", "").split()),
@@ -110,10 +113,10 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
 
-def _agencies(cell: str) -> list[str]:
+def _agencies(cell: str, directory: tuple[str, ...]) -> list[str]:
     if not cell or cell in {"-", "–"}:
         return []
-    matcher = get_matcher()
+    matcher = get_matcher(directory)
     ex = matcher.expand(cell)
     found, _ = matcher.match_list(ex, 0, bare_groups=True)
     if found:

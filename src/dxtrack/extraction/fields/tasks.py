@@ -147,11 +147,13 @@ class _Ctx:
     issuer: str | None
 
 
-def extract_tasks(root: Node, *, year: int | None, issuer: str | None = None) -> list[Task]:
+def extract_tasks(
+    root: Node, *, year: int | None, issuer: str | None = None, directory: tuple[str, ...] = ()
+) -> list[Task]:
     """Tasks of a clause tree. In a numbered document, loose paragraphs before the first
     clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
     actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
-    ctx = _Ctx(get_matcher(), year, issuer)
+    ctx = _Ctx(get_matcher(directory), year, issuer)
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
