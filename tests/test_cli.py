@@ -236,3 +236,31 @@ class TestExitCodes:
             errors.DxError: 1,
         }
         assert {kind: exit_code(kind("x")) for kind in cases} == cases
+
+
+UNRESOLVED_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 77/UBND-KGVX
+V/v triển khai định danh điện tử
+An Giang, ngày 05 tháng 3 năm 2025
+
+Kính gửi: Các cơ quan, đơn vị
+
+1. Giao Sở Y tế chủ trì triển khai định danh điện tử trong khám chữa bệnh, hoàn thành trước ngày 30/6/2025.
+2. Giao Công an Thành phố Cần Thơ phối hợp với Công an tỉnh rà soát dữ liệu dân cư, hoàn thành trước ngày 30/9/2025.
+"""
+
+
+class TestIngestConfirmRefused:
+    def test_unresolved_name_exit_6_tasks_stay_draft(self, ready: Settings, tmp_path: Path):
+        letter = tmp_path / "cong-van.txt"
+        letter.write_text(UNRESOLVED_LETTER, encoding="utf-8")
+        result = run(ready, "ingest", str(letter), "--confirm", "--json", ok=False)
+        assert result.exit_code == 6
+        assert "«Công an Thành phố»" in result.stderr and "nhiệm vụ 2" in result.stderr
+        (item,) = json.loads(result.stdout)
+        assert item["status"] == "created" and item["review_state"] == "draft"
+        assert item["unresolved_tasks"][0]["name"] == "Công an Thành phố"
+        tasks = json.loads(run(ready, "tasks", "list", "--json").output)
+        assert tasks and {t["review_state"] for t in tasks} == {"draft"}
+        assert all(t["assignments"] == [] for t in tasks)

@@ -38,7 +38,8 @@ async def _dx_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DxError)
     if _is_page(request):
         return _page_error(request, exc.status, exc.message)
-    return JSONResponse(error_body(exc.code, exc.message), status_code=exc.status)
+    extra = exc.detail if isinstance(exc.detail, dict) else {}  # e.g. {"unresolved": [...]}
+    return JSONResponse(error_body(exc.code, exc.message, **extra), status_code=exc.status)
 
 
 async def _validation_error(request: Request, exc: Exception) -> Response:

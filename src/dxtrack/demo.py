@@ -21,8 +21,11 @@ from dxtrack.db import transaction
 from dxtrack.documents.service import ingest_file
 from dxtrack.errors import Invalid
 from dxtrack.indicators.demo import build_plan_demo, demo_sentence
+from dxtrack.tasks.mapping import mark_outside
 from dxtrack.tasks.models import Assignment, ProgressState
+from dxtrack.tasks.parties import list_unresolved
 from dxtrack.tasks.progress import ProgressInput, report_progress
+from dxtrack.tasks.service import confirm_document
 
 MARKER = ".dxtrack-demo"
 DEMO_USERS: tuple[tuple[str, Role, str | None, str], ...] = (
@@ -137,6 +140,14 @@ def _progress_for(index: int, deadline: date | None) -> ProgressInput:
     )
 
 
+def _settle_unmatched(db: Session, document_id: int, coordinator: User | None) -> None:
+    """What the coordinator does on the review screen for names outside the province's
+    directory (ministries, another city's UBND): mark them "ngoài danh mục", then confirm."""
+    for party in list_unresolved(db, document_id=document_id):
+        mark_outside(db, party_id=party.party_id, actor=coordinator)
+    confirm_document(db, document_id=document_id, actor=coordinator)
+
+
 def _notify_once(settings: Settings) -> None:
     """`dxtrack notify run` once: today's digests (in the app; e-mailed if SMTP is set)."""
     from dxtrack.notifications.runner import run_in_transactions
@@ -159,6 +170,8 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
         coordinator = db.scalar(select(User).where(User.username == "dieuphoi"))
         for path in files:
             result = ingest_file(db, path, settings=settings, actor=coordinator, confirm=True)
+            if result.refused is not None:
+                _settle_unmatched(db, result.document.id, coordinator)
             console.print(f"Văn bản {path.name}: {result.tasks} nhiệm vụ đã xác nhận.")
         reports = _demo_progress(db, settings)
         reports += _coordinator_progress(db, settings, coordinator)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.names import exact_key, loose_key
+from dxtrack.agencies.names import exact_key, is_generic_name, loose_key
 from dxtrack.agencies.resolver import build_resolver
 
 
@@ -43,6 +43,9 @@ class TestResolve:
             ("các Sở, Ban, Ngành", "group", "so-ban-nganh-tinh"),
             ("Uỷ ban nhân dân các xã, phường, đặc khu", "group", "ubnd-xa-phuong-dac-khu"),
             ("Ủy ban nhân dân cấp xã", "group", "ubnd-xa-phuong-dac-khu"),
+            ("Ủy ban nhân dân các phường, xã, đặc khu", "group", "ubnd-xa-phuong-dac-khu"),
+            ("UBND xã, phường", "group", "ubnd-xa-phuong-dac-khu"),
+            ("UBND các phường, xã và đặc khu", "group", "ubnd-xa-phuong-dac-khu"),
         ],
     )
     def test_known_names(self, db: Session, name: str, kind: str, code: str):
@@ -53,3 +56,24 @@ class TestResolve:
     @pytest.mark.parametrize("name", ["Các cơ quan liên quan", "Bộ Công an", ""])
     def test_unknown_names(self, db: Session, name: str):
         assert build_resolver(db).resolve(name) is None
+
+
+class TestGenericNames:
+    @pytest.mark.parametrize(
+        "name",
+        [
+            "Các cơ quan liên quan",
+            "Các cơ quan, đơn vị có liên quan",
+            "Quý đơn vị",
+            "Các cơ quan, đơn vị và địa phương",
+            "Các bộ, cơ quan liên quan",
+        ],
+    )
+    def test_generic_addressee(self, name: str):
+        assert is_generic_name(name)
+
+    @pytest.mark.parametrize(
+        "name", ["Công an Thành phố", "Bộ Công an", "Ủy ban nhân dân thành phố Hà Nội", ""]
+    )
+    def test_named_body_is_not_generic(self, name: str):
+        assert not is_generic_name(name)

@@ -45,7 +45,15 @@ def _item(path: Path, outcome: IngestOutcome) -> dict[str, object]:
         "tasks": result.tasks,
         "unresolved": result.unresolved,
         "review_state": result.document.review_state,
+        **_refusal(result.refused),
     }
+
+
+def _refusal(refused: Invalid | None) -> dict[str, object]:
+    if refused is None:
+        return {}
+    detail = refused.detail if isinstance(refused.detail, dict) else {}
+    return {"confirm_error": refused.message, "unresolved_tasks": detail.get("unresolved", [])}
 
 
 def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> tuple[dict[str, object], int]:
@@ -62,14 +70,32 @@ def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> tuple[dict
             db, data=data, filename=path.name, settings=settings, actor=actor, confirm=confirm
         )
         item = _item(path, outcome)
-    return item, _failure_code(outcome.error) if outcome.error else 0
+    if outcome.error:
+        return item, _failure_code(outcome.error)
+    return item, UNREADABLE_EXIT if "confirm_error" in item else 0
 
 
 def _failure_code(error: DxError) -> int:
     return UNREADABLE_EXIT if isinstance(error, ExtractionFailed) else exit_code(error)
 
 
-def _say(item: dict[str, object]) -> None:
+def _say_refusal(item: dict[str, object]) -> None:
+    """Confirming refused: each unresolved name with its task, on stderr."""
+    err_console.print(
+        f"[red]Chưa xác nhận:[/] {item['file']} (văn bản #{item['document_id']}, các nhiệm vụ "
+        "vẫn chờ rà soát) — tên cơ quan chưa có trong danh mục:",
+        highlight=False,
+    )
+    for party in item["unresolved_tasks"]:  # type: ignore[attr-defined]
+        task = f"nhiệm vụ {party['clause']}" if party["clause"] else f"nhiệm vụ #{party['task_id']}"
+        err_console.print(f"  {task} (#{party['task_id']}): «{party['name']}»", highlight=False)
+
+
+def _say(item: dict[str, object], *, json_: bool) -> None:
+    if "confirm_error" in item:
+        _say_refusal(item)
+        if json_:
+            return
     if item["status"] == "failed":
         err_console.print(f"[red]Không nhập được:[/] {item['file']}: {item['detail']}")
         return
@@ -103,9 +129,16 @@ def ingest_command(
         if code:
             codes.append(code)
         if not json_ or code:
-            _say(item)
+            _say(item, json_=json_)
     if json_:
         print_json(results)
     if codes:
-        err_console.print(f"Không nhập được {len(codes)}/{len(files)} tệp.")
+        refused = sum(1 for item in results if "confirm_error" in item)
+        if len(codes) > refused:
+            err_console.print(f"Không nhập được {len(codes) - refused}/{len(files)} tệp.")
+        if refused:
+            err_console.print(
+                f"{refused}/{len(files)} văn bản chưa xác nhận: hãy chọn cơ quan cho các tên trên "
+                "trên màn hình rà soát văn bản, hoặc đánh dấu «ngoài danh mục»."
+            )
         raise typer.Exit(codes[0])

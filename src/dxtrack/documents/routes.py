@@ -69,6 +69,10 @@ def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
         duplicate=result.duplicate,
         tasks=result.tasks,
         unresolved=result.unresolved,
+        confirm_error=result.refused.message if result.refused else None,
+        unresolved_tasks=(result.refused.detail or {}).get("unresolved", [])  # type: ignore[union-attr]
+        if result.refused
+        else [],
     )
 
 

@@ -72,3 +72,6 @@ class IngestRead(BaseModel):
     unresolved: list[str]
     error: str | None = None
     detail: str | None = None
+    # `confirm` asked for and refused: a party resolves to nothing; the tasks stay draft.
+    confirm_error: str | None = None
+    unresolved_tasks: list[dict[str, object]] = []

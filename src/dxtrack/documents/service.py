@@ -61,6 +61,8 @@ class IngestResult:
     duplicate: bool = False
     tasks: int = 0
     unresolved: list[str] = field(default_factory=list)
+    # Confirming was asked for and refused (a party resolves to nothing): tasks stay draft.
+    refused: Invalid | None = None
 
 
 @dataclass
@@ -199,9 +201,13 @@ def ingest_bytes(
     tasks, unresolved = create_extracted_tasks(
         db, document=document, tasks=extracted.get("tasks") or [], resolver=resolver, actor=actor
     )
+    result = IngestResult(document, tasks=len(tasks), unresolved=unresolved)
     if confirm:
-        confirm_document(db, document_id=document.id, actor=actor)
-    return IngestResult(document, tasks=len(tasks), unresolved=unresolved)
+        try:
+            confirm_document(db, document_id=document.id, actor=actor)
+        except Invalid as refused:  # raised before anything is confirmed
+            result.refused = refused
+    return result
 
 
 def ingest_isolated(

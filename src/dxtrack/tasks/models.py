@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
@@ -90,6 +90,8 @@ class TaskParty(Base):
     name: Mapped[str] = mapped_column(String(300))
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"))
     group_id: Mapped[int | None] = mapped_column(ForeignKey("agency_groups.id"))
+    # Marked "ngoài danh mục" on purpose by a coordinator (tasks/parties.py).
+    outside: Mapped[bool] = mapped_column(default=False, server_default=false())
 
 
 class Assignment(Base):

@@ -14,15 +14,18 @@ from dxtrack.auth.models import User
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents.service import get_document
 from dxtrack.errors import NotFound
-from dxtrack.tasks import service
+from dxtrack.tasks import mapping, service
 from dxtrack.tasks.models import PartyRole, Task
+from dxtrack.tasks.parties import list_undelivered
 from dxtrack.tasks.queries import Filters, list_assignments, list_tasks
 from dxtrack.tasks.schemas import (
     AssignmentBrief,
+    PartyMap,
     PartyRead,
     TaskCreate,
     TaskRead,
     TaskUpdate,
+    UndeliveredRead,
 )
 from dxtrack.tasks.status import STATUS_LABELS, Status
 
@@ -37,7 +40,14 @@ def _party_reads(db: Session, task_id: int) -> dict[str, list[PartyRead]]:
         agency = agencies.get(party.agency_id) if party.agency_id else None
         group = groups.get(party.group_id) if party.group_id else None
         out[party.role].append(
-            PartyRead(name=party.name, agency=agency, group=group, resolved=bool(agency or group))
+            PartyRead(
+                id=party.id,
+                name=party.name,
+                agency=agency,
+                group=group,
+                resolved=bool(agency or group),
+                outside=party.outside,
+            )
         )
     return out
 
@@ -104,6 +114,29 @@ def read_tasks(
         review_state=review_state,
         due_soon_days=settings.due_soon_days,
     )
+
+
+@router.get("/tasks/undelivered", response_model=list[UndeliveredRead])
+def read_undelivered(db: Db, _user: Staff, limit: int = Query(50, ge=1, le=500)) -> Any:
+    """Confirmed tasks some of whose share reaches nobody ("chưa giao được")."""
+    rows, _total = list_undelivered(db, limit=limit)
+    return [UndeliveredRead(**vars(row)) for row in rows]
+
+
+@router.post("/task-parties/{party_id}", response_model=TaskRead)
+def map_party(
+    party_id: int, body: PartyMap, db: Db, user: Staff, settings: AppSettings
+) -> TaskRead:
+    """Map a named party to a directory agency or group (saved as its alias), or mark it
+    "ngoài danh mục" (`{"outside": true}`)."""
+    if body.outside:
+        party = mapping.mark_outside(db, party_id=party_id, actor=user)
+    else:
+        party = mapping.map_party(
+            db, party_id=party_id, agency_code=body.agency, group_code=body.group, actor=user
+        )
+    task = service.get_task(db, party.task_id)
+    return task_read(db, task, user=user, at=date.today(), due_soon_days=settings.due_soon_days)
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead)

@@ -10,10 +10,31 @@ from dxtrack.tasks.models import ProgressState, Recurrence
 
 
 class PartyRead(BaseModel):
+    id: int
     name: str
     agency: str | None
     group: str | None
     resolved: bool
+    outside: bool = False
+
+
+class PartyMap(BaseModel):
+    """Map a name to exactly one directory agency or group (by code), or mark it outside."""
+
+    model_config = ConfigDict(strict=True)
+    agency: str | None = None
+    group: str | None = None
+    outside: bool = False
+
+
+class UndeliveredRead(BaseModel):
+    task_id: int
+    document_id: int
+    document_number: str | None
+    clause: str
+    summary: str
+    names: list[str]
+    assignments: int
 
 
 class AssignmentBrief(BaseModel):

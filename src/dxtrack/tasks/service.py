@@ -26,6 +26,7 @@ from dxtrack.tasks.models import (
     Task,
     TaskParty,
 )
+from dxtrack.tasks.parties import require_resolved
 from dxtrack.tasks.periods import occurrences
 
 if TYPE_CHECKING:
@@ -75,14 +76,20 @@ def list_parties(db: Session, task_id: int) -> list[TaskParty]:
 def _set_parties(
     db: Session, task: Task, *, lead: list[str], coordinators: list[str], resolver: Resolver
 ) -> list[str]:
-    """Replace the task's parties; returns the names that resolved to nothing."""
+    """Replace the task's parties; returns the names that resolved to nothing.
+
+    A name marked outside the directory before stays marked while it still resolves to nothing.
+    """
+    outside = {p.name for p in list_parties(db, task.id) if p.outside}
     db.execute(delete(TaskParty).where(TaskParty.task_id == task.id))
     unresolved: list[str] = []
     for role, names in ((PartyRole.lead, lead), (PartyRole.coordinator, coordinators)):
         for name in dict.fromkeys(n.strip() for n in names if n and n.strip()):
             match = resolver.resolve(name)
             party = TaskParty(task_id=task.id, role=role.value, name=name)
-            if match is None:
+            if match is None and name in outside:
+                party.outside = True
+            elif match is None:
                 unresolved.append(name)
             elif match.kind == "agency":
                 party.agency_id = match.id
@@ -332,6 +339,7 @@ def confirm_task(
     task = get_task(db, task_id)
     _check_version(task, version)
     if task.review_state != ReviewState.confirmed:
+        require_resolved(db, task_ids=[task.id])
         task.review_state = ReviewState.confirmed.value
         task.version += 1
         sync_assignments(db, task)
@@ -350,14 +358,19 @@ def confirm_task(
 
 
 def confirm_document(db: Session, *, document_id: int, actor: User | None) -> Document:
-    """Confirm every draft task of a document: each named agency gets its assignment."""
+    """Confirm every draft task of a document: each named agency gets its assignment.
+
+    Refused (Invalid, nothing confirmed) while a party of any draft task resolves to nothing.
+    """
     if actor is not None:
         require_staff(actor)
     document = db.get(Document, document_id)
     if document is None:
         raise NotFound(f"Không tìm thấy văn bản #{document_id}.")
+    require_resolved(db, document_id=document_id)
     query = select(Task.id).where(Task.document_id == document_id)
-    for task_id in db.scalars(query.where(Task.review_state == ReviewState.draft)).all():
+    drafts = db.scalars(query.where(Task.review_state == ReviewState.draft)).all()
+    for task_id in drafts:
         confirm_task(db, task_id=task_id, actor=actor)
     if document.review_state != ReviewState.confirmed:
         document.review_state = ReviewState.confirmed.value
@@ -369,7 +382,7 @@ def confirm_document(db: Session, *, document_id: int, actor: User | None) -> Do
                 "document",
                 document.id,
                 {"review_state": "draft"},
-                {"review_state": "confirmed"},
+                {"review_state": "confirmed", "tasks": len(drafts)},
             ),
             actor=actor,
         )
