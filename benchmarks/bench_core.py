@@ -15,7 +15,7 @@ import statistics
 import time
 from collections.abc import Callable
 from contextlib import ExitStack
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,18 +25,44 @@ from sqlalchemy.orm import Session
 from benchmarks.generate import TODAY, generate
 from dxtrack.config import Settings
 from dxtrack.db import dispose_engines, get_engine
-from dxtrack.tasks.queries import Filters, list_assignments
+from dxtrack.reports.data import Scope, collect_task_report
+from dxtrack.reports.periods import custom_period
+from dxtrack.tasks.queries import Filters, list_assignments, overdue_tasks
 from dxtrack.tasks.stats import scorecard, summarize
 from dxtrack.tasks.status import Status
 from tests.pgcluster import pg_cluster
 
-PAST = date(2025, 6, 30)
+# Today, a date mid-year, and a date before most completions (generate.py: deadlines over
+# 2025-2027, completions up to TODAY).
+DATES = (("today", TODAY), ("mid-year", date(2026, 6, 30)), ("early", date(2025, 3, 31)))
+
+
+def dashboard(db: Session, at: date) -> Any:
+    """The figures of the Tổng quan page (tasks domain functions the page calls)."""
+    summarize(db, at=at)
+    scorecard(db, at=at)
+    for days in (7, 30):
+        window = Filters(deadline_from=at, deadline_to=at + timedelta(days=days))
+        summarize(db, at=at, filters=window)
+    list_assignments(db, filters=Filters(status=Status.overdue), at=at, user=None, page_size=10)
+    return overdue_tasks(db, filters=Filters(), at=at, user=None, limit=10, count=False)
+
+
+def report(db: Session, at: date) -> Any:
+    """The figures of a quarterly report ending at `at` (without the plans' indicators)."""
+    period = custom_period(at - timedelta(days=90), at)
+    return collect_task_report(
+        db, period=period, at=at, scope=Scope(), user=None, due_soon_days=7, overdue_limit=30
+    )
 
 
 def cases() -> list[tuple[str, Callable[[Session, date], Any]]]:
     return [
         ("summary", lambda db, at: summarize(db, at=at)),
         ("scorecard", lambda db, at: scorecard(db, at=at)),
+        ("scorecard by group", lambda db, at: scorecard(db, at=at, by="group")),
+        ("dashboard figures", dashboard),
+        ("report figures (quarter)", report),
         (
             "page: agency + overdue",
             lambda db, at: list_assignments(
@@ -98,10 +124,10 @@ def run(backend: str, size: int, repeat: int) -> list[tuple[str, str, int, str, 
         engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
         with Session(engine) as session:
             for name, func in cases():
-                for label, at in (("today", TODAY), ("past", PAST)):
+                for label, at in DATES:
                     ms = measure(session, func, at, repeat)
                     rows.append((backend, name, size, label, ms))
-                    print(f"  {name:26} {label:5} {ms:8.1f} ms", flush=True)
+                    print(f"  {name:26} {label:8} {ms:8.1f} ms", flush=True)
         dispose_engines()
     return rows
 

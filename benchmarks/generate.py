@@ -24,7 +24,7 @@ from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import get_engine, transaction
 from dxtrack.search import search_key
-from dxtrack.tasks.counts import rebuild
+from dxtrack.tasks import counts
 
 TODAY = date(2026, 11, 23)
 START = date(2025, 1, 1)
@@ -189,9 +189,11 @@ def generate(url: str, total: int, seed: int = 7) -> dict[str, int]:
     with get_engine(settings).connect() as connection:
         agencies = list(connection.execute(select(Agency.id)).scalars())
     rows = build_rows(total, agencies, seed)
+    with get_engine(settings).begin() as connection:
+        counts.uninstall(connection)  # no trigger per row: one recount below
     insert(url, rows)
     with transaction(settings) as db:
-        count_rows = rebuild(db)
+        count_rows = counts.install(db.connection())
     analyze(url)
     return {table: len(values) for table, values in rows.items()} | {"counts": count_rows}
 

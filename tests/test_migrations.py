@@ -38,7 +38,7 @@ class TestMigrations:
 class TestCountsMigration:
     def test_existing_assignments_are_counted(self, fresh_settings: Settings):
         from builders import make_task
-        from sqlalchemy import select
+        from sqlalchemy import select, text
         from sqlalchemy.orm import Session
 
         from dxtrack.tasks.models import AssignmentCount
@@ -46,17 +46,20 @@ class TestCountsMigration:
         engine = get_engine(fresh_settings)
         initialise(fresh_settings)
         c = AssignmentCount
-        query = select(c.agency_id, c.grain, c.deadline, c.completed_on, c.n).where(c.n != 0)
+        query = select(c.agency_id, c.kind, c.grain, c.day, c.day2, c.n).where(c.n != 0)
         with Session(engine) as db:
             make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
             db.commit()
             expected = sorted(db.execute(query), key=repr)
-        command.downgrade(alembic_config(engine), "4fa015186d36")
+        command.downgrade(alembic_config(engine), "8d3e61c0b2f5")
+        with engine.begin() as connection:  # the previous revision's counts, rebuilt
+            old = "SELECT sum(n) FROM assignment_counts WHERE agency_id IS NULL AND grain = 'day'"
+            assert connection.scalar(text(old)) == 17
         upgrade(engine)
         with Session(engine) as db:
             got = sorted(db.execute(query), key=repr)
-        assert got == expected and len(got) == 36
-        assert (None, "month", date(2025, 12, 31), None, 17) in got
+        assert got == expected and len(got) == 18 * 3  # 17 agencies + totals, 3 grains
+        assert (0, "due", "month", date(2025, 12, 1), date(1900, 1, 1), 17) in got
 
 
 class TestSearchKeysMigration:

@@ -108,35 +108,6 @@ class TestPagination:
 
 
 class TestMaintainedCounts:
-    def test_incremental_counts_equal_a_rebuild(self, db: Session, settings: Settings):
-        from dxtrack.tasks import counts
-        from dxtrack.tasks.models import AssignmentCount
-        from dxtrack.tasks.service import delete_task, update_task
-
-        build(db, settings)
-        task = make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 20))
-        update_task(
-            db,
-            task_id=task.id,
-            version=task.version,
-            changes={"deadline": date(2025, 12, 8), "lead": ["Sở Y tế", "Sở Nội vụ"]},
-            actor=None,
-        )
-        delete_task(db, task_id=make_task(db).id, actor=None)
-
-        def totals() -> list[tuple]:
-            c = AssignmentCount
-            query = select(c.agency_id, c.grain, c.deadline, c.completed_on, c.n)
-            merged: dict[tuple, int] = {}
-            for agency, grain, deadline, completed, n in db.execute(query):
-                key = (agency, grain, deadline, completed)
-                merged[key] = merged.get(key, 0) + n
-            return sorted(((k, v) for k, v in merged.items() if v), key=repr)
-
-        incremental = totals()
-        counts.rebuild(db)
-        assert totals() == incremental
-
     def test_fast_path_equals_scan(self, db: Session, settings: Settings):
         build(db, settings)
         make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2026, 1, 5))

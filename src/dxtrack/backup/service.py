@@ -50,9 +50,11 @@ from dxtrack.config import Settings
 from dxtrack.db import WRITING, get_engine, utcnow
 from dxtrack.errors import Conflict, Invalid
 from dxtrack.migrations import alembic_config, current_revision, upgrade
+from dxtrack.tasks import counts
 
 FORMAT = "dxtrack-backup/1"
-SKIPPED = {"alembic_version", "run_locks"}  # the revision is in the manifest; locks are transient
+# The revision is in the manifest; locks are transient; the counts are derived (rebuilt).
+SKIPPED = {"alembic_version", "run_locks", "assignment_counts"}
 FILE_AREAS = ("originals", "evidence")
 BATCH = 2_000
 _STORED_NAME = re.compile(r"[0-9a-f]{64}(\.[0-9A-Za-z]{1,10})?")
@@ -306,7 +308,7 @@ def _read_table(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
 def _load_tables(connection: Connection, work: Path, manifest: dict[str, Any]) -> dict[str, int]:
     loaded: dict[str, int] = {}
     tables = {t.name: t for t in _tables(connection)}
-    missing = set(manifest["tables"]) - set(tables)
+    missing = set(manifest["tables"]) - set(tables) - SKIPPED
     if missing:
         raise Invalid(f"Lược đồ đích thiếu bảng: {', '.join(sorted(missing))}.")
     for table in reversed(list(tables.values())):  # rows the migrations seeded
@@ -393,8 +395,9 @@ def restore_backup(settings: Settings, archive_path: Path) -> RestoreSummary:
         # transaction: a failure (or a kill) anywhere leaves the database empty.
         with engine.connect().execution_options(**WRITING) as connection, connection.begin():
             upgrade(connection, summary.revision)
-            summary.tables = _load_tables(connection, work, manifest)
-            upgrade(connection)
+            with counts.paused(connection):  # one recount, not a trigger per row
+                summary.tables = _load_tables(connection, work, manifest)
+                upgrade(connection)
             summary.upgraded_to = current_revision(connection) or ""
             after = {
                 "archive": archive_path.name,

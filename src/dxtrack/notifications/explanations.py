@@ -23,7 +23,6 @@ from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.notifications.models import ExplanationRequest, ExplanationState
 from dxtrack.notifications.service import notify
-from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.status import Status, compute_status
 
@@ -193,13 +192,11 @@ def answer_explanation(
 
 def _extend(db: Session, assignment: Assignment, deadline: date, actor: User) -> None:
     before = {"deadline": assignment.deadline, "original_deadline": assignment.original_deadline}
-    old = counts.state_of(assignment)
     if assignment.original_deadline is None:
         assignment.original_deadline = assignment.deadline
     assignment.deadline = deadline
     assignment.version += 1
     assignment.updated_at = utcnow()
-    counts.move(db, assignment.agency_id, old=old, new=counts.state_of(assignment))
     after = {"deadline": assignment.deadline, "original_deadline": assignment.original_deadline}
     record(db, Event("assignment.extend", "assignment", assignment.id, before, after), actor=actor)
 

@@ -58,10 +58,10 @@ def list_command(
 @handle_errors
 def recount_command() -> None:
     """Tính lại bảng đếm phân công dùng cho tổng hợp (sau khi nhập dữ liệu hàng loạt)."""
-    from dxtrack.tasks.counts import rebuild
+    from dxtrack.tasks.counts import recount
 
     with unit_of_work() as (db, _settings):
-        rows = rebuild(db)
+        rows = recount(db, actor=None)
     console.print(f"Đã tính lại {rows} dòng tổng hợp.")
 
 

@@ -1,182 +1,280 @@
-"""Maintained assignment counts (`assignment_counts`) for fast summaries and scorecards.
+"""Maintained assignment counts (`assignment_counts`): summaries and scorecards at ANY date.
 
-Each assignment is counted under canonical (deadline, completed_on) keys, per agency and again
-with agency NULL for the totals, in one of three grains:
+Why it is exact. At reference date `at` (soon = at + due_soon_days) an assignment with
+deadline d and completion c has one status (tasks/status.py). Split the done ones into "on
+time" (c <= d, or no deadline) and "late" (c > d): this split does not depend on `at`. Then
+every status count at `at` is a signed sum of one-dimensional prefix counts, #{x <= day}:
 
-- `static`: done ones under (NULL, EPOCH) when done on time, (EPOCH, EPOCH + 1) when late
-  (classified by the status definition itself), and undated open ones under (NULL, NULL);
-- `day`:    dated open ones under (deadline, NULL);
-- `month`:  the same again under (last day of the deadline's month, NULL).
+    done_on_time = C_ok(at)                      C_ok  on-time completions, by c
+    done_late    = C_late(at)                    C_late late completions, by c
+    no_deadline  = U - C_und(at)                 U undated assignments, C_und their completions
+    overdue      = D(at-1) - D_ok(at-1) - C_late(at)
+    due_soon     = D(soon) - D(at-1) - W(at)
+    in_progress  = D(end) - D(soon) - C_ok(at) + C_und(at) + D_ok(at-1) + W(at)
 
-At a date `at` on or after the latest completion (today always is), the exact counts are
-`status_case()` applied to, and weighted by `n` of: every static row, the day rows whose
-deadline lies in the months from `at` to `at + due_soon_days`, and the month rows outside those
-months (a whole month there is overdue, or in progress, for every deadline in it alike).
-That reads a few thousand rows whatever the number of assignments. Every write that creates,
-deletes or changes an assignment's deadline or completion calls `move()`; `rebuild()`
-recomputes the table from the assignments (bulk loads, repairs).
+with D every dated assignment by d, D_ok the dated on-time done ones by d, and W(at) the
+dated on-time done ones with at <= d <= soon and c <= at (the one two-dimensional part, kept
+as `window` rows keyed (d, max(c, d - WINDOW_DAYS)), read over at most WINDOW_DAYS + 1
+deadline days). Overdue: an on-time one with d < at is done (c <= d < at), a late one done by
+`at` has d < c <= at. Due soon: a late one with d >= at is not done at `at` (c > d >= at).
+
+Each prefix kind is kept at three grains (day, month and year rows), so a prefix sum reads
+the years before `x`'s year, the months before `x`'s month in it and the days up to `x`: a
+few dozen rows per agency whatever the number of assignments and whatever the date. Rows with
+agency_id 0 hold the totals over all agencies.
+
+One path: database triggers on `assignments` (insert, delete, and an update of agency,
+deadline or completion; SQLite and PostgreSQL, generated below from one template) keep the
+table right for every write — services, bulk SQL, cascades, restores. `rebuild()` recomputes
+it from the assignments with the same template (`dxtrack tasks recount`, bulk loads made with
+the triggers paused by `paused()`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING
 
-from sqlalchemy import (
-    Date,
-    and_,
-    case,
-    cast,
-    delete,
-    func,
-    insert,
-    literal,
-    select,
-    text,
-    update,
-)
+from sqlalchemy import Connection, and_, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
-from dxtrack.tasks.models import Assignment, AssignmentCount
-from dxtrack.tasks.status import Status, compute_status, status_case
+from dxtrack.audit.events import Event
+from dxtrack.audit.service import record
+from dxtrack.tasks.models import AssignmentCount
+
+if TYPE_CHECKING:
+    from dxtrack.auth.models import User
 
 EPOCH = date(1900, 1, 1)
-_ON_TIME = (None, EPOCH)
-_LATE = (EPOCH, EPOCH + timedelta(days=1))
-_FAR = date(9999, 12, 1)
-STATIC, DAY, MONTH = "static", "day", "month"
+END = date(9999, 12, 31)
+WINDOW_DAYS = 60  # due_soon_days above this read the assignments instead
+TOTAL = 0  # agency_id of the rows over all agencies
 
-Key = tuple[str, date | None, date | None]
+# kind -> (day it is counted at, condition), over a row source `s` with columns
+# agency_id, deadline, completed_on. The `window` kind also has day2 (see module docstring).
+KINDS: dict[str, tuple[str, str]] = {
+    "due": ("s.deadline", "s.deadline IS NOT NULL"),
+    "undated": ("{epoch}", "s.deadline IS NULL"),
+    "due_ok": (
+        "s.deadline",
+        "s.deadline IS NOT NULL AND s.completed_on IS NOT NULL AND s.completed_on <= s.deadline",
+    ),
+    "done_ok": (
+        "s.completed_on",
+        "s.completed_on IS NOT NULL AND (s.deadline IS NULL OR s.completed_on <= s.deadline)",
+    ),
+    "done_late": (
+        "s.completed_on",
+        "s.completed_on IS NOT NULL AND s.deadline IS NOT NULL AND s.completed_on > s.deadline",
+    ),
+    "done_undated": ("s.completed_on", "s.completed_on IS NOT NULL AND s.deadline IS NULL"),
+    "window": (
+        "s.deadline",
+        "s.deadline IS NOT NULL AND s.completed_on IS NOT NULL AND s.completed_on <= s.deadline",
+    ),
+}
+GRAINS = ("day", "month", "year")
+
+# Dialect pieces of the template.
+_SQL = {
+    "sqlite": {
+        "epoch": f"'{EPOCH.isoformat()}'",
+        "month": "date({0}, 'start of month')",
+        "year": "date({0}, 'start of year')",
+        "window_start": f"max(s.completed_on, date(s.deadline, '-{WINDOW_DAYS} days'))",
+    },
+    "postgresql": {
+        "epoch": f"DATE '{EPOCH.isoformat()}'",
+        "month": "CAST(date_trunc('month', {0}) AS date)",
+        "year": "CAST(date_trunc('year', {0}) AS date)",
+        "window_start": f"GREATEST(s.completed_on, s.deadline - {WINDOW_DAYS})",
+    },
+}
 
 
-def month_end(day: date) -> date:
-    first_next = date(day.year + day.month // 12, day.month % 12 + 1, 1)
-    return first_next - timedelta(days=1)
+def _expanded(dialect: str, source: str) -> str:
+    """SELECT agency_id, kind, grain, day, day2, n: every count row each source row is in.
 
-
-def keys(deadline: date | None, completed_on: date | None) -> list[Key]:
-    """The count rows one assignment in this state belongs to (per agency, and in totals)."""
-    if completed_on is not None:
-        status = compute_status(deadline=deadline, completed_on=completed_on, at=completed_on)
-        return [(STATIC, *(_ON_TIME if status == Status.done_on_time else _LATE))]
-    if deadline is None:
-        return [(STATIC, None, None)]
-    return [(DAY, deadline, None), (MONTH, month_end(deadline), None)]
-
-
-def _is(column: Any, value: Any) -> Any:
-    return column.is_(None) if value is None else column == value
-
-
-def _bump(db: Session, agency_id: int | None, key: Key, delta: int) -> None:
-    grain, deadline, completed_on = key
-    where = and_(
-        _is(AssignmentCount.agency_id, agency_id),
-        AssignmentCount.grain == grain,
-        _is(AssignmentCount.deadline, deadline),
-        _is(AssignmentCount.completed_on, completed_on),
+    `source` yields agency_id, deadline, completed_on and n (+1 to add, -1 to remove)."""
+    sql = _SQL[dialect]
+    parts = []
+    for kind, (day, condition) in KINDS.items():
+        day = day.format(epoch=sql["epoch"])
+        day2 = sql["window_start"] if kind == "window" else sql["epoch"]
+        grains = ("day",) if kind == "window" else GRAINS
+        for grain in grains:
+            cut = day if grain == "day" else sql[grain].format(day)
+            for agency in ("s.agency_id", str(TOTAL)):
+                parts.append(
+                    f"SELECT {agency} AS agency_id, '{kind}' AS kind, '{grain}' AS grain, "
+                    f"{cut} AS day, {day2} AS day2, s.n AS n FROM ({source}) s "
+                    f"WHERE {condition}"
+                )
+    body = "\nUNION ALL ".join(parts)
+    return (
+        f"SELECT agency_id, kind, grain, day, day2, SUM(n) AS n FROM ({body}) e "
+        "WHERE true GROUP BY agency_id, kind, grain, day, day2 HAVING SUM(n) <> 0"
     )
-    row_id = db.scalar(select(AssignmentCount.id).where(where).limit(1))
-    if row_id is None:
-        db.add(
-            AssignmentCount(
-                agency_id=agency_id,
-                grain=grain,
-                deadline=deadline,
-                completed_on=completed_on,
-                n=delta,
+
+
+def _upsert(dialect: str, source: str) -> str:
+    return (
+        "INSERT INTO assignment_counts (agency_id, kind, grain, day, day2, n) "
+        f"{_expanded(dialect, source)} "
+        "ON CONFLICT (agency_id, kind, grain, day, day2) "
+        "DO UPDATE SET n = assignment_counts.n + excluded.n"
+    )
+
+
+def _state(row: str, sign: int) -> str:
+    return (
+        f"SELECT {row}.agency_id AS agency_id, {row}.deadline AS deadline, "
+        f"{row}.completed_on AS completed_on, {sign} AS n"
+    )
+
+
+_CHANGED = ("agency_id", "deadline", "completed_on")
+_SOURCES = {
+    "insert": _state("NEW", 1),
+    "delete": _state("OLD", -1),
+    "update": f"{_state('OLD', -1)} UNION ALL {_state('NEW', 1)}",
+}
+_EVENTS = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(_CHANGED)}"}
+
+
+def _trigger_ddl(dialect: str) -> list[str]:
+    statements = []
+    for op, source in _SOURCES.items():
+        name = f"assignment_counts_{op}"
+        upsert = _upsert(dialect, source)
+        if dialect == "sqlite":
+            changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _CHANGED)
+            when = f" WHEN {changed}" if op == "update" else ""
+            statements.append(
+                f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW"
+                f"{when} BEGIN {upsert}; END"
             )
+            continue
+        changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in _CHANGED)
+        when = f" WHEN ({changed})" if op == "update" else ""
+        result = "OLD" if op == "delete" else "NEW"
+        statements.append(
+            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$$ BEGIN {upsert}; RETURN {result}; END $$"
         )
-    else:
-        db.execute(
-            update(AssignmentCount)
-            .where(AssignmentCount.id == row_id)
-            .values(n=AssignmentCount.n + delta)
+        statements.append(
+            f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW{when} "
+            f"EXECUTE FUNCTION {name}()"
         )
+    return statements
 
 
-State = tuple[date | None, date | None]
+def uninstall(connection: Connection) -> None:
+    """Drop the triggers (nothing keeps the counts until install())."""
+    for op in _SOURCES:
+        name = f"assignment_counts_{op}"
+        if connection.dialect.name == "sqlite":
+            connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
+        else:
+            connection.execute(text(f"DROP TRIGGER IF EXISTS {name} ON assignments"))
+            connection.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
 
 
-def move(db: Session, agency_id: int, *, old: State | None, new: State | None) -> None:
-    """Count an assignment's change: old/new are raw (deadline, completed_on); None = absent."""
-    before = keys(*old) if old is not None else []
-    after = keys(*new) if new is not None else []
-    if before == after:
-        return
-    for agency in (agency_id, None):
-        for key in before:
-            _bump(db, agency, key, -1)
-        for key in after:
-            _bump(db, agency, key, +1)
+def install(connection: Connection) -> int:
+    """(Re)create the triggers and rebuild the counts; returns the number of count rows."""
+    uninstall(connection)
+    for statement in _trigger_ddl(connection.dialect.name):
+        connection.execute(text(statement))
+    return _rebuild(connection)
 
 
-def state_of(assignment: Assignment) -> State:
-    return assignment.deadline, assignment.completed_on
-
-
-def month_end_sql(db: Session, column: Any) -> Any:
-    """SQL for the last day of `column`'s month, on SQLite and PostgreSQL."""
-    if db.get_bind().dialect.name == "sqlite":
-        return func.date(column, "start of month", "+1 month", "-1 day")
-    return cast(func.date_trunc("month", column) + text("interval '1 month - 1 day'"), Date)
-
-
-def _canonical_rows(db: Session) -> Any:
-    status = status_case(Assignment.deadline, Assignment.completed_on, at=_FAR)
-    on_time = status == Status.done_on_time.value
-    open_ = Assignment.completed_on.is_(None)
-    grain = case(
-        (and_(open_, Assignment.deadline.is_not(None)), literal(DAY)), else_=literal(STATIC)
-    )
-    deadline = case((open_, Assignment.deadline), (on_time, None), else_=literal(_LATE[0]))
-    completed = case((open_, None), (on_time, literal(EPOCH)), else_=literal(_LATE[1]))
-    inner = select(
-        Assignment.agency_id.label("agency_id"),
-        grain.label("grain"),
-        deadline.label("deadline"),
-        completed.label("completed_on"),
-    ).subquery()
-    columns = (inner.c.agency_id, inner.c.grain, inner.c.deadline, inner.c.completed_on)
-    return select(*columns, func.count()).group_by(*columns)
+def _rebuild(connection: Connection) -> int:
+    connection.execute(text("DELETE FROM assignment_counts"))
+    source = "SELECT agency_id, deadline, completed_on, 1 AS n FROM assignments"
+    connection.execute(text(_upsert(connection.dialect.name, source)))
+    return connection.execute(text("SELECT count(*) FROM assignment_counts")).scalar_one()
 
 
 def rebuild(db: Session) -> int:
     """Recompute every count from the assignments; returns the number of count rows."""
-    columns = ["agency_id", "grain", "deadline", "completed_on", "n"]
-    c = AssignmentCount
-    db.execute(delete(c))
-    db.execute(insert(c).from_select(columns, _canonical_rows(db)))
-    end = month_end_sql(db, c.deadline)
-    months = (
-        select(c.agency_id, literal(MONTH), end, c.completed_on, func.sum(c.n))
-        .where(c.grain == DAY)
-        .group_by(c.agency_id, end, c.completed_on)
-    )
-    db.execute(insert(c).from_select(columns, months))
-    totals = (
-        select(literal(None), c.grain, c.deadline, c.completed_on, func.sum(c.n))
-        .where(c.agency_id.is_not(None))
-        .group_by(c.grain, c.deadline, c.completed_on)
-    )
-    db.execute(insert(c).from_select(columns, totals))
-    return db.scalar(select(func.count()).select_from(c)) or 0
+    return _rebuild(db.connection())
 
 
-def row_sets(at: date, due_soon_days: int) -> list[ColumnElement[bool]]:
-    """The count rows giving the exact counts at `at` (module docstring), as four disjoint
-    conditions, each served by the (grain, deadline) index; read them with UNION ALL."""
-    low = at.replace(day=1)
-    high = month_end(at + timedelta(days=due_soon_days))
+def recount(db: Session, *, actor: User | None) -> int:
+    """`dxtrack tasks recount`: triggers re-created, counts rebuilt, audited."""
+    rows = install(db.connection())
+    record(db, Event("system.recount", "system", None, None, {"rows": rows}), actor=actor)
+    return rows
+
+
+@contextmanager
+def paused(connection: Connection) -> Iterator[None]:
+    """Bulk loads: no trigger per row; the counts are rebuilt once at the end."""
+    uninstall(connection)
+    yield
+    install(connection)
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def prefix_rows(kind: str, upto: date) -> list[ColumnElement[bool]]:
+    """Disjoint conditions whose rows sum to #{kind's day <= upto}: whole years before, whole
+    months of its year before its month, days of its month up to it (each an index range)."""
+    year, month = upto.replace(month=1, day=1), upto.replace(day=1)
     c = AssignmentCount
     return [
-        c.grain == STATIC,
-        and_(c.grain == DAY, c.deadline >= low, c.deadline <= high),
-        and_(c.grain == MONTH, c.deadline < low),
-        and_(c.grain == MONTH, c.deadline > high),
+        and_(c.kind == kind, c.grain == "year", c.day < year),
+        and_(c.kind == kind, c.grain == "month", c.day >= year, c.day < month),
+        and_(c.kind == kind, c.grain == "day", c.day >= month, c.day <= upto),
     ]
 
 
-def latest_completion(db: Session) -> date | None:
-    return db.scalar(select(func.max(Assignment.completed_on)))
+def window_rows(at: date, due_soon_days: int) -> list[ColumnElement[bool]]:
+    c = AssignmentCount
+    soon = at + timedelta(days=due_soon_days)
+    return [and_(c.kind == "window", c.day >= at, c.day <= soon, c.day2 <= at)]
+
+
+def terms(at: date, due_soon_days: int) -> dict[str, list[ColumnElement[bool]]]:
+    """The prefix counts the statuses at `at` are made of (module docstring), by name."""
+    before, soon = at - timedelta(days=1), at + timedelta(days=due_soon_days)
+    return {
+        "C_ok": prefix_rows("done_ok", at),
+        "C_late": prefix_rows("done_late", at),
+        "C_und": prefix_rows("done_undated", at),
+        "U": prefix_rows("undated", END),
+        "D_before": prefix_rows("due", before),
+        "D_soon": prefix_rows("due", soon),
+        "D_end": prefix_rows("due", END),
+        "D_ok_before": prefix_rows("due_ok", before),
+        "W": window_rows(at, due_soon_days),
+    }
+
+
+def combine(t: dict[str, int]) -> dict[str, int]:
+    """Status counts from the terms' sums (missing terms are 0)."""
+    v = {name: int(t.get(name, 0)) for name in TERM_NAMES}
+    return {
+        "done_on_time": v["C_ok"],
+        "done_late": v["C_late"],
+        "in_progress": v["D_end"]
+        - v["D_soon"]
+        - v["C_ok"]
+        + v["C_und"]
+        + v["D_ok_before"]
+        + v["W"],
+        "due_soon": v["D_soon"] - v["D_before"] - v["W"],
+        "overdue": v["D_before"] - v["D_ok_before"] - v["C_late"],
+        "no_deadline": v["U"] - v["C_und"],
+    }
+
+
+TERM_NAMES = tuple(terms(date(2000, 1, 1), 0))
+
+
+def usable(due_soon_days: int) -> bool:
+    return 0 <= due_soon_days <= WINDOW_DAYS

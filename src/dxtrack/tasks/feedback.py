@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session, aliased
 
 from dxtrack.agencies.models import Agency
 from dxtrack.tasks.models import Assignment, ProgressReport, Task
@@ -48,11 +48,17 @@ def list_latest_feedback(
     Ordered by agency name, then newest first.
     """
     end = datetime.combine(at + timedelta(days=1), time.min)
-    latest = (
-        select(func.max(ProgressReport.id).label("id"))
-        .where(ProgressReport.created_at < end)
-        .group_by(ProgressReport.assignment_id)
-        .subquery()
+    later = aliased(ProgressReport)
+    # The reports that state something, unless a later one (made by `end`) replaced them: reads
+    # the few reports with text, not every report.
+    replaced = (
+        select(later.id)
+        .where(
+            later.assignment_id == ProgressReport.assignment_id,
+            later.id > ProgressReport.id,
+            later.created_at < end,
+        )
+        .exists()
     )
     query = (
         select(
@@ -66,11 +72,11 @@ def list_latest_feedback(
             ProgressReport.created_at,
         )
         .select_from(ProgressReport)
-        .join(latest, latest.c.id == ProgressReport.id)
         .join(Assignment, Assignment.id == ProgressReport.assignment_id)
         .join(Task, Task.id == Assignment.task_id)
         .join(Agency, Agency.id == Assignment.agency_id)
         .where(or_(ProgressReport.difficulties != "", ProgressReport.proposals != ""))
+        .where(ProgressReport.created_at < end, ~replaced)
     )
     query = apply_filters(
         query, filters or Filters(), at=at, user=user, due_soon_days=due_soon_days

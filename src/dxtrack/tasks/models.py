@@ -160,22 +160,20 @@ class Evidence(Base):
 
 
 class AssignmentCount(Base):
-    """Maintained number of assignments per agency and canonical (deadline, completed_on).
-
-    Grains `static` (done or undated), `day` and `month` (dated open ones); rows with
-    agency_id NULL hold the totals over all agencies. See tasks/counts.py.
-    """
+    """Maintained prefix counts of assignments per agency (0: all agencies), kept by database
+    triggers on `assignments`; kinds, grains and the status formulas in tasks/counts.py."""
 
     __tablename__ = "assignment_counts"
     __table_args__ = (
-        CheckConstraint("grain IN ('static', 'day', 'month')", name="grain"),
-        Index("ix_assignment_counts_key", "agency_id", "deadline", "completed_on", "n"),
-        Index("ix_assignment_counts_grain", "grain", "deadline", "agency_id", "completed_on", "n"),
+        CheckConstraint("grain IN ('day', 'month', 'year')", name="grain"),
+        Index("uq_assignment_counts_key", "agency_id", "kind", "grain", "day", "day2", unique=True),
+        Index("ix_assignment_counts_scan", "kind", "grain", "day", "agency_id", "day2", "n"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id", ondelete="CASCADE"))
-    grain: Mapped[str] = mapped_column(String(8), default="day", server_default="day")
-    deadline: Mapped[date | None]
-    completed_on: Mapped[date | None]
+    agency_id: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16))
+    grain: Mapped[str] = mapped_column(String(8))
+    day: Mapped[date]
+    day2: Mapped[date]
     n: Mapped[int] = mapped_column(default=0)

@@ -16,7 +16,6 @@ from dxtrack.config import Settings
 from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.files import StoredFile, store_evidence
-from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, Evidence, ProgressReport, ProgressState
 
 if TYPE_CHECKING:
@@ -110,7 +109,6 @@ def _append(
     actor: User,
 ) -> ProgressReport:
     """Add the report row and make it the assignment's current state (and counts)."""
-    counted = counts.state_of(assignment)
     report = ProgressReport(
         assignment_id=assignment.id,
         author_id=actor.id,
@@ -127,7 +125,6 @@ def _append(
     assignment.completed_on = completed_on
     assignment.version += 1
     assignment.updated_at = utcnow()
-    counts.move(db, assignment.agency_id, old=counted, new=counts.state_of(assignment))
     db.flush()
     return report
 

@@ -17,7 +17,6 @@ from dxtrack.auth.permissions import require_staff
 from dxtrack.db import utcnow
 from dxtrack.documents.models import Document, ReviewState
 from dxtrack.errors import Conflict, Invalid, NotFound
-from dxtrack.tasks import counts
 from dxtrack.tasks.models import (
     Assignment,
     PartyRole,
@@ -235,8 +234,6 @@ def delete_task(db: Session, *, task_id: int, actor: User | None) -> None:
         events.deleted("task", task.id, task_snapshot(task, list_parties(db, task.id))),
         actor=actor,
     )
-    for assignment in db.scalars(select(Assignment).where(Assignment.task_id == task.id)):
-        counts.move(db, assignment.agency_id, old=counts.state_of(assignment), new=None)
     db.execute(delete(Assignment).where(Assignment.task_id == task.id))
     db.execute(delete(TaskParty).where(TaskParty.task_id == task.id))
     db.delete(task)
@@ -288,14 +285,11 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
         has_report = db.scalar(
             select(exists().where(ProgressReport.assignment_id == assignment.id))
         )
-        before = counts.state_of(assignment)
         if not key_ok and not has_report:
-            counts.move(db, assignment.agency_id, old=before, new=None)
             db.delete(assignment)
         elif key_ok:
             assignment.role = wanted[assignment.agency_id]
             _redate(assignment, periods[assignment.period])
-            counts.move(db, assignment.agency_id, old=before, new=counts.state_of(assignment))
     created = 0
     for agency_id, role in wanted.items():
         for period, deadline in periods.items():
@@ -310,7 +304,6 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
                         deadline=deadline,
                     )
                 )
-                counts.move(db, agency_id, old=None, new=(deadline, None))
     db.flush()
     return created
 

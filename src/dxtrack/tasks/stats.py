@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
-from dxtrack.tasks.counts import latest_completion, row_sets
+from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
     Filters,
@@ -20,7 +20,7 @@ from dxtrack.tasks.queries import (
     only_agency_filters,
     restrict_agencies,
 )
-from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, empty_counts, status_case
+from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, empty_counts
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -62,12 +62,68 @@ class ScoreRow:
         }
 
 
-def _use_counts(db: Session, filters: Filters, at: date) -> bool:
-    """The maintained counts are exact for agency/group filters at or after the last completion."""
-    if not only_agency_filters(filters):
-        return False
-    latest = latest_completion(db)
-    return latest is None or latest <= at
+def _use_counts(filters: Filters, due_soon_days: int) -> bool:
+    """The maintained counts are exact at any date for agency / group filters."""
+    return only_agency_filters(filters) and counts.usable(due_soon_days)
+
+
+def _scanned(
+    db: Session,
+    *,
+    at: date,
+    filters: Filters,
+    user: User | None,
+    due_soon_days: int,
+    by: str | None,
+) -> list[tuple[int, str, int]]:
+    """(key, status, count) read from every matching assignment."""
+    status = assignment_status(at, due_soon_days)
+    key = {"agency": Assignment.agency_id, "group": group_members.c.group_id}.get(
+        by or "", literal(0)
+    )
+    inner = select(key.label("key"), status.label("status"))
+    if by == "group":
+        inner = inner.join(group_members, group_members.c.agency_id == Assignment.agency_id)
+    inner = apply_filters(inner, filters, at=at, user=user, due_soon_days=due_soon_days)
+    sub = inner.subquery()
+    grouped = select(sub.c.key, sub.c.status, func.count()).group_by(sub.c.key, sub.c.status)
+    return [(int(k), str(s), int(n)) for k, s, n in db.execute(grouped)]
+
+
+def _counted(
+    db: Session,
+    *,
+    at: date,
+    filters: Filters,
+    user: User | None,
+    due_soon_days: int,
+    by: str | None,
+) -> list[tuple[int, str, int]]:
+    """The same from the maintained prefix counts (tasks/counts.py): a few rows per agency."""
+    c = AssignmentCount
+    key = {"agency": c.agency_id, "group": group_members.c.group_id}.get(by or "", literal(0))
+    scoped = bool(filters.agency or filters.group)
+    scoped = scoped or (user is not None and visible_agency_id(user) is not None)
+    totals = by is None and not scoped
+    branches = []
+    for name, conditions in counts.terms(at, due_soon_days).items():
+        for condition in conditions:
+            branch = select(key.label("key"), literal(name).label("term"), c.n.label("n"))
+            if by == "group":
+                branch = branch.join(group_members, group_members.c.agency_id == c.agency_id)
+            branch = restrict_agencies(branch, c.agency_id, filters, user)
+            agency = c.agency_id == counts.TOTAL if totals else c.agency_id != counts.TOTAL
+            branches.append(branch.where(condition, agency, c.n != 0))
+    sub = union_all(*branches).subquery()
+    grouped = select(sub.c.key, sub.c.term, func.sum(sub.c.n)).group_by(sub.c.key, sub.c.term)
+    sums: dict[int, dict[str, int]] = {}
+    for key_id, term, n in db.execute(grouped):
+        sums.setdefault(int(key_id), {})[term] = int(n)
+    return [
+        (key_id, status, n)
+        for key_id, values in sums.items()
+        for status, n in counts.combine(values).items()
+    ]
 
 
 def _status_counts(
@@ -81,33 +137,8 @@ def _status_counts(
     use_counts: bool,
 ) -> list[tuple[int, str, int]]:
     """(key, status, count) rows; key is the agency id, the group id, or 0 for totals."""
-    if use_counts and _use_counts(db, filters, at):
-        agency, weight = AssignmentCount.agency_id, AssignmentCount.n
-        status = status_case(
-            AssignmentCount.deadline,
-            AssignmentCount.completed_on,
-            at=at,
-            due_soon_days=due_soon_days,
-        )
-    else:
-        agency, weight = Assignment.agency_id, literal(1)
-        status = assignment_status(at, due_soon_days)
-    key = {"agency": agency, "group": group_members.c.group_id}.get(by or "", literal(0))
-    inner = select(key.label("key"), status.label("status"), weight.label("weight"))
-    if by == "group":
-        inner = inner.join(group_members, group_members.c.agency_id == agency)
-    if agency is Assignment.agency_id:
-        inner = apply_filters(inner, filters, at=at, user=user, due_soon_days=due_soon_days)
-    else:
-        scoped = bool(filters.agency or filters.group)
-        scoped = scoped or (user is not None and visible_agency_id(user) is not None)
-        totals = by is None and not scoped
-        inner = restrict_agencies(inner, agency, filters, user)
-        inner = inner.where(agency.is_(None) if totals else agency.is_not(None))
-        inner = union_all(*(inner.where(rows) for rows in row_sets(at, due_soon_days)))
-    sub = inner.subquery()
-    grouped = select(sub.c.key, sub.c.status, func.sum(sub.c.weight))
-    return [tuple(row) for row in db.execute(grouped.group_by(sub.c.key, sub.c.status))]
+    read = _counted if use_counts and _use_counts(filters, due_soon_days) else _scanned
+    return read(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
 
 
 def summarize(
@@ -165,7 +196,9 @@ def scorecard(
         by=by,
         use_counts=use_counts,
     ):
-        meta = names[key_id]
+        meta = names.get(key_id)
+        if meta is None:  # an agency deleted since (its counts are all zero)
+            continue
         rows.setdefault(key_id, ScoreRow(meta.code, meta.name)).counts[status] += int(count)
     return _ranked([row for row in rows.values() if row.assigned])
 

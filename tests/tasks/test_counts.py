@@ -1,0 +1,218 @@
+"""Maintained counts (tasks/counts.py): kept by database triggers through every kind of write,
+equal to a full recount, and giving the same summaries and scorecards as reading every
+assignment, at any date (randomised, on both databases)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from builders import make_task
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from sqlalchemy import delete, func, select, text, update
+from sqlalchemy.orm import Session
+
+from dxtrack.agencies.models import Agency
+from dxtrack.tasks import counts
+from dxtrack.tasks.models import Assignment, AssignmentCount, Task
+from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.service import delete_task, update_task
+from dxtrack.tasks.stats import scorecard, summarize
+
+START = date(2025, 1, 1)
+HYPOTHESIS = hsettings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+
+days = st.integers(min_value=0, max_value=800).map(lambda n: START + timedelta(days=n))
+maybe_day = st.none() | days
+# (agency index, deadline, completed_on)
+new_rows = st.lists(st.tuples(st.integers(0, 3), maybe_day, maybe_day), min_size=1, max_size=40)
+changes = st.lists(
+    st.tuples(
+        st.sampled_from(["deadline", "completed_on", "agency", "delete", "bulk_shift", "cascade"]),
+        st.integers(0, 10_000),
+        maybe_day,
+    ),
+    max_size=25,
+)
+
+
+def snapshot(db: Session) -> list[tuple]:
+    c = AssignmentCount
+    query = select(c.agency_id, c.kind, c.grain, c.day, c.day2, c.n).where(c.n != 0)
+    return sorted(db.execute(query).all(), key=repr)
+
+
+def agencies(db: Session) -> list[int]:
+    return list(db.scalars(select(Agency.id).order_by(Agency.id).limit(4)))
+
+
+def apply_change(db: Session, kind: str, pick: int, day: date | None) -> None:
+    """One write of a kind the services, bulk SQL, cascades or a console might make."""
+    ids = list(db.scalars(select(Assignment.id).order_by(Assignment.id)))
+    if not ids:
+        return
+    target = ids[pick % len(ids)]
+    if kind == "deadline":  # through the ORM
+        db.get(Assignment, target).deadline = day
+    elif kind == "completed_on":
+        db.get(Assignment, target).completed_on = day
+    elif kind == "agency":
+        others = agencies(db)
+        db.execute(
+            update(Assignment)
+            .where(Assignment.id == target)
+            .values(agency_id=others[pick % len(others)])
+        )
+    elif kind == "delete":
+        db.execute(delete(Assignment).where(Assignment.id == target))
+    elif kind == "bulk_shift":  # every deadline of a task moves by raw SQL
+        task_id = db.get(Assignment, target).task_id
+        db.execute(
+            text("UPDATE assignments SET completed_on = :day WHERE task_id = :task"),
+            {"day": day, "task": task_id},
+        )
+    else:  # the database's ON DELETE CASCADE from tasks
+        task_id = db.get(Assignment, target).task_id
+        db.execute(delete(Task).where(Task.id == task_id))
+    db.flush()
+    db.expire_all()
+
+
+def fill(db: Session, rows: list[tuple]) -> None:
+    ids = agencies(db)
+    tasks = [make_task(db, confirm=False) for _ in range(3)]
+    for index, (agency, deadline, completed) in enumerate(rows):
+        db.add(
+            Assignment(
+                task_id=tasks[index % 3].id,
+                agency_id=ids[agency],
+                role="lead",
+                period=str(index),
+                deadline=deadline,
+                completed_on=completed,
+            )
+        )
+    db.flush()
+
+
+class TestCountsFollowEveryWrite:
+    @HYPOTHESIS
+    @given(rows=new_rows, steps=changes)
+    def test_counts_equal_a_full_recount(self, db: Session, rows: list, steps: list):
+        nested = db.begin_nested()
+        try:
+            fill(db, rows)
+            for kind, pick, day in steps:
+                apply_change(db, kind, pick, day)
+            kept = snapshot(db)
+            counts.rebuild(db)
+            assert snapshot(db) == kept
+            total = db.scalar(
+                select(func.sum(AssignmentCount.n)).where(
+                    AssignmentCount.agency_id == counts.TOTAL,
+                    AssignmentCount.grain == "year",
+                    AssignmentCount.kind.in_(["due", "undated"]),
+                )
+            )
+            assert (total or 0) == db.scalar(select(func.count()).select_from(Assignment))
+        finally:
+            nested.rollback()
+
+    def test_service_writes_are_counted(self, db: Session):
+        task = make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 20))
+        update_task(
+            db,
+            task_id=task.id,
+            version=task.version,
+            changes={"deadline": date(2025, 12, 8), "lead": ["Sở Y tế", "Sở Nội vụ"]},
+            actor=None,
+        )
+        delete_task(db, task_id=make_task(db, lead=["Sở Y tế"]).id, actor=None)
+        kept = snapshot(db)
+        assert kept, "the triggers wrote nothing"
+        counts.rebuild(db)
+        assert snapshot(db) == kept
+        at = date(2025, 12, 1)
+        assert summarize(db, at=at)["due_soon"] == 2
+
+
+class TestAnyDate:
+    @HYPOTHESIS
+    @given(
+        rows=new_rows,
+        at=days,
+        due_soon_days=st.sampled_from([0, 1, 7, 30, counts.WINDOW_DAYS]),
+    )
+    def test_counts_give_the_full_computation(
+        self, db: Session, rows: list, at: date, due_soon_days: int
+    ):
+        nested = db.begin_nested()
+        try:
+            fill(db, rows)
+            for filters in (
+                Filters(),
+                Filters(agency="so-y-te"),
+                Filters(group="so-ban-nganh-tinh"),
+            ):
+                fast = summarize(db, at=at, filters=filters, due_soon_days=due_soon_days)
+                full = summarize(
+                    db, at=at, filters=filters, due_soon_days=due_soon_days, use_counts=False
+                )
+                assert fast == full
+            for by in ("agency", "group"):
+                fast_rows = scorecard(db, at=at, by=by, due_soon_days=due_soon_days)
+                full_rows = scorecard(
+                    db, at=at, by=by, due_soon_days=due_soon_days, use_counts=False
+                )
+                assert [r.to_dict() for r in fast_rows] == [r.to_dict() for r in full_rows]
+        finally:
+            nested.rollback()
+
+    def test_every_status_at_past_dates(self, db: Session):
+        ids = agencies(db)
+        task = make_task(db, confirm=False)
+        plan = [  # deadline, completed_on
+            (date(2025, 3, 10), date(2025, 3, 1)),  # on time
+            (date(2025, 3, 10), date(2025, 4, 2)),  # late
+            (date(2025, 3, 12), None),
+            (None, date(2025, 2, 1)),
+            (None, None),
+            (date(2025, 6, 1), None),
+        ]
+        for index, (deadline, completed) in enumerate(plan):
+            db.add(
+                Assignment(
+                    task_id=task.id,
+                    agency_id=ids[0],
+                    role="lead",
+                    period=str(index),
+                    deadline=deadline,
+                    completed_on=completed,
+                )
+            )
+        db.flush()
+        got = summarize(db, at=date(2025, 3, 5))
+        assert got == summarize(db, at=date(2025, 3, 5), use_counts=False)
+        assert got == {
+            "done_on_time": 2,
+            "done_late": 0,
+            "in_progress": 1,
+            "due_soon": 2,
+            "overdue": 0,
+            "no_deadline": 1,
+        }
+        later = summarize(db, at=date(2025, 3, 20))
+        assert later == {
+            "done_on_time": 2,
+            "done_late": 0,
+            "in_progress": 1,
+            "due_soon": 0,
+            "overdue": 2,
+            "no_deadline": 1,
+        }
+        assert summarize(db, at=date(2025, 4, 2))["done_late"] == 1
