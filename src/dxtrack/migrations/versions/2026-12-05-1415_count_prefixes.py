@@ -1,7 +1,7 @@
 """count_prefixes: assignment counts as prefix counts at any date, kept by database triggers
 
 Revision ID: c0a7e5d1f2b3
-Revises: 8d3e61c0b2f5
+Revises: 3f7a2c91d0e4
 Create Date: 2026-12-05 14:00:00
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from dxtrack.tasks import counts
 
 revision = "c0a7e5d1f2b3"
-down_revision = "8d3e61c0b2f5"
+down_revision = "3f7a2c91d0e4"
 branch_labels = None
 depends_on = None
 
