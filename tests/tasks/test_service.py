@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies.service import get_group
 from dxtrack.errors import Conflict, Forbidden
-from dxtrack.tasks import service
+from dxtrack.tasks import fanout, service
 from dxtrack.tasks.models import Assignment, PartyRole
 from dxtrack.tasks.periods import occurrences
 
@@ -113,9 +113,9 @@ class TestRecurringTasks:
         task = make_task(db, document=document, recurrence="quarterly")
         year = date.today().year
         assert [a.period for a in assignments(db, task.id)] == [f"{year}-Q{q}" for q in range(1, 5)]
-        created = service.roll_recurring(db, until=date(year + 1, 6, 30), actor=None)
+        created = fanout.roll_recurring(db, until=date(year + 1, 6, 30), actor=None)
         assert created == 2
-        assert service.roll_recurring(db, until=date(year + 1, 6, 30), actor=None) == 0
+        assert fanout.roll_recurring(db, until=date(year + 1, 6, 30), actor=None) == 0
         service.update_task(
             db, task_id=task.id, version=task.version, changes={"summary": "Sửa"}, actor=None
         )

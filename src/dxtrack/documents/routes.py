@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from dataclasses import asdict
+from datetime import date
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
@@ -22,6 +24,7 @@ from dxtrack.documents.schemas import (
 )
 from dxtrack.errors import error_body
 from dxtrack.tasks.models import Task
+from dxtrack.tasks.preview import preview_confirmation
 from dxtrack.tasks.service import confirm_document
 
 router = APIRouter(tags=["documents"])
@@ -178,6 +181,21 @@ def download_original(
     return FileResponse(service.original_path(settings, document), filename=document.filename)
 
 
+@router.get("/documents/{document_id}/preview")
+def preview(document_id: int, db: Db, _user: Staff, at: date | None = None) -> dict[str, Any]:
+    """What confirming would create: assignments per agency and period, how many overdue at
+    once, for each start of recurring tasks (`document`: the document's date; `next`: the
+    next period), and the names still to map."""
+    return asdict(preview_confirmation(db, document_id=document_id, at=at))
+
+
 @router.post("/documents/{document_id}/confirm", response_model=DocumentRead)
-def confirm(document_id: int, db: Db, user: Staff) -> DocumentRead:
-    return document_read(confirm_document(db, document_id=document_id, actor=user))
+def confirm(
+    document_id: int,
+    db: Db,
+    user: Staff,
+    start: Literal["document", "next"] = Query("document"),
+) -> DocumentRead:
+    """Confirm the draft tasks (422 with `unresolved` while a name resolves to nothing);
+    `start=next`: recurring tasks begin at the next period instead of the document's date."""
+    return document_read(confirm_document(db, document_id=document_id, actor=user, start=start))

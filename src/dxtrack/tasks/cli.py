@@ -73,7 +73,7 @@ def roll_command(
     ),
 ) -> None:
     """Tạo các kỳ mới cho nhiệm vụ định kỳ (hằng tuần, tháng, quý ...) đến một ngày."""
-    from dxtrack.tasks.service import roll_recurring
+    from dxtrack.tasks.fanout import roll_recurring
 
     day = parse_day(until, option="--until") if until else date(date.today().year, 12, 31)
     with unit_of_work() as (db, _settings):

@@ -22,9 +22,9 @@ from dxtrack.auth.permissions import require_staff
 from dxtrack.db import utcnow
 from dxtrack.documents.models import ReviewState
 from dxtrack.errors import Invalid, NotFound
+from dxtrack.tasks.fanout import sync_assignments
 from dxtrack.tasks.models import Task, TaskParty
 from dxtrack.tasks.parties import is_unresolved
-from dxtrack.tasks.service import sync_assignments
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User

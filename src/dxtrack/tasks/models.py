@@ -62,6 +62,10 @@ class Task(Base):
     full_text: Mapped[str] = mapped_column(Text, default="")
     deadline: Mapped[date | None]
     recurrence: Mapped[str | None] = mapped_column(String(16))
+    # Day of the period a recurring task is due ("20": the 20th; "12-31": MM-DD, yearly).
+    period_day: Mapped[str | None] = mapped_column(String(5))
+    # First day of its first period when it does not start from the document's date.
+    recurrence_start: Mapped[date | None]
     optional: Mapped[bool] = mapped_column(default=False)
     span_start: Mapped[int | None]
     span_end: Mapped[int | None]

@@ -30,13 +30,52 @@ def _period(recurrence: Recurrence, day: date) -> tuple[str, date]:
     return f"{day.year}", date(day.year, 12, 31)
 
 
+def parse_period_day(value: str | None) -> tuple[int, int | None] | None:
+    """ "20" -> (20, None): the 20th; "12-31" -> (31, 12): 31 December. None when blank or bad."""
+    if not value:
+        return None
+    try:
+        if "-" in value:
+            month, day = (int(part) for part in value.split("-", 1))
+            return (day, month) if 1 <= month <= 12 and 1 <= day <= 31 else None
+        day = int(value)
+    except ValueError:
+        return None
+    return (day, None) if 1 <= day <= 31 else None
+
+
+def due_in_period(recurrence: Recurrence, last: date, period_day: str | None) -> date:
+    """The deadline of the period ending `last`: its last day, or the stated day of the period
+    ("trước ngày 20 hằng tháng": the 20th of the month, of a quarter's last month ...)."""
+    parsed = parse_period_day(period_day)
+    if parsed is None or recurrence == Recurrence.weekly:
+        return last
+    day, month = parsed
+    if recurrence == Recurrence.yearly and month is not None:
+        return date(last.year, month, min(day, _month_end(last.year, month).day))
+    return last.replace(day=min(day, last.day))
+
+
+def next_period_start(recurrence: str | None, today: date) -> date | None:
+    """First day of the period after the one containing `today` (None if not recurring)."""
+    if recurrence is None or recurrence == Recurrence.continuous:
+        return None
+    return _period(Recurrence(recurrence), today)[1] + timedelta(days=1)
+
+
 def occurrences(
-    recurrence: str | None, *, deadline: date | None, start: date, until: date | None = None
+    recurrence: str | None,
+    *,
+    deadline: date | None,
+    start: date,
+    until: date | None = None,
+    period_day: str | None = None,
 ) -> list[tuple[str, date | None]]:
     """Periods from `start` to the deadline, else to the end of start's year or `until`.
 
-    Each comes with its deadline (the period's last day). A one-off or continuous task has a
-    single occurrence with key "" and the task's deadline.
+    Each comes with its deadline: the period's last day, or its `period_day` ("20", "12-31");
+    a period whose deadline falls before `start` is skipped. A one-off or continuous task has
+    a single occurrence with key "" and the task's deadline.
     """
     if recurrence is None or recurrence == Recurrence.continuous:
         return [("", deadline)]
@@ -47,6 +86,8 @@ def occurrences(
     day = start
     while day <= end and len(found) < MAX_OCCURRENCES:
         key, last = _period(kind, day)
-        found.append((key, last))
+        due = due_in_period(kind, last, period_day)
+        if due >= start:
+            found.append((key, due))
         day = last + timedelta(days=1)
     return found

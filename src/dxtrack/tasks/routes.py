@@ -86,6 +86,8 @@ def task_read(db: Session, task: Task, *, user: User, at: date, due_soon_days: i
         full_text=task.full_text,
         deadline=task.deadline,
         recurrence=task.recurrence,
+        period_day=task.period_day,
+        recurrence_start=task.recurrence_start,
         optional=task.optional,
         span=span,
         review_state=task.review_state,

@@ -58,6 +58,8 @@ class TaskRead(BaseModel):
     full_text: str
     deadline: date | None
     recurrence: Recurrence | None
+    period_day: str | None = None
+    recurrence_start: date | None = None
     optional: bool
     span: tuple[int, int] | None
     review_state: str
@@ -86,6 +88,7 @@ class TaskUpdate(BaseModel):
     full_text: str | None = None
     deadline: date | None = Field(default=None, strict=False)
     recurrence: Recurrence | None = Field(default=None, strict=False)
+    period_day: str | None = None
     optional: bool | None = None
     lead: list[str] | None = None
     coordinators: list[str] | None = None

@@ -6,17 +6,17 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.resolver import Resolver, build_resolver
-from dxtrack.agencies.service import group_member_ids
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
 from dxtrack.db import utcnow
 from dxtrack.documents.models import Document, ReviewState
 from dxtrack.errors import Conflict, Invalid, NotFound
+from dxtrack.tasks.fanout import sync_assignments
 from dxtrack.tasks.models import (
     Assignment,
     PartyRole,
@@ -26,12 +26,12 @@ from dxtrack.tasks.models import (
     TaskParty,
 )
 from dxtrack.tasks.parties import require_resolved
-from dxtrack.tasks.periods import occurrences
+from dxtrack.tasks.periods import next_period_start, parse_period_day
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
 
-EDITABLE = ("clause", "summary", "full_text", "deadline", "recurrence", "optional")
+EDITABLE = ("clause", "summary", "full_text", "deadline", "recurrence", "period_day", "optional")
 
 
 @dataclass
@@ -43,6 +43,7 @@ class TaskFields:
     recurrence: str | None = None
     optional: bool = False
     span: tuple[int, int] | None = None
+    period_day: str | None = None
 
 
 def task_snapshot(task: Task, parties: list[TaskParty] | None = None) -> dict[str, Any]:
@@ -58,6 +59,17 @@ def _check_recurrence(value: str | None) -> str | None:
     if value is None or value in set(Recurrence):
         return value
     raise Invalid(f"Chu kỳ lặp lại không hợp lệ: «{value}».")
+
+
+def _check_period_day(value: str | None) -> str | None:
+    if not value or parse_period_day(value):
+        return value or None
+    raise Invalid(f"Ngày trong kỳ không hợp lệ: «{value}» (vd. «20» hoặc «12-31»).")
+
+
+START_NEXT = "next"
+START_CHOICES = ("document", START_NEXT)
+CHECKS = {"recurrence": _check_recurrence, "period_day": _check_period_day}
 
 
 def get_task(db: Session, task_id: int) -> Task:
@@ -122,6 +134,7 @@ def create_task(
         full_text=fields.full_text,
         deadline=fields.deadline,
         recurrence=_check_recurrence(fields.recurrence),
+        period_day=_check_period_day(fields.period_day),
         optional=fields.optional,
         span_start=span[0],
         span_end=span[1],
@@ -146,6 +159,7 @@ def _fields_from_extraction(item: dict[str, Any], text: str) -> TaskFields:
         full_text=full,
         deadline=date.fromisoformat(deadline) if deadline else None,
         recurrence=item.get("recurrence"),
+        period_day=item.get("period_day"),
         optional=bool(item.get("optional")),
         span=(span[0], span[1]) if span else None,
     )
@@ -203,7 +217,8 @@ def update_task(
     for name in EDITABLE:
         if name in changes:
             value = changes[name]
-            setattr(task, name, _check_recurrence(value) if name == "recurrence" else value)
+            check = CHECKS.get(name)
+            setattr(task, name, check(value) if check else value)
     if "lead" in changes or "coordinators" in changes:
         _set_parties(
             db,
@@ -240,90 +255,6 @@ def delete_task(db: Session, *, task_id: int, actor: User | None) -> None:
     db.flush()
 
 
-def wanted_agencies(db: Session, task_id: int) -> dict[int, str]:
-    """agency id -> role for a task's parties, groups expanded; lead wins over coordinator."""
-    wanted: dict[int, str] = {}
-    for party in sorted(list_parties(db, task_id), key=lambda p: p.role != PartyRole.lead):
-        ids = [party.agency_id] if party.agency_id else []
-        if party.group_id:
-            ids = group_member_ids(db, party.group_id)
-        for agency_id in ids:
-            wanted.setdefault(agency_id, party.role)
-    return wanted
-
-
-def _periods(db: Session, task: Task, until: date | None) -> dict[str, date | None]:
-    """The task's occurrences, from its document's date (else its creation) to its deadline,
-    else to the end of start's year or the latest of today, `until` and its last period."""
-    document = db.get(Document, task.document_id)
-    start = (document.issued_date if document else None) or task.created_at.date()
-    last = db.scalar(select(func.max(Assignment.deadline)).where(Assignment.task_id == task.id))
-    horizon = max(d for d in (until, last, date.today()) if d is not None)
-    return dict(occurrences(task.recurrence, deadline=task.deadline, start=start, until=horizon))
-
-
-def _redate(assignment: Assignment, deadline: date | None) -> None:
-    """A new task deadline; an accepted extension later than it still applies."""
-    extended = assignment.original_deadline is not None and assignment.deadline is not None
-    if extended and deadline is not None and deadline < assignment.deadline:
-        assignment.original_deadline = deadline
-    else:
-        assignment.deadline, assignment.original_deadline = deadline, None
-
-
-def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
-    """Make the task's assignments match its parties and periods (keeps reported ones).
-
-    Returns the number of assignments created.
-    """
-    periods = _periods(db, task, until)
-    wanted = wanted_agencies(db, task.id)
-    current = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
-    have = {(a.agency_id, a.period): a for a in current}
-    for assignment in current:
-        key_ok = assignment.agency_id in wanted and assignment.period in periods
-        has_report = db.scalar(
-            select(exists().where(ProgressReport.assignment_id == assignment.id))
-        )
-        if not key_ok and not has_report:
-            db.delete(assignment)
-        elif key_ok:
-            assignment.role = wanted[assignment.agency_id]
-            _redate(assignment, periods[assignment.period])
-    created = 0
-    for agency_id, role in wanted.items():
-        for period, deadline in periods.items():
-            if (agency_id, period) not in have:
-                created += 1
-                db.add(
-                    Assignment(
-                        task_id=task.id,
-                        agency_id=agency_id,
-                        role=role,
-                        period=period,
-                        deadline=deadline,
-                    )
-                )
-    db.flush()
-    return created
-
-
-def roll_recurring(db: Session, *, until: date, actor: User | None) -> int:
-    """Create the occurrences of confirmed recurring tasks up to `until`; returns how many."""
-    if actor is not None:
-        require_staff(actor)
-    query = select(Task).where(
-        Task.review_state == ReviewState.confirmed,
-        Task.recurrence.is_not(None),
-        Task.recurrence != Recurrence.continuous.value,
-        Task.deadline.is_(None),
-    )
-    created = sum(sync_assignments(db, task, until=until) for task in db.scalars(query).all())
-    event = events.Event("tasks.roll", "task", None, None, {"until": until, "created": created})
-    record(db, event, actor=actor)
-    return created
-
-
 def confirm_task(
     db: Session, *, task_id: int, version: int | None = None, actor: User | None
 ) -> Task:
@@ -350,13 +281,19 @@ def confirm_task(
     return task
 
 
-def confirm_document(db: Session, *, document_id: int, actor: User | None) -> Document:
+def confirm_document(
+    db: Session, *, document_id: int, actor: User | None, start: str = "document"
+) -> Document:
     """Confirm every draft task of a document: each named agency gets its assignment.
 
     Refused (Invalid, nothing confirmed) while a party of any draft task resolves to nothing.
+    `start`: recurring tasks begin at the document's date ("document") or at the next period
+    after today ("next", so past periods are not born overdue).
     """
     if actor is not None:
         require_staff(actor)
+    if start not in START_CHOICES:
+        raise Invalid(f"Cách bắt đầu không hợp lệ: «{start}» (document hoặc next).")
     document = db.get(Document, document_id)
     if document is None:
         raise NotFound(f"Không tìm thấy văn bản #{document_id}.")
@@ -364,6 +301,9 @@ def confirm_document(db: Session, *, document_id: int, actor: User | None) -> Do
     query = select(Task.id).where(Task.document_id == document_id)
     drafts = db.scalars(query.where(Task.review_state == ReviewState.draft)).all()
     for task_id in drafts:
+        if start == START_NEXT:
+            task = get_task(db, task_id)
+            task.recurrence_start = next_period_start(task.recurrence, date.today())
         confirm_task(db, task_id=task_id, actor=actor)
     if document.review_state != ReviewState.confirmed:
         document.review_state = ReviewState.confirmed.value
