@@ -7,6 +7,7 @@ text (the engine's .txt reader undoes Markdown remnants).
 
 from __future__ import annotations
 
+import inspect
 import json
 import sys
 from pathlib import Path
@@ -15,10 +16,13 @@ HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 import score
 
-from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction import extract_bytes
 
-AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
+ENGINE_TAKES_DIRECTORY = "directory" in inspect.signature(extract_bytes).parameters
+if ENGINE_TAKES_DIRECTORY:
+    from dxtrack.documents.service import extraction_directory
+
+    AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
 SOURCE_EXTENSIONS = (".txt", ".md", ".docx", ".pdf")
 
@@ -34,6 +38,9 @@ def source_of(label: Path) -> Path:
 
 def predict(source: Path) -> dict:
     name = source.stem + ".txt" if source.suffix == ".md" else source.name
+    if not ENGINE_TAKES_DIRECTORY:
+        # an engine older than 2026-12-05 (a "before" run) reads the directory itself
+        return extract_bytes(source.read_bytes(), name).to_dict()
     return extract_bytes(source.read_bytes(), name, directory=AN_GIANG).to_dict()
 
 
