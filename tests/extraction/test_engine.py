@@ -271,3 +271,38 @@ class TestPureLibrary:
         assert [(t["lead"], t["deadline"]) for t in named] == [
             (["Nhà văn hóa Thiếu nhi"], "2026-03-20")
         ]
+
+
+class TestLayoutDocuments:
+    """Whole documents in the layouts the layout stage undoes (tests/extraction/cases/layout)."""
+
+    def test_web_copied_markdown_plan(self):
+        result = extract_file(DOCS / "ke_hoach_web.txt", directory=AN_GIANG).to_dict()
+        assert (result["number"], result["issuer"], result["place"], result["issued_date"]) == (
+            "125/KH-UBND",
+            "Ủy ban nhân dân tỉnh Lâm Đồng",
+            "Lâm Đồng",
+            "2025-03-10",
+        )
+        assert result["subject"] == (
+            "Triển khai chuyển đổi số trong cơ quan nhà nước trên địa bàn tỉnh năm 2025"
+        )
+        assert result["signer"] == {"name": "Nguyễn Văn Bình", "title": "PHÓ CHỦ TỊCH"}
+        assert tasks_of("ke_hoach_web.txt") == [
+            ("II.1.a", ["Sở Khoa học và Công nghệ"], [], "2025-06-30", None),
+            ("II.1.b", ["Sở Khoa học và Công nghệ"], [], "2025-11-15", None),
+            ("II.2", ["Sở Tài chính"], [], "2025-06-30", None),
+        ]
+
+    def test_one_cell_per_line_appendix_table(self):
+        assert tasks_of("cong_bao_phu_luc.txt") == [
+            ("PL.I.1", ["Sở Tư pháp"], ["Công an tỉnh"], "2025-06-30", None),
+            ("PL.I.2", ["Công an tỉnh"], ["Các sở, ngành"], "2025-09-30", None),
+            (
+                "PL.II.3",
+                ["Sở Khoa học và Công nghệ"],
+                ["Ủy ban nhân dân các xã, phường"],
+                "2025-12-31",
+                None,
+            ),
+        ]

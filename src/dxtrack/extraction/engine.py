@@ -13,6 +13,7 @@ from dxtrack.extraction.fields.metadata import extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import extract_tasks, is_closing
+from dxtrack.extraction.layout import undo_layout
 from dxtrack.extraction.normalize import is_table_row, normalize
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ def extract_text(
     besides the built-in vocabulary (the engine reads no directory of its own).
     """
     names = tuple(directory)
-    norm = normalize(text, wrapped=wrapped)
+    norm = normalize(undo_layout(text, names) if wrapped else text, wrapped=wrapped)
     paras = [p.text for p in norm.paragraphs]
     meta = extract_metadata(paras, directory=names)
     body = norm.paragraphs[meta.body_start :]  # "Nơi nhận" and signatures close clauses in the tree

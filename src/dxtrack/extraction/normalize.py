@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from dxtrack.extraction.layout import continues
 from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -85,8 +86,8 @@ def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
     text = nfc(raw).replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     lines, footnotes = _pull_footnotes(lines)
-    items = _clean_lines(lines)
-    paras = _join(items) if wrapped else items
+    items, breaks = _clean_lines(lines)
+    paras = _join(items, breaks) if wrapped else items
     return _assemble(paras, footnotes)
 
 
@@ -109,14 +110,21 @@ def _layout_cells(line: str) -> list[str]:
     return [line]
 
 
-def _clean_lines(lines: list[str]) -> list[str]:
-    """Drop rules, page numbers and blank lines; split flattened layout rows into cells."""
+def _clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
+    """Drop rules, page numbers and blank lines; split flattened layout rows into cells.
+    Returns the lines and, for each, whether a blank line came before it."""
     out: list[str] = []
+    breaks: list[bool] = []
+    blank = False
     for raw in (cell for whole in lines for cell in _layout_cells(whole)):
         line = clean_line(raw)
-        if line and not _RULE_LINE.match(line) and not _PAGE_NUMBER.match(line):
+        if not line:
+            blank = True
+        elif not _RULE_LINE.match(line) and not _PAGE_NUMBER.match(line):
             out.append(line)
-    return out
+            breaks.append(blank)
+            blank = False
+    return out, breaks
 
 
 def _pull_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
@@ -165,16 +173,26 @@ def _strip_marker(body: list[str], n: int) -> bool:
     return False
 
 
-def _join(items: list[str]) -> list[str]:
-    """Rejoin lines broken by the export into paragraphs."""
+def _join(items: list[str], breaks: list[bool]) -> list[str]:
+    """Rejoin lines broken by the export into paragraphs. A blank line ends a paragraph
+    (web copies hard-wrap paragraphs and separate them by blank lines) unless the text
+    plainly runs on across it (`layout.continues`)."""
     if not items:
         return []
     lengths = sorted(len(ln) for ln in items)
     width = lengths[int(len(lengths) * 0.8)]
     paras: list[str] = []
     prev = ""
-    for line in items:
-        if paras and not _starts_paragraph(prev, line, width):
+    for line, blank in zip(items, breaks, strict=True):
+        if (
+            blank
+            and paras
+            and not _opens_clause(line)
+            and continues(prev, line, width)
+            or paras
+            and not blank
+            and not _starts_paragraph(prev, line, width)
+        ):
             paras[-1] = f"{paras[-1]} {line}"
         else:
             paras.append(line)
@@ -205,6 +223,10 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
     return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
+
+
+def _opens_clause(line: str) -> bool:
+    return bool(_STARTERS.match(line) or _DASH.match(line) or is_table_row(line))
 
 
 def is_table_row(text: str) -> bool:

@@ -89,7 +89,7 @@ def _header_end(lines: list[str]) -> int:
         if _KINH_GUI.match(line):
             return i
     for i, line in enumerate(lines[:60]):
-        if _BODY_START.match(line):
+        if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
             return i
         if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
             len(line) > 90
@@ -99,7 +99,21 @@ def _header_end(lines: list[str]) -> int:
             and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
         ):
             return i
+    for i, line in enumerate(lines[:60]):
+        if i > 2 and _is_sentence(line) and not (_SUBJECT.match(lines[i - 1])):
+            return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return 0
+
+
+def _is_sentence(line: str) -> bool:
+    return (
+        len(line) > 40
+        and line.rstrip().endswith((".", ":"))
+        and not is_upper_line(line)
+        and not _PLACE_DATE.search(line)
+        and not _NUMBER.search(line)
+        and not _SUBJECT.match(line)
+    )
 
 
 def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) -> None:
@@ -130,7 +144,7 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                     nxt
                     and not meta.subject
                     and not _AUTHORITY.match(nxt)
-                    and not _BODY_START.match(nxt)
+                    and not (_BODY_START.match(nxt) and not _subject_under_title(line, nxt))
                 ):
                     if is_upper_line(nxt):
                         meta.subject, i = " ".join(nxt.split()), i + 2
@@ -146,6 +160,18 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                 issuer_lines.append(line)
         i += 1
     meta.issuer = _issuer(issuer_lines, directory)
+
+
+def _subject_under_title(title: str, line: str) -> bool:
+    """ "KẾ HOẠCH" over "Triển khai ... năm 2025": the subject, though it opens like a body
+    sentence ("Triển khai", "Thực hiện"); a body sentence ends with punctuation."""
+    key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(title.strip(" .:")))
+    return (
+        is_upper_line(title)
+        and key in _title_types()
+        and len(line) < 300
+        and not line.rstrip().endswith((".", ":", ";"))
+    )
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:

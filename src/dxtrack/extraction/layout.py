@@ -1,0 +1,104 @@
+"""Layout stage: undo page layouts that hide paragraphs and table rows, before normalising.
+
+Text copied from legal-document web sites (pages converted to Markdown) and text layers of
+Công báo PDFs arrive with their layout flattened. Each rule is one row of `RULES` (name,
+handler), applied in order to the raw lines; each has golden cases in
+`tests/extraction/cases/layout/`:
+
+    emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
+    lone_pipe_cells        a line holding only "|"          -> a paragraph break
+    one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
+
+Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
+separated by blank lines), except where the text plainly runs on (see `continues`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from dxtrack.extraction.layout_tables import rebuild_tables
+
+# "**" or "*" opening at a word start and closing at a word end (on a later line).
+_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
+_STRONG_SPLIT = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*")
+_EM_SPLIT = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<=[^\s*])\*(?!\w)")
+# A mark left alone at a line's edge by a split elsewhere ("**1. Sở X:" then a blank line).
+_EDGE_MARK = re.compile(r"^(\s*)\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(\s*)$", re.MULTILINE)
+_LONE_PIPE = re.compile(r"^\s*\|\s*$")
+_LEAD_PIPE = re.compile(r"^\s*\|\s+(?=\S)(?!.*\|\s*$)")
+_TRAIL_PIPE = re.compile(r"(?<=\S)\s+\|\s*$")
+
+
+def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Bold and italic marks split across line breaks: a bold heading "**1. Sở X:**"
+    broken in two must not be read as a "*" list item."""
+    text = "\n".join(lines)
+    if "*" not in text:
+        return lines
+    text = _STRONG.sub(r"\1", text)
+    text = _STRONG_SPLIT.sub(r"\1", text)
+    text = _EM_SPLIT.sub(r"\1", text)
+    text = _EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return text.split("\n")
+
+
+def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Table cells of a web page separated by lines holding only "|" (the letterhead,
+    the number and the place-date line): each cell is its own paragraph."""
+    if not any("|" in line for line in lines):
+        return lines
+    out: list[str] = []
+    for line in lines:
+        if _LONE_PIPE.match(line):
+            out.append("")
+            continue
+        if _LEAD_PIPE.match(line):
+            out.append("")
+            line = _LEAD_PIPE.sub("", line)
+        if _TRAIL_PIPE.search(line) and line.count("|") == 1:
+            out.extend([_TRAIL_PIPE.sub("", line), ""])
+            continue
+        out.append(line)
+    return out
+
+
+def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Appendix task tables of PDFs with one cell (often one word) per line."""
+    return rebuild_tables(lines, directory)
+
+
+Rule = Callable[[list[str], tuple[str, ...]], list[str]]
+RULES: list[tuple[str, Rule]] = [
+    ("emphasis_across_lines", emphasis_across_lines),
+    ("lone_pipe_cells", lone_pipe_cells),
+    ("one_cell_tables", one_cell_tables),
+]
+
+
+def undo_layout(text: str, directory: tuple[str, ...] = ()) -> str:
+    lines = text.split("\n")
+    for _name, rule in RULES:
+        lines = rule(lines, directory)
+    return "\n".join(lines)
+
+
+_TERMINAL = (".", ";", ":", "!", "?", ".”", '."', "./.", ";”")
+_SPLIT_DATE = re.compile(r",\s*ngày\s+[\d.…\s]*tháng\s+[\d.…\s]*$", re.IGNORECASE)
+_YEAR_START = re.compile(r"^năm\s+\d{4}", re.IGNORECASE)
+
+
+def continues(prev: str, line: str, width: int) -> bool:
+    """Across a blank line, `line` still belongs to `prev`'s paragraph: the italic
+    place-and-date line broken in two ("Hà Nội, ngày 5 tháng 3" / "năm 2025"), a sentence
+    cut mid-way (no closing punctuation, the next line in lower case), or a full-width
+    line without punctuation followed by a line that opens no clause (a page break)."""
+    if _SPLIT_DATE.search(prev) and _YEAR_START.match(line):
+        return True
+    if not prev or prev.endswith(_TERMINAL) or not line:
+        return False
+    first = next((c for c in line if c.isalpha() or c.isdigit()), "")
+    if first.isalpha() and first.islower() and line[0].isalpha():
+        return True
+    return len(prev) >= 0.9 * width and line[0].isalpha() and prev[-1].isalpha()

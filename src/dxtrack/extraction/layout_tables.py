@@ -1,0 +1,158 @@
+"""PDF task tables with one cell per line, rebuilt into " | " rows (layout stage).
+
+The text layer of a Công báo appendix prints its table STT / Nhiệm vụ / Cơ quan chủ trì /
+Cơ quan phối hợp / Thời gian hoàn thành one cell, often one word, per line, with the header
+repeated on each page and page headers and e-signature stamps in between:
+
+    STT / Nhiệm vụ / Cơ quan / chủ trì / ... / I / THỂ CHẾ / 1 / Xây dựng / kế hoạch /
+    Sở Tư pháp / Các sở, / ngành / Quý / II/2025 / 2 / ...
+
+Rows start at the next STT number on a line of its own, sections at a Roman numeral.
+Within a row the time cell is the run of time words at its end, the lead cell starts at
+the first later line that opens an agency name with a capital, the coordinators at the
+next such line that does not continue a list ("Sở A," / "Sở B"). Output: the header
+"STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành", section
+rows "I | THỂ CHẾ |  |  | " and task rows, which `fields/tables.py` reads.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
+from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
+
+HEADER = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
+_STT = re.compile(r"^(?:stt|tt|số\s+tt)$")
+_NUMBER = re.compile(r"^(\d{1,3})\.?$")
+_ROMAN = re.compile(r"^([IVX]{1,5})\.?$")
+_NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
+_CONNECTOR_END = re.compile(r"(?:[,;\-–]|\bvà)$")
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict:
+    v = load_vocab("layout")
+    return {
+        "header": {fold(w) for w in v["header_words"]},
+        "furniture": re.compile("|".join(f"(?:{p})" for p in v["page_furniture"])),
+        "time": {fold(w) for w in v["time_words"]},
+        "end": re.compile("|".join(f"(?:{p})" for p in v["table_end"])),
+    }
+
+
+def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Lines with every one-cell-per-line task table replaced by its rows."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        end = _header_end(lines, i)
+        if end is None:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows, i = _rows(lines, end, get_matcher(directory))
+        out.extend([HEADER, *rows] if rows else lines[i - 1 : i])
+    return out
+
+
+def _header_end(lines: list[str], i: int) -> int | None:
+    """Index after a header run starting at line i ("STT", "Nhiệm vụ", "Cơ quan", ...)."""
+    if not _STT.match(fold(lines[i].strip())):
+        return None
+    words = _vocab()["header"]
+    j, text = i + 1, ""
+    while j < len(lines) and j - i <= 16:
+        folded = fold(lines[j].strip())
+        if folded and not set(folded.split()) <= words:
+            break
+        text += " " + folded
+        j += 1
+    has_lead = "chủ trì" in text or "thực hiện" in text
+    has_task = re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text)
+    return j if has_lead and has_task else None
+
+
+def _rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[list[str], int]:
+    """Rows of the table whose body starts at line i; returns them and the index after."""
+    v = _vocab()
+    rows: list[str] = []
+    current: list[str] = []
+    expected = 1
+    while i < len(lines):
+        line = lines[i].strip()
+        folded = fold(line)
+        if v["end"].match(folded):
+            break
+        i += 1
+        if not line or v["furniture"].match(folded):
+            continue
+        if (end := _header_end(lines, i - 1)) is not None:
+            i = end  # the header repeated on the next page
+            continue
+        number, roman = _NUMBER.match(line), _ROMAN.match(line)
+        after_section = bool(current) and _ROMAN.match(current[0]) is not None
+        if number and int(number.group(1)) in {expected, 1 if after_section else expected}:
+            rows.extend(_flush(current, matcher))
+            current, expected = [number.group(1)], int(number.group(1)) + 1
+        elif roman and (not current or len(current) > 1):
+            rows.extend(_flush(current, matcher))
+            current = [roman.group(1)]
+        elif current:
+            current.append(line)
+    rows.extend(_flush(current, matcher))
+    return rows, i
+
+
+def _flush(row: list[str], matcher: AgencyMatcher) -> list[str]:
+    if not row:
+        return []
+    label, cells = row[0], row[1:]
+    if _ROMAN.match(label):
+        return [f"{label} | {' '.join(cells)} |  |  | "]
+    time_at = len(cells)
+    while time_at > 0 and _is_time(cells[time_at - 1]):
+        time_at -= 1
+    time = " ".join(cells[time_at:])
+    body = cells[:time_at]
+    lead_at = _next_agency(body, 1, matcher)
+    coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at) if lead_at else 0
+    task = " ".join(body[:lead_at] if lead_at else body)
+    lead = " ".join(body[lead_at : coord_at or None]) if lead_at else ""
+    coords = " ".join(body[coord_at:]) if coord_at else ""
+    return [f"{label} | {task} | {lead} | {coords} | {time}"]
+
+
+def _whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
+    text = " ".join(lines)
+    if _CONNECTOR_END.search(text):
+        return False
+    ex = matcher.expand(text)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    return bool(found) and end >= len(ex.text.rstrip(" .;,")) - 1
+
+
+def _is_time(cell: str) -> bool:
+    words = fold(cell).split()
+    vocab = _vocab()["time"]
+    return bool(words) and all(w in vocab or _NUMERIC.match(w) for w in words)
+
+
+def _next_agency(
+    cells: list[str], start: int, matcher: AgencyMatcher, *, lead_from: int | None = None
+) -> int:
+    """Index of the first cell line from `start` that opens an agency name with a capital.
+    For the coordinators (`lead_from`: where the lead cell starts): only once the lead's
+    lines so far form whole names, not right after "Sở A," or a bare "Văn phòng"."""
+    for k in range(max(start, 1), len(cells)):
+        cell = cells[k]
+        if not cell[:1].isupper():
+            continue
+        if lead_from is not None and not _whole_names(cells[lead_from:k], matcher):
+            continue
+        rest = " ".join(cells[k : k + 4])  # "Ủy ban nhân dân" / "các xã, phường"
+        if matcher.match_one(matcher.expand(rest), 0, bare_groups=True):
+            return k
+    return 0
