@@ -22,6 +22,8 @@ _TRIGGER = re.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
     r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:là\s+)?(?:ngày|hết)?\s*[:,]?\s*$"
 )
+# "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
+_OPEN_END = re.compile(r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi")
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 
 
@@ -153,6 +155,8 @@ def find_deadlines(
             if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), masked):
                 continue
             taken.append((m.start(), m.end()))
+            if _OPEN_END.match(folded, m.end()):
+                continue
             value, has_year = handler(m, year)
             if value is None:
                 continue
@@ -163,7 +167,8 @@ def find_deadlines(
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
-    if cell and not found and (y := re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded)):
+    y = re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded) if cell and not found else None
+    if y and not _OPEN_END.match(folded, y.end()):
         found.append(Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False))
     found.sort(key=lambda f: f.start)
     return found

@@ -35,6 +35,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
             r"|mỗi\s+năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
+            rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?!\s*/\s*\d)\s+{_EVERY}\s+năm"  # "trước ngày 25/12 hằng năm"
+            rf"|định\s+kỳ\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.;]{{0,120}}?{_EVERY}\s+năm"
         ),
     ),
     (
