@@ -306,3 +306,18 @@ class TestLayoutDocuments:
                 None,
             ),
         ]
+
+
+class TestPlanAttributeBlocks:
+    def test_attribute_forms(self):
+        """Đơn vị chủ trì thực hiện / tham mưu, Cơ quan thực hiện (the lead when no chủ trì
+        is named), a block after several bullets, lettered fields of one task."""
+        assert tasks_of("ke_hoach_thuoc_tinh.txt") == [
+            ("II.1", ["Sở Khoa học và Công nghệ"], ["Các sở, ban, ngành"], "2025-09-30", None),
+            ("II.2", ["Văn phòng Ủy ban nhân dân tỉnh"], [], "2025-12-31", None),
+            ("II.3", ["Sở Văn hóa và Thể thao"], [], None, "continuous"),
+            ("II.4", ["Sở Nội vụ"], [], "2025-10-31", None),
+            ("II.5", ["Sở Tư pháp"], [], "2025-12-31", None),
+            ("II.6", ["Sở Khoa học và Công nghệ"], [], None, None),
+            ("II.6", ["Sở Tài chính"], [], None, None),
+        ]

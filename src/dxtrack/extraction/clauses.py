@@ -27,9 +27,12 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
+# Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
+# "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
+# ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
 ATTRIBUTE = re.compile(
-    r"^[-–+•]?\s*(Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Đơn\s+vị\s+"
-    r"(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"^(?:[-–+•]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị)(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện"
+    r"|tham\s+mưu|đầu\s+mối|triển\s+khai)){1,2}|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
     re.IGNORECASE,
@@ -168,11 +171,23 @@ def _attach(node: Node, para: Paragraph) -> Node:
         node.children.append(text)
         return node
     attr = ATTRIBUTE.match(para.text)
+    if attr and _block_after_bullets(node):
+        node = node.parent  # type: ignore[assignment]  # "- A;" "- B;" then "Đơn vị thực hiện: X"
     if attr:
         key = " ".join(attr.group(1).lower().split())
         node.attributes[key] = para.text[attr.end() :].strip()
     node.paragraphs.append(para)
     return node
+
+
+def _block_after_bullets(node: Node) -> bool:
+    """An attribute block after several bullets none of which has attributes of its own:
+    the bullets are the content of the item above, the block is that item's."""
+    parent = node.parent
+    if node.kind not in {"dash", "plus"} or parent is None or parent.kind == "root":
+        return False
+    bullets = [c for c in parent.children if c.kind == node.kind]
+    return len(bullets) >= 2 and not any(c.attributes for c in bullets)
 
 
 def _closes_list(node: Node) -> bool:

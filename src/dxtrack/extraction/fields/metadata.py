@@ -99,8 +99,9 @@ def _header_end(lines: list[str]) -> int:
             and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
         ):
             return i
-    for i, line in enumerate(lines[:60]):
-        if i > 2 and _is_sentence(line) and not (_SUBJECT.match(lines[i - 1])):
+    dated = next((i for i, ln in enumerate(lines[:30]) if _PLACE_DATE.search(ln)), None)
+    for i in range(dated + 1 if dated is not None else 0, min(len(lines), 60)):
+        if dated is not None and _is_sentence(lines[i]) and not _SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return 0
 

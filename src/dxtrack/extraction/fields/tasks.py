@@ -205,7 +205,8 @@ def _visit(
         task = _make_task(node, ctx, inherited=heading, text=lead_sentence)
         tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
-    if dash_only and not heading and not _LIST_INTRO.search(node.heading_text):
+    own_leads = any(_role_attribute(c, "lead") for c in node.children)  # "- A" "Cơ quan chủ trì: X"
+    if dash_only and not heading and not own_leads and not _LIST_INTRO.search(node.heading_text):
         task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
         tasks.extend([task] if task else [])
         return
@@ -285,8 +286,8 @@ def _assignees(
         return None
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         return None  # the issuer speaking of itself ("UBND xã thông báo ...")
-    leads = _attribute_agencies(node, "chủ trì", matcher)
-    coords = _attribute_agencies(node, "phối hợp", matcher)
+    leads = _attribute_agencies(node, "lead", matcher)
+    coords = _attribute_agencies(node, "coordinators", matcher)
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     directs = bool(inherited) and bool(_vocab()["direct"].match(ex.folded))
     if not leads:
@@ -346,8 +347,19 @@ def _attribute(node: Node, key: str) -> str | None:
     return None
 
 
-def _attribute_agencies(node: Node, key: str, matcher: AgencyMatcher) -> list[str]:
-    value = _attribute(node, key)
+def _role_attribute(node: Node, role: str) -> str | None:
+    """The attribute naming the item's lead ("Cơ quan chủ trì", "Đơn vị chủ trì tham mưu",
+    or "Cơ quan thực hiện" when no chủ trì is named) or its coordinators."""
+    names = [n for n in node.attributes if n.startswith(("cơ quan", "đơn vị"))]
+    if role == "coordinators":
+        keys = [n for n in names if "phối hợp" in n]
+    else:
+        keys = [n for n in names if "chủ trì" in n] or [n for n in names if "phối hợp" not in n]
+    return node.attributes[keys[0]] if keys else None
+
+
+def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[str]:
+    value = _role_attribute(node, role)
     if not value:
         return []
     found, _ = matcher.match_list(matcher.expand(value), 0, bare_groups=True)
