@@ -87,3 +87,47 @@ class TestSearchKeysMigration:
             )
             key = db.scalar(select(Document.search_key).where(Document.id == document_id))
             assert key.startswith(tuple("0123456789")) and "v/v thu nghiem" in key
+
+
+class TestReferenceIdentityMigration:
+    def test_links_by_number_alone_are_removed(self, fresh_settings: Settings):
+        from builders import make_document
+        from sqlalchemy import select
+        from sqlalchemy.orm import Session
+
+        from dxtrack.documents.models import DocumentReference
+
+        engine = get_engine(fresh_settings)
+        initialise(fresh_settings)
+        with Session(engine) as db:
+            plan = make_document(
+                db,
+                number="308/KH-UBND",
+                number_key="308/kh-ubnd",
+                issuer="Ủy ban nhân dân tỉnh Kiên Giang",
+                issued_date=date(2023, 12, 26),
+            )
+            hanoi = make_document(
+                db,
+                number="308/KH-UBND",
+                number_key="308/kh-ubnd",
+                issuer="Ủy ban nhân dân thành phố Hà Nội",
+                issued_date=date(2025, 11, 17),
+            )
+            citing = make_document(db, issuer="Ủy ban nhân dân tỉnh Kiên Giang")
+            ref = {"number": "308/KH-UBND", "number_key": "308/kh-ubnd", "issuer": "UBND tỉnh"}
+            right = DocumentReference(
+                document_id=citing.id, ref_date=date(2023, 12, 26), cited_id=plan.id, **ref
+            )
+            wrong = DocumentReference(
+                document_id=citing.id, ref_date=date(2023, 12, 26), cited_id=hanoi.id, **ref
+            )
+            db.add_all([right, wrong])
+            db.commit()
+            ids, plan_id = (right.id, wrong.id), plan.id
+        command.downgrade(alembic_config(engine), "9c41e7b25a08")
+        upgrade(engine)
+        with Session(engine) as db:
+            query = select(DocumentReference.id, DocumentReference.cited_id)
+            links = dict(db.execute(query.where(DocumentReference.id.in_(ids))).all())
+        assert links == {ids[0]: plan_id, ids[1]: None}

@@ -31,7 +31,7 @@ def fake_extraction(number: str, references: list[str], tasks: list[dict] | None
             "recipients": ["Các sở, ban, ngành tỉnh"],
             "signer": {"name": "A", "title": "CHỦ TỊCH"},
             "references": [
-                {"doc_type": "Kế hoạch", "number": n, "date": None, "issuer": None}
+                {"doc_type": "Kế hoạch", "number": n, "date": "2025-11-20", "issuer": None}
                 for n in references
             ],
             "tasks": tasks or [],

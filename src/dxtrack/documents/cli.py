@@ -42,6 +42,7 @@ def _item(path: Path, outcome: IngestOutcome) -> dict[str, object]:
         "document_id": result.document.id,
         "number": result.document.number,
         "duplicate": result.duplicate,
+        "same_letter": result.same_letter,
         "tasks": result.tasks,
         "unresolved": result.unresolved,
         "review_state": result.document.review_state,
@@ -98,6 +99,13 @@ def _say(item: dict[str, object], *, json_: bool) -> None:
             return
     if item["status"] == "failed":
         err_console.print(f"[red]Không nhập được:[/] {item['file']}: {item['detail']}")
+        return
+    if item["same_letter"]:
+        console.print(
+            f"[yellow]Đã có:[/] {item['file']}: trùng số {item['number']}, cơ quan ban hành và "
+            f"ngày ban hành với văn bản #{item['document_id']} (cùng văn bản, tệp khác).",
+            highlight=False,
+        )
         return
     if item["duplicate"]:
         console.print(f"[yellow]Đã có:[/] {item['file']} trùng văn bản #{item['document_id']}.")

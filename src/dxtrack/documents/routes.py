@@ -13,12 +13,15 @@ from sqlalchemy import select
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents import service
 from dxtrack.documents.models import Document, ReviewState
+from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.schemas import (
+    CandidateRead,
     CitingRead,
     DocumentDetail,
     DocumentPage,
     DocumentRead,
     IngestRead,
+    ReferenceLink,
     ReferenceRead,
     SignerRead,
 )
@@ -72,6 +75,8 @@ def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
         duplicate=result.duplicate,
         tasks=result.tasks,
         unresolved=result.unresolved,
+        detail=result.same_letter_message if result.same_letter else None,
+        same_letter=result.same_letter,
         confirm_error=result.refused.message if result.refused else None,
         unresolved_tasks=(result.refused.detail or {}).get("unresolved", [])  # type: ignore[union-attr]
         if result.refused
@@ -142,19 +147,28 @@ def list_documents(
     return DocumentPage(items=items, total=total, page=page, page_size=page_size)
 
 
-@router.get("/documents/{document_id}", response_model=DocumentDetail)
-def read_document(document_id: int, db: Db, _user: CurrentUser) -> DocumentDetail:
-    document = service.get_document(db, document_id)
-    refs = [
+def reference_reads(db: Db, document_id: int) -> list[ReferenceRead]:
+    refs = service.list_references(db, document_id)
+    candidates = list_candidates(db, refs)
+    return [
         ReferenceRead(
+            id=r.id,
             number=r.number,
             doc_type=r.doc_type,
             date=r.ref_date,
             issuer=r.issuer,
             cited_id=r.cited_id,
+            candidates=[CandidateRead(**vars(c)) for c in candidates.get(r.id, [])],
         )
-        for r in service.list_references(db, document_id)
+        for r in refs
     ]
+
+
+@router.get("/documents/{document_id}", response_model=DocumentDetail)
+def read_document(document_id: int, db: Db, _user: CurrentUser) -> DocumentDetail:
+    """The document, its text and tasks, the documents it cites (`cited_id` only when number,
+    issuer and date agree; a number match alone is listed in `candidates`) and citing it."""
+    document = service.get_document(db, document_id)
     citing = [
         CitingRead(id=d.id, number=d.number, subject=d.subject)
         for d in service.list_cited_by(db, document_id)
@@ -167,10 +181,22 @@ def read_document(document_id: int, db: Db, _user: CurrentUser) -> DocumentDetai
     return DocumentDetail(
         **document_read(document).model_dump(),
         text=document.text,
-        references=refs,
+        references=reference_reads(db, document_id),
         cited_by=citing,
         task_ids=task_ids,
     )
+
+
+@router.put("/documents/{document_id}/references/{reference_id}", response_model=ReferenceRead)
+def confirm_reference(
+    document_id: int, reference_id: int, body: ReferenceLink, db: Db, user: Staff
+) -> ReferenceRead:
+    """A person confirms which stored document a reference designates (`cited_id`), or that
+    none does (`null`)."""
+    link_reference(
+        db, document_id=document_id, reference_id=reference_id, cited_id=body.cited_id, actor=user
+    )
+    return next(r for r in reference_reads(db, document_id) if r.id == reference_id)
 
 
 @router.get("/documents/{document_id}/original", response_class=FileResponse)

@@ -29,11 +29,27 @@ class DocumentRead(BaseModel):
     created_at: datetime
 
 
+class CandidateRead(BaseModel):
+    """A stored document with the cited number but another issuer or date ("có thể là")."""
+
+    id: int
+    number: str | None
+    issuer: str | None
+    issued_date: date | None
+    subject: str | None
+
+
 class ReferenceRead(BaseModel):
+    id: int
     number: str
     doc_type: str | None
     date: date | None
     issuer: str | None
+    cited_id: int | None
+    candidates: list[CandidateRead] = []
+
+
+class ReferenceLink(BaseModel):
     cited_id: int | None
 
 
@@ -74,4 +90,6 @@ class IngestRead(BaseModel):
     detail: str | None = None
     # `confirm` asked for and refused: a party resolves to nothing; the tasks stay draft.
     confirm_error: str | None = None
+    # Another file of a stored letter (same number, issuer and date): `document` is that one.
+    same_letter: bool = False
     unresolved_tasks: list[dict[str, object]] = []

@@ -2,26 +2,25 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.importer import default_directory
-from dxtrack.agencies.names import strip_accents
 from dxtrack.agencies.resolver import build_resolver
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
+from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
+from dxtrack.documents.references import add_references, issued, number_key, parse_date
 from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
 from dxtrack.files import sha256_hex, store_blob
 from dxtrack.search import contains
@@ -63,6 +62,16 @@ class IngestResult:
     unresolved: list[str] = field(default_factory=list)
     # Confirming was asked for and refused (a party resolves to nothing): tasks stay draft.
     refused: Invalid | None = None
+    # Another file of the same letter (same number, issuer and date): `document` is that one.
+    same_letter: bool = False
+
+    @property
+    def same_letter_message(self) -> str:
+        d = self.document
+        return (
+            f"Trùng số {d.number}, cơ quan ban hành và ngày ban hành với văn bản #{d.id} đã có "
+            f"(«{d.filename}»): cùng một văn bản ở tệp khác, không nhập lại."
+        )
 
 
 @dataclass
@@ -72,23 +81,6 @@ class IngestOutcome:
     filename: str
     result: IngestResult | None = None
     error: DxError | None = None
-
-
-def number_key(number: str | None) -> str | None:
-    """Comparable form of a document number (57-NQ/TW); None for a blank draft number."""
-    if not number:
-        return None
-    key = strip_accents(re.sub(r"\s+|^số", "", number.strip(), flags=re.IGNORECASE)).casefold()
-    return key if re.match(r"^\w*\d", key) else None
-
-
-def parse_date(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def document_snapshot(document: Document) -> dict[str, Any]:
@@ -104,6 +96,15 @@ def document_snapshot(document: Document) -> dict[str, Any]:
 
 def find_by_sha256(db: Session, sha256: str) -> Document | None:
     return db.scalar(select(Document).where(Document.sha256 == sha256))
+
+
+def find_same_letter(db: Session, document: Document) -> Document | None:
+    """A stored document with the same number, issuer and date (the letter in another file)."""
+    if not document.number_key:
+        return None
+    query = select(Document).where(Document.number_key == document.number_key)
+    found = (d for d in db.scalars(query.order_by(Document.id)))
+    return next((d for d in found if same_document(issued(d), issued(document))), None)
 
 
 def get_document(db: Session, document_id: int) -> Document:
@@ -132,34 +133,6 @@ def _new_document(extracted: dict[str, Any], *, filename: str, size: int) -> Doc
     )
 
 
-def _add_references(db: Session, document: Document, references: list[dict[str, Any]]) -> None:
-    seen: set[str] = set()
-    for ref in references:
-        key = number_key(ref.get("number"))
-        if key is None or key in seen or key == document.number_key:
-            continue
-        seen.add(key)
-        cited = db.scalar(select(Document.id).where(Document.number_key == key).limit(1))
-        db.add(
-            DocumentReference(
-                document_id=document.id,
-                number=ref["number"],
-                number_key=key,
-                doc_type=ref.get("doc_type"),
-                ref_date=parse_date(ref.get("date")),
-                issuer=ref.get("issuer"),
-                cited_id=cited,
-            )
-        )
-    if document.number_key:  # earlier documents that cite this one now link to it
-        db.execute(
-            update(DocumentReference)
-            .where(DocumentReference.number_key == document.number_key)
-            .where(DocumentReference.cited_id.is_(None))
-            .values(cited_id=document.id)
-        )
-
-
 def ingest_bytes(
     db: Session,
     *,
@@ -182,8 +155,10 @@ def ingest_bytes(
     if existing is not None:
         return IngestResult(existing, duplicate=True)
     extracted = (extract or engine_extract)(data, filename)  # an unreadable file stores nothing
-    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
     document = _new_document(extracted, filename=Path(filename).name, size=len(data))
+    if (twin := find_same_letter(db, document)) is not None:
+        return IngestResult(twin, duplicate=True, same_letter=True)
+    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None
     try:
@@ -195,7 +170,7 @@ def ingest_bytes(
         if existing is None:
             raise
         return IngestResult(existing, duplicate=True)
-    _add_references(db, document, list(extracted.get("references") or []))
+    add_references(db, document, list(extracted.get("references") or []))
     record(db, events.created("document", document.id, document_snapshot(document)), actor=actor)
     resolver = build_resolver(db)
     tasks, unresolved = create_extracted_tasks(
