@@ -134,14 +134,14 @@ def upload_documents(
 @router.get("/documents", response_model=DocumentPage)
 def list_documents(
     db: Db,
-    _user: CurrentUser,
+    user: CurrentUser,
     q: str | None = None,
     review_state: ReviewState | None = None,
     page: int = Query(1, ge=1),
     page_size: int = Query(50, ge=1, le=500),
 ) -> DocumentPage:
     rows, total = service.list_documents(
-        db, q=q, review_state=review_state, page=page, page_size=page_size
+        db, user=user, q=q, review_state=review_state, page=page, page_size=page_size
     )
     items = [document_read(d) for d in rows]
     return DocumentPage(items=items, total=total, page=page, page_size=page_size)
@@ -165,13 +165,15 @@ def reference_reads(db: Db, document_id: int) -> list[ReferenceRead]:
 
 
 @router.get("/documents/{document_id}", response_model=DocumentDetail)
-def read_document(document_id: int, db: Db, _user: CurrentUser) -> DocumentDetail:
+def read_document(document_id: int, db: Db, user: CurrentUser) -> DocumentDetail:
     """The document, its text and tasks, the documents it cites (`cited_id` only when number,
-    issuer and date agree; a number match alone is listed in `candidates`) and citing it."""
-    document = service.get_document(db, document_id)
+    issuer and date agree; a number match alone is listed in `candidates`) and citing it.
+
+    Officers read only the documents that assign their agency a task (404 otherwise)."""
+    document = service.get_readable_document(db, document_id, user=user)
     citing = [
         CitingRead(id=d.id, number=d.number, subject=d.subject)
-        for d in service.list_cited_by(db, document_id)
+        for d in service.list_cited_by(db, document_id, user=user)
     ]
     task_ids = list(
         db.scalars(
@@ -201,9 +203,10 @@ def confirm_reference(
 
 @router.get("/documents/{document_id}/original", response_class=FileResponse)
 def download_original(
-    document_id: int, db: Db, settings: AppSettings, _user: CurrentUser
+    document_id: int, db: Db, settings: AppSettings, user: CurrentUser
 ) -> FileResponse:
-    document = service.get_document(db, document_id)
+    """The stored original file (officers: of the documents that assign their agency a task)."""
+    document = service.get_readable_document(db, document_id, user=user)
     return FileResponse(service.original_path(settings, document), filename=document.filename)
 
 

@@ -8,7 +8,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -16,7 +16,7 @@ from dxtrack.agencies.importer import default_directory
 from dxtrack.agencies.resolver import build_resolver
 from dxtrack.audit import events
 from dxtrack.audit.service import record
-from dxtrack.auth.permissions import require_staff
+from dxtrack.auth.permissions import READ_ALL, require_staff
 from dxtrack.config import Settings
 from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
@@ -24,6 +24,7 @@ from dxtrack.documents.references import add_references, issued, number_key, par
 from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
 from dxtrack.files import sha256_hex, store_blob
 from dxtrack.search import contains
+from dxtrack.tasks.models import Assignment, Task
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -105,6 +106,30 @@ def find_same_letter(db: Session, document: Document) -> Document | None:
     query = select(Document).where(Document.number_key == document.number_key)
     found = (d for d in db.scalars(query.order_by(Document.id)))
     return next((d for d in found if same_document(issued(d), issued(document))), None)
+
+
+def readable_by(user: User) -> ColumnElement[bool] | None:
+    """The one rule of who reads a document: staff and viewers every one; an officer the
+    documents that assign their agency a task (text and original, read-only). None: all."""
+    if user.role in READ_ALL:
+        return None
+    own = (
+        select(Task.document_id)
+        .join(Assignment, Assignment.task_id == Task.id)
+        .where(Assignment.agency_id == (user.agency_id if user.agency_id is not None else -1))
+    )
+    return Document.id.in_(own)
+
+
+def get_readable_document(db: Session, document_id: int, *, user: User) -> Document:
+    """The document if `user` may read it; NotFound otherwise (its existence is not told)."""
+    rule = readable_by(user)
+    document = db.get(Document, document_id)
+    if document is not None and rule is not None:
+        document = db.scalar(select(Document).where(Document.id == document_id, rule))
+    if document is None:
+        raise NotFound(f"Không tìm thấy văn bản #{document_id}.")
+    return document
 
 
 def get_document(db: Session, document_id: int) -> Document:
@@ -235,12 +260,15 @@ def ingest_file(
 def list_documents(
     db: Session,
     *,
+    user: User | None = None,
     q: str | None = None,
     review_state: ReviewState | None = None,
     page: int = 1,
     page_size: int = 50,
 ) -> tuple[list[Document], int]:
     query = select(Document)
+    if user is not None and (rule := readable_by(user)) is not None:
+        query = query.where(rule)
     if q:
         query = query.where(contains(Document.search_key, q))
     if review_state:
@@ -258,14 +286,16 @@ def list_references(db: Session, document_id: int) -> list[DocumentReference]:
     return list(db.scalars(query.order_by(DocumentReference.id)))
 
 
-def list_cited_by(db: Session, document_id: int) -> list[Document]:
-    """The documents that cite this one."""
+def list_cited_by(db: Session, document_id: int, *, user: User | None = None) -> list[Document]:
+    """The documents that cite this one (those `user` may read)."""
     query = (
         select(Document)
         .join(DocumentReference, DocumentReference.document_id == Document.id)
         .where(DocumentReference.cited_id == document_id)
         .order_by(Document.id)
     )
+    if user is not None and (rule := readable_by(user)) is not None:
+        query = query.where(rule)
     return list(db.scalars(query))
 
 
