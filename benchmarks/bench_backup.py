@@ -25,10 +25,12 @@ ARCHIVE = ROOT / "sao-luu.tar.gz"
 
 
 def measure(action: str, url: str, data_dir: str) -> dict[str, float]:
-    from dxtrack.backup.service import create_backup, restore_backup
+    from dxtrack.backup.restore import restore_backup
+    from dxtrack.backup.service import create_backup
     from dxtrack.config import Settings
 
-    settings = Settings(database_url=url, data_dir=Path(data_dir))
+    key = "benchmark-backup-key-0123456789abcdef"
+    settings = Settings(database_url=url, data_dir=Path(data_dir), backup_key=key)
     started = time.perf_counter()
     if action == "backup":
         rows = sum(create_backup(settings, ARCHIVE).tables.values())

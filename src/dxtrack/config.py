@@ -22,6 +22,7 @@ class Settings(BaseSettings):
     data_dir: Path = Path("./data")
     database_url: str | None = None
     secret_key: str = DEV_SECRET
+    backup_key: str = ""  # signs backup manifests (backup/crypto.py); kept apart from backups
     due_soon_days: int = Field(default=7, ge=0, le=365)
     max_upload_mb: int = Field(default=20, ge=1, le=1024)
     token_ttl_days: int = Field(default=30, ge=1)

@@ -19,7 +19,9 @@ from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from dxtrack.auth.service import authenticate
-from dxtrack.backup.service import SKIPPED, check_backup, create_backup, restore_backup
+from dxtrack.backup.crypto import sign
+from dxtrack.backup.restore import Opening, check_backup, restore_backup
+from dxtrack.backup.service import SKIPPED, create_backup
 from dxtrack.bootstrap import initialise
 from dxtrack.cli import app
 from dxtrack.config import Settings
@@ -34,6 +36,8 @@ from dxtrack.tasks.stats import summarize
 
 SEED = Path(__file__).parents[2] / "samples" / "seeds" / "003_4b1783ee37e356eb.txt"
 AT = date(2025, 12, 11)
+KEY = "khoa-ky-sao-luu-thu-nghiem-0123456789"
+OPENING = Opening(key=KEY)
 
 
 def fill(settings: Settings) -> None:
@@ -96,13 +100,15 @@ def stored_files(settings: Settings) -> dict[str, bytes]:
 def target(backend: str, request: pytest.FixtureRequest, tmp_path: Path, name: str) -> Settings:
     directory = tmp_path / name
     directory.mkdir()
-    return Settings(data_dir=directory, database_url=fresh_url(backend, request, directory))
+    url = fresh_url(backend, request, directory)
+    return Settings(data_dir=directory, database_url=url, backup_key=KEY)
 
 
 @pytest.fixture
 def source(fresh_settings: Settings) -> Settings:
-    fill(fresh_settings)
-    return fresh_settings
+    keyed = fresh_settings.model_copy(update={"backup_key": KEY})
+    fill(keyed)
+    return keyed
 
 
 class TestRoundTrip:
@@ -147,6 +153,7 @@ class TestRoundTrip:
     def test_backup_of_an_older_schema_is_upgraded(
         self, fresh_settings: Settings, request: pytest.FixtureRequest, tmp_path: Path, backend: str
     ):
+        fresh_settings = fresh_settings.model_copy(update={"backup_key": KEY})
         initialise(fresh_settings)
         engine = get_engine(fresh_settings)
         with Session(engine) as db:
@@ -224,7 +231,7 @@ class TestRefusals:
         edited = tmp_path / "sua.tar.gz"
         rewrite(archive, edited, {name: b"%PDF-1.4 forged"})
         with pytest.raises(Invalid, match="bị sửa"):
-            check_backup(edited)
+            check_backup(edited, OPENING)
         rewrite(archive, edited, {name: None})
         with pytest.raises(Invalid, match="thiếu tệp lưu trữ"):
             restore_backup(empty, edited)
@@ -243,11 +250,11 @@ class TestRefusals:
         manifest = json.loads(member(archive, "manifest.json"))
         manifest["revision"] = "ffffffffffff"
         newer = tmp_path / "moi.tar.gz"
-        rewrite(archive, newer, {"manifest.json": json.dumps(manifest).encode()})
+        resign(archive, newer, manifest)
         with pytest.raises(Invalid, match="phiên bản dxtrack mới hơn"):
             restore_backup(empty, newer)
         with pytest.raises(Invalid, match="phiên bản dxtrack mới hơn"):
-            check_backup(newer)
+            check_backup(newer, OPENING)
 
     def test_stray_files_in_the_data_directory_are_left_out(
         self, source: Settings, tmp_path: Path, empty: Settings
@@ -264,7 +271,10 @@ class TestRefusals:
 
 
 class TestCli:
-    def test_backup_check_restore(self, source: Settings, tmp_path: Path):
+    def test_backup_check_restore(
+        self, source: Settings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    ):
+        monkeypatch.setenv("DXTRACK_BACKUP_KEY", KEY)
         runner = CliRunner()
         archive = tmp_path / "sao-luu.tar.gz"
 
@@ -280,7 +290,7 @@ class TestCli:
         made = run(source, "backup", "--out", str(archive))
         assert made.exit_code == 0, made.output
         assert "Đã sao lưu vào" in made.stdout and "2 tệp lưu trữ" in made.stdout
-        checked = run(None, "restore", str(archive), "--check")
+        checked = run(source, "restore", str(archive), "--check")
         assert checked.exit_code == 0 and "Tệp sao lưu hợp lệ" in checked.stdout
         again = run(source, "restore", str(archive))
         assert again.exit_code == 5 and "cơ sở dữ liệu trống" in again.stderr
@@ -301,9 +311,14 @@ def hashed(archive: Path, out: Path, table: str, edit: Any) -> None:
     manifest = json.loads(member(archive, "manifest.json"))
     manifest["sha256"][table] = hashlib.sha256(data).hexdigest()
     manifest["tables"][table] = len(lines) - 1
-    rewrite(
-        archive, out, {f"db/{table}.jsonl": data, "manifest.json": json.dumps(manifest).encode()}
-    )
+    resign(archive, out, manifest, {f"db/{table}.jsonl": data})
+
+
+def resign(archive: Path, out: Path, manifest: dict, change: dict | None = None) -> None:
+    """Rewrite with a new manifest signed with the right key (only the key holder can)."""
+    data = json.dumps(manifest).encode()
+    signature = (sign(data, KEY) + "\n").encode()
+    rewrite(archive, out, {**(change or {}), "manifest.json": data, "manifest.sig": signature})
 
 
 class TestInterrupted:

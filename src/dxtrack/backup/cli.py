@@ -1,4 +1,4 @@
-"""`dxtrack backup [--out FILE]`, `dxtrack restore FILE [--check]`."""
+"""`dxtrack backup [--out FILE] [--keep N] [--copy-to DIR]`, `dxtrack restore FILE [--check]`."""
 
 from __future__ import annotations
 
@@ -7,7 +7,9 @@ from pathlib import Path
 
 import typer
 
-from dxtrack.backup.service import check_backup, create_backup, restore_backup
+from dxtrack.backup.copies import run_backup
+from dxtrack.backup.crypto import Secret
+from dxtrack.backup.restore import Opening, check_backup, restore_backup
 from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import get_settings
 from dxtrack.web.format import vn_datetime, vn_number
@@ -24,32 +26,59 @@ def _when(stamp: str) -> str:
     return vn_datetime(datetime.fromisoformat(stamp.removesuffix("Z")))
 
 
+SECRET_HELP = "Mã hóa bằng mật khẩu (dòng đầu của tệp)"
+KEY_FILE_HELP = "Mã hóa bằng tệp khóa (ít nhất 32 byte ngẫu nhiên)"
+
+
 @handle_errors
 def backup_command(
     out: Path | None = typer.Option(
-        None, "--out", help="Tệp sao lưu (mặc định dxtrack-sao-luu-NĂMTHÁNGNGÀY-GIỜPHÚT.tar.gz)"
+        None,
+        "--out",
+        help="Tệp hoặc thư mục sao lưu (mặc định dxtrack-sao-luu-NĂMTHÁNGNGÀY-GIỜPHÚTGIÂY.tar.gz)",
     ),
+    keep: int | None = typer.Option(
+        None, "--keep", help="Chỉ giữ N bản sao lưu mới nhất (trong thư mục đích và --copy-to)"
+    ),
+    copy_to: Path | None = typer.Option(None, "--copy-to", help="Chép thêm một bản vào thư mục"),
+    passphrase_file: Path | None = typer.Option(None, "--passphrase-file", help=SECRET_HELP),
+    key_file: Path | None = typer.Option(None, "--key-file", help=KEY_FILE_HELP),
 ) -> None:
-    """Sao lưu toàn bộ dữ liệu (mọi bảng, văn bản gốc, minh chứng) vào một tệp."""
-    name = f"dxtrack-sao-luu-{datetime.now():%Y%m%d-%H%M}.tar.gz"
-    target = out / name if out is not None and out.is_dir() else out or Path(name)
-    summary = create_backup(get_settings(), target)
+    """Sao lưu toàn bộ dữ liệu (mọi bảng, văn bản gốc, minh chứng) vào một tệp có chữ ký."""
+    secret = Secret.from_files(passphrase_file=passphrase_file, key_file=key_file)
+    run = run_backup(get_settings(), out, secret=secret, keep=keep, copy_dir=copy_to)
+    summary = run.summary
     rows = sum(summary.tables.values())
     console.print(
         f"Đã sao lưu vào {summary.path} ({_size(summary.size)}): {vn_number(rows)} dòng dữ liệu "
         f"trong {len(summary.tables)} bảng, {vn_number(summary.files)} tệp lưu trữ; "
-        f"lược đồ {summary.revision}."
+        f"lược đồ {summary.revision}; đã ký{', đã mã hóa' if secret else ''}."
     )
+    for copy in run.copies:
+        console.print(f"Đã chép bản thứ hai vào {copy}.")
+    if run.removed:
+        console.print(f"Đã xóa {len(run.removed)} bản sao lưu cũ (giữ {keep} bản mới nhất).")
 
 
 @handle_errors
 def restore_command(
     archive: Path = typer.Argument(..., exists=True, dir_okay=False, help="Tệp sao lưu"),
     check: bool = typer.Option(False, "--check", help="Chỉ kiểm tra tệp sao lưu, không ghi gì"),
+    passphrase_file: Path | None = typer.Option(None, "--passphrase-file", help=SECRET_HELP),
+    key_file: Path | None = typer.Option(None, "--key-file", help=KEY_FILE_HELP),
+    allow_unsigned: bool = typer.Option(
+        False, "--allow-unsigned", help="Chấp nhận bản sao lưu không có chữ ký của dxtrack cũ"
+    ),
 ) -> None:
     """Khôi phục một bản sao lưu vào cơ sở dữ liệu trống (chưa chạy «dxtrack init»)."""
+    settings = get_settings()
+    opening = Opening(
+        key=settings.backup_key,
+        secret=Secret.from_files(passphrase_file=passphrase_file, key_file=key_file),
+        allow_unsigned=allow_unsigned,
+    )
     if check:
-        manifest = check_backup(archive)
+        manifest = check_backup(archive, opening)
         rows = sum(manifest["tables"].values())
         console.print(
             f"Tệp sao lưu hợp lệ: tạo lúc {_when(manifest['created_at'])} từ {manifest['source']}, "
@@ -57,7 +86,7 @@ def restore_command(
             f"lược đồ {manifest['revision']}."
         )
         return
-    summary = restore_backup(get_settings(), archive)
+    summary = restore_backup(settings, archive, opening)
     rows = sum(summary.tables.values())
     upgraded = (
         f", đã nâng cấp lên {summary.upgraded_to}"

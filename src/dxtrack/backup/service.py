@@ -27,32 +27,26 @@ import base64
 import hashlib
 import json
 import re
-import shutil
 import tarfile
 import tempfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import IO, Any
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
-from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select, text
-from sqlalchemy.exc import DataError, IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, MetaData, Table, select
 
 from dxtrack import __version__
-from dxtrack.audit import events
-from dxtrack.audit.service import record
+from dxtrack.backup import crypto
+from dxtrack.backup.crypto import Secret
 from dxtrack.config import Settings
-from dxtrack.db import WRITING, get_engine, utcnow
-from dxtrack.errors import Conflict, Invalid
-from dxtrack.migrations import alembic_config, current_revision, upgrade
-from dxtrack.tasks import counts
+from dxtrack.db import get_engine, utcnow
+from dxtrack.errors import Invalid
+from dxtrack.migrations import current_revision
 
-FORMAT = "dxtrack-backup/1"
+FORMAT = "dxtrack-backup/2"  # /2: signed manifest (crypto.py); /1 unsigned
 # The revision is in the manifest; locks are transient; the counts are derived (rebuilt).
 SKIPPED = {"alembic_version", "run_locks", "assignment_counts"}
 FILE_AREAS = ("originals", "evidence")
@@ -67,14 +61,6 @@ class BackupSummary:
     tables: dict[str, int]
     files: int
     size: int
-
-
-@dataclass
-class RestoreSummary:
-    revision: str
-    upgraded_to: str
-    tables: dict[str, int] = field(default_factory=dict)
-    files: int = 0
 
 
 # --- values -----------------------------------------------------------------------------------
@@ -116,7 +102,7 @@ def decode(value: Any) -> Any:
 # --- backup -----------------------------------------------------------------------------------
 
 
-def _tables(connection: Connection) -> list[Table]:
+def tables_of(connection: Connection) -> list[Table]:
     metadata = MetaData()
     metadata.reflect(bind=connection)
     return [t for t in metadata.sorted_tables if t.name not in SKIPPED]
@@ -158,9 +144,10 @@ def _stored_files(settings: Settings) -> Iterator[tuple[Path, str]]:
                     yield path, f"files/{area}/{path.relative_to(root).as_posix()}"
 
 
-def create_backup(settings: Settings, out: Path) -> BackupSummary:
+def create_backup(settings: Settings, out: Path, *, secret: Secret | None = None) -> BackupSummary:
     """Write the archive to `out` (through a temporary name: a half-written file never looks
-    like a finished backup)."""
+    like a finished backup), its manifest signed, the whole encrypted when `secret` is given."""
+    crypto.key_id(settings.backup_key)  # refuse before any work when the key is missing
     engine = get_engine(settings)
     revision = current_revision(engine)
     if revision is None:
@@ -172,7 +159,7 @@ def create_backup(settings: Settings, out: Path) -> BackupSummary:
     with tempfile.TemporaryDirectory(prefix="dxtrack-backup-") as tmp:
         work = Path(tmp)
         with _snapshot(engine) as connection, connection.begin():
-            for table in _tables(connection):
+            for table in tables_of(connection):
                 with (work / f"{table.name}.jsonl").open("wb") as handle:
                     tables[table.name], checksums[table.name] = _dump_table(
                         connection, table, handle
@@ -187,227 +174,24 @@ def create_backup(settings: Settings, out: Path) -> BackupSummary:
             "tables": tables,
             "sha256": checksums,
             "files": len(files),
+            "stored": [arcname for _path, arcname in files],
+            "key_id": crypto.key_id(settings.backup_key),
         }
-        (work / "manifest.json").write_text(
-            json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8"
-        )
+        data = json.dumps(manifest, ensure_ascii=False, indent=1).encode()
+        (work / "manifest.json").write_bytes(data)
+        (work / "manifest.sig").write_text(crypto.sign(data, settings.backup_key) + "\n")
         partial = out.with_name(out.name + ".part")
         out.parent.mkdir(parents=True, exist_ok=True)
-        with tarfile.open(partial, "w:gz", compresslevel=6) as archive:
+        plain = work / "archive.tar.gz" if secret else partial
+        with tarfile.open(plain, "w:gz", compresslevel=6) as archive:
             archive.add(work / "manifest.json", arcname="manifest.json")
+            archive.add(work / "manifest.sig", arcname="manifest.sig")
             for name in tables:
                 archive.add(work / f"{name}.jsonl", arcname=f"db/{name}.jsonl")
             for path, arcname in files:
                 archive.add(path, arcname=arcname)
+        if secret:
+            with partial.open("wb") as handle:
+                crypto.encrypt(plain, handle, secret)
         partial.replace(out)
     return BackupSummary(out, revision, tables, len(files), out.stat().st_size)
-
-
-# --- restore ----------------------------------------------------------------------------------
-
-
-def _member_allowed(name: str) -> bool:
-    parts = PurePosixPath(name).parts
-    if name == "manifest.json":
-        return True
-    if len(parts) == 2 and parts[0] == "db" and parts[1].endswith(".jsonl"):
-        return True
-    return len(parts) >= 3 and parts[0] == "files" and parts[1] in FILE_AREAS
-
-
-def _unpack(archive_path: Path, work: Path) -> dict[str, Any]:
-    """Extract into `work` and check the manifest, the table checksums and the stored files."""
-    try:
-        with tarfile.open(archive_path, "r:gz") as archive:
-            members = archive.getmembers()
-            strange = [m.name for m in members if not (m.isfile() and _member_allowed(m.name))]
-            strange = [name for name in strange if not archive.getmember(name).isdir()]
-            if strange:
-                raise Invalid(f"Tệp sao lưu chứa mục lạ: {', '.join(strange[:3])}.")
-            archive.extractall(work, members=[m for m in members if m.isfile()], filter="data")
-    except (tarfile.TarError, EOFError, OSError) as error:
-        raise Invalid(
-            f"Không đọc được tệp sao lưu «{archive_path.name}»: tệp hỏng hoặc không phải bản "
-            f"sao lưu của dxtrack ({type(error).__name__})."
-        ) from None
-    try:
-        manifest = json.loads((work / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        raise Invalid("Tệp sao lưu thiếu hoặc hỏng mục lục (manifest.json).") from None
-    if manifest.get("format") != FORMAT:
-        raise Invalid(f"Định dạng sao lưu không được hỗ trợ: «{manifest.get('format')}».")
-    for name, expected in manifest["sha256"].items():
-        path = work / "db" / f"{name}.jsonl"
-        if not path.is_file() or _sha256(path) != expected:
-            raise Invalid(
-                f"Bảng «{name}» trong tệp sao lưu bị thiếu hoặc bị sửa (sai mã kiểm tra)."
-            )
-    files = list(_unpacked_files(work))
-    for path, _area, relative in files:
-        if PurePosixPath(relative).name.split(".")[0] != _sha256(path):
-            raise Invalid(f"Tệp lưu trữ «{relative}» trong bản sao lưu bị sửa (sai mã kiểm tra).")
-    if len(files) != manifest["files"]:
-        raise Invalid(
-            f"Bản sao lưu thiếu tệp lưu trữ: có {len(files)}, mục lục ghi {manifest['files']}."
-        )
-    return manifest
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _unpacked_files(work: Path) -> Iterator[tuple[Path, str, str]]:
-    for area in FILE_AREAS:
-        root = work / "files" / area
-        if root.is_dir():
-            for path in sorted(root.rglob("*")):
-                if path.is_file():
-                    yield path, area, path.relative_to(root).as_posix()
-
-
-def _require_empty(engine: Engine) -> None:
-
-    names = set(inspect(engine).get_table_names()) - SKIPPED
-    if names:
-        raise Conflict(
-            "Cơ sở dữ liệu đích không trống (đã có bảng, ví dụ «"
-            f"{min(names)}»): chỉ khôi phục vào cơ sở dữ liệu trống, chưa chạy «dxtrack "
-            "init», để không trộn hay ghi đè dữ liệu đang dùng. Với SQLite, chọn thư mục dữ liệu "
-            "mới (--data-dir); với PostgreSQL, tạo cơ sở dữ liệu mới (createdb) rồi chạy lại."
-        )
-
-
-def _require_known(revision: str) -> None:
-    """The backup's schema revision must be one this dxtrack knows."""
-    try:
-        ScriptDirectory.from_config(alembic_config()).get_revision(revision)
-    except CommandError:
-        raise Invalid(
-            f"Bản sao lưu được tạo bởi phiên bản dxtrack mới hơn (lược đồ {revision}); hãy cập "
-            "nhật dxtrack rồi khôi phục lại."
-        ) from None
-
-
-def _read_table(path: Path) -> tuple[list[str], Iterator[list[Any]]]:
-    handle = path.open("r", encoding="utf-8")
-    columns = json.loads(handle.readline())
-
-    def rows() -> Iterator[list[Any]]:
-        with handle:
-            for line in handle:
-                yield [decode(value) for value in json.loads(line)]
-
-    return columns, rows()
-
-
-def _load_tables(connection: Connection, work: Path, manifest: dict[str, Any]) -> dict[str, int]:
-    loaded: dict[str, int] = {}
-    tables = {t.name: t for t in _tables(connection)}
-    missing = set(manifest["tables"]) - set(tables) - SKIPPED
-    if missing:
-        raise Invalid(f"Lược đồ đích thiếu bảng: {', '.join(sorted(missing))}.")
-    for table in reversed(list(tables.values())):  # rows the migrations seeded
-        connection.execute(table.delete())
-    for name, table in tables.items():
-        if name not in manifest["tables"]:
-            continue
-        columns, rows = _read_table(work / "db" / f"{name}.jsonl")
-        unknown = set(columns) - set(table.columns.keys())
-        if unknown:
-            raise Invalid(f"Bảng «{name}» của bản sao lưu có cột lạ: {', '.join(sorted(unknown))}.")
-        count, batch = 0, []
-        try:
-            for row in rows:
-                batch.append(dict(zip(columns, row, strict=True)))
-                if len(batch) >= BATCH:
-                    connection.execute(table.insert(), batch)
-                    count, batch = count + len(batch), []
-            if batch:
-                connection.execute(table.insert(), batch)
-                count += len(batch)
-        except (IntegrityError, DataError) as error:
-            raise Invalid(
-                f"Bảng «{name}»: cơ sở dữ liệu đích từ chối dữ liệu của bản sao lưu "
-                f"({str(error.orig).splitlines()[0]}); không có gì được ghi."
-            ) from None
-        if count != manifest["tables"][name]:
-            raise Invalid(
-                f"Bảng «{name}»: đọc được {count} dòng, mục lục ghi {manifest['tables'][name]}."
-            )
-        loaded[name] = count
-    if connection.dialect.name == "postgresql":
-        _reset_sequences(connection, tables.values())
-    return loaded
-
-
-def _reset_sequences(connection: Connection, tables: Any) -> None:
-    """Explicit ids were inserted: move each serial sequence past the largest one."""
-    for table in tables:
-        keys = list(table.primary_key.columns)
-        if len(keys) != 1 or keys[0].name != "id":
-            continue
-        connection.execute(
-            text(
-                f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"
-            )
-        )
-
-
-def _copy_files(work: Path, settings: Settings) -> int:
-    copied = 0
-    for path, area, relative in _unpacked_files(work):
-        target = settings.data_dir / area / relative
-        if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
-            partial = target.with_name(target.name + ".part")
-            shutil.copyfile(path, partial)
-            partial.replace(target)
-        copied += 1
-    return copied
-
-
-def check_backup(archive_path: Path) -> dict[str, Any]:
-    """The manifest of a backup whose every part checked out (nothing written anywhere)."""
-    with tempfile.TemporaryDirectory(prefix="dxtrack-restore-") as tmp:
-        manifest = _unpack(archive_path, Path(tmp))
-    _require_known(manifest["revision"])
-    return manifest
-
-
-def restore_backup(settings: Settings, archive_path: Path) -> RestoreSummary:
-    """Load a backup into a database without data of its own, then upgrade it to head."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    engine = get_engine(settings)
-    with tempfile.TemporaryDirectory(prefix="dxtrack-restore-", dir=settings.data_dir) as tmp:
-        work = Path(tmp)
-        manifest = _unpack(archive_path, work)
-        _require_empty(engine)
-        _require_known(manifest["revision"])
-        summary = RestoreSummary(revision=manifest["revision"], upgraded_to="")
-        summary.files = _copy_files(work, settings)
-        # The schema at the backup's revision, its rows, the upgrade and the audit row in one
-        # transaction: a failure (or a kill) anywhere leaves the database empty.
-        with engine.connect().execution_options(**WRITING) as connection, connection.begin():
-            upgrade(connection, summary.revision)
-            with counts.paused(connection):  # one recount, not a trigger per row
-                summary.tables = _load_tables(connection, work, manifest)
-                upgrade(connection)
-            summary.upgraded_to = current_revision(connection) or ""
-            after = {
-                "archive": archive_path.name,
-                "created_at": manifest["created_at"],
-                "source": manifest["source"],
-                "revision": summary.revision,
-                "rows": sum(summary.tables.values()),
-                "files": summary.files,
-            }
-            with Session(bind=connection) as db:
-                record(db, events.Event("system.restore", "system", None, None, after), actor=None)
-                db.flush()
-    return summary
