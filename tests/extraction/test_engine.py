@@ -321,3 +321,33 @@ class TestPlanAttributeBlocks:
             ("II.6", ["Sở Khoa học và Công nghệ"], [], None, None),
             ("II.6", ["Sở Tài chính"], [], None, None),
         ]
+
+
+class TestItemsAndSentences:
+    def test_obliged_categories_topics_groups_letters(self):
+        tasks = tasks_of("to_chuc_thuc_hien.txt")
+        assert tasks[:3] == [
+            ("III.1", ["Các chủ đầu tư"], [], "2025-06-30", None),
+            ("III.1", ["Các chủ đầu tư"], [], None, "monthly"),
+            ("III.2", ["Các doanh nghiệp viễn thông trên địa bàn tỉnh"], [], "2025-12-31", None),
+        ]
+        assert ("III.3", ["Sở Khoa học và Công nghệ"], [], "2025-08-15", None) in tasks
+        assert ("III.3", ["Công an tỉnh"], [], None, None) in tasks
+        assert ("III.4", ["Sở Tài chính"], [], None, None) in tasks
+        assert ("III.4", ["Sở Nội vụ"], [], "2025-09-30", None) in tasks
+        assert [t[0] for t in tasks if t[0].startswith("III.5")] == [
+            "III.5.a",
+            "III.5.b",
+            "III.5.c",
+            "III.5.d",
+            "III.5.e",  # a letter list printed without "đ"
+        ]
+        assert tasks[-1] == ("III.5.e", ["Ủy ban nhân dân các xã, phường"], [], None, "yearly")
+
+    def test_assignments_in_mid_paragraph_and_what_is_not_a_task(self):
+        assert tasks_of("cong_van_giua_doan.txt") == [
+            ("", ["Bộ Tài chính"], [], None, None),
+            ("", ["Bộ Khoa học và Công nghệ"], ["Bộ Tài chính"], "2025-04-15", None),
+            ("", ["Sở Nông nghiệp và Môi trường"], [], None, None),
+            ("", ["Sở Xây dựng"], [], "2025-04-30", None),
+        ]

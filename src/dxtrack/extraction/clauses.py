@@ -219,6 +219,7 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
                 label in LETTERS
                 and prev in LETTERS
                 and LETTERS.index(label) == LETTERS.index(prev) + 1
+                or (prev, label) == ("d", "e")  # a list printed without "đ"
                 or label == "a"
             )
         if node.rank < rank:

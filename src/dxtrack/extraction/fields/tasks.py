@@ -65,6 +65,7 @@ class Subject:
     leads: list[Mention] = field(default_factory=list)
     assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
     end: int = 0
+    mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
 
 
 @lru_cache(maxsize=1)
@@ -80,6 +81,15 @@ def _vocab() -> dict:
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+        "category": re.compile(
+            rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
+            rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
+        ),
+        "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
+        "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
+        "mid_assign": re.compile(
+            r"(?:^|[.;:]\s+|,\s+)(?:[^,.;]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
+        ),
     }
 
 
@@ -98,7 +108,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         pos = assign.end()
     mentions, end = matcher.match_list(ex, pos, bare_groups=True)
     if not mentions:
-        return ex, Subject()
+        return ex, _assigned_mid_sentence(ex, matcher)
     request = v["request"].match(ex.folded, end)
     if request:  # "Sở X đề nghị các cơ quan ..." -> the requested ones
         others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
@@ -107,6 +117,17 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
     return ex, Subject(mentions, bool(assign) or chairs, end)
+
+
+def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
+    """An assignment inside the paragraph of a short letter: "Về việc này, Thủ tướng Chính
+    phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
+    Sở X ..."."""
+    for m in _vocab()["mid_assign"].finditer(ex.folded, 0, min(len(ex.folded), 600)):
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:
+            return Subject(found, True, end, mid=True)
+    return Subject()
 
 
 def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
@@ -118,8 +139,12 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
 
 
 def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
-    """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh')."""
+    """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh'), or an
+    obliged category printed as found ('Trách nhiệm của các chủ đầu tư:')."""
     text = node.heading_text if node.kind != "text" else node.own_text
+    category = category_heading(text) if node.children else None
+    if category:
+        return [category]
     ex, subject = find_subject(text, matcher)
     if not subject.leads:
         return []
@@ -127,6 +152,17 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     if _HEADING_REST.match(rest) or _LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
+
+
+def category_heading(text: str) -> str | None:
+    """'Trách nhiệm của các chủ đầu tư:' -> 'Các chủ đầu tư' (a category, not an agency)."""
+    v = _vocab()
+    folded = fold(text)
+    if len(text) > 140 or text.isupper() or not v["category"].match(folded):
+        return None
+    prefix = v["category_prefix"].match(folded)
+    name = text[prefix.end() if prefix else 0 :].strip(" :.-–")
+    return name[:1].upper() + name[1:] if name else None
 
 
 def is_closing(text: str, *, anywhere: bool = False) -> bool:
@@ -205,7 +241,10 @@ def _visit(
         task = _make_task(node, ctx, inherited=heading, text=lead_sentence)
         tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
-    own_leads = any(_role_attribute(c, "lead") for c in node.children)  # "- A" "Cơ quan chủ trì: X"
+    own_leads = any(  # "- A" "Cơ quan chủ trì: X"; "2. Về ..." over "- Sở X ...", "- Sở Y ..."
+        _role_attribute(c, "lead") or find_subject(c.own_text, ctx.matcher)[1].leads
+        for c in node.children
+    )
     if dash_only and not heading and not own_leads and not _LIST_INTRO.search(node.heading_text):
         task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
         tasks.extend([task] if task else [])
@@ -282,8 +321,12 @@ def _assignees(
     ex, subject = find_subject(text, matcher)
     if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end :]):
         return None
+    if subject.mid and inherited:
+        subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if assigned_only and not subject.assigned:
         return None
+    if not subject.assigned and _vocab()["background"].match(ex.folded):
+        return None  # "Báo X ngày ... đưa tin ...": background
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         return None  # the issuer speaking of itself ("UBND xã thông báo ...")
     leads = _attribute_agencies(node, "lead", matcher)
@@ -305,12 +348,16 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     """The clause names its own actor, a named body other than the heading's named ones
     ("Bộ Nông nghiệp ... khẩn trương ..." under "2. Bộ Tài chính ..."); a group heading
     ("Các sở, ban, ngành tỉnh") may enclose its members, so it keeps them."""
-    if not inherited or any(fold(name).startswith(("các ", "quý ")) for name in inherited):
+    if not inherited or any(fold(name).startswith("quý ") for name in inherited):
         return False
     mine = {fold(m.name) for m in subject.leads}
-    return not any(fold(m).startswith(("các ", "quý ")) for m in mine) and not (
-        mine & {fold(name) for name in inherited}
-    )
+    if any(fold(m).startswith(("các ", "quý ")) for m in mine) or mine & {
+        fold(n) for n in inherited
+    }:
+        return False
+    # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
+    # member ("+ Sở Tài chính bố trí ...") is that member's task
+    return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
 
 
 def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
