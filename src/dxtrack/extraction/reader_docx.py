@@ -12,18 +12,20 @@
   as PDF exports print it; footnote texts follow the body as lines "<n> <text>".
 - Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
   without font hints the whole text is checked for TCVN3/VNI patterns.
-- The zip directory is checked before parsing: declared uncompressed size, entry count,
-  encryption. Raises ExtractionError with the bare reason (readers.py adds the file name).
+- The zip is checked before parsing: entry count, encryption, declared and then actually
+  produced uncompressed size (bombs.py). Raises ExtractionError with the bare reason (readers.py adds the file name).
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from collections.abc import Iterator
 from typing import Any
 
 from dxtrack.extraction import legacy
+from dxtrack.extraction.bombs import zip_bytes
 from dxtrack.extraction.errors import ExtractionError
 from dxtrack.extraction.textutil import CLOSING_LINE
 
@@ -58,6 +60,12 @@ def check_zip(data: bytes, *, max_unpacked: int) -> zipfile.ZipFile:
         raise ExtractionError(ENCRYPTED)
     if "word/document.xml" not in archive.namelist():
         raise ExtractionError(CORRUPTED)
+    try:  # the bytes actually produced: a header may declare false sizes
+        produced = zip_bytes(archive, limit=max_unpacked)
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, ValueError, OSError, EOFError):
+        raise ExtractionError(CORRUPTED) from None
+    if produced > max_unpacked:
+        raise ExtractionError(BOMB)
     return archive
 
 

@@ -19,12 +19,12 @@ import io
 import logging
 import math
 import re
-import zlib
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
+from dxtrack.extraction.bombs import pdf_stream_bytes
 from dxtrack.extraction.errors import ExtractionError
 from dxtrack.extraction.textutil import CLOSING_LINE
 
@@ -88,39 +88,12 @@ def read_pdf(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
 
 # --- decompression bomb guard -----------------------------------------------------
 
-_STREAM = re.compile(rb"(?<!end)stream\r?\n")
-_CHUNK = 1 << 16
-
 
 def inflated_size(data: bytes, *, limit: int) -> int:
-    """Total inflated size of the Flate streams of the file, counted up to just past `limit`.
-
-    pdfminer inflates content and object streams whole, without a limit: a 1 MB file
-    can expand to 1 GB. Image streams are counted too: a stream dictionary can claim
-    to be an image and still serve as page content.
-    """
-    total = 0
-    for match in _STREAM.finditer(data):
-        total += _inflate_count(data, match.end(), limit - total + 1)
-        if total > limit:
-            break
-    return total
-
-
-def _inflate_count(data: bytes, start: int, budget: int) -> int:
-    """Bytes produced by the zlib stream at `start`, counting at most `budget`."""
-    inflater = zlib.decompressobj()
-    produced, position = 0, start
-    try:
-        while not inflater.eof and position < len(data) and produced < budget:
-            pending = data[position : position + _CHUNK]
-            position += _CHUNK
-            while pending and produced < budget:
-                produced += len(inflater.decompress(pending, budget - produced))
-                pending = inflater.unconsumed_tail
-    except zlib.error:  # not Flate (or damaged): pdfminer will judge it
-        pass
-    return produced
+    """Bytes the file's streams decode to, counted up to just past `limit` (bombs.py: any
+    stream syntax, any filter chain). pdfminer inflates content and object streams whole,
+    without a limit: a 1 MB file can expand to 1 GB."""
+    return pdf_stream_bytes(data, limit=limit)
 
 
 # --- extraction --------------------------------------------------------------------
