@@ -85,7 +85,7 @@ class TestOneSourceOfNumbers:
             assert mine["Hoàn thành quá hạn"] == row["done_late"]
             assert mine["Quá hạn"] == row["overdue"]
             within = row["in_progress"] + row["due_soon"] + row["no_deadline"]
-            assert mine["Đang thực hiện trong hạn"] == within
+            assert mine["Còn hạn"] == within
             assert mine["Tỷ lệ đúng hạn"] == row["on_time_rate"]
         totals = {r["Trạng thái"]: r["Số nhiệm vụ"] for r in sheet_records(annex, "Tổng hợp")}
         assert totals["Quá hạn"] == status["totals"]["overdue"]

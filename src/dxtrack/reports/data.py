@@ -37,6 +37,9 @@ if TYPE_CHECKING:
     from dxtrack.auth.models import User
 
 WITHIN = (Status.in_progress, Status.due_soon, Status.no_deadline)
+# Not done and not overdue (the Government Office's "trong hạn"): the three statuses above
+# together, under a name of its own so no figure reuses a status's label for another number.
+WITHIN_LABEL = "Còn hạn"
 FEEDBACK_LIMIT = 40
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from docx.document import Document
 
 from dxtrack.reports import charts
-from dxtrack.reports.data import Breakdown, OverdueItem, TaskReport
+from dxtrack.reports.data import WITHIN, WITHIN_LABEL, Breakdown, OverdueItem, TaskReport
 from dxtrack.reports.docx_layout import heading, para
 from dxtrack.reports.docx_tables import bullet, data_table, figure
-from dxtrack.tasks.status import STATUS_LABELS
+from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.format import vn_date, vn_number, vn_percent
 
 AGENCIES_SHOWN = 6  # agencies named in the overdue table before "và N khác"
@@ -54,20 +54,28 @@ def agencies_text(names: list[str]) -> str:
     )
 
 
+def _part(label: str, value: int, total: int) -> str:
+    return f"{label} {n(value)} ({pct(value, total)})"
+
+
 def breakdown_lines(doc: Document, counts: Breakdown) -> None:
-    """The Government Office's four categories, shares over all assigned."""
-    total = counts.assigned
+    """The Government Office's four categories, shares over all assigned, each figure under
+    the label its table row has (the status table, the agency table's "Còn hạn")."""
+    total, label = counts.assigned, {s: text.lower() for s, text in STATUS_LABELS.items()}
     bullet(
         doc,
         f"Đã hoàn thành: {n(counts.done)} nhiệm vụ ({pct(counts.done, total)}), gồm: "
-        f"hoàn thành đúng hạn {n(counts.on_time)} ({pct(counts.on_time, total)}), "
-        f"hoàn thành quá hạn {n(counts.late)} ({pct(counts.late, total)}).",
+        f"{_part(label[Status.done_on_time], counts.on_time, total)}, "
+        f"{_part(label[Status.done_late], counts.late, total)}.",
     )
+    parts = [_part(label[s], counts.counts[s], total) for s in WITHIN if counts.counts[s]]
+    within = _part(WITHIN_LABEL.lower(), counts.within, total)
+    if parts:
+        within += f" ({'; '.join(parts)})"
     bullet(
         doc,
         f"Chưa hoàn thành: {n(counts.not_done)} nhiệm vụ ({pct(counts.not_done, total)}), gồm: "
-        f"đang thực hiện trong hạn {n(counts.within)} ({pct(counts.within, total)}), "
-        f"quá hạn {n(counts.overdue)} ({pct(counts.overdue, total)}).",
+        f"{within}; {_part(label[Status.overdue], counts.overdue, total)}.",
     )
 
 
@@ -82,16 +90,26 @@ def general_section(doc: Document, report: TaskReport) -> None:
     )
     breakdown_lines(doc, totals)
     rows = [
-        [label, n(totals.counts[s]), pct(totals.counts[s], totals.assigned, trim=False)]
+        [
+            label,
+            n(totals.counts[s]),
+            pct(totals.counts[s], totals.assigned, trim=False),
+            n(window.counts[s]),
+        ]
         for s, label in STATUS_LABELS.items()
     ]
     data_table(
         doc,
-        ["Trạng thái", "Số nhiệm vụ", "Tỷ lệ"],
+        ["Trạng thái", "Số nhiệm vụ", "Tỷ lệ", "Đến hạn trong kỳ"],
         rows,
-        widths=[9.5, 3.2, 3.2],
-        aligns=["left", "right", "right"],
-        total=["Tổng số", n(totals.assigned), pct(totals.assigned, totals.assigned, trim=False)],
+        widths=[7.3, 3.0, 3.0, 3.0],
+        aligns=["left", "right", "right", "right"],
+        total=[
+            "Tổng số",
+            n(totals.assigned),
+            pct(totals.assigned, totals.assigned, trim=False),
+            n(window.assigned),
+        ],
     )
     figure(doc, charts.status_chart(totals.counts), "Biểu đồ 1. Nhiệm vụ theo trạng thái")
     if not window.assigned:
@@ -135,7 +153,7 @@ AGENCY_HEADERS = [
     "Được giao",
     "Hoàn thành đúng hạn",
     "Hoàn thành quá hạn",
-    "Đang thực hiện trong hạn",
+    WITHIN_LABEL,
     "Quá hạn",
     "Tỷ lệ đúng hạn",
 ]

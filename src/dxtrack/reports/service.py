@@ -32,6 +32,7 @@ from dxtrack.reports.docx_tasks import task_body
 from dxtrack.reports.pdf import docx_to_pdf
 from dxtrack.reports.periods import Period
 from dxtrack.reports.plan import PlanPart, collect_plan, plan_body, plan_scope
+from dxtrack.reports.requester import Issuer, issuer_for, scoped_request
 from dxtrack.reports.xlsx_annex import task_annex
 from dxtrack.web.format import vn_date
 
@@ -84,7 +85,7 @@ class RenderedReport:
     media_type: str
 
 
-def _topic(request: ReportRequest, scope: Scope) -> str:
+def _topic(request: ReportRequest, scope: Scope, issuer: Issuer) -> str:
     """What the report is about, as it follows "báo cáo" (lower case)."""
     if request.kind == ReportKind.overdue:
         owner = f" của {scope.name}" if scope.name else ""
@@ -92,55 +93,61 @@ def _topic(request: ReportRequest, scope: Scope) -> str:
     if scope.plan_name:
         owner = f" (phần của {scope.name})" if scope.name else ""
         return f"kết quả thực hiện {scope.plan_name} {request.period.label}{owner}"
-    owner = f" của {scope.name}" if scope.name else " trên địa bàn tỉnh"
+    if scope.name and not (issuer.name == scope.name and not issuer.province_wide):
+        owner = f" của {scope.name}"
+    else:
+        owner = " trên địa bàn tỉnh" if issuer.province_wide else ""
     return f"tình hình thực hiện nhiệm vụ được giao {request.period.label}{owner}"
 
 
-def subject_of(request: ReportRequest, scope: Scope) -> str:
-    topic = _topic(request, scope)
+def subject_of(request: ReportRequest, scope: Scope, issuer: Issuer) -> str:
+    topic = _topic(request, scope, issuer)
+    if not issuer.province_wide and scope.name and scope.name not in topic:
+        topic += f" của {scope.name}"
     return topic[0].upper() + topic[1:]
 
 
-def _intro(request: ReportRequest, scope: Scope, settings: Settings) -> str:
+def _intro(request: ReportRequest, scope: Scope, issuer: Issuer) -> str:
     period = request.period
     basis = "" if period.calendar else f"Thực hiện chế độ báo cáo định kỳ theo {DECREE_09}, "
-    text = f"{basis}{settings.report_issuer} báo cáo {_topic(request, scope)} "
+    text = f"{basis}{issuer.name} báo cáo {_topic(request, scope, issuer)} "
     text += f"(kỳ báo cáo {period.window}; số liệu tính đến ngày {vn_date(request.at)}) như sau:"
     return text[0].upper() + text[1:]
 
 
-def _letterhead(request: ReportRequest, settings: Settings) -> layout.Letterhead:
+def _letterhead(request: ReportRequest, settings: Settings, issuer: Issuer) -> layout.Letterhead:
     return layout.Letterhead(
-        issuer=settings.report_issuer,
-        parent=settings.report_issuer_parent,
-        symbol=settings.report_symbol,
+        issuer=issuer.name,
+        parent=issuer.parent,
+        symbol=issuer.symbol,
         place=settings.report_place,
         issued_on=request.issued_on,
         year=(request.issued_on or date.today()).year,
     )
 
 
-def _signature(settings: Settings) -> layout.Signature:
-    recipients = tuple(r.strip() for r in settings.report_recipients.split(";") if r.strip())
+def _signature(issuer: Issuer) -> layout.Signature:
     return layout.Signature(
-        authority=settings.report_signer_authority,
-        title=settings.report_signer_title,
-        name=settings.report_signer_name,
-        recipients=recipients,
-        archive=f"VT, {settings.report_symbol}",
+        authority=issuer.authority,
+        title=issuer.title,
+        name=issuer.signer,
+        recipients=issuer.recipients,
+        archive=f"VT, {issuer.symbol}",
     )
 
 
-def build_docx(request: ReportRequest, settings: Settings, scope: Scope, body: Body) -> bytes:
+def build_docx(
+    request: ReportRequest, settings: Settings, scope: Scope, body: Body, issuer: Issuer
+) -> bytes:
     doc = layout.new_document()
-    layout.add_letterhead(doc, _letterhead(request, settings))
-    layout.add_title(doc, "BÁO CÁO", subject_of(request, scope))
+    layout.add_letterhead(doc, _letterhead(request, settings, issuer))
+    layout.add_title(doc, "BÁO CÁO", subject_of(request, scope, issuer))
     if request.kind != ReportKind.overdue:
-        layout.para(doc, _intro(request, scope, settings), indent=True)
+        layout.para(doc, _intro(request, scope, issuer), indent=True)
     body(doc)
-    closing = f"Trên đây là báo cáo {_topic(request, scope)} của {settings.report_issuer}./."
+    closing = f"Trên đây là báo cáo {_topic(request, scope, issuer)} của {issuer.name}./."
     layout.para(doc, closing, indent=True)
-    layout.add_closing(doc, _signature(settings))
+    layout.add_closing(doc, _signature(issuer))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -172,7 +179,10 @@ def _body(request: ReportRequest, report: TaskReport, plan: PlanPart | None) -> 
 def render_report(
     db: Session, *, request: ReportRequest, settings: Settings, user: User | None = None
 ) -> RenderedReport:
-    """The report file (bytes, a file name, its media type)."""
+    """The report file (bytes, a file name, its media type); an officer's is their agency's
+    (another agency's or a group's is Forbidden)."""
+    request = scoped_request(db, request, user)
+    issuer = issuer_for(db, user, settings)
     scope = resolve_scope(db, agency=request.agency, group=request.group)
     plan = None
     if request.kind == ReportKind.plan:
@@ -186,7 +196,7 @@ def render_report(
         report.overdue = overdue_items(rows, request.at)  # the annex lists every one
         content = task_annex(report, rows, plan.indicators if plan else None)
     else:
-        content = build_docx(request, settings, scope, _body(request, report, plan))
+        content = build_docx(request, settings, scope, _body(request, report, plan), issuer)
         if request.fmt == ReportFormat.pdf:
             content = docx_to_pdf(content)
     name = f"bao-cao-{request.kind.value}-{request.period.code}.{request.fmt.value}"

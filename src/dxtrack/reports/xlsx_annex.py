@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dxtrack.reports.data import Breakdown, TaskReport
+from dxtrack.reports.data import WITHIN_LABEL, Breakdown, TaskReport
 from dxtrack.spreadsheet import Column, Style, Workbook
 from dxtrack.tasks.models import PROGRESS_LABELS
 from dxtrack.tasks.queries import AssignmentRow
@@ -28,7 +28,7 @@ def _summary(wb: Workbook, report: TaskReport) -> None:
     rows += [
         ["Đã hoàn thành", totals.done, totals.share(totals.done)],
         ["Chưa hoàn thành", totals.not_done, totals.share(totals.not_done)],
-        ["Đang thực hiện trong hạn (chưa hoàn thành)", totals.within, totals.share(totals.within)],
+        [f"{WITHIN_LABEL} (chưa hoàn thành)", totals.within, totals.share(totals.within)],
         ["Tổng số được giao", totals.assigned, totals.share(totals.assigned)],
     ]
     wb.add_sheet("Tổng hợp", columns, rows)
@@ -41,7 +41,7 @@ AGENCY_COLUMNS = [
     Column("Được giao", 11, INT),
     Column("Hoàn thành đúng hạn", 12, INT),
     Column("Hoàn thành quá hạn", 12, INT),
-    Column("Đang thực hiện trong hạn", 13, INT),
+    Column(WITHIN_LABEL, 13, INT),
     Column("Quá hạn", 10, INT),
     Column("Tỷ lệ hoàn thành", 12, RATE),
     Column("Tỷ lệ đúng hạn", 12, RATE),
@@ -103,7 +103,7 @@ def _tasks(wb: Workbook, assignments: list[AssignmentRow]) -> None:
         Column("Mã nhiệm vụ", 10), Column("Văn bản giao", 20), Column("Mục", 8),
         Column("Nội dung nhiệm vụ", 70), Column("Số cơ quan được giao", 12, INT),
         Column("Đã hoàn thành", 12, INT), Column("Quá hạn", 10, INT),
-        Column("Đang thực hiện trong hạn", 13, INT),
+        Column(WITHIN_LABEL, 13, INT),
     ]  # fmt: skip
     wb.add_sheet("Nhiệm vụ", columns, tasks.values())
 
