@@ -351,3 +351,32 @@ class TestItemsAndSentences:
             ("", ["Sở Nông nghiệp và Môi trường"], [], None, None),
             ("", ["Sở Xây dựng"], [], "2025-04-30", None),
         ]
+
+
+class TestReviewerSafetyNet:
+    def test_each_task_says_why_and_guesses_are_flagged(self):
+        result = extract_file(DOCS / "to_chuc_thuc_hien.txt", directory=AN_GIANG).to_dict()
+        first = result["tasks"][0]
+        assert first["rule"] == "category_heading" and first["uncertain"] is True
+        assert first["reason"] == "Theo đối tượng của đề mục “Trách nhiệm của các chủ đầu tư:”"
+        group = next(t for t in result["tasks"] if t["clause"] == "III.5.a")
+        assert (group["rule"], group["uncertain"]) == ("heading", False)
+        assert "Ủy ban nhân dân các xã, phường:" in group["reason"]
+        attr = extract_file(DOCS / "ke_hoach_thuoc_tinh.txt", directory=AN_GIANG).tasks[0]
+        assert attr["reason"] == "Theo dòng thuộc tính “Đơn vị chủ trì thực hiện”"
+        table = extract_file(DOCS / "cong_bao_phu_luc.txt", directory=AN_GIANG).tasks[0]
+        assert (table["rule"], table["uncertain"]) == ("table_row", False)
+
+    def test_sentences_that_assign_but_gave_no_task(self):
+        text = (
+            "1. Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 30/6/2025.\n"
+            "2. Tiếp tục rà soát các thủ tục, hoàn thành trước ngày 15/8/2025.\n"
+            "3. Đề nghị Hội đồng nhân dân các cấp giám sát việc thực hiện.\n"
+            "4. Các cơ sở đã triển khai thực hiện từ ngày 01/3/2025.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert [t["clause"] for t in result.tasks] == ["1", "3"]
+        assert [(u["clause"], u["cue"]) for u in result.unassigned] == [("2", "deadline")]
+        (item,) = result.unassigned
+        assert result.text[item["span"][0] : item["span"][1]] == item["text"]
+        assert item["text"] == "Tiếp tục rà soát các thủ tục, hoàn thành trước ngày 15/8/2025."

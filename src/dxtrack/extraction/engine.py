@@ -11,8 +11,10 @@ from typing import TYPE_CHECKING, Any
 from dxtrack.extraction.clauses import build_tree
 from dxtrack.extraction.fields.metadata import extract_metadata
 from dxtrack.extraction.fields.references import find_references
+from dxtrack.extraction.fields.safety import unassigned_sentences
+from dxtrack.extraction.fields.subjects import is_closing
 from dxtrack.extraction.fields.tables import extract_table_tasks
-from dxtrack.extraction.fields.tasks import extract_tasks, is_closing
+from dxtrack.extraction.fields.tasks import extract_tasks
 from dxtrack.extraction.layout import undo_layout
 from dxtrack.extraction.normalize import is_table_row, normalize
 
@@ -36,6 +38,9 @@ class Extraction:
     text: str = ""
     footnotes: list[dict[str, Any]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # sentences with an assignment verb or a deadline that gave no task (the review screen
+    # offers each as a task); not in FORMAT.md, the scorer ignores it
+    unassigned: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -58,6 +63,7 @@ def extract_text(
     prose = [p for p in body if not is_table_row(p.text)]
     tree = build_tree(prose, is_closing=is_closing)
     tasks = extract_tasks(tree, year=year, issuer=meta.issuer, directory=names)
+    unassigned = unassigned_sentences(tree, tasks, year=year)
     tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
@@ -75,6 +81,7 @@ def extract_text(
         tasks=[t.to_dict() for t in tasks],
         text=norm.text,
         footnotes=[{"number": f.number, "text": f.text} for f in norm.footnotes],
+        unassigned=unassigned,
     )
 
 

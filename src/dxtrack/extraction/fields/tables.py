@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, last_day, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
-from dxtrack.extraction.fields.tasks import Task
+from dxtrack.extraction.fields.tasks import Task, reason_text
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 
@@ -106,6 +106,8 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
         " ".join(text.replace("*", "").split()),
         (para.start, para.end),
         period_day=None if deadline else period_day(fold(when), recurrence=recurrence),
+        rule="table_row",
+        reason=reason_text("table_row"),
     )
 
 

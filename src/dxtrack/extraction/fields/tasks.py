@@ -11,27 +11,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from dxtrack.extraction.clauses import Node
-from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention, get_matcher
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.subjects import (
+    LIST_INTRO,
+    Subject,
+    category_heading,
+    clause_vocab,
+    coordinators_after,
+    find_subject,
+    heading_agencies,
+)
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import load as load_vocab
 
 _PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
-_LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
-_HEADING_REST = re.compile(
-    r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
-    r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
-)
 _THI_HANH = re.compile(
     r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
     r"|thông\s+tư|nghị\s+định)\s+này"
 )
-_COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
 @dataclass
@@ -45,6 +46,9 @@ class Task:
     span: tuple[int, int]
     optional: bool = False
     period_day: str | None = None  # not in FORMAT.md's scored fields: the scorer ignores it
+    rule: str = ""  # which rule found the lead (RULE_REASONS); the scorer ignores it
+    reason: str = ""  # for the reviewer, in Vietnamese: the rule and the heading that lent it
+    uncertain: bool = False  # a guess the reviewer should check first
 
     def to_dict(self) -> dict:
         return {
@@ -57,123 +61,29 @@ class Task:
             "optional": self.optional,
             "span": list(self.span),
             "period_day": self.period_day,
+            "rule": self.rule,
+            "reason": self.reason,
+            "uncertain": self.uncertain,
         }
 
 
-@dataclass
-class Subject:
-    leads: list[Mention] = field(default_factory=list)
-    assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
-    end: int = 0
-    mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
+# Why a task has its lead, for the reviewer (Vietnamese); the uncertain ones are shown first.
+RULE_REASONS = {
+    "attribute": "dòng thuộc tính “{source}”",
+    "assigned": "câu giao việc nêu tên cơ quan",
+    "subject": "cơ quan là chủ ngữ của câu",
+    "mid_paragraph": "giao việc ở giữa đoạn văn",
+    "heading": "cơ quan của đề mục “{source}”",
+    "category_heading": "đối tượng của đề mục “{source}”",
+    "intro": "cơ quan của câu dẫn “{source}”",
+    "table_row": "cột cơ quan chủ trì của bảng nhiệm vụ",
+}
+UNCERTAIN_RULES = {"mid_paragraph", "category_heading", "intro"}
 
 
-@lru_cache(maxsize=1)
-def _vocab() -> dict:
-    vocab = load_vocab("vocab")
-    alt = lambda key: "|".join(
-        sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]), key=len, reverse=True)
-    )
-    return {
-        "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
-        "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
-        "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
-        "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
-        "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
-        "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
-        "category": re.compile(
-            rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
-            rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
-        ),
-        "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
-        "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
-        "mid_assign": re.compile(
-            r"(?:^|[.;:]\s+|,\s+)(?:[^,.;]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
-        ),
-    }
-
-
-def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
-    """The agencies a clause opens with (its grammatical subject or assignees)."""
-    ex = matcher.expand(text)
-    v = _vocab()
-    pos = 0
-    if v["lead_in"].match(ex.folded):  # "Trên cơ sở ..., các bộ ...": the subject after a comma
-        for comma in re.finditer(r",\s*", ex.folded[:300]):
-            if matcher.match_one(ex, comma.end(), bare_groups=True):
-                pos = comma.end()
-                break
-    assign = v["assign"].match(ex.folded, pos)
-    if assign:
-        pos = assign.end()
-    mentions, end = matcher.match_list(ex, pos, bare_groups=True)
-    if not mentions:
-        return ex, _assigned_mid_sentence(ex, matcher)
-    request = v["request"].match(ex.folded, end)
-    if request:  # "Sở X đề nghị các cơ quan ..." -> the requested ones
-        others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
-        if others:
-            return ex, Subject(others, True, end2)
-    rest = ex.folded[end : end + 12]
-    chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
-    return ex, Subject(mentions, bool(assign) or chairs, end)
-
-
-def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
-    """An assignment inside the paragraph of a short letter: "Về việc này, Thủ tướng Chính
-    phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
-    Sở X ..."."""
-    for m in _vocab()["mid_assign"].finditer(ex.folded, 0, min(len(ex.folded), 600)):
-        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
-        if found:
-            return Subject(found, True, end, mid=True)
-    return Subject()
-
-
-def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
-    m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
-    if not m:
-        return []
-    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
-    return [x.name for x in found]
-
-
-def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
-    """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh'), or an
-    obliged category printed as found ('Trách nhiệm của các chủ đầu tư:')."""
-    text = node.heading_text if node.kind != "text" else node.own_text
-    category = category_heading(text) if node.children else None
-    if category:
-        return [category]
-    ex, subject = find_subject(text, matcher)
-    if not subject.leads:
-        return []
-    rest = ex.folded[subject.end :]
-    if _HEADING_REST.match(rest) or _LIST_INTRO.search(rest) or node.children:
-        return [m.name for m in subject.leads]
-    return []
-
-
-def category_heading(text: str) -> str | None:
-    """'Trách nhiệm của các chủ đầu tư:' -> 'Các chủ đầu tư' (a category, not an agency)."""
-    v = _vocab()
-    folded = fold(text)
-    if len(text) > 140 or text.isupper() or not v["category"].match(folded):
-        return None
-    prefix = v["category_prefix"].match(folded)
-    name = text[prefix.end() if prefix else 0 :].strip(" :.-–")
-    return name[:1].upper() + name[1:] if name else None
-
-
-def is_closing(text: str, *, anywhere: bool = False) -> bool:
-    """A closing formula or contact block: the end of the assigning part of the body.
-
-    `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
-    ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
-    folded = fold(text[:300]).lstrip("-–+• ")
-    if _vocab()["closing"].match(folded):
-        return True
-    return anywhere and len(text) < 300 and bool(_vocab()["closing"].search(folded))
+def reason_text(rule: str, source: str = "") -> str:
+    short = source if len(source) <= 80 else source[:77].rstrip() + "..."
+    return "Theo " + RULE_REASONS[rule].format(source=short)
 
 
 @dataclass
@@ -181,6 +91,8 @@ class _Ctx:
     matcher: AgencyMatcher
     year: int | None
     issuer: str | None
+    # inherited agencies -> (rule, heading or intro text) that lent them
+    lent_by: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
 
 def extract_tasks(
@@ -200,6 +112,7 @@ def extract_tasks(
         loose = node.kind in {"text", "dash", "plus"}
         if structured and loose and not seen_clause:
             intro = _intro_agencies(node, ctx) or intro
+            ctx.lent_by.setdefault(tuple(intro), ("intro", " ".join(node.own_text.split())))
             continue
         if loose and structured:
             task = _make_task(node, ctx, inherited=[], assigned_only=True)
@@ -227,7 +140,7 @@ def _visit(
 ) -> None:
     """`weak`: the inherited agencies come from an intro sentence, not from a heading, so a
     clause's own subject overrides them."""
-    v = _vocab()
+    v = clause_vocab()
     if node.children and v["non_task"].match(fold(node.own_text[:80])):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if not node.children:
@@ -236,21 +149,34 @@ def _visit(
             tasks.extend([task] if task else [])
         return
     heading = heading_agencies(node, ctx.matcher)
+    if heading:
+        rule = "category_heading" if category_heading(node.heading_text) else "heading"
+        ctx.lent_by[tuple(heading)] = (rule, " ".join(node.heading_text.split()))
     lead_sentence = _task_before_list(node) if heading else None
     if lead_sentence:  # "2. Bộ X ... trước ngày 20/10/2024. Trong đó chú ý ... sau:"
         task = _make_task(node, ctx, inherited=heading, text=lead_sentence)
         tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
-    own_leads = any(  # "- A" "Cơ quan chủ trì: X"; "2. Về ..." over "- Sở X ...", "- Sở Y ..."
-        _role_attribute(c, "lead") or find_subject(c.own_text, ctx.matcher)[1].leads
-        for c in node.children
-    )
-    if dash_only and not heading and not own_leads and not _LIST_INTRO.search(node.heading_text):
+    if (
+        dash_only
+        and not heading
+        and not LIST_INTRO.search(node.heading_text)
+        and not _items_name_actors(node, ctx)
+    ):
         task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
         tasks.extend([task] if task else [])
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+def _items_name_actors(node: Node, ctx: _Ctx) -> bool:
+    """Items with their own lead ("- A" + "Cơ quan chủ trì: X"; "2. Về ..." over
+    "- Sở X ...", "- Sở Y ..."): each is a task, not the content of one."""
+    return any(
+        _role_attribute(c, "lead") or find_subject(c.own_text, ctx.matcher)[1].leads
+        for c in node.children
+    )
 
 
 _LIST_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ][^.;]*:\s*$)")
@@ -260,7 +186,7 @@ def _task_before_list(node: Node) -> str | None:
     """A heading that assigns a task of its own before opening its list: the task sentence
     ("Bộ Tài chính ... trình Thủ tướng ... trước ngày 20/10/2024. Trong đó chú ý ... sau:")."""
     text = node.own_text
-    if not _LIST_INTRO.search(text):
+    if not LIST_INTRO.search(text):
         return None
     parts = _LIST_SENTENCE.split(text, maxsplit=1)
     if len(parts) != 2 or len(parts[0].split()) < 12:
@@ -298,25 +224,47 @@ def _make_task(
     if with_children:
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     folded = fold(text)
-    if not text or _vocab()["closing"].search(folded[:160]) or _THI_HANH.search(folded[-160:]):
+    if (
+        not text
+        or clause_vocab()["closing"].search(folded[:160])
+        or _THI_HANH.search(folded[-160:])
+    ):
         return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
         return None
-    leads, coords = found
+    leads, coords, rule = found
+    source = ""
+    if rule == "inherited":
+        rule, source = ctx.lent_by.get(tuple(leads), ("heading", ""))
+    elif rule == "attribute":
+        source = next((k for k in node.attributes if k.startswith(("cơ quan", "đơn vị"))), "")
+        source = source[:1].upper() + source[1:]
     time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
     recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     summary = " ".join(text.split())
     day = None if deadline else _period_day(text, folded, time_text, recurrence)
     span = _span(node, with_children)
-    return Task(node.path, leads, coords, deadline, recurrence, summary, span, period_day=day)
+    return Task(
+        node.path,
+        leads,
+        coords,
+        deadline,
+        recurrence,
+        summary,
+        span,
+        period_day=day,
+        rule=rule,
+        reason=reason_text(rule, source),
+        uncertain=rule in UNCERTAIN_RULES,
+    )
 
 
 def _assignees(
     node: Node, text: str, ctx: _Ctx, *, inherited: list[str], weak: bool, assigned_only: bool
-) -> tuple[list[str], list[str]] | None:
-    """Lead and coordinators of a clause, or None when it assigns nothing."""
+) -> tuple[list[str], list[str], str] | None:
+    """Lead, coordinators and the rule that found the lead, or None when it assigns nothing."""
     matcher = ctx.matcher
     ex, subject = find_subject(text, matcher)
     if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end :]):
@@ -325,23 +273,28 @@ def _assignees(
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if assigned_only and not subject.assigned:
         return None
-    if not subject.assigned and _vocab()["background"].match(ex.folded):
+    if not subject.assigned and clause_vocab()["background"].match(ex.folded):
         return None  # "Báo X ngày ... đưa tin ...": background
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         return None  # the issuer speaking of itself ("UBND xã thông báo ...")
     leads = _attribute_agencies(node, "lead", matcher)
+    rule = "attribute"
     coords = _attribute_agencies(node, "coordinators", matcher)
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
-    directs = bool(inherited) and bool(_vocab()["direct"].match(ex.folded))
+    directs = bool(inherited) and bool(clause_vocab()["direct"].match(ex.folded))
     if not leads:
         own = subject.leads and (subject.assigned or weak or _other_than(subject, inherited))
         own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
+        rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
+        rule = rule if own else "inherited"
     if not leads:
         return None
     coords = coords or coordinators_after(ex, subject.end, matcher)
     lead_keys = {fold(x) for x in leads}
-    return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys])
+    if rule == "inherited":
+        return list(inherited), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
+    return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
 
 
 def _other_than(subject: Subject, inherited: list[str]) -> bool:

@@ -1,0 +1,97 @@
+"""The reviewer's safety net: sentences that assign or set a deadline but gave no task.
+
+A sentence of the body that carries an assignment verb (giao, đề nghị, yêu cầu, chủ trì,
+chịu trách nhiệm) or a deadline, outside every extracted task's span and outside the
+closing, is returned so the review screen can offer it as a task in one click. Preamble
+phrases that only cite ("Xét đề nghị của ...", "giao thông", "bàn giao") do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Any
+
+from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.subjects import clause_vocab, is_closing
+from dxtrack.extraction.fields.tasks import Task
+from dxtrack.extraction.textutil import fold
+
+_VERB = re.compile(
+    r"(?<!\w)(?:(?<!bàn\s)giao(?!\s+(?:thông|dịch|diện|lưu|tiếp|nhận|hàng|ước|kết|thoa|quyền))"
+    r"|đề\s+nghị(?!\s+của)|(?<!theo\s)(?<!các\s)(?<!những\s)(?<!ứng\s)yêu\s+cầu(?!\s+(?:của|kỹ|về|đặt|đề\s+ra))"
+    r"|chủ\s+trì|(?<!dám\s)chịu\s+trách\s+nhiệm)(?!\w)"
+)
+_PAST = re.compile(r"(?<!\w)(?:đã|đang)\s")
+_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
+_TIME_WORD = re.compile(r"\d|quý|tháng")
+
+
+def unassigned_sentences(
+    root: Node, tasks: list[Task], *, year: int | None, limit: int = 200
+) -> list[dict[str, Any]]:
+    """Sentences with an assignment verb or a deadline that no task covers, in text order."""
+    covered = _Covered(sorted(t.span for t in tasks))
+    out: list[dict[str, Any]] = []
+    for node in _body_nodes(root):
+        for para in node.paragraphs:
+            if covered.meets(para.start, para.end):
+                continue
+            for start, text in _sentences(para.text, para.start):
+                cue = _cue(text, year)
+                if cue and not is_closing(text, anywhere=True):
+                    span = [start, start + len(text)]
+                    out.append({"clause": node.path, "text": text, "span": span, "cue": cue})
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
+def _body_nodes(root: Node):
+    """Nodes of the body, without the closing and sections of results or background."""
+    non_task = clause_vocab()["non_task"]
+    stack = [c for c in reversed(root.children) if c.kind != "closing"]
+    while stack:
+        node = stack.pop()
+        if node.children and non_task.match(fold(node.own_text[:80])):
+            continue
+        yield node
+        stack.extend(reversed(node.children))
+
+
+def _sentences(text: str, offset: int):
+    pos = 0
+    for part in _SENTENCE_END.split(text):
+        at = text.index(part, pos)
+        pos = at + len(part)
+        stripped = part.strip()
+        if len(stripped) >= 15:
+            yield offset + at + (len(part) - len(part.lstrip())), stripped
+
+
+def _cue(text: str, year: int | None) -> str | None:
+    folded = fold(text)
+    if _PAST.search(folded):
+        return None  # a report of what was done
+    if _VERB.search(folded):
+        return "assignment"
+    if _TIME_WORD.search(folded) and first_deadline(folded, year=year, masked=citation_spans(text)):
+        return "deadline"
+    return None
+
+
+class _Covered:
+    """Task spans, sorted, with the running maximum of their ends: [start, end) meets a
+    span when some span starting before `end` ends after `start`."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []
+        for _, e in spans:
+            self.max_end.append(max(e, self.max_end[-1]) if self.max_end else e)
+
+    def meets(self, start: int, end: int) -> bool:
+        i = bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start

@@ -1,0 +1,141 @@
+"""Who a clause names: its subject or assignees, a heading's agencies, closings.
+
+The vocabulary (`data/vocab.yaml`) is compiled once: assignment verbs, lead-ins
+("Trước tình hình ...,"), obliged categories ("các chủ đầu tư"), background verbs,
+closing formulas. `find_subject` reads the agencies a clause opens with, or failing
+that an assignment in mid-paragraph ("Về việc này, ... giao Bộ X ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention
+from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
+
+LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
+_HEADING_REST = re.compile(
+    r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
+    r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
+)
+_COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+
+
+@dataclass
+class Subject:
+    leads: list[Mention] = field(default_factory=list)
+    assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
+    end: int = 0
+    mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
+
+
+@lru_cache(maxsize=1)
+def clause_vocab() -> dict:
+    vocab = load_vocab("vocab")
+    alt = lambda key: "|".join(
+        sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]), key=len, reverse=True)
+    )
+    return {
+        "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
+        "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
+        "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
+        "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
+        "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
+        "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+        "category": re.compile(
+            rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
+            rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
+        ),
+        "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
+        "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
+        "mid_assign": re.compile(
+            r"(?:^|[.;:]\s+|,\s+)(?:[^,.;]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
+        ),
+    }
+
+
+def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
+    """The agencies a clause opens with (its grammatical subject or assignees)."""
+    ex = matcher.expand(text)
+    v = clause_vocab()
+    pos = 0
+    if v["lead_in"].match(ex.folded):  # "Trên cơ sở ..., các bộ ...": the subject after a comma
+        for comma in re.finditer(r",\s*", ex.folded[:300]):
+            if matcher.match_one(ex, comma.end(), bare_groups=True):
+                pos = comma.end()
+                break
+    assign = v["assign"].match(ex.folded, pos)
+    if assign:
+        pos = assign.end()
+    mentions, end = matcher.match_list(ex, pos, bare_groups=True)
+    if not mentions:
+        return ex, _assigned_mid_sentence(ex, matcher)
+    request = v["request"].match(ex.folded, end)
+    if request:  # "Sở X đề nghị các cơ quan ..." -> the requested ones
+        others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
+        if others:
+            return ex, Subject(others, True, end2)
+    rest = ex.folded[end : end + 12]
+    chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
+    return ex, Subject(mentions, bool(assign) or chairs, end)
+
+
+def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
+    """An assignment inside the paragraph of a short letter: "Về việc này, Thủ tướng Chính
+    phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
+    Sở X ..."."""
+    for m in clause_vocab()["mid_assign"].finditer(ex.folded, 0, min(len(ex.folded), 600)):
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:
+            return Subject(found, True, end, mid=True)
+    return Subject()
+
+
+def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
+    m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
+    if not m:
+        return []
+    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+    return [x.name for x in found]
+
+
+def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh'), or an
+    obliged category printed as found ('Trách nhiệm của các chủ đầu tư:')."""
+    text = node.heading_text if node.kind != "text" else node.own_text
+    category = category_heading(text) if node.children else None
+    if category:
+        return [category]
+    ex, subject = find_subject(text, matcher)
+    if not subject.leads:
+        return []
+    rest = ex.folded[subject.end :]
+    if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
+        return [m.name for m in subject.leads]
+    return []
+
+
+def category_heading(text: str) -> str | None:
+    """'Trách nhiệm của các chủ đầu tư:' -> 'Các chủ đầu tư' (a category, not an agency)."""
+    v = clause_vocab()
+    folded = fold(text)
+    if len(text) > 140 or text.isupper() or not v["category"].match(folded):
+        return None
+    prefix = v["category_prefix"].match(folded)
+    name = text[prefix.end() if prefix else 0 :].strip(" :.-–")
+    return name[:1].upper() + name[1:] if name else None
+
+
+def is_closing(text: str, *, anywhere: bool = False) -> bool:
+    """A closing formula or contact block: the end of the assigning part of the body.
+
+    `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
+    ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
+    folded = fold(text[:300]).lstrip("-–+• ")
+    if clause_vocab()["closing"].match(folded):
+        return True
+    return anywhere and len(text) < 300 and bool(clause_vocab()["closing"].search(folded))
