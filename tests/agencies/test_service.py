@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,22 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies import service
 from dxtrack.errors import Invalid, NotFound
+
+TONES = "\u0300\u0301\u0303\u0309\u0323"
+
+
+def windows_1258(text: str) -> bytes:
+    """What Excel writes on Vietnamese Windows: letters with horn, breve or circumflex
+    precomposed, tone marks as separate combining characters."""
+    out = b""
+    for char in text:
+        try:
+            out += char.encode("cp1258")
+        except UnicodeEncodeError:
+            parts = unicodedata.normalize("NFD", char)
+            base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONES))
+            out += base.encode("cp1258") + "".join(c for c in parts if c in TONES).encode("cp1258")
+    return out
 
 
 class TestDefaultDirectory:
@@ -63,6 +80,26 @@ class TestImportFile:
         path = tmp_path / "bad.csv"
         path.write_text("code,name,kind\nx,X,planet\n", encoding="utf-8")
         with pytest.raises(Invalid):
+            service.import_file(db, path, actor=None)
+
+    def test_excel_windows_1258_csv(self, db: Session, tmp_path: Path):
+        path = tmp_path / "excel.csv"
+        text = "code,name,kind,parent_code,aliases\nso-thu,Sở Thử nghiệm Đổi mới,department,,\n"
+        path.write_bytes(windows_1258(text))
+        result = service.import_file(db, path, actor=None)
+        assert result.created == 1
+        assert service.get_agency(db, "so-thu").name == "Sở Thử nghiệm Đổi mới"
+
+    def test_utf16_with_bom(self, db: Session, tmp_path: Path):
+        path = tmp_path / "utf16.csv"
+        path.write_bytes("code,name,kind\nso-u16,Sở Mười Sáu,department\n".encode("utf-16"))
+        service.import_file(db, path, actor=None)
+        assert service.get_agency(db, "so-u16").name == "Sở Mười Sáu"
+
+    def test_unreadable_encoding_is_a_clear_error(self, db: Session, tmp_path: Path):
+        path = tmp_path / "broken.csv"
+        path.write_bytes(b"code,name,kind\nx,\x81\x8d\x8f,department\n")
+        with pytest.raises(Invalid, match="CSV UTF-8"):
             service.import_file(db, path, actor=None)
 
     def test_unknown_format(self, db: Session, tmp_path: Path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -76,6 +77,31 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
     return [_clean(row) for row in csv.DictReader(io.StringIO(text.lstrip("\ufeff")))]
 
 
+def decode_csv(data: bytes, source: str) -> str:
+    """The text of a CSV file: UTF-8 (with or without BOM), UTF-16 with a BOM, or the
+    Windows-1258 that Excel writes on Vietnamese Windows; NFC. Else a clear Invalid."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encodings = ["utf-16"]
+    else:
+        encodings = ["utf-8-sig", "cp1258"]
+    for encoding in encodings:
+        try:
+            return unicodedata.normalize("NFC", data.decode(encoding))
+        except UnicodeDecodeError:
+            continue
+    raise Invalid(
+        f"{source}: không đọc được bảng mã của tệp CSV. Hãy lưu lại tệp dạng «CSV UTF-8» "
+        "(Excel: Lưu thành → CSV UTF-8) hoặc dùng tệp XLSX."
+    )
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    try:
+        return _csv_rows(decode_csv(path.read_bytes(), path.name))
+    except csv.Error as error:
+        raise Invalid(f"{path.name}: tệp CSV không hợp lệ ({error}).") from None
+
+
 def _xlsx_sheets(path: Path) -> list[list[dict[str, str]]]:
     from openpyxl import load_workbook
 
@@ -96,7 +122,7 @@ def read_directory(path: Path) -> Directory:
     directory = Directory()
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        _add_rows(directory, _csv_rows(path.read_text(encoding="utf-8")), path.name)
+        _add_rows(directory, _read_csv(path), path.name)
     elif suffix in (".xlsx", ".xlsm"):
         for rows in _xlsx_sheets(path):
             _add_rows(directory, rows, path.name)
