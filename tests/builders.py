@@ -7,6 +7,7 @@ Cast: `coordinator` (dieuphoi), `admin` (quantri), `viewer` (lanhdao), officers 
 from __future__ import annotations
 
 import hashlib
+import io
 import itertools
 from datetime import date
 from typing import Any
@@ -117,8 +118,20 @@ def agency_id(db: Session, code: str) -> int:
 
 
 def minimal_pdf() -> bytes:
-    """A tiny valid PDF (evidence)."""
-    return (
-        b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
-        b"2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n"
-    )
+    """A tiny valid one-page PDF (evidence), with its cross-reference table."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(width=72, height=72)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def minimal_png() -> bytes:
+    """A tiny valid PNG image (evidence)."""
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.new("RGB", (4, 4), (200, 30, 30)).save(buffer, format="PNG")
+    return buffer.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
-from builders import minimal_pdf
+from builders import minimal_pdf, minimal_png
 from docx import Document as DocxDocument
 from openpyxl import Workbook
 
@@ -63,7 +63,7 @@ class TestStoreBlob:
 
 class TestStoreEvidence:
     def test_returns_the_row_columns_and_stores_each_file(self, tmp_path):
-        pdf, png = minimal_pdf(), b"\x89PNG\r\n\x1a\n" + b"\x00" * 8
+        pdf, png = minimal_pdf(), minimal_png()
         stored = store_evidence(
             tmp_path, [("ho-so/bao-cao.pdf", pdf), ("anh.jpeg", png)], max_bytes=1000
         )

@@ -34,7 +34,7 @@ MAX_TEXT = 32_767
 SHEET_NAME_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 # Characters XML 1.0 does not allow (control characters other than tab, newline, return).
 XML_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|^\\s|\\s\\Z")
+NEEDS_ESCAPE = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|^[\\s=+@-]|\\s\\Z")
 EXCEL_EPOCH = date(1899, 12, 30).toordinal()
 # Excel has no dates before 1900 and counts a 29/02/1900 that never was, so its serial numbers
 # are right from 01/03/1900 on; an earlier date is written as text (dd/mm/yyyy).
@@ -53,6 +53,12 @@ class Style(IntEnum):
     datetime = 5
     title = 6
     decimal = 7
+    literal = 8  # text that a spreadsheet would take for a formula: stored and shown as text
+
+
+# A cell starting with one of these is a formula to Excel/LibreOffice once edited (or in CSV):
+# such text gets the `quotePrefix` style (the apostrophe Excel adds itself), never a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 NUMBER_STYLES = frozenset({Style.integer, Style.percent, Style.decimal})
@@ -125,6 +131,8 @@ def _cell(ref: str, value: Any, style: Style) -> str:
     kind = type(value)
     if kind is str:
         s = ' s="1"' if style == Style.header else (' s="6"' if style == Style.title else "")
+        if value.startswith(FORMULA_START) and style not in (Style.header, Style.title):
+            s = f' s="{Style.literal:d}"'
         return f'<c r="{ref}" t="inlineStr"{s}>{_text(value)}</c>'
     if kind is int or (kind is float and isfinite(value)):
         s = f' s="{style:d}"' if style in NUMBER_STYLES else ""
@@ -340,7 +348,8 @@ ROOT_RELS = (
     f'<Relationship Id="rId1" Type="{REL}/officeDocument" Target="xl/workbook.xml"/>'
     "</Relationships>"
 )
-# cellXfs follow `Style`: plain, header, integer, percent, date, datetime, title, decimal.
+# cellXfs follow `Style`: plain, header, integer, percent, date, datetime, title, decimal,
+# literal.
 STYLES = (
     f'{XML_DECL}<styleSheet xmlns="{MAIN}">'
     '<numFmts count="3"><numFmt numFmtId="164" formatCode="DD/MM/YYYY"/>'
@@ -357,7 +366,7 @@ STYLES = (
     '</right><top style="thin"><color auto="1"/></top><bottom style="thin"><color auto="1"/>'
     "</bottom><diagonal/></border></borders>"
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
-    '<cellXfs count="8">'
+    '<cellXfs count="9">'
     '<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
     '<xf numFmtId="0" fontId="1" fillId="2" borderId="1" xfId="0" applyFont="1" applyFill="1" '
     'applyBorder="1" applyAlignment="1"><alignment vertical="center" wrapText="1"/></xf>'
@@ -367,6 +376,8 @@ STYLES = (
     '<xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
     '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
     '<xf numFmtId="166" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+    '<xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" quotePrefix="1" '
+    'applyNumberFormat="1"/>'
     "</cellXfs>"
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from dxtrack.agencies.models import Agency
 from dxtrack.audit import events
 from dxtrack.audit.service import record
+from dxtrack.auth import passwords
 from dxtrack.auth.models import ApiToken, Role, User
 from dxtrack.auth.passwords import hash_password, verify_password
 from dxtrack.db import utcnow
@@ -88,7 +89,11 @@ def list_users(db: Session) -> list[User]:
 
 def authenticate(db: Session, *, username: str, password: str) -> User:
     user = find_user(db, username)
-    if user is None or not user.active or not verify_password(user.password_hash, password):
+    # An unknown or disabled user costs one hash check too: the answer's timing must not tell
+    # which usernames exist.
+    stored = user.password_hash if user is not None else passwords.dummy_hash()
+    matches = verify_password(stored, password)
+    if user is None or not user.active or not matches:
         raise Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.")
     return user
 

@@ -22,7 +22,7 @@ from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references, issued, number_key, parse_date
 from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
-from dxtrack.files import sha256_hex, store_blob
+from dxtrack.files import clean_filename, safe_suffix, sha256_hex, store_blob
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
 
@@ -179,11 +179,12 @@ def ingest_bytes(
     existing = find_by_sha256(db, sha256_hex(data))
     if existing is not None:
         return IngestResult(existing, duplicate=True)
+    filename = clean_filename(filename)
     extracted = (extract or engine_extract)(data, filename)  # an unreadable file stores nothing
-    document = _new_document(extracted, filename=Path(filename).name, size=len(data))
+    document = _new_document(extracted, filename=filename, size=len(data))
     if (twin := find_same_letter(db, document)) is not None:
         return IngestResult(twin, duplicate=True, same_letter=True)
-    digest, relative = store_blob(settings.originals_dir, data, suffix=Path(filename).suffix)
+    digest, relative = store_blob(settings.originals_dir, data, suffix=safe_suffix(filename))
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None
     try:

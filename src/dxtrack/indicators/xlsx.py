@@ -23,6 +23,7 @@ from dxtrack.indicators import annex
 from dxtrack.indicators.annex import key, text
 from dxtrack.indicators.formula import parse_formula
 from dxtrack.indicators.schemas import IndicatorCreate, ProjectCreate
+from dxtrack.spreadsheet import FORMULA_START
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
@@ -204,6 +205,10 @@ def write_sheet(sheet: Worksheet, header: tuple[str, ...], rows: list[list[Any]]
     sheet.append(list(header))
     for row in rows:
         sheet.append(row)
+    for line in sheet.iter_rows(min_row=2):
+        for cell in line:  # openpyxl makes any text starting with "=" a live formula
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_START):
+                cell.data_type, cell.quotePrefix = "s", True
     for index, name in enumerate(header, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = (
