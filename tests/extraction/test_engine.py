@@ -380,3 +380,14 @@ class TestReviewerSafetyNet:
         (item,) = result.unassigned
         assert result.text[item["span"][0] : item["span"][1]] == item["text"]
         assert item["text"] == "Tiếp tục rà soát các thủ tục, hoàn thành trước ngày 15/8/2025."
+
+
+class TestMetadataOnOneLine:
+    def test_number_with_subject_and_date_with_recipients(self):
+        result = extract_file(DOCS / "cong_van_mot_dong.txt", directory=AN_GIANG).to_dict()
+        assert result["number"] == "1234/UBND-KT"
+        assert result["subject"] == "V/v triển khai Kế hoạch số 78/KH-UBND năm 2025"
+        assert (result["place"], result["issued_date"]) == ("Nghệ An", "2025-05-12")
+        assert result["recipients"] == ["Sở Tài chính", "Sở Xây dựng"]
+        numbers = [r["number"] for r in result["references"]]
+        assert numbers == ["78/KH-UBND", "45/BXD-KHTC"]  # never its own number

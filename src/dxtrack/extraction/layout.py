@@ -7,6 +7,7 @@ handler), applied in order to the raw lines; each has golden cases in
 
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
+    header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
@@ -64,6 +65,23 @@ def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return out
 
 
+_DATE_THEN_KINH_GUI = re.compile(r"(\bnăm\s+\d{4}\s*[.*]*)\s+(?=Kính\s+gửi\b)", re.IGNORECASE)
+_NUMBER_THEN_SUBJECT = re.compile(r"^(\s*S[ốỐ]\s*[:.]?\s*[\w./\-&]*/[\w./\-&]+)\s+(?=V/v\b|Về\s+việc\b)")
+_HEADER_LINES = 40
+
+
+def header_line_splits(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Two cells of the letterhead on one line: the number and its "V/v" subject, the
+    place-date line and "Kính gửi" (web copies, flattened PDFs)."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i < _HEADER_LINES:
+            line = _DATE_THEN_KINH_GUI.sub(r"\1\n", line)
+            line = _NUMBER_THEN_SUBJECT.sub(r"\1\n", line)
+        out.extend(line.split("\n"))
+    return out
+
+
 def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Appendix task tables of PDFs with one cell (often one word) per line."""
     return rebuild_tables(lines, directory)
@@ -73,6 +91,7 @@ Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("emphasis_across_lines", emphasis_across_lines),
     ("lone_pipe_cells", lone_pipe_cells),
+    ("header_line_splits", header_line_splits),
     ("one_cell_tables", one_cell_tables),
 ]
 

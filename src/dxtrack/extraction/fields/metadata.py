@@ -238,7 +238,8 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
             j += 1
             if items[-1].rstrip().endswith(".") and not lines[j - 1].startswith("-"):
                 break
-        meta.recipients = [r for r in (" ".join(x.split()).rstrip(";.,") for x in items) if r]
+        parts = [p for x in items for p in x.split(";")]  # "Kính gửi: Sở A; Sở B."
+        meta.recipients = [r for r in (" ".join(x.split()).strip(";., ") for x in parts) if r]
         return j
     return start
 
