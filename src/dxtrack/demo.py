@@ -6,6 +6,7 @@ import random
 import secrets
 import shutil
 from datetime import date, timedelta
+from importlib import resources
 from pathlib import Path
 
 from rich.table import Table
@@ -18,10 +19,10 @@ from dxtrack.bootstrap import initialise
 from dxtrack.cli_support import console
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import transaction
-from dxtrack.documents.service import ingest_file
+from dxtrack.documents.service import ingest_bytes, ingest_file
 from dxtrack.errors import Invalid
 from dxtrack.indicators.demo import build_plan_demo, demo_sentence
-from dxtrack.tasks.mapping import mark_outside
+from dxtrack.tasks.mapping import map_party, mark_outside
 from dxtrack.tasks.models import Assignment, ProgressState
 from dxtrack.tasks.parties import list_unresolved
 from dxtrack.tasks.progress import ProgressInput, report_progress
@@ -140,12 +141,39 @@ def _progress_for(index: int, deadline: date | None) -> ProgressInput:
     )
 
 
+# A letter naming an agency by its former name ("Đài Phát thanh và Truyền hình", merged into
+# the Báo và Phát thanh – Truyền hình): the review screen shows it picked from the directory.
+DEMO_LETTER = resources.files("dxtrack") / "demo_data" / "4102-UBND-KGVX.txt"
+DEMO_MAPPINGS = {"Đài Phát thanh và Truyền hình An Giang": "bao-ptth"}
+
+
 def _settle_unmatched(db: Session, document_id: int, coordinator: User | None) -> None:
-    """What the coordinator does on the review screen for names outside the province's
-    directory (ministries, another city's UBND): mark them "ngoài danh mục", then confirm."""
+    """What the coordinator does on the review screen for names the directory does not know:
+    pick the agency a former name designates (saved as its alias), mark bodies outside the
+    province (ministries, another city's UBND) "ngoài danh mục", then confirm."""
     for party in list_unresolved(db, document_id=document_id):
-        mark_outside(db, party_id=party.party_id, actor=coordinator)
+        if code := DEMO_MAPPINGS.get(party.name):
+            map_party(db, party_id=party.party_id, agency_code=code, actor=coordinator)
+        else:
+            mark_outside(db, party_id=party.party_id, actor=coordinator)
     confirm_document(db, document_id=document_id, actor=coordinator)
+
+
+def _ingest_demo_letter(db: Session, settings: Settings, coordinator: User | None) -> None:
+    result = ingest_bytes(
+        db,
+        data=DEMO_LETTER.read_bytes(),
+        filename=DEMO_LETTER.name,
+        settings=settings,
+        actor=coordinator,
+        confirm=True,
+    )
+    if result.refused is not None:
+        _settle_unmatched(db, result.document.id, coordinator)
+    console.print(
+        f"Văn bản {DEMO_LETTER.name}: {result.tasks} nhiệm vụ đã xác nhận sau khi chọn cơ quan "
+        f"cho «{next(iter(DEMO_MAPPINGS))}» (màn hình rà soát văn bản #{result.document.id})."
+    )
 
 
 def _notify_once(settings: Settings) -> None:
@@ -173,6 +201,7 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
             if result.refused is not None:
                 _settle_unmatched(db, result.document.id, coordinator)
             console.print(f"Văn bản {path.name}: {result.tasks} nhiệm vụ đã xác nhận.")
+        _ingest_demo_letter(db, settings, coordinator)
         reports = _demo_progress(db, settings)
         reports += _coordinator_progress(db, settings, coordinator)
         plan = build_plan_demo(db, settings=settings, actor=coordinator)
