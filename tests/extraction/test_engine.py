@@ -391,3 +391,15 @@ class TestMetadataOnOneLine:
         assert result["recipients"] == ["Sở Tài chính", "Sở Xây dựng"]
         numbers = [r["number"] for r in result["references"]]
         assert numbers == ["78/KH-UBND", "45/BXD-KHTC"]  # never its own number
+
+    def test_signature_and_stamp_glued_to_the_last_article(self):
+        """No 'Nơi nhận': the signature block and the e-signature stamp close Điều 2, the
+        attached plan keeps its own numbering, the decision's signer is the first."""
+        result = extract_file(DOCS / "quyet_dinh_chu_ky_dinh.txt", directory=AN_GIANG).to_dict()
+        assert result["signer"] == {"name": "Lê Văn Hùng", "title": "PHÓ CHỦ TỊCH"}
+        assert [(t["clause"], t["lead"], t["deadline"]) for t in result["tasks"]] == [
+            ("Điều 2", ["Sở Khoa học và Công nghệ"], None),
+            ("I.1", ["Sở Tài chính"], "2025-06-30"),
+            ("I.2", ["Sở Nội vụ"], "2025-09-30"),
+        ]
+        assert "Ký bởi" not in result["tasks"][0]["summary"]

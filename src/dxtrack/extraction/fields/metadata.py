@@ -246,8 +246,20 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
 
 def _signature(lines: list[str], body_start: int) -> dict[str, str] | None:
     """The signer: the last name-shaped line with a title line above it, or a line that
-    carries both ("CHỦ TỊCH Nguyễn Văn A", a signature cell flattened into one line)."""
-    for i in range(len(lines) - 1, max(body_start, len(lines) - 40), -1):
+    carries both ("CHỦ TỊCH Nguyễn Văn A", a signature cell flattened into one line).
+    The first signature block after the body wins: an attached plan or guide that follows
+    the signature may carry a signature of its own."""
+    anchor = next(
+        (i for i in range(body_start, len(lines)) if _SIGN_PREFIX.match(lines[i].strip())), None
+    )
+    if anchor is not None and (found := _signer_in(lines, anchor, min(len(lines), anchor + 12))):
+        return found
+    return _signer_in(lines, max(body_start, len(lines) - 40), len(lines), backwards=True)
+
+
+def _signer_in(lines: list[str], lo: int, hi: int, *, backwards: bool = False) -> dict | None:
+    order = range(hi - 1, lo, -1) if backwards else range(lo, hi)
+    for i in order:
         line = lines[i].strip()
         if _NAME.match(line) and not is_upper_line(line):
             title = _title_above(lines, i)
