@@ -34,13 +34,23 @@
     });
   }
 
+  // Working on a task card highlights its clause in the text panel. Only the panel scrolls
+  // (never the page: a click must land where it was aimed, on any card), and only when the
+  // panel sits beside the cards; on a phone it is above them and stays put.
   function highlightSpans() {
+    var active = null;
     document.body.addEventListener("focusin", function (evt) {
       var card = evt.target.closest("[data-task-span]");
-      if (!card) return;
+      if (!card || card.dataset.taskSpan === active) return;
+      active = card.dataset.taskSpan;
       document.querySelectorAll("mark.task-span.active").forEach(function (m) { m.classList.remove("active"); });
-      var mark = document.getElementById("span-" + card.dataset.taskSpan);
-      if (mark) { mark.classList.add("active"); mark.scrollIntoView({ block: "nearest" }); }
+      var mark = document.getElementById("span-" + active);
+      if (!mark) return;
+      mark.classList.add("active");
+      var panel = mark.closest(".doc-text");
+      if (!panel || getComputedStyle(panel.parentElement).position !== "sticky") return;
+      var top = mark.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+      if (top < 0 || top > panel.clientHeight - 40) panel.scrollTop += top - 40;
     });
   }
 
