@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
@@ -9,11 +11,32 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dxtrack import __version__
+from dxtrack.admin import pages as admin_pages
+from dxtrack.agencies import pages as agency_pages
+from dxtrack.agencies import routes as agency_routes
+from dxtrack.audit import routes as audit_routes
+from dxtrack.auth import pages as auth_pages
+from dxtrack.auth import routes as auth_routes
 from dxtrack.config import Settings, get_settings
+from dxtrack.dashboard import pages as dashboard_pages
 from dxtrack.db import get_engine, session_factory
+from dxtrack.documents import pages as document_pages
+from dxtrack.documents import review_pages
+from dxtrack.documents import routes as document_routes
 from dxtrack.errors import DxError, error_body
+from dxtrack.indicators import pages as plan_pages
+from dxtrack.indicators import routes as plan_routes
+from dxtrack.notifications import pages as notification_pages
+from dxtrack.notifications import routes as notification_routes
+from dxtrack.reports import pages as report_pages
+from dxtrack.reports import routes as report_routes
+from dxtrack.tasks import assignment_routes, progress_pages, stats_routes
+from dxtrack.tasks import pages as task_pages
+from dxtrack.tasks import routes as task_routes
+from dxtrack.web.errors import page_error
 
 API_PREFIX = "/api/v1"
+STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 HTTP_CODES = {
     400: ("bad_request", "Yêu cầu không hợp lệ."),
@@ -29,8 +52,6 @@ def _is_page(request: Request) -> bool:
 
 
 def _page_error(request: Request, status: int, message: str) -> Response:
-    from dxtrack.web.errors import page_error
-
     return page_error(request, status, message)
 
 
@@ -64,28 +85,38 @@ async def _http_error(request: Request, exc: Exception) -> Response:
     )
 
 
+API_ROUTERS = (
+    auth_routes.router,
+    agency_routes.router,
+    document_routes.router,
+    task_routes.router,
+    assignment_routes.router,
+    stats_routes.router,
+    plan_routes.router,
+    report_routes.router,
+    audit_routes.router,
+    notification_routes.router,
+)
+PAGE_ROUTERS = (
+    auth_pages.router,
+    dashboard_pages.router,
+    document_pages.router,
+    review_pages.router,
+    task_pages.router,
+    progress_pages.router,
+    agency_pages.router,
+    admin_pages.router,
+    notification_pages.router,
+    plan_pages.router,
+    report_pages.router,
+)
+
+
 def _include_routers(app: FastAPI) -> None:
-    from dxtrack.agencies.routes import router as agencies
-    from dxtrack.audit.routes import router as audit
-    from dxtrack.auth.routes import router as auth
-    from dxtrack.documents.routes import router as documents
-    from dxtrack.indicators.routes import router as plans
-    from dxtrack.reports.routes import router as reports
-    from dxtrack.tasks.assignment_routes import router as assignments
-    from dxtrack.tasks.routes import router as tasks
-    from dxtrack.tasks.stats_routes import router as stats
-
-    for router in (auth, agencies, documents, tasks, assignments, stats, plans, reports, audit):
+    """Every router of the application, registered here and nowhere else."""
+    for router in API_ROUTERS:
         app.include_router(router, prefix=API_PREFIX)
-    from dxtrack.notifications.routes import router as notifications
-
-    app.include_router(notifications, prefix=API_PREFIX)
-
-    from dxtrack.indicators.pages import router as plan_pages
-    from dxtrack.reports.pages import router as report_pages
-    from dxtrack.web.routers import PAGE_ROUTERS, STATIC_DIR
-
-    for router in (*PAGE_ROUTERS, plan_pages, report_pages):
+    for router in PAGE_ROUTERS:
         app.include_router(router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

@@ -12,10 +12,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.service import list_groups
+from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.status import Status
-from dxtrack.web.format import parse_vn_date
+from dxtrack.web.format import parse_vn_date, vn_sorted
 
 SORTS = {
     "deadline": "Thời hạn",
@@ -136,3 +138,17 @@ def scope_to_plan(db: Session, view: View) -> None:
     pillar = view.extra.get("pillar")
     pillar_id = get_pillar(db, plan.id, pillar).id if pillar else None
     view.filters.task_ids = plan_task_ids(plan.id, pillar_id)
+
+
+def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]]]:
+    """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
+    from dxtrack.indicators.service import find_plan, list_pillars, list_plans
+
+    groups = vn_sorted(list_groups(db), key=lambda g: g.name)
+    plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
+    return {
+        "plan_options": [(p.code, p.name) for p in list_plans(db)],
+        "pillar_options": [(p.code, p.name) for p in list_pillars(db, plan.id)] if plan else [],
+        "document_options": list_document_choices(db),
+        "group_options": [(g.code, g.name) for g in groups],
+    }

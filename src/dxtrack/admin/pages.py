@@ -9,13 +9,13 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack.agencies.pages import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.service import list_entries
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.auth.service import create_user, list_users
 from dxtrack.deps import Db
 from dxtrack.errors import Invalid
-from dxtrack.web.agencies import KIND_LABELS
 from dxtrack.web.format import vn_sorted
 from dxtrack.web.security import PageAdmin, PageStaff
 from dxtrack.web.templating import render

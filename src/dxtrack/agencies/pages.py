@@ -10,12 +10,12 @@ from dxtrack.agencies.service import get_agency, list_agencies, list_groups
 from dxtrack.auth.permissions import can_see_agency
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import NotFound
+from dxtrack.tasks.pages import PAGE_SIZE, assignment_page
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.stats import ScoreRow, scorecard
 from dxtrack.web.format import vn_sorted
 from dxtrack.web.params import ViewParams
 from dxtrack.web.security import PageUser
-from dxtrack.web.tasks import PAGE_SIZE, assignment_page
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)

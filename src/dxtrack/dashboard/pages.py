@@ -10,10 +10,8 @@ from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
-from dxtrack.agencies.service import list_groups
 from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
-from dxtrack.documents.service import list_document_choices
 from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import (
     AssignmentRow,
@@ -25,7 +23,7 @@ from dxtrack.tasks.queries import (
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.format import vn_sort_key, vn_sorted
-from dxtrack.web.params import View, ViewParams, scope_to_plan
+from dxtrack.web.params import View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
 
@@ -78,20 +76,6 @@ def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
         key=lambda r: (-r.counts[Status.overdue], vn_sort_key(r.name)),
     )
     return {"on_time": rated[:TOP], "overdue": late[:TOP]}
-
-
-def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]]]:
-    """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
-    from dxtrack.indicators.service import find_plan, list_pillars, list_plans
-
-    groups = vn_sorted(list_groups(db), key=lambda g: g.name)
-    plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
-    return {
-        "plan_options": [(p.code, p.name) for p in list_plans(db)],
-        "pillar_options": [(p.code, p.name) for p in list_pillars(db, plan.id)] if plan else [],
-        "document_options": list_document_choices(db),
-        "group_options": [(g.code, g.name) for g in groups],
-    }
 
 
 def _due_this_week(db: Session, view: View, user: User, due_soon: int) -> list[AssignmentRow]:

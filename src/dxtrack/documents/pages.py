@@ -10,12 +10,12 @@ from starlette.responses import RedirectResponse, Response
 from dxtrack.auth.permissions import STAFF
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
+from dxtrack.documents.highlight import segments
 from dxtrack.documents.models import ReviewState
+from dxtrack.documents.review_pages import task_cards
 from dxtrack.errors import Invalid
 from dxtrack.tasks.listing import list_document_tasks
 from dxtrack.tasks.service import confirm_document
-from dxtrack.web.highlight import segments
-from dxtrack.web.review import task_cards
 from dxtrack.web.security import PageReader, PageStaff
 from dxtrack.web.templating import render
 

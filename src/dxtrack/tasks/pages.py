@@ -15,14 +15,13 @@ from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import get_document
 from dxtrack.errors import NotFound
 from dxtrack.tasks import progress
+from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
 from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
 from dxtrack.tasks.service import get_task, list_parties
-from dxtrack.web.dashboard import filter_options
-from dxtrack.web.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.web.format import vn_sort_key, vn_sorted
-from dxtrack.web.params import SORTS, View, ViewParams, scope_to_plan
+from dxtrack.web.params import SORTS, View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 

@@ -1,0 +1,1 @@
+"""Quản trị (`/admin/...`): users, the agency directory import, the audit log."""

@@ -1,0 +1,1 @@
+"""The dashboard (Tổng quan, `/`): one page over the tasks and indicators domains."""
