@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
+import time_machine
 from builders import minimal_pdf
 from typer.testing import CliRunner
 
@@ -143,6 +145,31 @@ class TestIngestAndReport:
         row = next(r for r in status["agencies"] if r["code"] == "cong-an-tinh")
         assert row["done_on_time"] == 1 and {s.value for s in Status} <= set(row)
         assert {"code", "name", "assigned", "on_time_rate"} <= set(row)
+
+    def test_today_is_the_provinces_date(self, ready: Settings):
+        """At 23:30 UTC it is 06:30 the next day in Vietnam: statuses use Vietnam's date."""
+        run(ready, "ingest", str(SEED), "--confirm")
+        tasks = json.loads(run(ready, "tasks", "list", "--json", "--at", "2025-12-09").output)
+        police = next(t for t in tasks if t["clause"] == "4")
+        deadline = date.fromisoformat(police["deadline"])
+
+        def police_now(hour: int, minute: int) -> tuple[dict, str]:
+            moment = datetime.combine(deadline, time(hour, minute), tzinfo=UTC)
+            with time_machine.travel(moment, tick=False):
+                status = json.loads(run(ready, "status", "--json").output)
+                listed = json.loads(run(ready, "tasks", "list", "--json").output)
+            task = next(t for t in listed if t["clause"] == "4")
+            return status, task["assignments"][0]["status"]
+
+        evening, before = police_now(16, 30)  # 23:30 in Vietnam: still the deadline day
+        assert evening["at"] == deadline.isoformat() and before == "due_soon"
+        night, after = police_now(23, 30)  # 06:30 the next day in Vietnam
+        assert night["at"] == (deadline + timedelta(days=1)).isoformat() and after == "overdue"
+        police_rows = [
+            next(r for r in report["agencies"] if r["code"] == "cong-an-tinh")
+            for report in (evening, night)
+        ]
+        assert police_rows[1]["overdue"] == police_rows[0]["overdue"] + 1
 
     def test_unknown_file_type_fails_cleanly(self, ready: Settings, tmp_path: Path):
         path = tmp_path / "rong.pdf"

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from dxtrack import __version__
+from dxtrack import __version__, vn
 from dxtrack.admin import pages as admin_pages
 from dxtrack.agencies import pages as agency_pages
 from dxtrack.agencies import routes as agency_routes
@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    vn.set_timezone(settings.timezone)
     app.state.engine = get_engine(settings)
     app.state.sessionmaker = session_factory(app.state.engine)
     app.add_exception_handler(DxError, _dx_error)

@@ -15,6 +15,7 @@ from rich.console import Console
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.config import Settings, get_settings
 from dxtrack.db import transaction
 from dxtrack.errors import (
@@ -85,7 +86,7 @@ def print_json(value: Any) -> None:
 
 def parse_day(value: str | None, *, option: str = "--at") -> date:
     if not value:
-        return date.today()
+        return vn.today()
     try:
         return date.fromisoformat(value)
     except ValueError:

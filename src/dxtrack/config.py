@@ -8,9 +8,12 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from dxtrack import vn
 
 DEV_SECRET = "dev-secret-change-me"
 
@@ -29,6 +32,8 @@ class Settings(BaseSettings):
     session_max_age_hours: int = Field(default=12, ge=1)
     cookie_secure: bool = False
     host: str = "127.0.0.1"
+    # The province's time zone: what "today" means for statuses, reports and reminders.
+    timezone: str = vn.DEFAULT_TIMEZONE
     port: int = 8000
     # Periodic reports (Decree 30/2020/NĐ-CP letterhead and signature block).
     report_issuer: str = "Sở Khoa học và Công nghệ"
@@ -48,6 +53,17 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_tls: Literal["none", "starttls", "ssl"] = "none"
     smtp_ca_file: Path | None = None
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(
+                f"unknown time zone {value!r} (an IANA name such as Asia/Ho_Chi_Minh)"
+            ) from exc
+        return value
 
     @model_validator(mode="after")
     def _refuse_default_secret(self) -> Settings:
@@ -91,3 +107,4 @@ def use_settings(settings: Settings | None) -> None:
     """Install `settings` as the current settings (None goes back to the environment)."""
     global _current
     _current = settings
+    vn.set_timezone((settings or _from_env()).timezone)

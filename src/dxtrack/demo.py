@@ -13,6 +13,7 @@ from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.auth.models import Role, User
 from dxtrack.auth.service import create_user
 from dxtrack.bootstrap import initialise
@@ -98,7 +99,7 @@ def _coordinator_progress(db: Session, settings: Settings, coordinator: User) ->
             done = assignment.deadline + timedelta(days=rng.randint(-25, 8))
             data = ProgressInput(
                 state=ProgressState.done,
-                completed_on=min(done, date.today()),
+                completed_on=min(done, vn.today()),
                 note="Đơn vị đã báo cáo hoàn thành (chuyên viên cập nhật).",
             )
         elif draw < 0.6:
@@ -127,7 +128,7 @@ def _progress_for(index: int, deadline: date | None) -> ProgressInput:
         return ProgressInput(
             state=ProgressState.done,
             note="Đã hoàn thành, gửi kèm văn bản.",
-            completed_on=min(done, date.today()),
+            completed_on=min(done, vn.today()),
         )
     if index == 1:
         return ProgressInput(
@@ -180,7 +181,7 @@ def _notify_once(settings: Settings) -> None:
     """`dxtrack notify run` once: today's digests (in the app; e-mailed if SMTP is set)."""
     from dxtrack.notifications.runner import run_in_transactions
 
-    result = run_in_transactions(settings, at=date.today())
+    result = run_in_transactions(settings, at=vn.today())
     console.print(f"Nhắc việc: {result.composed} bản tin hôm nay, {result.sent} thư đã gửi.")
 
 

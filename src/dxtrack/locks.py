@@ -19,10 +19,10 @@ from sqlalchemy import String, delete
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, mapped_column
 
+from dxtrack import vn
 from dxtrack.config import Settings
 from dxtrack.db import Base, transaction, utcnow
 from dxtrack.errors import Conflict
-from dxtrack.web.format import vn_datetime
 
 DEFAULT_TTL = timedelta(hours=1)
 
@@ -62,8 +62,8 @@ def acquire(settings: Settings, name: str, *, label: str, ttl: timedelta = DEFAU
         host = lock.holder.rsplit(":", 2)[0]
         raise Busy(
             f"{label} đang chạy ở một tiến trình khác (máy {host}, bắt đầu lúc "
-            f"{vn_datetime(lock.acquired_at)}); lượt này dừng để không gửi trùng. Khóa tự hết hạn "
-            f"lúc {vn_datetime(lock.expires_at)} nếu tiến trình kia bị dừng đột ngột.",
+            f"{vn.datetime_text(lock.acquired_at)}); lượt này dừng để không gửi trùng. Khóa tự hết hạn "
+            f"lúc {vn.datetime_text(lock.expires_at)} nếu tiến trình kia bị dừng đột ngột.",
             detail={"holder": lock.holder},
         ) from None
     return holder

@@ -14,16 +14,14 @@ from typing import Any
 
 from sqlalchemy import ColumnElement
 
-from dxtrack.agencies.names import strip_accents
+from dxtrack import vn
 
 _ESCAPE = "\\"
 
 
 def fold(text: str | None) -> str:
     """Lower case, no diacritics, đ → d, whitespace collapsed."""
-    if not text:
-        return ""
-    return " ".join(strip_accents(text).casefold().split())
+    return " ".join(vn.fold(text, accents=False).split())
 
 
 def search_key(*parts: str | None) -> str:

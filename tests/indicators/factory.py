@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.config import Settings
 from dxtrack.indicators.measurements import record_measurement
 from dxtrack.indicators.models import Indicator, Measurement, Plan
@@ -67,5 +68,5 @@ def measure(
         data=data,
         settings=settings or Settings(),
         actor=actor,
-        today=max(as_of, date.today()),
+        today=max(as_of, vn.today()),
     )

@@ -9,6 +9,7 @@ from builders import make_document, make_task, make_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.audit.models import AuditEntry
 from dxtrack.config import Settings
 from dxtrack.errors import Conflict, Forbidden, Invalid, NotFound
@@ -104,7 +105,7 @@ class TestStatusesWithExtensions:
 
     def test_maintained_counts_follow_the_extension(self, db: Session, settings: Settings):
         extended_assignment(db)
-        at = date.today()
+        at = vn.today()
         filters = Filters(agency="so-y-te")
         assert summarize(db, at=at, filters=filters) == summarize(
             db, at=at, filters=filters, use_counts=False

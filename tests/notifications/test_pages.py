@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from builders import make_task, make_user
 from fastapi.testclient import TestClient
@@ -10,20 +10,21 @@ from pagehelp import html, one, page_session, texts
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.notifications import explanations as ex
 from dxtrack.tasks.models import Assignment
 
 
 def asked(db: Session) -> int:
     """An explanation request for a Sở Y tế assignment overdue since 20 days."""
-    task = make_task(db, deadline=date.today() - timedelta(days=20))
+    task = make_task(db, deadline=vn.today() - timedelta(days=20))
     assignment_id = db.scalars(select(Assignment.id).where(Assignment.task_id == task.id)).one()
     make_user(db, "syt")
     item = ex.request_explanation(
         db,
         assignment_id=assignment_id,
         message="Đề nghị giải trình",
-        at=date.today(),
+        at=vn.today(),
         actor=make_user(db, "dieuphoi"),
     )
     return item.id
@@ -63,7 +64,7 @@ class TestExplanationPages:
         csrf = page_session(client, db, "syt")
         page = client.get(f"/notifications/explanations/{request_id}").text
         assert one(page, "//form[@aria-label='Giải trình']") is not None
-        proposed = (date.today() + timedelta(days=30)).isoformat()
+        proposed = (vn.today() + timedelta(days=30)).isoformat()
         response = client.post(
             f"/notifications/explanations/{request_id}/answer",
             data={"csrf_token": csrf, "reason": "Chờ kinh phí", "proposed_deadline": proposed},
@@ -79,9 +80,9 @@ class TestExplanationPages:
         assert response.status_code == 303, response.text
         page = client.get(f"/notifications/explanations/{request_id}").text
         assert one(page, "//h1/span").get("data-state") == "accepted"
-        original = (date.today() - timedelta(days=20)).strftime("%d/%m/%Y")
+        original = (vn.today() - timedelta(days=20)).strftime("%d/%m/%Y")
         assert texts(page, "//dd[@data-field='original']") == [original]
-        extended = (date.today() + timedelta(days=30)).strftime("%d/%m/%Y")
+        extended = (vn.today() + timedelta(days=30)).strftime("%d/%m/%Y")
         assert texts(page, "//dd[@data-field='extended']") == [extended]
 
     def test_other_agency_officer_gets_404(self, client: TestClient, db: Session):
@@ -100,7 +101,7 @@ class TestExplanationPages:
 
     def test_coordinator_requests_for_a_whole_document(self, client: TestClient, db: Session):
         task = make_task(
-            db, deadline=date.today() - timedelta(days=3), lead=["Sở Y tế", "Công an tỉnh"]
+            db, deadline=vn.today() - timedelta(days=3), lead=["Sở Y tế", "Công an tỉnh"]
         )
         csrf = page_session(client, db, "dieuphoi")
         response = client.post(

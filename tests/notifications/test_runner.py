@@ -11,6 +11,7 @@ from builders import make_task, make_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.auth.models import Role
 from dxtrack.config import Settings
 from dxtrack.notifications.mailer import SmtpSender
@@ -191,7 +192,7 @@ class TestDifficulties:
         from dxtrack.tasks.progress import ProgressInput, report_progress
 
         handler, settings = smtp
-        today = date.today()
+        today = vn.today()
         task = make_task(db, deadline=today + timedelta(days=40), clause="7.c")
         assignment = db.scalar(select(Assignment).where(Assignment.task_id == task.id))
         report_progress(

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
 from dxtrack.tasks.models import Assignment
 from dxtrack.tasks.periods import next_period_start, occurrences
@@ -29,22 +30,22 @@ class TestDayOfPeriod:
             "monthly", deadline=date(2025, 12, 31), start=date(2025, 10, 5), period_day="20"
         )
         assert found == [
-            ("2025-10", date(2025, 10, 20)),
-            ("2025-11", date(2025, 11, 20)),
-            ("2025-12", date(2025, 12, 20)),
+            ("2025-M10", date(2025, 10, 20)),
+            ("2025-M11", date(2025, 11, 20)),
+            ("2025-M12", date(2025, 12, 20)),
         ]
 
     def test_period_already_due_before_the_start_is_skipped(self):
         found = occurrences(
             "monthly", deadline=date(2025, 11, 30), start=date(2025, 10, 25), period_day="20"
         )
-        assert found == [("2025-11", date(2025, 11, 20))]
+        assert found == [("2025-M11", date(2025, 11, 20))]
 
     def test_day_past_the_month_end_is_its_last_day(self):
         found = occurrences(
             "monthly", deadline=date(2026, 2, 28), start=date(2026, 2, 1), period_day="31"
         )
-        assert found == [("2026-02", date(2026, 2, 28))]
+        assert found == [("2026-M02", date(2026, 2, 28))]
 
     def test_quarter_and_year(self):
         quarter = occurrences("quarterly", deadline=None, start=date(2025, 11, 1), period_day="15")
@@ -79,7 +80,7 @@ class TestDayOfPeriod:
 
 def _year_old_plan(db: Session) -> tuple[int, int]:
     """A document dated a year ago with a monthly task for two agencies (draft)."""
-    issued = date.today() - timedelta(days=365)
+    issued = vn.today() - timedelta(days=365)
     document = make_document(db, issued_date=issued)
     task = make_task(
         db,
@@ -107,7 +108,7 @@ class TestPreview:
         confirm_document(db, document_id=document_id, actor=make_user(db, "dieuphoi"), start="next")
         created = _deadlines(db, task_id)
         assert len(created) == following.assignments
-        assert min(created) >= next_period_start("monthly", date.today())
+        assert min(created) >= next_period_start("monthly", vn.today())
 
     def test_from_document_date_matches_too(self, db: Session):
         document_id, task_id = _year_old_plan(db)
@@ -115,7 +116,7 @@ class TestPreview:
         confirm_document(db, document_id=document_id, actor=None)
         created = _deadlines(db, task_id)
         assert len(created) == expected.assignments
-        assert sum(1 for d in created if d < date.today()) == expected.overdue
+        assert sum(1 for d in created if d < vn.today()) == expected.overdue
 
     def test_api(self, client: TestClient, db: Session):
         headers = login(client, db, "dieuphoi")

@@ -9,6 +9,7 @@ from builders import agency_id, make_document, make_task, make_user
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.service import get_group
 from dxtrack.errors import Conflict, Forbidden
 from dxtrack.tasks import fanout, service
@@ -109,9 +110,9 @@ class TestDeleteTask:
 
 class TestRecurringTasks:
     def test_roll_adds_periods_and_edits_keep_them(self, db: Session):
-        document = make_document(db, issued_date=date.today().replace(month=1, day=1))
+        document = make_document(db, issued_date=vn.today().replace(month=1, day=1))
         task = make_task(db, document=document, recurrence="quarterly")
-        year = date.today().year
+        year = vn.today().year
         assert [a.period for a in assignments(db, task.id)] == [f"{year}-Q{q}" for q in range(1, 5)]
         created = fanout.roll_recurring(db, until=date(year + 1, 6, 30), actor=None)
         assert created == 2
@@ -127,9 +128,9 @@ class TestRecurringTasks:
         task = make_task(db, document=document, recurrence="monthly", deadline=date(2025, 12, 31))
         rows = assignments(db, task.id)
         assert [(a.period, a.deadline) for a in rows] == [
-            ("2025-10", date(2025, 10, 31)),
-            ("2025-11", date(2025, 11, 30)),
-            ("2025-12", date(2025, 12, 31)),
+            ("2025-M10", date(2025, 10, 31)),
+            ("2025-M11", date(2025, 11, 30)),
+            ("2025-M12", date(2025, 12, 31)),
         ]
 
     @pytest.mark.parametrize(

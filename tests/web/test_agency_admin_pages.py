@@ -9,8 +9,8 @@ from fastapi.testclient import TestClient
 from pagehelp import html, page_session, texts
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.auth.service import find_user
-from dxtrack.web.format import vn_sort_key
 
 
 def _scorecard(text: str) -> dict[str, str]:
@@ -35,7 +35,7 @@ class TestAgencyPages:
     def test_directory_in_vietnamese_order(self, client: TestClient, db: Session):
         page_session(client, db, "lanhdao")
         names = texts(client.get("/agencies").text, "//tbody/tr/td[1]/a")
-        assert len(names) > 100 and names == sorted(names, key=vn_sort_key)
+        assert len(names) > 100 and names == sorted(names, key=vn.sort_key)
 
     def test_officer_sees_only_own_agency(self, client: TestClient, db: Session):
         page_session(client, db, "syt")

@@ -8,9 +8,9 @@ import pytest
 from builders import make_task
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.queries import Filters
-from dxtrack.web.format import vn_sort_key
 
 AT = date(2025, 12, 11)
 
@@ -27,7 +27,7 @@ def _pages(db: Session, sort: str, descending: bool, size: int) -> list:
             descending=descending,
             page=page,
             page_size=size,
-            sort_key=vn_sort_key,
+            sort_key=vn.sort_key,
         )
         rows += found
         page += 1
@@ -40,7 +40,7 @@ class TestSortedPages:
         make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
         make_task(db, lead=["Sở Y tế", "Công an tỉnh"], deadline=date(2026, 1, 10))
         rows = _pages(db, "agency", descending, size=7)
-        keys = [vn_sort_key(r.agency_name) for r in rows]
+        keys = [vn.sort_key(r.agency_name) for r in rows]
         assert keys == sorted(keys, reverse=descending)
         assert len({r.id for r in rows}) == len(rows) > 17
         for name in ("Sở Y tế", "Công an tỉnh"):

@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 from pagehelp import html, one, page_session, texts
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.tasks.models import Assignment
-from dxtrack.web.format import vn_sort_key
 
 
 def _agencies(text: str) -> list[str]:
@@ -33,9 +33,9 @@ class TestList:
         make_task(db, lead=["Các sở, ban, ngành tỉnh"], deadline=date(2025, 12, 10))
         page_session(client, db, "dieuphoi")
         names = _agencies(client.get("/tasks?sort=agency").text)
-        assert len(names) > 10 and names == sorted(names, key=vn_sort_key)
+        assert len(names) > 10 and names == sorted(names, key=vn.sort_key)
         descending = _agencies(client.get("/tasks?sort=-agency").text)
-        assert descending == sorted(descending, key=vn_sort_key, reverse=True)
+        assert descending == sorted(descending, key=vn.sort_key, reverse=True)
 
     def test_htmx_gets_the_results_fragment(self, client: TestClient, db: Session):
         make_task(db)

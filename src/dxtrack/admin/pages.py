@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack import vn
 from dxtrack.agencies.pages import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.service import list_entries
@@ -16,7 +17,6 @@ from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.auth.service import create_user, list_users
 from dxtrack.deps import Db
 from dxtrack.errors import Invalid
-from dxtrack.web.format import vn_sorted
 from dxtrack.web.security import PageAdmin, PageStaff
 from dxtrack.web.templating import render
 
@@ -31,7 +31,7 @@ def admin_index(user: PageStaff) -> Response:
 
 
 def _users_context(db: Db) -> dict[str, object]:
-    agencies = vn_sorted(list_agencies(db), key=lambda a: a.name)
+    agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
     return {
         "users": list_users(db),
         "agency_names": {a.id: a.name for a in agencies},
@@ -75,8 +75,8 @@ def admin_create_user(
 @router.get("/admin/agencies", name="admin_agencies")
 def admin_agencies(request: Request, db: Db, _admin: PageAdmin) -> Response:
     context = {
-        "agencies": vn_sorted(list_agencies(db), key=lambda a: a.name),
-        "groups": vn_sorted(list_groups(db), key=lambda g: g.name),
+        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
+        "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
         "kinds": KIND_LABELS,
         "section": "agencies",
         "result": None,
@@ -100,8 +100,8 @@ def admin_import_agencies(
         path.write_bytes(file.file.read())
         result = import_file(db, path, replace=replace, actor=admin)
     context = {
-        "agencies": vn_sorted(list_agencies(db), key=lambda a: a.name),
-        "groups": vn_sorted(list_groups(db), key=lambda g: g.name),
+        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
+        "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
         "kinds": KIND_LABELS,
         "section": "agencies",
         "result": result,

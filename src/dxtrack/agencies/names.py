@@ -8,11 +8,9 @@ also drops every diacritic (for text typed without accents).
 from __future__ import annotations
 
 import re
-import unicodedata
 
-_TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-# NFD "o a <tone>" (old placement, hoà) -> "o <tone> a" (new placement, hòa); same for oe, uy.
-_OLD_TONE = re.compile(f"([oOuU])([aAeEyY])([{_TONE_MARKS}])")
+from dxtrack import vn
+
 _ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân",
     "hđnd": "hội đồng nhân dân",
@@ -28,11 +26,6 @@ _LEADING = ("các ",)
 _SUFFIXES = (" tỉnh an giang", " an giang", " cấp tỉnh", " tỉnh")
 
 
-def _unify_tones(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    return unicodedata.normalize("NFC", _OLD_TONE.sub(r"\1\3\2", decomposed))
-
-
 def _expand(text: str) -> str:
     words = [_ABBREVIATIONS.get(word, word) for word in text.split()]
     return " ".join(words)
@@ -40,20 +33,15 @@ def _expand(text: str) -> str:
 
 def exact_key(name: str) -> str:
     """Case-, spacing-, punctuation-, abbreviation- and tone-placement-insensitive key."""
-    text = _unify_tones(unicodedata.normalize("NFC", name)).casefold()
+    text = vn.fold(name)
     text = _expand(text.replace("(", " ").replace(")", " "))
     text = re.sub(r"[^\w&]+", " ", text).replace("&", " và ")
     return " ".join(text.split())
 
 
-def strip_accents(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return kept.replace("đ", "d").replace("Đ", "D")
-
-
 def loose_key(name: str) -> str:
-    return strip_accents(exact_key(name))
+    """`exact_key()` without any diacritic (text typed without accents)."""
+    return vn.fold(exact_key(name), accents=False)
 
 
 _UNITS = ("xã", "phường", "đặc khu", "thị trấn")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.agencies.models import AgencyKind
 from dxtrack.agencies.service import get_agency, list_agencies, list_groups
 from dxtrack.auth.permissions import can_see_agency
@@ -13,7 +14,6 @@ from dxtrack.errors import NotFound
 from dxtrack.tasks.pages import PAGE_SIZE, assignment_page
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.stats import ScoreRow, scorecard
-from dxtrack.web.format import vn_sorted
 from dxtrack.web.params import ViewParams
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
@@ -43,7 +43,7 @@ def agencies_index(
     agencies = [a for a in list_agencies(db, q=view.filters.q) if can_see_agency(user, a.id)]
     context = {
         "view": view,
-        "agencies": vn_sorted(agencies, key=lambda a: a.name),
+        "agencies": vn.sorted_vn(agencies, key=lambda a: a.name),
         "scores": scores,
         "kinds": KIND_LABELS,
     }

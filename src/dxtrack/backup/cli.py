@@ -7,23 +7,23 @@ from pathlib import Path
 
 import typer
 
+from dxtrack import vn
 from dxtrack.backup.copies import run_backup
 from dxtrack.backup.crypto import Secret
 from dxtrack.backup.restore import Opening, check_backup, restore_backup
 from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import get_settings
-from dxtrack.web.format import vn_datetime, vn_number
 
 
 def _size(size: int) -> str:
     if size < 1024 * 1024:
-        return f"{vn_number(max(1, round(size / 1024)))} KB"
-    return f"{vn_number(size / (1024 * 1024), 1)} MB"
+        return f"{vn.number(max(1, round(size / 1024)))} KB"
+    return f"{vn.number(size / (1024 * 1024), 1)} MB"
 
 
 def _when(stamp: str) -> str:
     """The manifest's UTC time in Vietnam time."""
-    return vn_datetime(datetime.fromisoformat(stamp.removesuffix("Z")))
+    return vn.datetime_text(datetime.fromisoformat(stamp.removesuffix("Z")))
 
 
 SECRET_HELP = "Mã hóa bằng mật khẩu (dòng đầu của tệp)"
@@ -50,8 +50,8 @@ def backup_command(
     summary = run.summary
     rows = sum(summary.tables.values())
     console.print(
-        f"Đã sao lưu vào {summary.path} ({_size(summary.size)}): {vn_number(rows)} dòng dữ liệu "
-        f"trong {len(summary.tables)} bảng, {vn_number(summary.files)} tệp lưu trữ; "
+        f"Đã sao lưu vào {summary.path} ({_size(summary.size)}): {vn.number(rows)} dòng dữ liệu "
+        f"trong {len(summary.tables)} bảng, {vn.number(summary.files)} tệp lưu trữ; "
         f"lược đồ {summary.revision}; đã ký{', đã mã hóa' if secret else ''}."
     )
     for copy in run.copies:
@@ -82,7 +82,7 @@ def restore_command(
         rows = sum(manifest["tables"].values())
         console.print(
             f"Tệp sao lưu hợp lệ: tạo lúc {_when(manifest['created_at'])} từ {manifest['source']}, "
-            f"{vn_number(rows)} dòng dữ liệu, {vn_number(manifest['files'])} tệp lưu trữ, "
+            f"{vn.number(rows)} dòng dữ liệu, {vn.number(manifest['files'])} tệp lưu trữ, "
             f"lược đồ {manifest['revision']}."
         )
         return
@@ -94,6 +94,6 @@ def restore_command(
         else ""
     )
     console.print(
-        f"Đã khôi phục {vn_number(rows)} dòng dữ liệu trong {len(summary.tables)} bảng và "
-        f"{vn_number(summary.files)} tệp lưu trữ (lược đồ {summary.revision}{upgraded})."
+        f"Đã khôi phục {vn.number(rows)} dòng dữ liệu trong {len(summary.tables)} bảng và "
+        f"{vn.number(summary.files)} tệp lưu trữ (lược đồ {summary.revision}{upgraded})."
     )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from dxtrack import vn
 from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
 from dxtrack.backup.crypto import Secret
@@ -78,7 +79,7 @@ def run_backup(
     """Back up, copy, rotate (both places), then audit the run."""
     if keep is not None and keep < 1:
         raise Invalid("--keep phải là số bản sao lưu giữ lại, ít nhất 1.")
-    name = default_name(datetime.now(), encrypted=secret is not None)
+    name = default_name(vn.now(), encrypted=secret is not None)
     target = out / name if out is not None and out.is_dir() else out or Path(name)
     run = BackupRun(create_backup(settings, target, secret=secret))
     if copy_dir is not None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.tasks.activity import list_recent_reports
@@ -22,7 +23,6 @@ from dxtrack.tasks.queries import (
 )
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
-from dxtrack.web.format import vn_sort_key, vn_sorted
 from dxtrack.web.params import View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
@@ -69,11 +69,11 @@ def _rankings(rows: list[ScoreRow]) -> dict[str, list[ScoreRow]]:
     """Top agencies by on-time rate and by overdue count; ties in Vietnamese name order."""
     rated = sorted(
         (row for row in rows if row.on_time_rate is not None),
-        key=lambda r: (-(r.on_time_rate or 0), r.counts[Status.overdue], vn_sort_key(r.name)),
+        key=lambda r: (-(r.on_time_rate or 0), r.counts[Status.overdue], vn.sort_key(r.name)),
     )
     late = sorted(
         (row for row in rows if row.counts[Status.overdue]),
-        key=lambda r: (-r.counts[Status.overdue], vn_sort_key(r.name)),
+        key=lambda r: (-r.counts[Status.overdue], vn.sort_key(r.name)),
     )
     return {"on_time": rated[:TOP], "overdue": late[:TOP]}
 
@@ -116,7 +116,7 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
             db, filters=f, at=view.at, user=user, limit=TOP, due_soon_days=due_soon, count=False
         )
         for row in grouped:
-            row.agencies = vn_sorted(row.agencies)
+            row.agencies = vn.sorted_vn(row.agencies)
     return {
         "view": view,
         "totals": totals,

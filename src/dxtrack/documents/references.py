@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.names import strip_accents
+from dxtrack import vn
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
@@ -30,7 +30,7 @@ def number_key(number: str | None) -> str | None:
     """Comparable form of a document number (57-NQ/TW); None for a blank draft number."""
     if not number:
         return None
-    key = strip_accents(re.sub(r"\s+|^số", "", number.strip(), flags=re.IGNORECASE)).casefold()
+    key = vn.fold(re.sub(r"\s+|^số", "", number.strip(), flags=re.IGNORECASE), accents=False)
     return key if re.match(r"^\w*\d", key) else None
 
 

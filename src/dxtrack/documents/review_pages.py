@@ -8,12 +8,12 @@ from fastapi import APIRouter, Form, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.deps import Db
 from dxtrack.documents.service import get_document
 from dxtrack.errors import Invalid
 from dxtrack.tasks import service
 from dxtrack.tasks.models import PartyRole, Recurrence, Task
-from dxtrack.web.format import parse_vn_date
 from dxtrack.web.security import PageStaff
 from dxtrack.web.templating import render
 
@@ -44,7 +44,7 @@ def _fields(
     clause: str, summary: str, deadline: str, recurrence: str, lead: str, coordinators: str
 ) -> dict[str, Any]:
     try:
-        due = parse_vn_date(deadline)
+        due = vn.parse_date(deadline)
     except ValueError as exc:
         raise Invalid(f"Thời hạn không hợp lệ: «{deadline}» (định dạng dd/mm/yyyy).") from exc
     if recurrence and recurrence not in set(Recurrence):

@@ -1,47 +1,21 @@
-"""Small text helpers shared by the extraction rules: folding and offsets."""
+"""Small text helpers shared by the extraction rules (folding is `dxtrack.vn.fold`)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
+from dxtrack.vn import fold
+
+__all__ = ["CLOSING_LINE", "fold", "is_upper_line", "nfc", "sentence_case", "starts_upper"]
+
 # The line that opens a Decree 30 closing ("Nơi nhận:"; not "Nơi nhận hồ sơ ..."): where the
 # PDF and DOCX readers start reading the closing's two columns.
 CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 
-# Old-style tone placement folded to the new style, so "Hoà"/"Hòa", "Uỷ"/"Ủy" compare equal.
-# Each pair keeps the same length, so offsets in folded text are offsets in the original.
-_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-# After "q" the "u" is part of the consonant ("quý" keeps its tone on "y").
-_TONE_RE = re.compile(r"o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]")
-
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def fold(text: str) -> str:
-    """Lower case and new-style tone placement; same length as the input."""
-    low = text.lower()
-    if len(low) != len(text):  # a character whose lower case is longer: map one by one
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return _TONE_RE.sub(lambda m: _TONES[m.group(0)], low)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

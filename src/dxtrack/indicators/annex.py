@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Any
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
 from dxtrack.indicators.models import (
     FUNDING_LABELS,
@@ -59,9 +60,8 @@ _YES_NO_UNITS = {"có/không", "đạt/không", "đạt/không đạt"}
 
 
 def key(text: object) -> str:
-    """Header or label key: NFC, case-folded, spaces collapsed, no spaces around '/'."""
-    folded = unicodedata.normalize("NFC", str(text or "")).casefold()
-    return " ".join(folded.split()).replace(" / ", "/")
+    """Header or label key: folded (vn.fold), spaces collapsed, no spaces around '/'."""
+    return " ".join(vn.fold(str(text or "")).split()).replace(" / ", "/")
 
 
 def text(cell: object) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -10,6 +9,7 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document
 from dxtrack.indicators.measurements import record_measurement
@@ -73,4 +73,4 @@ def build_plan_demo(db: Session, *, settings: Settings, actor: User | None) -> s
 def demo_sentence(db: Session, code: str) -> str:
     from dxtrack.indicators.queries import plan_summary
 
-    return plan_summary(db, plan_code=code, at=date.today())["sentence"]
+    return plan_summary(db, plan_code=code, at=vn.today())["sentence"]

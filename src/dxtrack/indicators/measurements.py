@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.service import get_agency
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -73,7 +74,7 @@ def record_measurement(
     require_can_measure(actor, indicator)
     if indicator.formula:
         raise Invalid("Chỉ tiêu tính theo công thức, không nhập kết quả trực tiếp.")
-    as_of = _check_value(data, today or date.today())
+    as_of = _check_value(data, today or vn.today())
     agency_id = _reporting_agency(db, data, indicator)
     stored = store_evidence(settings.evidence_dir, files or [], max_bytes=settings.max_upload_bytes)
     measurement = Measurement(

@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack import vn
 from dxtrack.auth.permissions import STAFF
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
@@ -21,7 +22,6 @@ from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import MeasurementCreate
 from dxtrack.indicators.transfer import import_annex
-from dxtrack.web.format import parse_vn_date
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 
@@ -38,7 +38,7 @@ ACCEPT = ".pdf,.docx,.xlsx,.jpg,.jpeg,.png,image/*," + ",".join(
 
 def _day(value: str | None) -> date:
     try:
-        return parse_vn_date(value) or date.today()
+        return vn.parse_date(value) or vn.today()
     except ValueError:
         raise Invalid(f"Ngày không hợp lệ: «{value}» (dd/mm/yyyy).") from None
 
@@ -121,7 +121,7 @@ def indicator_page(
         "can_measure": can_measure,
         "accept": ACCEPT,
         "max_mb": settings.max_upload_mb,
-        "today": date.today(),
+        "today": vn.today(),
         "saved": bool(saved),
     }
     return render(request, "indicators/indicator.html", context)
@@ -181,7 +181,7 @@ def submit_import(
 @router.get("/plans/{code}/projects", name="plan_projects")
 def plan_projects(request: Request, code: str, db: Db, user: PageUser) -> Response:
     plan = service.get_plan(db, code)
-    context = _common(date.today()) | {
+    context = _common(vn.today()) | {
         "plan": queries.plan_detail(db, code),
         "projects": queries.project_rows(db, plan_code=code),
         "budget": queries.budget_summary(db, plan),

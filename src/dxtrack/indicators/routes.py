@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Query, Response, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.errors import Invalid
@@ -77,13 +78,13 @@ def link_plan_tasks(code: str, data: TaskLinks, db: Db, user: Staff) -> dict[str
 def read_indicators(
     code: str, db: Db, _user: CurrentUser, at: date | None = None
 ) -> list[dict[str, Any]]:
-    return queries.list_indicator_rows(db, plan_code=code, at=at or date.today())
+    return queries.list_indicator_rows(db, plan_code=code, at=at or vn.today())
 
 
 @router.post("/plans/{code}/indicators", status_code=201)
 def create_indicator(code: str, data: IndicatorCreate, db: Db, user: Staff) -> dict[str, Any]:
     indicator = service.create_indicator(db, plan_code=code, data=data, actor=user)
-    return queries.indicator_detail(db, indicator_id=indicator.id, at=date.today())
+    return queries.indicator_detail(db, indicator_id=indicator.id, at=vn.today())
 
 
 @router.get("/indicators/{indicator_id}")
@@ -91,7 +92,7 @@ def read_indicator(
     indicator_id: int, db: Db, _user: CurrentUser, at: date | None = None
 ) -> dict[str, Any]:
     """The indicator, its achievement at `at` and its measurement history."""
-    return queries.indicator_detail(db, indicator_id=indicator_id, at=at or date.today())
+    return queries.indicator_detail(db, indicator_id=indicator_id, at=at or vn.today())
 
 
 @router.patch("/indicators/{indicator_id}")
@@ -99,7 +100,7 @@ def update_indicator(
     indicator_id: int, data: IndicatorUpdate, db: Db, user: Staff
 ) -> dict[str, Any]:
     service.update_indicator(db, indicator_id=indicator_id, data=data, actor=user)
-    return queries.indicator_detail(db, indicator_id=indicator_id, at=date.today())
+    return queries.indicator_detail(db, indicator_id=indicator_id, at=vn.today())
 
 
 @router.post("/indicators/{indicator_id}/measurements", status_code=201)
@@ -127,7 +128,7 @@ def record_measurement(
     measurements.record_measurement(
         db, indicator_id=indicator_id, data=data, files=uploads, settings=settings, actor=user
     )
-    return queries.indicator_detail(db, indicator_id=indicator_id, at=date.today())
+    return queries.indicator_detail(db, indicator_id=indicator_id, at=vn.today())
 
 
 @router.get("/indicator-evidence/{evidence_id}", response_class=FileResponse)
@@ -145,7 +146,7 @@ def download_evidence(
 @router.get("/plans/{code}/summary")
 def read_summary(code: str, db: Db, _user: CurrentUser, at: date | None = None) -> dict[str, Any]:
     """The `dxtrack plans summary --json` document."""
-    return queries.plan_summary(db, plan_code=code, at=at or date.today())
+    return queries.plan_summary(db, plan_code=code, at=at or vn.today())
 
 
 @router.get("/plans/{code}/rollup")
@@ -187,7 +188,7 @@ def _rollup(
     return rollup(
         db,
         plan_code=code,
-        at=at or date.today(),
+        at=at or vn.today(),
         weights=weights,
         due_soon_days=settings.due_soon_days,
     )
@@ -220,12 +221,12 @@ def import_xlsx(
     """Annex XLSX: indicators (first sheet, with results) and projects («Dự án»); all or nothing."""
     data = _read_upload(file, settings.max_upload_bytes)
     return import_annex(
-        db, plan_code=code, data=data, at=at or date.today(), settings=settings, actor=user
+        db, plan_code=code, data=data, at=at or vn.today(), settings=settings, actor=user
     )
 
 
 @router.get("/plans/{code}/export", response_class=Response)
 def export_xlsx(code: str, db: Db, _user: CurrentUser, at: date | None = None) -> Response:
-    data = export_annex(db, plan_code=code, at=at or date.today())
+    data = export_annex(db, plan_code=code, at=at or vn.today())
     headers = {"Content-Disposition": f'attachment; filename="{code}.xlsx"'}
     return Response(content=data, media_type=XLSX, headers=headers)

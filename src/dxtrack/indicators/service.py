@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Select, delete, insert, select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.names import strip_accents
+from dxtrack import vn
 from dxtrack.agencies.service import get_agency
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -53,7 +53,7 @@ INDICATOR_FIELDS = (
 
 
 def slugify(name: str) -> str:
-    folded = strip_accents(name).lower()
+    folded = vn.fold(name, accents=False)
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")[:64] or "tru-cot"
 
 

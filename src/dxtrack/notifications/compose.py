@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from urllib.parse import urlencode
 
+from dxtrack import vn
 from dxtrack.auth.models import Role
 from dxtrack.notifications.digest import AgencyItems, Difficulty, Item, Recipient
 from dxtrack.notifications.models import Notification
-from dxtrack.web.format import vn_date
 
 LIMIT = 30
 SUMMARY_LIMIT = 160
@@ -60,7 +60,7 @@ def _task_line(item: Item, tail: str) -> str:
     if item.number:
         source += (", " if source else "") + f"văn bản số {item.number}"
     label = _short(item.summary) + (f" ({source})" if source else "")
-    return f"{label}: hạn {vn_date(item.deadline)}, {tail}"
+    return f"{label}: hạn {vn.date_text(item.deadline)}, {tail}"
 
 
 def _due_tail(item: Item) -> str:
@@ -110,7 +110,7 @@ def build_sections(
 
 def _subject(ctx: Context, sections: list[Section]) -> str:
     parts = [f"{s.total} {s.title[0].lower()}{s.title[1:]}" for s in sections]
-    return f"[dxtrack] Nhắc việc ngày {vn_date(ctx.at)}: " + "; ".join(parts)
+    return f"[dxtrack] Nhắc việc ngày {vn.date_text(ctx.at)}: " + "; ".join(parts)
 
 
 def _greeting(ctx: Context, user: Recipient) -> str:
@@ -122,7 +122,7 @@ def _text(ctx: Context, user: Recipient, sections: list[Section]) -> str:
     lines = [
         _greeting(ctx, user),
         "",
-        f"Hệ thống theo dõi nhiệm vụ nhắc việc ngày {vn_date(ctx.at)}:",
+        f"Hệ thống theo dõi nhiệm vụ nhắc việc ngày {vn.date_text(ctx.at)}:",
     ]
     for section in sections:
         lines += ["", f"{section.title.upper()} ({section.total})"]
@@ -142,7 +142,7 @@ def _html(ctx: Context, user: Recipient, sections: list[Section]) -> str:
         '<!doctype html><html lang="vi"><head><meta charset="utf-8"></head>',
         '<body style="font-family:Arial,sans-serif;font-size:14px">',
         f"<p>{e(_greeting(ctx, user))}</p>",
-        f"<p>Hệ thống theo dõi nhiệm vụ nhắc việc ngày {e(vn_date(ctx.at))}:</p>",
+        f"<p>Hệ thống theo dõi nhiệm vụ nhắc việc ngày {e(vn.date_text(ctx.at))}:</p>",
     ]
     for section in sections:
         parts.append(f"<h3>{e(section.title)} ({section.total})</h3><ol>")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.service import get_agency
 from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
@@ -20,7 +21,6 @@ from dxtrack.reports.data import OverdueItem
 from dxtrack.reports.docx_tasks import n, overdue_table
 from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.status import Status
-from dxtrack.web.format import vn_date
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -68,13 +68,13 @@ def _body(doc: object, name: str, items: list[OverdueItem], at: date, settings: 
     para(
         doc,  # type: ignore[arg-type]
         f"Theo dõi trên Hệ thống theo dõi nhiệm vụ chuyển đổi số của tỉnh, tính đến ngày "
-        f"{vn_date(at)}, {name} còn {n(len(items))} nhiệm vụ đã quá thời hạn được giao nhưng "
+        f"{vn.date_text(at)}, {name} còn {n(len(items))} nhiệm vụ đã quá thời hạn được giao nhưng "
         "chưa báo cáo hoàn thành, cụ thể như sau:",
         indent=True,
     )
     if items:
         overdue_table(doc, items, with_agency=False)  # type: ignore[arg-type]
-    reply = vn_date(at + timedelta(days=REPLY_DAYS))
+    reply = vn.date_text(at + timedelta(days=REPLY_DAYS))
     para(
         doc,  # type: ignore[arg-type]
         f"{settings.report_issuer} đề nghị {name} khẩn trương chỉ đạo hoàn thành các nhiệm vụ "

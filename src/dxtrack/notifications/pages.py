@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack import vn
 from dxtrack.agencies.service import list_agencies
 from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import STAFF
@@ -21,7 +22,6 @@ from dxtrack.notifications.models import EXPLANATION_LABELS, RULE_LABELS, Explan
 from dxtrack.notifications.queries import describe
 from dxtrack.reports.routes import attachment
 from dxtrack.tasks.status import WITHIN_EXTENSION_LABEL
-from dxtrack.web.format import parse_vn_date, vn_sorted
 from dxtrack.web.security import PageAdmin, PageStaff, PageUser
 from dxtrack.web.templating import render
 
@@ -30,7 +30,7 @@ router = APIRouter(include_in_schema=False)
 
 def _day(value: str, label: str) -> date | None:
     try:
-        return parse_vn_date(value)
+        return vn.parse_date(value)
     except ValueError as exc:
         raise Invalid(f"{label} không hợp lệ: «{value}» (dd/mm/yyyy).") from exc
 
@@ -81,14 +81,14 @@ def explanations(
 ) -> Response:
     chosen = ExplanationState(state) if state in EXPLANATION_LABELS else None
     items = ex.list_explanations(db, user=user, state=chosen)
-    today = date.today()
+    today = vn.today()
     context = {
         "rows": describe(db, items, at=today, due_soon_days=settings.due_soon_days),
         "state": state,
         "state_options": [(s.value, label) for s, label in EXPLANATION_LABELS.items()],
         "labels": EXPLANATION_LABELS,
         "staff": user.role in STAFF,
-        "agencies": vn_sorted(list_agencies(db), key=lambda a: a.name),
+        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
         "today": today,
     }
     return render(request, "notifications/explanations.html", context)
@@ -103,7 +103,7 @@ def ask(
     document_id: Annotated[str, Form()] = "",
 ) -> Response:
     """One request (assignment) or one per overdue assignment of a document."""
-    today = date.today()
+    today = vn.today()
     if document_id.strip().isdigit():
         ex.request_for_document(
             db, document_id=int(document_id), message=message, at=today, actor=user
@@ -122,7 +122,7 @@ def explanation(
     request: Request, request_id: int, db: Db, user: PageUser, settings: AppSettings
 ) -> Response:
     item = ex.get_explanation(db, request_id, user=user)
-    row = describe(db, [item], at=date.today(), due_soon_days=settings.due_soon_days)[0]
+    row = describe(db, [item], at=vn.today(), due_soon_days=settings.due_soon_days)[0]
     can_answer = item.state == ExplanationState.requested and (
         user.role in STAFF or (user.role == Role.officer and user.agency_id == item.agency_id)
     )
@@ -176,7 +176,7 @@ def letter(db: Db, user: PageStaff, settings: AppSettings, agency: str, at: str 
     content, name = reminder_letter(
         db,
         agency=agency,
-        at=_day(at, "Ngày lấy số liệu") or date.today(),
+        at=_day(at, "Ngày lấy số liệu") or vn.today(),
         settings=settings,
         actor=user,
     )

@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from dxtrack import vn
 from dxtrack.deps import Admin, AppSettings, CurrentUser, Db, Staff
 from dxtrack.notifications import explanations as ex
 from dxtrack.notifications import service
@@ -105,7 +106,7 @@ def ask(assignment_id: int, body: ExplanationAsk, db: Db, user: Staff) -> Explan
         db,
         assignment_id=assignment_id,
         message=body.message,
-        at=body.at or date.today(),
+        at=body.at or vn.today(),
         actor=user,
     )
     return ExplanationRead.model_validate(item)
@@ -120,7 +121,7 @@ def ask_document(
     document_id: int, body: ExplanationAsk, db: Db, user: Staff
 ) -> list[ExplanationRead]:
     items = ex.request_for_document(
-        db, document_id=document_id, message=body.message, at=body.at or date.today(), actor=user
+        db, document_id=document_id, message=body.message, at=body.at or vn.today(), actor=user
     )
     return [ExplanationRead.model_validate(i) for i in items]
 
@@ -150,6 +151,6 @@ def letter(
 ) -> Response:
     """Công văn đôn đốc (DOCX) listing the agency's overdue tasks at `at` (default today)."""
     content, name = reminder_letter(
-        db, agency=agency, at=at or date.today(), settings=settings, actor=user
+        db, agency=agency, at=at or vn.today(), settings=settings, actor=user
     )
     return Response(content, media_type=MEDIA_TYPE, headers=attachment(name))

@@ -12,9 +12,9 @@ from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from dxtrack import vn
 from dxtrack.tasks.stats import ScoreRow
 from dxtrack.tasks.status import STATUS_LABELS, Status
-from dxtrack.web.format import vn_number, vn_percent
 
 FONT = {"font.family": "DejaVu Sans", "font.size": 9}
 COLOURS = {
@@ -47,18 +47,18 @@ def status_chart(counts: dict[str, int]) -> bytes:
             [STATUS_LABELS[s] for s in statuses], values, color=[COLOURS[s] for s in statuses]
         )
         for bar, value in zip(bars, values, strict=True):
-            share = vn_percent(value / total) if total else "—"
+            share = vn.percent(value / total) if total else "—"
             ax.text(
                 bar.get_width(),
                 bar.get_y() + bar.get_height() / 2,
-                f"  {vn_number(value)} ({share})",
+                f"  {vn.number(value)} ({share})",
                 va="center",
             )
         ax.set_xlim(0, max(values + [1]) * 1.3)
         ax.set_xlabel("Số nhiệm vụ")
         ax.spines[["top", "right"]].set_visible(False)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.xaxis.set_major_formatter(lambda x, _pos: vn_number(float(x)))
+        ax.xaxis.set_major_formatter(lambda x, _pos: vn.number(float(x)))
         return _png(fig)
 
 
@@ -85,7 +85,7 @@ def agency_chart(rows: list[ScoreRow]) -> bytes | None:
             ax.text(
                 bar.get_width(),
                 bar.get_y() + bar.get_height() / 2,
-                f" {vn_percent(row.on_time_rate)}",
+                f" {vn.percent(row.on_time_rate)}",
                 va="center",
                 fontsize=8,
             )

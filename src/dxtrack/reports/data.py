@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.agencies.service import get_agency, get_group
 from dxtrack.auth.permissions import visible_agency_id
@@ -31,7 +32,6 @@ from dxtrack.tasks.queries import (
 )
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import Status
-from dxtrack.web.format import vn_sorted
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -224,7 +224,7 @@ def _overdue_tasks(
         db, filters=scope.filters(), at=at, user=user, limit=limit, due_soon_days=soon
     )
     for row in rows:
-        row.agencies = vn_sorted(row.agencies)
+        row.agencies = vn.sorted_vn(row.agencies)
     return {"overdue_tasks": rows, "overdue_task_count": total or 0}
 
 

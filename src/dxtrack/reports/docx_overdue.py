@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from docx.document import Document
 
+from dxtrack import vn
 from dxtrack.reports.data import OverdueItem, TaskReport
 from dxtrack.reports.docx_layout import heading, para
 from dxtrack.reports.docx_tables import bullet, data_table
 from dxtrack.reports.docx_tasks import n, overdue_table
-from dxtrack.web.format import vn_date
 
 
 def by_agency(items: list[OverdueItem]) -> dict[str, list[OverdueItem]]:
@@ -28,7 +28,7 @@ def overdue_body(doc: Document, report: TaskReport) -> None:
     lagging.sort(key=lambda row: (-row.counts["overdue"], row.name))
     para(
         doc,
-        f"Tính đến ngày {vn_date(report.at)}, có {n(total)} nhiệm vụ quá hạn chưa hoàn thành "
+        f"Tính đến ngày {vn.date_text(report.at)}, có {n(total)} nhiệm vụ quá hạn chưa hoàn thành "
         f"của {n(len(lagging))} cơ quan, đơn vị, cụ thể như sau:",
         indent=True,
     )

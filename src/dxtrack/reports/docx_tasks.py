@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from docx.document import Document
 
+from dxtrack import vn
 from dxtrack.reports import charts
 from dxtrack.reports.data import WITHIN, WITHIN_LABEL, Breakdown, OverdueItem, TaskReport
 from dxtrack.reports.docx_layout import heading, para
 from dxtrack.reports.docx_tables import bullet, data_table, figure
 from dxtrack.tasks.status import STATUS_LABELS, Status
-from dxtrack.web.format import vn_date, vn_number, vn_percent
 
 AGENCIES_SHOWN = 6  # agencies named in the overdue table before "và N khác"
 SUMMARY_LIMIT = 220
 
 
 def n(value: int) -> str:
-    return vn_number(value)
+    return vn.number(value)
 
 
 def pct(part: int, whole: int, *, trim: bool = True) -> str:
     """A share for prose (6,8%) or, with trim=False, for a table column (6,80%)."""
-    return vn_percent(part / whole, trim=trim) if whole else "—"
+    return vn.percent(part / whole, trim=trim) if whole else "—"
 
 
 def quote(text: str) -> str:
@@ -84,7 +84,7 @@ def general_section(doc: Document, report: TaskReport) -> None:
     heading(doc, "1. Tình hình chung", level=2)
     para(
         doc,
-        f"Tính đến ngày {vn_date(report.at)}, tổng số nhiệm vụ được giao là "
+        f"Tính đến ngày {vn.date_text(report.at)}, tổng số nhiệm vụ được giao là "
         f"{n(totals.assigned)} nhiệm vụ (tính theo từng cơ quan được giao), trong đó:",
         indent=True,
     )
@@ -141,7 +141,7 @@ def agency_rows(report: TaskReport) -> list[list[str]]:
                 n(counts.late),
                 n(counts.within),
                 n(counts.overdue),
-                vn_percent(row.on_time_rate, 2, trim=False),
+                vn.percent(row.on_time_rate, 2, trim=False),
             ]
         )
     return rows
@@ -215,7 +215,7 @@ def overdue_section(doc: Document, report: TaskReport) -> None:
             str(i),
             describe(t.summary, t.clause, t.document_number),
             agencies_text(t.agencies),
-            vn_date(t.deadline),
+            vn.date_text(t.deadline),
             n((at - t.deadline).days),
         ]
         for i, t in enumerate(tasks, start=1)
@@ -236,7 +236,7 @@ def overdue_table(doc: Document, items: list[OverdueItem], *, with_agency: bool 
     rows = [
         [str(i), task_text(item)]
         + ([item.row.agency_name] if with_agency else [])
-        + [vn_date(item.row.deadline), n(item.days_late)]
+        + [vn.date_text(item.row.deadline), n(item.days_late)]
         for i, item in enumerate(items, start=1)
     ]
     widths = [1.2, 7.4, 3.6, 2.3, 2.0] if with_agency else [1.2, 10.8, 2.4, 2.1]

@@ -7,6 +7,7 @@ from datetime import date
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.agencies.service import list_agencies, list_groups
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.deps import AppSettings, Db
@@ -15,7 +16,6 @@ from dxtrack.indicators.service import list_plans
 from dxtrack.reports.periods import default_cutoff, resolve_period
 from dxtrack.reports.routes import attachment
 from dxtrack.reports.service import ReportFormat, ReportKind, ReportRequest, render_report
-from dxtrack.web.format import parse_vn_date, vn_sorted
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
 
@@ -33,8 +33,9 @@ FORMATS = [
 ]
 
 
-def _quarter_code(today: date) -> str:
-    return f"{today.year}-Q{(today.month - 1) // 3 + 1}"
+def _this_quarter() -> str:
+    today = vn.today()
+    return vn.period_code("quarter", today.year, (today.month - 1) // 3 + 1)
 
 
 @router.get("/reports", name="reports_index")
@@ -44,17 +45,17 @@ def reports_index(request: Request, db: Db, user: PageUser) -> Response:
     context = {
         "kinds": KINDS,
         "formats": FORMATS,
-        "agencies": [(a.code, a.name) for a in vn_sorted(agencies, key=lambda a: a.name)],
+        "agencies": [(a.code, a.name) for a in vn.sorted_vn(agencies, key=lambda a: a.name)],
         "groups": [] if own is not None else [(g.code, g.name) for g in list_groups(db)],
         "plans": [(p.code, p.name) for p in list_plans(db)],
-        "period": _quarter_code(date.today()),
+        "period": _this_quarter(),
     }
     return render(request, "reports/index.html", context)
 
 
 def _day(value: str | None, label: str) -> date | None:
     try:
-        return parse_vn_date(value)
+        return vn.parse_date(value)
     except ValueError:
         raise Invalid(f"{label}: ngày không hợp lệ «{value}» (định dạng dd/mm/yyyy).") from None
 

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
 
 ROMAN = ("I", "II", "III", "IV")
@@ -41,10 +42,6 @@ class Period:
         return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
 
 
-def _month_end(year: int, month: int) -> date:
-    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
-
-
 def _decree_start(year: int, first_month: int) -> date:
     """The 15th of the month before `first_month` (of `year`)."""
     if first_month == 1:
@@ -55,35 +52,37 @@ def _decree_start(year: int, first_month: int) -> date:
 def _span(year: int, first_month: int, last_month: int, *, calendar: bool) -> tuple[date, date]:
     """Months first_month..last_month of `year`, as a calendar span or a Decree 09 window."""
     if calendar:
-        return date(year, first_month, 1), _month_end(year, last_month)
+        return date(year, first_month, 1), vn.month_end(year, last_month)
     return _decree_start(year, first_month), date(year, last_month, CUTOFF_DAY)
 
 
 def month_period(year: int, month: int, *, calendar: bool = False) -> Period:
     start, end = _span(year, month, month, calendar=calendar)
-    return Period(start, end, f"tháng {month} năm {year}", f"{year}-M{month:02d}", calendar)
+    return Period(
+        start, end, f"tháng {month} năm {year}", vn.period_code("month", year, month), calendar
+    )
 
 
 def quarter_period(year: int, quarter: int, *, calendar: bool = False) -> Period:
     start, end = _span(year, 3 * quarter - 2, 3 * quarter, calendar=calendar)
     label = f"quý {ROMAN[quarter - 1]} năm {year}"
-    return Period(start, end, label, f"{year}-Q{quarter}", calendar)
+    return Period(start, end, label, vn.period_code("quarter", year, quarter), calendar)
 
 
 def half_period(year: int, half: int, *, calendar: bool = False) -> Period:
     start, end = _span(year, 6 * half - 5, 6 * half, calendar=calendar)
     label = f"6 tháng {'đầu' if half == 1 else 'cuối'} năm {year}"
-    return Period(start, end, label, f"{year}-H{half}", calendar)
+    return Period(start, end, label, vn.period_code("half", year, half), calendar)
 
 
 def nine_months_period(year: int, *, calendar: bool = False) -> Period:
     start, end = _span(year, 1, 9, calendar=calendar)
-    return Period(start, end, f"9 tháng năm {year}", f"{year}-9M", calendar)
+    return Period(start, end, f"9 tháng năm {year}", vn.period_code("nine", year), calendar)
 
 
 def year_period(year: int, *, calendar: bool = False) -> Period:
     start, end = _span(year, 1, 12, calendar=calendar)
-    return Period(start, end, f"năm {year}", f"{year}", calendar)
+    return Period(start, end, f"năm {year}", vn.period_code("year", year), calendar)
 
 
 def custom_period(start: date, end: date) -> Period:
@@ -144,4 +143,4 @@ def resolve_period(
 
 def default_cutoff(period: Period, today: date | None = None) -> date:
     """The data cut-off when none is given: the period's last day, or today if that is earlier."""
-    return min(period.end, today or date.today())
+    return min(period.end, today or vn.today())

@@ -15,6 +15,7 @@ from typing import Any
 from docx.document import Document
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
 from dxtrack.indicators.achievement import SYMBOLS
 from dxtrack.indicators.models import Direction
@@ -29,7 +30,6 @@ from dxtrack.reports.docx_tasks import (
     general_section,
     overdue_section,
 )
-from dxtrack.web.format import vn_percent
 
 
 @dataclass
@@ -68,7 +68,7 @@ def _pillar_rows(summary: dict[str, Any]) -> list[list[str]]:
             str(pillar["achieved"]),
             str(pillar["not_achieved"]),
             str(pillar["not_evaluated"]),
-            vn_percent(pillar["rate_all"], trim=False),
+            vn.percent(pillar["rate_all"], trim=False),
         ]
         for index, pillar in enumerate((p for p in summary["pillars"] if p["total"]), start=1)
     ]
@@ -83,7 +83,7 @@ def indicator_section(doc: Document, part: PlanPart) -> None:
     para(
         doc,
         f"Có {summary['sentence']}; tỷ lệ đạt trên số chỉ tiêu đã đánh giá là "
-        f"{vn_percent(summary['rate_evaluated'])}.",
+        f"{vn.percent(summary['rate_evaluated'])}.",
         indent=True,
     )
     data_table(

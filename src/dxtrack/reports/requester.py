@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
-from dxtrack.agencies.names import strip_accents
 from dxtrack.config import Settings
 from dxtrack.errors import Forbidden
 
@@ -58,7 +58,9 @@ def scoped_request(db: Session, request: ReportRequest, user: User | None) -> Re
 
 def symbol_of(name: str) -> str:
     """ "Sở Y tế" -> "SYT": the initials used after "BC-" in the report number."""
-    return "".join(word[0] for word in strip_accents(name).split() if word[0].isalnum()).upper()
+    return "".join(
+        word[0] for word in vn.fold(name, accents=False).split() if word[0].isalnum()
+    ).upper()
 
 
 def issuer_for(db: Session, user: User | None, settings: Settings) -> Issuer:

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from docx.document import Document
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.config import Settings
 from dxtrack.reports import docx_layout as layout
 from dxtrack.reports.data import (
@@ -34,7 +35,6 @@ from dxtrack.reports.periods import Period
 from dxtrack.reports.plan import PlanPart, collect_plan, plan_body, plan_scope
 from dxtrack.reports.requester import Issuer, issuer_for, scoped_request
 from dxtrack.reports.xlsx_annex import task_annex
-from dxtrack.web.format import vn_date
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -89,7 +89,7 @@ def _topic(request: ReportRequest, scope: Scope, issuer: Issuer) -> str:
     """What the report is about, as it follows "báo cáo" (lower case)."""
     if request.kind == ReportKind.overdue:
         owner = f" của {scope.name}" if scope.name else ""
-        return f"danh sách nhiệm vụ quá hạn{owner} tính đến ngày {vn_date(request.at)}"
+        return f"danh sách nhiệm vụ quá hạn{owner} tính đến ngày {vn.date_text(request.at)}"
     if scope.plan_name:
         owner = f" (phần của {scope.name})" if scope.name else ""
         return f"kết quả thực hiện {scope.plan_name} {request.period.label}{owner}"
@@ -111,7 +111,9 @@ def _intro(request: ReportRequest, scope: Scope, issuer: Issuer) -> str:
     period = request.period
     basis = "" if period.calendar else f"Thực hiện chế độ báo cáo định kỳ theo {DECREE_09}, "
     text = f"{basis}{issuer.name} báo cáo {_topic(request, scope, issuer)} "
-    text += f"(kỳ báo cáo {period.window}; số liệu tính đến ngày {vn_date(request.at)}) như sau:"
+    text += (
+        f"(kỳ báo cáo {period.window}; số liệu tính đến ngày {vn.date_text(request.at)}) như sau:"
+    )
     return text[0].upper() + text[1:]
 
 
@@ -122,7 +124,7 @@ def _letterhead(request: ReportRequest, settings: Settings, issuer: Issuer) -> l
         symbol=issuer.symbol,
         place=settings.report_place,
         issued_on=request.issued_on,
-        year=(request.issued_on or date.today()).year,
+        year=(request.issued_on or vn.today()).year,
     )
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.tasks.models import Assignment, ProgressReport, Task
 from dxtrack.tasks.queries import Filters, apply_filters
@@ -62,7 +63,7 @@ def list_recent_reports(
     query = apply_filters(
         query,
         filters or Filters(),
-        at=at or date.today(),
+        at=at or vn.today(),
         user=user,
         due_soon_days=due_soon_days,
     )

@@ -9,6 +9,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.auth.models import User
 from dxtrack.deps import AppSettings, CurrentUser, Db
 from dxtrack.errors import Invalid
@@ -99,7 +100,7 @@ def read_assignments(
     page: int = Query(1, ge=1),
     page_size: int = Query(50, ge=1, le=500),
 ) -> AssignmentPage:
-    at = at or date.today()
+    at = at or vn.today()
     filters = Filters(
         agency=agency,
         group=group,
@@ -147,7 +148,7 @@ def _detail(db: Session, assignment_id: int, user: User, at: date, days: int) ->
 def read_assignment(
     assignment_id: int, db: Db, user: CurrentUser, settings: AppSettings, at: date | None = None
 ) -> AssignmentDetail:
-    return _detail(db, assignment_id, user, at or date.today(), settings.due_soon_days)
+    return _detail(db, assignment_id, user, at or vn.today(), settings.due_soon_days)
 
 
 @router.post("/assignments/{assignment_id}/progress", response_model=ProgressRead, status_code=201)

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 from rich.table import Table
 
+from dxtrack import vn
 from dxtrack.auth.service import get_user
 from dxtrack.cli_support import (
     console,
@@ -75,7 +76,7 @@ def roll_command(
     """Tạo các kỳ mới cho nhiệm vụ định kỳ (hằng tuần, tháng, quý ...) đến một ngày."""
     from dxtrack.tasks.fanout import roll_recurring
 
-    day = parse_day(until, option="--until") if until else date(date.today().year, 12, 31)
+    day = parse_day(until, option="--until") if until else date(vn.today().year, 12, 31)
     with unit_of_work() as (db, _settings):
         created = roll_recurring(db, until=day, actor=None)
     console.print(f"Đã tạo {created} phân công cho các kỳ đến ngày {day:%d/%m/%Y}.")

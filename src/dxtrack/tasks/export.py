@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dxtrack import vn
 from dxtrack.spreadsheet import Column, Style, Workbook
-from dxtrack.web.format import vn_number
 from dxtrack.web.templating import ROLE_NAMES, progress_label, status_label
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def assignments_xlsx(rows: list[AssignmentRow], *, view: View, truncated: bool) 
     preamble = [_describe(view)]
     if truncated:
         preamble.append(
-            f"Chỉ xuất {vn_number(EXPORT_LIMIT)} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ."
+            f"Chỉ xuất {vn.number(EXPORT_LIMIT)} dòng đầu tiên; hãy lọc hẹp hơn để xuất đủ."
         )
     values = (
         [

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.service import group_member_ids
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -41,7 +42,7 @@ def _periods(db: Session, task: Task, until: date | None) -> dict[str, date | No
     `until` and its last period."""
     start = task.recurrence_start or task_start(db, task)
     last = db.scalar(select(func.max(Assignment.deadline)).where(Assignment.task_id == task.id))
-    horizon = max(d for d in (until, last, date.today()) if d is not None)
+    horizon = max(d for d in (until, last, vn.today()) if d is not None)
     return dict(
         occurrences(
             task.recurrence,

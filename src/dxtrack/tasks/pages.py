@@ -8,6 +8,7 @@ from fastapi import APIRouter, Request
 from sqlalchemy.orm import Session
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.agencies.service import list_agencies
 from dxtrack.auth.models import Role, User
 from dxtrack.auth.permissions import STAFF
@@ -20,7 +21,6 @@ from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
 from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
 from dxtrack.tasks.service import get_task, list_parties
-from dxtrack.web.format import vn_sort_key, vn_sorted
 from dxtrack.web.params import SORTS, View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
@@ -42,7 +42,7 @@ def assignment_page(
         page=view.page,
         page_size=size,
         due_soon_days=due_soon,
-        sort_key=vn_sort_key,
+        sort_key=vn.sort_key,
     )
 
 
@@ -55,7 +55,7 @@ def tasks_index(
     context: dict[str, Any] = {"view": view, "rows": rows, "has_more": more, "sorts": SORTS}
     if is_htmx(request):
         return render(request, "tasks/_results.html", context)
-    agencies = vn_sorted(list_agencies(db), key=lambda a: a.name)
+    agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
     context |= filter_options(db, view) | {"agency_options": [(a.code, a.name) for a in agencies]}
     return render(request, "tasks/list.html", context)
 

@@ -4,30 +4,26 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from dxtrack import vn
 from dxtrack.tasks.models import Recurrence
 
 MAX_OCCURRENCES = 120
-
-
-def _month_end(year: int, month: int) -> date:
-    first_next = date(year + month // 12, month % 12 + 1, 1)
-    return first_next - timedelta(days=1)
 
 
 def _period(recurrence: Recurrence, day: date) -> tuple[str, date]:
     """(key, last day) of the period of `recurrence` that contains `day`."""
     if recurrence == Recurrence.weekly:
         year, week, weekday = day.isocalendar()
-        return f"{year}-W{week:02d}", day + timedelta(days=7 - weekday)
+        return vn.period_code("week", year, week), day + timedelta(days=7 - weekday)
     if recurrence == Recurrence.monthly:
-        return f"{day:%Y-%m}", _month_end(day.year, day.month)
+        return vn.period_code("month", day.year, day.month), vn.month_end(day.year, day.month)
     if recurrence == Recurrence.quarterly:
         quarter = (day.month - 1) // 3 + 1
-        return f"{day.year}-Q{quarter}", _month_end(day.year, quarter * 3)
+        return vn.period_code("quarter", day.year, quarter), vn.month_end(day.year, quarter * 3)
     if recurrence == Recurrence.half_yearly:
         half = 1 if day.month <= 6 else 2
-        return f"{day.year}-H{half}", _month_end(day.year, half * 6)
-    return f"{day.year}", date(day.year, 12, 31)
+        return vn.period_code("half", day.year, half), vn.month_end(day.year, half * 6)
+    return vn.period_code("year", day.year), date(day.year, 12, 31)
 
 
 def parse_period_day(value: str | None) -> tuple[int, int | None] | None:
@@ -52,7 +48,7 @@ def due_in_period(recurrence: Recurrence, last: date, period_day: str | None) ->
         return last
     day, month = parsed
     if recurrence == Recurrence.yearly and month is not None:
-        return date(last.year, month, min(day, _month_end(last.year, month).day))
+        return date(last.year, month, min(day, vn.month_end(last.year, month).day))
     return last.replace(day=min(day, last.day))
 
 

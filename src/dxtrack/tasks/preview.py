@@ -14,6 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.documents.models import ReviewState
 from dxtrack.documents.service import get_document
@@ -96,7 +97,7 @@ def _option(
 def preview_confirmation(db: Session, *, document_id: int, at: date | None = None) -> Preview:
     """What confirming the document's draft tasks would create, for each start choice."""
     get_document(db, document_id)
-    at = at or date.today()
+    at = at or vn.today()
     query = select(Task).where(
         Task.document_id == document_id, Task.review_state == ReviewState.draft
     )

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import can_see_agency, require_can_report
@@ -86,7 +87,7 @@ def report_progress(
             "Phân công đã có báo cáo mới hơn (phiên bản "
             f"{assignment.version}, bạn gửi {expected_version}). Vui lòng tải lại và thử lại."
         )
-    percent, completed_on = _normalise(data, today or date.today())
+    percent, completed_on = _normalise(data, today or vn.today())
     stored = store_evidence(settings.evidence_dir, data.files, max_bytes=settings.max_upload_bytes)
     before = assignment_snapshot(assignment)
     report = _append(db, assignment, data, percent, completed_on, actor)

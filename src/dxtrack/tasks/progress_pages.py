@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack import vn
 from dxtrack.auth.permissions import require_can_report
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
@@ -17,7 +18,6 @@ from dxtrack.tasks import progress
 from dxtrack.tasks.models import ProgressState
 from dxtrack.tasks.queries import Filters, list_assignments
 from dxtrack.tasks.service import get_task
-from dxtrack.web.format import parse_vn_date
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 
@@ -37,7 +37,7 @@ def report_form(
     rows, _ = list_assignments(
         db,
         filters=Filters(assignment_id=assignment_id),
-        at=date.today(),
+        at=vn.today(),
         user=user,
         page_size=1,
         due_soon_days=settings.due_soon_days,
@@ -48,7 +48,7 @@ def report_form(
         "task": get_task(db, assignment.task_id),
         "accept": ACCEPT,
         "max_mb": settings.max_upload_mb,
-        "today": date.today(),
+        "today": vn.today(),
     }
     return render(request, "tasks/report.html", context)
 
@@ -75,7 +75,7 @@ def _percent(value: str) -> int | None:
 
 def _completed_on(value: str) -> date | None:
     try:
-        return parse_vn_date(value)
+        return vn.parse_date(value)
     except ValueError as exc:
         raise Invalid(f"Ngày hoàn thành không hợp lệ: «{value}» (dd/mm/yyyy).") from exc
 

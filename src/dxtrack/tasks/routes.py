@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency, AgencyGroup
 from dxtrack.auth.models import User
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
@@ -110,7 +111,7 @@ def read_tasks(
     """Tasks with their assignments and statuses (the `dxtrack tasks list --json` shape)."""
     return list_tasks(
         db,
-        at=at or date.today(),
+        at=at or vn.today(),
         user=user,
         document_id=document_id,
         review_state=review_state,
@@ -138,7 +139,7 @@ def map_party(
             db, party_id=party_id, agency_code=body.agency, group_code=body.group, actor=user
         )
     task = service.get_task(db, party.task_id)
-    return task_read(db, task, user=user, at=date.today(), due_soon_days=settings.due_soon_days)
+    return task_read(db, task, user=user, at=vn.today(), due_soon_days=settings.due_soon_days)
 
 
 @router.get("/tasks/{task_id}", response_model=TaskRead)
@@ -147,7 +148,7 @@ def read_task(
 ) -> TaskRead:
     task = service.get_task(db, task_id)
     result = task_read(
-        db, task, user=user, at=at or date.today(), due_soon_days=settings.due_soon_days
+        db, task, user=user, at=at or vn.today(), due_soon_days=settings.due_soon_days
     )
     if user.role == "officer" and not result.assignments:
         raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
@@ -174,7 +175,7 @@ def create_task(
         actor=user,
         position=10_000,
     )
-    return task_read(db, task, user=user, at=date.today(), due_soon_days=settings.due_soon_days)
+    return task_read(db, task, user=user, at=vn.today(), due_soon_days=settings.due_soon_days)
 
 
 @router.patch("/tasks/{task_id}", response_model=TaskRead)
@@ -185,7 +186,7 @@ def update_task(
     task = service.update_task(
         db, task_id=task_id, version=body.version, changes=changes, actor=user
     )
-    return task_read(db, task, user=user, at=date.today(), due_soon_days=settings.due_soon_days)
+    return task_read(db, task, user=user, at=vn.today(), due_soon_days=settings.due_soon_days)
 
 
 @router.delete("/tasks/{task_id}", status_code=204)
@@ -203,4 +204,4 @@ def confirm_task(
     version: int | None = Query(None),
 ) -> TaskRead:
     task = service.confirm_task(db, task_id=task_id, version=version, actor=user)
-    return task_read(db, task, user=user, at=date.today(), due_soon_days=settings.due_soon_days)
+    return task_read(db, task, user=user, at=vn.today(), due_soon_days=settings.due_soon_days)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import delete, exists, select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.resolver import Resolver, build_resolver
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -303,7 +304,7 @@ def confirm_document(
     for task_id in drafts:
         if start == START_NEXT:
             task = get_task(db, task_id)
-            task.recurrence_start = next_period_start(task.recurrence, date.today())
+            task.recurrence_start = next_period_start(task.recurrence, vn.today())
         confirm_task(db, task_id=task_id, actor=actor)
     if document.review_state != ReviewState.confirmed:
         document.review_state = ReviewState.confirmed.value

@@ -7,6 +7,7 @@ from typing import Any, Literal
 
 from fastapi import APIRouter
 
+from dxtrack import vn
 from dxtrack.deps import AppSettings, CurrentUser, Db
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.stats import scorecard, status_report
@@ -34,7 +35,7 @@ def read_status(
     """Totals per status and the per-agency scorecard (the `dxtrack status --json` shape)."""
     filters = Filters(agency=agency, group=group, document_id=document_id)
     return status_report(
-        db, at=at or date.today(), user=user, filters=filters, due_soon_days=settings.due_soon_days
+        db, at=at or vn.today(), user=user, filters=filters, due_soon_days=settings.due_soon_days
     )
 
 
@@ -50,7 +51,7 @@ def read_scorecard(
     """Per agency or per group: counts per status, completion and on-time rates, ranked."""
     rows = scorecard(
         db,
-        at=at or date.today(),
+        at=at or vn.today(),
         by=by,
         user=user,
         filters=Filters(document_id=document_id),

@@ -12,12 +12,12 @@ from typing import Annotated, Any
 from fastapi import Depends, Query
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.service import list_groups
 from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.status import Status
-from dxtrack.web.format import parse_vn_date, vn_sorted
 
 SORTS = {
     "deadline": "Thời hạn",
@@ -30,7 +30,7 @@ SORTS = {
 
 def _date(value: str | None, label: str) -> date | None:
     try:
-        return parse_vn_date(value)
+        return vn.parse_date(value)
     except ValueError as exc:
         raise Invalid(f"{label} không hợp lệ: «{value}» (định dạng dd/mm/yyyy).") from exc
 
@@ -115,7 +115,7 @@ def view_params(
         q=(q or "").strip() or None,
     )
     return View(
-        at=_date(at, "Ngày tham chiếu") or date.today(),
+        at=_date(at, "Ngày tham chiếu") or vn.today(),
         filters=filters,
         sort=sort_key,
         descending=bool(sort and sort.startswith("-")),
@@ -144,7 +144,7 @@ def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]
     """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
     from dxtrack.indicators.service import find_plan, list_pillars, list_plans
 
-    groups = vn_sorted(list_groups(db), key=lambda g: g.name)
+    groups = vn.sorted_vn(list_groups(db), key=lambda g: g.name)
     plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
     return {
         "plan_options": [(p.code, p.name) for p in list_plans(db)],

@@ -10,11 +10,11 @@ from fastapi import Request
 from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
+from dxtrack import vn
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.files import EVIDENCE_TYPES
 from dxtrack.tasks.models import PROGRESS_LABELS, ProgressState
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES, Status
-from dxtrack.web import format as fmt
 from dxtrack.web.nav import nav_items
 from dxtrack.web.params import SORTS
 
@@ -47,8 +47,8 @@ def file_size(size: int) -> str:
     if size < 1024:
         return f"{size} byte"
     if size < 1024 * 1024:
-        return f"{fmt.vn_number(size / 1024)} KB"
-    return f"{fmt.vn_number(size / 1024 / 1024, 1)} MB"
+        return f"{vn.number(size / 1024)} KB"
+    return f"{vn.number(size / 1024 / 1024, 1)} MB"
 
 
 def file_kind(content_type: str) -> str:
@@ -87,10 +87,10 @@ def _context(request: Request) -> dict[str, Any]:
 templates = Jinja2Templates(directory=str(TEMPLATES_DIR), context_processors=[_context])
 _env = templates.env
 _env.filters.update(
-    vn_date=fmt.vn_date,
-    vn_datetime=fmt.vn_datetime,
-    vn_number=fmt.vn_number,
-    vn_percent=fmt.vn_percent,
+    vn_date=vn.date_text,
+    vn_datetime=vn.datetime_text,
+    vn_number=vn.number,
+    vn_percent=vn.percent,
     status_label=status_label,
     progress_label=progress_label,
     role_label=role_label,

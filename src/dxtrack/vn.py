@@ -1,0 +1,229 @@
+"""The Vietnamese locale, in one place: folding, formats, sort order, period codes, the clock.
+
+Any layer may import this module (the extraction engine included); it imports nothing of ours.
+
+- `fold()` is the one text folding: lower case, new-style tone placement (hoà → hòa, uỷ → ủy,
+  but quý keeps its tone on the y: after q the u belongs to the consonant), and with
+  `accents=False` no diacritics at all (đ → d). Search keys, agency-name keys, annex headers
+  and the extraction rules all fold with it.
+- `date_text()`, `datetime_text()`, `number()`, `percent()`, `parse_date()`: dd/mm/yyyy,
+  1.234.567, 65,63% (halves round up, as Vietnamese reports do).
+- `sort_key()` / `sorted_vn()`: Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones second.
+- `month_end()` and `period_code()`: the one month-end helper and the one period-code format
+  (`2025`, `2025-H1`, `2025-9M`, `2025-Q4`, `2025-M03`, `2025-W05`).
+- `today()` / `now()`: the province's date and time (setting `DXTRACK_TIMEZONE`, default
+  `Asia/Ho_Chi_Minh`). Timestamps are stored in UTC (naive) and shown in local time.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from datetime import UTC, date, datetime, timedelta, tzinfo
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+DEFAULT_TIMEZONE = "Asia/Ho_Chi_Minh"
+T = TypeVar("T")
+
+# ---------------------------------------------------------------- folding
+
+# Old-style tone placement -> new style, so "Hoà"/"Hòa", "Uỷ"/"Ủy" compare equal. Each pair keeps
+# its length, so offsets in folded text are offsets in the original.
+_NEW_TONES = {
+    "oà": "òa",
+    "oá": "óa",
+    "oả": "ỏa",
+    "oã": "õa",
+    "oạ": "ọa",
+    "oè": "òe",
+    "oé": "óe",
+    "oẻ": "ỏe",
+    "oẽ": "õe",
+    "oẹ": "ọe",
+    "uỳ": "ùy",
+    "uý": "úy",
+    "uỷ": "ủy",
+    "uỹ": "ũy",
+    "uỵ": "ụy",
+}
+# After "q" the "u" is part of the consonant: "quý" keeps its tone on the "y".
+_OLD_TONE = re.compile(r"o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]")
+
+
+def _lower(text: str) -> str:
+    low = text.lower()
+    if len(low) != len(text):  # a character whose lower case is longer: keep it as it is
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low
+
+
+def _bare(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept.replace("đ", "d").replace("Đ", "D"))
+
+
+def fold(text: str | None, *, accents: bool = True) -> str:
+    """Lower case and new-style tone placement; `accents=False` also drops every diacritic.
+
+    Input is brought to NFC first. For NFC text with accents kept, the result has the length
+    of the input (the extraction engine maps offsets through it).
+    """
+    if not text:
+        return ""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    low = _lower(text)
+    if not accents:
+        return _bare(low)
+    return _OLD_TONE.sub(lambda m: _NEW_TONES[m.group(0)], low)
+
+
+# ---------------------------------------------------------------- formats
+
+
+def date_text(value: date | datetime | None, empty: str = "—") -> str:
+    """dd/mm/yyyy (a datetime: its date as stored)."""
+    if value is None:
+        return empty
+    if isinstance(value, datetime):
+        value = value.date()
+    return value.strftime("%d/%m/%Y")
+
+
+def local(value: datetime) -> datetime:
+    """A stored (naive UTC) or aware time in the province's time zone."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(zone())
+
+
+def datetime_text(value: datetime | None, empty: str = "—") -> str:
+    """Stored times are naive UTC; shown as dd/mm/yyyy HH:MM in the province's time zone."""
+    if value is None:
+        return empty
+    return local(value).strftime("%d/%m/%Y %H:%M")
+
+
+def number(value: float | None, digits: int = 0, empty: str = "—") -> str:
+    """1234567 -> 1.234.567; halves round up (65,625 -> 65,63) as Vietnamese reports do."""
+    if value is None:
+        return empty
+    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    text = f"{exact:,.{digits}f}"
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+
+
+def percent(rate: float | None, digits: int = 2, empty: str = "—", *, trim: bool = True) -> str:
+    """A 0..1 rate as a Vietnamese percentage: 0.65625 -> 65,63%; 0.068 -> 6,8%.
+
+    `trim=False` keeps every decimal (6,80%), so a table column lines up.
+    """
+    if rate is None:
+        return empty
+    text = number(rate * 100, digits)
+    if trim and "," in text:
+        text = text.rstrip("0").rstrip(",")
+    return f"{text}%"
+
+
+def parse_date(text: str | None) -> date | None:
+    """dd/mm/yyyy or ISO yyyy-mm-dd (what <input type=date> sends); None when blank."""
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    if "/" in text:
+        day, month, year = (int(part) for part in text.split("/"))
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+# ---------------------------------------------------------------- sort order
+
+# Vietnamese alphabet order of base letters; tones are a secondary key.
+_ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
+_RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
+_SHAPES = {"\u0306": "ă", "\u0302": "^", "\u031b": "ơ"}
+
+
+def _letter_key(char: str) -> tuple[int, int]:
+    parts = unicodedata.normalize("NFD", char.lower())
+    base, marks = parts[0], parts[1:]
+    tone = 0
+    for mark in marks:
+        if mark in _TONES:
+            tone = _TONES[mark]
+        elif mark in _SHAPES:
+            shape = _SHAPES[mark]
+            base = {"a^": "â", "e^": "ê", "o^": "ô", "uơ": "ư", "oơ": "ơ"}.get(
+                base + shape, shape if shape == "ă" else base
+            )
+    if base in _RANK:
+        return _RANK[base] * 8, tone
+    return (len(_ALPHABET) + 1) * 8 + ord(base), tone
+
+
+def sort_key(text: str) -> tuple[list[int], list[int]]:
+    """Sort key in Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones second."""
+    letters = [_letter_key(c) for c in unicodedata.normalize("NFC", text) if not c.isspace()]
+    return [base for base, _ in letters], [tone for _, tone in letters]
+
+
+def sorted_vn(items: Iterable[T], key: Callable[[T], str] | None = None) -> list[T]:
+    """`items` in Vietnamese alphabetical order of `key(item)` (the item itself by default)."""
+    pick: Callable[[Any], str] = key or (lambda item: item)
+    return sorted(items, key=lambda item: sort_key(pick(item)))
+
+
+# ---------------------------------------------------------------- periods
+
+
+def month_end(year: int, month: int) -> date:
+    """The last day of `month` of `year`."""
+    return date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)
+
+
+def period_code(kind: str, year: int, number: int = 0) -> str:
+    """The one period-code format: `year` 2025, `half` 2025-H1, `nine` 2025-9M,
+    `quarter` 2025-Q4, `month` 2025-M03, `week` 2025-W05 (ISO week)."""
+    if kind == "year":
+        return f"{year}"
+    if kind == "nine":
+        return f"{year}-9M"
+    prefix = {"half": "H", "quarter": "Q", "month": "M", "week": "W"}[kind]
+    width = 2 if kind in ("month", "week") else 1
+    return f"{year}-{prefix}{number:0{width}d}"
+
+
+# ---------------------------------------------------------------- the clock
+
+_zone: tzinfo | None = None
+
+
+def set_timezone(name: str) -> None:
+    """Use the IANA zone `name` from now on (the shell calls it with the settings' value)."""
+    global _zone
+    _zone = ZoneInfo(name)
+
+
+def zone() -> tzinfo:
+    """The province's time zone: `DXTRACK_TIMEZONE`, default Asia/Ho_Chi_Minh."""
+    if _zone is None:
+        set_timezone(os.environ.get("DXTRACK_TIMEZONE") or DEFAULT_TIMEZONE)
+    assert _zone is not None
+    return _zone
+
+
+def now() -> datetime:
+    """The current time in the province (aware)."""
+    return datetime.now(UTC).astimezone(zone())
+
+
+def today() -> date:
+    """The current date in the province: every "today" of the application comes from here."""
+    return now().date()

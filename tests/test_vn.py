@@ -1,0 +1,110 @@
+"""The Vietnamese locale module: folding, formats, sort order, periods, the clock."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, date, datetime
+
+import pytest
+import time_machine
+
+from dxtrack import vn
+from dxtrack.config import Settings
+
+
+class TestFormats:
+    def test_dates(self):
+        assert vn.date_text(date(2025, 12, 9)) == "09/12/2025"
+        assert vn.date_text(None) == "—"
+        assert vn.datetime_text(datetime(2025, 12, 9, 20, 30)) == "10/12/2025 03:30"  # UTC+7
+
+    def test_numbers_and_rates(self):
+        assert vn.number(1234567) == "1.234.567"
+        assert vn.percent(21 / 32) == "65,63%"
+        assert vn.percent(0.5) == "50%"
+        assert vn.percent(None) == "—"
+
+    def test_parse(self):
+        assert vn.parse_date("9/12/2025") == vn.parse_date("2025-12-09") == date(2025, 12, 9)
+        assert vn.parse_date(" ") is None
+        with pytest.raises(ValueError):
+            vn.parse_date("31/02/2025")
+
+
+class TestVietnameseOrder:
+    def test_letters_with_marks_follow_their_base(self):
+        names = ["Đài", "Ủy ban", "Ban", "Ăn", "An", "Âm", "Dân", "Cà", "Ca", "Ơn", "Ô tô", "Sở"]
+        assert vn.sorted_vn(names) == [
+            "An",
+            "Ăn",
+            "Âm",
+            "Ban",
+            "Ca",
+            "Cà",
+            "Dân",
+            "Đài",
+            "Ô tô",
+            "Ơn",
+            "Sở",
+            "Ủy ban",
+        ]
+
+
+class TestFold:
+    def test_case_tones_and_accents(self):
+        assert vn.fold("Hoà Bình") == vn.fold("HÒA BÌNH") == "hòa bình"
+        assert vn.fold("Uỷ ban") == vn.fold("Ủy ban") == "ủy ban"
+        assert vn.fold("Đồng Tháp", accents=False) == "dong thap"
+        assert vn.fold(None) == vn.fold("") == ""
+
+    def test_qu_keeps_its_tone_on_the_y(self):
+        assert vn.fold("Quý IV") == "quý iv"
+        assert vn.fold("QUÝ") == "quý"
+        assert vn.fold("Quỳnh Lưu") == "quỳnh lưu"
+
+    def test_same_length_for_offsets(self):
+        text = "Ủy ban nhân dân tỉnh; Sở Khoa học và Công nghệ; Quý; Hoà"
+        assert len(vn.fold(text)) == len(text)
+
+    def test_nfd_input_is_composed_first(self):
+        decomposed = unicodedata.normalize("NFD", "Quý Hoà")
+        assert vn.fold(decomposed) == "quý hòa"
+
+
+class TestPeriods:
+    def test_month_end(self):
+        assert vn.month_end(2024, 2) == date(2024, 2, 29)
+        assert vn.month_end(2025, 12) == date(2025, 12, 31)
+
+    def test_codes(self):
+        assert vn.period_code("month", 2025, 3) == "2025-M03"
+        assert vn.period_code("quarter", 2025, 4) == "2025-Q4"
+        assert vn.period_code("half", 2025, 1) == "2025-H1"
+        assert vn.period_code("week", 2025, 5) == "2025-W05"
+        assert vn.period_code("nine", 2025) == "2025-9M"
+        assert vn.period_code("year", 2025) == "2025"
+
+
+class TestClock:
+    def test_today_follows_the_province_not_the_host(self):
+        with time_machine.travel(datetime(2025, 12, 31, 23, 30, tzinfo=UTC), tick=False):
+            assert vn.today() == date(2026, 1, 1)
+            assert vn.now().hour == 6
+        with time_machine.travel(datetime(2025, 12, 31, 16, 59, tzinfo=UTC), tick=False):
+            assert vn.today() == date(2025, 12, 31)
+
+    def test_the_zone_is_a_setting(self):
+        try:
+            vn.set_timezone("Europe/Paris")
+            with time_machine.travel(datetime(2025, 12, 31, 23, 30, tzinfo=UTC), tick=False):
+                assert vn.today() == date(2026, 1, 1)
+                assert vn.datetime_text(datetime(2025, 12, 9, 20, 30)) == "09/12/2025 21:30"
+            vn.set_timezone("America/New_York")
+            with time_machine.travel(datetime(2025, 12, 31, 23, 30, tzinfo=UTC), tick=False):
+                assert vn.today() == date(2025, 12, 31)
+        finally:
+            vn.set_timezone(vn.DEFAULT_TIMEZONE)
+
+    def test_unknown_zone_refused(self):
+        with pytest.raises(ValueError, match="time zone"):
+            Settings(timezone="Asia/Atlantis")
