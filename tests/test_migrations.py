@@ -9,18 +9,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect
 
+import dxtrack.models  # noqa: F401  (every table registered on Base.metadata)
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings
 from dxtrack.db import Base, get_engine
 from dxtrack.migrations import alembic_config, current_revision, upgrade
-from dxtrack.models import load_all
 
 
 class TestMigrations:
     def test_models_match_head(self, fresh_settings: Settings):
         engine = get_engine(fresh_settings)
         upgrade(engine)
-        load_all()
         with engine.connect() as connection:
             diff = compare_metadata(MigrationContext.configure(connection), Base.metadata)
         assert diff == []

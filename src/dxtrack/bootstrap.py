@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dxtrack.agencies.service import count_agencies, load_default_directory
 from dxtrack.config import Settings
 from dxtrack.db import get_engine, transaction
+from dxtrack.migrations import current_revision, upgrade
 
 
 def initialise(settings: Settings) -> tuple[str, int]:
@@ -11,9 +13,6 @@ def initialise(settings: Settings) -> tuple[str, int]:
 
     Returns the schema revision and the number of agencies loaded (0 when already present).
     """
-    from dxtrack.agencies.service import count_agencies, load_default_directory
-    from dxtrack.migrations import current_revision, upgrade
-
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     engine = get_engine(settings)
     upgrade(engine)

@@ -5,13 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import typer
+import uvicorn
 
 from dxtrack.agencies.cli import app as agencies_app
+from dxtrack.app import create_app
 from dxtrack.auth.cli import app as users_app
 from dxtrack.backup.cli import backup_command, restore_command
 from dxtrack.bootstrap import initialise
 from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import Settings, get_settings, use_settings
+from dxtrack.demo import build_demo
 from dxtrack.documents.cli import ingest_command
 from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction.cli import make_extract_command
@@ -60,10 +63,6 @@ def serve_command(
     port: int | None = typer.Option(None, "--port", help="Mặc định 8000"),
 ) -> None:
     """Chạy máy chủ web và API."""
-    import uvicorn
-
-    from dxtrack.app import create_app
-
     settings = get_settings()
     uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
 
@@ -77,14 +76,8 @@ def demo_command(
     port: int = typer.Option(8000, "--port"),
 ) -> None:
     """Tạo cơ sở dữ liệu demo mới từ các văn bản mẫu, rồi chạy máy chủ tại 127.0.0.1."""
-    from dxtrack.demo import build_demo
-
     settings = build_demo(seeds=seeds, directory=directory)
     if serve:
-        import uvicorn
-
-        from dxtrack.app import create_app
-
         console.print(f"Máy chủ: http://127.0.0.1:{port}  (API: /api/v1/docs)")
         uvicorn.run(create_app(settings), host="127.0.0.1", port=port)
 

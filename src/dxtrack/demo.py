@@ -23,6 +23,7 @@ from dxtrack.db import transaction
 from dxtrack.documents.service import ingest_bytes, ingest_file
 from dxtrack.errors import Invalid
 from dxtrack.indicators.demo import build_plan_demo, demo_sentence
+from dxtrack.notifications.runner import run_in_transactions
 from dxtrack.tasks.mapping import map_party, mark_outside
 from dxtrack.tasks.models import Assignment, ProgressState
 from dxtrack.tasks.parties import list_unresolved
@@ -179,8 +180,6 @@ def _ingest_demo_letter(db: Session, settings: Settings, coordinator: User | Non
 
 def _notify_once(settings: Settings) -> None:
     """`dxtrack notify run` once: today's digests (in the app; e-mailed if SMTP is set)."""
-    from dxtrack.notifications.runner import run_in_transactions
-
     result = run_in_transactions(settings, at=vn.today())
     console.print(f"Nhắc việc: {result.composed} bản tin hôm nay, {result.sent} thư đã gửi.")
 

@@ -1,14 +1,12 @@
-"""Import every domain's models so Base.metadata is complete (Alembic, tests)."""
+"""Every domain's models, imported so Base.metadata is complete (Alembic, tests)."""
 
 from __future__ import annotations
 
-
-def load_all() -> None:
-    import dxtrack.agencies.models
-    import dxtrack.audit.models
-    import dxtrack.auth.models
-    import dxtrack.documents.models
-    import dxtrack.indicators.models
-    import dxtrack.locks
-    import dxtrack.notifications.models
-    import dxtrack.tasks.models  # noqa: F401
+import dxtrack.agencies.models
+import dxtrack.audit.models
+import dxtrack.auth.models
+import dxtrack.documents.models
+import dxtrack.indicators.models
+import dxtrack.locks
+import dxtrack.notifications.models
+import dxtrack.tasks.models  # noqa: F401

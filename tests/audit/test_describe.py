@@ -9,6 +9,7 @@ from builders import make_document, make_task, make_user
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.audit.describe import describe, load_names
 from dxtrack.audit.models import AuditEntry
 from dxtrack.audit.service import list_entries
@@ -66,7 +67,7 @@ class TestFilters:
         assert {r.action for r in rows} == {"task.create", "task.confirm", "document.confirm"}
         mine, _ = list_entries(db, actor="nva")
         assert mine and {r.actor_name for r in mine} == {"nva"}
-        today = date.today()
+        today = vn.today()
         assert list_entries(db, document_id=document.id, date_from=today)[1] == total
         assert list_entries(db, document_id=document.id, date_to=today - timedelta(days=1))[1] == 0
         late = AuditEntry(  # 01:30 on 2 March in the province, 1 March in UTC

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from openpyxl import load_workbook
+
 from dxtrack.agencies.models import AgencyKind
 from dxtrack.errors import Invalid
 
@@ -103,8 +105,6 @@ def _read_csv(path: Path) -> list[dict[str, str]]:
 
 
 def _xlsx_sheets(path: Path) -> list[list[dict[str, str]]]:
-    from openpyxl import load_workbook
-
     workbook = load_workbook(path, read_only=True, data_only=True)
     sheets = []
     for sheet in workbook.worksheets:

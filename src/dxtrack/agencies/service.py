@@ -4,20 +4,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dxtrack.agencies.importer import Directory, default_directory, read_directory
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.agencies.names import loose_key
 from dxtrack.agencies.resolver import Match, build_resolver
 from dxtrack.audit import events
 from dxtrack.audit.service import record
+from dxtrack.auth.models import User
 from dxtrack.errors import Invalid, NotFound
-
-if TYPE_CHECKING:
-    from dxtrack.auth.models import User
+from dxtrack.tasks.models import Assignment, TaskParty
 
 
 @dataclass
@@ -106,9 +105,6 @@ def _upsert_groups(
 
 
 def _referenced(agency_id: int) -> object:
-    from dxtrack.auth.models import User
-    from dxtrack.tasks.models import Assignment, TaskParty
-
     return (
         exists().where(Assignment.agency_id == agency_id)
         | exists().where(TaskParty.agency_id == agency_id)
@@ -164,8 +160,6 @@ def list_agencies(db: Session, *, kind: str | None = None, q: str | None = None)
         query = query.where(Agency.kind == kind)
     agencies = list(db.scalars(query))
     if q:
-        from dxtrack.agencies.names import loose_key
-
         needle = loose_key(q)
         agencies = [a for a in agencies if needle in loose_key(" ".join([a.name, *a.aliases]))]
     return agencies

@@ -13,6 +13,7 @@ from starlette.responses import Response
 from dxtrack import vn
 from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
+from dxtrack.indicators.overview import dashboard_plans
 from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import (
     AssignmentRow,
@@ -91,8 +92,6 @@ def _due_this_week(db: Session, view: View, user: User, due_soon: int) -> list[A
 
 def _plans(db: Session, view: View, user: User) -> list[dict[str, Any]]:
     """The indicator panel (officers: their agency's indicators)."""
-    from dxtrack.indicators.overview import dashboard_plans
-
     return dashboard_plans(
         db,
         at=view.at,

@@ -22,9 +22,11 @@ from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references, issued, number_key, parse_date
 from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
+from dxtrack.extraction import ExtractionError, extract_bytes
 from dxtrack.files import clean_filename, safe_suffix, sha256_hex, store_blob
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
+from dxtrack.tasks.service import confirm_document, create_extracted_tasks
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -34,8 +36,6 @@ Extractor = Callable[[bytes, str], dict[str, Any]]
 
 
 def engine_extract(data: bytes, filename: str) -> dict[str, Any]:
-    from dxtrack.extraction import ExtractionError, extract_bytes
-
     try:
         return extract_bytes(data, filename, directory=extraction_directory()).to_dict()
     except ExtractionError as exc:
@@ -172,8 +172,6 @@ def ingest_bytes(
 
     `extract(data, filename)` returns the extraction dict (default: the extraction engine).
     """
-    from dxtrack.tasks.service import confirm_document, create_extracted_tasks
-
     if actor is not None:
         require_staff(actor)
     existing = find_by_sha256(db, sha256_hex(data))

@@ -14,6 +14,7 @@ from dxtrack.config import Settings
 from dxtrack.documents.models import Document
 from dxtrack.indicators.measurements import record_measurement
 from dxtrack.indicators.projects import create_project
+from dxtrack.indicators.queries import plan_summary
 from dxtrack.indicators.schemas import (
     IndicatorCreate,
     MeasurementCreate,
@@ -71,6 +72,4 @@ def build_plan_demo(db: Session, *, settings: Settings, actor: User | None) -> s
 
 
 def demo_sentence(db: Session, code: str) -> str:
-    from dxtrack.indicators.queries import plan_summary
-
     return plan_summary(db, plan_code=code, at=vn.today())["sentence"]

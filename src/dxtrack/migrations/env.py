@@ -6,10 +6,9 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
+import dxtrack.models  # noqa: F401  (every table registered on Base.metadata)
 from dxtrack.db import Base, get_engine
-from dxtrack.models import load_all
 
-load_all()
 target_metadata = Base.metadata
 
 

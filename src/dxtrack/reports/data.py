@@ -20,6 +20,7 @@ from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.agencies.service import get_agency, get_group
 from dxtrack.auth.permissions import visible_agency_id
+from dxtrack.errors import Invalid
 from dxtrack.indicators.overview import dashboard_plans
 from dxtrack.reports.periods import Period
 from dxtrack.tasks.feedback import FeedbackRow, list_latest_feedback
@@ -64,8 +65,6 @@ class Scope:
 
 def resolve_scope(db: Session, *, agency: str | None, group: str | None) -> Scope:
     if agency and group:
-        from dxtrack.errors import Invalid
-
         raise Invalid("Chỉ chọn một trong hai: cơ quan (--agency) hoặc nhóm cơ quan (--group).")
     if agency:
         return Scope(agency=agency, name=get_agency(db, agency).name)

@@ -17,6 +17,8 @@ from dxtrack.cli_support import (
     print_json,
     unit_of_work,
 )
+from dxtrack.tasks.counts import recount
+from dxtrack.tasks.fanout import roll_recurring
 from dxtrack.tasks.models import ProgressState
 from dxtrack.tasks.progress import ProgressInput, report_progress
 from dxtrack.tasks.queries import list_tasks
@@ -59,8 +61,6 @@ def list_command(
 @handle_errors
 def recount_command() -> None:
     """Tính lại bảng đếm phân công dùng cho tổng hợp (sau khi nhập dữ liệu hàng loạt)."""
-    from dxtrack.tasks.counts import recount
-
     with unit_of_work() as (db, _settings):
         rows = recount(db, actor=None)
     console.print(f"Đã tính lại {rows} dòng tổng hợp.")
@@ -74,8 +74,6 @@ def roll_command(
     ),
 ) -> None:
     """Tạo các kỳ mới cho nhiệm vụ định kỳ (hằng tuần, tháng, quý ...) đến một ngày."""
-    from dxtrack.tasks.fanout import roll_recurring
-
     day = parse_day(until, option="--until") if until else date(vn.today().year, 12, 31)
     with unit_of_work() as (db, _settings):
         created = roll_recurring(db, until=day, actor=None)

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dxtrack import vn
 from dxtrack.spreadsheet import Column, Style, Workbook
+from dxtrack.tasks.queries import AssignmentRow
+from dxtrack.web.params import View
 from dxtrack.web.templating import ROLE_NAMES, progress_label, status_label
-
-if TYPE_CHECKING:
-    from dxtrack.tasks.queries import AssignmentRow
-    from dxtrack.web.params import View
 
 EXPORT_LIMIT = 50_000
 COLUMNS = (

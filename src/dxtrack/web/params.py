@@ -16,6 +16,14 @@ from dxtrack import vn
 from dxtrack.agencies.service import list_groups
 from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
+from dxtrack.indicators.service import (
+    find_plan,
+    get_pillar,
+    get_plan,
+    list_pillars,
+    list_plans,
+    plan_task_ids,
+)
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.status import Status
 
@@ -132,8 +140,6 @@ def scope_to_plan(db: Session, view: View) -> None:
     code = view.extra.get("plan")
     if not code:
         return
-    from dxtrack.indicators.service import get_pillar, get_plan, plan_task_ids
-
     plan = get_plan(db, code)
     pillar = view.extra.get("pillar")
     pillar_id = get_pillar(db, plan.id, pillar).id if pillar else None
@@ -142,8 +148,6 @@ def scope_to_plan(db: Session, view: View) -> None:
 
 def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]]]:
     """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
-    from dxtrack.indicators.service import find_plan, list_pillars, list_plans
-
     groups = vn.sorted_vn(list_groups(db), key=lambda g: g.name)
     plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
     return {
