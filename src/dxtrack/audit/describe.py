@@ -118,6 +118,11 @@ ACTIONS: dict[str, tuple[str, Template]] = {
     ),
     "system.backup": ("Sao lưu dữ liệu", lambda e, n: "sao lưu dữ liệu"),
     "system.restore": ("Khôi phục dữ liệu", lambda e, n: "khôi phục dữ liệu"),
+    "system.recount": ("Tính lại bảng tổng hợp", lambda e, n: "tính lại bảng đếm phân công"),
+    "notify.run": (
+        "Gửi nhắc việc",
+        lambda e, n: f"chạy gửi nhắc việc ngày {_after(e, 'at')}: {_after(e, 'sent', 0)} thư đã gửi",
+    ),
 }
 
 ENTITY_LABELS = {

@@ -19,6 +19,7 @@ from dxtrack.cli_support import (
 )
 from dxtrack.documents.service import IngestOutcome, ingest_isolated
 from dxtrack.errors import DxError, ExtractionFailed, Invalid
+from dxtrack.sweep import sweep_orphans
 
 UNREADABLE_EXIT = 6
 
@@ -128,6 +129,8 @@ def ingest_command(
     """Nhập văn bản: lưu bản gốc, trích xuất thông tin và nhiệm vụ (mỗi tệp một giao dịch;
     tệp lỗi được báo và bỏ qua, các tệp khác vẫn được nhập)."""
     _check_actor(as_user)
+    with unit_of_work() as (db, settings):  # what an ingest killed earlier left behind
+        sweep_orphans(db, settings)
     results, codes = [], []
     for path in track(
         files, description="Đang nhập văn bản", console=err_console, disable=len(files) < 2 or json_

@@ -22,6 +22,8 @@ from typing import Any, Protocol
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
+from dxtrack.audit.events import Event
+from dxtrack.audit.service import record
 from dxtrack.auth.models import Role
 from dxtrack.config import Settings
 from dxtrack.db import transaction, utcnow
@@ -242,13 +244,15 @@ def run_notifications(
             result.sent = len(_pending_ids(db, at)) if result.smtp else 0
             db.rollback()
             return result
-    if not result.smtp:
-        return result
-    sender = sender_factory(settings)
-    try:
-        send_pending(units=units, settings=settings, at=at, sender=sender, result=result)
-    finally:
-        sender.close()
+    if result.smtp:
+        sender = sender_factory(settings)
+        try:
+            send_pending(units=units, settings=settings, at=at, sender=sender, result=result)
+        finally:
+            sender.close()
+    with units() as db:
+        after = {"at": at.isoformat(), **result.to_json(), "composed": result.composed}
+        record(db, Event("notify.run", "system", None, None, after), actor=None)
     return result
 
 

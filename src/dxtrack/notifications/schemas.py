@@ -46,7 +46,7 @@ class RuleRead(BaseModel):
 class RuleCreate(BaseModel):
     model_config = ConfigDict(strict=True)
 
-    kind: RuleKind
+    kind: RuleKind = Field(strict=False)  # JSON sends the kind as a string
     days: int = Field(default=0, ge=0, le=365)
 
 
