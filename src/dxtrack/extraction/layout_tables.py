@@ -117,12 +117,34 @@ def _flush(row: list[str], matcher: AgencyMatcher) -> list[str]:
         time_at -= 1
     time = " ".join(cells[time_at:])
     body = cells[:time_at]
-    lead_at = _next_agency(body, 1, matcher)
+    lead_at = _agency_tail(body, matcher) or _next_agency(body, 1, matcher)
     coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at) if lead_at else 0
     task = " ".join(body[:lead_at] if lead_at else body)
     lead = " ".join(body[lead_at : coord_at or None]) if lead_at else ""
     coords = " ".join(body[coord_at:]) if coord_at else ""
     return [f"{label} | {task} | {lead} | {coords} | {time}"]
+
+
+def _agency_tail(cells: list[str], matcher: AgencyMatcher) -> int:
+    """The first line from which every remaining line is agency names (the lead cell, then
+    possibly the coordinators): a task text that mentions "Chính phủ" is not cut there."""
+    for k in range(1, len(cells)):
+        if cells[k][:1].isupper() and _names_only(" ".join(cells[k:]), matcher):
+            return k
+    return 0
+
+
+def _names_only(text: str, matcher: AgencyMatcher) -> bool:
+    ex = matcher.expand(text)
+    pos = 0
+    for _ in range(2):  # the lead list, then the coordinators list
+        found, end = matcher.match_list(ex, pos, bare_groups=True)
+        if not found:
+            return False
+        pos = len(ex.text) - len(ex.text[end:].lstrip(" ,;.-–"))
+        if pos >= len(ex.text.rstrip(" ,;.")):
+            return True
+    return False
 
 
 def _whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
