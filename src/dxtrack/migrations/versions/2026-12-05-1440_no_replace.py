@@ -1,7 +1,7 @@
 """no_replace: SQLite's INSERT OR REPLACE cannot rewrite an append-only row
 
 Revision ID: 5d1e2a7c9b40
-Revises: 4e8b0d6f3a21
+Revises: 3c9e7a51d2b8
 Create Date: 2026-12-05 14:40:00
 
 `INSERT OR REPLACE` deletes the conflicting row without firing DELETE triggers (unless the
@@ -15,7 +15,7 @@ from __future__ import annotations
 from alembic import op
 
 revision = "5d1e2a7c9b40"
-down_revision = "4e8b0d6f3a21"
+down_revision = "3c9e7a51d2b8"
 branch_labels = None
 depends_on = None
 
