@@ -403,3 +403,21 @@ class TestMetadataOnOneLine:
             ("I.2", ["Sở Nội vụ"], "2025-09-30"),
         ]
         assert "Ký bởi" not in result["tasks"][0]["summary"]
+
+
+class TestHeadingsWithTheirOwnSentences:
+    def test_assignment_in_brackets_and_heading_paragraphs(self):
+        tasks = tasks_of("ke_hoach_phan_cong.txt")
+        assert tasks[0] == (
+            "II.1",
+            [
+                "Các sở, ban, ngành trực thuộc Ủy ban nhân dân tỉnh",
+                "Ủy ban nhân dân các xã, phường",
+            ],
+            [],
+            None,
+            None,
+        )
+        assert tasks[1] == ("II.2", ["Công an tỉnh"], ["Sở Tư pháp"], None, None)
+        assert [t[0] for t in tasks].count("III.1") == 3  # its own sentence and two items
+        assert ("III.2", ["Các sở, ban, ngành tỉnh"], [], "2026-02-28", None) in tasks

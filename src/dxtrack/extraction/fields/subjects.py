@@ -53,7 +53,7 @@ def clause_vocab() -> dict:
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
         "mid_assign": re.compile(
-            r"(?:^|[.;:]\s+|,\s+)(?:[^,.;]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
+            r"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
         ),
     }
 

@@ -156,6 +156,10 @@ def _visit(
     if lead_sentence:  # "2. Bộ X ... trước ngày 20/10/2024. Trong đó chú ý ... sau:"
         task = _make_task(node, ctx, inherited=heading, text=lead_sentence)
         tasks.extend([task] if task else [])
+    elif heading:
+        for part in _heading_own_paragraphs(node, ctx):
+            task = _make_task(part, ctx, inherited=heading)
+            tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
     if (
         dash_only
@@ -168,6 +172,27 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+def _heading_own_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
+    """An agency heading's own sentences before its list are its tasks too: "1. Công an
+    tỉnh" / "Tham mưu giúp UBND tỉnh ..." / "Trong đó giao ... thực hiện:" / "- ...", or
+    "1. Thủ trưởng các sở ... chỉ đạo: xây dựng Kế hoạch ..." over a "* Lưu ý" line. A
+    paragraph ending with ":" opens the list; a bare heading is no task."""
+    parts: list[Node] = []
+    for i, para in enumerate(node.paragraphs):
+        text = para.text[node.marker_len :] if i == 0 else para.text
+        if text.rstrip().endswith(":") or len(text.split()) < 12:
+            continue
+        if i == 0:
+            ex, subject = find_subject(text, ctx.matcher)
+            if len(ex.folded[subject.end :].split()) < 10:
+                continue
+        marker = node.marker_len if i == 0 else 0
+        parts.append(
+            Node(node.kind, node.label, node.rank, [para], parent=node.parent, marker_len=marker)
+        )
+    return parts
 
 
 def _items_name_actors(node: Node, ctx: _Ctx) -> bool:
