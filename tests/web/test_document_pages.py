@@ -93,7 +93,8 @@ class TestReview:
         card = html(response.text)
         assert card.xpath("//input[@name='deadline']/@value") == ["31/12/2025"]
         assert card.xpath("//input[@name='version']/@value") == ["2"]
-        assert "Chưa nhận diện được: Cơ quan lạ" in response.text
+        (unknown,) = card.xpath("//li[contains(@class, 'party-unresolved')]")
+        assert "«Cơ quan lạ»" in unknown.text_content() and unknown.xpath(".//input[@list]")
 
     def test_stale_edit_is_refused(self, client: TestClient, db: Session):
         _document, task = self._draft(db)

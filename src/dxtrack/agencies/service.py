@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
+from dxtrack import vn
 from dxtrack.agencies.importer import Directory, default_directory, read_directory
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.agencies.names import loose_key
@@ -203,3 +204,22 @@ def group_member_ids(db: Session, group_id: int) -> list[int]:
 def resolve_name(db: Session, name: str) -> Match | None:
     """The agency or group a free-text name designates, or None when unknown."""
     return build_resolver(db).resolve(name)
+
+
+def directory_choices(db: Session) -> list[tuple[str, str]]:
+    """(name, kind label) of every agency and group, for pickers, in Vietnamese order."""
+    agencies = [(name, "cơ quan") for name in db.scalars(select(Agency.name))]
+    groups = [(name, "nhóm") for name in db.scalars(select(AgencyGroup.name))]
+    return vn.sorted_vn(agencies + groups, key=lambda item: item[0])
+
+
+def find_directory_entry(db: Session, text: str) -> Match | None:
+    """What a picker's text designates: a code, an exact name, or a name the resolver knows."""
+    text = text.strip()
+    if not text:
+        return None
+    for model, kind in ((Agency, "agency"), (AgencyGroup, "group")):
+        row = db.scalar(select(model).where((model.code == text) | (model.name == text)))
+        if row is not None:
+            return Match(kind, row.id, row.code, row.name)
+    return resolve_name(db, text)

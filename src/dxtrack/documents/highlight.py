@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dxtrack.tasks.models import Task
+
+_MARKS = re.compile(r"\*\*|__|^#{1,6}\s+|\\(?=[*_#|\\-])", re.MULTILINE)
+
+
+def clean_markdown(text: str | None) -> str:
+    """Text without the Markdown marks some sources carry (**bold**, __x__, # headings)."""
+    return _MARKS.sub("", text or "")
 
 
 @dataclass
@@ -30,9 +38,9 @@ def segments(text: str, tasks: list[Task]) -> list[Segment]:
         if start < cursor or end > len(text):
             continue
         if start > cursor:
-            out.append(Segment(text[cursor:start]))
-        out.append(Segment(text[start:end], task.id, task.clause))
+            out.append(Segment(clean_markdown(text[cursor:start])))
+        out.append(Segment(clean_markdown(text[start:end]), task.id, task.clause))
         cursor = end
     if cursor < len(text):
-        out.append(Segment(text[cursor:]))
+        out.append(Segment(clean_markdown(text[cursor:])))
     return out

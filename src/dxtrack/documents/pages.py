@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, File, Request, UploadFile
+from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack.agencies.service import directory_choices
 from dxtrack.auth.permissions import STAFF
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
-from dxtrack.documents.highlight import segments
+from dxtrack.documents.highlight import clean_markdown, segments
 from dxtrack.documents.models import ReviewState
+from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.review_pages import task_cards
 from dxtrack.errors import Invalid
-from dxtrack.tasks.listing import list_document_tasks
+from dxtrack.tasks.listing import list_document_tasks, openable_tasks
+from dxtrack.tasks.preview import preview_confirmation
 from dxtrack.tasks.service import confirm_document
-from dxtrack.web.security import PageReader, PageStaff
+from dxtrack.web.security import PageReader, PageStaff, PageUser
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -76,23 +79,55 @@ def documents_upload(
 
 
 @router.get("/documents/{document_id}", name="document_page")
-def document_page(request: Request, document_id: int, db: Db, user: PageReader) -> Response:
-    document = service.get_document(db, document_id)
+def document_page(request: Request, document_id: int, db: Db, user: PageUser) -> Response:
+    """The document and its tasks: the review screen for staff; read-only for viewers and for
+    officers (only documents assigning their agency a task, which they may open)."""
+    document = service.get_readable_document(db, document_id, user=user)
     tasks = list_document_tasks(db, document_id=document_id)
+    can_edit = user.role in STAFF
+    drafts = sum(1 for t in tasks if t.review_state == ReviewState.draft)
+    references = service.list_references(db, document_id)
     context = {
         "document": document,
+        "issuer": clean_markdown(document.issuer),
+        "subject": clean_markdown(document.subject),
         "segments": segments(document.text, tasks),
         "cards": task_cards(db, tasks),
-        "references": service.list_references(db, document_id),
-        "cited_by": service.list_cited_by(db, document_id),
-        "can_edit": user.role in STAFF,
-        "drafts": sum(1 for t in tasks if t.review_state == ReviewState.draft),
+        "references": references,
+        "candidates": list_candidates(db, references),
+        "readable": service.readable_ids(db, user, [r.cited_id for r in references]),
+        "openable": openable_tasks(db, user, [t.id for t in tasks]),
+        "cited_by": service.list_cited_by(db, document_id, user=user),
+        "can_edit": can_edit,
+        "drafts": drafts,
         "confirmed": request.query_params.get("confirmed"),
     }
+    if can_edit and drafts:
+        context["preview"] = preview_confirmation(db, document_id=document_id)
+        context["directory"] = directory_choices(db)
+    elif can_edit:
+        context["directory"] = directory_choices(db)
     return render(request, "documents/detail.html", context)
 
 
 @router.post("/documents/{document_id}/confirm", name="document_confirm")
-def document_confirm(document_id: int, db: Db, user: PageStaff) -> Response:
-    confirm_document(db, document_id=document_id, actor=user)
+def document_confirm(
+    document_id: int, db: Db, user: PageStaff, start: Annotated[str, Form()] = "document"
+) -> Response:
+    confirm_document(db, document_id=document_id, actor=user, start=start)
     return RedirectResponse(f"/documents/{document_id}?confirmed=1", status_code=303)
+
+
+@router.post("/documents/{document_id}/references/{reference_id}", name="reference_link")
+def reference_link(
+    document_id: int,
+    reference_id: int,
+    db: Db,
+    user: PageStaff,
+    cited_id: Annotated[int, Form()],
+) -> Response:
+    """A person confirms the candidate ("có thể là") a reference designates."""
+    link_reference(
+        db, document_id=document_id, reference_id=reference_id, cited_id=cited_id, actor=user
+    )
+    return RedirectResponse(f"/documents/{document_id}#references", status_code=303)

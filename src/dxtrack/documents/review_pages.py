@@ -9,24 +9,43 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxtrack import vn
+from dxtrack.agencies.models import Agency, AgencyGroup
+from dxtrack.agencies.names import is_generic_name
 from dxtrack.deps import Db
 from dxtrack.documents.service import get_document
 from dxtrack.errors import Invalid
-from dxtrack.tasks import service
-from dxtrack.tasks.models import PartyRole, Recurrence, Task
+from dxtrack.tasks import mapping, service
+from dxtrack.tasks.models import PartyRole, Recurrence, Task, TaskParty
+from dxtrack.tasks.preview import preview_confirmation
 from dxtrack.web.security import PageStaff
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 
 
+def _party_view(db: Session, party: TaskParty) -> dict[str, Any]:
+    """A named party as the card shows it: what it resolved to, or what is left to do."""
+    target = db.get(Agency, party.agency_id) if party.agency_id else None
+    group = db.get(AgencyGroup, party.group_id) if party.group_id else None
+    if target or group:
+        state = "resolved"
+    elif party.outside:
+        state = "outside"
+    else:
+        state = "generic" if is_generic_name(party.name) else "unresolved"
+    name = (target or group).name if (target or group) else None  # type: ignore[union-attr]
+    return {"party": party, "target": name, "state": state, "renamed": name != party.name}
+
+
 def task_card(db: Session, task: Task, **extra: Any) -> dict[str, Any]:
     parties = service.list_parties(db, task.id)
+    views = [_party_view(db, p) for p in parties]
     return {
         "task": task,
         "lead": [p for p in parties if p.role == PartyRole.lead],
         "coordinators": [p for p in parties if p.role == PartyRole.coordinator],
-        "unresolved": [p.name for p in parties if not (p.agency_id or p.group_id)],
+        "parties": views,
+        "unresolved": [v["party"].name for v in views if v["state"] == "unresolved"],
         **extra,
     }
 
@@ -116,6 +135,35 @@ def task_add(
     )
     card = task_card(db, task, saved=True)
     return render(request, "documents/_task.html", {"card": card, "can_edit": True})
+
+
+def _card_response(request: Request, db: Db, task_id: int) -> Response:
+    """The card again, and the confirm box (names left, preview) swapped out of band."""
+    task = service.get_task(db, task_id)
+    preview = preview_confirmation(db, document_id=task.document_id)
+    context = {
+        "card": task_card(db, task, saved=True),
+        "can_edit": True,
+        "preview": preview,
+        "document": get_document(db, task.document_id),
+        "drafts": preview.tasks,
+        "oob": True,
+    }
+    return render(request, "documents/_task_and_preview.html", context)
+
+
+@router.post("/task-parties/{party_id}/map", name="party_map")
+def party_map(request: Request, party_id: int, db: Db, user: PageStaff, target: Text) -> Response:
+    """An unmatched name picked from the directory (saved as that agency's alias)."""
+    party = mapping.map_party_to(db, party_id=party_id, target=target, actor=user)
+    return _card_response(request, db, party.task_id)
+
+
+@router.post("/task-parties/{party_id}/outside", name="party_outside")
+def party_outside(request: Request, party_id: int, db: Db, user: PageStaff) -> Response:
+    """An unmatched name marked "ngoài danh mục" on purpose."""
+    party = mapping.mark_outside(db, party_id=party_id, actor=user)
+    return _card_response(request, db, party.task_id)
 
 
 @router.post("/tasks/{task_id}/delete", name="task_delete")

@@ -121,6 +121,15 @@ def readable_by(user: User) -> ColumnElement[bool] | None:
     return Document.id.in_(own)
 
 
+def readable_ids(db: Session, user: User, ids: list[int | None]) -> set[int]:
+    """The documents among `ids` that `user` may open (pages link only to those)."""
+    wanted = {i for i in ids if i is not None}
+    rule = readable_by(user)
+    if rule is None or not wanted:
+        return wanted
+    return set(db.scalars(select(Document.id).where(Document.id.in_(wanted), rule)))
+
+
 def get_readable_document(db: Session, document_id: int, *, user: User) -> Document:
     """The document if `user` may read it; NotFound otherwise (its existence is not told)."""
     rule = readable_by(user)

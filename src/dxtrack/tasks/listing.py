@@ -138,3 +138,13 @@ def list_document_tasks(db: Session, *, document_id: int) -> list[Task]:
     """A document's tasks in document order (review screen)."""
     query = select(Task).where(Task.document_id == document_id)
     return list(db.scalars(query.order_by(Task.position, Task.id)))
+
+
+def openable_tasks(db: Session, user: User, task_ids: list[int]) -> set[int]:
+    """The tasks among `task_ids` whose page `user` may open (officers: their agency's)."""
+    if user.role != "officer":
+        return set(task_ids)
+    query = select(Assignment.task_id).where(
+        Assignment.task_id.in_(task_ids), Assignment.agency_id == user.agency_id
+    )
+    return set(db.scalars(query.distinct()))

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from dxtrack.agencies.models import Agency, AgencyGroup
 from dxtrack.agencies.names import exact_key
 from dxtrack.agencies.resolver import build_resolver
-from dxtrack.agencies.service import get_agency, get_group
+from dxtrack.agencies.service import find_directory_entry, get_agency, get_group
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
@@ -115,3 +115,15 @@ def mark_outside(db: Session, *, party_id: int, actor: User | None) -> TaskParty
         sync_assignments(db, task)
     db.flush()
     return party
+
+
+def map_party_to(db: Session, *, party_id: int, target: str, actor: User | None) -> TaskParty:
+    """Map a party to what a picker's text designates (a code, a name, a known alias)."""
+    match = find_directory_entry(db, target)
+    if match is None:
+        raise Invalid(
+            f"Không tìm thấy «{target.strip()}» trong danh mục cơ quan; hãy chọn một tên trong "
+            "danh sách gợi ý, hoặc đánh dấu «ngoài danh mục»."
+        )
+    code = {"agency_code": match.code} if match.kind == "agency" else {"group_code": match.code}
+    return map_party(db, party_id=party_id, actor=actor, **code)

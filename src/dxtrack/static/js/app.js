@@ -54,6 +54,28 @@
     });
   }
 
+  // Agency pickers: a name chosen from the directory list is added as a line of the card's
+  // lead or coordinators field; in an unmatched name's picker it is submitted at once.
+  function agencyPickers() {
+    function known(input) {
+      var list = document.getElementById(input.getAttribute("list"));
+      return list && Array.prototype.some.call(list.options, function (o) { return o.value === input.value; });
+    }
+    document.body.addEventListener("change", function (evt) {
+      var input = evt.target;
+      if (!input.classList || !input.value || !known(input)) return;
+      if (input.classList.contains("agency-add")) {
+        var field = document.getElementById(input.dataset.append);
+        var lines = field.value.split("\n").filter(function (l) { return l.trim(); });
+        if (lines.indexOf(input.value) < 0) lines.push(input.value);
+        field.value = lines.join("\n");
+        input.value = "";
+      } else if (input.closest(".party-pick")) {
+        input.closest("form").requestSubmit();
+      }
+    });
+  }
+
   // Choosing «Hoàn thành» on a report form means 100% unless the officer types otherwise.
   function completeMeansFull() {
     document.body.addEventListener("change", function (evt) {
@@ -88,6 +110,7 @@
     foldFilters();
     showChosenFiles();
     completeMeansFull();
+    agencyPickers();
     drawCharts(document);
     trackUploads();
     highlightSpans();
