@@ -85,7 +85,8 @@ class TestSections:
         assert texts(text, "//tr[@data-task]/td[4]") == ["1 ngày"]
         page_session(client, db, "syt")
         mine = html(client.get("/?at=2025-12-11").text)
-        assert mine.xpath("//section[@aria-labelledby='overdue-h']//tr[@data-assignment]")
+        (item,) = mine.xpath("//*[@data-testid='own-overdue']//div[@data-assignment]")
+        assert item.xpath(".//a[text()='Báo cáo tiến độ']/@href")[0].endswith("/report")
         assert not mine.xpath("//*[@data-testid='overdue-tasks']")
 
     def test_chart_data_is_embedded(self, client: TestClient, db: Session):
@@ -133,7 +134,7 @@ class TestOfficerWeek:
         page = html(client.get("/?at=2025-12-09").text)
         items = page.xpath("//div[@class='due-item']")
         assert len(items) == 1
-        assert items[0].xpath(".//a[text()='Báo cáo']/@href")[0].endswith("/report")
+        assert items[0].xpath(".//a[text()='Báo cáo tiến độ']/@href")[0].endswith("/report")
 
 
 class TestIndicatorPanel:
@@ -182,3 +183,31 @@ class TestIndicatorPanel:
         _seed(db)
         page_session(client, db, "lanhdao")
         assert html(client.get("/").text).xpath("//*[@data-testid='plan-panel']") == []
+
+
+class TestOfficerFirst:
+    def test_own_work_first_no_rankings(self, client: TestClient, db: Session):
+        make_task(db, lead=["Sở Y tế"], deadline=date(2025, 12, 10))
+        make_task(db, lead=["Sở Y tế"], deadline=date(2025, 12, 15))
+        page_session(client, db, "syt")
+        page = html(client.get("/?at=2025-12-11").text)
+        sections = page.xpath("//main//section/@data-testid | //section/@data-testid")
+        assert sections[:2] == ["own-overdue", "own-due-soon"]
+        for testid in ("own-overdue", "own-due-soon"):
+            (item,) = page.xpath(f"//*[@data-testid='{testid}']//div[@data-assignment]")
+            assert item.xpath(".//a[contains(@class,'btn')]/text()") == ["Báo cáo tiến độ"]
+        assert not page.xpath("//*[@id='rank-on-time-h' or @id='rank-overdue-h']")
+
+    def test_staff_see_undelivered_tasks(self, client: TestClient, db: Session):
+        from dxtrack.tasks.mapping import mark_outside
+        from dxtrack.tasks.service import confirm_task, list_parties
+
+        task = make_task(db, lead=["Bộ Công an"], confirm=False)
+        (party,) = list_parties(db, task.id)
+        mark_outside(db, party_id=party.id, actor=None)
+        confirm_task(db, task_id=task.id, actor=None)
+        page_session(client, db, "dieuphoi")
+        page = html(client.get("/").text)
+        (box,) = page.xpath("//*[@data-testid='undelivered']")
+        assert "Bộ Công an" in box.text_content()
+        assert box.xpath(".//a/@href") == [f"/documents/{task.document_id}#task-{task.id}"]

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.audit.events import Event
 from dxtrack.audit.models import AuditEntry
 from dxtrack.tasks.models import Assignment, Task
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from dxtrack.auth.models import User
 
 SYSTEM = "hệ thống"
-PROVINCE_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def _jsonable(value: Any) -> Any:
@@ -64,7 +63,7 @@ class AuditFilters:
 
 def _utc(day: date) -> datetime:
     """Midnight of `day` in the province, as the naive UTC the log stores."""
-    local = datetime.combine(day, time.min, tzinfo=PROVINCE_TZ)
+    local = datetime.combine(day, time.min, tzinfo=vn.zone())
     return local.astimezone(UTC).replace(tzinfo=None)
 
 

@@ -15,6 +15,7 @@ from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.indicators.overview import dashboard_plans
 from dxtrack.tasks.activity import list_recent_reports
+from dxtrack.tasks.parties import list_undelivered
 from dxtrack.tasks.queries import (
     AssignmentRow,
     Filters,
@@ -130,8 +131,17 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
         "plans": _plans(db, view, user),
+        **_undelivered(db, user),
         **filter_options(db, view),
     }
+
+
+def _undelivered(db: Session, user: User) -> dict[str, Any]:
+    """Confirmed tasks some share of which reaches nobody ("chưa giao được"), for staff."""
+    if user.role == Role.officer:
+        return {"undelivered": [], "undelivered_total": 0}
+    rows, total = list_undelivered(db, limit=TOP)
+    return {"undelivered": rows, "undelivered_total": total}
 
 
 @router.get("/", name="dashboard")
