@@ -13,6 +13,7 @@ from dxtrack import vn
 from dxtrack.auth.permissions import STAFF
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
+from dxtrack.documents.service import readable_ids
 from dxtrack.errors import Invalid
 from dxtrack.files import EVIDENCE_TYPES
 from dxtrack.indicators import measurements, queries, service
@@ -22,6 +23,7 @@ from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import MeasurementCreate
 from dxtrack.indicators.transfer import import_annex
+from dxtrack.tasks.listing import openable_tasks
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 
@@ -72,12 +74,18 @@ def plan_page(
 ) -> Response:  # fmt: skip
     day = _day(at)
     summary = queries.plan_summary(db, plan_code=code, at=day)
+    plan = queries.plan_detail(db, code)
+    groups = service.tasks_by_pillar(db, service.get_plan(db, code))
+    task_ids = [t["id"] for group in groups for t in group["tasks"]]
     context = _common(day) | {
-        "plan": queries.plan_detail(db, code),
+        "plan": plan,
         "summary": summary,
         "bars": pillar_bars(summary["pillars"]),
         "index": rollup(db, plan_code=code, at=day, due_soon_days=settings.due_soon_days),
-        "task_groups": service.tasks_by_pillar(db, service.get_plan(db, code)),
+        "task_groups": groups,
+        # officers: linked only to the tasks and the source document they may open
+        "openable": openable_tasks(db, user, task_ids),
+        "readable": readable_ids(db, user, [plan["document_id"]]),
         "imported": imported,
         "measured": measured,
         "can_import": user.role in STAFF,

@@ -21,6 +21,7 @@ from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
 from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
 from dxtrack.tasks.service import get_task, list_parties
+from dxtrack.tasks.stats import summarize
 from dxtrack.web.params import SORTS, View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
@@ -52,7 +53,16 @@ def tasks_index(
 ) -> Response:
     scope_to_plan(db, view)
     rows, more = assignment_page(db, view, user, settings.due_soon_days, PAGE_SIZE)
-    context: dict[str, Any] = {"view": view, "rows": rows, "has_more": more, "sorts": SORTS}
+    counts = summarize(
+        db, at=view.at, filters=view.filters, user=user, due_soon_days=settings.due_soon_days
+    )
+    context: dict[str, Any] = {
+        "view": view,
+        "rows": rows,
+        "has_more": more,
+        "sorts": SORTS,
+        "total": sum(counts.values()),
+    }
     if is_htmx(request):
         return render(request, "tasks/_results.html", context)
     agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
