@@ -87,3 +87,13 @@ class TestOpenApi:
             "/api/v1/audit",
         ):
             assert path in paths
+
+
+class TestCompression:
+    def test_html_is_gzipped(self, client, db):
+        from pagehelp import page_session
+
+        page_session(client, db, "dieuphoi")
+        response = client.get("/documents", headers={"Accept-Encoding": "gzip"})
+        assert response.status_code == 200
+        assert response.headers["content-encoding"] == "gzip" and "<html" in response.text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
@@ -138,5 +139,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(DxError, _dx_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
+    # Pages, JSON and the vendored scripts compressed for phones on slow links (not files
+    # that are compressed already: Starlette skips responses that set Content-Encoding).
+    app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     _include_routers(app)
     return app

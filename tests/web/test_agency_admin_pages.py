@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from builders import make_task
 from fastapi.testclient import TestClient
@@ -81,9 +81,59 @@ class TestAdmin:
         page_session(client, db, "dieuphoi")
         db.commit()
         assert client.get("/admin", follow_redirects=False).headers["location"] == "/admin/audit"
-        text = client.get("/admin/audit?entity=task").text
-        assert "task.confirm" in texts(text, "//tbody//code")
+        text = client.get("/admin/audit?action=task.confirm").text
+        rows = texts(text, "//table[@data-testid='audit']//tbody/tr/td[2]")
+        assert rows and all(r.startswith("Hệ thống xác nhận nhiệm vụ 1 của văn bản") for r in rows)
+        assert "task.confirm" not in " ".join(rows)
         assert client.get("/admin/users").status_code == 403
+
+    def test_audit_filters_by_user_date_document(self, client: TestClient, db: Session):
+        from builders import make_document, make_user
+
+        from dxtrack.tasks.service import confirm_document
+
+        coordinator = make_user(db, username="nva", full_name="Nguyễn Văn A")
+        document = make_document(db, number="4085/UBND-ĐT")
+        for clause in "12":
+            make_task(db, document=document, clause=clause, confirm=False)
+        confirm_document(db, document_id=document.id, actor=coordinator)
+        make_task(db)  # another document, by the system
+        page_session(client, db, "dieuphoi")
+        today = vn.date_text(vn.today())
+        query = f"?actor=nva&document_id={document.id}&date_from={today}&date_to={today}"
+        rows = texts(client.get(f"/admin/audit{query}").text, "//tbody/tr/td[2]")
+        assert "Đ/c Nguyễn Văn A xác nhận 2 nhiệm vụ của văn bản 4085/UBND-ĐT" in rows
+        assert len(rows) == 3  # two tasks and the document
+        yesterday = vn.date_text(vn.today() - timedelta(days=1))
+        empty = client.get(f"/admin/audit?actor=nva&date_to={yesterday}").text
+        assert texts(empty, "//tbody/tr/td") == ["Không có mục nào phù hợp."]
+        bad = client.get("/admin/audit?date_from=31/02/2025")
+        assert bad.status_code == 422 and "Từ ngày" in bad.text
+
+    def test_duplicate_user_name_says_so(self, client: TestClient, db: Session):
+        csrf = page_session(client, db, "quantri")
+        form = {
+            "csrf_token": csrf,
+            "username": "quantri",
+            "password": "mot-mat-khau-dai",
+            "role": "coordinator",
+            "agency": "",
+        }
+        response = client.post("/admin/users", data=form, headers={"HX-Request": "true"})
+        assert response.status_code == 409
+        assert "đã tồn tại" in response.text and "Dữ liệu đã thay đổi" not in response.text
+
+    def test_officer_without_agency_names_no_cli_flag(self, client: TestClient, db: Session):
+        csrf = page_session(client, db, "quantri")
+        form = {
+            "csrf_token": csrf,
+            "username": "canbo-moi",
+            "password": "mot-mat-khau-dai",
+            "role": "officer",
+            "agency": "",
+        }
+        response = client.post("/admin/users", data=form, headers={"HX-Request": "true"})
+        assert response.status_code == 422 and "--" not in response.text
 
     def test_import_directory_csv(self, client: TestClient, db: Session):
         csrf = page_session(client, db, "quantri")

@@ -137,3 +137,13 @@ class TestReview:
         page = html(client.get(f"/documents/{document.id}").text)
         assert page.xpath("//article[contains(@class,'task-card')]")
         assert not page.xpath("//form[@class='task-form']")
+
+
+class TestEmptySearch:
+    def test_says_nothing_matched(self, client: TestClient, db: Session):
+        make_document(db, subject="V/v chuyển đổi số")
+        page_session(client, db, "dieuphoi")
+        text = client.get("/documents?q=khong-co-dau-ca").text
+        (cell,) = texts(text, "//td[@class='empty']")
+        assert cell.startswith("Không tìm thấy văn bản nào phù hợp với «khong-co-dau-ca»")
+        assert "Chưa có văn bản nào" not in text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from datetime import date
 from pathlib import Path
 from typing import Annotated
 
@@ -12,10 +13,12 @@ from starlette.responses import RedirectResponse, Response
 from dxtrack import vn
 from dxtrack.agencies.pages import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
+from dxtrack.audit.describe import ACTIONS, describe, load_names
 from dxtrack.audit.service import list_entries
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.auth.service import create_user, list_users
 from dxtrack.deps import Db
+from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.web.security import PageAdmin, PageStaff
 from dxtrack.web.templating import render
@@ -114,21 +117,46 @@ def admin_audit(
     request: Request,
     db: Db,
     _staff: PageStaff,
-    entity: str = "",
+    actor: str = "",
     action: str = "",
+    date_from: str = "",
+    date_to: str = "",
+    document_id: str = "",
     page: int = 1,
 ) -> Response:
+    """The log in Vietnamese sentences, filtered by user, date range, document and action."""
     page = max(page, 1)
-    rows, total = list_entries(
-        db, entity=entity or None, action=action or None, page=page, page_size=AUDIT_PAGE
-    )
+    filters = {
+        "actor": actor or None,
+        "action": action or None,
+        "date_from": _day(date_from, "Từ ngày"),
+        "date_to": _day(date_to, "Đến ngày"),
+        "document_id": int(document_id) if document_id.isdigit() else None,
+    }
+    rows, total = list_entries(db, page=page, page_size=AUDIT_PAGE, **filters)
+    names = load_names(db, rows)
     context = {
-        "rows": rows,
+        "rows": [(entry, describe(entry, names)) for entry in rows],
         "total": total,
-        "entity": entity,
-        "action": action,
+        "filters": {
+            "actor": actor,
+            "action": action,
+            "date_from": date_from,
+            "date_to": date_to,
+            "document_id": document_id,
+        },
+        "actor_options": [(u.username, u.full_name or u.username) for u in list_users(db)],
+        "action_options": [(code, label) for code, (label, _) in ACTIONS.items()],
+        "document_options": list_document_choices(db),
         "page": page,
         "has_more": page * AUDIT_PAGE < total,
         "section": "audit",
     }
     return render(request, "admin/audit.html", context)
+
+
+def _day(value: str, label: str) -> date | None:
+    try:
+        return vn.parse_date(value)
+    except ValueError:
+        raise Invalid(f"{label}: ngày không hợp lệ «{value}» (định dạng dd/mm/yyyy).") from None

@@ -34,7 +34,7 @@ def user_snapshot(user: User) -> dict[str, object]:
 def _agency_id(db: Session, role: Role, agency_code: str | None) -> int | None:
     if agency_code is None:
         if role == Role.officer:
-            raise Invalid("Cán bộ đầu mối phải thuộc một cơ quan (--agency).")
+            raise Invalid("Cán bộ đầu mối phải thuộc một cơ quan: hãy chọn cơ quan của cán bộ.")
         return None
     agency_id = db.scalar(select(Agency.id).where(Agency.code == agency_code))
     if agency_id is None:

@@ -65,7 +65,7 @@ class Scope:
 
 def resolve_scope(db: Session, *, agency: str | None, group: str | None) -> Scope:
     if agency and group:
-        raise Invalid("Chỉ chọn một trong hai: cơ quan (--agency) hoặc nhóm cơ quan (--group).")
+        raise Invalid("Chỉ chọn một trong hai: một cơ quan hoặc một nhóm cơ quan.")
     if agency:
         return Scope(agency=agency, name=get_agency(db, agency).name)
     if group:

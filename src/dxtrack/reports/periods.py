@@ -138,7 +138,7 @@ def resolve_period(
         return parse_period(code, calendar=calendar)
     if date_from and date_to:
         return custom_period(date_from, date_to)
-    raise Invalid("Cần chọn kỳ báo cáo (--period, ví dụ 2025-Q4) hoặc cả --from và --to.")
+    raise Invalid("Cần chọn kỳ báo cáo (ví dụ 2025-Q4) hoặc cả ngày bắt đầu và ngày kết thúc.")
 
 
 def default_cutoff(period: Period, today: date | None = None) -> date:

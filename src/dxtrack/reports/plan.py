@@ -40,7 +40,7 @@ class PlanPart:
 
 def plan_scope(db: Session, code: str | None, scope: Scope) -> Scope:
     if not code:
-        raise Invalid("Báo cáo kết quả thực hiện kế hoạch cần mã kế hoạch (--plan MÃ).")
+        raise Invalid("Báo cáo kết quả thực hiện kế hoạch cần chọn một kế hoạch.")
     plan = get_plan(db, code)
     return dataclasses.replace(scope, plan_name=plan.name, task_ids=plan_task_ids(plan.id))
 

@@ -17,7 +17,7 @@ TITLES = {
     403: "Không có quyền truy cập",
     404: "Không tìm thấy",
     405: "Thao tác không được hỗ trợ",
-    409: "Dữ liệu đã thay đổi",
+    409: "Xung đột dữ liệu",
     422: "Dữ liệu không hợp lệ",
 }
 

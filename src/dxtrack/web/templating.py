@@ -11,6 +11,7 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from dxtrack import vn
+from dxtrack.documents.highlight import clean_markdown
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.files import EVIDENCE_TYPES
 from dxtrack.tasks.models import PROGRESS_LABELS, ProgressState
@@ -98,6 +99,7 @@ _env.filters.update(
     file_kind=file_kind,
     party_role=lambda code: ROLE_NAMES.get(code, code),
     recurrence_label=lambda code: RECURRENCE_LABELS.get(code or "", code or ""),
+    clean_md=clean_markdown,
 )
 _env.globals.update(
     url_with=url_with,
