@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
+import anyio.to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.gzip import GZipMiddleware
@@ -37,6 +41,7 @@ from dxtrack.tasks import routes as task_routes
 from dxtrack.web.errors import page_error
 
 API_PREFIX = "/api/v1"
+logger = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 
 HTTP_CODES = {
@@ -113,6 +118,17 @@ PAGE_ROUTERS = (
 )
 
 
+async def _unexpected(request: Request, exc: Exception) -> Response:
+    """Anything else (a bug, a failed commit): logged with its traceback, answered 500."""
+    logger.error(
+        "unexpected error method=%s path=%s", request.method, request.url.path, exc_info=exc
+    )
+    message = "Đã xảy ra lỗi máy chủ; thao tác chưa được lưu. Vui lòng thử lại sau."
+    if _is_page(request):
+        return _page_error(request, 500, message)
+    return JSONResponse(error_body("internal", message), status_code=500)
+
+
 def _include_routers(app: FastAPI) -> None:
     """Every router of the application, registered here and nowhere else."""
     for router in API_ROUTERS:
@@ -122,9 +138,18 @@ def _include_routers(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    """Worker threads (sync handlers and dependencies) = the database pool's connections."""
+    limiter = anyio.to_thread.current_default_thread_limiter()
+    limiter.total_tokens = app.state.settings.threads
+    yield
+
+
 def create_app(settings: Settings | None = None) -> FastAPI:
     settings = settings or get_settings()
     app = FastAPI(
+        lifespan=_lifespan,
         title="dxtrack API",
         version=__version__,
         description="Theo dõi nhiệm vụ chỉ đạo và kế hoạch chuyển đổi số cấp tỉnh.",
@@ -139,6 +164,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_exception_handler(DxError, _dx_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(Exception, _unexpected)
     # Pages, JSON and the vendored scripts compressed for phones on slow links (not files
     # that are compressed already: Starlette skips responses that set Content-Encoding).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)

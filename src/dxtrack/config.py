@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     session_max_age_hours: int = Field(default=12, ge=1)
     cookie_secure: bool = False
     host: str = "127.0.0.1"
+    # Requests handled at once by the worker threads; the database pool holds as many connections.
+    threads: int = Field(default=16, ge=1, le=200)
     # The province's time zone: what "today" means for statuses, reports and reminders.
     timezone: str = vn.DEFAULT_TIMEZONE
     port: int = 8000

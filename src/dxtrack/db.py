@@ -88,7 +88,8 @@ def get_engine(settings: Settings | None = None) -> Engine:
     if url not in _engines:
         if url.startswith("sqlite"):
             settings.data_dir.mkdir(parents=True, exist_ok=True)
-        _engines[url] = make_engine(url)
+        # One connection per worker thread (each request holds one), a few more for the CLI.
+        _engines[url] = make_engine(url, pool_size=settings.threads, max_overflow=4)
     return _engines[url]
 
 

@@ -20,7 +20,12 @@ SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
 
 
 def get_db(request: Request) -> Iterator[Session]:
-    """One unit of work per request: commit on success, roll back on any exception."""
+    """One unit of work per request: commit on success, roll back on any exception.
+
+    Declared with `scope="function"` (below): the commit runs when the handler has returned and
+    before the response is sent, so a 2xx means committed and a failed commit answers 500.
+    A plain `def`: FastAPI runs it, and its commit, in the worker threads, off the event loop.
+    """
     session = request.app.state.sessionmaker()
     try:
         if request.method not in SAFE_METHODS:
@@ -38,7 +43,7 @@ def get_app_settings(request: Request) -> Settings:
     return request.app.state.settings
 
 
-Db = Annotated[Session, Depends(get_db)]
+Db = Annotated[Session, Depends(get_db, scope="function")]
 AppSettings = Annotated[Settings, Depends(get_app_settings)]
 
 

@@ -121,7 +121,9 @@ ACTIONS: dict[str, tuple[str, Template]] = {
     "system.recount": ("Tính lại bảng tổng hợp", lambda e, n: "tính lại bảng đếm phân công"),
     "notify.run": (
         "Gửi nhắc việc",
-        lambda e, n: f"chạy gửi nhắc việc ngày {_after(e, 'at')}: {_after(e, 'sent', 0)} thư đã gửi",
+        lambda e, n: (
+            f"chạy gửi nhắc việc ngày {_after(e, 'at')}: {_after(e, 'sent', 0)} thư đã gửi"
+        ),
     ),
 }
 

@@ -42,16 +42,31 @@ class LoginRequired(Unauthorized):
     """No valid session: pages answer with a redirect to /login."""
 
 
-async def page_user(request: Request, db: Db, settings: AppSettings) -> User:
+async def csrf_token(request: Request) -> str | None:
+    """The CSRF token an unsafe request carries: the HTMX header, else the form field.
+
+    The one `async` dependency: reading the form body is I/O for the event loop; it touches no
+    database (everything that does is a plain `def`, run in the worker threads)."""
+    if request.method in SAFE_METHODS:
+        return None
+    token = request.headers.get(CSRF_HEADER)
+    if not token:
+        form = await request.form()
+        value = form.get(CSRF_FIELD)
+        token = value if isinstance(value, str) else None
+    return token
+
+
+def page_user(
+    request: Request,
+    db: Db,
+    settings: AppSettings,
+    token: Annotated[str | None, Depends(csrf_token)],
+) -> User:
     session = read_session_cookie(settings, request.cookies.get(COOKIE_NAME))
     if session is None:
         raise LoginRequired("Vui lòng đăng nhập.")
     if request.method not in SAFE_METHODS:
-        token = request.headers.get(CSRF_HEADER)
-        if not token:
-            form = await request.form()
-            value = form.get(CSRF_FIELD)
-            token = value if isinstance(value, str) else None
         check_csrf(session, token)
     try:
         user = get_user_by_id(db, session.user_id)

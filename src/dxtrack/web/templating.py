@@ -11,8 +11,8 @@ from fastapi.templating import Jinja2Templates
 from starlette.responses import Response
 
 from dxtrack import vn
-from dxtrack.documents.highlight import clean_markdown
 from dxtrack.auth.models import ROLE_LABELS, Role
+from dxtrack.documents.highlight import clean_markdown
 from dxtrack.files import EVIDENCE_TYPES
 from dxtrack.tasks.models import PROGRESS_LABELS, ProgressState
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES, Status
