@@ -11,7 +11,7 @@ import time_machine
 from builders import minimal_pdf
 from typer.testing import CliRunner
 
-from dxtrack.cli import app
+from dxtrack.cli import app, is_loopback
 from dxtrack.config import Settings
 from dxtrack.tasks.status import Status
 
@@ -80,6 +80,23 @@ class TestUsersAdd:
             ok=False,
         )
         assert result.exit_code != 0 and "cơ quan" in result.output
+
+
+class TestServe:
+    def test_init_writes_the_data_directorys_key(self, fresh_settings: Settings):
+        run(fresh_settings, "init")
+        key = (fresh_settings.data_dir / "secret.key").read_text().strip()
+        assert len(key) >= 32 and fresh_settings.signing_key == key
+
+    @pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "dx.angiang.gov.vn"])
+    def test_development_refuses_a_network_address(self, fresh_settings: Settings, host: str):
+        result = run(fresh_settings, "serve", "--host", host, ok=False)
+        assert result.exit_code == 6
+        assert "DXTRACK_ENV=production" in result.output and host in result.output
+
+    def test_loopback_addresses(self):
+        assert all(map(is_loopback, ["127.0.0.1", "::1", "localhost", "127.0.0.2"]))
+        assert not any(map(is_loopback, ["0.0.0.0", "10.0.0.1", "::", "example.org"]))
 
 
 class TestIngestAndReport:

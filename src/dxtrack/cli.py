@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from pathlib import Path
 
 import typer
@@ -17,6 +18,7 @@ from dxtrack.config import Settings, get_settings, use_settings
 from dxtrack.demo import build_demo
 from dxtrack.documents.cli import ingest_command
 from dxtrack.documents.service import extraction_directory
+from dxtrack.errors import Invalid
 from dxtrack.extraction.cli import make_extract_command
 from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.notifications.cli import app as notify_app
@@ -58,13 +60,30 @@ def init_command() -> None:
 
 
 @app.command("serve")
+@handle_errors
 def serve_command(
     host: str | None = typer.Option(None, "--host", help="Mặc định 127.0.0.1"),
     port: int | None = typer.Option(None, "--port", help="Mặc định 8000"),
 ) -> None:
     """Chạy máy chủ web và API."""
     settings = get_settings()
-    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port)
+    host = host or settings.host
+    if settings.env == "development" and not is_loopback(host):
+        raise Invalid(
+            f"Không chạy máy chủ trên địa chỉ {host} ở chế độ phát triển (DXTRACK_ENV=development): "
+            "chỉ 127.0.0.1 / localhost. Đặt DXTRACK_ENV=production để phục vụ qua mạng."
+        )
+    uvicorn.run(create_app(settings), host=host, port=port or settings.port)
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.1, ::1, localhost: only this machine can connect."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 @app.command("demo")

@@ -5,17 +5,19 @@ Every field here is documented in README.md (tests/test_docs.py checks it).
 
 from __future__ import annotations
 
+import os
+import secrets
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from dxtrack import vn
 
-DEV_SECRET = "dev-secret-change-me"
+KEY_FILE = "secret.key"
 
 
 class Settings(BaseSettings):
@@ -24,7 +26,8 @@ class Settings(BaseSettings):
     env: Literal["development", "production"] = "development"
     data_dir: Path = Path("./data")
     database_url: str | None = None
-    secret_key: str = DEV_SECRET
+    # Empty: the random key in the data directory (`secret.key`, written by `dxtrack init`).
+    secret_key: str = ""
     backup_key: str = ""  # signs backup manifests (backup/crypto.py); kept apart from backups
     due_soon_days: int = Field(default=7, ge=0, le=365)
     max_upload_mb: int = Field(default=20, ge=1, le=1024)
@@ -67,17 +70,21 @@ class Settings(BaseSettings):
             ) from exc
         return value
 
-    @model_validator(mode="after")
-    def _refuse_default_secret(self) -> Settings:
-        if self.env != "development" and self.secret_key == DEV_SECRET:
-            raise ValueError("DXTRACK_SECRET_KEY must be set outside development")
-        return self
-
     @property
     def db_url(self) -> str:
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.data_dir / 'dxtrack.sqlite3').resolve()}"
+
+    @property
+    def key_file(self) -> Path:
+        return self.data_dir / KEY_FILE
+
+    @property
+    def signing_key(self) -> str:
+        """The key that signs sessions and CSRF tokens: `DXTRACK_SECRET_KEY` when set, else the
+        data directory's random key (created once, then read by every process)."""
+        return self.secret_key or data_dir_key(self.key_file)
 
     @property
     def originals_dir(self) -> Path:
@@ -93,6 +100,28 @@ class Settings(BaseSettings):
 
 
 _current: Settings | None = None
+_keys: dict[Path, str] = {}
+
+
+def data_dir_key(path: Path) -> str:
+    """The random key stored at `path`, written first (mode 0600) when there is none yet.
+
+    Created with O_EXCL, so two processes starting together end up with the same key."""
+    path = path.resolve()
+    if path not in _keys:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            pass
+        else:
+            with os.fdopen(handle, "w") as file:
+                file.write(secrets.token_urlsafe(48) + "\n")
+        key = path.read_text().strip()
+        if len(key) < 32:
+            raise ValueError(f"{path}: the secret key is too short (at least 32 characters)")
+        _keys[path] = key
+    return _keys[path]
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from builders import PASSWORD, make_user
 from sqlalchemy.orm import Session
@@ -54,8 +59,8 @@ class TestAuthenticate:
 
 
 class TestCookieSession:
-    def test_signed_cookie_and_csrf(self):
-        settings = Settings()
+    def test_signed_cookie_and_csrf(self, tmp_path: Path):
+        settings = Settings(data_dir=tmp_path)
         value, data = make_session_cookie(settings, 42)
         read = read_session_cookie(settings, value)
         assert read == data
@@ -63,15 +68,37 @@ class TestCookieSession:
         with pytest.raises(Forbidden):
             check_csrf(read, "gia-mao")
 
-    def test_tampered_cookie_is_ignored(self):
-        settings = Settings()
+    def test_tampered_cookie_is_ignored(self, tmp_path: Path):
+        settings = Settings(data_dir=tmp_path)
         value, _ = make_session_cookie(settings, 42)
         assert read_session_cookie(settings, value[:-2] + "xx") is None
-        other = Settings(secret_key="khac")
+        other = Settings(data_dir=tmp_path, secret_key="khac")
         assert read_session_cookie(other, value) is None
 
 
-class TestSettings:
-    def test_default_secret_refused_in_production(self):
-        with pytest.raises(ValueError):
-            Settings(env="production")
+class TestSecretKey:
+    def test_without_a_configured_key_the_data_directory_holds_a_random_one(self, tmp_path: Path):
+        first = Settings(data_dir=tmp_path / "a", env="production")
+        key = first.signing_key
+        key_file = tmp_path / "a" / "secret.key"
+        assert key_file.read_text().strip() == key and len(key) >= 32
+        assert key_file.stat().st_mode & 0o777 == 0o600
+        assert Settings(data_dir=tmp_path / "b").signing_key != key
+
+    def test_every_process_reads_the_same_key(self, tmp_path: Path):
+        key = Settings(data_dir=tmp_path).signing_key
+        script = "from dxtrack.config import Settings; print(Settings().signing_key)"
+        env = os.environ | {"DXTRACK_DATA_DIR": str(tmp_path)}
+        env.pop("DXTRACK_SECRET_KEY", None)
+        other = subprocess.run(
+            [sys.executable, "-c", script], env=env, capture_output=True, text=True, check=True
+        )
+        assert other.stdout.strip() == key
+
+    def test_a_cookie_signed_with_the_old_public_default_is_refused(self, tmp_path: Path):
+        forged, _ = make_session_cookie(Settings(secret_key="dev-secret-change-me"), 1)
+        assert read_session_cookie(Settings(data_dir=tmp_path), forged) is None
+
+    def test_a_configured_key_wins(self, tmp_path: Path):
+        settings = Settings(data_dir=tmp_path, secret_key="k" * 40)
+        assert settings.signing_key == "k" * 40 and not (tmp_path / "secret.key").exists()

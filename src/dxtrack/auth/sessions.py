@@ -33,7 +33,7 @@ class SessionData:
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.secret_key, salt="dxtrack-session")
+    return URLSafeTimedSerializer(settings.signing_key, salt="dxtrack-session")
 
 
 def make_session_cookie(settings: Settings, user_id: int) -> tuple[str, SessionData]:
@@ -64,7 +64,7 @@ def check_csrf(session: SessionData, token: str | None) -> None:
 
 
 def _login_serializer(settings: Settings) -> URLSafeTimedSerializer:
-    return URLSafeTimedSerializer(settings.secret_key, salt="dxtrack-login")
+    return URLSafeTimedSerializer(settings.signing_key, salt="dxtrack-login")
 
 
 def read_login_token(settings: Settings, value: str | None) -> str | None:
