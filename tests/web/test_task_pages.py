@@ -5,14 +5,17 @@ from __future__ import annotations
 import io
 from datetime import date
 
-from builders import make_task, minimal_pdf
+from builders import make_task, make_user, minimal_pdf
 from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 from pagehelp import html, one, page_session, texts
+from sqlalchemy import event
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
-from dxtrack.tasks.models import Assignment
+from dxtrack.config import Settings
+from dxtrack.tasks.models import Assignment, ProgressState
+from dxtrack.tasks.progress import ProgressInput, report_progress
 
 
 def _agencies(text: str) -> list[str]:
@@ -88,6 +91,42 @@ class TestTaskPage:
         task = make_task(db, lead=["Công an tỉnh"])
         page_session(client, db, "syt")
         assert client.get(f"/tasks/{task.id}").status_code == 404
+
+    def test_queries_do_not_grow_with_assignments(
+        self, client: TestClient, db: Session, settings: Settings
+    ):
+        """No N+1: a task with 17 reported assignments costs the queries of one with 1."""
+        small = make_task(db, lead=["Sở Y tế"])
+        large = make_task(db, lead=["Các sở, ban, ngành tỉnh"])
+        admin = make_user(db, "quantri")
+        for task in (small, large):
+            for assignment in db.query(Assignment).filter(Assignment.task_id == task.id):
+                report_progress(
+                    db,
+                    assignment_id=assignment.id,
+                    data=ProgressInput(
+                        state=ProgressState.in_progress, percent=50, note="Đang làm"
+                    ),
+                    expected_version=None,
+                    settings=settings,
+                    actor=admin,
+                )
+        page_session(client, db, "dieuphoi")
+        statements: list[str] = []
+        connection = db.connection()
+        listener = lambda *args: statements.append(args[2])
+        counts = []
+        for task in (small, large):
+            statements.clear()
+            event.listen(connection, "before_cursor_execute", listener)
+            try:
+                text = client.get(f"/tasks/{task.id}").text
+            finally:
+                event.remove(connection, "before_cursor_execute", listener)
+            counts.append(len(statements))
+            shown = len(html(text).xpath("//article[@data-assignment]"))
+            assert shown == db.query(Assignment).filter(Assignment.task_id == task.id).count()
+        assert shown > 10 and counts[1] <= counts[0], counts
 
 
 def _assignment(db: Session, task_id: int) -> Assignment:

@@ -14,13 +14,11 @@ from dxtrack.auth.models import Role, User
 from dxtrack.auth.permissions import STAFF
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import get_document
-from dxtrack.errors import NotFound
-from dxtrack.tasks import progress
+from dxtrack.tasks.detail import get_task_detail, list_history
 from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
-from dxtrack.tasks.queries import AssignmentRow, Filters, list_assignments
-from dxtrack.tasks.service import get_task, list_parties
+from dxtrack.tasks.queries import AssignmentRow
 from dxtrack.tasks.stats import summarize
 from dxtrack.web.params import SORTS, View, ViewParams, filter_options, scope_to_plan
 from dxtrack.web.security import PageUser
@@ -84,23 +82,6 @@ def tasks_export(db: Db, user: PageUser, settings: AppSettings, view: ViewParams
     )
 
 
-def _history(db: Session, assignment_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-    """Progress reports (oldest first) with their evidence and author, per assignment."""
-    out: dict[int, list[dict[str, Any]]] = {}
-    for assignment_id in assignment_ids:
-        reports = progress.list_reports(db, assignment_id)
-        evidence = progress.list_evidence(db, [r.id for r in reports])
-        out[assignment_id] = [
-            {
-                "report": r,
-                "author": db.get(User, r.author_id) if r.author_id else None,
-                "evidence": [e for e in evidence if e.report_id == r.id],
-            }
-            for r in reports
-        ]
-    return out
-
-
 @router.get("/tasks/{task_id}", name="task_page")
 def task_page(
     request: Request,
@@ -110,18 +91,10 @@ def task_page(
     settings: AppSettings,
     view: ViewParams,
 ) -> Response:
-    task = get_task(db, task_id)
-    rows, _ = list_assignments(
-        db,
-        filters=Filters(task_id=task.id),
-        at=view.at,
-        user=user,
-        page_size=10_000,
-        due_soon_days=settings.due_soon_days,
+    detail = get_task_detail(
+        db, task_id, user=user, at=view.at, due_soon_days=settings.due_soon_days
     )
-    if user.role == Role.officer and not rows:
-        raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
-    parties = list_parties(db, task.id)
+    task, parties, rows = detail.task, detail.parties, detail.rows
     context = {
         "view": view,
         "task": task,
@@ -129,7 +102,7 @@ def task_page(
         "lead": [p for p in parties if p.role == PartyRole.lead],
         "coordinators": [p for p in parties if p.role == PartyRole.coordinator],
         "rows": rows,
-        "history": _history(db, [r.id for r in rows]),
+        "history": list_history(db, [r.id for r in rows]),
         # rows are already limited to what the user sees: an officer's are their agency's
         "can_report": user.role in (*STAFF, Role.officer),
         "reported": request.query_params.get("reported"),

@@ -14,11 +14,11 @@ from dxtrack.agencies.models import Agency, AgencyGroup
 from dxtrack.auth.models import User
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents.service import get_document
-from dxtrack.errors import NotFound
 from dxtrack.tasks import mapping, service
-from dxtrack.tasks.models import PartyRole, Task
+from dxtrack.tasks.detail import get_task_detail
+from dxtrack.tasks.models import PartyRole, Task, TaskParty
 from dxtrack.tasks.parties import list_undelivered
-from dxtrack.tasks.queries import Filters, list_assignments, list_tasks
+from dxtrack.tasks.queries import list_tasks
 from dxtrack.tasks.schemas import (
     AssignmentBrief,
     PartyMap,
@@ -33,11 +33,11 @@ from dxtrack.tasks.status import STATUS_LABELS, Status
 router = APIRouter(tags=["tasks"])
 
 
-def _party_reads(db: Session, task_id: int) -> dict[str, list[PartyRead]]:
+def _party_reads(db: Session, task_parties: list[TaskParty]) -> dict[str, list[PartyRead]]:
     agencies = dict(db.execute(select(Agency.id, Agency.code)).all())
     groups = dict(db.execute(select(AgencyGroup.id, AgencyGroup.code)).all())
     out: dict[str, list[PartyRead]] = {PartyRole.lead: [], PartyRole.coordinator: []}
-    for party in service.list_parties(db, task_id):
+    for party in task_parties:
         agency = agencies.get(party.agency_id) if party.agency_id else None
         group = groups.get(party.group_id) if party.group_id else None
         out[party.role].append(
@@ -54,15 +54,9 @@ def _party_reads(db: Session, task_id: int) -> dict[str, list[PartyRead]]:
 
 
 def task_read(db: Session, task: Task, *, user: User, at: date, due_soon_days: int) -> TaskRead:
-    parties = _party_reads(db, task.id)
-    rows, _ = list_assignments(
-        db,
-        filters=Filters(task_id=task.id),
-        at=at,
-        user=user,
-        page_size=10_000,
-        due_soon_days=due_soon_days,
-    )
+    detail = get_task_detail(db, task.id, user=user, at=at, due_soon_days=due_soon_days)
+    parties = _party_reads(db, detail.parties)
+    rows = detail.rows
     briefs = [
         AssignmentBrief(
             id=r.id,
@@ -147,12 +141,7 @@ def read_task(
     task_id: int, db: Db, user: CurrentUser, settings: AppSettings, at: date | None = None
 ) -> TaskRead:
     task = service.get_task(db, task_id)
-    result = task_read(
-        db, task, user=user, at=at or vn.today(), due_soon_days=settings.due_soon_days
-    )
-    if user.role == "officer" and not result.assignments:
-        raise NotFound(f"Không tìm thấy nhiệm vụ #{task_id}.")
-    return result
+    return task_read(db, task, user=user, at=at or vn.today(), due_soon_days=settings.due_soon_days)
 
 
 @router.post("/documents/{document_id}/tasks", response_model=TaskRead, status_code=201)
