@@ -82,7 +82,7 @@ class TestPlanReport:
         assert len(sheet_records(annex, "Phân công")) == 3
 
     def test_plan_code_required(self, db: Session, settings: Settings):
-        with pytest.raises(Invalid, match="--plan"):
+        with pytest.raises(Invalid, match="cần chọn một kế hoạch"):
             render(db, settings, plan=None)
 
     def test_unknown_plan(self, db: Session, settings: Settings):
