@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from dxtrack import vn
-from dxtrack.agencies.pages import KIND_LABELS
+from dxtrack.agencies.models import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.describe import ACTIONS, describe, load_names
 from dxtrack.audit.service import list_entries

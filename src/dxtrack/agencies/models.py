@@ -21,6 +21,19 @@ class AgencyKind(StrEnum):
     special_zone = "special_zone"
 
 
+# Vietnamese names of the kinds (directory, admin import page).
+KIND_LABELS = {
+    AgencyKind.province: "Cấp tỉnh",
+    AgencyKind.department: "Sở",
+    AgencyKind.provincial_body: "Ban, ngành tỉnh",
+    AgencyKind.press: "Báo chí",
+    AgencyKind.other: "Khác",
+    AgencyKind.commune: "Xã",
+    AgencyKind.ward: "Phường",
+    AgencyKind.special_zone: "Đặc khu",
+}
+
+
 group_members = Table(
     "agency_group_members",
     Base.metadata,

@@ -6,30 +6,18 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from dxtrack import vn
-from dxtrack.agencies.models import AgencyKind
+from dxtrack.agencies.models import KIND_LABELS, AgencyKind
 from dxtrack.agencies.service import get_agency, list_agencies, list_groups
 from dxtrack.auth.permissions import can_see_agency
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import NotFound
-from dxtrack.tasks.pages import PAGE_SIZE, assignment_page
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.stats import ScoreRow, scorecard
-from dxtrack.web.params import ViewParams
+from dxtrack.web.params import PAGE_SIZE, ViewParams, assignment_page
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
-
-KIND_LABELS = {
-    AgencyKind.province: "Cấp tỉnh",
-    AgencyKind.department: "Sở",
-    AgencyKind.provincial_body: "Ban, ngành tỉnh",
-    AgencyKind.press: "Báo chí",
-    AgencyKind.other: "Khác",
-    AgencyKind.commune: "Xã",
-    AgencyKind.ward: "Phường",
-    AgencyKind.special_zone: "Đặc khu",
-}
 
 
 @router.get("/agencies", name="agencies_index")

@@ -5,44 +5,30 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Request
-from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxtrack import vn
 from dxtrack.agencies.service import list_agencies
-from dxtrack.auth.models import Role, User
+from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import STAFF
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import get_document
 from dxtrack.tasks.detail import get_task_detail, list_history
 from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
-from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.models import PartyRole
-from dxtrack.tasks.queries import AssignmentRow
 from dxtrack.tasks.stats import summarize
-from dxtrack.web.params import SORTS, View, ViewParams, filter_options, scope_to_plan
+from dxtrack.web.params import (
+    PAGE_SIZE,
+    SORTS,
+    ViewParams,
+    assignment_page,
+    filter_options,
+    scope_to_plan,
+)
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
-PAGE_SIZE = 50
-
-
-def assignment_page(
-    db: Session, view: View, user: User, due_soon: int, size: int
-) -> tuple[list[AssignmentRow], bool]:
-    return list_assignments_sorted(
-        db,
-        filters=view.filters,
-        at=view.at,
-        user=user,
-        sort=view.sort,
-        descending=view.descending,
-        page=view.page,
-        page_size=size,
-        due_soon_days=due_soon,
-        sort_key=vn.sort_key,
-    )
 
 
 @router.get("/tasks", name="tasks_index")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack import vn
 from dxtrack.agencies.service import list_groups
+from dxtrack.auth.models import User
 from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.indicators.service import (
@@ -24,7 +25,8 @@ from dxtrack.indicators.service import (
     list_plans,
     plan_task_ids,
 )
-from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.listing import list_assignments_sorted
+from dxtrack.tasks.queries import AssignmentRow, Filters
 from dxtrack.tasks.status import Status
 
 SORTS = {
@@ -156,3 +158,24 @@ def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]
         "document_options": list_document_choices(db),
         "group_options": [(g.code, g.name) for g in groups],
     }
+
+
+PAGE_SIZE = 50  # rows of an assignment list page
+
+
+def assignment_page(
+    db: Session, view: View, user: User, due_soon: int, size: int
+) -> tuple[list[AssignmentRow], bool]:
+    """One page of the assignments in `view`, sorted as it asks (agency names in Vietnamese order)."""
+    return list_assignments_sorted(
+        db,
+        filters=view.filters,
+        at=view.at,
+        user=user,
+        sort=view.sort,
+        descending=view.descending,
+        page=view.page,
+        page_size=size,
+        due_soon_days=due_soon,
+        sort_key=vn.sort_key,
+    )
