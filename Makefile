@@ -11,11 +11,12 @@ $(BIN)/python:
 	$(PY) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip uv
 
+# Exactly the versions in uv.lock (`uv lock` after changing a dependency in pyproject.toml).
 install: $(BIN)/python
-	$(BIN)/uv pip install -q -e .
+	$(BIN)/uv sync -q --frozen
 
 install-dev: $(BIN)/python
-	$(BIN)/uv pip install -q -e '.[dev]'
+	$(BIN)/uv sync -q --frozen --extra dev
 
 # Debian packages the test suite needs (PostgreSQL server, Chromium, fonts; LibreOffice for
 # report PDFs, with Liberation 2 fonts metric-compatible with Times New Roman).

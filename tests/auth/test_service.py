@@ -8,10 +8,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from argon2 import PasswordHasher
 from builders import PASSWORD, make_user
 from sqlalchemy.orm import Session
 
-from dxtrack.auth import service
+from dxtrack.auth import passwords, service
 from dxtrack.auth.models import Role
 from dxtrack.auth.sessions import check_csrf, make_session_cookie, read_session_cookie
 from dxtrack.config import Settings
@@ -42,6 +43,17 @@ class TestCreateUser:
 
 
 class TestAuthenticate:
+    def test_an_old_hash_is_upgraded_at_login(self, db: Session):
+        user = make_user(db, "dieuphoi")
+        weak = PasswordHasher(time_cost=1, memory_cost=512, parallelism=1).hash(PASSWORD)
+        user.password_hash = weak
+        db.flush()
+        assert passwords.needs_rehash(weak)
+        assert service.authenticate(db, username="dieuphoi", password=PASSWORD).id == user.id
+        db.refresh(user)
+        assert user.password_hash != weak and not passwords.needs_rehash(user.password_hash)
+        assert service.authenticate(db, username="dieuphoi", password=PASSWORD).id == user.id
+
     def test_right_and_wrong_password(self, db: Session):
         make_user(db, "dieuphoi")
         assert service.authenticate(db, username="dieuphoi", password=PASSWORD).username == (

@@ -95,6 +95,9 @@ def authenticate(db: Session, *, username: str, password: str) -> User:
     matches = verify_password(stored, password)
     if user is None or not user.active or not matches:
         raise Unauthorized("Tên đăng nhập hoặc mật khẩu không đúng.")
+    if passwords.needs_rehash(user.password_hash):  # hashed under older argon2 parameters
+        user.password_hash = hash_password(password)
+        db.flush()
     return user
 
 
