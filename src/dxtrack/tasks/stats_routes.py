@@ -17,7 +17,7 @@ router = APIRouter(tags=["status"])
 
 
 @router.get("/statuses")
-def read_statuses() -> list[dict[str, str]]:
+def read_statuses(_user: CurrentUser) -> list[dict[str, str]]:
     """The six computed statuses with their Vietnamese labels, in display order."""
     return [{"code": s.value, "label": label} for s, label in STATUS_LABELS.items()]
 

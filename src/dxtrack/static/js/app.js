@@ -106,7 +106,19 @@
     });
   }
 
+  // A form marked data-reset-on-success empties itself once htmx has posted it (the page's
+  // Content-Security-Policy forbids inline handlers such as hx-on).
+  function resetOnSuccess() {
+    document.body.addEventListener("htmx:afterRequest", function (evt) {
+      var form = evt.detail.elt;
+      if (evt.detail.successful && form && form.matches && form.matches("form[data-reset-on-success]")) {
+        form.reset();
+      }
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    resetOnSuccess();
     foldFilters();
     showChosenFiles();
     completeMeansFull();
