@@ -46,9 +46,8 @@ def _client(settings: Settings) -> TestClient:
         user = create_user(
             db, username="bench", password="bench-password", role=Role.coordinator, actor=None
         )
-        user_id = user.id
+        value, _ = make_session_cookie(db, settings, user.id)
     client = TestClient(create_app(settings))
-    value, _ = make_session_cookie(settings, user_id)
     client.cookies.set(COOKIE_NAME, value)
     return client
 

@@ -33,7 +33,7 @@ def page_session(client: TestClient, db: Session, username: str) -> str:
     """
     user = make_user(db, username)
     settings = client.app.state.settings  # type: ignore[attr-defined]
-    value, session = make_session_cookie(settings, user.id)
+    value, session = make_session_cookie(db, settings, user.id)
     client.cookies.set(COOKIE_NAME, value)
     return session.csrf
 

@@ -67,7 +67,7 @@ class TestAuth:
         from dxtrack.auth.sessions import COOKIE_NAME, make_session_cookie
 
         user = make_user(db, "dieuphoi")
-        value, data = make_session_cookie(settings, user.id)
+        value, data = make_session_cookie(db, settings, user.id)
         client.cookies.set(COOKIE_NAME, value)
         assert client.get("/api/v1/auth/me").status_code == 200
         response = client.post("/api/v1/tasks/999/confirm")

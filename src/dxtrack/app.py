@@ -16,6 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from dxtrack import __version__, vn
+from dxtrack.admin import accounts as admin_accounts
 from dxtrack.admin import pages as admin_pages
 from dxtrack.agencies import pages as agency_pages
 from dxtrack.agencies import routes as agency_routes
@@ -39,6 +40,7 @@ from dxtrack.tasks import assignment_routes, progress_pages, stats_routes
 from dxtrack.tasks import pages as task_pages
 from dxtrack.tasks import routes as task_routes
 from dxtrack.web.errors import page_error
+from dxtrack.web.guards import BodyLimit, SecurityHeaders
 
 API_PREFIX = "/api/v1"
 logger = logging.getLogger(__name__)
@@ -112,6 +114,7 @@ PAGE_ROUTERS = (
     progress_pages.router,
     agency_pages.router,
     admin_pages.router,
+    admin_accounts.router,
     notification_pages.router,
     plan_pages.router,
     report_pages.router,
@@ -169,4 +172,6 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # that are compressed already: Starlette skips responses that set Content-Encoding).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
     _include_routers(app)
+    app.add_middleware(BodyLimit, settings=settings)
+    app.add_middleware(SecurityHeaders, settings=settings)  # outermost: on every response
     return app

@@ -31,8 +31,12 @@ class Settings(BaseSettings):
     backup_key: str = ""  # signs backup manifests (backup/crypto.py); kept apart from backups
     due_soon_days: int = Field(default=7, ge=0, le=365)
     max_upload_mb: int = Field(default=20, ge=1, le=1024)
+    max_request_mb: int = Field(default=100, ge=1, le=4096)  # a whole request body (web/guards.py)
     token_ttl_days: int = Field(default=30, ge=1)
     session_max_age_hours: int = Field(default=12, ge=1)
+    session_idle_minutes: int = Field(default=60, ge=5)
+    login_max_failures: int = Field(default=10, ge=2)
+    login_lock_minutes: int = Field(default=15, ge=1)
     cookie_secure: bool = False
     host: str = "127.0.0.1"
     # Requests handled at once by the worker threads; the database pool holds as many connections.

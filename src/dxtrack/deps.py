@@ -52,7 +52,7 @@ def get_current_user(request: Request, db: Db, settings: AppSettings) -> User:
     header = request.headers.get("authorization", "")
     if header.lower().startswith("bearer "):
         return user_for_token(db, header[7:].strip())
-    session = read_session_cookie(settings, request.cookies.get(COOKIE_NAME))
+    session = read_session_cookie(db, settings, request.cookies.get(COOKIE_NAME))
     if session is None:
         raise Unauthorized("Vui lòng đăng nhập.")
     if request.method not in SAFE_METHODS:

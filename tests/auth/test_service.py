@@ -71,21 +71,23 @@ class TestAuthenticate:
 
 
 class TestCookieSession:
-    def test_signed_cookie_and_csrf(self, tmp_path: Path):
+    def test_signed_cookie_and_csrf(self, db: Session, tmp_path: Path):
         settings = Settings(data_dir=tmp_path)
-        value, data = make_session_cookie(settings, 42)
-        read = read_session_cookie(settings, value)
+        user = make_user(db, "syt")
+        value, data = make_session_cookie(db, settings, user.id)
+        read = read_session_cookie(db, settings, value)
         assert read == data
         check_csrf(read, data.csrf)
         with pytest.raises(Forbidden):
             check_csrf(read, "gia-mao")
 
-    def test_tampered_cookie_is_ignored(self, tmp_path: Path):
+    def test_tampered_cookie_is_ignored(self, db: Session, tmp_path: Path):
         settings = Settings(data_dir=tmp_path)
-        value, _ = make_session_cookie(settings, 42)
-        assert read_session_cookie(settings, value[:-2] + "xx") is None
+        user = make_user(db, "syt")
+        value, _ = make_session_cookie(db, settings, user.id)
+        assert read_session_cookie(db, settings, value[:-2] + "xx") is None
         other = Settings(data_dir=tmp_path, secret_key="khac")
-        assert read_session_cookie(other, value) is None
+        assert read_session_cookie(db, other, value) is None
 
 
 class TestSecretKey:

@@ -118,6 +118,40 @@ ACTIONS: dict[str, tuple[str, Template]] = {
     ),
     "system.backup": ("Sao lưu dữ liệu", lambda e, n: "sao lưu dữ liệu"),
     "system.restore": ("Khôi phục dữ liệu", lambda e, n: "khôi phục dữ liệu"),
+    "user.login": (
+        "Đăng nhập",
+        lambda e, n: f"đăng nhập từ {_after(e, 'address') or 'không rõ địa chỉ'}",
+    ),
+    "user.login_failed": (
+        "Đăng nhập sai",
+        lambda e, n: f"đăng nhập sai với tên «{_after(e, 'username')}» từ {_after(e, 'address')}",
+    ),
+    "user.login_refused": (
+        "Đăng nhập bị tạm chặn",
+        lambda e, n: f"bị tạm chặn đăng nhập «{_after(e, 'username')}» từ {_after(e, 'address')}",
+    ),
+    "user.logout": ("Đăng xuất", lambda e, n: "đăng xuất"),
+    "user.logout_everywhere": ("Đăng xuất mọi nơi", lambda e, n: "đăng xuất khỏi mọi nơi"),
+    "user.sessions_end": (
+        "Kết thúc phiên đăng nhập",
+        lambda e, n: (
+            f"kết thúc {_after(e, 'sessions', 0)} phiên đăng nhập của tài khoản #{e.entity_id}"
+        ),
+    ),
+    "user.disable": ("Khóa tài khoản", lambda e, n: f"khóa tài khoản {_after(e, 'username')}"),
+    "user.enable": ("Mở lại tài khoản", lambda e, n: f"mở lại tài khoản {_after(e, 'username')}"),
+    "user.password": (
+        "Đổi mật khẩu",
+        lambda e, n: f"đặt mật khẩu mới cho tài khoản #{e.entity_id}",
+    ),
+    "user.token_revoke": (
+        "Thu hồi mã API",
+        lambda e, n: f"thu hồi mã API của tài khoản #{e.entity_id}",
+    ),
+    "user.unlock": (
+        "Mở khóa đăng nhập",
+        lambda e, n: f"mở khóa đăng nhập cho tài khoản #{e.entity_id}",
+    ),
     "system.recount": ("Tính lại bảng tổng hợp", lambda e, n: "tính lại bảng đếm phân công"),
     "notify.run": (
         "Gửi nhắc việc",

@@ -1,4 +1,4 @@
-"""Đăng nhập / đăng xuất: the signed session cookie (auth/sessions.py).
+"""Đăng nhập / đăng xuất: server-side sessions (auth/sessions.py), throttled sign-in (login.py).
 
 The login form carries a pre-session CSRF token (cookie `dxtrack_login` + hidden field), so
 another site cannot sign a browser in to an account of its choosing (login CSRF).
@@ -11,7 +11,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
-from dxtrack.auth.service import authenticate
+from dxtrack.auth.login import attempt_login
+from dxtrack.auth.login import logout as end_login
 from dxtrack.auth.sessions import (
     COOKIE_NAME,
     LOGIN_COOKIE_NAME,
@@ -23,7 +24,7 @@ from dxtrack.auth.sessions import (
 )
 from dxtrack.config import Settings
 from dxtrack.deps import AppSettings, Db
-from dxtrack.errors import Forbidden, Unauthorized
+from dxtrack.errors import Forbidden
 from dxtrack.web.security import PageUser, safe_next
 from dxtrack.web.templating import render
 
@@ -52,6 +53,10 @@ def login_form(
     return _login_page(request, settings, {"next": safe_next(next_url)})
 
 
+def client_address(request: Request) -> str:
+    return request.client.host if request.client else ""
+
+
 @router.post("/login")
 def login(
     request: Request,
@@ -62,13 +67,32 @@ def login(
     next_url: Annotated[str, Form(alias="next")] = "/",
     csrf_token: Annotated[str, Form()] = "",
 ) -> Response:
+    context = {"username": username, "next": safe_next(next_url)}
     try:
         check_login_token(settings, request.cookies.get(LOGIN_COOKIE_NAME), csrf_token)
-        user = authenticate(db, username=username.strip(), password=password)
-    except (Forbidden, Unauthorized) as exc:  # shown on the form, username kept
-        context = {"error": exc.message, "username": username, "next": safe_next(next_url)}
-        return _login_page(request, settings, context, status_code=exc.status)
-    value, _ = make_session_cookie(settings, user.id)
+    except Forbidden as exc:  # shown on the form, username kept
+        return _login_page(request, settings, {**context, "error": exc.message}, status_code=403)
+    outcome = attempt_login(
+        db,
+        username=username,
+        password=password,
+        address=client_address(request),
+        settings=settings,
+        via="page",
+    )
+    if outcome.user is None:  # returned, not raised: the failure is committed and counted
+        context["error"] = outcome.message
+        response = _login_page(request, settings, context, status_code=outcome.status)
+        if outcome.retry_after:
+            response.headers["Retry-After"] = str(outcome.retry_after)
+        return response
+    value, _ = make_session_cookie(
+        db,
+        settings,
+        outcome.user.id,
+        address=client_address(request),
+        user_agent=request.headers.get("user-agent", ""),
+    )
     response = RedirectResponse(safe_next(next_url), status_code=303)
     response.set_cookie(COOKIE_NAME, value, **cookie_options(settings))  # type: ignore[arg-type]
     response.delete_cookie(LOGIN_COOKIE_NAME, path=LOGIN_COOKIE_PATH)
@@ -76,7 +100,13 @@ def login(
 
 
 @router.post("/logout")
-def logout(_user: PageUser) -> Response:
+def logout(
+    request: Request,
+    db: Db,
+    user: PageUser,
+    everywhere: Annotated[str, Form()] = "",
+) -> Response:
+    end_login(db, user=user, session_id=request.state.session_id, everywhere=bool(everywhere))
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE_NAME)
     return response

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
 from dxtrack.auth import service
+from dxtrack.auth.login import attempt_login
 from dxtrack.auth.models import User
 from dxtrack.auth.schemas import TokenCreate, TokenRead, UserCreate, UserRead
 from dxtrack.deps import Admin, AppSettings, CurrentUser, Db
@@ -25,11 +27,30 @@ def user_read(db: Session, user: User) -> UserRead:
     )
 
 
-@router.post("/auth/token", response_model=TokenRead)
-def create_token(body: TokenCreate, db: Db, settings: AppSettings) -> TokenRead:
-    user = service.authenticate(db, username=body.username, password=body.password)
-    token = service.issue_token(db, user=user, ttl_days=settings.token_ttl_days)
-    return TokenRead(token=token, user=user_read(db, user))
+@router.post(
+    "/auth/token",
+    response_model=TokenRead,
+    responses={401: {"description": "sai tên hoặc mật khẩu"}, 429: {"description": "tạm khóa"}},
+)
+def create_token(
+    body: TokenCreate, request: Request, db: Db, settings: AppSettings
+) -> TokenRead | JSONResponse:
+    outcome = attempt_login(
+        db,
+        username=body.username,
+        password=body.password,
+        address=request.client.host if request.client else "",
+        settings=settings,
+        via="api",
+    )
+    if outcome.user is None:  # returned, not raised: the failure is committed and counted
+        code = "too_many_attempts" if outcome.status == 429 else "unauthorized"
+        headers = {"Retry-After": str(outcome.retry_after)} if outcome.retry_after else None
+        return JSONResponse(
+            {"error": code, "detail": outcome.message}, status_code=outcome.status, headers=headers
+        )
+    token = service.issue_token(db, user=outcome.user, ttl_days=settings.token_ttl_days)
+    return TokenRead(token=token, user=user_read(db, outcome.user))
 
 
 @router.get("/auth/me", response_model=UserRead)

@@ -119,7 +119,7 @@ def issue_token(db: Session, *, user: User, ttl_days: int = 30) -> str:
 
 def user_for_token(db: Session, token: str) -> User:
     row = db.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
-    if row is None or row.expires_at < utcnow():
+    if row is None or row.expires_at < utcnow() or row.revoked_at is not None:
         raise Unauthorized("Phiên làm việc không hợp lệ hoặc đã hết hạn, vui lòng đăng nhập lại.")
     user = db.get(User, row.user_id)
     if user is None or not user.active:

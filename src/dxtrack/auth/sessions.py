@@ -1,7 +1,10 @@
 """Signed cookie sessions with a CSRF token, for the server-rendered web app.
 
-The cookie carries {"uid", "csrf"} signed with DXTRACK_SECRET_KEY; every unsafe request
-must echo the csrf value (form field `csrf_token` or header `X-CSRF-Token`).
+The session lives on the server (`user_sessions`): the cookie carries only a random id, signed
+with DXTRACK_SECRET_KEY, so logout, disabling the user, a password change or "sign out
+everywhere" end it at once, and so does `DXTRACK_SESSION_IDLE_MINUTES` without a request. Every
+unsafe request must echo the session's csrf value (form field `csrf_token` or header
+`X-CSRF-Token`).
 
 Before sign-in there is no session, so the login form is protected against login CSRF by a
 pre-session token: GET /login sets the signed `dxtrack_login` cookie (path /login) and puts
@@ -10,13 +13,19 @@ the same token in the form; POST /login compares the two (double submit, constan
 
 from __future__ import annotations
 
+import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
 
+from dxtrack.auth.models import UserSession
 from dxtrack.config import Settings
+from dxtrack.db import utcnow
 from dxtrack.errors import Forbidden
 
 COOKIE_NAME = "dxtrack_session"
@@ -30,27 +39,95 @@ CSRF_HEADER = "X-CSRF-Token"
 class SessionData:
     user_id: int
     csrf: str
+    session_id: int = 0
+
+
+TOUCH_EVERY = timedelta(minutes=5)  # last_seen_at is written at most this often
 
 
 def _serializer(settings: Settings) -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(settings.signing_key, salt="dxtrack-session")
 
 
-def make_session_cookie(settings: Settings, user_id: int) -> tuple[str, SessionData]:
-    data = SessionData(user_id=user_id, csrf=secrets.token_urlsafe(24))
-    value = _serializer(settings).dumps({"uid": data.user_id, "csrf": data.csrf})
-    return value, data
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
 
 
-def read_session_cookie(settings: Settings, value: str | None) -> SessionData | None:
+def make_session_cookie(
+    db: Session, settings: Settings, user_id: int, *, address: str = "", user_agent: str = ""
+) -> tuple[str, SessionData]:
+    """A new server-side session; the cookie carries its random id, signed."""
+    token, now = secrets.token_urlsafe(32), utcnow()
+    row = UserSession(
+        user_id=user_id,
+        token_hash=_digest(token),
+        csrf=secrets.token_urlsafe(24),
+        created_at=now,
+        last_seen_at=now,
+        expires_at=now + timedelta(hours=settings.session_max_age_hours),
+        address=address[:64],
+        user_agent=user_agent[:200],
+    )
+    db.add(row)
+    db.flush()
+    value = _serializer(settings).dumps({"sid": token})
+    return value, SessionData(user_id=user_id, csrf=row.csrf, session_id=row.id)
+
+
+def read_session_cookie(db: Session, settings: Settings, value: str | None) -> SessionData | None:
+    """The session a cookie names, if it is still open: not ended, not expired, not idle."""
     if not value:
         return None
-    max_age = settings.session_max_age_hours * 3600
     try:
-        payload = _serializer(settings).loads(value, max_age=max_age)
+        payload = _serializer(settings).loads(value, max_age=settings.session_max_age_hours * 3600)
     except BadSignature:
         return None
-    return SessionData(user_id=int(payload["uid"]), csrf=str(payload["csrf"]))
+    token = payload.get("sid") if isinstance(payload, dict) else None
+    if not isinstance(token, str):
+        return None
+    row = db.scalar(select(UserSession).where(UserSession.token_hash == _digest(token)))
+    now = utcnow()
+    idle = timedelta(minutes=settings.session_idle_minutes)
+    if row is None or row.ended_at is not None or row.expires_at <= now:
+        return None
+    if row.last_seen_at + idle <= now:
+        return None
+    if now - row.last_seen_at >= TOUCH_EVERY:
+        row.last_seen_at = now
+    return SessionData(user_id=row.user_id, csrf=row.csrf, session_id=row.id)
+
+
+def end_sessions(
+    db: Session, *, user_id: int, reason: str, only: int | None = None, keep: int | None = None
+) -> int:
+    """End a user's open sessions (one with `only`, all but `keep`); returns how many."""
+    query = (
+        update(UserSession)
+        .where(UserSession.user_id == user_id, UserSession.ended_at.is_(None))
+        .values(ended_at=utcnow(), end_reason=reason)
+    )
+    if only is not None:
+        query = query.where(UserSession.id == only)
+    if keep is not None:
+        query = query.where(UserSession.id != keep)
+    return int(db.execute(query).rowcount or 0)
+
+
+def open_sessions(db: Session, *, user_id: int, settings: Settings) -> list[UserSession]:
+    """The user's sessions still usable now, newest first."""
+    now = utcnow()
+    idle = now - timedelta(minutes=settings.session_idle_minutes)
+    query = (
+        select(UserSession)
+        .where(
+            UserSession.user_id == user_id,
+            UserSession.ended_at.is_(None),
+            UserSession.expires_at > now,
+            UserSession.last_seen_at > idle,
+        )
+        .order_by(UserSession.last_seen_at.desc())
+    )
+    return list(db.scalars(query))
 
 
 def _same_token(expected: str, given: str | None) -> bool:

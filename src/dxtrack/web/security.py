@@ -63,7 +63,7 @@ def page_user(
     settings: AppSettings,
     token: Annotated[str | None, Depends(csrf_token)],
 ) -> User:
-    session = read_session_cookie(settings, request.cookies.get(COOKIE_NAME))
+    session = read_session_cookie(db, settings, request.cookies.get(COOKIE_NAME))
     if session is None:
         raise LoginRequired("Vui lòng đăng nhập.")
     if request.method not in SAFE_METHODS:
@@ -74,6 +74,7 @@ def page_user(
         raise LoginRequired(exc.message) from exc
     request.state.user = Identity(user.id, user.username, user.full_name, user.role, user.agency_id)
     request.state.csrf = session.csrf
+    request.state.session_id = session.session_id
     return user
 
 
