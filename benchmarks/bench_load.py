@@ -91,14 +91,13 @@ def _prepare(directory: Path, assignments: int) -> tuple[Settings, str, str, lis
             db, username="tai", password="tai-mat-khau-dai", role=Role.coordinator, actor=None
         )
         token = issue_token(db, user=user, ttl_days=1)
-        user_id = user.id
+        cookie, _ = make_session_cookie(db, settings, user.id)
         rows = db.execute(
             select(Assignment.id, Assignment.task_id)
             .where(Assignment.completed_on.is_(None))
             .order_by(Assignment.id)
             .limit(400)
         ).all()
-    cookie, _ = make_session_cookie(settings, user_id)
     return settings, cookie, token, [r.task_id for r in rows], [r.id for r in rows]
 
 

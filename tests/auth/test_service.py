@@ -109,9 +109,14 @@ class TestSecretKey:
         )
         assert other.stdout.strip() == key
 
-    def test_a_cookie_signed_with_the_old_public_default_is_refused(self, tmp_path: Path):
-        forged, _ = make_session_cookie(Settings(secret_key="dev-secret-change-me"), 1)
-        assert read_session_cookie(Settings(data_dir=tmp_path), forged) is None
+    def test_a_cookie_signed_with_the_old_public_default_is_refused(
+        self, db: Session, tmp_path: Path
+    ):
+        user = make_user(db, "quantri")
+        public = Settings(data_dir=tmp_path, secret_key="dev-secret-change-me")
+        forged, _ = make_session_cookie(db, public, user.id)
+        assert read_session_cookie(db, public, forged) is not None  # a real session row
+        assert read_session_cookie(db, Settings(data_dir=tmp_path), forged) is None
 
     def test_a_configured_key_wins(self, tmp_path: Path):
         settings = Settings(data_dir=tmp_path, secret_key="k" * 40)
