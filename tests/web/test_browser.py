@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from dxtrack.agencies.models import Agency
 from dxtrack.db import transaction
+from dxtrack.documents.models import Document
 from dxtrack.tasks.models import Assignment
 from web.conftest import CHROMIUM, SCREENSHOTS, SEEDS, LiveServer
 
@@ -156,6 +157,28 @@ def test_officer_cannot_reach_other_agency_report_form(page: Page, live_server: 
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Không tìm thấy")
     expect(page.locator("#report-form")).to_have_count(0)
+
+
+def test_safety_net_sentence_becomes_a_task_in_one_click(page: Page, live_server: LiveServer):
+    """The review page lists the sentences that assign or set a deadline but gave no task;
+    one click adds one as a draft task and the sentence leaves the list for good."""
+    with transaction(live_server.settings) as db:
+        document_id = db.scalar(select(Document.id).where(Document.filename.startswith("004_")))
+    login(page, live_server, "dieuphoi", f"/documents/{document_id}")
+    items = page.locator("#unassigned-list li.unassigned-item")
+    expect(items.first).to_be_visible()
+    before_items, before_cards = items.count(), page.locator("article.task-card").count()
+    sentence = items.first.locator("q").inner_text()
+    page.evaluate("document.getElementById('unassigned').scrollIntoView()")
+    shot(page, "ra-soat-cau-chua-thanh-nhiem-vu")
+    items.first.get_by_role("button", name="Thêm thành nhiệm vụ").click()
+    expect(items).to_have_count(before_items - 1)
+    expect(page.locator("article.task-card")).to_have_count(before_cards + 1)
+    added = page.locator("article.task-card").last
+    expect(added.get_by_label("Nội dung nhiệm vụ")).to_have_value(sentence)
+    page.reload()
+    expect(page.locator("#unassigned-list li.unassigned-item")).to_have_count(before_items - 1)
+    assert sentence not in " ".join(page.locator("#unassigned-list").all_inner_texts())
 
 
 PHONE_PAGES = ("/", "/tasks", "/agencies", "/documents", "/agencies/so-y-te", "/admin/audit")

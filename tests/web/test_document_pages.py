@@ -147,3 +147,72 @@ class TestEmptySearch:
         (cell,) = texts(text, "//td[@class='empty']")
         assert cell.startswith("Không tìm thấy văn bản nào phù hợp với «khong-co-dau-ca»")
         assert "Chưa có văn bản nào" not in text
+
+
+UNSURE = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 77/KH-UBND
+An Giang, ngày 10 tháng 3 năm 2026
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+Thực hiện Quyết định số 766/QĐ-TTg ngày 23/6/2022 của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. NHIỆM VỤ
+1. Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 30/6/2026.
+2. Tiếp tục rà soát các thủ tục hành chính, hoàn thành trước ngày 15/8/2026.
+3. Trách nhiệm của các chủ đầu tư:
+- Lập hồ sơ đề xuất dự án trước ngày 30/9/2026.
+Nơi nhận:
+- Lưu: VT.
+CHỦ TỊCH
+Hồ Văn Mừng
+"""
+
+
+class TestSafetyNet:
+    """The engine's reasons on each card, its guesses first, and the sentences that assign
+    or set a deadline but gave no task, each addable in one request."""
+
+    def _review(self, client: TestClient, db: Session) -> tuple[str, str]:
+        csrf = page_session(client, db, "dieuphoi")
+        text = _upload(client, csrf, ("ke-hoach-77.txt", UNSURE.encode()))
+        return csrf, html(text).xpath("//a[@data-document]")[0].get("href")
+
+    def test_reasons_and_uncertain_first(self, client: TestClient, db: Session):
+        _, href = self._review(client, db)
+        page = html(client.get(href).text)
+        cards = page.xpath("//article[contains(@class,'task-card')]")
+        assert "uncertain" in cards[0].get("class")  # the category heading's item comes first
+        reasons = [" ".join(c.xpath(".//p[@class='reason small']//text()")) for c in cards]
+        assert reasons[0].startswith("Cần kiểm tra")
+        assert "Theo đối tượng của đề mục “Trách nhiệm của các chủ đầu tư:”" in reasons[0]
+        assert "Theo câu giao việc nêu tên cơ quan" in reasons[1]
+
+    def test_unassigned_sentence_added_as_a_task(self, client: TestClient, db: Session):
+        csrf, href = self._review(client, db)
+        page = html(client.get(href).text)
+        (form,) = page.xpath("//li[@class='unassigned-item']/form")
+        values = {i.get("name"): i.get("value") for i in form.xpath(".//input")}
+        assert values["summary"] == (
+            "Tiếp tục rà soát các thủ tục hành chính, hoàn thành trước ngày 15/8/2026."
+        )
+        assert (values["clause"], values["deadline"]) == ("I.2", "15/08/2026")
+        added = client.post(
+            form.get("hx-post"), data=values, headers={"HX-Request": "true", "X-CSRF-Token": csrf}
+        )
+        assert added.status_code == 200, added.text
+        assert "task-card" in added.text
+        again = html(client.get(href).text)
+        assert not again.xpath("//li[@class='unassigned-item']")  # its span is a task now
+        assert len(again.xpath("//mark[@class='task-span']")) == 3
+
+    def test_span_outside_the_text_is_refused(self, client: TestClient, db: Session):
+        csrf, href = self._review(client, db)
+        document_id = href.rsplit("/", 1)[1]
+        bad = {"summary": "Câu", "span_start": "5", "span_end": "999999"}
+        response = client.post(
+            f"/documents/{document_id}/tasks",
+            data=bad,
+            headers={"HX-Request": "true", "X-CSRF-Token": csrf},
+        )
+        assert response.status_code == 422
+        assert "Vị trí câu trong văn bản không hợp lệ" in response.text

@@ -14,6 +14,7 @@ from dxtrack.documents import service
 from dxtrack.documents.highlight import clean_markdown, segments
 from dxtrack.documents.models import ReviewState
 from dxtrack.documents.references import link_reference, list_candidates
+from dxtrack.documents.review_hints import review_hints
 from dxtrack.documents.review_pages import task_cards
 from dxtrack.errors import Invalid
 from dxtrack.tasks.listing import list_document_tasks, openable_tasks
@@ -87,12 +88,19 @@ def document_page(request: Request, document_id: int, db: Db, user: PageUser) ->
     can_edit = user.role in STAFF
     drafts = sum(1 for t in tasks if t.review_state == ReviewState.draft)
     references = service.list_references(db, document_id)
+    hints = review_hints(document, tasks) if can_edit else None
+    cards = task_cards(db, tasks)
+    if hints:  # the engine's reason per task; its guesses first, for the reviewer to check
+        for card in cards:
+            card["reason"], card["uncertain"] = hints.reasons.get(card["task"].id, ("", False))
+        cards.sort(key=lambda c: not (c["uncertain"] and c["task"].review_state == "draft"))
     context = {
         "document": document,
         "issuer": clean_markdown(document.issuer),
         "subject": clean_markdown(document.subject),
         "segments": segments(document.text, tasks),
-        "cards": task_cards(db, tasks),
+        "cards": cards,
+        "unassigned": hints.unassigned if hints else [],
         "references": references,
         "candidates": list_candidates(db, references),
         "readable": service.readable_ids(db, user, [r.cited_id for r in references]),

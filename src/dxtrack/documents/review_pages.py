@@ -83,6 +83,15 @@ def _fields(
 Text = Annotated[str, Form()]
 
 
+def _span(text: str, start: int | None, end: int | None) -> tuple[int, int] | None:
+    """The span of a sentence the safety net offered; it must lie inside the text."""
+    if start is None or end is None:
+        return None
+    if not 0 <= start < end <= len(text):
+        raise Invalid("Vị trí câu trong văn bản không hợp lệ.")
+    return (start, end)
+
+
 @router.post("/tasks/{task_id}/edit", name="task_edit")
 def task_edit(
     request: Request,
@@ -115,18 +124,23 @@ def task_add(
     recurrence: Text = "",
     lead: Text = "",
     coordinators: Text = "",
+    span_start: Annotated[int | None, Form()] = None,
+    span_end: Annotated[int | None, Form()] = None,
 ) -> Response:
     values = _fields(clause, summary, deadline, recurrence, lead, coordinators)
+    document = get_document(db, document_id)
+    span = _span(document.text or "", span_start, span_end)
     fields = service.TaskFields(
         clause=values["clause"],
         summary=values["summary"],
         full_text=values["summary"],
         deadline=values["deadline"],
         recurrence=values["recurrence"],
+        span=span,  # a sentence of the text offered by the safety net
     )
     task, _ = service.create_task(
         db,
-        document=get_document(db, document_id),
+        document=document,
         fields=fields,
         lead=values["lead"],
         coordinators=values["coordinators"],

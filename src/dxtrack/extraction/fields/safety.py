@@ -40,10 +40,11 @@ def unassigned_sentences(
             if covered.meets(para.start, para.end):
                 continue
             for start, text in _sentences(para.text, para.start):
-                cue = _cue(text, year)
+                cue, deadline = _cue(text, year)
                 if cue and not is_closing(text, anywhere=True):
                     span = [start, start + len(text)]
-                    out.append({"clause": node.path, "text": text, "span": span, "cue": cue})
+                    item = {"clause": node.path, "text": text, "span": span, "cue": cue}
+                    out.append({**item, "deadline": deadline})
                     if len(out) >= limit:
                         return out
     return out
@@ -71,15 +72,18 @@ def _sentences(text: str, offset: int):
             yield offset + at + (len(part) - len(part.lstrip())), stripped
 
 
-def _cue(text: str, year: int | None) -> str | None:
+def _cue(text: str, year: int | None) -> tuple[str | None, str | None]:
+    """("assignment" | "deadline" | None, the sentence's deadline as ISO or None)."""
     folded = fold(text)
     if _PAST.search(folded):
-        return None  # a report of what was done
+        return None, None  # a report of what was done
+    found = None
+    if _TIME_WORD.search(folded):
+        found = first_deadline(folded, year=year, masked=citation_spans(text))
+    deadline = found.isoformat() if found else None
     if _VERB.search(folded):
-        return "assignment"
-    if _TIME_WORD.search(folded) and first_deadline(folded, year=year, masked=citation_spans(text)):
-        return "deadline"
-    return None
+        return "assignment", deadline
+    return ("deadline" if found else None), deadline
 
 
 class _Covered:
