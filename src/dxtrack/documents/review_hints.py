@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from dxtrack import vn
+from dxtrack.documents.highlight import clean_markdown
 from dxtrack.documents.models import Document
 from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction import ExtractionError, extract_text
@@ -44,5 +45,6 @@ def review_hints(document: Document, tasks: list[Task]) -> ReviewHints:
         if any(s < end and start < e for s, e in spans):  # type: ignore[operator]
             continue  # a task was added from it meanwhile
         due = date.fromisoformat(item["deadline"]) if item["deadline"] else None
-        hints.unassigned.append({**item, "deadline_text": vn.date_text(due, "")})
+        text = " ".join(clean_markdown(item["text"]).split())  # shown and kept as the summary
+        hints.unassigned.append({**item, "text": text, "deadline_text": vn.date_text(due, "")})
     return hints
