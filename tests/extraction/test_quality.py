@@ -48,20 +48,24 @@ class TestSeedQualityBar:
         assert seed_figures["deadline_acc"] >= 0.98, seed_figures
 
 
+# Measured on 2026-12-05 (docs/extraction.md): tune 24 documents F1 0.979, lead 0.952,
+# deadline 0.990, refs 0.979, metadata 0.911; held-out 7 documents F1 0.854, lead 0.988,
+# deadline 0.976, refs 0.930, metadata 0.796. Floors sit a little under; re-measure (only
+# in aggregate for the held-out part) when a part grows.
 TUNE_FLOORS = [
-    ("task_f1", 0.95),
+    ("task_f1", 0.96),
     ("lead_acc", 0.93),
-    ("deadline_acc", 0.96),
-    ("ref_f1", 0.97),
-    ("meta_acc", 0.88),
+    ("deadline_acc", 0.97),
+    ("ref_f1", 0.95),
+    ("meta_acc", 0.89),
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.0),
-    ("lead_acc", 0.0),
-    ("deadline_acc", 0.0),
-    ("ref_f1", 0.0),
-    ("meta_acc", 0.0),
+    ("task_f1", 0.82),
+    ("lead_acc", 0.95),
+    ("deadline_acc", 0.94),
+    ("ref_f1", 0.90),
+    ("meta_acc", 0.76),
 ]
 
 

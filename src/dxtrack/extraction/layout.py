@@ -28,6 +28,7 @@ _EM_SPLIT = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<
 # A mark left alone at a line's edge by a split elsewhere ("**1. Sở X:" then a blank line).
 _EDGE_MARK = re.compile(r"^(\s*)\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(\s*)$", re.MULTILINE)
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
+_ONE_WORD = re.compile(r"^\s*[^\s|]{1,12}\s*$")  # a cell's first word wrapped alone
 _LEAD_PIPE = re.compile(r"^\s*\|\s+(?=\S)(?!.*\|\s*$)")
 _TRAIL_PIPE = re.compile(r"(?<=\S)\s+\|\s*$")
 
@@ -54,6 +55,9 @@ def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     for line in lines:
         if _LONE_PIPE.match(line):
             out.append("")
+            continue
+        if out and _ONE_WORD.match(out[-1]) and (len(out) < 2 or not out[-2].strip()):
+            out[-1] = f"{out[-1].strip()} {line.strip()}"  # "ỦY" / "BAN NHÂN DÂN" in a cell
             continue
         if _LEAD_PIPE.match(line):
             out.append("")

@@ -148,7 +148,7 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                     and not (_BODY_START.match(nxt) and not _subject_under_title(line, nxt))
                 ):
                     if is_upper_line(nxt):
-                        meta.subject, i = " ".join(nxt.split()), i + 2
+                        meta.subject, i = _upper_subject(lines, i + 1)
                     else:
                         meta.subject, i = _collect_subject(lines, i + 1)
                     continue
@@ -161,6 +161,24 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                 issuer_lines.append(line)
         i += 1
     meta.issuer = _issuer(issuer_lines, directory)
+
+
+def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
+    """A subject in capitals under the type name, over up to four lines ("BAN HÀNH QUY ĐỊNH
+    ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
+    parts = [lines[i]]
+    j = i + 1
+    while (
+        j < len(lines)
+        and j - i < 4
+        and is_upper_line(lines[j])
+        and not _AUTHORITY.match(lines[j])
+        and not _PLACE_DATE.search(lines[j])
+        and not _NUMBER.search(lines[j])
+    ):
+        parts.append(lines[j])
+        j += 1
+    return " ".join(" ".join(parts).split()), j
 
 
 def _subject_under_title(title: str, line: str) -> bool:

@@ -18,7 +18,7 @@ from dxtrack.extraction.vocab import load as load_vocab
 
 _SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
 NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM})*)"
+    rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM}|\.[A-ZĐ]{{2,}})*)"
     rf"(?![\w/])"
 )
 _DATE_AFTER = re.compile(
