@@ -26,7 +26,7 @@ def part_figures(name: str) -> dict:
     part = CORPUS / name
     if not labels(part):
         pytest.skip(f"corpus/{name} has no labelled documents yet")
-    return score.figures(score_part(part))
+    return score.figures(score_part(part, blind=True))  # an unreadable file scores empty
 
 
 @pytest.fixture(scope="module")
@@ -48,24 +48,25 @@ class TestSeedQualityBar:
         assert seed_figures["deadline_acc"] >= 0.98, seed_figures
 
 
-# Measured on 2026-12-05 (docs/extraction.md): tune 24 documents F1 0.979, lead 0.952,
-# deadline 0.990, refs 0.979, metadata 0.911; held-out 7 documents F1 0.854, lead 0.988,
-# deadline 0.976, refs 0.930, metadata 0.796. Floors sit a little under; re-measure (only
-# in aggregate for the held-out part) when a part grows.
+# Measured on 2026-12-05 (docs/extraction.md; an unreadable file scores as an empty
+# prediction): tune 31 documents F1 0.940, lead 0.953, deadline 0.991, refs 0.976, metadata
+# 0.862; held-out 21 documents F1 0.739, lead 0.982, deadline 0.982, refs 0.904, metadata
+# 0.735. Floors sit a little under; re-measure (only in aggregate for the held-out part)
+# when a part grows.
 TUNE_FLOORS = [
-    ("task_f1", 0.96),
+    ("task_f1", 0.92),
     ("lead_acc", 0.93),
     ("deadline_acc", 0.97),
     ("ref_f1", 0.95),
-    ("meta_acc", 0.89),
+    ("meta_acc", 0.84),
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.82),
+    ("task_f1", 0.71),
     ("lead_acc", 0.95),
-    ("deadline_acc", 0.94),
-    ("ref_f1", 0.90),
-    ("meta_acc", 0.76),
+    ("deadline_acc", 0.95),
+    ("ref_f1", 0.88),
+    ("meta_acc", 0.71),
 ]
 
 
