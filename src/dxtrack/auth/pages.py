@@ -11,6 +11,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Query, Request
 from starlette.responses import RedirectResponse, Response
 
+from dxtrack.auth.account import change_password
 from dxtrack.auth.login import attempt_login
 from dxtrack.auth.login import logout as end_login
 from dxtrack.auth.sessions import (
@@ -110,3 +111,22 @@ def logout(
     response = RedirectResponse("/login", status_code=303)
     response.delete_cookie(COOKIE_NAME)
     return response
+
+
+@router.get("/account", name="account")
+def account_page(request: Request, _user: PageUser) -> Response:
+    return render(request, "auth/account.html", {})
+
+
+@router.post("/account/password", name="account_password")
+def account_password(
+    request: Request,
+    db: Db,
+    user: PageUser,
+    current: Annotated[str, Form()],
+    new: Annotated[str, Form()],
+    confirm: Annotated[str, Form()],
+) -> Response:
+    """The signed-in user's own password."""
+    change_password(db, user=user, current=current, new=new, confirm=confirm)
+    return render(request, "auth/account.html", {"changed": True})
