@@ -15,7 +15,6 @@ from dxtrack.agencies.models import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.describe import ACTIONS, describe, load_names
 from dxtrack.audit.service import list_entries
-from dxtrack.auth import account
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.auth.service import create_user, list_users
 from dxtrack.deps import Db
@@ -48,26 +47,6 @@ def _users_context(db: Db) -> dict[str, object]:
 @router.get("/admin/users", name="admin_users")
 def admin_users(request: Request, db: Db, _admin: PageAdmin) -> Response:
     return render(request, "admin/users.html", _users_context(db))
-
-
-@router.post("/admin/users/{username}/lock", name="admin_user_lock")
-def admin_user_lock(request: Request, username: str, db: Db, admin: PageAdmin) -> Response:
-    account.set_active(db, username=username, active=False, actor=admin)
-    return render(request, "admin/users.html", _users_context(db) | {"locked": username})
-
-
-@router.post("/admin/users/{username}/unlock", name="admin_user_unlock")
-def admin_user_unlock(request: Request, username: str, db: Db, admin: PageAdmin) -> Response:
-    account.set_active(db, username=username, active=True, actor=admin)
-    return render(request, "admin/users.html", _users_context(db) | {"unlocked": username})
-
-
-@router.post("/admin/users/{username}/reset-password", name="admin_user_reset")
-def admin_user_reset(request: Request, username: str, db: Db, admin: PageAdmin) -> Response:
-    """A new random password, shown once to the admin to hand over."""
-    password = account.reset_password(db, username=username, actor=admin)
-    context = _users_context(db) | {"reset": (username, password)}
-    return render(request, "admin/users.html", context)
 
 
 @router.post("/admin/users")

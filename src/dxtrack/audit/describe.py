@@ -110,13 +110,6 @@ ACTIONS: dict[str, tuple[str, Template]] = {
     ),
     "user.create": ("Tạo tài khoản", lambda e, n: f"tạo tài khoản {_after(e, 'username')}"),
     "user.token": ("Cấp mã truy cập API", lambda e, n: "cấp mã truy cập API"),
-    "user.password": ("Đổi mật khẩu", lambda e, n: "đổi mật khẩu của mình"),
-    "user.lock": ("Khóa tài khoản", lambda e, n: f"khóa tài khoản {_after(e, 'username')}"),
-    "user.unlock": ("Mở khóa tài khoản", lambda e, n: f"mở khóa tài khoản {_after(e, 'username')}"),
-    "user.reset_password": (
-        "Đặt lại mật khẩu",
-        lambda e, n: f"đặt lại mật khẩu của tài khoản {_after(e, 'username')}",
-    ),
     "agency.create": ("Thêm cơ quan", lambda e, n: f"thêm cơ quan {_after(e, 'name')}"),
     "agency.update": ("Sửa cơ quan", lambda e, n: f"sửa cơ quan {_after(e, 'name')}"),
     "agency.delete": (

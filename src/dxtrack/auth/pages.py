@@ -128,5 +128,6 @@ def account_password(
     confirm: Annotated[str, Form()],
 ) -> Response:
     """The signed-in user's own password."""
-    change_password(db, user=user, current=current, new=new, confirm=confirm)
+    session = getattr(request.state, "session_id", None)
+    change_password(db, user=user, current=current, new=new, confirm=confirm, session_id=session)
     return render(request, "auth/account.html", {"changed": True})
