@@ -8,7 +8,9 @@ handler), applied in order to the raw lines; each has golden cases in
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
     header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
+    crawler_artifacts      a crawler's page title before sections, glued item numbers
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
+    lone_markers           "2." alone on a line               -> it opens the next line
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -88,9 +90,62 @@ def header_line_splits(lines: list[str], directory: tuple[str, ...]) -> list[str
     return out
 
 
+_TITLE_PREFIX = re.compile(r"^\s*([^\n.]{6,90}?\bnăm\s+\d{4})\.\s+(?=\S)")
+_MARKER_AFTER_STOP = re.compile(r"(?<=[.:])\s+(?=(?:[IVX]{1,5}\.|Điều\s+\d+\.)\s)")
+_NUMBER_AT_END = re.compile(r"\s+(\d{1,2}(?:\.\d{1,2})+\.?)\s*$")
+
+
+def crawler_artifacts(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Copies stored by site crawlers: the page title repeated before sections ("Quyết định
+    435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG ...") is dropped and the
+    section marker starts its line; an item number glued to the end of the heading above
+    ("... quan hệ lao động 2.1.") opens the next line."""
+    prefixes = [m.group(1) for line in lines if (m := _TITLE_PREFIX.match(line))]
+    repeated = {p for p in prefixes if prefixes.count(p) >= 2}
+    out: list[str] = []
+    carry = ""
+    for line in lines:
+        m = _TITLE_PREFIX.match(line)
+        if m and m.group(1) in repeated:
+            line = line[m.end() :]
+            out.extend(_MARKER_AFTER_STOP.split(line)[:-1])
+            line = _MARKER_AFTER_STOP.split(line)[-1]
+        if carry and line.strip():
+            line, carry = f"{carry} {line.lstrip()}", ""
+        glued = _NUMBER_AT_END.search(line) if repeated else None
+        if glued and len(line) > 40:
+            line, carry = line[: glued.start()], glued.group(1)
+        out.append(line)
+    if carry:
+        out.append(carry)
+    return out
+
+
 def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Appendix task tables of PDFs with one cell (often one word) per line."""
     return rebuild_tables(lines, directory)
+
+
+_LONE_MARKER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.)\s*$")
+
+
+def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A clause marker alone on its line ("2." / "Giao Sở ...:", "1.4." / "Xây dựng ..."):
+    it opens the next line's text."""
+    out: list[str] = []
+    marker = ""
+    for line in lines:
+        if _LONE_MARKER.match(line):
+            if marker:
+                out.append(marker)
+            marker = line.strip()
+            continue
+        if marker and line.strip():
+            line, marker = f"{marker} {line.lstrip()}", ""
+        out.append(line)
+    if marker:
+        out.append(marker)
+    return out
 
 
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
@@ -98,7 +153,9 @@ RULES: list[tuple[str, Rule]] = [
     ("emphasis_across_lines", emphasis_across_lines),
     ("lone_pipe_cells", lone_pipe_cells),
     ("header_line_splits", header_line_splits),
+    ("crawler_artifacts", crawler_artifacts),
     ("one_cell_tables", one_cell_tables),
+    ("lone_markers", lone_markers),
 ]
 
 

@@ -315,7 +315,11 @@ def _assignees(
         rule = rule if own else "inherited"
     if not leads:
         return None
-    coords = coords or coordinators_after(ex, subject.end, matcher)
+    coords = (
+        coords
+        or _attribute_coordinators(node, matcher)
+        or coordinators_after(ex, subject.end, matcher)
+    )
     lead_keys = {fold(x) for x in leads}
     if rule == "inherited":
         return list(inherited), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
@@ -381,6 +385,16 @@ def _role_attribute(node: Node, role: str) -> str | None:
     else:
         keys = [n for n in names if "chủ trì" in n] or [n for n in names if "phối hợp" not in n]
     return node.attributes[keys[0]] if keys else None
+
+
+def _attribute_coordinators(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """'Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z' -> Y, Z."""
+    value = _role_attribute(node, "lead")
+    if not value:
+        return []
+    ex = matcher.expand(value)
+    _, end = matcher.match_list(ex, 0, bare_groups=True)
+    return coordinators_after(ex, end, matcher)
 
 
 def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[str]:
