@@ -421,3 +421,14 @@ class TestHeadingsWithTheirOwnSentences:
         assert tasks[1] == ("II.2", ["Công an tỉnh"], ["Sở Tư pháp"], None, None)
         assert [t[0] for t in tasks].count("III.1") == 3  # its own sentence and two items
         assert ("III.2", ["Các sở, ban, ngành tỉnh"], [], "2026-02-28", None) in tasks
+
+    def test_dash_items_under_a_topic_heading_are_tasks_of_the_addressee(self):
+        """'1. Trước khi ...', '2.1. Đối với ...:' are topics: each dash item under them is a
+        task of the body the intro sentence addresses."""
+        company = ["Công ty Cổ phần Khoáng sản Bình Minh"]
+        assert tasks_of("cong_van_yeu_cau_cong_ty.txt") == [
+            ("1", company, [], None, None),
+            ("1", company, ["Ủy ban nhân dân các xã"], "2026-09-30", None),
+            ("2.1", company, [], None, None),
+            ("2.1", company, [], None, "yearly"),
+        ]

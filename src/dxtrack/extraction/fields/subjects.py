@@ -50,6 +50,7 @@ def clause_vocab() -> dict:
             rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
         ),
+        "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
         "mid_assign": re.compile(

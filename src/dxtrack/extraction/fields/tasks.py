@@ -165,6 +165,7 @@ def _visit(
         dash_only
         and not heading
         and not LIST_INTRO.search(node.heading_text)
+        and not clause_vocab()["topic"].match(fold(node.heading_text))
         and not _items_name_actors(node, ctx)
     ):
         task = _make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
