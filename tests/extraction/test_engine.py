@@ -432,3 +432,24 @@ class TestHeadingsWithTheirOwnSentences:
             ("2.1", company, [], None, None),
             ("2.1", company, [], None, "yearly"),
         ]
+
+    def test_paragraphs_under_an_agency_heading(self):
+        """'1. Công an tỉnh, các sở ...' then paragraphs: one task each, the heading's
+        agencies lead them; a lead-in ('Trên cơ sở ..., chủ trì ...') does not take over."""
+        text = (
+            "1. Công an tỉnh, các sở, ban, ngành tỉnh\n"
+            "Tổ chức tuyên truyền, phổ biến Luật Phòng cháy, chữa cháy.\n"
+            "Hướng dẫn chủ đầu tư hoàn thiện hồ sơ trước ngày 01/7/2028.\n"
+            "2. Giao Sở Xây dựng\n"
+            "Trên cơ sở hướng dẫn của Bộ Xây dựng, các sở, ngành phối hợp rà soát quy chuẩn.\n"
+        )
+        tasks = [
+            (t["clause"], t["lead"], t["deadline"])
+            for t in extract_text(text, directory=AN_GIANG).tasks
+        ]
+        lead = ["Công an tỉnh", "Các sở, ban, ngành tỉnh"]
+        assert tasks == [
+            ("1", lead, None),
+            ("1", lead, "2028-07-01"),
+            ("2", ["Sở Xây dựng"], None),
+        ]

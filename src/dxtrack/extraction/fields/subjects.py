@@ -31,6 +31,7 @@ class Subject:
     assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
     end: int = 0
     mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
+    lead_in: bool = False  # found after a lead-in ("Trên cơ sở ..., X ...")
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +83,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
             return ex, Subject(others, True, end2)
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
-    return ex, Subject(mentions, bool(assign) or chairs, end)
+    return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
 
 
 def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:

@@ -144,6 +144,13 @@ def _visit(
     if node.children and v["non_task"].match(fold(node.own_text[:80])):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if not node.children:
+        lent = heading_agencies(node, ctx.matcher) if len(node.paragraphs) >= 2 else []
+        if lent:  # "1. Công an tỉnh, các sở ..." then one paragraph per task
+            ctx.lent_by[tuple(lent)] = ("heading", " ".join(node.heading_text.split()))
+            for part in _paragraph_nodes(node):
+                task = _make_task(part, ctx, inherited=lent)
+                tasks.extend([task] if task else [])
+            return
         for part in _topic_paragraphs(node, ctx) or [node]:
             task = _make_task(part, ctx, inherited=inherited, weak=weak)
             tasks.extend([task] if task else [])
@@ -194,6 +201,14 @@ def _heading_own_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
             Node(node.kind, node.label, node.rank, [para], parent=node.parent, marker_len=marker)
         )
     return parts
+
+
+def _paragraph_nodes(node: Node) -> list[Node]:
+    """The paragraphs after a node's heading, each as a clause of the same path."""
+    return [
+        Node(node.kind, node.label, node.rank, [para], parent=node.parent)
+        for para in node.paragraphs[1:]
+    ]
 
 
 def _items_name_actors(node: Node, ctx: _Ctx) -> bool:
@@ -309,7 +324,8 @@ def _assignees(
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     directs = bool(inherited) and bool(clause_vocab()["direct"].match(ex.folded))
     if not leads:
-        own = subject.leads and (subject.assigned or weak or _other_than(subject, inherited))
+        other = _other_than(subject, inherited) and not subject.lead_in  # a heading's agency
+        own = subject.leads and (subject.assigned or weak or other)
         own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
         rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
