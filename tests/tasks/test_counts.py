@@ -18,11 +18,11 @@ from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, AssignmentCount, Task
 from dxtrack.tasks.queries import Filters
 from dxtrack.tasks.service import delete_task, update_task
-from dxtrack.tasks.stats import scorecard, summarize
+from dxtrack.tasks.stats import _count_plan, scorecard, summarize
 
 START = date(2025, 1, 1)
 HYPOTHESIS = hsettings(
-    max_examples=25,
+    max_examples=40,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -31,6 +31,12 @@ days = st.integers(min_value=0, max_value=800).map(lambda n: START + timedelta(d
 maybe_day = st.none() | days
 # (agency index, deadline, completed_on)
 new_rows = st.lists(st.tuples(st.integers(0, 3), maybe_day, maybe_day), min_size=1, max_size=40)
+# Dates close together, so that deadlines, completions and reference dates meet often
+# (the boundaries: done on the reference date, due at the window's ends ...).
+near = st.integers(min_value=0, max_value=90).map(lambda n: START + timedelta(days=n))
+near_rows = st.lists(
+    st.tuples(st.integers(0, 3), st.none() | near, st.none() | near), min_size=1, max_size=60
+)
 changes = st.lists(
     st.tuples(
         st.sampled_from(["deadline", "completed_on", "agency", "delete", "bulk_shift", "cascade"]),
@@ -144,20 +150,30 @@ class TestCountsFollowEveryWrite:
 class TestAnyDate:
     @HYPOTHESIS
     @given(
-        rows=new_rows,
-        at=days,
+        rows=near_rows,
+        at=near,
         due_soon_days=st.sampled_from([0, 1, 7, 30, counts.WINDOW_DAYS]),
+        start=st.integers(0, 10),
+        span=st.sampled_from([0, 6, 7, 29, 30, 50]),
     )
     def test_counts_give_the_full_computation(
-        self, db: Session, rows: list, at: date, due_soon_days: int
+        self, db: Session, rows: list, at: date, due_soon_days: int, start: int, span: int
     ):
+        end = start + span
         nested = db.begin_nested()
         try:
             fill(db, rows)
+            window = {
+                "deadline_from": at + timedelta(days=start),
+                "deadline_to": at + timedelta(days=end),
+            }
+            assert _count_plan(Filters(**window), at, due_soon_days) is not None  # counts used
             for filters in (
                 Filters(),
                 Filters(agency="so-y-te"),
                 Filters(group="so-ban-nganh-tinh"),
+                Filters(**window),  # the dashboard's next days
+                Filters(agency="so-y-te", **window),
             ):
                 fast = summarize(db, at=at, filters=filters, due_soon_days=due_soon_days)
                 full = summarize(

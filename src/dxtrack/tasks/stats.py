@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, literal, select, union_all
@@ -62,9 +64,23 @@ class ScoreRow:
         }
 
 
-def _use_counts(filters: Filters, due_soon_days: int) -> bool:
-    """The maintained counts are exact at any date for agency / group filters."""
-    return only_agency_filters(filters) and counts.usable(due_soon_days)
+Plan = tuple[dict[str, Any], Callable[[dict[str, int]], dict[str, int]]]
+
+
+def _count_plan(filters: Filters, at: date, due_soon_days: int) -> Plan | None:
+    """Which prefix counts give the answer, and how (None: read the assignments instead).
+    Exact at any date for agency / group filters, and for a deadline window from `at`."""
+    start, end = filters.deadline_from, filters.deadline_to
+    if not only_agency_filters(replace(filters, deadline_from=None, deadline_to=None)):
+        return None
+    if start is None and end is None and counts.usable(due_soon_days):
+        return counts.terms(at, due_soon_days), counts.combine
+    if start is not None and end is not None and counts.range_usable(at, due_soon_days, start, end):
+        terms = counts.range_terms(at, due_soon_days, start, end)
+        return terms, partial(
+            counts.combine_range, at=at, due_soon_days=due_soon_days, start=start, end=end
+        )
+    return None
 
 
 def _scanned(
@@ -91,13 +107,7 @@ def _scanned(
 
 
 def _counted(
-    db: Session,
-    *,
-    at: date,
-    filters: Filters,
-    user: User | None,
-    due_soon_days: int,
-    by: str | None,
+    db: Session, *, plan: Plan, filters: Filters, user: User | None, by: str | None
 ) -> list[tuple[int, str, int]]:
     """The same from the maintained prefix counts (tasks/counts.py): a few rows per agency."""
     c = AssignmentCount
@@ -106,7 +116,8 @@ def _counted(
     scoped = scoped or (user is not None and visible_agency_id(user) is not None)
     totals = by is None and not scoped
     branches = []
-    for name, conditions in counts.terms(at, due_soon_days).items():
+    terms, combine = plan
+    for name, conditions in terms.items():
         for condition in conditions:
             branch = select(key.label("key"), literal(name).label("term"), c.n.label("n"))
             if by == "group":
@@ -122,7 +133,7 @@ def _counted(
     return [
         (key_id, status, n)
         for key_id, values in sums.items()
-        for status, n in counts.combine(values).items()
+        for status, n in combine(values).items()
     ]
 
 
@@ -137,8 +148,10 @@ def _status_counts(
     use_counts: bool,
 ) -> list[tuple[int, str, int]]:
     """(key, status, count) rows; key is the agency id, the group id, or 0 for totals."""
-    read = _counted if use_counts and _use_counts(filters, due_soon_days) else _scanned
-    return read(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
+    plan = _count_plan(filters, at, due_soon_days) if use_counts else None
+    if plan is not None:
+        return _counted(db, plan=plan, filters=filters, user=user, by=by)
+    return _scanned(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
 
 
 def summarize(
