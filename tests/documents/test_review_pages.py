@@ -127,3 +127,37 @@ class TestOfficerLinks:
         assert f"/tasks/{mine.id}" in links and f"/tasks/{theirs.id}" not in links
         assert not page.xpath("//form[contains(@class,'task-form')]")  # read-only
         assert client.get(f"/documents/{other.id}").status_code == 404
+
+
+class TestCandidates:
+    def test_maybe_is_shown_and_confirmed_by_a_click(self, client: TestClient, db: Session):
+        from dxtrack.documents.models import DocumentReference
+
+        hanoi = make_document(
+            db,
+            number="308/KH-UBND",
+            number_key="308/kh-ubnd",
+            issuer="Ủy ban nhân dân thành phố Hà Nội",
+            issued_date=date(2025, 11, 17),
+        )
+        plan = make_document(db, issuer="Ủy ban nhân dân tỉnh Kiên Giang")
+        ref = DocumentReference(
+            document_id=plan.id,
+            number="308/KH-UBND",
+            number_key="308/kh-ubnd",
+            ref_date=date(2023, 12, 26),
+        )
+        db.add(ref)
+        db.flush()
+        csrf = page_session(client, db, "dieuphoi")
+        text = client.get(f"/documents/{plan.id}").text
+        (maybe,) = texts(text, "//ul[contains(@class,'candidates')]/li")
+        assert maybe.startswith("Có thể là: 308/KH-UBND — Ủy ban nhân dân thành phố Hà Nội")
+        assert not html(text).xpath(
+            f"//dd/ul/li/a[@href='/documents/{hanoi.id}'][not(ancestor::ul[contains(@class,'candidates')])]"
+        )
+        client.post(
+            f"/documents/{plan.id}/references/{ref.id}",
+            data={"csrf_token": csrf, "cited_id": str(hanoi.id)},
+        )
+        assert ref.cited_id == hanoi.id

@@ -20,6 +20,7 @@ from dxtrack.cli_support import (
 from dxtrack.documents.service import IngestOutcome, ingest_isolated
 from dxtrack.errors import DxError, ExtractionFailed, Invalid
 from dxtrack.sweep import sweep_orphans
+from dxtrack.tasks.service import START_CHOICES
 
 UNREADABLE_EXIT = 6
 
@@ -58,7 +59,9 @@ def _refusal(refused: Invalid | None) -> dict[str, object]:
     return {"confirm_error": refused.message, "unresolved_tasks": detail.get("unresolved", [])}
 
 
-def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> tuple[dict[str, object], int]:
+def _ingest_one(
+    path: Path, *, confirm: bool, as_user: str | None, start: str = "document"
+) -> tuple[dict[str, object], int]:
     """(the file's JSON item, its exit code: 0 when stored or already there)."""
     try:
         data = path.read_bytes()
@@ -69,7 +72,13 @@ def _ingest_one(path: Path, *, confirm: bool, as_user: str | None) -> tuple[dict
     with unit_of_work() as (db, settings):
         actor = get_user(db, as_user) if as_user else None
         outcome = ingest_isolated(
-            db, data=data, filename=path.name, settings=settings, actor=actor, confirm=confirm
+            db,
+            data=data,
+            filename=path.name,
+            settings=settings,
+            actor=actor,
+            confirm=confirm,
+            start=start,
         )
         item = _item(path, outcome)
     if outcome.error:
@@ -125,9 +134,16 @@ def ingest_command(
     confirm: bool = typer.Option(False, "--confirm", help="Xác nhận ngay các nhiệm vụ trích xuất"),
     as_user: str | None = typer.Option(None, "--as", help="Thực hiện với tư cách người dùng"),
     json_: bool = typer.Option(False, "--json", help="In kết quả dạng JSON"),
+    start: str = typer.Option(
+        "document",
+        "--start",
+        help="Nhiệm vụ định kỳ bắt đầu từ ngày văn bản (document) hay từ kỳ tiếp theo (next)",
+    ),
 ) -> None:
     """Nhập văn bản: lưu bản gốc, trích xuất thông tin và nhiệm vụ (mỗi tệp một giao dịch;
     tệp lỗi được báo và bỏ qua, các tệp khác vẫn được nhập)."""
+    if start not in START_CHOICES:
+        raise Invalid(f"--start: «{start}» không hợp lệ (document hoặc next).")
     _check_actor(as_user)
     with unit_of_work() as (db, settings):  # what an ingest killed earlier left behind
         sweep_orphans(db, settings)
@@ -135,7 +151,7 @@ def ingest_command(
     for path in track(
         files, description="Đang nhập văn bản", console=err_console, disable=len(files) < 2 or json_
     ):
-        item, code = _ingest_one(path, confirm=confirm, as_user=as_user)
+        item, code = _ingest_one(path, confirm=confirm, as_user=as_user, start=start)
         results.append(item)
         if code:
             codes.append(code)

@@ -176,8 +176,10 @@ def ingest_bytes(
     actor: User | None,
     confirm: bool = False,
     extract: Extractor | None = None,
+    start: str = "document",
 ) -> IngestResult:
-    """Store the original once, extract metadata and tasks (draft), optionally confirm.
+    """Store the original once, extract metadata and tasks (draft), optionally confirm
+    (recurring tasks from the document's date, or with start="next" from the next period).
 
     `extract(data, filename)` returns the extraction dict (default: the extraction engine).
     """
@@ -212,7 +214,7 @@ def ingest_bytes(
     result = IngestResult(document, tasks=len(tasks), unresolved=unresolved)
     if confirm:
         try:
-            confirm_document(db, document_id=document.id, actor=actor)
+            confirm_document(db, document_id=document.id, actor=actor, start=start)
         except Invalid as refused:  # raised before anything is confirmed
             result.refused = refused
     return result
@@ -228,6 +230,7 @@ def ingest_isolated(
     confirm: bool = False,
     max_bytes: int | None = None,
     extract: Extractor | None = None,
+    start: str = "document",
 ) -> IngestOutcome:
     """`ingest_bytes()` for one file of several, inside its own SAVEPOINT.
 
@@ -246,6 +249,7 @@ def ingest_isolated(
                 actor=actor,
                 confirm=confirm,
                 extract=extract,
+                start=start,
             )
     except DxError as error:
         return IngestOutcome(filename, error=error)

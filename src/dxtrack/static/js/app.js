@@ -76,6 +76,17 @@
     });
   }
 
+  // A form marked data-remove-closest="li" takes its list item away once its request succeeded
+  // (no inline handler: the CSP allows scripts from our origin only).
+  function removeWhenDone() {
+    document.body.addEventListener("htmx:afterRequest", function (evt) {
+      var form = evt.target.closest && evt.target.closest("form[data-remove-closest]");
+      if (!form || !evt.detail.successful) return;
+      var item = form.closest(form.dataset.removeClosest);
+      if (item) item.remove();
+    });
+  }
+
   // Choosing «Hoàn thành» on a report form means 100% unless the officer types otherwise.
   function completeMeansFull() {
     document.body.addEventListener("change", function (evt) {
@@ -123,6 +134,7 @@
     showChosenFiles();
     completeMeansFull();
     agencyPickers();
+    removeWhenDone();
     drawCharts(document);
     trackUploads();
     highlightSpans();
