@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -145,3 +146,25 @@ class TestSameLetterInAnotherFile:
             db, settings, number="77/UBND-KGVX", issuer=KIEN_GIANG, issued="2026-03-05", data=b"x"
         )
         assert not other_day.duplicate
+
+
+class TestSameLetterAsPdf:
+    def test_pdf_after_its_txt_through_the_engine(self, db: Session, settings: Settings):
+        from fpdf import FPDF
+
+        letter = Path(__file__).parents[2] / "src" / "dxtrack" / "demo_data" / "4102-UBND-KGVX.txt"
+        pdf = FPDF()
+        pdf.add_font("dejavu", "", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+        pdf.set_font("dejavu", size=11)
+        pdf.add_page()
+        for text in letter.read_text(encoding="utf-8").splitlines():
+            pdf.multi_cell(0, 6, text or " ", new_x="LMARGIN", new_y="NEXT")
+        first = service.ingest_bytes(
+            db, data=letter.read_bytes(), filename=letter.name, settings=settings, actor=None
+        )
+        again = service.ingest_bytes(
+            db, data=bytes(pdf.output()), filename="4102.pdf", settings=settings, actor=None
+        )
+        assert not first.duplicate and again.duplicate and again.same_letter
+        assert again.document.id == first.document.id
+        assert "Trùng số 4102/UBND-KGVX" in again.same_letter_message

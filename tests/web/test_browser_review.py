@@ -152,9 +152,8 @@ def test_officer_reads_the_source_of_own_task(page: Page, live_server: LiveServe
     page.locator("dl.meta a[href^='/documents/']").click()
     expect(page.locator(".doc-text")).to_be_visible()
     expect(page.locator("form.task-form")).to_have_count(0)  # read-only
-    for href in page.locator("a[href^='/tasks/'], a[href^='/documents/']").evaluate_all(
-        "els => els.map(e => e.getAttribute('href'))"
-    ):
+    links = "a[href^='/tasks/'], a[href^='/documents/'], a[href^='/api/v1/documents/']"
+    for href in page.locator(links).evaluate_all("els => els.map(e => e.getAttribute('href'))"):
         target = href.split("#")[0]
         if target.rstrip("/") in ("/tasks", "/documents"):
             continue
