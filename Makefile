@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
 
-.PHONY: demo test check bench bench-core install install-dev system-deps serve clean
+.PHONY: demo test lint check bench bench-core install install-dev system-deps serve clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -31,12 +31,20 @@ system-deps:
 demo: install
 	$(BIN)/dxtrack demo
 
-test: system-deps install-dev
-	$(BIN)/pytest -q
-
-check: install-dev
+# Static checks: formatting, lint, types (mypy), layers (import-linter contracts in pyproject).
+lint: install-dev
+	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/ruff check src tests benchmarks
-	$(BIN)/pytest -q
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+
+# `make test` = `make check`: the static checks, then the whole suite once, with a coverage floor.
+# CI (.ci/run) runs `make test`.
+COVERAGE_FLOOR := 85
+test: system-deps install-dev lint
+	$(BIN)/pytest -q --cov=dxtrack --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
+
+check: test
 
 bench: install-dev
 	$(BIN)/python benchmarks/bench_extraction.py

@@ -10,13 +10,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeAlias
 
-from sqlalchemy import MetaData, create_engine, event
+from sqlalchemy import MetaData, Select, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from dxtrack.config import Settings, get_settings
+
+# A SELECT of any columns (query builders that add WHERE clauses to whatever they are given).
+AnySelect: TypeAlias = Select[*tuple[Any, ...]]
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",

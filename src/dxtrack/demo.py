@@ -195,7 +195,7 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
     initialise(settings)
     with transaction(settings, write=True) as db:
         users = _create_users(db)
-        coordinator = db.scalar(select(User).where(User.username == "dieuphoi"))
+        coordinator = db.scalars(select(User).where(User.username == "dieuphoi")).one()
         for path in files:
             result = ingest_file(db, path, settings=settings, actor=coordinator, confirm=True)
             if result.refused is not None:

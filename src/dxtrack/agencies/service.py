@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, exists, func, select
+from sqlalchemy import ColumnElement, delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dxtrack import vn
@@ -105,7 +105,7 @@ def _upsert_groups(
             )
 
 
-def _referenced(agency_id: int) -> object:
+def _referenced(agency_id: int) -> ColumnElement[bool]:
     return (
         exists().where(Assignment.agency_id == agency_id)
         | exists().where(TaskParty.agency_id == agency_id)
@@ -118,7 +118,7 @@ def _remove_missing(
 ) -> None:
     wanted = {row.code for row in directory.agencies}
     for agency in db.scalars(select(Agency).where(Agency.code.not_in(wanted))).all():
-        if db.scalar(select(_referenced(agency.id))):  # type: ignore[arg-type]
+        if db.scalar(select(_referenced(agency.id))):
             result.kept += 1
             continue
         db.execute(delete(group_members).where(group_members.c.agency_id == agency.id))
@@ -218,8 +218,12 @@ def find_directory_entry(db: Session, text: str) -> Match | None:
     text = text.strip()
     if not text:
         return None
-    for model, kind in ((Agency, "agency"), (AgencyGroup, "group")):
-        row = db.scalar(select(model).where((model.code == text) | (model.name == text)))
-        if row is not None:
-            return Match(kind, row.id, row.code, row.name)
+    agency = db.scalar(select(Agency).where((Agency.code == text) | (Agency.name == text)))
+    if agency is not None:
+        return Match("agency", agency.id, agency.code, agency.name)
+    group = db.scalar(
+        select(AgencyGroup).where((AgencyGroup.code == text) | (AgencyGroup.name == text))
+    )
+    if group is not None:
+        return Match("group", group.id, group.code, group.name)
     return resolve_name(db, text)

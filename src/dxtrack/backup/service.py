@@ -29,7 +29,7 @@ import json
 import re
 import tarfile
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -83,7 +83,7 @@ def encode(value: Any) -> Any:
     raise TypeError(f"cannot back up a value of type {type(value).__name__}")
 
 
-DECODERS = {
+DECODERS: dict[str, Callable[[Any], Any]] = {
     "t": datetime.fromisoformat,
     "d": date.fromisoformat,
     "n": Decimal,

@@ -54,6 +54,11 @@ def document_read(document: Document) -> DocumentRead:
     )
 
 
+def _unresolved(detail: object) -> list[Any]:
+    """The unresolved names a refused confirmation carries in its detail."""
+    return list(detail.get("unresolved", [])) if isinstance(detail, dict) else []
+
+
 def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
     result, error = outcome.result, outcome.error
     if result is None:
@@ -78,9 +83,7 @@ def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
         detail=result.same_letter_message if result.same_letter else None,
         same_letter=result.same_letter,
         confirm_error=result.refused.message if result.refused else None,
-        unresolved_tasks=(result.refused.detail or {}).get("unresolved", [])  # type: ignore[union-attr]
-        if result.refused
-        else [],
+        unresolved_tasks=_unresolved(result.refused.detail) if result.refused else [],
     )
 
 

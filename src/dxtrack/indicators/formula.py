@@ -123,7 +123,7 @@ def parse_formula(formula: str) -> Formula:
 
 
 def _evaluate(node: ast.AST, values: Mapping[str, float]) -> float:
-    if isinstance(node, ast.Constant):
+    if isinstance(node, ast.Constant) and isinstance(node.value, int | float):
         return float(node.value)
     if isinstance(node, ast.Name):
         return values[node.id]

@@ -26,7 +26,7 @@ from dxtrack.db import Base, enum_check, utcnow
 
 class Unit(StrEnum):
     percent = "percent"
-    count = "count"
+    count = "count"  # type: ignore[assignment]  # a member named like str.count
     vnd = "vnd"
     yes_no = "yes_no"
 

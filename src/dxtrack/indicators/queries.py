@@ -118,7 +118,7 @@ def indicator_states(db: Session, *, plan_id: int | None, at: date) -> list[Indi
     by_plan: dict[int, list[Any]] = defaultdict(list)
     for indicator in indicators:
         by_plan[indicator.plan_id].append(indicator)
-    states = []
+    states: list[Any] = []
     for group in by_plan.values():
         evaluator = _Evaluator(group, points)
         states.extend(IndicatorState(i, evaluator.result(i)) for i in group)
@@ -318,14 +318,14 @@ def project_rows(db: Session, *, plan_code: str) -> list[dict[str, Any]]:
         {
             "id": p.id,
             "name": p.name,
-            "agency": agencies.get(p.agency_id),
+            "agency": agencies.get(p.agency_id) if p.agency_id else None,
             "funding_source": p.funding_source,
             "funding_label": FUNDING_LABELS[FundingSource(p.funding_source)],
             "budget": p.budget,
             "budget_text": f"{format_number(p.budget)} đồng",
             "period": p.period,
             "status": p.status,
-            "pillar": pillars.get(p.pillar_id),
+            "pillar": pillars.get(p.pillar_id) if p.pillar_id else None,
             "task_ids": tasks[p.id],
             "note": p.note,
         }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, delete, insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
@@ -13,6 +13,7 @@ from dxtrack.agencies.service import get_agency
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
+from dxtrack.db import AnySelect
 from dxtrack.documents.service import get_document
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.indicators.formula import parse_formula
@@ -197,7 +198,7 @@ def link_tasks(
     return len(wanted)
 
 
-def plan_task_ids(plan_id: int, pillar_id: int | None = None) -> Select[Any]:
+def plan_task_ids(plan_id: int, pillar_id: int | None = None) -> AnySelect:
     """SELECT of the ids of a plan's linked tasks (of one pillar when given), for Filters."""
     query = select(plan_tasks.c.task_id).where(plan_tasks.c.plan_id == plan_id)
     if pillar_id is not None:
@@ -217,7 +218,7 @@ def tasks_by_pillar(db: Session, plan: Plan) -> list[dict[str, Any]]:
     for pillar_id, task_id, clause, summary, deadline in db.execute(query):
         item = {"id": task_id, "clause": clause, "summary": summary, "deadline": deadline}
         groups.setdefault(pillar_id, []).append(item)
-    result = [
+    result: list[dict[str, Any]] = [
         {"code": p.code, "name": p.name, "tasks": groups.get(p.id, [])}
         for p in list_pillars(db, plan.id)
     ]

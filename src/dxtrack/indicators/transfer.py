@@ -80,7 +80,8 @@ def _pillar_codes(db: Session, plan: Plan, parsed: Parsed, actor: User | None) -
     known = {annex.key(p.name): p.code for p in pillars} | {
         annex.key(p.code): p.code for p in pillars
     }
-    names = [r.pillar_name for r in [*parsed.indicators, *parsed.projects] if r.pillar_name]
+    names = [r.pillar_name for r in parsed.indicators if r.pillar_name]
+    names += [r.pillar_name for r in parsed.projects if r.pillar_name]
     for name in dict.fromkeys(names):
         if annex.key(name) not in known and slugify(name) not in known.values():
             pillar = add_pillar(db, plan=plan, data=PillarCreate(name=name), actor=actor)
@@ -224,9 +225,9 @@ def _indicator_lines(db: Session, plan: Plan, at: date, names: dict) -> list[lis
 def _project_lines(db: Session, plan: Plan, names: dict) -> list[list[Any]]:
     pillars = {p.id: p.name for p in list_pillars(db, plan.id)}
     return [
-        [n, p.name, names.get(p.agency_id, ""),
+        [n, p.name, names.get(p.agency_id, "") if p.agency_id else "",
          annex.FUNDING_LABELS[FundingSource(p.funding_source)], p.budget, p.period,
-         annex.PROJECT_STATUS_LABELS[ProjectStatus(p.status)], pillars.get(p.pillar_id, ""),
+         annex.PROJECT_STATUS_LABELS[ProjectStatus(p.status)], pillars.get(p.pillar_id, "") if p.pillar_id else "",
          p.note]
         for n, p in enumerate(list_projects(db, plan.id), start=1)
     ]  # fmt: skip

@@ -31,7 +31,7 @@ def build_message(settings: Settings, *, to: str, subject: str, text: str, html:
     message = MIMEMultipart("alternative")
     message["From"] = settings.smtp_from
     message["To"] = to
-    message["Subject"] = Header(subject, "utf-8")
+    message["Subject"] = Header(subject, "utf-8").encode()
     message["Date"] = formatdate(localtime=True)
     message["Message-ID"] = make_msgid(domain="dxtrack")
     message.attach(MIMEText(text, "plain", "utf-8"))

@@ -112,7 +112,7 @@ def compose_day(db: Session, *, at: date, settings: Settings) -> int:
             continue
         code, name = names.get(user.agency_id or 0, ("", ""))
         ctx = Context(at=at, base_url=settings.base_url, agency_code=code, agency_name=name)
-        own = items.get(user.agency_id) if user.role == Role.officer else None
+        own = items.get(user.agency_id or 0) if user.role == Role.officer else None
         mine = difficulties if user.role == Role.coordinator else []
         composed = compose_digest(ctx, user, own, mine, news.get(user.id, []))
         if composed is not None:

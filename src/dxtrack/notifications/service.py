@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import func, select, update
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from dxtrack.audit import events
@@ -71,7 +72,8 @@ def mark_read(db: Session, *, user: User, notification_id: int | None = None) ->
     if notification_id is not None:
         get_notification(db, notification_id, user=user)
         query = query.where(Notification.id == notification_id)
-    return db.execute(query.values(read_at=utcnow())).rowcount or 0
+    result = cast(CursorResult[Any], db.execute(query.values(read_at=utcnow())))
+    return result.rowcount or 0
 
 
 def list_rules(db: Session) -> list[NotificationRule]:

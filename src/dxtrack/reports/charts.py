@@ -40,7 +40,7 @@ def status_chart(counts: dict[str, int]) -> bytes:
     """Horizontal bars: number of assignments per computed status, with shares."""
     total = sum(counts.values())
     statuses = list(reversed(Status))
-    with plt.rc_context(FONT):
+    with plt.rc_context(FONT):  # type: ignore[arg-type]  # matplotlib types keys as Literals
         fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.6))
         values = [counts.get(s, 0) for s in statuses]
         bars = ax.barh(
@@ -77,7 +77,7 @@ def agency_chart(rows: list[ScoreRow]) -> bytes | None:
         return None
     chosen = sorted(chosen, key=lambda r: (r.on_time_rate or 0.0, r.code))
     rates = [(row.on_time_rate or 0.0) * 100 for row in chosen]
-    with plt.rc_context(FONT):
+    with plt.rc_context(FONT):  # type: ignore[arg-type]  # matplotlib types keys as Literals
         fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.6 + 0.28 * len(chosen)))
         colours = ["#c62828" if r < 50 else "#fbc02d" if r < 80 else "#2e7d32" for r in rates]
         bars = ax.barh([_short(row.name) for row in chosen], rates, color=colours)

@@ -50,6 +50,10 @@ def assignment_read(row: AssignmentRow) -> AssignmentRead:
     )
 
 
+def _username(user: User | None) -> str | None:
+    return user.username if user is not None else None
+
+
 def progress_reads(db: Session, reports: list[ProgressReport]) -> list[ProgressRead]:
     evidence = progress.list_evidence(db, [r.id for r in reports])
     authors = {r.author_id: db.get(User, r.author_id) for r in reports if r.author_id}
@@ -57,9 +61,7 @@ def progress_reads(db: Session, reports: list[ProgressReport]) -> list[ProgressR
         ProgressRead(
             id=r.id,
             assignment_id=r.assignment_id,
-            author=authors[r.author_id].username
-            if r.author_id and authors.get(r.author_id)
-            else None,
+            author=_username(authors.get(r.author_id) if r.author_id else None),
             state=r.state,
             percent=r.percent,
             note=r.note,

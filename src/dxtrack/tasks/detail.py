@@ -70,7 +70,7 @@ def list_history(db: Session, assignment_ids: list[int]) -> dict[int, list[Histo
         entries[report.id] = entry
         out[report.assignment_id].append(entry)
     if entries:
-        query = select(Evidence).where(Evidence.report_id.in_(list(entries)))
-        for evidence in db.scalars(query.order_by(Evidence.id)):
+        files = select(Evidence).where(Evidence.report_id.in_(list(entries)))
+        for evidence in db.scalars(files.order_by(Evidence.id)):
             entries[evidence.report_id].evidence.append(evidence)
     return out

@@ -62,8 +62,9 @@ def task_start(db: Session, task: Task) -> date:
 
 def _redate(assignment: Assignment, deadline: date | None) -> None:
     """A new task deadline; an accepted extension later than it still applies."""
-    extended = assignment.original_deadline is not None and assignment.deadline is not None
-    if extended and deadline is not None and deadline < assignment.deadline:
+    current = assignment.deadline
+    extended = assignment.original_deadline is not None and current is not None
+    if extended and deadline is not None and current is not None and deadline < current:
         assignment.original_deadline = deadline
     else:
         assignment.deadline, assignment.original_deadline = deadline, None

@@ -12,10 +12,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
+from dxtrack.db import AnySelect
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.queries import (
     AssignmentRow,
@@ -35,7 +36,7 @@ SORTS = ("deadline", "agency", "status", "percent", "updated")
 
 def _agency_window(
     db: Session,
-    restrict: Callable[[Select[Any]], Select[Any]],
+    restrict: Callable[[AnySelect], AnySelect],
     *,
     offset: int,
     size: int,
@@ -47,7 +48,7 @@ def _agency_window(
     One grouped count instead of sorting every matching row by a rank over all agencies.
     """
     grouped = select(Assignment.agency_id, func.count()).group_by(Assignment.agency_id)
-    counts = dict(db.execute(restrict(grouped)).all())
+    counts: dict[int, int] = {agency: n for agency, n in db.execute(restrict(grouped))}
     names = dict(db.execute(select(Agency.id, Agency.name).where(Agency.id.in_(counts))).all())
     ordered = sorted(counts, key=lambda i: sort_key(names[i]), reverse=descending)
     window: list[int] = []
@@ -63,8 +64,8 @@ def _agency_window(
 
 def _agency_page(
     db: Session,
-    query: Select[Any],
-    restrict: Callable[[Select[Any]], Select[Any]],
+    query: AnySelect,
+    restrict: Callable[[AnySelect], AnySelect],
     *,
     offset: int,
     size: int,
@@ -117,7 +118,7 @@ def list_assignments_sorted(
         )
     status = assignment_status(at, due_soon_days)
 
-    def restrict(selection: Select[Any]) -> Select[Any]:
+    def restrict(selection: AnySelect) -> AnySelect:
         return apply_filters(selection, filters, at=at, user=user, due_soon_days=due_soon_days)
 
     query = restrict(assignment_rows(status))

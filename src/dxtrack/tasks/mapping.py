@@ -87,7 +87,10 @@ def map_party(
         other.group_id = target.id if group_code else None
         other.outside = False
         task = _touch(db, other.task_id)
-        after = {"name": other.name, "agency" if agency_code else "group": target.code}
+        after: dict[str, object] = {
+            "name": other.name,
+            "agency" if agency_code else "group": target.code,
+        }
         after["alias_saved"] = alias_saved and other is party
         record(db, events.Event("party.map", "task", task.id, before, after), actor=actor)
         if task.review_state == ReviewState.confirmed:

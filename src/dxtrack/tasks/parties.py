@@ -70,7 +70,9 @@ def list_unresolved(
 
 
 def refusal_message(missing: list[Unresolved]) -> str:
-    names = "; ".join(f"{m.task_label}: «{m.name}» ({ROLE_LABELS[m.role]})" for m in missing)
+    names = "; ".join(
+        f"{m.task_label}: «{m.name}» ({ROLE_LABELS[PartyRole(m.role)]})" for m in missing
+    )
     return (
         f"Chưa xác nhận được: {len(missing)} tên cơ quan chưa có trong danh mục — {names}. "
         "Hãy chọn cơ quan hoặc nhóm trong danh mục cho từng tên, hoặc đánh dấu «ngoài danh mục»; "

@@ -6,11 +6,12 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
+from dxtrack.db import AnySelect
 from dxtrack.documents.models import Document
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
@@ -63,8 +64,8 @@ def assignment_status(at: date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> A
 
 
 def restrict_agencies(
-    query: Select[Any], agency_column: Any, filters: Filters, user: User | None
-) -> Select[Any]:
+    query: AnySelect, agency_column: Any, filters: Filters, user: User | None
+) -> AnySelect:
     """The user's visibility scope and the agency / group filters, on any agency_id column."""
     scope = visible_agency_id(user) if user is not None else None
     if scope is not None:
@@ -97,8 +98,8 @@ def only_agency_filters(filters: Filters) -> bool:
 
 
 def apply_filters(
-    query: Select[Any], filters: Filters, *, at: date, user: User | None, due_soon_days: int
-) -> Select[Any]:
+    query: AnySelect, filters: Filters, *, at: date, user: User | None, due_soon_days: int
+) -> AnySelect:
     """Restrict a query that selects from Assignment (joins added as needed)."""
     query = restrict_agencies(query, Assignment.agency_id, filters, user)
     if filters.status:
@@ -132,7 +133,7 @@ def apply_filters(
     return query
 
 
-def assignment_rows(status: Any) -> Select[Any]:
+def assignment_rows(status: Any) -> AnySelect:
     """The columns of `AssignmentRow`, in its field order, with `status` computed.
 
     Plain columns rather than the Assignment entity: building 100k ORM objects for a list
@@ -181,7 +182,7 @@ def list_assignments(
     return result, len(rows) > page_size
 
 
-def _deadline_page(db: Session, query: Select[Any], *, offset: int, size: int) -> list[Any]:
+def _deadline_page(db: Session, query: AnySelect, *, offset: int, size: int) -> list[Any]:
     """Rows ordered by deadline then id, deadlines first and none last, served by indexes.
 
     Two index-ordered queries instead of `ORDER BY deadline IS NULL, ...` (which forces a sort
@@ -287,7 +288,7 @@ class OverdueTask:
     agencies: list[str]  # names of the agencies overdue (the caller orders them)
 
 
-def _first_tasks(db: Session, query: Select[Any], limit: int) -> list[tuple[int, date]]:
+def _first_tasks(db: Session, query: AnySelect, limit: int) -> list[tuple[int, date]]:
     """The first `limit` distinct tasks of `query` (task_id, deadline) in deadline order, read
     through the deadline index in growing windows instead of grouping every row."""
     size = max(limit * 20, 200)
@@ -317,7 +318,7 @@ def overdue_tasks(
     hundred communes is one row here, where the assignment list has a hundred."""
     overdue = Filters(**{**filters.__dict__, "status": Status.overdue})
 
-    def restrict(query: Select[Any]) -> Select[Any]:
+    def restrict(query: AnySelect) -> AnySelect:
         return apply_filters(query, overdue, at=at, user=user, due_soon_days=due_soon_days)
 
     total = None

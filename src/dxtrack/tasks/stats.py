@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
+from dxtrack.db import AnySelect
 from dxtrack.tasks import counts
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
@@ -119,7 +120,9 @@ def _counted(
     terms, combine = plan
     for name, conditions in terms.items():
         for condition in conditions:
-            branch = select(key.label("key"), literal(name).label("term"), c.n.label("n"))
+            branch: AnySelect = select(
+                key.label("key"), literal(name).label("term"), c.n.label("n")
+            )
             if by == "group":
                 branch = branch.join(group_members, group_members.c.agency_id == c.agency_id)
             branch = restrict_agencies(branch, c.agency_id, filters, user)

@@ -51,7 +51,7 @@ def nav_items(request: Request, user: User | None) -> list[dict[str, str | bool]
     if user is None:
         return []
     path = request.url.path
-    items = []
+    items: list[dict[str, str | bool]] = []
     for item in NAV:
         href = _href(request, item.route) if user.role in item.roles else None
         if href is None:

@@ -152,10 +152,11 @@ def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]
     """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
     groups = vn.sorted_vn(list_groups(db), key=lambda g: g.name)
     plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
+    documents: list[tuple[object, str]] = list(list_document_choices(db))
     return {
         "plan_options": [(p.code, p.name) for p in list_plans(db)],
         "pillar_options": [(p.code, p.name) for p in list_pillars(db, plan.id)] if plan else [],
-        "document_options": list_document_choices(db),
+        "document_options": documents,
         "group_options": [(g.code, g.name) for g in groups],
     }
 
