@@ -15,7 +15,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
-from dxtrack import __version__, vn
+from dxtrack import __version__, logs, vn
 from dxtrack.admin import accounts as admin_accounts
 from dxtrack.admin import pages as admin_pages
 from dxtrack.agencies import pages as agency_pages
@@ -32,6 +32,7 @@ from dxtrack.documents import routes as document_routes
 from dxtrack.errors import DxError, error_body
 from dxtrack.indicators import pages as plan_pages
 from dxtrack.indicators import routes as plan_routes
+from dxtrack.logs import RequestLog
 from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
 from dxtrack.reports import pages as report_pages
@@ -65,6 +66,15 @@ def _page_error(request: Request, status: int, message: str) -> Response:
 
 async def _dx_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, DxError)
+    logger.log(
+        logging.WARNING if exc.status >= 500 else logging.INFO,
+        "refused status=%s code=%s method=%s path=%s detail=%r",
+        exc.status,
+        exc.code,
+        request.method,
+        request.url.path,
+        exc.message,
+    )
     if _is_page(request):
         return _page_error(request, exc.status, exc.message)
     extra = exc.detail if isinstance(exc.detail, dict) else {}  # e.g. {"unresolved": [...]}
@@ -161,6 +171,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    logs.configure(settings.log_level)
     vn.set_timezone(settings.timezone)
     app.state.engine = get_engine(settings)
     app.state.sessionmaker = session_factory(app.state.engine)
@@ -171,6 +182,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # Pages, JSON and the vendored scripts compressed for phones on slow links (not files
     # that are compressed already: Starlette skips responses that set Content-Encoding).
     app.add_middleware(GZipMiddleware, minimum_size=1000, compresslevel=6)
+    app.add_middleware(RequestLog)
     _include_routers(app)
     app.add_middleware(BodyLimit, settings=settings)
     app.add_middleware(SecurityHeaders, settings=settings)  # outermost: on every response

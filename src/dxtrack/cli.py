@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 from pathlib import Path
 
 import typer
 import uvicorn
 
+from dxtrack import logs
 from dxtrack.agencies.cli import app as agencies_app
 from dxtrack.app import create_app
 from dxtrack.auth.cli import app as users_app
@@ -47,6 +49,8 @@ def main(
     if data_dir:
         overrides["data_dir"] = data_dir
     use_settings(Settings(**overrides) if overrides else None)  # type: ignore[arg-type]
+    # Commands log warnings and errors on stderr; DXTRACK_LOG_LEVEL asks for more.
+    logs.configure(get_settings().log_level if "DXTRACK_LOG_LEVEL" in os.environ else "WARNING")
 
 
 @app.command("init")
@@ -73,7 +77,7 @@ def serve_command(
             f"Không chạy máy chủ trên địa chỉ {host} ở chế độ phát triển (DXTRACK_ENV=development): "
             "chỉ 127.0.0.1 / localhost. Đặt DXTRACK_ENV=production để phục vụ qua mạng."
         )
-    uvicorn.run(create_app(settings), host=host, port=port or settings.port)
+    uvicorn.run(create_app(settings), host=host, port=port or settings.port, access_log=False)
 
 
 def is_loopback(host: str) -> bool:
@@ -98,7 +102,7 @@ def demo_command(
     settings = build_demo(seeds=seeds, directory=directory)
     if serve:
         console.print(f"Máy chủ: http://127.0.0.1:{port}  (API: /api/v1/docs)")
-        uvicorn.run(create_app(settings), host="127.0.0.1", port=port)
+        uvicorn.run(create_app(settings), host="127.0.0.1", port=port, access_log=False)
 
 
 app.add_typer(agencies_app, name="agencies")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import logging
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -28,6 +29,7 @@ from dxtrack.errors import (
     Unauthorized,
 )
 
+logger = logging.getLogger(__name__)
 console = Console()
 err_console = Console(stderr=True)
 
@@ -59,9 +61,13 @@ def handle_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except DxError as error:
+            logger.warning(
+                "refused command=%s code=%s detail=%r", func.__name__, error.code, error.message
+            )
             err_console.print(f"[bold red]Lỗi:[/] {error.message}", highlight=False)
             raise typer.Exit(exit_code(error)) from None
         except (OperationalError, ProgrammingError) as error:
+            logger.error("database error command=%s", func.__name__, exc_info=error)
             err_console.print(
                 "[bold red]Lỗi:[/] không truy cập được cơ sở dữ liệu, hoặc cơ sở dữ liệu chưa "
                 "được khởi tạo (hãy chạy «dxtrack init»).",

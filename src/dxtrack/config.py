@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     login_lock_minutes: int = Field(default=15, ge=1)
     cookie_secure: bool = False
     host: str = "127.0.0.1"
+    # The server's log level (CLI commands log warnings and errors unless this is set).
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
     # Requests handled at once by the worker threads; the database pool holds as many connections.
     threads: int = Field(default=16, ge=1, le=200)
     # The province's time zone: what "today" means for statuses, reports and reminders.

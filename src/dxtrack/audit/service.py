@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import Enum
@@ -14,6 +15,8 @@ from dxtrack import vn
 from dxtrack.audit.events import Event
 from dxtrack.audit.models import AuditEntry
 from dxtrack.tasks.models import Assignment, Task
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -45,6 +48,13 @@ def record(db: Session, event: Event, *, actor: User | None) -> AuditEntry:
         after=_jsonable(event.after),
     )
     db.add(entry)
+    logger.info(
+        "write action=%s entity=%s id=%s actor=%s",
+        event.action,
+        event.entity,
+        event.entity_id,
+        entry.actor_name,
+    )
     return entry
 
 
