@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from builders import PASSWORD, make_task, make_user
@@ -18,10 +19,13 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from dxtrack.app import create_app
+from dxtrack.auth.models import User
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings
-from dxtrack.db import transaction
+from dxtrack.db import get_engine, outside_transaction, transaction
 from dxtrack.tasks.models import Assignment, ProgressReport
+
+SEED = Path(__file__).parents[1] / "samples" / "seeds" / "003_4b1783ee37e356eb.txt"
 
 
 @pytest.fixture
@@ -82,3 +86,30 @@ class TestCommitBeforeResponse:
         assert _reports(ready, assignment_id) == 0
         detail = client.get(f"/api/v1/assignments/{assignment_id}").json()
         assert detail["assignment"]["version"] == 1 and detail["reports"] == []
+
+
+class TestOutsideTransaction:
+    def test_no_write_lock_is_held_inside(self, ready: Settings):
+        """What the upload handlers do: another writer gets through while files are extracted."""
+        if not ready.db_url.startswith("sqlite"):
+            pytest.skip("the write lock being checked is SQLite's")
+        engine = get_engine(ready)
+        other = sqlite3.connect(engine.url.database, timeout=0, isolation_level=None)
+        with transaction(ready, write=True) as db:
+            make_user(db, "dieuphoi")
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+            with outside_transaction(db):
+                other.execute("BEGIN IMMEDIATE")  # free while the slow work runs
+                other.execute("ROLLBACK")
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")  # the request writes again afterwards
+        other.close()
+        with transaction(ready) as db:
+            assert db.scalar(select(func.count()).select_from(User)) == 1
+
+    def test_upload_reads_before_writing(self, app_client, ready: Settings):
+        client, _ = app_client
+        files = [("files", ("ke-hoach.txt", SEED.read_bytes(), "text/plain"))]
+        response = client.post("/api/v1/documents", files=files)
+        assert response.status_code == 201 and response.json()[0]["status"] == "created"

@@ -72,6 +72,19 @@ def begin_writing(session: Session) -> None:
     session.connection(execution_options=WRITING)
 
 
+@contextmanager
+def outside_transaction(session: Session) -> Iterator[None]:
+    """Slow work that needs no database (reading and extracting uploads) without holding it.
+
+    Commits what the unit of work did so far (for a request: only its authentication), so no
+    transaction — and on SQLite no write lock — is held inside the block; the session then
+    begins a writing transaction again.
+    """
+    session.commit()
+    yield
+    begin_writing(session)
+
+
 def make_engine(url: str, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite files get WAL, foreign keys and real transactions."""
     if url.startswith("sqlite"):

@@ -17,7 +17,7 @@ from dxtrack.cli_support import (
     print_json,
     unit_of_work,
 )
-from dxtrack.documents.service import IngestOutcome, ingest_isolated
+from dxtrack.documents.service import IngestOutcome, ingest_isolated, read_upload
 from dxtrack.errors import DxError, ExtractionFailed, Invalid
 from dxtrack.sweep import sweep_orphans
 from dxtrack.tasks.service import START_CHOICES
@@ -69,6 +69,7 @@ def _ingest_one(
         reason = "không có quyền đọc" if isinstance(error, PermissionError) else "lỗi đọc đĩa"
         unreadable = Invalid(f"Không đọc được tệp «{path.name}»: {reason}.")
         return _item(path, IngestOutcome(path.name, error=unreadable)), UNREADABLE_EXIT
+    read = read_upload(data, path.name)  # extracted before the writing transaction opens
     with unit_of_work() as (db, settings):
         actor = get_user(db, as_user) if as_user else None
         outcome = ingest_isolated(
@@ -79,6 +80,7 @@ def _ingest_one(
             actor=actor,
             confirm=confirm,
             start=start,
+            read=read,
         )
         item = _item(path, outcome)
     if outcome.error:

@@ -9,6 +9,7 @@ from starlette.responses import RedirectResponse, Response
 
 from dxtrack.agencies.service import directory_choices
 from dxtrack.auth.permissions import STAFF
+from dxtrack.db import outside_transaction
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
 from dxtrack.documents.highlight import clean_markdown, segments
@@ -62,17 +63,21 @@ def documents_upload(
     settings: AppSettings,
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
+    with outside_transaction(db):  # read and extract first, holding no transaction
+        reads = [
+            service.read_upload(
+                upload.file.read(settings.max_upload_bytes + 1),
+                upload.filename,
+                max_bytes=settings.max_upload_bytes,
+            )
+            for upload in files
+            if upload.filename
+        ]
     items = [
         service.ingest_isolated(  # each file in its own SAVEPOINT: a bad one is reported
-            db,
-            data=upload.file.read(settings.max_upload_bytes + 1),
-            filename=upload.filename,
-            settings=settings,
-            actor=user,
-            max_bytes=settings.max_upload_bytes,
+            db, data=read.data, filename=read.filename, settings=settings, actor=user, read=read
         )
-        for upload in files
-        if upload.filename
+        for read in reads
     ]
     if not items:
         raise Invalid("Vui lòng chọn ít nhất một tệp văn bản.")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, File, Form, Query, UploadFile
 from fastapi.responses import FileResponse, JSONResponse, Response
 from sqlalchemy import select
 
+from dxtrack.db import outside_transaction
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents import service
 from dxtrack.documents.models import Document, ReviewState
@@ -115,18 +116,29 @@ def upload_documents(
     files: Annotated[list[UploadFile], File(description="Văn bản: PDF, DOCX, DOC, TXT ...")],
     confirm: Annotated[bool, Form()] = False,
 ) -> Any:
-    """Each file is stored and extracted on its own: a broken file is reported, not fatal."""
+    """Each file is stored and extracted on its own: a broken file is reported, not fatal.
+
+    The files are read and extracted first, holding no transaction; then written."""
+    with outside_transaction(db):
+        reads = [
+            service.read_upload(
+                upload.file.read(settings.max_upload_bytes + 1),
+                upload.filename or "van-ban",
+                max_bytes=settings.max_upload_bytes,
+            )
+            for upload in files
+        ]
     outcomes = [
         service.ingest_isolated(
             db,
-            data=upload.file.read(settings.max_upload_bytes + 1),
-            filename=upload.filename or "van-ban",
+            data=read.data,
+            filename=read.filename,
             settings=settings,
             actor=user,
             confirm=confirm,
-            max_bytes=settings.max_upload_bytes,
+            read=read,
         )
-        for upload in files
+        for read in reads
     ]
     items = [ingest_read(outcome) for outcome in outcomes]
     if all(item.status == "failed" for item in items):

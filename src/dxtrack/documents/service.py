@@ -55,6 +55,30 @@ def extraction_directory() -> tuple[str, ...]:
     return tuple(names)
 
 
+@dataclass(frozen=True)
+class Extraction:
+    """A file read and extracted before any database work: its fields, or why it failed."""
+
+    data: bytes
+    filename: str
+    fields: dict[str, Any] | None = None
+    error: DxError | None = None
+
+
+def read_upload(
+    data: bytes, filename: str, *, max_bytes: int | None = None, extract: Extractor | None = None
+) -> Extraction:
+    """Check the size and extract a file; no database (run it before the writing transaction,
+    see db.outside_transaction: a batch of long PDFs then blocks no one's writes)."""
+    try:
+        if max_bytes is not None and len(data) > max_bytes:
+            raise Invalid(f"Tệp «{filename}» vượt quá {max_bytes // (1024 * 1024)} MB.")
+        fields = (extract or engine_extract)(data, clean_filename(filename))
+    except DxError as error:
+        return Extraction(data, filename, error=error)
+    return Extraction(data, filename, fields=fields)
+
+
 @dataclass
 class IngestResult:
     document: Document
@@ -177,11 +201,13 @@ def ingest_bytes(
     confirm: bool = False,
     extract: Extractor | None = None,
     start: str = "document",
+    fields: dict[str, Any] | None = None,
 ) -> IngestResult:
     """Store the original once, extract metadata and tasks (draft), optionally confirm
     (recurring tasks from the document's date, or with start="next" from the next period).
 
-    `extract(data, filename)` returns the extraction dict (default: the extraction engine).
+    `fields`: the extraction already made (read_upload); else `extract(data, filename)` returns
+    it (default: the extraction engine).
     """
     if actor is not None:
         require_staff(actor)
@@ -189,7 +215,9 @@ def ingest_bytes(
     if existing is not None:
         return IngestResult(existing, duplicate=True)
     filename = clean_filename(filename)
-    extracted = (extract or engine_extract)(data, filename)  # an unreadable file stores nothing
+    if fields is None:  # an unreadable file stores nothing
+        fields = (extract or engine_extract)(data, filename)
+    extracted = fields
     document = _new_document(extracted, filename=filename, size=len(data))
     if (twin := find_same_letter(db, document)) is not None:
         return IngestResult(twin, duplicate=True, same_letter=True)
@@ -231,12 +259,15 @@ def ingest_isolated(
     max_bytes: int | None = None,
     extract: Extractor | None = None,
     start: str = "document",
+    read: Extraction | None = None,
 ) -> IngestOutcome:
     """`ingest_bytes()` for one file of several, inside its own SAVEPOINT.
 
     A file that fails (too large, unreadable, refused) rolls back to its savepoint and comes
     back as an outcome with the error; the files before and after it are kept.
     """
+    if read is not None and read.error is not None:
+        return IngestOutcome(filename, error=read.error)
     try:
         if max_bytes is not None and len(data) > max_bytes:
             raise Invalid(f"Tệp «{filename}» vượt quá {max_bytes // (1024 * 1024)} MB.")
@@ -250,6 +281,7 @@ def ingest_isolated(
                 confirm=confirm,
                 extract=extract,
                 start=start,
+                fields=read.fields if read is not None else None,
             )
     except DxError as error:
         return IngestOutcome(filename, error=error)
