@@ -109,12 +109,20 @@ def datetime_text(value: datetime | None, empty: str = "—") -> str:
     return local(value).strftime("%d/%m/%Y %H:%M")
 
 
-def number(value: float | None, digits: int = 0, empty: str = "—") -> str:
-    """1234567 -> 1.234.567; halves round up (65,625 -> 65,63) as Vietnamese reports do."""
+def number(
+    value: float | Decimal | None, digits: int = 0, empty: str = "—", *, trim: bool = False
+) -> str:
+    """1234567 -> 1.234.567; halves round up (65,625 -> 65,63) as Vietnamese reports do.
+
+    `trim=True` drops trailing zeros of the decimals (1.234.567,50 -> 1.234.567,5; 80,00 -> 80).
+    """
     if value is None:
         return empty
-    exact = Decimal(repr(value)).quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
+    exact = value if isinstance(value, Decimal) else Decimal(repr(value))
+    exact = exact.quantize(Decimal(1).scaleb(-digits), rounding=ROUND_HALF_UP)
     text = f"{exact:,.{digits}f}"
+    if trim and "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 
 
@@ -125,10 +133,7 @@ def percent(rate: float | None, digits: int = 2, empty: str = "—", *, trim: bo
     """
     if rate is None:
         return empty
-    text = number(rate * 100, digits)
-    if trim and "," in text:
-        text = text.rstrip("0").rstrip(",")
-    return f"{text}%"
+    return f"{number(rate * 100, digits, trim=trim)}%"
 
 
 def parse_date(text: str | None) -> date | None:

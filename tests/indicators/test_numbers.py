@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
-from dxtrack.indicators.numbers import format_number, format_percent, parse_number, ratio
+from dxtrack.indicators.numbers import format_percent, parse_number, ratio
 
 
 class TestFormat:
@@ -22,7 +23,7 @@ class TestFormat:
         ],
     )
     def test_format_number(self, value, decimals, expected):
-        assert format_number(value, decimals) == expected
+        assert vn.number(value, decimals, trim=True) == expected
 
     def test_percent_rounds_half_up(self):
         assert format_percent(21, 32) == "65,63"

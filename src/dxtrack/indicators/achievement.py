@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
+from dxtrack import vn
 from dxtrack.indicators.formula import NotComputable, ZeroDenominator
 from dxtrack.indicators.models import ACHIEVEMENT_LABELS, Achievement, Aggregation, Direction, Unit
-from dxtrack.indicators.numbers import format_number
 
 TOLERANCE = 1e-12  # relative: float noise only (0.1 + 0.2 = 0.3), never one đồng
 SYMBOLS = {Direction.at_least: "≥", Direction.at_most: "≤", Direction.equal: "="}
@@ -71,10 +71,10 @@ def format_value(value: float | None, unit: str) -> str:
     if unit == Unit.yes_no:
         return "Có" if value else "Không"
     if unit == Unit.percent:
-        return f"{format_number(value)}%"
+        return f"{vn.number(value, 2, trim=True)}%"
     if unit == Unit.vnd:
-        return f"{format_number(value, 0)} đồng"
-    return format_number(value)
+        return f"{vn.number(value, 0, trim=True)} đồng"
+    return vn.number(value, 2, trim=True)
 
 
 def _close(value: float, target: float) -> bool:

@@ -10,12 +10,13 @@ import typer
 from pydantic import BaseModel, ValidationError
 from rich.table import Table
 
+from dxtrack import vn
 from dxtrack.auth.models import User
 from dxtrack.auth.service import get_user
 from dxtrack.cli_support import console, handle_errors, parse_day, print_json, unit_of_work
 from dxtrack.errors import Invalid, NotFound
 from dxtrack.indicators import measurements, queries, service
-from dxtrack.indicators.numbers import format_number, parse_number
+from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import MeasurementCreate, PillarCreate, PlanCreate, RollupWeights
 from dxtrack.indicators.transfer import export_annex, import_annex
@@ -42,7 +43,7 @@ def _actor(db: Any, username: str | None) -> User | None:
 
 
 def _rate(value: float | None) -> str:
-    return "—" if value is None else f"{format_number(value * 100)}%"
+    return "—" if value is None else f"{vn.number(value * 100, 2, trim=True)}%"
 
 
 @plans_app.command("create")

@@ -1,4 +1,7 @@
-"""Vietnamese number format: decimal comma, thousands dot (65,63; 993.140.000.000)."""
+"""Numbers as written in plans and annexes: parsing (`71,29`, `1.170.119`, `Có`), ratios.
+
+Formatting is `dxtrack.vn.number()`.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,7 @@ import math
 import re
 from decimal import ROUND_HALF_UP, Decimal
 
+from dxtrack import vn
 from dxtrack.errors import Invalid
 
 YES_WORDS = {"có", "đạt", "x", "yes", "true", "1"}
@@ -17,24 +21,11 @@ def to_decimal(value: float | Decimal) -> Decimal:
     return value if isinstance(value, Decimal) else Decimal(str(value))
 
 
-def format_number(value: float | Decimal | None, decimals: int = 2) -> str:
-    """`1234567.5` -> `1.234.567,5`; rounds half up, drops trailing zeros; None -> `—`."""
-    if value is None:
-        return "—"
-    quantum = Decimal(1).scaleb(-decimals)
-    rounded = to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
-    sign = "-" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    fraction = fraction.rstrip("0")
-    groups = f"{int(whole):,}".replace(",", ".")
-    return f"{sign}{groups},{fraction}" if fraction else f"{sign}{groups}"
-
-
 def format_percent(part: int, whole: int) -> str:
     """`21, 32` -> `65,63` (exact decimal arithmetic, half up)."""
     if not whole:
         return "0"
-    return format_number(Decimal(part) * 100 / Decimal(whole))
+    return vn.number(Decimal(part) * 100 / Decimal(whole), 2, trim=True)
 
 
 def ratio(part: int, whole: int) -> float | None:

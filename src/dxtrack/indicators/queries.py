@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.indicators.achievement import Point, Result, aggregate, evaluate, format_value
 from dxtrack.indicators.formula import NotComputable, parse_formula
@@ -24,7 +25,7 @@ from dxtrack.indicators.models import (
     Plan,
     Project,
 )
-from dxtrack.indicators.numbers import format_number, format_percent, ratio
+from dxtrack.indicators.numbers import format_percent, ratio
 from dxtrack.indicators.projects import list_projects, project_task_ids
 from dxtrack.indicators.service import (
     get_indicator,
@@ -153,22 +154,22 @@ def _budget_warnings(plan: Plan, projects: dict[str, int] | None) -> list[str]:
     warnings: list[str] = []
     if stated and total is not None and sum(stated.values()) != total:
         warnings.append(
-            f"Tổng các nguồn vốn ({format_number(sum(stated.values()))} đồng) khác tổng kinh phí "
-            f"kế hoạch ({format_number(total)} đồng)."
+            f"Tổng các nguồn vốn ({vn.number(sum(stated.values()), 2, trim=True)} đồng) khác tổng kinh phí "
+            f"kế hoạch ({vn.number(total, 2, trim=True)} đồng)."
         )
     if projects is None:
         return warnings
     if total is not None and sum(projects.values()) != total:
         warnings.append(
-            f"Tổng kinh phí các dự án ({format_number(sum(projects.values()))} đồng) khác tổng "
-            f"kinh phí kế hoạch ({format_number(total)} đồng)."
+            f"Tổng kinh phí các dự án ({vn.number(sum(projects.values()), 2, trim=True)} đồng) khác tổng "
+            f"kinh phí kế hoạch ({vn.number(total, 2, trim=True)} đồng)."
         )
     for source, amount in sorted(stated.items()):
         if projects.get(source, 0) != amount:
             label = FUNDING_LABELS[FundingSource(source)]
             warnings.append(
-                f"{label}: các dự án {format_number(projects.get(source, 0))} đồng, "
-                f"kế hoạch ghi {format_number(amount)} đồng."
+                f"{label}: các dự án {vn.number(projects.get(source, 0), 2, trim=True)} đồng, "
+                f"kế hoạch ghi {vn.number(amount, 2, trim=True)} đồng."
             )
     return warnings
 
@@ -322,7 +323,7 @@ def project_rows(db: Session, *, plan_code: str) -> list[dict[str, Any]]:
             "funding_source": p.funding_source,
             "funding_label": FUNDING_LABELS[FundingSource(p.funding_source)],
             "budget": p.budget,
-            "budget_text": f"{format_number(p.budget)} đồng",
+            "budget_text": f"{vn.number(p.budget, 2, trim=True)} đồng",
             "period": p.period,
             "status": p.status,
             "pillar": pillars.get(p.pillar_id) if p.pillar_id else None,
