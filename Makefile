@@ -40,7 +40,7 @@ lint: install-dev
 
 # `make test` = `make check`: the static checks, then the whole suite once, with a coverage floor.
 # CI (.ci/run) runs `make test`.
-COVERAGE_FLOOR := 85
+COVERAGE_FLOOR := 90  # measured 92 % on 2026-12-05
 test: system-deps install-dev lint
 	$(BIN)/pytest -q --cov=dxtrack --cov-report=term:skip-covered --cov-fail-under=$(COVERAGE_FLOOR)
 
