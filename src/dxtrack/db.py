@@ -10,10 +10,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, cast
 
 from sqlalchemy import MetaData, Select, create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import CursorResult, Engine, Result
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 from dxtrack.config import Settings, get_settings
@@ -70,6 +70,11 @@ def _sqlite_begin(conn: Any) -> None:
 def begin_writing(session: Session) -> None:
     """Start `session`'s transaction as a writing one (before its first statement)."""
     session.connection(execution_options=WRITING)
+
+
+def rowcount(result: Result[*tuple[Any, ...]]) -> int:
+    """Rows an UPDATE or DELETE touched."""
+    return int(cast(CursorResult[Any], result).rowcount or 0)
 
 
 @contextmanager

@@ -15,18 +15,20 @@ from dxtrack.auth.passwords import hash_password
 from dxtrack.auth.permissions import require_role
 from dxtrack.auth.service import MIN_PASSWORD, get_user
 from dxtrack.auth.sessions import end_sessions
-from dxtrack.db import utcnow
+from dxtrack.db import rowcount, utcnow
 from dxtrack.errors import Invalid, NotFound
 
 
 def _cut_off(db: Session, user: User, reason: str, keep: int | None = None) -> dict[str, int]:
     sessions = end_sessions(db, user_id=user.id, reason=reason, keep=keep)
-    tokens = db.execute(
-        update(ApiToken)
-        .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
-        .values(revoked_at=utcnow())
-    ).rowcount
-    return {"sessions": sessions, "tokens": int(tokens or 0)}
+    tokens = rowcount(
+        db.execute(
+            update(ApiToken)
+            .where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+            .values(revoked_at=utcnow())
+        )
+    )
+    return {"sessions": sessions, "tokens": tokens}
 
 
 def set_active(db: Session, *, username: str, active: bool, actor: User) -> User:

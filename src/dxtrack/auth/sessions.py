@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 
 from dxtrack.auth.models import UserSession
 from dxtrack.config import Settings
-from dxtrack.db import utcnow
+from dxtrack.db import rowcount, utcnow
 from dxtrack.errors import Forbidden
 
 COOKIE_NAME = "dxtrack_session"
@@ -110,7 +110,7 @@ def end_sessions(
         query = query.where(UserSession.id == only)
     if keep is not None:
         query = query.where(UserSession.id != keep)
-    return int(db.execute(query).rowcount or 0)
+    return rowcount(db.execute(query))
 
 
 def open_sessions(db: Session, *, user_id: int, settings: Settings) -> list[UserSession]:

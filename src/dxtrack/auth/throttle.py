@@ -13,12 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack.auth.models import LoginFailure
 from dxtrack.config import Settings
+from dxtrack.db import rowcount
 
 ADDRESS_FACTOR = 4
 
@@ -41,7 +43,7 @@ class Throttled:
         )
 
 
-def _state(db: Session, column: object, value: str, since: datetime) -> tuple[int, datetime | None]:
+def _state(db: Session, column: Any, value: str, since: datetime) -> tuple[int, datetime | None]:
     query = select(func.count(), func.max(LoginFailure.at)).where(
         column == value, LoginFailure.at > since
     )
@@ -84,8 +86,7 @@ def failed(db: Session, *, username: str, address: str, now: datetime) -> None:
 
 def clear(db: Session, *, username: str) -> int:
     """Forget the account's failures (a successful sign-in, or an admin's unlock)."""
-    result = db.execute(delete(LoginFailure).where(LoginFailure.username == username))
-    return int(result.rowcount or 0)
+    return rowcount(db.execute(delete(LoginFailure).where(LoginFailure.username == username)))
 
 
 def locked_usernames(db: Session, *, settings: Settings, now: datetime) -> set[str]:

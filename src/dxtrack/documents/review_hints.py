@@ -42,7 +42,7 @@ def review_hints(document: Document, tasks: list[Task]) -> ReviewHints:
     spans = [(t.span_start, t.span_end) for t in tasks if t.span_start is not None]
     for item in result.unassigned:
         start, end = item["span"]
-        if any(s < end and start < e for s, e in spans):  # type: ignore[operator]
+        if any(s < end and start < e for s, e in spans):
             continue  # a task was added from it meanwhile
         due = date.fromisoformat(item["deadline"]) if item["deadline"] else None
         text = " ".join(clean_markdown(item["text"]).split())  # shown and kept as the summary

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.engine import CursorResult
 from sqlalchemy.orm import Session
 
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import require_role
-from dxtrack.db import utcnow
+from dxtrack.db import rowcount, utcnow
 from dxtrack.errors import Invalid, NotFound
 from dxtrack.notifications.models import Notification, NotificationRule, OutboxMessage, RuleKind
 
@@ -72,8 +71,7 @@ def mark_read(db: Session, *, user: User, notification_id: int | None = None) ->
     if notification_id is not None:
         get_notification(db, notification_id, user=user)
         query = query.where(Notification.id == notification_id)
-    result = cast(CursorResult[Any], db.execute(query.values(read_at=utcnow())))
-    return result.rowcount or 0
+    return rowcount(db.execute(query.values(read_at=utcnow())))
 
 
 def list_rules(db: Session) -> list[NotificationRule]:
