@@ -191,3 +191,48 @@ class TestSessions:
         client.post(revoke, data={"csrf_token": csrf_token(page.text)})
         bearer = {"Authorization": f"Bearer {api}"}
         assert client.get("/api/v1/auth/me", headers=bearer).status_code == 401
+
+
+class TestActivity:
+    def test_a_read_notes_activity_without_waiting_for_writers(self, fresh_settings):
+        import time as clock
+
+        from sqlalchemy import text
+
+        from dxtrack.auth.sessions import make_session_cookie, read_session_cookie
+        from dxtrack.bootstrap import initialise
+        from dxtrack.db import get_engine
+
+        initialise(fresh_settings)
+        engine = get_engine(fresh_settings)
+        with Session(engine) as db:
+            user = make_user(db, "syt")
+            user_id = user.id
+            value, data = make_session_cookie(db, fresh_settings, user.id)
+            row = db.get(UserSession, data.session_id)
+            row.last_seen_at -= timedelta(minutes=10)
+            db.commit()
+            before = row.last_seen_at
+        with Session(engine) as db:
+            assert read_session_cookie(db, fresh_settings, value) is not None
+            db.commit()
+        with Session(engine) as db:
+            noted = db.get(UserSession, data.session_id).last_seen_at
+        assert noted > before + timedelta(minutes=9)
+        if engine.dialect.name != "sqlite":
+            return
+        with Session(engine) as db:  # while a writer holds the database, nothing waits
+            row = db.get(UserSession, data.session_id)
+            row.last_seen_at -= timedelta(minutes=10)
+            db.commit()
+        writer = engine.connect().execution_options(sqlite_begin="IMMEDIATE")
+        writer.begin()
+        writer.execute(text("UPDATE users SET full_name = 'x' WHERE id = :id"), {"id": user_id})
+        try:
+            with Session(engine) as db:
+                started = clock.perf_counter()
+                assert read_session_cookie(db, fresh_settings, value) is not None
+                assert clock.perf_counter() - started < 1
+        finally:
+            writer.rollback()
+            writer.close()

@@ -17,11 +17,13 @@ import hashlib
 import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from itsdangerous import BadSignature, URLSafeTimedSerializer
-from sqlalchemy import select, update
+from sqlalchemy import Engine, create_engine, select, update
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
 
 from dxtrack.auth.models import UserSession
 from dxtrack.config import Settings
@@ -93,8 +95,34 @@ def read_session_cookie(db: Session, settings: Settings, value: str | None) -> S
     if row.last_seen_at + idle <= now:
         return None
     if now - row.last_seen_at >= TOUCH_EVERY:
-        row.last_seen_at = now
+        _touch(db, row, now)
     return SessionData(user_id=row.user_id, csrf=row.csrf, session_id=row.id)
+
+
+_touchers: dict[str, Engine] = {}
+
+
+def _touch(db: Session, row: UserSession, now: datetime) -> None:
+    """Note the session's activity. On PostgreSQL in the request's transaction; on SQLite a
+    read request must not take the write lock (it would wait for writers, or fail on a stale
+    snapshot), so a side connection that never waits writes it, and skips when busy: the next
+    request notes it."""
+    bind = db.get_bind()
+    if bind.dialect.name != "sqlite":
+        row.last_seen_at = now
+        return
+    url = bind.engine.url.render_as_string(hide_password=False)
+    if url not in _touchers:
+        _touchers[url] = create_engine(
+            url, connect_args={"timeout": 0, "check_same_thread": False}, poolclass=NullPool
+        )
+    try:
+        with _touchers[url].begin() as side:
+            side.execute(
+                update(UserSession).where(UserSession.id == row.id).values(last_seen_at=now)
+            )
+    except OperationalError:  # the database is being written: skip this time
+        return
 
 
 def end_sessions(
