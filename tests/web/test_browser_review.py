@@ -183,3 +183,44 @@ def test_officer_phone_dashboard_opens_with_own_work(browser: Browser, live_serv
     width = cell.bounding_box()["width"]
     assert width > 200  # one card per task on a phone, not one character per line
     context.close()
+
+
+SMALL_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH AN GIANG
+Số: 4200/UBND-KGVX
+V/v khám chữa bệnh bằng căn cước điện tử
+An Giang, ngày 01 tháng 12 năm 2025
+
+Kính gửi: Sở Y tế
+
+1. Giao Sở Y tế chủ trì triển khai khám chữa bệnh bằng căn cước điện tử tại các bệnh viện tuyến tỉnh, hoàn thành trước ngày 31/3/2026.
+"""
+
+
+def test_confirm_shows_the_saved_state_and_never_unsaved_edits(page: Page, live_server: LiveServer):
+    login(page, live_server, "dieuphoi", "/documents")
+    csrf = page.evaluate("JSON.parse(document.body.getAttribute('hx-headers'))['X-CSRF-Token']")
+    uploaded = page.request.post(
+        f"{live_server.url}/api/v1/documents",
+        multipart={
+            "files": {"name": "4200.txt", "mimeType": "text/plain", "buffer": SMALL_LETTER.encode()}
+        },
+        headers={"X-CSRF-Token": csrf},
+    )
+    assert uploaded.ok, uploaded.text()
+    doc = uploaded.json()[0]["document"]["id"]
+    page.goto(f"{live_server.url}/documents/{doc}")
+    card = page.locator("article.task-card").first
+    card.get_by_label("Nội dung nhiệm vụ").fill("Triển khai khám chữa bệnh bằng căn cước (đã sửa)")
+    page.locator("#confirm-document").click()
+    expect(page.locator("#confirm-warning")).to_contain_text("chưa lưu")
+    state = page.request.get(f"{live_server.url}/api/v1/documents/{doc}").json()["review_state"]
+    assert state == "draft"
+    card.get_by_role("button", name="Lưu").click()
+    page.locator("#confirm-document").click()  # right after: the save may still be on its way
+    expect(page.locator(".alert-ok")).to_contain_text("Đã xác nhận văn bản")
+    card = page.locator("article.task-card").first
+    expect(card.get_by_label("Nội dung nhiệm vụ")).to_have_value(
+        "Triển khai khám chữa bệnh bằng căn cước (đã sửa)"
+    )
+    expect(card.locator(".form-actions .muted")).to_contain_text("Đã xác nhận")

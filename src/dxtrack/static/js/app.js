@@ -87,6 +87,51 @@
     });
   }
 
+  // Confirming waits for card saves still on their way, and stops when a card has edits
+  // nobody saved: it would confirm the old text and show it under the success banner.
+  function guardConfirm() {
+    var pending = 0;
+    document.body.addEventListener("htmx:beforeRequest", function () { pending += 1; });
+    document.body.addEventListener("htmx:afterRequest", function () { pending = Math.max(0, pending - 1); });
+    function dirty(form) {
+      return Array.prototype.some.call(form.elements, function (el) {
+        if (el.type === "hidden" || el.classList.contains("agency-add")) return false;
+        if (el.tagName === "SELECT") {  // without a `selected` option the first one is the default
+          var initial = Array.prototype.findIndex.call(el.options, function (o) { return o.defaultSelected; });
+          return el.selectedIndex !== Math.max(initial, 0);
+        }
+        return "defaultValue" in el && el.value !== el.defaultValue;
+      });
+    }
+    function unsaved() {
+      return Array.prototype.filter.call(document.querySelectorAll("form.task-form"), dirty);
+    }
+    function warn(forms) {
+      var box = document.getElementById("confirm-warning");
+      box.hidden = false;
+      box.textContent = "Có " + forms.length + " thẻ nhiệm vụ đã sửa nhưng chưa lưu: hãy bấm «Lưu» trên thẻ đó (hoặc tải lại trang để bỏ sửa) rồi xác nhận.";
+      forms[0].querySelector("input, textarea, select").focus();
+    }
+    document.body.addEventListener("submit", function (evt) {
+      var form = evt.target;
+      if (form.id !== "confirm-form") return;
+      if (pending === 0) {
+        var forms = unsaved();
+        if (forms.length) { evt.preventDefault(); warn(forms); }
+        return;
+      }
+      evt.preventDefault();  // a save is on its way: confirm what it saves, not what was
+      var quiet = 0;  // the swap of a finished save settles just after its request ends
+      var wait = setInterval(function () {
+        quiet = pending > 0 ? 0 : quiet + 1;
+        if (quiet < 3) return;
+        clearInterval(wait);
+        var forms = unsaved();
+        if (forms.length) warn(forms); else form.submit();
+      }, 100);
+    });
+  }
+
   // Choosing «Hoàn thành» on a report form means 100% unless the officer types otherwise.
   function completeMeansFull() {
     document.body.addEventListener("change", function (evt) {
@@ -135,6 +180,7 @@
     completeMeansFull();
     agencyPickers();
     removeWhenDone();
+    guardConfirm();
     drawCharts(document);
     trackUploads();
     highlightSpans();
