@@ -106,6 +106,9 @@ def test_upload_review_change_deadline_confirm(page: Page, live_server: LiveServ
     expect(saved.locator(".saved")).to_have_text("Đã lưu")
     expect(saved.get_by_label("Thời hạn")).to_have_value("31/12/2025")
     _stale_edit_keeps_input(page, live_server, task_id)
+    page.locator("#confirm-document").click()  # the refused edit is still typed in its card
+    expect(page.locator("#confirm-warning")).to_contain_text("chưa lưu")
+    page.reload()  # dropping it
     page.locator("#confirm-document").click()
     expect(page.locator("#messages .alert-ok")).to_contain_text("Đã xác nhận văn bản")
     task = page.request.get(f"{live_server.url}/api/v1/tasks/{task_id}").json()
