@@ -453,3 +453,12 @@ class TestHeadingsWithTheirOwnSentences:
             ("1", lead, "2028-07-01"),
             ("2", ["Sở Xây dựng"], None),
         ]
+
+    def test_paragraphs_under_a_topic_heading_without_colon(self):
+        text = (
+            "3. Hệ thống đăng ký quốc gia về hạn ngạch phát thải khí nhà kính\n\n"
+            "Bộ Tài nguyên và Môi trường chủ trì xây dựng, quản lý hệ thống đăng ký.\n\n"
+            "Bộ Tài chính hướng dẫn cơ chế tài chính cho hệ thống đăng ký.\n"
+        )
+        tasks = [(t["clause"], t["lead"]) for t in extract_text(text, directory=AN_GIANG).tasks]
+        assert tasks == [("3", ["Bộ Tài nguyên và Môi trường"]), ("3", ["Bộ Tài chính"])]

@@ -188,6 +188,7 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             blank
             and paras
             and not _opens_clause(line)
+            and not _heading_then_paragraph(prev, line)
             and continues(prev, line, width)
             or paras
             and not blank
@@ -198,6 +199,13 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             paras.append(line)
         prev = line
     return paras
+
+
+def _heading_then_paragraph(prev: str, line: str) -> bool:
+    """ "3. Hệ thống đăng ký ... nhà kính" / blank / "Bộ Tài nguyên ...": a heading and a new
+    paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...")."""
+    last = prev.split()[-1] if prev.split() else ""
+    return bool(_opens_clause(prev)) and not line[:1].islower() and last[:1].islower()
 
 
 def _starts_paragraph(prev: str, line: str, width: int) -> bool:

@@ -236,9 +236,14 @@ def _task_before_list(node: Node) -> str | None:
 
 
 def _topic_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
-    """A topic line ("- Về nội dung trao đổi tín chỉ các-bon ra nước ngoài:") followed by
-    paragraphs that name their own actors: each paragraph is a clause of the same path."""
-    if len(node.paragraphs) < 2 or not node.heading_text.rstrip().endswith(":"):
+    """A topic line ("- Về nội dung trao đổi tín chỉ các-bon ra nước ngoài:", "3. Hệ thống
+    đăng ký quốc gia ...") followed by paragraphs that name their own actors: each paragraph
+    is a clause of the same path."""
+    heading = node.heading_text.rstrip()
+    topic = heading.endswith(":") or (
+        len(heading.split()) <= 25 and not heading.endswith((".", ";"))
+    )
+    if len(node.paragraphs) < 2 or not topic:
         return []
     if find_subject(node.heading_text, ctx.matcher)[1].leads:
         return []
