@@ -135,7 +135,7 @@ def summary_command(
     if json_:
         print_json(summary)
         return
-    console.print(f"{summary['name']} — tại ngày {day:%d/%m/%Y}: {summary['sentence']}")
+    console.print(f"{summary['name']} — tại ngày {vn.date_text(day)}: {summary['sentence']}")
     table = Table("Trụ cột", "Chỉ tiêu", "Đạt", "Không đạt", "Chưa đánh giá", "Tỷ lệ đạt")
     for row in summary["pillars"]:
         table.add_row(

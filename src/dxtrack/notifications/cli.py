@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from dxtrack import vn
 from dxtrack.auth.service import get_user
 from dxtrack.cli_support import (
     console,
@@ -45,7 +46,7 @@ def run_command(
     else:
         verb = "sẽ gửi" if dry_run else "đã gửi"
         console.print(
-            f"Ngày {day.strftime('%d/%m/%Y')}: soạn {result.composed} bản tin mới; {verb} "
+            f"Ngày {vn.date_text(day)}: soạn {result.composed} bản tin mới; {verb} "
             f"{result.sent}, đã gửi trước đó {result.skipped_already_sent}, lỗi {result.failed}."
         )
     if not result.smtp:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.models import Role
@@ -140,7 +141,7 @@ def get_digest(db: Session, *, user: User, day: date) -> OutboxMessage:
     )
     message = db.scalar(query)
     if message is None:
-        raise NotFound(f"Không có bản tin nhắc việc ngày {day.strftime('%d/%m/%Y')}.")
+        raise NotFound(f"Không có bản tin nhắc việc ngày {vn.date_text(day)}.")
     return message
 
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import typer
 
+from dxtrack import vn
 from dxtrack.cli_support import console, handle_errors, parse_day, unit_of_work
 from dxtrack.reports.periods import PERIOD_HELP, default_cutoff, resolve_period
 from dxtrack.reports.service import ReportFormat, ReportKind, ReportRequest, render_report
@@ -51,6 +52,6 @@ def report_command(
     target = out or Path(rendered.filename)
     target.write_bytes(rendered.content)
     console.print(
-        f"Đã lập báo cáo {chosen.label} (số liệu đến ngày {cutoff:%d/%m/%Y}): {target}",
+        f"Đã lập báo cáo {chosen.label} (số liệu đến ngày {vn.date_text(cutoff)}): {target}",
         highlight=False,
     )

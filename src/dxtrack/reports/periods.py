@@ -39,7 +39,7 @@ class Period:
     @property
     def window(self) -> str:
         """`từ ngày 15/09/2025 đến ngày 14/12/2025`."""
-        return f"từ ngày {self.start:%d/%m/%Y} đến ngày {self.end:%d/%m/%Y}"
+        return f"từ ngày {vn.date_text(self.start)} đến ngày {vn.date_text(self.end)}"
 
 
 def _decree_start(year: int, first_month: int) -> date:
@@ -88,10 +88,10 @@ def year_period(year: int, *, calendar: bool = False) -> Period:
 def custom_period(start: date, end: date) -> Period:
     if end < start:
         raise Invalid(
-            f"Kỳ báo cáo không hợp lệ: ngày kết thúc {end:%d/%m/%Y} "
-            f"trước ngày bắt đầu {start:%d/%m/%Y}."
+            f"Kỳ báo cáo không hợp lệ: ngày kết thúc {vn.date_text(end)} "
+            f"trước ngày bắt đầu {vn.date_text(start)}."
         )
-    label = f"từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
+    label = f"từ ngày {vn.date_text(start)} đến ngày {vn.date_text(end)}"
     return Period(start, end, label, f"{start.isoformat()}_{end.isoformat()}", True)
 
 

@@ -77,7 +77,7 @@ def roll_command(
     day = parse_day(until, option="--until") if until else date(vn.today().year, 12, 31)
     with unit_of_work() as (db, _settings):
         created = roll_recurring(db, until=day, actor=None)
-    console.print(f"Đã tạo {created} phân công cho các kỳ đến ngày {day:%d/%m/%Y}.")
+    console.print(f"Đã tạo {created} phân công cho các kỳ đến ngày {vn.date_text(day)}.")
 
 
 @progress_app.command("add")
@@ -136,5 +136,5 @@ def status_command(
     for row in report["agencies"]:
         rate = "—" if row["on_time_rate"] is None else f"{row['on_time_rate']:.0%}"
         table.add_row(row["name"], str(row["assigned"]), *(str(row[s]) for s in STATUSES), rate)
-    console.print(f"Tình hình thực hiện nhiệm vụ tại ngày {day:%d/%m/%Y}")
+    console.print(f"Tình hình thực hiện nhiệm vụ tại ngày {vn.date_text(day)}")
     console.print(table)

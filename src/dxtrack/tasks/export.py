@@ -26,7 +26,7 @@ COLUMNS = (
 
 def _describe(view: View) -> str:
     f = view.filters
-    parts = [f"Tình trạng tại ngày {view.at.strftime('%d/%m/%Y')}"]
+    parts = [f"Tình trạng tại ngày {vn.date_text(view.at)}"]
     labels = (
         ("cơ quan", f.agency),
         ("nhóm", f.group),
