@@ -108,3 +108,10 @@ class TestClock:
     def test_unknown_zone_refused(self):
         with pytest.raises(ValueError, match="time zone"):
             Settings(timezone="Asia/Atlantis")
+
+
+class TestSizes:
+    def test_bytes_kilobytes_megabytes(self):
+        assert vn.size_text(512) == "512 byte"
+        assert vn.size_text(12 * 1024) == "12 KB"
+        assert vn.size_text(int(3.4 * 1024 * 1024)) == "3,4 MB"

@@ -6,7 +6,7 @@ Any layer may import this module (the extraction engine included); it imports no
   but quý keeps its tone on the y: after q the u belongs to the consonant), and with
   `accents=False` no diacritics at all (đ → d). Search keys, agency-name keys, annex headers
   and the extraction rules all fold with it.
-- `date_text()`, `datetime_text()`, `number()`, `percent()`, `parse_date()`: dd/mm/yyyy,
+- `date_text()`, `datetime_text()`, `number()`, `percent()`, `size_text()`, `parse_date()`: dd/mm/yyyy,
   1.234.567, 65,63% (halves round up, as Vietnamese reports do).
 - `sort_key()` / `sorted_vn()`: Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones second.
 - `month_end()` and `period_code()`: the one month-end helper and the one period-code format
@@ -134,6 +134,15 @@ def percent(rate: float | None, digits: int = 2, empty: str = "—", *, trim: bo
     if rate is None:
         return empty
     return f"{number(rate * 100, digits, trim=trim)}%"
+
+
+def size_text(size: int) -> str:
+    """A file size: 512 byte, 12 KB, 3,4 MB."""
+    if size < 1024:
+        return f"{size} byte"
+    if size < 1024 * 1024:
+        return f"{number(size / 1024)} KB"
+    return f"{number(size / 1024 / 1024, 1)} MB"
 
 
 def parse_date(text: str | None) -> date | None:

@@ -15,12 +15,6 @@ from dxtrack.cli_support import console, handle_errors
 from dxtrack.config import get_settings
 
 
-def _size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{vn.number(max(1, round(size / 1024)))} KB"
-    return f"{vn.number(size / (1024 * 1024), 1)} MB"
-
-
 def _when(stamp: str) -> str:
     """The manifest's UTC time in Vietnam time."""
     return vn.datetime_text(datetime.fromisoformat(stamp.removesuffix("Z")))
@@ -50,7 +44,7 @@ def backup_command(
     summary = run.summary
     rows = sum(summary.tables.values())
     console.print(
-        f"Đã sao lưu vào {summary.path} ({_size(summary.size)}): {vn.number(rows)} dòng dữ liệu "
+        f"Đã sao lưu vào {summary.path} ({vn.size_text(summary.size)}): {vn.number(rows)} dòng dữ liệu "
         f"trong {len(summary.tables)} bảng, {vn.number(summary.files)} tệp lưu trữ; "
         f"lược đồ {summary.revision}; đã ký{', đã mã hóa' if secret else ''}."
     )

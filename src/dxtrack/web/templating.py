@@ -44,14 +44,6 @@ def role_label(code: str | None) -> str:
     return ROLE_LABELS[Role(code)] if code else ""
 
 
-def file_size(size: int) -> str:
-    if size < 1024:
-        return f"{size} byte"
-    if size < 1024 * 1024:
-        return f"{vn.number(size / 1024)} KB"
-    return f"{vn.number(size / 1024 / 1024, 1)} MB"
-
-
 def file_kind(content_type: str) -> str:
     kinds = {value: key.upper() for key, value in EVIDENCE_TYPES.items()}
     return kinds.get(content_type, content_type)
@@ -95,7 +87,7 @@ _env.filters.update(
     status_label=status_label,
     progress_label=progress_label,
     role_label=role_label,
-    file_size=file_size,
+    file_size=vn.size_text,
     file_kind=file_kind,
     party_role=lambda code: ROLE_NAMES.get(code, code),
     recurrence_label=lambda code: RECURRENCE_LABELS.get(code or "", code or ""),
