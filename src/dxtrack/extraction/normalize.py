@@ -205,7 +205,8 @@ def _heading_then_paragraph(prev: str, line: str) -> bool:
     """ "3. Hệ thống đăng ký ... nhà kính" / blank / "Bộ Tài nguyên ...": a heading and a new
     paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...")."""
     last = prev.split()[-1] if prev.split() else ""
-    return bool(_opens_clause(prev)) and not line[:1].islower() and last[:1].islower()
+    heading = bool(_opens_clause(prev)) and not _CONNECTOR_END.search(prev)
+    return heading and not line[:1].islower() and last[:1].islower()
 
 
 def _starts_paragraph(prev: str, line: str, width: int) -> bool:
