@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
+from dxtrack import vn
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
@@ -67,13 +68,21 @@ class Metadata:
 
 @lru_cache(maxsize=1)
 def _title_types() -> dict[str, str]:
+    """Type names printed as a title, by their folded form and by their form without
+    diacritics (an OCR'd title: "QUYÉT ĐỊNH", "KE HOACH")."""
     vocab = load_vocab("vocab")
-    return {fold(t): t for t in vocab["title_types"]}
+    types = {fold(t): t for t in vocab["title_types"]}
+    return {**{vn.fold(t, accents=False): t for t in vocab["title_types"]}, **types}
+
+
+def _title_type(key: str) -> str | None:
+    types = _title_types()
+    return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    lines = [_MOTTO.sub(" ", p).strip(" -–") if _MOTTO.search(p) else p for p in paras]
+    lines = [_MOTTO.sub(" ", p).strip(" -–_|") if _MOTTO.search(p) else p for p in paras]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
@@ -138,8 +147,8 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
             continue
         if line and is_upper_line(line):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
-            if key in _title_types():
-                meta.doc_type = _title_types()[key]
+            if _title_type(key):
+                meta.doc_type = _title_type(key)
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
                 if (
                     nxt
@@ -187,7 +196,7 @@ def _subject_under_title(title: str, line: str) -> bool:
     key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(title.strip(" .:")))
     return (
         is_upper_line(title)
-        and key in _title_types()
+        and _title_type(key) is not None
         and len(line) < 300
         and not line.rstrip().endswith((".", ":", ";"))
     )
