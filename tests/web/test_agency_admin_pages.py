@@ -145,3 +145,14 @@ class TestAdmin:
         )
         assert response.status_code == 200, response.text
         assert "1 cơ quan mới" in response.text and "Sở Thử nghiệm Mới" in response.text
+
+
+class TestAgencyListTotal:
+    def test_total_and_empty_search(self, client: TestClient, db: Session):
+        page_session(client, db, "lanhdao")
+        text = client.get("/agencies?q=Sở Y tế").text
+        assert texts(text, "//*[@data-testid='list-total']")[0].startswith("1 cơ quan")
+        empty = client.get("/agencies?q=khongcocoquannay").text
+        assert texts(empty, "//td[@class='empty']") == [
+            "Không tìm thấy cơ quan nào phù hợp với «khongcocoquannay»."
+        ]
