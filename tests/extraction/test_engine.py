@@ -385,6 +385,22 @@ class TestReviewerSafetyNet:
 
 
 class TestMetadataOnOneLine:
+    def test_motto_without_diacritics_is_not_the_issuer(self):
+        text = (
+            "BỘ TÀI CHÍNH CONG HÒA XA HOI CHỦ NGHĨA VIET NAM\n"
+            "Độc lập — Tự do — Hạnh phúc\n"
+            "Số: 393/TB-BTC Hà Nội, ngày 07 tháng 05 năm 2019\n"
+            "THÔNG BÁO\n"
+            "Kết luận của Bộ trưởng tại hội nghị\n"
+            "Ngày 02/5/2019, Bộ trưởng Bộ Tài chính chủ trì hội nghị.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert (result.issuer, result.number, result.place) == (
+            "Bộ Tài chính",
+            "393/TB-BTC",
+            "Hà Nội",
+        )
+
     def test_ocr_title_without_its_diacritics(self):
         text = (
             "ỦY BAN NHÂN DÂN _ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"

@@ -25,6 +25,7 @@ from dxtrack.extraction.layout_tables import rebuild_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
+_EM_LINE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _STRONG_SPLIT = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*")
 _EM_SPLIT = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<=[^\s*])\*(?!\w)")
 # A mark left alone at a line's edge by a split elsewhere ("**1. Sở X:" then a blank line).
@@ -42,6 +43,7 @@ def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[
     if "*" not in text:
         return lines
     text = _STRONG.sub(r"\1", text)
+    text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
     text = _STRONG_SPLIT.sub(r"\1", text)
     text = _EM_SPLIT.sub(r"\1", text)
     text = _EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)

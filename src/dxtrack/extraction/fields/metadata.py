@@ -80,9 +80,27 @@ def _title_type(key: str) -> str | None:
     return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
+_BARE_MOTTO = re.compile(
+    r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
+)
+
+
+def _without_motto(line: str) -> str:
+    """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
+    XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc")."""
+    if _MOTTO.search(line):
+        return _MOTTO.sub(" ", line).strip(" -–_|")
+    bare = vn.fold(line, accents=False)
+    if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
+        return line
+    for m in reversed(list(_BARE_MOTTO.finditer(bare))):
+        line = line[: m.start()] + " " + line[m.end() :]
+    return line.strip(" -–—_|")
+
+
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    lines = [_MOTTO.sub(" ", p).strip(" -–_|") if _MOTTO.search(p) else p for p in paras]
+    lines = [_without_motto(p) for p in paras[:60]] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
