@@ -1,8 +1,9 @@
 """Browser-test fixtures: Debian's Chromium for pytest-playwright, and the app served by uvicorn
 in a thread on a free 127.0.0.1 port against a temporary SQLite database.
 
-The live database holds the seed documents 000-002 and 004 (confirmed), the cast of users with
-one known password, and a few progress reports; seed 003 is left for the upload test.
+The live database holds the seed documents 000, 001 and 004 (confirmed) and 002 (left draft:
+its ministries are not in the province's directory, so confirming is refused), the cast of
+users with one known password, and a few progress reports; seed 003 is left for the upload test.
 """
 
 from __future__ import annotations
