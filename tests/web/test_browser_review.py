@@ -101,6 +101,14 @@ def test_tenth_card_with_the_mouse_and_keyboard(page: Page, live_server: LiveSer
     task = page.request.get(f"{live_server.url}/api/v1/tasks/{card_id.removeprefix('task-')}")
     assert task.json()["summary"].endswith("(đã rà soát)")
     card = page.locator(f"#{card_id}")
+    coordinators = card.get_by_label(re.compile("^Cơ quan phối hợp"))
+    original = coordinators.input_value()
+    picker = card.get_by_label("Thêm cơ quan phối hợp từ danh mục")
+    picker.fill("Sở Tài chính")  # chosen from the directory's autocomplete list
+    picker.dispatch_event("change")
+    expect(coordinators).to_have_value(re.compile("Sở Tài chính$"))
+    expect(picker).to_have_value("")
+    coordinators.fill(original)  # not saved: this test only checks the picker
     card.get_by_label("Mục", exact=True).focus()
     page.keyboard.type(".")
     page.keyboard.press("Backspace")
