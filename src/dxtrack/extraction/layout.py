@@ -102,12 +102,12 @@ def crawler_artifacts(lines: list[str], directory: tuple[str, ...]) -> list[str]
     435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG ...") is dropped and the
     section marker starts its line; an item number glued to the end of the heading above
     ("... quan hệ lao động 2.1.") opens the next line."""
-    prefixes = [m.group(1) for line in lines if (m := _TITLE_PREFIX.match(line))]
+    prefixes = [m.group(1) for line in lines if "năm" in line and (m := _TITLE_PREFIX.match(line))]
     repeated = {p for p in prefixes if prefixes.count(p) >= 2}
     out: list[str] = []
     carry = ""
     for line in lines:
-        m = _TITLE_PREFIX.match(line)
+        m = _TITLE_PREFIX.match(line) if repeated else None
         if m and m.group(1) in repeated:
             line = line[m.end() :]
             out.extend(_MARKER_AFTER_STOP.split(line)[:-1])

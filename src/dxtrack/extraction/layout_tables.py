@@ -60,7 +60,8 @@ def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 
 def _header_end(lines: list[str], i: int) -> int | None:
     """Index after a header run starting at line i ("STT", "Nhiệm vụ", "Cơ quan", ...)."""
-    if not _STT.match(fold(lines[i].strip())):
+    first = lines[i].strip()
+    if len(first) > 6 or not _STT.match(fold(first)):
         return None
     words = _vocab()["header"]
     j, text = i + 1, ""
