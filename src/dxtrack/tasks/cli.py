@@ -18,6 +18,12 @@ from dxtrack.cli_support import (
     unit_of_work,
 )
 from dxtrack.tasks.counts import recount
+from dxtrack.tasks.delegation import (
+    Delegation,
+    assignment_detail,
+    delegate,
+    delegation_result,
+)
 from dxtrack.tasks.fanout import roll_recurring
 from dxtrack.tasks.models import ProgressState
 from dxtrack.tasks.progress import ProgressInput, report_progress
@@ -55,6 +61,59 @@ def list_command(
             str(len(task["assignments"])),
         )
     console.print(table)
+
+
+@tasks_app.command("delegate")
+@handle_errors
+def delegate_command(
+    assignment: int = typer.Option(..., "--assignment", help="Mã phân công được giao"),
+    to: list[str] = typer.Option(..., "--to", help="Mã đơn vị nhận (lặp lại được)"),
+    as_user: str = typer.Option(..., "--as", help="Người giao (tên đăng nhập)"),
+    deadline: str | None = typer.Option(None, "--deadline", help="Thời hạn YYYY-MM-DD"),
+    note: str = typer.Option("", "--note", help="Ghi chú cho đơn vị nhận"),
+    json_: bool = typer.Option(False, "--json", help="In ra JSON"),
+) -> None:
+    """Giao tiếp một phân công cho đơn vị trực thuộc hoặc xã, phường, đặc khu."""
+    request = Delegation(
+        targets=to,
+        deadline=parse_day(deadline, option="--deadline") if deadline else None,
+        note=note,
+    )
+    with unit_of_work() as (db, _settings):
+        actor = get_user(db, as_user)
+        created = delegate(db, assignment_id=assignment, request=request, actor=actor)
+        result = delegation_result(db, created)
+    if json_:
+        print_json(result)
+        return
+    for item in result:
+        console.print(f"Đã giao phân công #{item['id']} cho {item['agency']}.")
+
+
+@tasks_app.command("assignment")
+@handle_errors
+def assignment_command(
+    assignment_id: int = typer.Argument(..., help="Mã phân công"),
+    at: str | None = typer.Option(None, "--at", help="Ngày tham chiếu YYYY-MM-DD"),
+    json_: bool = typer.Option(False, "--json", help="In ra JSON"),
+) -> None:
+    """Một phân công, các phân công cấp dưới và tổng hợp trạng thái của chúng."""
+    day = parse_day(at)
+    with unit_of_work() as (db, settings):
+        detail = assignment_detail(
+            db,
+            assignment_id=assignment_id,
+            at=day,
+            viewer=None,
+            due_soon_days=settings.due_soon_days,
+        )
+    if json_:
+        print_json(detail)
+        return
+    console.print(f"Phân công #{detail['id']} — {detail['agency']}: {detail['status']}")
+    for child in detail["children"]:
+        console.print(f"  #{child['id']} {child['agency_name']}: {child['status']}")
+    console.print(", ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in detail["rollup"].items()))
 
 
 @tasks_app.command("recount")
@@ -95,6 +154,9 @@ def add_command(
     proposals: str = typer.Option("", "--proposals", help="Kiến nghị, đề xuất"),
     evidence: list[Path] = typer.Option([], "--evidence", exists=True, dir_okay=False),
     expected_version: int | None = typer.Option(None, "--expected-version"),
+    reason: str = typer.Option(
+        "", "--reason", help="Lý do báo hoàn thành khi đơn vị cấp dưới chưa xong"
+    ),
 ) -> None:
     """Báo cáo tiến độ một phân công (cùng kiểm tra quyền như API)."""
     data = ProgressInput(
@@ -105,6 +167,7 @@ def add_command(
         proposals=proposals,
         completed_on=parse_day(completed_on, option="--completed-on") if completed_on else None,
         files=[(path.name, path.read_bytes()) for path in evidence],
+        open_children_reason=reason,
     )
     with unit_of_work() as (db, settings):
         actor = get_user(db, as_user)

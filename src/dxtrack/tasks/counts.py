@@ -23,6 +23,9 @@ the years before `x`'s year, the months before `x`'s month in it and the days up
 few dozen rows per agency whatever the number of assignments and whatever the date. Rows with
 agency_id 0 hold the totals over all agencies.
 
+Only top-level assignments are counted (one per agency per task, the Government Office's
+counting); sub-assignments made by delegation (a `parent_id`) are read by scanning.
+
 One path: database triggers on `assignments` (insert, delete, and an update of agency,
 deadline or completion; SQLite and PostgreSQL, generated below from one template) keep the
 table right for every write — services, bulk SQL, cascades, restores. `rebuild()` recomputes
@@ -37,7 +40,7 @@ from contextlib import contextmanager
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, and_, text
+from sqlalchemy import Connection, and_, inspect, text
 from sqlalchemy.orm import Session
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -129,25 +132,34 @@ def _upsert(dialect: str, source: str) -> str:
     )
 
 
-def _state(row: str, sign: int) -> str:
+def _state(row: str, sign: int, top_level: bool) -> str:
+    only_top = f" WHERE {row}.parent_id IS NULL" if top_level else ""
     return (
         f"SELECT {row}.agency_id AS agency_id, {row}.deadline AS deadline, "
-        f"{row}.completed_on AS completed_on, {sign} AS n"
+        f"{row}.completed_on AS completed_on, {sign} AS n{only_top}"
     )
 
 
+def _sources(top_level: bool) -> dict[str, str]:
+    """Trigger row sources; sub-assignments (a parent set) are left out of the counts."""
+    old, new = _state("OLD", -1, top_level), _state("NEW", 1, top_level)
+    return {"insert": new, "delete": old, "update": f"{old} UNION ALL {new}"}
+
+
 _CHANGED = ("agency_id", "deadline", "completed_on")
-_SOURCES = {
-    "insert": _state("NEW", 1),
-    "delete": _state("OLD", -1),
-    "update": f"{_state('OLD', -1)} UNION ALL {_state('NEW', 1)}",
-}
+_OPS = ("insert", "delete", "update")
 _EVENTS = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(_CHANGED)}"}
 
 
-def _trigger_ddl(dialect: str) -> list[str]:
+def _has_levels(connection: Connection) -> bool:
+    """Whether the schema has sub-assignments yet (older revisions call install() too)."""
+    columns = inspect(connection).get_columns("assignments")
+    return any(column["name"] == "parent_id" for column in columns)
+
+
+def _trigger_ddl(dialect: str, top_level: bool) -> list[str]:
     statements = []
-    for op, source in _SOURCES.items():
+    for op, source in _sources(top_level).items():
         name = f"assignment_counts_{op}"
         upsert = _upsert(dialect, source)
         if dialect == "sqlite":
@@ -174,7 +186,7 @@ def _trigger_ddl(dialect: str) -> list[str]:
 
 def uninstall(connection: Connection) -> None:
     """Drop the triggers (nothing keeps the counts until install())."""
-    for op in _SOURCES:
+    for op in _OPS:
         name = f"assignment_counts_{op}"
         if connection.dialect.name == "sqlite":
             connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
@@ -186,7 +198,7 @@ def uninstall(connection: Connection) -> None:
 def install(connection: Connection) -> int:
     """(Re)create the triggers and rebuild the counts; returns the number of count rows."""
     uninstall(connection)
-    for statement in _trigger_ddl(connection.dialect.name):
+    for statement in _trigger_ddl(connection.dialect.name, _has_levels(connection)):
         connection.execute(text(statement))
     return _rebuild(connection)
 
@@ -194,6 +206,8 @@ def install(connection: Connection) -> int:
 def _rebuild(connection: Connection) -> int:
     connection.execute(text("DELETE FROM assignment_counts"))
     source = "SELECT agency_id, deadline, completed_on, 1 AS n FROM assignments"
+    if _has_levels(connection):
+        source += " WHERE parent_id IS NULL"
     connection.execute(text(_upsert(connection.dialect.name, source)))
     return connection.execute(text("SELECT count(*) FROM assignment_counts")).scalar_one()
 

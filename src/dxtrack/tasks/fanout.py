@@ -71,20 +71,22 @@ def _redate(assignment: Assignment, deadline: date | None) -> None:
 
 
 def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
-    """Make the task's assignments match its parties and periods (keeps reported ones).
+    """Make the task's top-level assignments match its parties and periods (keeps reported or
+    delegated ones; sub-assignments are the delegation's own).
 
     Returns the number of assignments created.
     """
     periods = _periods(db, task, until)
     wanted = wanted_agencies(db, task.id)
-    current = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
-    have = {(a.agency_id, a.period): a for a in current}
-    for assignment in current:
+    every = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
+    have = {(a.agency_id, a.period): a for a in every}
+    for assignment in (a for a in every if a.parent_id is None):  # delegated ones stay
         key_ok = assignment.agency_id in wanted and assignment.period in periods
         has_report = db.scalar(
             select(exists().where(ProgressReport.assignment_id == assignment.id))
         )
-        if not key_ok and not has_report:
+        has_children = any(a.parent_id == assignment.id for a in every)
+        if not key_ok and not has_report and not has_children:
             db.delete(assignment)
         elif key_ok:
             assignment.role = wanted[assignment.agency_id]

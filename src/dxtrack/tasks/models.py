@@ -110,6 +110,7 @@ class Assignment(Base):
         Index("ix_assignments_completed_deadline", "completed_on", "deadline"),
         Index("ix_assignments_deadline", "deadline", "id"),
         Index("uq_assignments_task_agency_period", "task_id", "agency_id", "period", unique=True),
+        Index("ix_assignments_parent_id", "parent_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -125,6 +126,12 @@ class Assignment(Base):
     completed_on: Mapped[date | None]
     version: Mapped[int] = mapped_column(default=1)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Delegation (tasks/delegation.py): the assignment this one was split from (None: top
+    # level, counted in province figures), the delegating agency's note, and the weight of
+    # this part in its parent's percent (None: equal weights).
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    weight: Mapped[int | None]
 
 
 class ProgressReport(Base):
@@ -144,6 +151,8 @@ class ProgressReport(Base):
     difficulties: Mapped[str] = mapped_column(Text, default="")
     proposals: Mapped[str] = mapped_column(Text, default="")
     completed_on: Mapped[date | None]
+    # Why the assignment was marked done while sub-assignments were still open.
+    open_children_reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 

@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
@@ -32,6 +32,8 @@ class ProgressInput:
     proposals: str = ""
     completed_on: date | None = None
     files: list[tuple[str, bytes]] = field(default_factory=list)
+    # Required when marking done an assignment whose sub-assignments are still open.
+    open_children_reason: str = ""
 
 
 def assignment_snapshot(assignment: Assignment) -> dict[str, Any]:
@@ -65,6 +67,28 @@ def _normalise(data: ProgressInput, today: date) -> tuple[int, date | None]:
     return (0 if percent is None else percent), None
 
 
+def open_children(db: Session, assignment_id: int) -> int:
+    """How many direct sub-assignments (tasks/delegation.py) are not done yet."""
+    query = select(func.count()).where(
+        Assignment.parent_id == assignment_id, Assignment.completed_on.is_(None)
+    )
+    return db.scalar(query) or 0
+
+
+def _check_children(db: Session, assignment: Assignment, data: ProgressInput) -> str:
+    """The reason recorded when done is reported while sub-assignments are open."""
+    if data.state != ProgressState.done:
+        return ""
+    waiting = open_children(db, assignment.id)
+    reason = data.open_children_reason.strip()
+    if waiting and not reason:
+        raise Invalid(
+            f"Còn {waiting} đơn vị được giao tiếp chưa hoàn thành: hãy ghi lý do "
+            "báo cáo hoàn thành nhiệm vụ khi cấp dưới chưa xong."
+        )
+    return reason if waiting else ""
+
+
 def _add_evidence(db: Session, report: ProgressReport, stored: list[StoredFile]) -> None:
     db.add_all(Evidence(report_id=report.id, **asdict(item)) for item in stored)
 
@@ -88,11 +112,14 @@ def report_progress(
             f"{assignment.version}, bạn gửi {expected_version}). Vui lòng tải lại và thử lại."
         )
     percent, completed_on = _normalise(data, today or vn.today())
+    reason = _check_children(db, assignment, data)
     stored = store_evidence(settings.evidence_dir, data.files, max_bytes=settings.max_upload_bytes)
     before = assignment_snapshot(assignment)
-    report = _append(db, assignment, data, percent, completed_on, actor)
+    report = _append(db, assignment, data, percent, completed_on, actor, reason)
     _add_evidence(db, report, stored)
     after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(stored)}
+    if reason:
+        after["open_children_reason"] = reason
     record(
         db,
         events.Event("progress.report", "assignment", assignment.id, before, after),
@@ -108,6 +135,7 @@ def _append(
     percent: int,
     completed_on: date | None,
     actor: User,
+    reason: str = "",
 ) -> ProgressReport:
     """Add the report row and make it the assignment's current state (and counts)."""
     report = ProgressReport(
@@ -119,6 +147,7 @@ def _append(
         difficulties=data.difficulties,
         proposals=data.proposals,
         completed_on=completed_on,
+        open_children_reason=reason,
     )
     db.add(report)
     db.flush()

@@ -35,6 +35,28 @@ class Filters:
     assignment_id: int | None = None
     q: str | None = None
     task_ids: Any = None  # a SELECT of task ids (e.g. a plan's or a pillar's tasks)
+    # Levels (tasks/delegation.py): "top" (the Government Office's counting: one assignment
+    # per agency per task), "sub" (delegated ones only), "all"; None: "all" for an officer
+    # (their agency's work at every level), else "top".
+    levels: str | None = None
+
+
+LEVELS = ("top", "sub", "all")
+
+
+def effective_levels(filters: Filters, user: User | None) -> str:
+    if filters.levels in LEVELS:
+        return filters.levels
+    scoped = user is not None and visible_agency_id(user) is not None
+    return "all" if scoped else "top"
+
+
+def restrict_levels(query: Select[Any], levels: str) -> Select[Any]:
+    if levels == "top":
+        return query.where(Assignment.parent_id.is_(None))
+    if levels == "sub":
+        return query.where(Assignment.parent_id.is_not(None))
+    return query
 
 
 @dataclass(slots=True)
@@ -55,6 +77,7 @@ class AssignmentRow:
     summary: str
     document_id: int
     document_number: str | None
+    parent_id: int | None = None
 
 
 def assignment_status(at: date, due_soon_days: int = DEFAULT_DUE_SOON_DAYS) -> Any:
@@ -102,6 +125,7 @@ def apply_filters(
 ) -> AnySelect:
     """Restrict a query that selects from Assignment (joins added as needed)."""
     query = restrict_agencies(query, Assignment.agency_id, filters, user)
+    query = restrict_levels(query, effective_levels(filters, user))
     if filters.status:
         query = query.where(
             assignment_status(at, due_soon_days) == filters.status.value,
@@ -157,6 +181,7 @@ def assignment_rows(status: Any) -> AnySelect:
             Task.summary,
             Task.document_id,
             Document.number,
+            Assignment.parent_id,
         )
         .join(Agency, Agency.id == Assignment.agency_id)
         .join(Task, Task.id == Assignment.task_id)
@@ -217,15 +242,15 @@ def _assignments_by_task(
         Assignment.period,
         Assignment.deadline,
         status,
+        Assignment.parent_id,
     ).join(Agency, Agency.id == Assignment.agency_id)
-    query = apply_filters(
-        query, Filters(document_id=document_id), at=at, user=user, due_soon_days=due_soon_days
-    )
+    filters = Filters(document_id=document_id, levels="all")
+    query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
     by_task: dict[int, list[dict[str, Any]]] = {}
-    for a_id, task_id, code, role, period, deadline, st in db.execute(
+    for a_id, task_id, code, role, period, deadline, st, parent in db.execute(
         query.order_by(Assignment.id)
     ):
-        item = {"id": a_id, "agency": code, "role": role, "status": st}
+        item = {"id": a_id, "agency": code, "role": role, "status": st, "parent": parent}
         if period:
             item |= {"period": period, "deadline": deadline.isoformat() if deadline else None}
         by_task.setdefault(task_id, []).append(item)

@@ -20,6 +20,7 @@ from dxtrack.tasks.queries import (
     Filters,
     apply_filters,
     assignment_status,
+    effective_levels,
     only_agency_filters,
     restrict_agencies,
 )
@@ -151,10 +152,15 @@ def _status_counts(
     use_counts: bool,
 ) -> list[tuple[int, str, int]]:
     """(key, status, count) rows; key is the agency id, the group id, or 0 for totals."""
-    plan = _count_plan(filters, at, due_soon_days) if use_counts else None
-    if plan is not None:
-        return _counted(db, plan=plan, filters=filters, user=user, by=by)
-    return _scanned(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
+    levels = effective_levels(filters, user)
+    plan = _count_plan(filters, at, due_soon_days) if use_counts and levels != "sub" else None
+    if plan is None:
+        return _scanned(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
+    rows = _counted(db, plan=plan, filters=filters, user=user, by=by)
+    if levels == "all":  # the counts hold top-level ones: add the delegated ones, scanned
+        sub = replace(filters, levels="sub")
+        rows += _scanned(db, at=at, filters=sub, user=user, due_soon_days=due_soon_days, by=by)
+    return rows
 
 
 def summarize(
