@@ -108,7 +108,7 @@ class TestDelegate:
 class TestRollup:
     def test_counts_and_percent(self, db: Session, settings: Settings):
         parent = held(db)
-        a, b = split(db, parent, make_user(db, "syt"))
+        a, _b = split(db, parent, make_user(db, "syt"))
         commune = make_user(db, role="officer", agency_code="xa-an-phu")
         finish(db, settings, a, commune)
         detail = assignment_detail(db, assignment_id=parent.id, at=TODAY, viewer=None)
