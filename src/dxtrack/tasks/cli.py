@@ -17,6 +17,7 @@ from dxtrack.cli_support import (
     print_json,
     unit_of_work,
 )
+from dxtrack.tasks.chain_cli import register as register_chain
 from dxtrack.tasks.counts import recount
 from dxtrack.tasks.delegation import (
     Delegation,
@@ -33,6 +34,7 @@ from dxtrack.tasks.status import STATUS_LABELS, STATUSES
 
 tasks_app = typer.Typer(help="Nhiệm vụ.", no_args_is_help=True)
 progress_app = typer.Typer(help="Báo cáo tiến độ.", no_args_is_help=True)
+register_chain(tasks_app)
 
 
 @tasks_app.command("list")

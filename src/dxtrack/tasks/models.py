@@ -190,3 +190,22 @@ class AssignmentCount(Base):
     day: Mapped[date]
     day2: Mapped[date]
     n: Mapped[int] = mapped_column(default=0)
+
+
+class TaskLink(Base):
+    """`child` implements `parent` (a task of another document): the directive chain
+    (tasks/chain.py). Proposals (tasks/proposals.py) are computed, not stored, until a
+    coordinator confirms one."""
+
+    __tablename__ = "task_links"
+    __table_args__ = (
+        Index("uq_task_links_child_parent", "child_id", "parent_id", unique=True),
+        Index("ix_task_links_parent_id", "parent_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    child_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    parent_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"))
+    # Why: the proposal's grounds (clause reference, lead, text similarity), else empty.
+    reason: Mapped[str] = mapped_column(Text, default="", server_default="")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
