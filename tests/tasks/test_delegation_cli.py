@@ -107,3 +107,28 @@ class TestDelegateCommand:
         result = run(loaded, *done, code=6)
         assert "hãy ghi lý do" in result.output
         run(loaded, *done, "--reason", "Xã đã báo cáo bằng văn bản")
+
+
+class TestChainCommands:
+    def test_link_and_tree(self, loaded: Settings):
+        national = SEED.parent / "002_d4a88603f1258d60.txt"
+        run(loaded, "ingest", str(national))  # national bodies: its tasks stay drafts
+        listed = tasks(loaded)
+        [parent] = [t["id"] for t in listed if t["document"] == "4720/VPCP-KGVX"][:1]
+        [child] = [t for t in listed if t["clause"] == "3.a"]
+        link = ("tasks", "link", str(child["id"]), "--implements", str(parent))
+        run(loaded, *link, "--as", "skhcn", code=3)
+        run(loaded, *link, "--as", "dieuphoi")
+        delegate(loaded, child["assignments"][0]["id"], "--to", "xa-an-phu", "--as", "skhcn")
+        tree = json.loads(
+            run(loaded, "tasks", "tree", str(parent), "--at", "2025-12-01", "--json").stdout
+        )
+        assert (tree["id"], tree["document"]) == (parent, "4720/VPCP-KGVX")
+        assert set(tree["status_counts"]) == {s.value for s in STATUSES}
+        [node] = tree["children"]
+        assert (node["id"], node["clause"], node["children"]) == (child["id"], "3.a", [])
+        assert node["status_counts"]["in_progress"] == 2  # Sở KH&CN and the commune
+        assert tree["status_counts"] == node["status_counts"]  # the draft has no assignments
+        back = ("tasks", "link", str(parent), "--implements", str(child["id"]))
+        result = run(loaded, *back, "--as", "dieuphoi", code=6)
+        assert "liên kết vòng" in result.output
