@@ -3,7 +3,7 @@ when an assignment is marked done while its sub-assignments are open; the mainta
 keep to top-level assignments (the Government Office's counting)
 
 Revision ID: 7a3d9c2e4f10
-Revises: 5d1e2a7c9b40
+Revises: 7b3f9c2d4e61
 Create Date: 2026-12-05 15:00:00
 """
 
@@ -15,7 +15,7 @@ from alembic import op
 from dxtrack.tasks import counts
 
 revision = "7a3d9c2e4f10"
-down_revision = "5d1e2a7c9b40"
+down_revision = "7b3f9c2d4e61"
 branch_labels = None
 depends_on = None
 
