@@ -56,7 +56,8 @@ class TestLink:
 
     def test_audited(self, db: Session):
         national, province, commune = chain(db)
-        entries = db.scalars(select(AuditEntry).where(AuditEntry.action == "task.link")).all()
+        query = select(AuditEntry).where(AuditEntry.action == "task.link")
+        entries = db.scalars(query.order_by(AuditEntry.id)).all()
         assert [e.entity_id for e in entries] == [province.id, commune.id]
         assert entries[0].after["parent"] == national.id
 
