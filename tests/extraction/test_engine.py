@@ -385,6 +385,21 @@ class TestReviewerSafetyNet:
 
 
 class TestMetadataOnOneLine:
+    def test_parent_and_unit_on_one_line_and_a_split_ve_viec(self):
+        text = (
+            "BỘ CÔNG THƯƠNG CỤC HÓA CHẤT -------\n"
+            "Số: 597/HC-QLHC\n"
+            "Hà Nội, ngày 27 tháng 3 năm 2026\n"
+            "QUYẾT ĐỊNH\n"
+            "VỀ\n"
+            "VIỆC BAN HÀNH QUY CHẾ TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ\n"
+            "CỤC TRƯỞNG CỤC HÓA CHẤT\n"
+            "Căn cứ Luật Hóa chất ngày 21 tháng 11 năm 2007;\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert result.issuer == "Cục Hóa chất"
+        assert result.subject == "VỀ VIỆC BAN HÀNH QUY CHẾ TIẾP NHẬN PHẢN ÁNH, KIẾN NGHỊ"
+
     def test_motto_without_diacritics_is_not_the_issuer(self):
         text = (
             "BỘ TÀI CHÍNH CONG HÒA XA HOI CHỦ NGHĨA VIET NAM\n"

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 from dxtrack.extraction.layout import continues
 from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
 
-_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+_INVISIBLE = {
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+    # PDF fonts that map "ư" to the look-alike "ƣ" (U+01A3): "hƣớng dẫn"
+    ord("ƣ"): "ư",
+    ord("Ƣ"): "Ư",
+}
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _RULE_LINE = re.compile(
     r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*)\s*$", re.IGNORECASE

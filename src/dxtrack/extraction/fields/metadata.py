@@ -80,6 +80,7 @@ def _title_type(key: str) -> str | None:
     return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
+_RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
 _BARE_MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
 )
@@ -100,7 +101,7 @@ def _without_motto(line: str) -> str:
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    lines = [_without_motto(p) for p in paras[:60]] + paras[60:]
+    lines = [_RULE_END.sub("", _without_motto(p)) for p in paras[:60]] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
@@ -174,7 +175,7 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                     and not _AUTHORITY.match(nxt)
                     and not (_BODY_START.match(nxt) and not _subject_under_title(line, nxt))
                 ):
-                    if is_upper_line(nxt):
+                    if is_upper_line(nxt) or nxt.upper() in {"VỀ", "V/V"}:
                         meta.subject, i = _upper_subject(lines, i + 1)
                     else:
                         meta.subject, i = _collect_subject(lines, i + 1)
@@ -240,13 +241,17 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
     return (subject or None), j
 
 
+# A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
+_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
+
+
 def _issuer(lines: list[str], directory: tuple[str, ...]) -> str | None:
     """'ỦY BAN NHÂN DÂN' + 'TỈNH AN GIANG' -> one body; 'UBND TỈNH X' over 'SỞ Y' -> 'Sở Y tỉnh X'."""
     if not lines:
         return None
     matcher = get_matcher(directory)
     bodies: list[str] = []
-    for line in lines:
+    for line in (part for whole in lines for part in _UNIT_SPLIT.split(whole)):
         text = matcher.expand(line).text
         if bodies and re.match(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b", text):
             bodies[-1] = f"{bodies[-1]} {text}"
