@@ -9,11 +9,11 @@ from dxtrack.auth.service import get_user
 from dxtrack.cli_support import console, handle_errors, parse_day, print_json, unit_of_work
 from dxtrack.tasks.chain import link_tasks, received, task_tree
 from dxtrack.tasks.proposals import propose_links
-from dxtrack.tasks.status import STATUS_LABELS
+from dxtrack.tasks.status import STATUS_LABELS, Status
 
 
 def _counts_text(counts: dict[str, int]) -> str:
-    return ", ".join(f"{STATUS_LABELS[s]}: {n}" for s, n in counts.items() if n)
+    return ", ".join(f"{STATUS_LABELS[Status(s)]}: {n}" for s, n in counts.items() if n)
 
 
 def register(app: typer.Typer) -> None:

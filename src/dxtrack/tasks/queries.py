@@ -51,7 +51,7 @@ def effective_levels(filters: Filters, user: User | None) -> str:
     return "all" if scoped else "top"
 
 
-def restrict_levels(query: Select[Any], levels: str) -> Select[Any]:
+def restrict_levels(query: AnySelect, levels: str) -> AnySelect:
     if levels == "top":
         return query.where(Assignment.parent_id.is_(None))
     if levels == "sub":
