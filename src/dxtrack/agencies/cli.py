@@ -8,7 +8,9 @@ import typer
 from rich.table import Table
 
 from dxtrack.agencies import service
-from dxtrack.cli_support import console, handle_errors, print_json, unit_of_work
+from dxtrack.agencies.changes import merge_agencies
+from dxtrack.auth.service import get_user
+from dxtrack.cli_support import console, handle_errors, parse_day, print_json, unit_of_work
 
 app = typer.Typer(help="Danh mục cơ quan, đơn vị và nhóm cơ quan.", no_args_is_help=True)
 
@@ -48,3 +50,24 @@ def list_command(
     for row in rows:
         table.add_row(row["code"], row["name"], row["kind"])
     console.print(table)
+
+
+@app.command("merge")
+@handle_errors
+def merge_command(
+    codes: list[str] = typer.Argument(..., help="Mã các cơ quan được hợp nhất"),
+    into: str = typer.Option(..., "--into", help="Mã cơ quan tiếp nhận (mới hoặc đã có)"),
+    name: str | None = typer.Option(None, "--name", help="Tên cơ quan tiếp nhận"),
+    on: str = typer.Option(..., "--on", help="Ngày hợp nhất YYYY-MM-DD"),
+    as_user: str = typer.Option(..., "--as", help="Người thực hiện (tên đăng nhập)"),
+) -> None:
+    """Hợp nhất cơ quan từ một ngày: phân công đang mở chuyển sang cơ quan tiếp nhận."""
+    day = parse_day(on, option="--on")
+    with unit_of_work() as (db, _settings):
+        actor = get_user(db, as_user)
+        result = merge_agencies(db, codes=codes, into=into, on=day, name=name, actor=actor)
+    console.print(
+        f"Đã hợp nhất {', '.join(result.predecessors)} vào {result.successor} từ ngày "
+        f"{day:%d/%m/%Y}: chuyển {result.moved} phân công đang mở"
+        + (f", giữ lại {result.kept} phân công trùng nhiệm vụ." if result.kept else ".")
+    )

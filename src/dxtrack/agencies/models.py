@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 
 from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table
@@ -62,3 +63,33 @@ class AgencyGroup(Base):
     name: Mapped[str] = mapped_column(String(300))
     aliases: Mapped[list[str]] = mapped_column(JSON, default=list)
     members: Mapped[list[Agency]] = relationship(secondary=group_members, lazy="raise")
+
+
+class AgencyChange(Base):
+    """An agency merged into (or renamed as) a successor from a date (agencies/changes.py).
+
+    The predecessor stays in the directory, so its code and names still resolve; `on` is the
+    first day the successor answers for it."""
+
+    __tablename__ = "agency_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16), default="merge")
+    predecessor_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    successor_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    on: Mapped[date]
+
+
+class AssignmentMove(Base):
+    """An open assignment moved from a predecessor to its successor on a date (history kept:
+    figures and lists at earlier dates show the predecessor)."""
+
+    __tablename__ = "assignment_moves"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    assignment_id: Mapped[int] = mapped_column(
+        ForeignKey("assignments.id", ondelete="CASCADE"), index=True
+    )
+    from_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    to_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    on: Mapped[date]

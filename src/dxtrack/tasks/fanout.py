@@ -9,6 +9,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
+from dxtrack.agencies.changes import successor_map
 from dxtrack.agencies.service import group_member_ids
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -27,12 +28,13 @@ def wanted_agencies(db: Session, task_id: int) -> dict[int, str]:
     parties = db.scalars(
         select(TaskParty).where(TaskParty.task_id == task_id).order_by(TaskParty.id)
     )
+    successors = successor_map(db)  # a merged agency's work goes to its successor
     for party in sorted(parties, key=lambda p: p.role != PartyRole.lead):
         ids = [party.agency_id] if party.agency_id else []
         if party.group_id:
             ids = group_member_ids(db, party.group_id)
         for agency_id in ids:
-            wanted.setdefault(agency_id, party.role)
+            wanted.setdefault(successors.get(agency_id, agency_id), party.role)
     return wanted
 
 

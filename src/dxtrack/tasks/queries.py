@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.changes import agency_ids_at
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.db import AnySelect
@@ -247,9 +248,13 @@ def _assignments_by_task(
     filters = Filters(document_id=document_id, levels="all")
     query = apply_filters(query, filters, at=at, user=user, due_soon_days=due_soon_days)
     by_task: dict[int, list[dict[str, Any]]] = {}
-    for a_id, task_id, code, role, period, deadline, st, parent in db.execute(
-        query.order_by(Assignment.id)
-    ):
+    rows = db.execute(query.order_by(Assignment.id)).all()
+    earlier = agency_ids_at(db, [row[0] for row in rows], at)  # moved after `at` (a merger)
+    codes = dict(
+        db.execute(select(Agency.id, Agency.code).where(Agency.id.in_(set(earlier.values())))).all()
+    )
+    for a_id, task_id, code, role, period, deadline, st, parent in rows:
+        code = codes[earlier[a_id]] if a_id in earlier else code
         item = {"id": a_id, "agency": code, "role": role, "status": st, "parent": parent}
         if period:
             item |= {"period": period, "deadline": deadline.isoformat() if deadline else None}
