@@ -20,6 +20,7 @@ from dxtrack.bootstrap import initialise
 from dxtrack.cli_support import console
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import transaction
+from dxtrack.demo_chain import delegate_demo, link_demo
 from dxtrack.documents.service import ingest_bytes, ingest_file
 from dxtrack.errors import Invalid
 from dxtrack.indicators.demo import build_plan_demo, demo_sentence
@@ -204,6 +205,13 @@ def build_demo(*, seeds: Path, directory: Path) -> Settings:
         _ingest_demo_letter(db, settings, coordinator)
         reports = _demo_progress(db, settings)
         reports += _coordinator_progress(db, settings, coordinator)
+        links = link_demo(db, coordinator)
+        delegated = delegate_demo(db, settings)
+        console.print(
+            f"Chuỗi nhiệm vụ: {links} nhiệm vụ của tỉnh liên kết với nhiệm vụ của Văn phòng Chính "
+            f"phủ; Sở KH&CN giao tiếp điểm 3.a cho {len(delegated)} xã, phường "
+            f"(phân công #{', #'.join(map(str, delegated))})."
+        )
         plan = build_plan_demo(db, settings=settings, actor=coordinator)
         console.print(f"Kế hoạch {plan}: {demo_sentence(db, plan)}.")
     console.print(f"Đã tạo {reports} báo cáo tiến độ mẫu.")
