@@ -45,13 +45,16 @@ def engine_extract(data: bytes, filename: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def extraction_directory() -> tuple[str, ...]:
     """Agency names and aliases the engine recognises: the packaged directory's provincial
-    bodies (communes and wards are matched by the engine's unit rule, not by name)."""
+    bodies (communes and wards are matched by the engine's unit rule, not by name). Plural
+    aliases that let the resolver map a group addressee to the province ("UBND các tỉnh")
+    are left to the engine's group rule, which reads the whole group ("Ủy ban nhân dân các
+    tỉnh, thành phố trực thuộc Trung ương")."""
     names: list[str] = []
     for row in default_directory().agencies:
         if row.kind in {"commune", "ward", "special_zone"}:
             continue
         names.append(row.name)
-        names.extend(alias for alias in row.aliases if len(alias) > 6)
+        names.extend(a for a in row.aliases if len(a) > 6 and " các " not in f" {a.lower()} ")
     return tuple(names)
 
 
