@@ -37,7 +37,7 @@ from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
 from dxtrack.reports import pages as report_pages
 from dxtrack.reports import routes as report_routes
-from dxtrack.tasks import assignment_routes, progress_pages, stats_routes
+from dxtrack.tasks import assignment_routes, delegation_pages, progress_pages, stats_routes
 from dxtrack.tasks import pages as task_pages
 from dxtrack.tasks import routes as task_routes
 from dxtrack.web.errors import page_error
@@ -122,6 +122,7 @@ PAGE_ROUTERS = (
     review_pages.router,
     task_pages.router,
     progress_pages.router,
+    delegation_pages.router,
     agency_pages.router,
     admin_pages.router,
     admin_accounts.router,

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency, AgencyKind
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -137,6 +138,16 @@ def delegate(
         record(db, event, actor=actor)
         created.append(child)
     return created
+
+
+def target_choices(db: Session, holder: Agency) -> list[Agency]:
+    """Who the holder may delegate to: its child units, then communes, wards, special zones."""
+    query = select(Agency).where(
+        Agency.id != holder.id,
+        (Agency.parent_code == holder.code) | Agency.kind.in_([k.value for k in LOCAL_KINDS]),
+    )
+    found = list(db.scalars(query))
+    return sorted(found, key=lambda a: (a.parent_code != holder.code, vn.sort_key(a.name)))
 
 
 def delegation_result(db: Session, created: list[Assignment]) -> list[dict[str, Any]]:

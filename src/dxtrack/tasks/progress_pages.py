@@ -49,6 +49,7 @@ def report_form(
         "accept": ACCEPT,
         "max_mb": settings.max_upload_mb,
         "today": vn.today(),
+        "open_children": progress.open_children(db, assignment_id),
     }
     return render(request, "tasks/report.html", context)
 
@@ -94,6 +95,7 @@ def submit_report(
     difficulties: Annotated[str, Form()] = "",
     proposals: Annotated[str, Form()] = "",
     completed_on: Annotated[str, Form()] = "",
+    open_children_reason: Annotated[str, Form()] = "",
     files: Annotated[list[UploadFile] | None, File()] = None,
 ) -> Response:
     data = progress.ProgressInput(
@@ -104,6 +106,7 @@ def submit_report(
         proposals=proposals.strip(),
         completed_on=_completed_on(completed_on),
         files=_read_files(files, settings),
+        open_children_reason=open_children_reason,
     )
     report = progress.report_progress(
         db,
