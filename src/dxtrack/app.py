@@ -37,7 +37,13 @@ from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
 from dxtrack.reports import pages as report_pages
 from dxtrack.reports import routes as report_routes
-from dxtrack.tasks import assignment_routes, delegation_pages, progress_pages, stats_routes
+from dxtrack.tasks import (
+    assignment_routes,
+    chain_routes,
+    delegation_pages,
+    progress_pages,
+    stats_routes,
+)
 from dxtrack.tasks import pages as task_pages
 from dxtrack.tasks import routes as task_routes
 from dxtrack.web.errors import page_error
@@ -109,6 +115,7 @@ API_ROUTERS = (
     document_routes.router,
     task_routes.router,
     assignment_routes.router,
+    chain_routes.router,
     stats_routes.router,
     plan_routes.router,
     report_routes.router,
