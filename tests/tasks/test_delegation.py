@@ -9,6 +9,7 @@ from builders import agency_id, make_agency, make_task, make_user
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dxtrack.audit.describe import describe, load_names
 from dxtrack.audit.models import AuditEntry
 from dxtrack.config import Settings
 from dxtrack.errors import Forbidden, Invalid
@@ -192,3 +193,14 @@ class TestHonestCounting:
         task_only.levels = "all"
         rows, _ = list_assignments(db, filters=task_only, at=TODAY, user=None)
         assert sorted(r.id for r in rows) == sorted([parent.id, child.id])
+
+
+class TestAuditSentence:
+    def test_delegation_reads_in_vietnamese(self, db: Session):
+        parent = held(db)
+        split(db, parent, make_user(db, "syt"), targets=["xa-an-phu"])
+        entry = db.scalars(
+            select(AuditEntry).where(AuditEntry.action == "assignment.delegate")
+        ).one()
+        sentence = describe(entry, load_names(db, [entry]))
+        assert f"giao tiếp phân công #{parent.id} cho xa-an-phu" in sentence

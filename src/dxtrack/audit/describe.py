@@ -104,6 +104,25 @@ ACTIONS: dict[str, tuple[str, Template]] = {
         "Gia hạn",
         lambda e, n: f"gia hạn {n.assignments.get(e.entity_id or 0, 'phân công')}",
     ),
+    "assignment.delegate": (
+        "Giao tiếp nhiệm vụ",
+        lambda e, n: f"giao tiếp phân công #{_after(e, 'parent')} cho {_after(e, 'agency')}",
+    ),
+    "task.link": (
+        "Liên kết nhiệm vụ thực hiện",
+        lambda e, n: f"ghi nhận {n.task(e.entity_id)} thực hiện nhiệm vụ #{_after(e, 'parent')}",
+    ),
+    "task.unlink": (
+        "Bỏ liên kết nhiệm vụ",
+        lambda e, n: f"bỏ liên kết của {n.task(e.entity_id)}",
+    ),
+    "agency.merge": (
+        "Hợp nhất cơ quan",
+        lambda e, n: (
+            f"hợp nhất cơ quan #{e.entity_id} vào {_after(e, 'into')} từ ngày "
+            f"{_after(e, 'on')} (chuyển {_after(e, 'moved', 0)} phân công)"
+        ),
+    ),
     "tasks.roll": (
         "Tạo kỳ mới của nhiệm vụ định kỳ",
         lambda e, n: f"tạo {_after(e, 'created', 0)} phân công kỳ mới của nhiệm vụ định kỳ",
