@@ -130,3 +130,20 @@ def test_assignments_of_chain_are_plain(db: Session):
     ids = [national.id, province.id, commune.id]
     rows = db.scalars(select(Assignment.task_id).where(Assignment.task_id.in_(ids))).all()
     assert sorted(rows).count(commune.id) == 2 and len(rows) == 4
+
+
+class TestScopedReport:
+    def test_report_under_one_document(self, db: Session, settings):
+        from reports.docread import read_docx, texts
+
+        from dxtrack.reports.periods import resolve_period
+        from dxtrack.reports.service import ReportFormat, ReportKind, ReportRequest, render_report
+
+        national, _province, _commune = chain(db)
+        make_task(db, lead=["Công an tỉnh"], deadline=date(2026, 2, 1))  # outside the chain
+        period = resolve_period("2026-Q1", calendar=False, date_from=None, date_to=None)
+        request = ReportRequest(ReportKind.tasks, period, AT, ReportFormat.docx,
+                                under=national.document_id)  # fmt: skip
+        lines = texts(read_docx(render_report(db, request=request, settings=settings).content))
+        assert any("các nhiệm vụ triển khai Công văn số" in line for line in lines)
+        assert any("tổng số nhiệm vụ được giao là 4 nhiệm vụ" in line for line in lines)

@@ -27,6 +27,9 @@ def report_command(
     agency: str | None = typer.Option(None, "--agency", help="Mã cơ quan"),
     group: str | None = typer.Option(None, "--group", help="Mã nhóm cơ quan"),
     plan: str | None = typer.Option(None, "--plan", help="Mã kế hoạch (loại plan)"),
+    under: int | None = typer.Option(
+        None, "--under", help="Chỉ các nhiệm vụ triển khai văn bản này (mã văn bản) và cấp dưới"
+    ),
     fmt: ReportFormat = typer.Option(ReportFormat.docx, "--format", help="docx | xlsx | pdf"),
     out: Path | None = typer.Option(None, "--out", help="Tệp kết quả (mặc định: tên tự đặt)"),
 ) -> None:
@@ -46,6 +49,7 @@ def report_command(
         agency=agency,
         group=group,
         plan=plan,
+        under=under,
     )
     with unit_of_work() as (db, settings):
         rendered = render_report(db, request=request, settings=settings)

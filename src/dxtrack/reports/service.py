@@ -7,6 +7,7 @@ Kinds: `tasks` (tình hình thực hiện nhiệm vụ), `overdue` (danh sách n
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from dxtrack.reports.periods import Period
 from dxtrack.reports.plan import PlanPart, collect_plan, plan_body, plan_scope
 from dxtrack.reports.requester import Issuer, issuer_for, scoped_request
 from dxtrack.reports.xlsx_annex import task_annex
+from dxtrack.tasks.chain import document_label, under_document_query
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -76,6 +78,7 @@ class ReportRequest:
     group: str | None = None
     plan: str | None = None
     issued_on: date | None = None
+    under: int | None = None  # only the tasks descending from this document (tasks/chain.py)
 
 
 @dataclass(frozen=True)
@@ -190,6 +193,11 @@ def render_report(
     if request.kind == ReportKind.plan:
         scope = plan_scope(db, request.plan, scope)
         plan = collect_plan(db, code=request.plan or "", at=request.at)
+    if request.under is not None:
+        label = f"các nhiệm vụ triển khai {document_label(db, request.under)}"
+        scope = dataclasses.replace(
+            scope, plan_name=label, task_ids=under_document_query(request.under)
+        )
     report = _task_report(db, request, scope, settings, user)
     if request.fmt == ReportFormat.xlsx:
         rows = list_scope_assignments(
