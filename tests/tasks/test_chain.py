@@ -7,6 +7,7 @@ from datetime import date
 
 import pytest
 from builders import make_document, make_task, make_user
+from pagehelp import page_login, texts
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -147,3 +148,23 @@ class TestScopedReport:
         lines = texts(read_docx(render_report(db, request=request, settings=settings).content))
         assert any("các nhiệm vụ triển khai Công văn số" in line for line in lines)
         assert any("tổng số nhiệm vụ được giao là 4 nhiệm vụ" in line for line in lines)
+
+
+class TestScopedPages:
+    def test_list_and_dashboard_under_a_document(self, client, db: Session):
+        national, province, _commune = chain(db)
+        page_login(client, db, "dieuphoi")
+        held = db.scalars(select(Assignment).where(Assignment.task_id == province.id)).one()
+        request = Delegation(targets=["xa-vinh-hau"])
+        [child] = delegate(
+            db, assignment_id=held.id, request=request, actor=make_user(db, "quantri")
+        )
+        scoped = client.get(f"/tasks?under={national.document_id}&at=2026-01-15")
+        assert scoped.status_code == 200 and 'id="under-note"' in scoped.text
+        results = '//*[@id="task-results"]'
+        assert "Xã Vĩnh Hậu" not in " ".join(texts(scoped.text, results))
+        assert "Sở Y tế" in " ".join(texts(scoped.text, results))
+        both = client.get(f"/tasks?under={national.document_id}&levels=all&at=2026-01-15")
+        assert 'id="levels-note"' in both.text and child.parent_id == held.id
+        assert "Xã Vĩnh Hậu" in " ".join(texts(both.text, results))
+        assert client.get(f"/?under={national.document_id}").status_code == 200

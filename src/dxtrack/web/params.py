@@ -25,6 +25,7 @@ from dxtrack.indicators.service import (
     list_plans,
     plan_task_ids,
 )
+from dxtrack.tasks.chain import under_document_query
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.queries import AssignmentRow, Filters
 from dxtrack.tasks.status import Status
@@ -109,6 +110,8 @@ def view_params(
     q: str | None = None,
     plan: str | None = None,
     pillar: str | None = None,
+    under: str | None = None,
+    levels: str | None = None,
     sort: str | None = None,
     page: Annotated[str | None, Query()] = None,
 ) -> View:
@@ -123,14 +126,23 @@ def view_params(
         deadline_to=_date(deadline_to, "Hạn đến ngày"),
         document_id=_int(document_id, "Văn bản"),
         q=(q or "").strip() or None,
+        levels="all" if levels == "all" else None,  # with the delegated sub-assignments
     )
+    under_id = _int(under, "Văn bản gốc")
+    if under_id is not None:  # everything descending from one document (tasks/chain.py)
+        filters.task_ids = under_document_query(under_id)
     return View(
         at=_date(at, "Ngày tham chiếu") or vn.today(),
         filters=filters,
         sort=sort_key,
         descending=bool(sort and sort.startswith("-")),
         page=max(1, _int(page, "Trang") or 1),
-        extra={"plan": plan or None, "pillar": (pillar or None) if plan else None},
+        extra={
+            "plan": plan or None,
+            "pillar": (pillar or None) if plan else None,
+            "under": under_id,
+            "levels": "all" if levels == "all" else None,
+        },
     )
 
 
