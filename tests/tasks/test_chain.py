@@ -168,3 +168,19 @@ class TestScopedPages:
         assert 'id="levels-note"' in both.text and child.parent_id == held.id
         assert "Xã Vĩnh Hậu" in " ".join(texts(both.text, results))
         assert client.get(f"/?under={national.document_id}").status_code == 200
+
+
+class TestTaskPage:
+    def test_tree_and_delegated_rows(self, client, db: Session):
+        national, province, commune = chain(db)
+        page_login(client, db, "dieuphoi")
+        held = db.scalars(select(Assignment).where(Assignment.task_id == province.id)).one()
+        request = Delegation(targets=["xa-vinh-hau"])
+        delegate(db, assignment_id=held.id, request=request, actor=make_user(db, "quantri"))
+        top = client.get(f"/tasks/{national.id}?at=2026-01-15").text
+        chain_text = " ".join(texts(top, '//*[@id="chain"]'))
+        assert "Nhiệm vụ triển khai bên dưới" in chain_text
+        assert f'href="/tasks/{commune.id}"' in top and f'href="/tasks/{province.id}"' in top
+        middle = client.get(f"/tasks/{province.id}?at=2026-01-15").text
+        assert "Thực hiện nhiệm vụ" in " ".join(texts(middle, '//*[@id="chain"]'))
+        assert f"giao tiếp từ #{held.id}" in " ".join(texts(middle, "//article"))

@@ -44,7 +44,7 @@ def get_task_detail(
     task = get_task(db, task_id)
     rows, _ = list_assignments(
         db,
-        filters=Filters(task_id=task.id),
+        filters=Filters(task_id=task.id, levels="all"),  # delegated ones shown, marked
         at=at,
         user=user,
         page_size=10_000,

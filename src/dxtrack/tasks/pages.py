@@ -13,6 +13,7 @@ from dxtrack.auth.models import Role
 from dxtrack.auth.permissions import STAFF
 from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import get_document
+from dxtrack.tasks.chain import parents_of, task_tree
 from dxtrack.tasks.detail import get_task_detail, list_history
 from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.tasks.models import PartyRole
@@ -92,5 +93,7 @@ def task_page(
         # rows are already limited to what the user sees: an officer's are their agency's
         "can_report": user.role in (*STAFF, Role.officer),
         "reported": request.query_params.get("reported"),
+        "implements": parents_of(db, task.id),
+        "tree": task_tree(db, task_id=task.id, at=view.at, due_soon_days=settings.due_soon_days),
     }
     return render(request, "tasks/detail.html", context)
