@@ -7,14 +7,14 @@ from datetime import date
 
 import pytest
 from builders import make_document, make_task, make_user
-from pagehelp import page_login, texts
+from pagehelp import page_login, page_session, texts
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack.audit.models import AuditEntry
 from dxtrack.documents.models import DocumentReference
 from dxtrack.errors import Forbidden, Invalid
-from dxtrack.tasks.chain import link_tasks, received, task_tree, under_document_query
+from dxtrack.tasks.chain import link_tasks, parents_of, received, task_tree, under_document_query
 from dxtrack.tasks.delegation import Delegation, delegate
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.proposals import propose_links
@@ -118,6 +118,24 @@ class TestProposals:
         assert "dẫn chiếu điểm 3.a" in proposal.reason
         link_tasks(db, child_id=task.id, parent_id=target.id, actor=None, reason=proposal.reason)
         assert propose_links(db, document_id=letter.id) == []
+
+    def test_review_screen_proposes_and_confirms(self, client, db: Session):
+        plan = make_document(db, doc_type="Kế hoạch")
+        target = make_task(db, document=plan, clause="3.a", lead=["Sở Y tế"])
+        letter = make_document(db, issuer="Sở Y tế")
+        db.add(DocumentReference(document_id=letter.id, number=plan.number,
+                                 number_key=plan.number_key, cited_id=plan.id))  # fmt: skip
+        task = make_task(db, document=letter, lead=["UBND xã An Phú"], confirm=False)
+        task.full_text = "Thực hiện nhiệm vụ tại điểm 3.a của Kế hoạch."
+        db.flush()
+        csrf = page_session(client, db, "dieuphoi")
+        page = client.get(f"/documents/{letter.id}").text
+        assert "dẫn chiếu điểm 3.a" in " ".join(texts(page, '//*[@id="link-proposals"]'))
+        form = {"csrf_token": csrf, "parent": str(target.id), "reason": "dẫn chiếu điểm 3.a"}
+        response = client.post(f"/tasks/{task.id}/implements", data=form, follow_redirects=False)
+        assert response.status_code == 303, response.text
+        assert [p.id for p in parents_of(db, task.id)] == [target.id]
+        assert 'id="link-proposals"' not in client.get(f"/documents/{letter.id}").text
 
     def test_nothing_without_a_stored_citation(self, db: Session):
         letter = make_document(db, issuer="Sở Y tế")

@@ -20,6 +20,7 @@ from dxtrack.documents.review_pages import task_cards
 from dxtrack.errors import Invalid
 from dxtrack.tasks.listing import list_document_tasks, openable_tasks
 from dxtrack.tasks.preview import preview_confirmation
+from dxtrack.tasks.proposals import propose_links
 from dxtrack.tasks.service import confirm_document
 from dxtrack.web.security import PageReader, PageStaff, PageUser
 from dxtrack.web.templating import render
@@ -120,6 +121,8 @@ def document_page(request: Request, document_id: int, db: Db, user: PageUser) ->
         context["directory"] = directory_choices(db)
     elif can_edit:
         context["directory"] = directory_choices(db)
+    if can_edit:  # tasks of a cited stored document this one's tasks may implement
+        context["link_proposals"] = propose_links(db, document_id=document_id)
     return render(request, "documents/detail.html", context)
 
 

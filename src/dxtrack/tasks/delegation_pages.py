@@ -13,8 +13,9 @@ from dxtrack.agencies.models import Agency
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import Invalid
 from dxtrack.tasks import delegation
+from dxtrack.tasks.chain import link_tasks
 from dxtrack.tasks.service import get_task
-from dxtrack.web.security import PageUser
+from dxtrack.web.security import PageStaff, PageUser
 from dxtrack.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -68,3 +69,17 @@ def submit_delegation(
     if is_htmx(request):
         return Response(status_code=204, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)
+
+
+@router.post("/tasks/{task_id}/implements", name="task_link_page")
+def confirm_link(
+    task_id: int,
+    db: Db,
+    user: PageStaff,
+    parent: Annotated[int, Form()],
+    reason: Annotated[str, Form()] = "",
+) -> Response:
+    """The coordinator confirms a proposed link on the review screen."""
+    link_tasks(db, child_id=task_id, parent_id=parent, actor=user, reason=reason)
+    document_id = get_task(db, task_id).document_id
+    return RedirectResponse(f"/documents/{document_id}#link-proposals", status_code=303)
