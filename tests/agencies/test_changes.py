@@ -92,3 +92,19 @@ def test_cli_merge_contract(fresh_settings: Settings):
     # both held clause 3.b: one moves, the other is kept (same task and period)
     on_the_day = science("2025-12-01")
     assert on_the_day.count("so-khcn-tc") == 1 and on_the_day == science("2026-01-10")
+
+
+class TestMergePage:
+    def test_admin_merges_from_the_page(self, client, db: Session):
+        from pagehelp import page_session, texts
+
+        task = make_task(db, lead=["Sở Y tế"], deadline=date(2026, 6, 30))
+        csrf = page_session(client, db, "quantri")
+        form = {"csrf_token": csrf, "codes": ["so-y-te"], "into": "so-y-te-moi",
+                "name": "Sở Y tế (mới)", "on": "01/03/2026"}  # fmt: skip
+        response = client.post("/admin/agencies/merge", data=form)
+        assert response.status_code == 200, response.text
+        assert "chuyển 1 phân công" in " ".join(texts(response.text, '//*[@id="merged"]'))
+        assert held_by(db, task.id).agency_id == agency_id(db, "so-y-te-moi")
+        bad = client.post("/admin/agencies/merge", data=form | {"on": "31/02/2026"})
+        assert bad.status_code == 422

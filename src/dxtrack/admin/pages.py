@@ -11,6 +11,7 @@ from fastapi import APIRouter, File, Form, Request, UploadFile
 from starlette.responses import RedirectResponse, Response
 
 from dxtrack import vn
+from dxtrack.agencies.changes import merge_agencies
 from dxtrack.agencies.models import KIND_LABELS
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.describe import ACTIONS, describe, load_names
@@ -108,6 +109,35 @@ def admin_import_agencies(
         "kinds": KIND_LABELS,
         "section": "agencies",
         "result": result,
+    }
+    return render(request, "admin/agencies.html", context)
+
+
+@router.post("/admin/agencies/merge")
+def admin_merge_agencies(
+    request: Request,
+    db: Db,
+    admin: PageAdmin,
+    codes: Annotated[list[str], Form()],
+    into: Annotated[str, Form()],
+    on: Annotated[str, Form()],
+    name: Annotated[str, Form()] = "",
+) -> Response:
+    try:
+        day = vn.parse_date(on)
+    except ValueError as exc:
+        raise Invalid(f"Ngày hợp nhất không hợp lệ: «{on}» (dd/mm/yyyy).") from exc
+    if day is None:
+        raise Invalid("Hãy ghi ngày hợp nhất (dd/mm/yyyy).")
+    merged = merge_agencies(db, codes=codes, into=into.strip(), on=day,
+                            name=name.strip() or None, actor=admin)  # fmt: skip
+    context = {
+        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
+        "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
+        "kinds": KIND_LABELS,
+        "section": "agencies",
+        "result": None,
+        "merged": merged,
     }
     return render(request, "admin/agencies.html", context)
 
