@@ -108,3 +108,19 @@ class TestMergePage:
         assert held_by(db, task.id).agency_id == agency_id(db, "so-y-te-moi")
         bad = client.post("/admin/agencies/merge", data=form | {"on": "31/02/2026"})
         assert bad.status_code == 422
+
+
+class TestScorecardFold:
+    def test_successor_with_predecessors_history(self, db: Session):
+        from dxtrack.tasks.stats import scorecard
+
+        done = make_task(db, lead=["Sở Tư pháp"], deadline=date(2026, 1, 31))
+        held_by(db, done.id).completed_on = date(2026, 1, 20)
+        make_task(db, lead=["Sở Y tế"], deadline=date(2026, 6, 30))
+        merge_agencies(db, codes=["so-tu-phap"], into="so-y-te", on=ON, name=None, actor=None)
+        at = date(2026, 3, 15)
+        plain = {r.code: r.assigned for r in scorecard(db, at=at)}
+        assert plain.get("so-tu-phap", 0) >= 1  # done before the merge: stays with it
+        folded = {r.code: r for r in scorecard(db, at=at, fold_predecessors=True)}
+        assert "so-tu-phap" not in folded
+        assert folded["so-y-te"].assigned == plain["so-y-te"] + plain["so-tu-phap"]

@@ -189,11 +189,16 @@ def add_command(
 def status_command(
     at: str | None = typer.Option(None, "--at", help="Ngày tham chiếu YYYY-MM-DD"),
     json_: bool = typer.Option(False, "--json", help="In ra JSON"),
+    fold: bool = typer.Option(
+        False, "--fold", help="Gộp số liệu của cơ quan đã hợp nhất vào cơ quan tiếp nhận"
+    ),
 ) -> None:
     """Tổng hợp trạng thái nhiệm vụ theo cơ quan tại một ngày."""
     day = parse_day(at)
     with unit_of_work() as (db, settings):
-        report = status_report(db, at=day, due_soon_days=settings.due_soon_days)
+        report = status_report(
+            db, at=day, due_soon_days=settings.due_soon_days, fold_predecessors=fold
+        )
     if json_:
         print_json(report)
         return

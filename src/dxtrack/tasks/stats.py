@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.changes import successor_map
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.db import AnySelect
@@ -204,10 +205,13 @@ def scorecard(
     user: User | None = None,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
     use_counts: bool = True,
+    fold_predecessors: bool = False,
 ) -> list[ScoreRow]:
-    """Counts per status per agency (or per group), ranked by on-time rate then overdue."""
+    """Counts per status per agency (or per group), ranked by on-time rate then overdue.
+    `fold_predecessors`: a merged agency's history counted in its successor's row."""
     model = Agency if by == "agency" else AgencyGroup
     names = {row.id: row for row in db.execute(select(model.id, model.code, model.name))}
+    fold = successor_map(db) if fold_predecessors and by == "agency" else {}
     rows: dict[int, ScoreRow] = {}
     for key_id, status, count in _status_counts(
         db,
@@ -218,6 +222,7 @@ def scorecard(
         by=by,
         use_counts=use_counts,
     ):
+        key_id = fold.get(key_id, key_id)
         meta = names.get(key_id)
         if meta is None:  # an agency deleted since (its counts are all zero)
             continue
@@ -232,10 +237,12 @@ def status_report(
     user: User | None = None,
     filters: Filters | None = None,
     due_soon_days: int = DEFAULT_DUE_SOON_DAYS,
+    fold_predecessors: bool = False,
 ) -> dict[str, Any]:
     """The `dxtrack status --json` document: totals and the per-agency scorecard."""
     totals = summarize(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days)
-    agencies = scorecard(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days)
+    agencies = scorecard(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days,
+                         fold_predecessors=fold_predecessors)  # fmt: skip
     return {
         "at": at.isoformat(),
         "totals": totals,
