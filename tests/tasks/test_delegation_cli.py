@@ -132,3 +132,8 @@ class TestChainCommands:
         back = ("tasks", "link", str(parent), "--implements", str(child["id"]))
         result = run(loaded, *back, "--as", "dieuphoi", code=6)
         assert "liên kết vòng" in result.output
+        unlink = ("tasks", "unlink", str(child["id"]), "--implements", str(parent))
+        run(loaded, *unlink, "--as", "dieuphoi")
+        after = json.loads(run(loaded, "tasks", "tree", str(parent), "--json").stdout)
+        assert after["children"] == []
+        run(loaded, *unlink, "--as", "dieuphoi", code=4)

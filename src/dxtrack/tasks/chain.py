@@ -124,6 +124,16 @@ def unlink_tasks(db: Session, *, link_id: int, actor: User | None) -> None:
     db.flush()
 
 
+def unlink_pair(db: Session, *, child_id: int, parent_id: int, actor: User | None) -> None:
+    query = select(TaskLink.id).where(
+        TaskLink.child_id == child_id, TaskLink.parent_id == parent_id
+    )
+    link_id = db.scalar(query)
+    if link_id is None:
+        raise NotFound(f"Nhiệm vụ #{child_id} không liên kết với nhiệm vụ #{parent_id}.")
+    unlink_tasks(db, link_id=link_id, actor=actor)
+
+
 def _own_counts(
     db: Session, task_ids: list[int], *, at: date, due_soon_days: int
 ) -> dict[int, dict[str, int]]:

@@ -7,7 +7,7 @@ from rich.table import Table
 
 from dxtrack.auth.service import get_user
 from dxtrack.cli_support import console, handle_errors, parse_day, print_json, unit_of_work
-from dxtrack.tasks.chain import link_tasks, received, task_tree
+from dxtrack.tasks.chain import link_tasks, received, task_tree, unlink_pair
 from dxtrack.tasks.proposals import propose_links
 from dxtrack.tasks.status import STATUS_LABELS, Status
 
@@ -31,6 +31,19 @@ def register(app: typer.Typer) -> None:
             actor = get_user(db, as_user)
             link_tasks(db, child_id=task_id, parent_id=implements, actor=actor)
         console.print(f"Đã liên kết: nhiệm vụ #{task_id} thực hiện nhiệm vụ #{implements}.")
+
+    @app.command("unlink")
+    @handle_errors
+    def unlink_command(
+        task_id: int = typer.Argument(..., help="Nhiệm vụ thực hiện (cấp dưới)"),
+        implements: int = typer.Option(..., "--implements", help="Nhiệm vụ được thực hiện"),
+        as_user: str = typer.Option(..., "--as", help="Người thực hiện (tên đăng nhập)"),
+    ) -> None:
+        """Bỏ liên kết nhiệm vụ TASK_ID với nhiệm vụ cấp trên."""
+        with unit_of_work() as (db, _settings):
+            actor = get_user(db, as_user)
+            unlink_pair(db, child_id=task_id, parent_id=implements, actor=actor)
+        console.print(f"Đã bỏ liên kết nhiệm vụ #{task_id} với nhiệm vụ #{implements}.")
 
     @app.command("tree")
     @handle_errors
