@@ -204,3 +204,17 @@ class TestAuditSentence:
         ).one()
         sentence = describe(entry, load_names(db, [entry]))
         assert f"giao tiếp phân công #{parent.id} cho xa-an-phu" in sentence
+
+
+class TestParentDeadlineMoves:
+    def test_earlier_task_deadline_caps_sub_assignments(self, db: Session):
+        from dxtrack.tasks.service import update_task
+
+        parent = held(db)
+        children = split(db, parent, make_user(db, "syt"))
+        task = parent.task_id
+        update_task(db, task_id=task, version=None, changes={"deadline": date(2026, 2, 28)},
+                    actor=None)  # fmt: skip
+        assert parent.deadline == date(2026, 2, 28)
+        assert {c.deadline for c in children} == {date(2026, 2, 28)}
+        assert all(c.parent_id == parent.id for c in children)  # delegated ones are kept

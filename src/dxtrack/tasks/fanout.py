@@ -72,6 +72,14 @@ def _redate(assignment: Assignment, deadline: date | None) -> None:
         assignment.deadline, assignment.original_deadline = deadline, None
 
 
+def _cap_children(every: list[Assignment], parent: Assignment) -> None:
+    """A delegated deadline stays no later than its parent's (after a task edit)."""
+    for child in every:
+        late = child.deadline is not None and parent.deadline is not None
+        if child.parent_id == parent.id and late and child.deadline > parent.deadline:
+            child.deadline = parent.deadline
+
+
 def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
     """Make the task's top-level assignments match its parties and periods (keeps reported or
     delegated ones; sub-assignments are the delegation's own).
@@ -80,7 +88,7 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
     """
     periods = _periods(db, task, until)
     wanted = wanted_agencies(db, task.id)
-    every = db.scalars(select(Assignment).where(Assignment.task_id == task.id)).all()
+    every = list(db.scalars(select(Assignment).where(Assignment.task_id == task.id)))
     have = {(a.agency_id, a.period): a for a in every}
     for assignment in (a for a in every if a.parent_id is None):  # delegated ones stay
         key_ok = assignment.agency_id in wanted and assignment.period in periods
@@ -93,6 +101,7 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
         elif key_ok:
             assignment.role = wanted[assignment.agency_id]
             _redate(assignment, periods[assignment.period])
+            _cap_children(every, assignment)
     created = 0
     for agency_id, role in wanted.items():
         for period, deadline in periods.items():
