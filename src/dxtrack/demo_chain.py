@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.elements import ColumnElement
 
 from dxtrack.auth.models import User
 from dxtrack.config import Settings
@@ -24,7 +25,7 @@ COMMUNES = ["xa-an-phu", "phuong-long-xuyen"]
 MIN_SIMILARITY = 0.08
 
 
-def _tasks_of(db: Session, condition: object) -> list[Task]:
+def _tasks_of(db: Session, condition: ColumnElement[bool]) -> list[Task]:
     query = select(Task).join(Document, Document.id == Task.document_id).where(condition)
     return list(db.scalars(query.order_by(Task.position, Task.id)))
 

@@ -74,10 +74,12 @@ def _redate(assignment: Assignment, deadline: date | None) -> None:
 
 def _cap_children(every: list[Assignment], parent: Assignment) -> None:
     """A delegated deadline stays no later than its parent's (after a task edit)."""
+    cap = parent.deadline
+    if cap is None:
+        return
     for child in every:
-        late = child.deadline is not None and parent.deadline is not None
-        if child.parent_id == parent.id and late and child.deadline > parent.deadline:
-            child.deadline = parent.deadline
+        if child.parent_id == parent.id and child.deadline is not None and child.deadline > cap:
+            child.deadline = cap
 
 
 def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> int:
