@@ -37,11 +37,12 @@ def source_of(label: Path) -> Path:
 
 
 def predict(source: Path) -> dict:
-    name = source.stem + ".txt" if source.suffix == ".md" else source.name
     if not ENGINE_TAKES_DIRECTORY:
-        # an engine older than 2026-12-05 (a "before" run) reads the directory itself
+        # an engine older than 2026-12-05 (a "before" run) reads the directory itself and
+        # takes Markdown only under a .txt name
+        name = source.stem + ".txt" if source.suffix == ".md" else source.name
         return extract_bytes(source.read_bytes(), name).to_dict()
-    return extract_bytes(source.read_bytes(), name, directory=AN_GIANG).to_dict()
+    return extract_bytes(source.read_bytes(), source.name, directory=AN_GIANG).to_dict()
 
 
 def labels(part: Path) -> list[Path]:

@@ -175,6 +175,12 @@ class TestMarkdown:
         assert doc.text == "Điều 1. Ban hành"
         assert "Markdown" in doc.warnings[0]
 
+    def test_markdown_file_read_as_text(self) -> None:
+        # a page saved as .md (the upload picker offers it) reads like the same text as .txt
+        data = "**Điều 1.** Ban hành\n\n|\n\nGiao Sở Y tế".encode()
+        assert read_bytes(data, "web.md").text == read_bytes(data, "web.txt").text
+        assert read_bytes(data, "web.md").format == "md"
+
 
 class TestErrors:
     def test_unsupported_extension(self) -> None:

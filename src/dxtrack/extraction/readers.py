@@ -22,7 +22,8 @@ from dxtrack.extraction import legacy
 from dxtrack.extraction.errors import ExtractionError
 
 MAX_BYTES = 50 * 1024 * 1024
-FORMATS = ("txt", "docx", "pdf")
+FORMATS = ("txt", "md", "docx", "pdf")
+TEXT_FORMATS = ("txt", "md")  # Markdown copied from a web page is plain text with remnants
 _MIN_SCORE = 0.6  # share of non-ASCII words that must be Vietnamese syllables
 SAMPLE_BYTES = 256 * 1024  # encodings are scored on the head of the file
 
@@ -72,7 +73,7 @@ def _unsupported(name: str) -> str:
     ext = _extension(name)
     shown = f"'.{ext}'" if ext else "không có phần mở rộng"
     hint = " Hãy lưu lại dưới dạng DOCX." if ext in ("doc", "rtf", "odt") else ""
-    return f"định dạng {shown} không được hỗ trợ (chỉ nhận .txt, .docx, .pdf).{hint}"
+    return f"định dạng {shown} không được hỗ trợ (chỉ nhận .txt, .md, .docx, .pdf).{hint}"
 
 
 def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
@@ -86,7 +87,7 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Raw
     if not data.strip():
         raise failure(name, "tệp rỗng.")
     try:
-        if ext == "txt":
+        if ext in TEXT_FORMATS:
             text, warnings = read_text_bytes(data)
         elif ext == "docx":
             from dxtrack.extraction.reader_docx import read_docx
