@@ -303,4 +303,6 @@ def legacy_font_encoding(font: str | None) -> str | None:
 
 def is_upper_font(font: str | None) -> bool:
     """TCVN3 capital fonts end in "H": ".VnTimeH", ".VnArialH"."""
-    return bool(font) and font.strip().lower().startswith(".vn") and font.strip().endswith("H")
+    if not font:
+        return False
+    return font.strip().lower().startswith(".vn") and font.strip().endswith("H")

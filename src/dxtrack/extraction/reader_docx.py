@@ -113,7 +113,7 @@ def _style_fonts(document: Any) -> dict[str | None, str | None]:
     def resolve(style_id: str | None, depth: int = 0) -> str | None:
         if style_id not in own or depth > 20:
             return default
-        font, parent = own[style_id]  # type: ignore[index]
+        font, parent = own[style_id]
         return font or resolve(parent, depth + 1)
 
     fonts: dict[str | None, str | None] = {sid: resolve(sid) for sid in own}

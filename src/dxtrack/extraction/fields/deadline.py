@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -138,7 +138,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
 
 
 def find_deadlines(
-    folded: str, *, year: int | None, masked: list[tuple[int, int]] = (), cell: bool = False
+    folded: str, *, year: int | None, masked: Sequence[tuple[int, int]] = (), cell: bool = False
 ) -> list[Found]:
     """All deadline candidates in the clause, in text order.
 
@@ -199,7 +199,7 @@ _IN_LAST_MONTH = {"monthly", "quarterly", "half-yearly"}
 
 
 def period_day(
-    folded: str, *, recurrence: str | None, masked: list[tuple[int, int]] = ()
+    folded: str, *, recurrence: str | None, masked: Sequence[tuple[int, int]] = ()
 ) -> str | None:
     """The day of the period a recurring clause is due: "20" for "trước ngày 20 hằng tháng"
     (the day of the period's last month), "12-31" (MM-DD) for a yearly "ngày 31 tháng 12"."""
@@ -221,7 +221,7 @@ def first_deadline(
     folded: str,
     *,
     year: int | None,
-    masked: list[tuple[int, int]] = (),
+    masked: Sequence[tuple[int, int]] = (),
     recurrence: str | None = None,
     cell: bool = False,
 ) -> date | None:

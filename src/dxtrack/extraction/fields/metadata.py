@@ -317,10 +317,10 @@ def _signer_in(lines: list[str], lo: int, hi: int, *, backwards: bool = False) -
                 return {"name": line, "title": title}
         joined = _TITLE_NAME.match(line)
         if joined and is_upper_line(joined.group("title")):
-            title = _LAST_TITLE.search(joined.group("title"))
+            last = _LAST_TITLE.search(joined.group("title"))
             return {
                 "name": joined.group("name"),
-                "title": " ".join((title.group(0) if title else joined.group("title")).split()),
+                "title": " ".join((last.group(0) if last else joined.group("title")).split()),
             }
     return None
 
