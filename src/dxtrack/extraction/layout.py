@@ -9,6 +9,8 @@ handler), applied in order to the raw lines; each has golden cases in
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
     header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
     crawler_artifacts      a crawler's page title before sections, glued item numbers
+    aligned_tables         STT   Nhiệm vụ   Cơ quan chủ trì ... in space-aligned columns
+                                                                -> "a | b | c" rows
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
     lone_markers           "2." alone on a line               -> it opens the next line
 
@@ -21,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
@@ -123,6 +126,11 @@ def crawler_artifacts(lines: list[str], directory: tuple[str, ...]) -> list[str]
     return out
 
 
+def aligned_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Task tables of PDF text saved with its layout: columns as runs of spaces."""
+    return rebuild_aligned_tables(lines)
+
+
 def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Appendix task tables of PDFs with one cell (often one word) per line."""
     return rebuild_tables(lines, directory)
@@ -156,6 +164,7 @@ RULES: list[tuple[str, Rule]] = [
     ("lone_pipe_cells", lone_pipe_cells),
     ("header_line_splits", header_line_splits),
     ("crawler_artifacts", crawler_artifacts),
+    ("aligned_tables", aligned_tables),
     ("one_cell_tables", one_cell_tables),
     ("lone_markers", lone_markers),
 ]
