@@ -115,3 +115,20 @@ class TestSizes:
         assert vn.size_text(512) == "512 byte"
         assert vn.size_text(12 * 1024) == "12 KB"
         assert vn.size_text(int(3.4 * 1024 * 1024)) == "3,4 MB"
+
+
+class TestParseCellDate:
+    def test_text_serial_and_dates(self):
+        assert vn.parse_cell_date("31/12/2025") == date(2025, 12, 31)
+        assert vn.parse_cell_date("1-2-2026") == date(2026, 2, 1)
+        assert vn.parse_cell_date("2025-12-31") == date(2025, 12, 31)
+        assert vn.parse_cell_date(46022) == date(2025, 12, 31)
+        assert vn.parse_cell_date("46022") == date(2025, 12, 31)
+        assert vn.parse_cell_date(46022.75) == date(2025, 12, 31)
+        assert vn.parse_cell_date(datetime(2025, 12, 31, 8, 0)) == date(2025, 12, 31)
+        assert vn.parse_cell_date("  ") is None and vn.parse_cell_date(None) is None
+
+    def test_bad_values_raise(self):
+        for bad in ("31/02/2025", "hôm qua", -5, True):
+            with pytest.raises((ValueError, TypeError)):
+                vn.parse_cell_date(bad)

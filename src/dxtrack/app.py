@@ -42,6 +42,8 @@ from dxtrack.tasks import (
     chain_routes,
     delegation_pages,
     progress_pages,
+    sheet_pages,
+    sheet_routes,
     stats_routes,
 )
 from dxtrack.tasks import pages as task_pages
@@ -121,6 +123,7 @@ API_ROUTERS = (
     report_routes.router,
     audit_routes.router,
     notification_routes.router,
+    sheet_routes.router,
 )
 PAGE_ROUTERS = (
     auth_pages.router,
@@ -129,6 +132,7 @@ PAGE_ROUTERS = (
     review_pages.router,
     task_pages.router,
     progress_pages.router,
+    sheet_pages.router,
     delegation_pages.router,
     agency_pages.router,
     admin_pages.router,

@@ -7,7 +7,8 @@ Any layer may import this module (the extraction engine included); it imports no
   `accents=False` no diacritics at all (đ → d). Search keys, agency-name keys, annex headers
   and the extraction rules all fold with it.
 - `date_text()`, `datetime_text()`, `number()`, `percent()`, `size_text()`, `parse_date()`: dd/mm/yyyy,
-  1.234.567, 65,63% (halves round up, as Vietnamese reports do).
+  1.234.567, 65,63% (halves round up, as Vietnamese reports do); `parse_cell_date()`: a
+  spreadsheet cell's date (a date, an Excel serial, or text such as 31/12/2025).
 - `sort_key()` / `sorted_vn()`: Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones second.
 - `month_end()` and `period_code()`: the one month-end helper and the one period-code format
   (`2025`, `2025-H1`, `2025-9M`, `2025-Q4`, `2025-M03`, `2025-W05`).
@@ -152,6 +153,38 @@ def parse_date(text: str | None) -> date | None:
     text = text.strip()
     if "/" in text:
         day, month, year = (int(part) for part in text.split("/"))
+        return date(year, month, day)
+    return date.fromisoformat(text)
+
+
+_DMY = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+EXCEL_EPOCH = date(1899, 12, 30)
+# Serials of 01/01/1900 .. 31/12/9999; a number outside is not a date.
+_SERIALS = range(1, 2_958_466)
+
+
+def parse_cell_date(value: object) -> date | None:
+    """A date as a spreadsheet cell holds it: a date, an Excel serial number (45657), or text
+    (31/12/2025, 31-12-2025, 31.12.2025, 2025-12-31); None when blank; ValueError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        serial = int(value)  # a serial with a time of day (45657.5): its date
+        if serial not in _SERIALS:
+            raise ValueError(f"{value} is not an Excel date serial")
+        return EXCEL_EPOCH + timedelta(days=serial)
+    text = str(value).strip()
+    if not text:
+        return None
+    if text.isdigit():
+        return parse_cell_date(int(text))
+    match = _DMY.fullmatch(text)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
         return date(year, month, day)
     return date.fromisoformat(text)
 

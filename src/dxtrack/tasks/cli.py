@@ -29,12 +29,14 @@ from dxtrack.tasks.fanout import roll_recurring
 from dxtrack.tasks.models import ProgressState
 from dxtrack.tasks.progress import ProgressInput, report_progress
 from dxtrack.tasks.queries import list_tasks
+from dxtrack.tasks.sheet_cli import register as register_sheet
 from dxtrack.tasks.stats import status_report
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES
 
 tasks_app = typer.Typer(help="Nhiệm vụ.", no_args_is_help=True)
 progress_app = typer.Typer(help="Báo cáo tiến độ.", no_args_is_help=True)
 register_chain(tasks_app)
+register_sheet(progress_app)
 
 
 @tasks_app.command("list")
