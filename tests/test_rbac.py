@@ -37,6 +37,8 @@ def roles_of(who: str) -> set[str] | None:
         return set(ALL)
     if who.startswith(("the agency's officers", "the responsible agency's officers")):
         return {"admin", "coordinator", "officer"}
+    if who.startswith("admin, coordinator, viewer"):
+        return {"admin", "coordinator", "viewer"}
     if who.startswith("admin, coordinator"):
         return {"admin", "coordinator"}
     if who.startswith("admin"):

@@ -37,6 +37,8 @@ from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
 from dxtrack.reports import pages as report_pages
 from dxtrack.reports import routes as report_routes
+from dxtrack.sync import pages as sync_pages
+from dxtrack.sync import routes as sync_routes
 from dxtrack.tasks import (
     assignment_routes,
     chain_routes,
@@ -124,6 +126,7 @@ API_ROUTERS = (
     audit_routes.router,
     notification_routes.router,
     sheet_routes.router,
+    sync_routes.router,
 )
 PAGE_ROUTERS = (
     auth_pages.router,
@@ -140,6 +143,7 @@ PAGE_ROUTERS = (
     notification_pages.router,
     plan_pages.router,
     report_pages.router,
+    sync_pages.router,
 )
 
 

@@ -25,6 +25,7 @@ from dxtrack.extraction.cli import make_extract_command
 from dxtrack.indicators.cli import indicators_app, plans_app
 from dxtrack.notifications.cli import app as notify_app
 from dxtrack.reports.cli import report_command
+from dxtrack.sync.cli import app as sync_app
 from dxtrack.tasks.cli import progress_app, status_command, tasks_app
 
 app = typer.Typer(
@@ -112,6 +113,7 @@ app.add_typer(progress_app, name="progress")
 app.add_typer(plans_app, name="plans")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(notify_app, name="notify")
+app.add_typer(sync_app, name="sync")
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(make_extract_command(extraction_directory))

@@ -9,4 +9,5 @@ import dxtrack.documents.models
 import dxtrack.indicators.models
 import dxtrack.locks
 import dxtrack.notifications.models
+import dxtrack.sync.models
 import dxtrack.tasks.models  # noqa: F401

@@ -61,6 +61,14 @@ class Style(IntEnum):
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def csv_cell(value: Any) -> Any:
+    """A CSV cell that a spreadsheet cannot run: text starting with a formula character gets
+    the apostrophe Excel itself adds (numbers, dates and other values are left as they are)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 NUMBER_STYLES = frozenset({Style.integer, Style.percent, Style.decimal})
 
 

@@ -123,6 +123,21 @@ ACTIONS: dict[str, tuple[str, Template]] = {
             f"{_after(e, 'on')} (chuyển {_after(e, 'moved', 0)} phân công)"
         ),
     ),
+    "task.sync": (
+        "Đồng bộ nhiệm vụ",
+        lambda e, n: f"đồng bộ {n.task(e.entity_id)} theo mã {_after(e, 'external_id')}",
+    ),
+    "document.sync": (
+        "Đồng bộ văn bản",
+        lambda e, n: f"đồng bộ {n.document(e.entity_id)} theo mã {_after(e, 'external_id')}",
+    ),
+    "task.sync_review": (
+        "Xem lại thay đổi từ nguồn đồng bộ",
+        lambda e, n: (
+            f"{'áp dụng' if _after(e, 'applied') else 'không áp dụng'} thay đổi từ nguồn đồng bộ "
+            f"cho {n.task(e.entity_id)}"
+        ),
+    ),
     "tasks.roll": (
         "Tạo kỳ mới của nhiệm vụ định kỳ",
         lambda e, n: f"tạo {_after(e, 'created', 0)} phân công kỳ mới của nhiệm vụ định kỳ",

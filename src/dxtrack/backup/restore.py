@@ -37,6 +37,7 @@ from dxtrack.config import Settings
 from dxtrack.db import WRITING, get_engine
 from dxtrack.errors import Conflict, Invalid
 from dxtrack.migrations import alembic_config, current_revision, upgrade
+from dxtrack.sync import changes
 from dxtrack.tasks import counts
 
 OLD_FORMAT = "dxtrack-backup/1"
@@ -282,7 +283,8 @@ def restore_backup(
         # transaction: a failure (or a kill) anywhere leaves the database empty.
         with engine.connect().execution_options(**WRITING) as connection, connection.begin():
             upgrade(connection, summary.revision)
-            with counts.paused(connection):  # one recount, not a trigger per row
+            # One recount, not a trigger per row; restored rows are not changes for the feed.
+            with counts.paused(connection), changes.paused(connection):
                 summary.tables = _load_tables(connection, work, manifest)
                 upgrade(connection)
             summary.upgraded_to = current_revision(connection) or ""

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, event
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
@@ -22,6 +22,7 @@ class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (
         CheckConstraint(enum_check("review_state", ReviewState), name="review_state"),
+        Index("uq_documents_external_id", "external_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -45,6 +46,10 @@ class Document(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime | None]
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # search.py
+    # Sync (sync/upsert.py): the source system's id `system:id` (unique), and why a confirmed
+    # document needs another look after its source changed ("cần xem lại"; None: nothing).
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    review_note: Mapped[str | None] = mapped_column(Text)
 
 
 @event.listens_for(Document, "before_insert")

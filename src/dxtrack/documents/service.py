@@ -175,7 +175,7 @@ def get_document(db: Session, document_id: int) -> Document:
     return document
 
 
-def _new_document(extracted: dict[str, Any], *, filename: str, size: int) -> Document:
+def new_document(extracted: dict[str, Any], *, filename: str, size: int) -> Document:
     signer = extracted.get("signer") or {}
     return Document(
         filename=filename,
@@ -221,7 +221,7 @@ def ingest_bytes(
     if fields is None:  # an unreadable file stores nothing
         fields = (extract or engine_extract)(data, filename)
     extracted = fields
-    document = _new_document(extracted, filename=filename, size=len(data))
+    document = new_document(extracted, filename=filename, size=len(data))
     if (twin := find_same_letter(db, document)) is not None:
         return IngestResult(twin, duplicate=True, same_letter=True)
     digest, relative = store_blob(settings.originals_dir, data, suffix=safe_suffix(filename))

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, event, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, event, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
@@ -50,6 +50,7 @@ class Task(Base):
         CheckConstraint(
             f"recurrence IS NULL OR {enum_check('recurrence', Recurrence)}", name="recurrence"
         ),
+        Index("uq_tasks_external_id", "external_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +75,13 @@ class Task(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # search.py
+    # Sync (sync/upsert.py): the source system's id `system:id` (unique), the SHA-256 of the
+    # source's fields last applied, and for a confirmed task whose source changed: why it needs
+    # another look ("cần xem lại") and the source's new fields, applied only by a person.
+    external_id: Mapped[str | None] = mapped_column(String(200))
+    sync_hash: Mapped[str | None] = mapped_column(String(64))
+    review_note: Mapped[str | None] = mapped_column(Text)
+    sync_incoming: Mapped[dict[str, Any] | None] = mapped_column(JSON)
 
 
 @event.listens_for(Task, "before_insert")

@@ -92,6 +92,7 @@ def task_page(
         "history": list_history(db, [r.id for r in rows]),
         # rows are already limited to what the user sees: an officer's are their agency's
         "can_report": user.role in (*STAFF, Role.officer),
+        "can_edit": user.role in STAFF,
         "reported": request.query_params.get("reported"),
         "implements": parents_of(db, task.id),
         "tree": task_tree(db, task_id=task.id, at=view.at, due_soon_days=settings.due_soon_days),
