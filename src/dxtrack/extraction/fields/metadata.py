@@ -119,7 +119,7 @@ def _header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:60]):
         if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
             return i
-        if re.match(r"^(?:[IVX]+|\d+)\.\s", line) or (
+        if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
             len(line) > 90
             and not is_upper_line(line)
             and not _SUBJECT.match(line)

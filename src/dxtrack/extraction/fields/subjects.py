@@ -53,6 +53,7 @@ def clause_vocab() -> dict:
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
+        "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
         "mid_assign": re.compile(
             r"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
@@ -112,6 +113,9 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     category = category_heading(text) if node.children else None
     if category:
         return [category]
+    role = clause_vocab()["role_prefix"].match(fold(text))
+    if role:  # "Trách nhiệm của Sở Tài chính" over "1. Chủ trì ..."
+        text = text[role.end() :]
     ex, subject = find_subject(text, matcher)
     if not subject.leads:
         return []
@@ -140,4 +144,20 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
     folded = fold(text[:300]).lstrip("-–+• ")
     if clause_vocab()["closing"].match(folded):
         return True
-    return anywhere and len(text) < 300 and bool(clause_vocab()["closing"].search(folded))
+    found = clause_vocab()["closing"].search(folded) if anywhere and len(text) < 300 else None
+    if not found:
+        return False
+    # "Sở X có trách nhiệm theo dõi ...; trong quá trình thực hiện, nếu ...": a sentence
+    # that says enough before the formula keeps the paragraph in the body
+    return closing_sentence_start(folded, found.start()) is None
+
+
+def closing_sentence_start(folded: str, at: int) -> int | None:
+    """Where the sentence opened by a closing formula found at `at` starts, when the text
+    before it is a sentence of its own that says enough (eight words or more); None when
+    the formula belongs to the first sentence ("Giám đốc Sở ...; Chủ tịch ... chịu trách
+    nhiệm thi hành ...")."""
+    stop = max(folded.rfind(".", 0, at), folded.rfind(";", 0, at))
+    if stop <= 0 or len(folded[stop + 1 : at].split()) > 3 or len(folded[:stop].split()) < 8:
+        return None
+    return stop + 1

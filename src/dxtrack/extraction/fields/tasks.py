@@ -22,6 +22,7 @@ from dxtrack.extraction.fields.subjects import (
     Subject,
     category_heading,
     clause_vocab,
+    closing_sentence_start,
     coordinators_after,
     find_subject,
     heading_agencies,
@@ -269,12 +270,9 @@ def _make_task(
     text = text or node.own_text
     if with_children:
         text = "\n".join([text] + [c.own_text for c in node.walk()])
+    text = _before_closing(text)
     folded = fold(text)
-    if (
-        not text
-        or clause_vocab()["closing"].search(folded[:160])
-        or _THI_HANH.search(folded[-160:])
-    ):
+    if not text or _THI_HANH.search(folded[-160:]):
         return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
@@ -305,6 +303,17 @@ def _make_task(
         reason=reason_text(rule, source),
         uncertain=rule in UNCERTAIN_RULES,
     )
+
+
+def _before_closing(text: str) -> str:
+    """The clause without a closing formula that starts a later sentence ("Sở X có trách
+    nhiệm theo dõi ...; trong quá trình thực hiện, nếu có khó khăn ..."): the sentences
+    before it stay a task when they say enough; a clause opening with one is no task."""
+    closing = clause_vocab()["closing"].search(fold(text[:160]))
+    if not closing:
+        return text
+    start = closing_sentence_start(fold(text), closing.start())
+    return text[:start].rstrip() if start else ""
 
 
 def _assignees(

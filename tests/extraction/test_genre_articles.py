@@ -1,0 +1,65 @@
+"""Decisions whose tasks sit in the articles of an attached regulation (cases/documents/).
+
+Unit fixtures in the genre's shapes, not real documents."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dxtrack.documents.service import extraction_directory
+from dxtrack.extraction import extract_file, extract_text
+
+AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
+DOCS = Path(__file__).parent / "cases" / "documents"
+
+
+def tasks_of(name: str) -> list[tuple]:
+    result = extract_file(DOCS / name, directory=AN_GIANG).to_dict()
+    return [
+        (t["clause"], t["lead"], t["coordinators"], t["deadline"], t["recurrence"])
+        for t in result["tasks"]
+    ]
+
+
+class TestResponsibilityArticles:
+    def test_trach_nhiem_cua_heading_lends_its_agency(self):
+        """ "Điều 5. Trách nhiệm của Sở X" over numbered items, or over one paragraph; the
+        closing article ("chịu trách nhiệm thi hành") and the regulation's scope are none;
+        a task sentence before "trong quá trình thực hiện, nếu có khó khăn" stays."""
+        nnmt, xa = "Sở Nông nghiệp và Môi trường", "Ủy ban nhân dân các xã, phường"
+        assert tasks_of("quy_che_trach_nhiem.txt") == [
+            ("Điều 5.1", [nnmt], [], None, None),
+            ("Điều 5.2", [nnmt], [], None, None),
+            ("Điều 5.3", [nnmt], [], None, "yearly"),
+            ("Điều 6", ["Sở Tài chính"], [], None, None),
+            ("Điều 7.1", [xa], [], None, None),
+            ("Điều 7.2", [xa], [nnmt], None, None),
+            ("Điều 8", [nnmt], [], None, None),
+        ]
+
+    def test_closing_sentence_is_cut_from_the_task(self):
+        result = extract_file(DOCS / "quy_che_trach_nhiem.txt", directory=AN_GIANG)
+        last = result.tasks[-1]["summary"]
+        assert last.endswith("theo dõi, kiểm tra việc thực hiện Quy chế này;")
+
+    def test_names_before_the_formula_are_still_a_closing(self):
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 1. Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 30/6/2025.\n"
+            "Điều 2. Giám đốc Sở Y tế; Thủ trưởng các cơ quan, đơn vị liên quan; Chủ tịch"
+            " Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert [t["clause"] for t in result.tasks] == ["Điều 1"]
+
+    def test_doi_voi_heading(self):
+        text = (
+            "1. Đối với Ủy ban nhân dân các xã, phường:\n"
+            "a) Rà soát danh sách hộ nghèo trước ngày 15/10/2025.\n"
+            "b) Báo cáo kết quả về Sở Y tế.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert [(t["clause"], t["lead"]) for t in result.tasks] == [
+            ("1.a", ["Ủy ban nhân dân các xã, phường"]),
+            ("1.b", ["Ủy ban nhân dân các xã, phường"]),
+        ]
