@@ -12,7 +12,9 @@ from starlette.responses import RedirectResponse, Response
 
 from dxtrack import vn
 from dxtrack.agencies.changes import merge_agencies
+from dxtrack.agencies.lineage import ended_ids, former_names
 from dxtrack.agencies.models import KIND_LABELS
+from dxtrack.agencies.restructure import SplitPlan, dissolve_agency, split_agency
 from dxtrack.agencies.service import import_file, list_agencies, list_groups
 from dxtrack.audit.describe import ACTIONS, describe, load_names
 from dxtrack.audit.service import list_entries
@@ -76,16 +78,23 @@ def admin_create_user(
     return render(request, "admin/users.html", context)
 
 
-@router.get("/admin/agencies", name="admin_agencies")
-def admin_agencies(request: Request, db: Db, _admin: PageAdmin) -> Response:
-    context = {
-        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
+def _agencies_context(db: Db, **extra: object) -> dict[str, object]:
+    agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
+    ended = set(ended_ids(db))
+    return {
+        "agencies": agencies,
+        "current": [a for a in agencies if a.id not in ended],
+        "former": former_names(db),
         "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
         "kinds": KIND_LABELS,
         "section": "agencies",
         "result": None,
-    }
-    return render(request, "admin/agencies.html", context)
+    } | extra
+
+
+@router.get("/admin/agencies", name="admin_agencies")
+def admin_agencies(request: Request, db: Db, _admin: PageAdmin) -> Response:
+    return render(request, "admin/agencies.html", _agencies_context(db))
 
 
 @router.post("/admin/agencies/import")
@@ -103,14 +112,17 @@ def admin_import_agencies(
         path = Path(tmp) / f"danh-muc{suffix}"
         path.write_bytes(file.file.read())
         result = import_file(db, path, replace=replace, actor=admin)
-    context = {
-        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
-        "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
-        "kinds": KIND_LABELS,
-        "section": "agencies",
-        "result": result,
-    }
-    return render(request, "admin/agencies.html", context)
+    return render(request, "admin/agencies.html", _agencies_context(db, result=result))
+
+
+def _change_day(value: str, label: str) -> date:
+    try:
+        day = vn.parse_date(value)
+    except ValueError as exc:
+        raise Invalid(f"Ngày {label} không hợp lệ: «{value}» (dd/mm/yyyy).") from exc
+    if day is None:
+        raise Invalid(f"Hãy ghi ngày {label} (dd/mm/yyyy).")
+    return day
 
 
 @router.post("/admin/agencies/merge")
@@ -123,23 +135,63 @@ def admin_merge_agencies(
     on: Annotated[str, Form()],
     name: Annotated[str, Form()] = "",
 ) -> Response:
-    try:
-        day = vn.parse_date(on)
-    except ValueError as exc:
-        raise Invalid(f"Ngày hợp nhất không hợp lệ: «{on}» (dd/mm/yyyy).") from exc
-    if day is None:
-        raise Invalid("Hãy ghi ngày hợp nhất (dd/mm/yyyy).")
+    day = _change_day(on, "hợp nhất")
     merged = merge_agencies(db, codes=codes, into=into.strip(), on=day,
                             name=name.strip() or None, actor=admin)  # fmt: skip
-    context = {
-        "agencies": vn.sorted_vn(list_agencies(db), key=lambda a: a.name),
-        "groups": vn.sorted_vn(list_groups(db), key=lambda g: g.name),
-        "kinds": KIND_LABELS,
-        "section": "agencies",
-        "result": None,
-        "merged": merged,
-    }
-    return render(request, "admin/agencies.html", context)
+    return render(request, "admin/agencies.html", _agencies_context(db, merged=merged))
+
+
+def _lines(text: str) -> list[tuple[str, str]]:
+    """`CODE` or `KEY=VALUE` per line -> (key, value or "")."""
+    pairs = []
+    for line in text.splitlines():
+        key, _sep, value = line.partition("=")
+        if key.strip():
+            pairs.append((key.strip(), value.strip()))
+    return pairs
+
+
+@router.post("/admin/agencies/split")
+def admin_split_agency(
+    request: Request,
+    db: Db,
+    admin: PageAdmin,
+    code: Annotated[str, Form()],
+    into: Annotated[str, Form()],
+    on: Annotated[str, Form()],
+    mapping: Annotated[str, Form()] = "",
+) -> Response:
+    day = _change_day(on, "chia tách")
+    parts = _lines(into)
+    assign = {}
+    for key, target in _lines(mapping):
+        if not key.isdigit() or not target:
+            raise Invalid(
+                f"Dòng «{key}={target}»: cần dạng mã phân công=mã cơ quan, ví dụ 12=xa-a."
+            )
+        assign[int(key)] = target
+    plan = SplitPlan(into=[c for c, _ in parts], names={c: n for c, n in parts if n},
+                     mapping=assign)  # fmt: skip
+    split = split_agency(db, code=code, plan=plan, on=day, actor=admin)
+    return render(request, "admin/agencies.html", _agencies_context(db, changed=split,
+                                                                     verb="chia tách"))  # fmt: skip
+
+
+@router.post("/admin/agencies/dissolve")
+def admin_dissolve_agency(
+    request: Request,
+    db: Db,
+    admin: PageAdmin,
+    code: Annotated[str, Form()],
+    on: Annotated[str, Form()],
+    into: Annotated[str, Form()] = "",
+    name: Annotated[str, Form()] = "",
+) -> Response:
+    day = _change_day(on, "giải thể")
+    result = dissolve_agency(db, code=code, into=into.strip() or None, on=day,
+                             name=name.strip() or None, actor=admin)  # fmt: skip
+    return render(request, "admin/agencies.html", _agencies_context(db, changed=result,
+                                                                     verb="giải thể"))  # fmt: skip
 
 
 @router.get("/admin/audit", name="admin_audit")

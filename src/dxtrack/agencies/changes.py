@@ -1,22 +1,25 @@
 """Agency changes: several agencies merged into one (or one renamed) from a date.
 
-The predecessors stay in the directory (their codes and names still resolve, to them; new
-fan-outs go to the successor: `successor_map()`), a renamed successor keeps its former name as
-an alias, and the predecessors' open assignments
-move to the successor on the date with a row of history each (`assignment_moves`), so a list
-at an earlier date still shows the predecessor. Done assignments stay where they were done.
+The predecessors stay in the directory (their history); their names and codes become dated
+aliases of the successor (`agency_aliases`, resolved to it; `lineage.successor_map()` sends
+new fan-outs there), a renamed successor keeps its former name as a dated alias, and the
+predecessors' open assignments move to the successor on the date with a row of history each
+(`assignment_moves`), so lists and figures at an earlier date still show the predecessor.
+Done assignments stay where they were done. Splits and dissolutions: agencies/restructure.py.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.models import Agency, AgencyChange, AssignmentMove
+from dxtrack.agencies.lineage import successor_map
+from dxtrack.agencies.models import Agency, AgencyAlias, AgencyChange, AssignmentMove
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
@@ -25,6 +28,8 @@ from dxtrack.tasks.models import Assignment
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
+
+__all__ = ["MergeResult", "agency_ids_at", "merge_agencies", "successor_map"]
 
 
 @dataclass
@@ -35,7 +40,7 @@ class MergeResult:
     kept: int  # the successor already had the same task and period: left with the predecessor
 
 
-def _agencies(db: Session, codes: list[str]) -> dict[str, Agency]:
+def agencies_by_code(db: Session, codes: list[str]) -> dict[str, Agency]:
     found = {a.code: a for a in db.scalars(select(Agency).where(Agency.code.in_(codes)))}
     missing = [code for code in codes if code not in found]
     if missing:
@@ -43,41 +48,83 @@ def _agencies(db: Session, codes: list[str]) -> dict[str, Agency]:
     return found
 
 
-def _successor(db: Session, into: str, name: str | None, model: Agency) -> Agency:
-    agency = db.scalar(select(Agency).where(Agency.code == into))
+def ensure_unchanged(db: Session, agencies: list[Agency]) -> None:
+    """Refuse an agency already merged, split or dissolved (its change is recorded)."""
+    ids = [a.id for a in agencies]
+    done = set(
+        db.scalars(select(AgencyChange.predecessor_id).where(AgencyChange.predecessor_id.in_(ids)))
+    )
+    if done:
+        names = ", ".join(a.name for a in agencies if a.id in done)
+        raise Invalid(f"{names} đã được hợp nhất, chia tách hoặc giải thể trước đó.")
+
+
+def successor_agency(db: Session, code: str, name: str | None, model: Agency, on: date) -> Agency:
+    """The agency `code`, created with `name` (kind and parent of `model`) when new, renamed
+    from `on` when it exists under another name (its former name kept as a dated alias)."""
+    agency = db.scalar(select(Agency).where(Agency.code == code))
     if agency is None:
         if not name:
-            raise Invalid(f"Cơ quan «{into}» chưa có trong danh mục: hãy ghi tên (--name).")
-        agency = Agency(code=into, name=name, kind=model.kind, parent_code=model.parent_code,
+            raise Invalid(f"Cơ quan «{code}» chưa có trong danh mục: hãy ghi tên (--name).")
+        agency = Agency(code=code, name=name, kind=model.kind, parent_code=model.parent_code,
                         aliases=[])  # fmt: skip
         db.add(agency)
         db.flush()
-    elif name and name != agency.name:
-        agency.aliases = [*agency.aliases, agency.name]
+        return agency
+    if db.scalar(select(AgencyChange.id).where(AgencyChange.predecessor_id == agency.id)):
+        raise Invalid(f"{agency.name} đã được hợp nhất, chia tách hoặc giải thể: không thể nhận.")
+    if name and name != agency.name:
+        db.add(AgencyAlias(agency_id=agency.id, name=agency.name, code=None,
+                           valid_to=on - timedelta(days=1)))  # fmt: skip
         agency.name = name
     return agency
 
 
-def _move(db: Session, old: Agency, new: Agency, on: date) -> tuple[int, int]:
-    """Open assignments of `old` (not done before `on`) go to `new`; returns (moved, kept)."""
-    taken = set(
-        db.execute(
-            select(Assignment.task_id, Assignment.period).where(Assignment.agency_id == new.id)
-        ).all()
-    )
+def record_change(
+    db: Session, *, kind: str, old: Agency, new: Agency | None, on: date, default: bool = True
+) -> AgencyChange:
+    """The change row and, for the default successor, the predecessor's name and code as its
+    alias valid until the day before `on`."""
+    change = AgencyChange(kind=kind, predecessor_id=old.id, successor_id=new.id if new else None,
+                          on=on, is_default=default)  # fmt: skip
+    db.add(change)
+    db.flush()
+    if new is not None and default:
+        db.add(AgencyAlias(agency_id=new.id, name=old.name, code=old.code,
+                           valid_to=on - timedelta(days=1), change_id=change.id))  # fmt: skip
+    return change
+
+
+def open_assignments(db: Session, agency: Agency, on: date) -> list[Assignment]:
+    """The agency's assignments not done before `on`, by id."""
     query = select(Assignment).where(
-        Assignment.agency_id == old.id,
+        Assignment.agency_id == agency.id,
         or_(Assignment.completed_on.is_(None), Assignment.completed_on >= on),
     )
-    moved = kept = 0
-    for assignment in db.scalars(query.order_by(Assignment.id)).all():
-        if (assignment.task_id, assignment.period) in taken:
-            kept += 1
+    return list(db.scalars(query.order_by(Assignment.id)))
+
+
+def move_assignments(
+    db: Session, old: Agency, target: Callable[[Assignment], Agency], on: date
+) -> tuple[dict[int, int], list[int]]:
+    """Open assignments of `old` go to `target(assignment)`; returns ({agency id: moved},
+    ids kept with `old` because the target already holds the same task and period)."""
+    moved: dict[int, int] = {}
+    kept: list[int] = []
+    taken: dict[int, set[tuple[int, str]]] = {}
+    for assignment in open_assignments(db, old, on):
+        new = target(assignment)
+        if new.id not in taken:
+            query = select(Assignment.task_id, Assignment.period)
+            held = db.execute(query.where(Assignment.agency_id == new.id))
+            taken[new.id] = {(task_id, period) for task_id, period in held}
+        if (assignment.task_id, assignment.period) in taken[new.id]:
+            kept.append(assignment.id)
             continue
         assignment.agency_id = new.id
         db.add(AssignmentMove(assignment_id=assignment.id, from_agency_id=old.id,
                               to_agency_id=new.id, on=on))  # fmt: skip
-        moved += 1
+        moved[new.id] = moved.get(new.id, 0) + 1
     db.flush()
     return moved, kept
 
@@ -91,39 +138,20 @@ def merge_agencies(
     codes = list(dict.fromkeys(c.strip() for c in codes if c.strip()))
     if not codes or into in codes:
         raise Invalid("Hãy ghi các cơ quan được hợp nhất, khác với cơ quan tiếp nhận (--into).")
-    old = _agencies(db, codes)
-    done = db.scalars(
-        select(AgencyChange.predecessor_id).where(
-            AgencyChange.predecessor_id.in_([a.id for a in old.values()])
-        )
-    ).all()
-    if done:
-        names = ", ".join(a.name for a in old.values() if a.id in set(done))
-        raise Invalid(f"{names} đã được hợp nhất trước đó.")
-    new = _successor(db, into, name, old[codes[0]])
+    old = agencies_by_code(db, codes)
+    ensure_unchanged(db, list(old.values()))
+    new = successor_agency(db, into, name, old[codes[0]], on)
     result = MergeResult(new.code, codes, 0, 0)
     for code in codes:
         agency = old[code]
-        db.add(AgencyChange(kind="merge", predecessor_id=agency.id, successor_id=new.id, on=on))
-        moved, kept = _move(db, agency, new, on)
-        result.moved, result.kept = result.moved + moved, result.kept + kept
-        after = {"into": new.code, "on": on, "moved": moved, "kept": kept}
+        record_change(db, kind="merge", old=agency, new=new, on=on)
+        moved, kept = move_assignments(db, agency, lambda _a: new, on)
+        result.moved += sum(moved.values())
+        result.kept += len(kept)
+        after = {"into": new.code, "on": on, "moved": sum(moved.values()), "kept": len(kept)}
         record(db, events.Event("agency.merge", "agency", agency.id, None, after), actor=actor)
     db.flush()
     return result
-
-
-def successor_map(db: Session) -> dict[int, int]:
-    """predecessor id -> its latest successor id (chains followed)."""
-    direct = dict(db.execute(select(AgencyChange.predecessor_id, AgencyChange.successor_id)).all())
-    final = {}
-    for old in direct:
-        current, seen = old, set()
-        while current in direct and current not in seen:
-            seen.add(current)
-            current = direct[current]
-        final[old] = current
-    return final
 
 
 def agency_ids_at(db: Session, assignment_ids: list[int], at: date) -> dict[int, int]:

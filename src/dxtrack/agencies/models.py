@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from enum import StrEnum
 
-from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table
+from sqlalchemy import JSON, CheckConstraint, Column, ForeignKey, String, Table, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from dxtrack.db import Base, enum_check
@@ -66,18 +66,43 @@ class AgencyGroup(Base):
 
 
 class AgencyChange(Base):
-    """An agency merged into (or renamed as) a successor from a date (agencies/changes.py).
+    """An agency merged into, split into, or dissolved into a successor from a date
+    (agencies/changes.py, agencies/restructure.py).
 
-    The predecessor stays in the directory, so its code and names still resolve; `on` is the
-    first day the successor answers for it."""
+    The predecessor stays in the directory (its history); its code and names resolve to its
+    successor (`agency_aliases`); `on` is the first day the successor answers for it. A split
+    has one row per successor, `is_default` marking the one taking what is not mapped
+    elsewhere; a dissolution without a receiver has no successor (its open work is listed as
+    "chưa giao được")."""
 
     __tablename__ = "agency_changes"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(16), default="merge")
     predecessor_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
-    successor_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"), index=True)
+    successor_id: Mapped[int | None] = mapped_column(ForeignKey("agencies.id"), index=True)
     on: Mapped[date]
+    is_default: Mapped[bool] = mapped_column(default=True, server_default=true())
+
+
+class AgencyAlias(Base):
+    """A former name (and code) of an agency, valid between two dates: a predecessor's name
+    and code once it merged into this agency, or this agency's own name before a rename. Old
+    names and codes still resolve to the agency; the directory shows them with their dates."""
+
+    __tablename__ = "agency_aliases"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(
+        ForeignKey("agencies.id", ondelete="CASCADE"), index=True
+    )
+    name: Mapped[str] = mapped_column(String(300))
+    code: Mapped[str | None] = mapped_column(String(64), index=True)
+    valid_from: Mapped[date | None]
+    valid_to: Mapped[date | None]
+    change_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agency_changes.id", ondelete="CASCADE")
+    )
 
 
 class AssignmentMove(Base):
@@ -92,4 +117,4 @@ class AssignmentMove(Base):
     )
     from_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
     to_agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
-    on: Mapped[date]
+    on: Mapped[date] = mapped_column(index=True)

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from dxtrack import vn
+from dxtrack.agencies.lineage import endings, former_names
 from dxtrack.agencies.models import KIND_LABELS, AgencyKind
 from dxtrack.agencies.service import get_agency, list_agencies, list_groups
 from dxtrack.auth.permissions import can_see_agency
@@ -22,17 +23,30 @@ router = APIRouter(include_in_schema=False)
 
 @router.get("/agencies", name="agencies_index")
 def agencies_index(
-    request: Request, db: Db, user: PageUser, settings: AppSettings, view: ViewParams
+    request: Request,
+    db: Db,
+    user: PageUser,
+    settings: AppSettings,
+    view: ViewParams,
+    fold: str = "",
 ) -> Response:
-    scores = {
-        row.code: row
-        for row in scorecard(db, at=view.at, user=user, due_soon_days=settings.due_soon_days)
-    }
+    """The directory with each agency's scorecard at a date; `fold`: "gộp lịch sử đơn vị tiền
+    thân", a successor's row with its predecessors' history folded in (they are not listed)."""
+    folded = fold in ("1", "true", "on")
+    rows = scorecard(db, at=view.at, user=user, due_soon_days=settings.due_soon_days,
+                     fold_predecessors=folded)  # fmt: skip
+    ended = endings(db)
     agencies = [a for a in list_agencies(db, q=view.filters.q) if can_see_agency(user, a.id)]
+    if folded:
+        agencies = [a for a in agencies if a.id not in ended or not ended[a.id].successors]
     context = {
         "view": view,
         "agencies": vn.sorted_vn(agencies, key=lambda a: a.name),
-        "scores": scores,
+        "scores": {row.code: row for row in rows},
+        "names": {row.code: row.name for row in rows},
+        "former": former_names(db),
+        "endings": ended,
+        "fold": folded,
         "kinds": KIND_LABELS,
     }
     return render(request, "agencies/list.html", context)
@@ -63,6 +77,8 @@ def agency_page(
     context = {
         "view": view,
         "agency": agency,
+        "former": former_names(db, [agency.id]).get(agency.id, []),
+        "ending": endings(db).get(agency.id),
         "kind": KIND_LABELS.get(AgencyKind(agency.kind), agency.kind),
         "score": rows[0] if rows else ScoreRow(agency.code, agency.name),
         "rows": assignments,

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.models import Agency, AgencyGroup
+from dxtrack.agencies.lineage import successor_map
+from dxtrack.agencies.models import Agency, AgencyAlias, AgencyGroup
 from dxtrack.agencies.names import exact_key, loose_key, variants
 
 
@@ -60,10 +61,21 @@ class Resolver:
 
 
 def build_resolver(db: Session) -> Resolver:
+    """Every agency and group by its names; a merged, split or dissolved agency's names (and
+    its dated aliases, `agency_aliases`) designate the agency answering for it now."""
     entries: list[tuple[Match, list[str]]] = []
-    for agency in db.scalars(select(Agency)):
+    agencies = {agency.id: agency for agency in db.scalars(select(Agency))}
+    successors = successor_map(db)
+    names: dict[int, list[str]] = {}
+    for agency in agencies.values():
+        target = successors.get(agency.id, agency.id)
+        names.setdefault(target, []).extend([agency.name, *agency.aliases])
+    for agency_id, alias in db.execute(select(AgencyAlias.agency_id, AgencyAlias.name)):
+        names.setdefault(successors.get(agency_id, agency_id), []).append(alias)
+    for agency_id, agency_names in names.items():
+        agency = agencies[agency_id]
         match = Match("agency", agency.id, agency.code, agency.name)
-        entries.append((match, [agency.name, *agency.aliases]))
+        entries.append((match, list(dict.fromkeys(agency_names))))
     for group in db.scalars(select(AgencyGroup)):
         match = Match("group", group.id, group.code, group.name)
         entries.append((match, [group.name, *group.aliases]))

@@ -5,20 +5,22 @@ from __future__ import annotations
 from fastapi import APIRouter
 
 from dxtrack.agencies import service
+from dxtrack.agencies.lineage import FormerName, former_names
 from dxtrack.agencies.models import Agency, AgencyGroup
-from dxtrack.agencies.schemas import AgencyRead, GroupRead, MatchRead, ResolveRead
+from dxtrack.agencies.schemas import AgencyRead, FormerNameRead, GroupRead, MatchRead, ResolveRead
 from dxtrack.deps import CurrentUser, Db
 
 router = APIRouter(tags=["agencies"])
 
 
-def agency_read(agency: Agency) -> AgencyRead:
+def agency_read(agency: Agency, former: list[FormerName] | None = None) -> AgencyRead:
     return AgencyRead(
         code=agency.code,
         name=agency.name,
         kind=agency.kind,
         parent_code=agency.parent_code,
         aliases=list(agency.aliases),
+        former=[FormerNameRead(**f.__dict__) for f in former or []],
     )
 
 
@@ -31,7 +33,8 @@ def group_read(group: AgencyGroup) -> GroupRead:
 def list_agencies(
     db: Db, _user: CurrentUser, kind: str | None = None, q: str | None = None
 ) -> list[AgencyRead]:
-    return [agency_read(a) for a in service.list_agencies(db, kind=kind, q=q)]
+    former = former_names(db)
+    return [agency_read(a, former.get(a.id)) for a in service.list_agencies(db, kind=kind, q=q)]
 
 
 @router.get("/agencies/resolve", response_model=ResolveRead)
@@ -43,7 +46,8 @@ def resolve_name(name: str, db: Db, _user: CurrentUser) -> ResolveRead:
 
 @router.get("/agencies/{code}", response_model=AgencyRead)
 def read_agency(code: str, db: Db, _user: CurrentUser) -> AgencyRead:
-    return agency_read(service.get_agency(db, code))
+    agency = service.get_agency(db, code)
+    return agency_read(agency, former_names(db, [agency.id]).get(agency.id))
 
 
 @router.get("/agency-groups", response_model=list[GroupRead])

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel
+
+
+class FormerNameRead(BaseModel):
+    name: str
+    code: str | None
+    valid_from: date | None
+    valid_to: date | None
 
 
 class AgencyRead(BaseModel):
@@ -11,6 +20,7 @@ class AgencyRead(BaseModel):
     kind: str
     parent_code: str | None
     aliases: list[str]
+    former: list[FormerNameRead] = []
 
 
 class GroupRead(BaseModel):

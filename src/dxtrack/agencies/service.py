@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from dxtrack import vn
 from dxtrack.agencies.importer import Directory, default_directory, read_directory
+from dxtrack.agencies.lineage import code_owner, ended_ids, successor_map
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.agencies.names import loose_key
 from dxtrack.agencies.resolver import Match, build_resolver
@@ -208,7 +209,10 @@ def resolve_name(db: Session, name: str) -> Match | None:
 
 def directory_choices(db: Session) -> list[tuple[str, str]]:
     """(name, kind label) of every agency and group, for pickers, in Vietnamese order."""
-    agencies = [(name, "cơ quan") for name in db.scalars(select(Agency.name))]
+    ended = ended_ids(db)  # merged, split or dissolved: new work goes to their successors
+    agencies = [
+        (name, "cơ quan") for name in db.scalars(select(Agency.name).where(Agency.id.not_in(ended)))
+    ]
     groups = [(name, "nhóm") for name in db.scalars(select(AgencyGroup.name))]
     return vn.sorted_vn(agencies + groups, key=lambda item: item[0])
 
@@ -218,7 +222,10 @@ def find_directory_entry(db: Session, text: str) -> Match | None:
     text = text.strip()
     if not text:
         return None
-    agency = db.scalar(select(Agency).where((Agency.code == text) | (Agency.name == text)))
+    agency = code_owner(db, text) or db.scalar(select(Agency).where(Agency.name == text))
+    if agency is not None:  # a predecessor's code or name: the agency answering for it now
+        successor = successor_map(db).get(agency.id)
+        agency = db.get(Agency, successor) if successor is not None else agency
     if agency is not None:
         return Match("agency", agency.id, agency.code, agency.name)
     group = db.scalar(

@@ -138,6 +138,24 @@ ACTIONS: dict[str, tuple[str, Template]] = {
             f"cho {n.task(e.entity_id)}"
         ),
     ),
+    "agency.split": (
+        "Chia tách cơ quan",
+        lambda e, n: (
+            f"chia tách cơ quan #{e.entity_id} thành {', '.join(_after(e, 'into', []))} từ ngày "
+            f"{_after(e, 'on')} (chuyển {sum(_after(e, 'moved', {}).values())} phân công)"
+        ),
+    ),
+    "agency.dissolve": (
+        "Giải thể cơ quan",
+        lambda e, n: (
+            f"giải thể cơ quan #{e.entity_id} từ ngày {_after(e, 'on')}"
+            + (
+                f", phân công chuyển cho {_after(e, 'into')}"
+                if _after(e, "into")
+                else f", {len(_after(e, 'kept', []))} phân công chưa giao được"
+            )
+        ),
+    ),
     "tasks.roll": (
         "Tạo kỳ mới của nhiệm vụ định kỳ",
         lambda e, n: f"tạo {_after(e, 'created', 0)} phân công kỳ mới của nhiệm vụ định kỳ",

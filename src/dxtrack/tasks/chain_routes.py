@@ -1,5 +1,5 @@
 """JSON API of issue 14: delegation, an assignment's roll-up, implements links, the tree,
-received tasks, agency merges. The same service functions as the CLI and the pages."""
+received tasks, agency merges, splits and dissolutions. The same service functions as the CLI and the pages."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pydantic import BaseModel, Field
 
 from dxtrack import vn
 from dxtrack.agencies.changes import merge_agencies
+from dxtrack.agencies.restructure import SplitPlan, dissolve_agency, split_agency
 from dxtrack.deps import AppSettings, CurrentUser, Db
 from dxtrack.tasks.chain import link_tasks, received, task_tree
 from dxtrack.tasks.delegation import Delegation, assignment_detail, delegate, delegation_result
@@ -35,6 +36,22 @@ class MergeCreate(BaseModel):
     codes: list[str] = Field(min_length=1)
     into: str
     on: date
+    name: str | None = None
+
+
+class SplitCreate(BaseModel):
+    code: str
+    into: list[str] = Field(min_length=2)
+    on: date
+    names: dict[str, str] = {}
+    default: str | None = None
+    mapping: dict[int, str] = {}  # assignment id -> successor code
+
+
+class DissolveCreate(BaseModel):
+    code: str
+    on: date
+    into: str | None = None
     name: str | None = None
 
 
@@ -87,3 +104,17 @@ def create_merge(body: MergeCreate, db: Db, user: CurrentUser) -> dict[str, Any]
     result = merge_agencies(db, codes=body.codes, into=body.into, on=body.on, name=body.name,
                             actor=user)  # fmt: skip
     return result.__dict__
+
+
+@router.post("/agency-splits", status_code=201)
+def create_split(body: SplitCreate, db: Db, user: CurrentUser) -> dict[str, Any]:
+    plan = SplitPlan(into=body.into, names=body.names, default=body.default,
+                     mapping=body.mapping)  # fmt: skip
+    return split_agency(db, code=body.code, plan=plan, on=body.on, actor=user).to_dict()
+
+
+@router.post("/agency-dissolutions", status_code=201)
+def create_dissolution(body: DissolveCreate, db: Db, user: CurrentUser) -> dict[str, Any]:
+    result = dissolve_agency(db, code=body.code, into=body.into, on=body.on, name=body.name,
+                             actor=user)  # fmt: skip
+    return result.to_dict()

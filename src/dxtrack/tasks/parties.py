@@ -8,11 +8,14 @@ name to an agency or a group (saved as an alias, so the next document resolves),
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from sqlalchemy import exists, func, or_, select
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.lineage import ended_ids
+from dxtrack.agencies.models import Agency
 from dxtrack.agencies.names import is_generic_name
 from dxtrack.documents.models import Document, ReviewState
 from dxtrack.errors import Invalid
@@ -101,14 +104,27 @@ class Undelivered:
     summary: str
     names: list[str]
     assignments: int
+    ended: list[str] = field(default_factory=list)  # agencies no longer there holding its work
+
+
+def _left_behind(ended: list[int]) -> Any:
+    """Open work held by an agency merged, split or dissolved (nobody took it over)."""
+    return exists().where(
+        Assignment.task_id == Task.id,
+        Assignment.completed_on.is_(None),
+        Assignment.agency_id.in_(ended),
+    )
 
 
 def list_undelivered(db: Session, *, limit: int = 50) -> tuple[list[Undelivered], int]:
-    """Confirmed tasks with a party marked outside the directory, or with no assignment at
-    all (nobody received them); newest first, and their total."""
+    """Confirmed tasks with a party marked outside the directory, with no assignment at all
+    (nobody received them), or with open work left with an agency that was merged, split or
+    dissolved (agencies/restructure.py); newest first, and their total."""
     outside = exists().where(TaskParty.task_id == Task.id, TaskParty.outside.is_(True))
     assigned = exists().where(Assignment.task_id == Task.id)
-    where = (Task.review_state == ReviewState.confirmed, or_(outside, ~assigned))
+    ended = ended_ids(db)
+    reasons = [outside, ~assigned, *([_left_behind(ended)] if ended else [])]
+    where = (Task.review_state == ReviewState.confirmed, or_(*reasons))
     total = db.scalar(select(func.count()).select_from(Task).where(*where)) or 0
     query = (
         select(Task, Document.number)
@@ -133,8 +149,36 @@ def list_undelivered(db: Session, *, limit: int = 50) -> tuple[list[Undelivered]
         .group_by(Assignment.task_id)
     ):
         counts[task_id] = n
+    left = _ended_holders(db, ids, ended)
     found = [
-        Undelivered(t.id, t.document_id, number, t.clause, t.summary, names[t.id], counts[t.id])
+        Undelivered(
+            t.id,
+            t.document_id,
+            number,
+            t.clause,
+            t.summary,
+            names[t.id],
+            counts[t.id],
+            left.get(t.id, []),
+        )
         for t, number in rows
     ]
     return found, total
+
+
+def _ended_holders(db: Session, task_ids: list[int], ended: list[int]) -> dict[int, list[str]]:
+    """task id -> names of the ended agencies still holding its open work."""
+    if not ended or not task_ids:
+        return {}
+    query = (
+        select(Assignment.task_id, Agency.name)
+        .join(Agency, Agency.id == Assignment.agency_id)
+        .where(Assignment.task_id.in_(task_ids), Assignment.completed_on.is_(None))
+        .where(Assignment.agency_id.in_(ended))
+        .distinct()
+        .order_by(Assignment.task_id, Agency.name)
+    )
+    found: dict[int, list[str]] = {}
+    for task_id, name in db.execute(query):
+        found.setdefault(task_id, []).append(name)
+    return found

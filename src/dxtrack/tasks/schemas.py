@@ -35,6 +35,7 @@ class UndeliveredRead(BaseModel):
     summary: str
     names: list[str]
     assignments: int
+    ended: list[str] = []
 
 
 class AssignmentBrief(BaseModel):

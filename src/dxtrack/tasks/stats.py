@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.changes import successor_map
+from dxtrack.agencies.lineage import names_at, successor_map
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.db import AnySelect
-from dxtrack.tasks import counts
+from dxtrack.tasks import counts, history
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
     Filters,
@@ -155,13 +155,18 @@ def _status_counts(
     """(key, status, count) rows; key is the agency id, the group id, or 0 for totals."""
     levels = effective_levels(filters, user)
     plan = _count_plan(filters, at, due_soon_days) if use_counts and levels != "sub" else None
+    # assignments moved by an agency change after `at` count for their holder then
+    moved = history.corrections(db, at=at, filters=filters, user=user,
+                                due_soon_days=due_soon_days, by=by)  # fmt: skip
     if plan is None:
-        return _scanned(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days, by=by)
+        scanned = _scanned(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days,
+                           by=by)  # fmt: skip
+        return scanned + moved
     rows = _counted(db, plan=plan, filters=filters, user=user, by=by)
     if levels == "all":  # the counts hold top-level ones: add the delegated ones, scanned
         sub = replace(filters, levels="sub")
         rows += _scanned(db, at=at, filters=sub, user=user, due_soon_days=due_soon_days, by=by)
-    return rows
+    return rows + moved
 
 
 def summarize(
@@ -212,6 +217,7 @@ def scorecard(
     model = Agency if by == "agency" else AgencyGroup
     names = {row.id: row for row in db.execute(select(model.id, model.code, model.name))}
     fold = successor_map(db) if fold_predecessors and by == "agency" else {}
+    former = names_at(db, at) if by == "agency" else {}  # a name before a rename after `at`
     rows: dict[int, ScoreRow] = {}
     for key_id, status, count in _status_counts(
         db,
@@ -226,7 +232,8 @@ def scorecard(
         meta = names.get(key_id)
         if meta is None:  # an agency deleted since (its counts are all zero)
             continue
-        rows.setdefault(key_id, ScoreRow(meta.code, meta.name)).counts[status] += int(count)
+        name = former.get(key_id, meta.name)
+        rows.setdefault(key_id, ScoreRow(meta.code, name)).counts[status] += int(count)
     return _ranked([row for row in rows.values() if row.assigned])
 
 
