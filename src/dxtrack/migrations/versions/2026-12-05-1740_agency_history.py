@@ -1,8 +1,8 @@
 """agency_history: aliases with validity dates, splits (default successor), dissolutions
 
 Revision ID: a1d7e3f5b942
-Revises: 9c5f2a4b6d32
-Create Date: 2026-12-05 17:30:00
+Revises: a1d7e3f5b920
+Create Date: 2026-12-05 17:40:00
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "a1d7e3f5b942"
-down_revision = "9c5f2a4b6d32"
+down_revision = "a1d7e3f5b920"
 branch_labels = None
 depends_on = None
 
