@@ -3,7 +3,7 @@ SHELL := /bin/bash
 PY ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2
+APT_PACKAGES := postgresql chromium fonts-noto-core fonts-dejavu-core poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui fonts-liberation2 tesseract-ocr tesseract-ocr-vie
 
 .PHONY: demo test lint check bench bench-core install install-dev system-deps serve clean
 
@@ -18,7 +18,8 @@ install: $(BIN)/python
 install-dev: $(BIN)/python
 	$(BIN)/uv sync -q --frozen --extra dev
 
-# Debian packages the test suite needs (PostgreSQL server, Chromium, fonts; LibreOffice for
+# Debian packages the test suite needs (PostgreSQL server, Chromium, fonts; Tesseract OCR with
+# its Vietnamese model for scans and photos; LibreOffice for .doc/.odt uploads and
 # report PDFs, with Liberation 2 fonts metric-compatible with Times New Roman).
 system-deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \

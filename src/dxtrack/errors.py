@@ -6,7 +6,8 @@ DxError(message, status=400)
  ├── Forbidden          403
  ├── Conflict           409  (stale edit, duplicate)
  ├── Invalid            422
- ├── ExtractionFailed   422  (unreadable, scanned or corrupted document)
+ ├── ExtractionFailed   422  (unreadable or corrupted document)
+ ├── InternalError      500  (a defect of ours met while reading a document; logged)
  └── Unavailable        503  (a server-side tool is missing or failed, e.g. LibreOffice)
 """
 
@@ -56,6 +57,11 @@ class Invalid(DxError):
 class ExtractionFailed(DxError):
     status = 422
     code = "extraction_failed"
+
+
+class InternalError(DxError):
+    status = 500
+    code = "internal"
 
 
 class Unavailable(DxError):

@@ -184,8 +184,8 @@ class TestMarkdown:
 
 class TestErrors:
     def test_unsupported_extension(self) -> None:
-        message = failure_message(b"data", "vb.doc")
-        assert "'.doc' không được hỗ trợ" in message and "DOCX" in message
+        message = failure_message(b"data", "vb.rtf")
+        assert "'.rtf' không được hỗ trợ" in message and "DOCX" in message
 
     def test_no_extension(self) -> None:
         assert "không có phần mở rộng" in failure_message(b"data", "README")

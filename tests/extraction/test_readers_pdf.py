@@ -319,9 +319,9 @@ class TestUnreadable:
         pdf = FPDF()
         pdf.add_page()
         pdf.image(buffer, x=10, y=10, w=180)
-        assert self.message(bytes(pdf.output())) == (
-            "Không đọc được tệp 'x.pdf': tệp PDF không có lớp văn bản (có thể là bản quét). "
-            "Hãy dùng bản PDF có văn bản hoặc tệp DOCX."
+        assert self.message(bytes(pdf.output())) == (  # read by OCR (tests/extraction/test_ocr.py)
+            "Không đọc được tệp 'x.pdf': không nhận dạng được chữ nào trong bản quét "
+            "(ảnh quá mờ, quá nhỏ hoặc không có chữ)."
         )
 
     @needs_font

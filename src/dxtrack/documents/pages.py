@@ -27,7 +27,9 @@ from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 30
-ACCEPT = ".pdf,.docx,.doc,.txt,.md,application/pdf,text/plain"
+ACCEPT = (
+    ".pdf,.docx,.doc,.odt,.txt,.md,.jpg,.jpeg,.png,.webp,application/pdf,text/plain,image/*"
+)
 
 
 @router.get("/documents", name="documents_index")

@@ -21,8 +21,9 @@ from dxtrack.config import Settings
 from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references, issued, number_key, parse_date
-from dxtrack.errors import DxError, ExtractionFailed, Invalid, NotFound
+from dxtrack.errors import DxError, ExtractionFailed, InternalError, Invalid, NotFound
 from dxtrack.extraction import ExtractionError, extract_bytes
+from dxtrack.extraction.reader_errors import ReaderBug
 from dxtrack.files import clean_filename, safe_suffix, sha256_hex, store_blob
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
@@ -33,11 +34,20 @@ if TYPE_CHECKING:
 
 
 Extractor = Callable[[bytes, str], dict[str, Any]]
+Progress = Callable[[int, int], None]
 
 
-def engine_extract(data: bytes, filename: str) -> dict[str, Any]:
+def engine_extract(
+    data: bytes, filename: str, *, progress: Progress | None = None
+) -> dict[str, Any]:
+    """The engine's extraction; `progress(pages_done, pages_total)` after each OCR'd page.
+    A defect of ours met while reading (logged by the reader) is an internal error, not an
+    unreadable file."""
     try:
-        return extract_bytes(data, filename, directory=extraction_directory()).to_dict()
+        directory = extraction_directory()
+        return extract_bytes(data, filename, directory=directory, progress=progress).to_dict()
+    except ReaderBug as exc:
+        raise InternalError(exc.message) from None
     except ExtractionError as exc:
         raise ExtractionFailed(exc.message) from None
 
@@ -69,14 +79,24 @@ class Extraction:
 
 
 def read_upload(
-    data: bytes, filename: str, *, max_bytes: int | None = None, extract: Extractor | None = None
+    data: bytes,
+    filename: str,
+    *,
+    max_bytes: int | None = None,
+    extract: Extractor | None = None,
+    progress: Progress | None = None,
 ) -> Extraction:
     """Check the size and extract a file; no database (run it before the writing transaction,
-    see db.outside_transaction: a batch of long PDFs then blocks no one's writes)."""
+    see db.outside_transaction: a batch of long PDFs then blocks no one's writes).
+    `progress(pages_done, pages_total)` is called after each page read by OCR."""
     try:
         if max_bytes is not None and len(data) > max_bytes:
             raise Invalid(f"Tệp «{filename}» vượt quá {max_bytes // (1024 * 1024)} MB.")
-        fields = (extract or engine_extract)(data, clean_filename(filename))
+        name = clean_filename(filename)
+        if extract is not None:
+            fields = extract(data, name)
+        else:
+            fields = engine_extract(data, name, progress=progress)
     except DxError as error:
         return Extraction(data, filename, error=error)
     return Extraction(data, filename, fields=fields)

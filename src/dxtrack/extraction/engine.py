@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,6 +41,8 @@ class Extraction:
     # sentences with an assignment verb or a deadline that gave no task (the review screen
     # offers each as a task); not in FORMAT.md, the scorer ignores it
     unassigned: list[dict[str, Any]] = field(default_factory=list)
+    # how each page was read when OCR read any (readers.RawDocument.pages); else empty
+    pages: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -85,23 +87,40 @@ def extract_text(
     )
 
 
-def extract_bytes(data: bytes, filename: str, *, directory: Iterable[str] = ()) -> Extraction:
+def extract_bytes(
+    data: bytes,
+    filename: str,
+    *,
+    directory: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> Extraction:
+    """`progress(pages_done, pages_total)` is called after each page read by OCR."""
     from dxtrack.extraction.readers import read_bytes
 
-    return _from_raw(read_bytes(data, filename), Path(filename).stem, directory)
+    raw = read_bytes(data, filename, progress=progress)
+    return _from_raw(raw, Path(filename).stem, directory)
 
 
-def extract_file(path: str | Path, *, directory: Iterable[str] = ()) -> Extraction:
+def extract_file(
+    path: str | Path,
+    *,
+    directory: Iterable[str] = (),
+    progress: Callable[[int, int], None] | None = None,
+) -> Extraction:
     from dxtrack.extraction.readers import read_file
 
-    return _from_raw(read_file(path), Path(path).stem, directory)
+    return _from_raw(read_file(path, progress=progress), Path(path).stem, directory)
 
 
 def _from_raw(raw: RawDocument, doc_id: str, directory: Iterable[str]) -> Extraction:
-    """Lines of a DOCX are its paragraphs; text and PDF lines are wrapped and get rejoined."""
-    wrapped = raw.format != "docx"
+    """Lines of a DOCX (and of a .doc/.odt converted to DOCX) are its paragraphs; text, PDF
+    and OCR lines are wrapped and get rejoined."""
+    from dxtrack.extraction.readers import PARAGRAPH_FORMATS
+
+    wrapped = raw.format not in PARAGRAPH_FORMATS
     result = extract_text(raw.text, doc_id=doc_id, wrapped=wrapped, directory=directory)
     result.warnings = list(raw.warnings)
+    result.pages = list(raw.pages)
     return result
 
 

@@ -1,4 +1,4 @@
-"""PDF reading with pdfplumber (pypdf as fallback): text layer only, no OCR.
+"""PDF reading with pdfplumber (pypdf as fallback): the text layer, and OCR for scanned pages.
 
 Per page, text lines outside tables and the rows of ruled tables (cells joined by " | ",
 words wrapped inside a cell rejoined with spaces) are merged by vertical position. Then:
@@ -9,23 +9,25 @@ words wrapped inside a cell rejoined with spaces) are merged by vertical positio
 - running headers/footers (a line repeated at the top or bottom of most pages, digits
   ignored) and page-number-only lines at the page edges ("2", "- 2 -", "Trang 2/5").
 
-A PDF without extractable text is reported as a probable scan. Raises ExtractionError
-with the bare reason (readers.py adds the file name).
+Pages without a text layer (ocr_pdf.scan_pages) are read by OCR instead, page by page, and
+go through the same cleanup. A PDF without extractable text and no image is reported as a
+probable scan. Raises ExtractionError with the bare reason (readers.py adds the file name).
 """
 
 from __future__ import annotations
 
 import io
 import logging
-import math
-import re
-from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from dxtrack.extraction.bombs import pdf_stream_bytes
 from dxtrack.extraction.errors import ExtractionError
+from dxtrack.extraction.ocr_fixes import fix_ocr
+from dxtrack.extraction.ocr_pdf import PdfOcr, Progress, ocr_warning, scan_pages
+from dxtrack.extraction.reader_errors import is_parser_error
+from dxtrack.extraction.reader_pdf_clean import PAGE_NUMBER, clean_pages
 from dxtrack.extraction.textutil import CLOSING_LINE
 
 SCAN = (
@@ -38,52 +40,73 @@ NO_UNICODE = (
     "Hãy dùng tệp DOCX hoặc bản PDF xuất lại từ Word."
 )
 BOMB = "tệp PDF khi giải nén quá lớn (có thể là tệp độc hại), không xử lý."
+NO_TEXT = "không nhận dạng được chữ nào trong bản quét (ảnh quá mờ, quá nhỏ hoặc không có chữ)."
 MAX_PAGES = 2000
-EDGE = 3  # lines at the top and at the bottom of a page searched for headers/footers
-
-_STAMP_KEYS = r"Người ký|Ký bởi|Thời gian ký|Ngày ký|Ký ngày"
-_STAMP_KEY = r"(?:" + _STAMP_KEYS + r")"
-_STAMP_LINE = re.compile(
-    r"^\s*(?:" + _STAMP_KEYS + r"|E-?mail|Cơ quan|Chức vụ|Tổ chức)\s*:", re.IGNORECASE
-)
-_STAMP_STRONG = re.compile(r"^\s*" + _STAMP_KEY + r"\s*:")
-_TIMESTAMP = r"\d{1,2}[./-]\d{1,2}[./-]\d{4}\s+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[+-]\d{2}:?\d{2})?"
-_INLINE_STAMP = re.compile(r"\s*" + _STAMP_KEY + r"\s*:\s*" + _TIMESTAMP)
-_PAGE_NUMBER = re.compile(
-    r"^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$"
-    r"|^\s*(?:Trang|Page)\s*\d{1,4}(?:\s*(?:/|trên|of)\s*\d{1,4})?\s*$"
-    r"|^\s*\d{1,4}\s*/\s*\d{1,4}\s*$",
-    re.IGNORECASE,
-)
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\u00ad": ""})
 
 
-def read_pdf(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
+def read_pdf(
+    data: bytes, *, max_unpacked: int, progress: Progress | None = None
+) -> tuple[str, list[str], list[dict[str, Any]]]:
+    """(text, warnings, pages). Pages without a text layer (ocr_pdf.scan_pages) are read by
+    OCR, page by page, `progress(done, total)` after each; `pages` says how each page was
+    read (empty when no page needed OCR)."""
     if b"%PDF" not in data[:1024]:
         raise ExtractionError(CORRUPTED)
     if inflated_size(data, limit=max_unpacked) > max_unpacked:
         raise ExtractionError(BOMB)
-    encrypted = b"/Encrypt" in data
+    scans = scan_pages(data)
+    if not scans:
+        return "\n".join(_text_lines(data, [], None)), [], []
+    facts: list[dict[str, Any]] = []
+    ocr = PdfOcr(data, scans, progress)
     try:
-        pages = _pages_pdfplumber(data)
-    except ExtractionError:
-        raise
-    except Exception:  # noqa: BLE001 - pdfminer raises many types on damaged files
-        try:
-            pages = _pages_pypdf(data)
-        except Exception:  # noqa: BLE001
-            raise ExtractionError(ENCRYPTED if encrypted else CORRUPTED) from None
-    if not pages:
-        raise ExtractionError(CORRUPTED)
+        lines = _text_lines(data, scans, ocr, facts)
+    finally:
+        ocr.close()
+    return "\n".join(lines), [ocr_warning(facts)], facts
+
+
+def _text_lines(
+    data: bytes, scans: list[int], ocr: PdfOcr | None, facts: list[dict[str, Any]] | None = None
+) -> list[str]:
+    encrypted = b"/Encrypt" in data
+    pages = _pages(data, encrypted)
+    if facts is not None:
+        facts.extend({"page": i + 1, "ocr": False} for i in range(len(pages)))
+    for index in scans:
+        if ocr is not None and index < len(pages):
+            recognised = ocr.page(index)
+            pages[index] = [line for line in fix_ocr(recognised.text).split("\n") if line.strip()]
+            if facts is not None:
+                facts[index] = recognised.to_dict()
     body = "".join("".join(lines) for lines in pages)
     if not body.strip():
-        raise ExtractionError(ENCRYPTED if encrypted and not body else SCAN)
+        raise ExtractionError(ENCRYPTED if encrypted and not body else NO_TEXT if scans else SCAN)
     if body.count("(cid:") * 6 > len(body) / 2:
         raise ExtractionError(NO_UNICODE)
     lines = clean_pages(pages)
     if not lines:  # only a stamp, headers or page numbers: a signed scan
-        raise ExtractionError(SCAN)
-    return "\n".join(lines), []
+        raise ExtractionError(NO_TEXT if scans else SCAN)
+    return lines
+
+
+def _pages(data: bytes, encrypted: bool) -> list[list[str]]:
+    try:
+        pages = _pages_pdfplumber(data)
+    except ExtractionError:
+        raise
+    except Exception as exc:
+        if not is_parser_error(exc):
+            raise  # our own bug: readers.py logs it as an internal error
+        try:
+            pages = _pages_pypdf(data)
+        except Exception as again:
+            if not is_parser_error(again):
+                raise
+            raise ExtractionError(ENCRYPTED if encrypted else CORRUPTED) from None
+    if not pages:
+        raise ExtractionError(CORRUPTED)
+    return pages
 
 
 # --- decompression bomb guard -----------------------------------------------------
@@ -199,7 +222,7 @@ def _closing_start(lines: list[dict[str, Any]]) -> int:
 
 def _continued_start(lines: list[dict[str, Any]]) -> int:
     """A continued closing starts below the page's running header (a page number)."""
-    return next((i for i, line in enumerate(lines) if not _PAGE_NUMBER.match(line["text"])), 0)
+    return next((i for i, line in enumerate(lines) if not PAGE_NUMBER.match(line["text"])), 0)
 
 
 def _widest_gap(line: dict[str, Any], width: float) -> tuple[float, float] | None:
@@ -266,7 +289,7 @@ def _closing_columns(
     # of the signature block: it stays below the columns, or is dropped when the right column
     # goes on over the page (clean_pages() would drop it, but only at the page's edge).
     foot = len(lines)
-    while foot > start and _PAGE_NUMBER.match(lines[foot - 1]["text"]):
+    while foot > start and PAGE_NUMBER.match(lines[foot - 1]["text"]):
         foot -= 1
     end, left, right = _column_block(page, lines[:foot], start, split)
     right = [*(carry.right if carry else []), *right]
@@ -299,86 +322,3 @@ def _pages_pypdf(data: bytes) -> list[list[str]]:
         [line for line in (page.extract_text() or "").split("\n") if line.strip()]
         for page in reader.pages
     ]
-
-
-# --- cleanup -----------------------------------------------------------------------
-
-
-def clean_pages(pages: list[list[str]]) -> list[str]:
-    """Drop stamps, running headers/footers and page numbers; return the body lines."""
-    pages = [[_clean_line(line) for line in _drop_stamps(lines)] for lines in pages]
-    running = _running_lines(pages)
-    out: list[str] = []
-    seen_rows: set[str] = set()
-    for lines in pages:
-        last = len(lines) - 1
-        for i, line in enumerate(lines):
-            at_edge = i < EDGE or i > last - EDGE
-            if at_edge and _PAGE_NUMBER.match(line):
-                continue
-            if at_edge and _key(line) in running:
-                if " | " not in line or line in seen_rows:
-                    continue  # a repeated table header row is kept the first time
-                seen_rows.add(line)
-            if line.strip():
-                out.append(line)
-    return out
-
-
-def _clean_line(line: str) -> str:
-    line = _INLINE_STAMP.sub("", line.translate(_LIGATURES))
-    return line.rstrip()
-
-
-def _drop_stamps(lines: list[str]) -> list[str]:
-    """Remove signature-stamp lines when a page shows an actual stamp."""
-    strong = [i for i, line in enumerate(lines) if _STAMP_STRONG.match(line)]
-    timed = any(re.search(_TIMESTAMP, line) for line in lines if _STAMP_LINE.match(line))
-    if not strong or (len(strong) < 2 and not timed and not _stamp_cluster(lines, strong[0])):
-        return lines
-    drop: set[int] = set()
-    for i in strong:  # the stamp block: stamp-like lines around each strong one
-        j = i
-        while j >= 0 and j > i - 5 and _STAMP_LINE.match(lines[j]):
-            drop.add(j)
-            j -= 1
-        j = i
-        while j < len(lines) and j < i + 5 and _STAMP_LINE.match(lines[j]):
-            drop.add(j)
-            j += 1
-    return [line for i, line in enumerate(lines) if i not in drop]
-
-
-def _stamp_cluster(lines: list[str], index: int) -> bool:
-    around = lines[max(0, index - 3) : index + 4]
-    return sum(1 for line in around if _STAMP_LINE.match(line)) >= 3
-
-
-def _key(line: str) -> str:
-    return re.sub(r"\d+", "#", " ".join(line.split())).lower()
-
-
-# Headings that may start several pages with only their number changing.
-_STRUCTURAL = re.compile(r"^\s*(?:Điều|Chương|Mục|Phần|Khoản)\s+\d|^\s*\d+(?:\.\d+)*[.)]\s")
-
-
-def _running_lines(pages: list[list[str]]) -> set[str]:
-    """Keys of lines at the top or bottom of at least half the pages (and two of them).
-
-    Digits are ignored ("Số 441" matches "Số 443"), but a line whose text varies only
-    by its numbers must recur on three pages at least, and numbered headings
-    ("Điều 3.", "2. Nhiệm vụ") never count.
-    """
-    if len(pages) < 2:
-        return set()
-    keys: Counter[str] = Counter()
-    exact: Counter[str] = Counter()
-    for lines in pages:
-        edge = {" ".join(line.split()) for line in lines[:EDGE] + lines[-EDGE:] if line.strip()}
-        edge = {line for line in edge if not _STRUCTURAL.match(line)}
-        exact.update(edge)
-        keys.update({_key(line) for line in edge})
-    needed = max(2, math.ceil(0.5 * len(pages)))
-    repeated = {_key(line) for line, count in exact.items() if count >= needed}
-    varying = {key for key, count in keys.items() if count >= max(3, needed)}
-    return {key for key in repeated | varying if key.strip("# ")}

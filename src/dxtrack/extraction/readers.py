@@ -1,38 +1,76 @@
 """Reading layer: file bytes -> Unicode NFC text, one paragraph per line.
 
-    read_bytes(data, filename, *, max_bytes=50 MB) -> RawDocument
-    read_file(path, *, max_bytes=50 MB)            -> RawDocument
+    read_bytes(data, filename, *, max_bytes=50 MB, progress=None) -> RawDocument
+    read_file(path, *, max_bytes=50 MB, progress=None)            -> RawDocument
+    needs_ocr(data, filename) -> bool   (cheap: no recognition)
 
-Formats: .txt (UTF-8 with/without BOM, UTF-16 with BOM or by NUL pattern, Windows-1258,
-TCVN3, VNI; Markdown remnants of web copies removed), .docx (reader_docx.py) and .pdf
-with a text layer (reader_pdf.py). Tables come out one row per line, cells joined by
-" | ". Anything unreadable raises ExtractionError with a Vietnamese message naming the
-file and the reason; no other exception type escapes.
+Formats: .txt/.md (reader_text.py: UTF-8 with/without BOM, UTF-16, Windows-1258, TCVN3, VNI;
+Markdown remnants of web copies removed), .docx (reader_docx.py), .doc and .odt (converted
+to DOCX by LibreOffice, office.py), .pdf (reader_pdf.py: the text layer, and OCR for pages
+without one, ocr_pdf.py), photos and scans .jpg/.jpeg/.png/.webp (OCR after cropping,
+light and skew correction, ocr_image.py). Tables come out one row per line, cells joined by
+" | ". `progress(pages_done, pages_total)` is called after each page recognised by OCR.
+
+Anything unreadable raises ExtractionError with a Vietnamese message naming the file and
+the reason. A third-party parser failing on a damaged file is "tệp bị hỏng"; an exception
+from our own code is logged with its traceback and raised as ReaderBug, an internal error
+(reader_errors.py).
 """
 
 from __future__ import annotations
 
-import codecs
-import re
+import logging
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from dxtrack.extraction import legacy
 from dxtrack.extraction.errors import ExtractionError
+from dxtrack.extraction.reader_errors import INTERNAL, ReaderBug, is_parser_error
+from dxtrack.extraction.reader_text import clean_markdown, read_text_bytes
 
+__all__ = [
+    "FORMATS",
+    "RawDocument",
+    "ReaderBug",
+    "clean_markdown",
+    "needs_ocr",
+    "read_bytes",
+    "read_file",
+    "read_text_bytes",
+]
+
+logger = logging.getLogger(__name__)
 MAX_BYTES = 50 * 1024 * 1024
-FORMATS = ("txt", "md", "docx", "pdf")
 TEXT_FORMATS = ("txt", "md")  # Markdown copied from a web page is plain text with remnants
-_MIN_SCORE = 0.6  # share of non-ASCII words that must be Vietnamese syllables
-SAMPLE_BYTES = 256 * 1024  # encodings are scored on the head of the file
+OFFICE_FORMATS = ("doc", "odt")  # converted to DOCX by LibreOffice
+IMAGE_FORMATS = ("jpg", "jpeg", "png", "webp")
+FORMATS = (*TEXT_FORMATS, "docx", "pdf", *OFFICE_FORMATS, *IMAGE_FORMATS)
+PARAGRAPH_FORMATS = ("docx", *OFFICE_FORMATS)  # one paragraph per line: nothing to rejoin
+Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)
 class RawDocument:
     text: str  # NFC, paragraphs separated by "\n"; table rows as lines, cells joined by " | "
-    format: str  # "txt" | "docx" | "pdf"
+    format: str  # the extension: "txt" | "md" | "docx" | "doc" | "odt" | "pdf" | "jpg" ...
     warnings: list[str] = field(default_factory=list)  # Vietnamese, shown to the user
+    # How each page was read, when OCR read any: {"page", "ocr": bool} and for OCR'd pages
+    # "confidence" (mean word confidence 0-100), "words", "text" (as recognised) and "low"
+    # ([start, end] of each low-confidence word in that text). Empty without OCR.
+    pages: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def ocr(self) -> bool:
+        """Whether any page was read by OCR."""
+        return any(page.get("ocr") for page in self.pages)
+
+    @property
+    def confidence(self) -> float | None:
+        """Mean word confidence over the OCR'd pages (0-100), None without OCR."""
+        scores = [p["confidence"] for p in self.pages if p.get("confidence") is not None]
+        return round(sum(scores) / len(scores), 1) if scores else None
 
 
 def failure(filename: str, reason: str) -> ExtractionError:
@@ -48,7 +86,9 @@ def _extension(filename: str) -> str:
     return Path(filename).suffix.lower().lstrip(".")
 
 
-def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+def read_file(
+    path: str | Path, *, max_bytes: int = MAX_BYTES, progress: Progress | None = None
+) -> RawDocument:
     """Read a file from disk; the size is checked before any byte is read."""
     p = Path(path)
     name = p.name or str(path)
@@ -66,17 +106,38 @@ def read_file(path: str | Path, *, max_bytes: int = MAX_BYTES) -> RawDocument:
         raise failure(name, "không tìm thấy tệp.") from None
     except OSError as exc:
         raise failure(name, f"không mở được tệp ({exc.strerror or 'lỗi hệ thống'}).") from None
-    return read_bytes(data, name, max_bytes=max_bytes)
+    return read_bytes(data, name, max_bytes=max_bytes, progress=progress)
 
 
 def _unsupported(name: str) -> str:
     ext = _extension(name)
     shown = f"'.{ext}'" if ext else "không có phần mở rộng"
-    hint = " Hãy lưu lại dưới dạng DOCX." if ext in ("doc", "rtf", "odt") else ""
-    return f"định dạng {shown} không được hỗ trợ (chỉ nhận .txt, .md, .docx, .pdf).{hint}"
+    hint = " Hãy lưu lại dưới dạng DOCX." if ext in ("rtf", "wps", "pages") else ""
+    accepted = ", ".join(f".{e}" for e in FORMATS)
+    return f"định dạng {shown} không được hỗ trợ (chỉ nhận {accepted}).{hint}"
 
 
-def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> RawDocument:
+def needs_ocr(data: bytes, filename: str) -> bool:
+    """True when reading the file will run OCR: a photo or scan image, or a PDF with a page
+    without a text layer. Cheap (no recognition); False for a file that cannot be opened."""
+    ext = _extension(filename)
+    if ext in IMAGE_FORMATS:
+        return True
+    if ext != "pdf":
+        return False
+    from dxtrack.extraction.ocr_pdf import scan_pages
+
+    try:
+        return bool(scan_pages(data))
+    except Exception as exc:
+        if not is_parser_error(exc):
+            logger.exception("needs_ocr failed file=%s", filename)
+        return False
+
+
+def read_bytes(
+    data: bytes, filename: str, *, max_bytes: int = MAX_BYTES, progress: Progress | None = None
+) -> RawDocument:
     """Read a document held in memory; the format comes from the file extension."""
     name = Path(filename).name or filename
     ext = _extension(name)
@@ -87,204 +148,42 @@ def read_bytes(data: bytes, filename: str, *, max_bytes: int = MAX_BYTES) -> Raw
     if not data.strip():
         raise failure(name, "tệp rỗng.")
     try:
-        if ext in TEXT_FORMATS:
-            text, warnings = read_text_bytes(data)
-        elif ext == "docx":
-            from dxtrack.extraction.reader_docx import read_docx
-
-            text, warnings = read_docx(data, max_unpacked=4 * max_bytes)
-        else:
-            from dxtrack.extraction.reader_pdf import read_pdf
-
-            text, warnings = read_pdf(data, max_unpacked=4 * max_bytes)
+        text, warnings, pages = _read(data, ext, max_bytes=max_bytes, progress=progress)
     except ExtractionError as exc:  # reader modules raise the bare reason
         raise failure(name, exc.message) from None
     except (RecursionError, MemoryError):
         raise failure(name, "tệp quá phức tạp hoặc bị hỏng, không xử lý được.") from None
-    except Exception:  # noqa: BLE001 - a parser bug on hostile input must not escape
-        raise failure(name, f"tệp {ext.upper()} bị hỏng hoặc không đúng định dạng.") from None
+    except Exception as exc:
+        if not is_parser_error(exc):
+            logger.exception("reader failed file=%s format=%s", name, ext)
+            raise ReaderBug(f"Không đọc được tệp '{name}': {INTERNAL}") from exc
+        kind = "ảnh" if ext in IMAGE_FORMATS else ext.upper()
+        raise failure(name, f"tệp {kind} bị hỏng hoặc không đúng định dạng.") from None
     text = unicodedata.normalize("NFC", text).strip("\n")
     if not text.strip():
         raise failure(name, "tệp không có nội dung văn bản.")
-    return RawDocument(text=text, format=ext, warnings=warnings)
+    return RawDocument(text=text, format=ext, warnings=warnings, pages=pages)
 
 
-# --- .txt: encoding detection ------------------------------------------------------
+def _read(
+    data: bytes, ext: str, *, max_bytes: int, progress: Progress | None
+) -> tuple[str, list[str], list[dict[str, Any]]]:
+    """(text, warnings, pages) of one format; reader modules raise bare reasons."""
+    if ext in TEXT_FORMATS:
+        return (*read_text_bytes(data), [])
+    if ext in OFFICE_FORMATS:
+        from dxtrack.extraction.office import read_office
 
-_UNDECODABLE = (
-    "không nhận ra bảng mã của văn bản (đã thử UTF-8, UTF-16, Windows-1258, TCVN3, VNI). "
-    "Hãy lưu lại tệp dưới dạng UTF-8."
-)
+        data = read_office(data, ext)
+        ext = "docx"
+    if ext == "docx":
+        from dxtrack.extraction.reader_docx import read_docx
 
-_BINARY = "tệp chứa dữ liệu nhị phân, không phải văn bản thuần."
+        return (*read_docx(data, max_unpacked=4 * max_bytes), [])
+    if ext in IMAGE_FORMATS:
+        from dxtrack.extraction.ocr_photo import read_image
 
+        return read_image(data, progress=progress)
+    from dxtrack.extraction.reader_pdf import read_pdf
 
-def _utf16_without_bom(data: bytes) -> str | None:
-    """ "utf-16-le"/"utf-16-be" when NULs sit on one side of most byte pairs."""
-    head = data[:4096]
-    pairs = len(head) // 2
-    if pairs < 2 or head.count(0) < 0.15 * pairs:
-        return None
-    odd = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
-    even = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
-    if odd >= 0.15 * pairs and even <= 0.02 * pairs:
-        return "utf-16-le"
-    if even >= 0.15 * pairs and odd <= 0.02 * pairs:
-        return "utf-16-be"
-    return None
-
-
-def _decode_unicode(data: bytes) -> tuple[str, str] | None:
-    """(text, encoding) for BOM-marked, NUL-patterned or valid UTF-8 data, else None."""
-    boms = (
-        (codecs.BOM_UTF8, "utf-8-sig"),
-        (codecs.BOM_UTF16_LE, "utf-16"),
-        (codecs.BOM_UTF16_BE, "utf-16"),
-    )
-    for bom, encoding in boms:
-        if data.startswith(bom):
-            return _strict(data, encoding), encoding
-    utf16 = _utf16_without_bom(data)
-    if utf16:
-        text = _strict(data, utf16)
-        if legacy.vietnamese_score(text) < _MIN_SCORE or _control_share(text) > 0.01:
-            raise ExtractionError(_UNDECODABLE)
-        return text, utf16
-    if b"\x00" in data:
-        raise ExtractionError(_BINARY)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-    if _control_share(text) > 0.01:
-        raise ExtractionError(_BINARY)
-    return text, "utf-8"
-
-
-def _strict(data: bytes, encoding: str) -> str:
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError:
-        raise ExtractionError(_UNDECODABLE) from None
-
-
-def _control_share(text: str) -> float:
-    head = text[:100_000]
-    bad = sum(1 for ch in head if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
-    bad -= sum(head.count(ch) for ch in "\n\r\t\f")
-    return bad / max(1, len(head))
-
-
-def _single_byte_decode(data: bytes, encoding: str) -> str:
-    """Windows-1258 (NFC-normalised), or TCVN3/VNI read through Latin-1."""
-    if encoding == "cp1258":
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
-    return legacy.convert_legacy(data.decode("latin-1").translate(_C1_AS_CP1252), encoding)
-
-
-def _c1_as_cp1252() -> dict[int, str]:
-    """8-bit font text typed in Windows keeps Windows-1252 quotes and dashes at 0x80-0x9F."""
-    table = {}
-    for code in range(0x80, 0xA0):
-        try:
-            table[code] = bytes([code]).decode("cp1252")
-        except UnicodeDecodeError:
-            continue
-    return table
-
-
-_C1_AS_CP1252 = _c1_as_cp1252()
-
-
-def _single_byte_choice(data: bytes) -> str:
-    """The single-byte encoding whose reading is clearly the most Vietnamese."""
-    sample = data[:SAMPLE_BYTES]
-    scored = []
-    for encoding in ("cp1258", "tcvn3", "vni"):
-        try:
-            text = _single_byte_decode(sample, encoding)
-        except UnicodeDecodeError:  # bytes undefined in Windows-1258
-            continue
-        if _control_share(text) <= 0.01:
-            scored.append((legacy.vietnamese_score(text), encoding))
-    scored.sort(reverse=True)
-    if not scored or scored[0][0] < _MIN_SCORE:
-        raise ExtractionError(_UNDECODABLE)
-    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.1:
-        raise ExtractionError(_UNDECODABLE)  # two readings equally plausible: no guess
-    return scored[0][1]
-
-
-def read_text_bytes(data: bytes) -> tuple[str, list[str]]:
-    """Decode .txt bytes, convert legacy encodings, clean Markdown remnants."""
-    warnings: list[str] = []
-    decoded = _decode_unicode(data)
-    if decoded is not None:
-        text = decoded[0]
-        found = legacy.detect_legacy(text)
-        if found:
-            text = legacy.convert_legacy(text, found)
-            warnings.append(legacy.conversion_warning(found))
-    else:
-        encoding = _single_byte_choice(data)
-        try:
-            text = _single_byte_decode(data, encoding)
-        except UnicodeDecodeError:  # an undefined byte after the sample
-            raise ExtractionError(_UNDECODABLE) from None
-        if encoding == "cp1258":
-            warnings.append("Tệp dùng bảng mã Windows-1258; đã chuyển sang Unicode.")
-        else:
-            warnings.append(legacy.conversion_warning(encoding))
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    text, cleaned = clean_markdown(unicodedata.normalize("NFC", text))
-    if cleaned:
-        warnings.append(
-            "Đã bỏ các ký hiệu Markdown (bảng, chữ đậm/nghiêng) của văn bản sao chép từ web."
-        )
-    return text, warnings
-
-
-# --- .txt: Markdown remnants -------------------------------------------------------
-
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
-_STRONG_U = re.compile(r"(?<![\w_])__(?=[^\s_])([^_\n]*?[^\s_])__(?![\w_])")
-_EM = re.compile(r"(?<![\w*\\])\*(?=[^\W\d_])([^*\n]*?[^\W\d_][.,;:!?)\"”]?)\*(?![\w*])")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
-_LINK = re.compile(r"\[([^\[\]\n]+)\]\((?:https?://|#)[^()\[\]\s]*\)")
-_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
-
-
-def _table_cells(line: str) -> str:
-    inner = line.strip()[1:-1]
-    cells = re.split(r"(?<!\\)\|", inner)
-    return " | ".join(_BR.sub(" ", cell).strip() for cell in cells)
-
-
-def _strong_underscore(match: re.Match[str]) -> str:
-    """ "__x__" only around text with a space or a non-ASCII letter: "__init__" stays."""
-    inner = match.group(1)
-    return inner if not inner.isascii() or " " in inner else match.group(0)
-
-
-def clean_markdown(text: str) -> tuple[str, bool]:
-    """Remove Markdown remnants conservatively; returns (text, whether anything changed)."""
-    out = []
-    for line in text.split("\n"):
-        if "|" in line and _TABLE_RULE.match(line):
-            continue
-        if _TABLE_ROW.match(line) and line.count("|") >= 2:
-            line = _table_cells(line)
-        heading = _HEADING.match(line)
-        if heading:
-            line = heading.group(1)
-        line = _STRONG.sub(r"\1", line)
-        line = _STRONG_U.sub(_strong_underscore, line)
-        line = _EM.sub(r"\1", line)
-        line = _LINK.sub(r"\1", line)
-        line = _ESCAPE.sub(r"\1", line)
-        out.append(line)
-    cleaned = "\n".join(out)
-    return cleaned, cleaned != text
+    return read_pdf(data, max_unpacked=4 * max_bytes, progress=progress)

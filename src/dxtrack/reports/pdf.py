@@ -1,13 +1,12 @@
-"""PDF by converting the DOCX with LibreOffice (`soffice --headless`); no other PDF engine."""
+"""PDF by converting the DOCX with LibreOffice (`soffice --headless`); no other PDF engine.
+
+The conversion itself is the extraction library's (`extraction/office.py`, which also reads
+.doc and .odt uploads); this module gives its failures the report's Vietnamese advice."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import tempfile
-from pathlib import Path
-
 from dxtrack.errors import Unavailable
+from dxtrack.extraction.office import ConversionFailed, ConversionTimeout, convert, find_soffice
 
 TIMEOUT_S = 180
 INSTALL_HINT = (
@@ -15,10 +14,7 @@ INSTALL_HINT = (
     "«apt-get install --no-install-recommends libreoffice-writer-nogui», hoặc tải báo cáo "
     "dạng DOCX (--format docx) rồi tự chuyển sang PDF."
 )
-
-
-def find_soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
+__all__ = ["INSTALL_HINT", "docx_to_pdf", "find_soffice"]
 
 
 def docx_to_pdf(docx: bytes) -> bytes:
@@ -26,26 +22,9 @@ def docx_to_pdf(docx: bytes) -> bytes:
     soffice = find_soffice()
     if soffice is None:
         raise Unavailable(INSTALL_HINT)
-    with tempfile.TemporaryDirectory(prefix="dxtrack-pdf-") as tmp:
-        work = Path(tmp)
-        source = work / "bao-cao.docx"
-        source.write_bytes(docx)
-        command = [
-            soffice,
-            f"-env:UserInstallation={(work / 'profile').as_uri()}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(source),
-        ]
-        try:
-            subprocess.run(command, capture_output=True, timeout=TIMEOUT_S, check=False)
-        except subprocess.TimeoutExpired:
-            raise Unavailable("LibreOffice chuyển đổi sang PDF quá lâu; hãy thử lại.") from None
-        target = work / "bao-cao.pdf"
-        if not target.exists():
-            raise Unavailable("LibreOffice không chuyển được báo cáo sang PDF.")
-        return target.read_bytes()
+    try:
+        return convert(soffice, docx, suffix=".docx", to="pdf", timeout=TIMEOUT_S)
+    except ConversionTimeout:
+        raise Unavailable("LibreOffice chuyển đổi sang PDF quá lâu; hãy thử lại.") from None
+    except ConversionFailed:
+        raise Unavailable("LibreOffice không chuyển được báo cáo sang PDF.") from None
