@@ -27,9 +27,7 @@ from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
 PAGE_SIZE = 30
-ACCEPT = (
-    ".pdf,.docx,.doc,.odt,.txt,.md,.jpg,.jpeg,.png,.webp,application/pdf,text/plain,image/*"
-)
+ACCEPT = ".pdf,.docx,.doc,.odt,.txt,.md,.jpg,.jpeg,.png,.webp,application/pdf,text/plain,image/*"
 
 
 @router.get("/documents", name="documents_index")
