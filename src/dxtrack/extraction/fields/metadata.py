@@ -24,7 +24,8 @@ _MOTTO = re.compile(
     re.IGNORECASE,
 )
 _NUMBER = re.compile(
-    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*(?:\s*-\s*[A-ZĐ]+)?\s*/\s*[A-ZĐa-zđ0-9&.]+"
+    r"(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
 _PLACE_DATE = re.compile(
     r"(?<![\w\-/])(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
@@ -44,7 +45,7 @@ _AUTHORITY = re.compile(
 )
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
-_SIGN_PREFIX = re.compile(r"^(?:KT|TM|TL|TUQ|Q|UQ)\.\s*", re.IGNORECASE)
+_SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\.|T/M\s)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _BODY_START = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
@@ -160,7 +161,11 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
         if m := _NUMBER.search(line):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
+            rest = line[m.end() :].strip()
             line = line[: m.start()].strip()
+            if _SUBJECT.match(rest) and not meta.subject:  # "Số 12-CV/ĐU về việc ..."
+                meta.subject, i = _collect_subject([*lines[:i], rest, *lines[i + 1 :]], i)
+                continue
         if _SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
@@ -276,6 +281,7 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
             continue
         rest = lines[i][m.end() :].strip()
         j = i + 1
+        rest = rest.lstrip("-–+• ")  # "Kính gửi: - Sở A," / "- Sở B."
         items: list[str] = [rest] if rest else []
         while j < len(lines) and (
             lines[j].startswith(("-", "–", "+", "•"))
@@ -331,8 +337,8 @@ _TITLE_NAME = re.compile(
 )
 _LAST_TITLE = re.compile(
     r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
-    r"|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG)(?!.*(?:CHỦ\s+TỊCH"
-    r"|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG)).*$"
+    r"|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BÍ\s+THƯ"
+    r"|CHÁNH\s+THANH\s+TRA)(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
 )
 
 

@@ -22,6 +22,7 @@ _HEADING_REST = re.compile(
     r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
     r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
 )
+_ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
@@ -67,7 +68,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     v = clause_vocab()
     pos = 0
     if v["lead_in"].match(ex.folded):  # "Trên cơ sở ..., các bộ ...": the subject after a comma
+        assign = _ASSIGN_WORD.search(ex.folded, 0, 300)
         for comma in re.finditer(r",\s*", ex.folded[:300]):
+            if assign and assign.start() < comma.start():
+                # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
+                return ex, _assigned_mid_sentence(ex, matcher)
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
                 break
