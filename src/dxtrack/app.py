@@ -32,6 +32,8 @@ from dxtrack.documents import routes as document_routes
 from dxtrack.errors import DxError, error_body
 from dxtrack.indicators import pages as plan_pages
 from dxtrack.indicators import routes as plan_routes
+from dxtrack.jobs import pages as job_pages
+from dxtrack.jobs import routes as job_routes
 from dxtrack.logs import RequestLog
 from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
@@ -127,6 +129,7 @@ API_ROUTERS = (
     notification_routes.router,
     sheet_routes.router,
     sync_routes.router,
+    job_routes.router,
 )
 PAGE_ROUTERS = (
     auth_pages.router,
@@ -144,6 +147,7 @@ PAGE_ROUTERS = (
     plan_pages.router,
     report_pages.router,
     sync_pages.router,
+    job_pages.router,
 )
 
 

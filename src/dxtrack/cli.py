@@ -23,6 +23,10 @@ from dxtrack.documents.service import extraction_directory
 from dxtrack.errors import Invalid
 from dxtrack.extraction.cli import make_extract_command
 from dxtrack.indicators.cli import indicators_app, plans_app
+from dxtrack.jobs.cli import app as jobs_app
+from dxtrack.jobs.cli import worker_command
+from dxtrack.jobs.kinds import KINDS
+from dxtrack.jobs.worker import start_thread
 from dxtrack.notifications.cli import app as notify_app
 from dxtrack.reports.cli import report_command
 from dxtrack.sync.cli import app as sync_app
@@ -78,7 +82,12 @@ def serve_command(
             f"Không chạy máy chủ trên địa chỉ {host} ở chế độ phát triển (DXTRACK_ENV=development): "
             "chỉ 127.0.0.1 / localhost. Đặt DXTRACK_ENV=production để phục vụ qua mạng."
         )
-    uvicorn.run(create_app(settings), host=host, port=port or settings.port, access_log=False)
+    stop = start_thread(settings, KINDS) if settings.worker_in_server else None
+    try:
+        uvicorn.run(create_app(settings), host=host, port=port or settings.port, access_log=False)
+    finally:
+        if stop is not None:
+            stop.set()
 
 
 def is_loopback(host: str) -> bool:
@@ -114,6 +123,8 @@ app.add_typer(plans_app, name="plans")
 app.add_typer(indicators_app, name="indicators")
 app.add_typer(notify_app, name="notify")
 app.add_typer(sync_app, name="sync")
+app.add_typer(jobs_app, name="jobs")
+app.command("worker")(worker_command)
 app.command("ingest")(ingest_command)
 app.command("status")(status_command)
 app.command("extract")(make_extract_command(extraction_directory))

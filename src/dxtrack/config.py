@@ -64,6 +64,12 @@ class Settings(BaseSettings):
     smtp_password: str = ""
     smtp_tls: Literal["none", "starttls", "ssl"] = "none"
     smtp_ca_file: Path | None = None
+    # Background jobs (jobs/): the server's worker thread, the lease a killed worker's job
+    # waits out before another worker takes it, and when an import becomes a job.
+    worker_in_server: bool = True
+    job_lease_seconds: int = Field(default=60, ge=2, le=3600)
+    job_row_threshold: int = Field(default=2000, ge=0)
+    job_batch_rows: int = Field(default=500, ge=1)
 
     @field_validator("timezone")
     @classmethod
@@ -99,6 +105,10 @@ class Settings(BaseSettings):
     @property
     def evidence_dir(self) -> Path:
         return self.data_dir / "evidence"
+
+    @property
+    def jobs_dir(self) -> Path:
+        return self.data_dir / "jobs"
 
     @property
     def max_upload_bytes(self) -> int:

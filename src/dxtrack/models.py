@@ -7,6 +7,7 @@ import dxtrack.audit.models
 import dxtrack.auth.models
 import dxtrack.documents.models
 import dxtrack.indicators.models
+import dxtrack.jobs.models
 import dxtrack.locks
 import dxtrack.notifications.models
 import dxtrack.sync.models

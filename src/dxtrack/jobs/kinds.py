@@ -1,0 +1,16 @@
+"""Every kind of background job and its handler (the worker runs only these)."""
+
+from __future__ import annotations
+
+from dxtrack.jobs.context import JobKind
+from dxtrack.jobs.imports import AGENCY_IMPORT, run_agency_import
+
+KINDS: dict[str, JobKind] = {
+    kind.name: kind
+    for kind in (JobKind(AGENCY_IMPORT, "Nhập danh mục cơ quan", run_agency_import),)
+}
+
+
+def kind_label(name: str) -> str:
+    kind = KINDS.get(name)
+    return kind.label if kind else name
