@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dxtrack.documents.service import extraction_directory
-from dxtrack.extraction import extract_file
+from dxtrack.extraction import extract_file, extract_text
 
 AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 DOCS = Path(__file__).parent / "cases" / "documents"
@@ -40,3 +40,33 @@ class TestSpaceAlignedAppendixTable:
         )
         assert result.signer == {"name": "Trần Lưu Quang", "title": "PHÓ THỦ TƯỚNG"}
         assert "45/NQ-CP" not in [r["number"] for r in result.references]
+
+
+class TestTableHeaders:
+    def test_merged_cell_over_lead_and_coordinators(self):
+        """ "Cơ quan thực hiện" merged over a second header row "Chủ trì" | "Phối hợp"."""
+        text = (
+            "| TT | Nhiệm vụ | Cơ quan thực hiện | | Thời gian hoàn thành |\n"
+            "| | | Chủ trì | Phối hợp | |\n"
+            "| I | HOÀN THIỆN THỂ CHẾ | | | |\n"
+            "| 1 | Rà soát quy định về dữ liệu | Sở Tư pháp | Công an tỉnh | Quý II/2025 |\n"
+        )
+        (task,) = extract_text(text, directory=AN_GIANG).tasks
+        assert (task["clause"], task["lead"], task["coordinators"], task["deadline"]) == (
+            "PL.I.1",
+            ["Sở Tư pháp"],
+            ["Công an tỉnh"],
+            "2025-06-30",
+        )
+
+    def test_table_without_stt_column_numbers_rows_in_order(self):
+        text = (
+            "Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian\n"
+            "Rà soát quy định về dữ liệu | Sở Tư pháp | Công an tỉnh | Quý II/2025\n"
+            "Ban hành quy chế chia sẻ dữ liệu | Công an tỉnh | Các sở, ngành | Tháng 9/2025\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+            ("PL.1", ["Sở Tư pháp"], "2025-06-30"),
+            ("PL.2", ["Công an tỉnh"], "2025-09-30"),
+        ]

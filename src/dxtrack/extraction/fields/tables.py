@@ -38,6 +38,7 @@ class _Table:
     columns: dict[str, int]
     section: str = ""
     directory: tuple[str, ...] = ()
+    rows: int = 0  # rows read after the header (the row number of a table without STT)
 
 
 def cells(line: str) -> list[str]:
@@ -55,7 +56,13 @@ def header_columns(row: list[str]) -> dict[str, int] | None:
             if name not in found and pattern.search(key):
                 found[name] = i
                 break
-    return found if {"task", "lead"} <= found.keys() else None
+    if {"task", "lead"} - found.keys():
+        return None
+    lead = found["lead"]
+    if "coordinators" not in found and lead + 1 < len(row) and not row[lead + 1].strip("* "):
+        # "Cơ quan thực hiện" merged over "Chủ trì" | "Phối hợp" (a second header row)
+        found["coordinators"] = lead + 1
+    return found
 
 
 def extract_table_tasks(
@@ -74,6 +81,7 @@ def extract_table_tasks(
             continue
         if table is None:
             continue
+        table.rows += 1
         task = _row_task(table, row, para, year=year)
         if task:
             tasks.append(task)
@@ -88,6 +96,8 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
         return None
     number = _ROW.match(first)
     text = _cell(row, col.get("task"))
+    if "number" not in col and text and not _SECTION.match(text):
+        number = _ROW.match(str(table.rows))  # a table without an STT column: row order
     if not number or not text:
         return None
     leads = _agencies(_cell(row, col.get("lead")), table.directory)
