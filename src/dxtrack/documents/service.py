@@ -18,6 +18,7 @@ from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import READ_ALL, require_staff
 from dxtrack.config import Settings
+from dxtrack.documents.choices import choice_label
 from dxtrack.documents.identity import same_document
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references, issued, number_key, parse_date
@@ -374,9 +375,4 @@ def list_document_choices(db: Session, *, limit: int = 500) -> list[tuple[int, s
     """(id, label) of the newest documents for filter menus, without loading their text."""
     query = select(Document.id, Document.number, Document.subject, Document.filename)
     rows = db.execute(query.order_by(Document.id.desc()).limit(limit))
-    choices = []
-    for document_id, number, subject, filename in rows:
-        text = (subject or filename or "").removeprefix("V/v ")
-        short = text if len(text) <= 70 else text[:69] + "…"
-        choices.append((document_id, f"{number} — {short}" if number else short))
-    return choices
+    return [(document_id, choice_label(*rest)) for document_id, *rest in rows]

@@ -11,6 +11,8 @@ from dxtrack import vn
 from dxtrack.agencies.service import list_agencies, list_groups
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.deps import AppSettings, Db
+from dxtrack.documents.choices import find_document_choice
+from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.indicators.service import list_plans
 from dxtrack.reports.periods import default_cutoff, resolve_period
@@ -48,6 +50,7 @@ def reports_index(request: Request, db: Db, user: PageUser) -> Response:
         "agencies": [(a.code, a.name) for a in vn.sorted_vn(agencies, key=lambda a: a.name)],
         "groups": [] if own is not None else [(g.code, g.name) for g in list_groups(db)],
         "plans": [(p.code, p.name) for p in list_plans(db)],
+        "documents": list_document_choices(db) if own is None else [],
         "period": _this_quarter(),
     }
     return render(request, "reports/index.html", context)
@@ -74,6 +77,7 @@ def reports_download(
     agency: str = "",
     group: str = "",
     plan: str = "",
+    under: str = "",
     fmt: ReportFormat = ReportFormat.docx,
 ) -> Response:
     """The same file as GET /api/v1/reports/{kind}, for the browser's session."""
@@ -92,6 +96,7 @@ def reports_download(
         agency=agency or None,
         group=group or None,
         plan=plan or None,
+        under=find_document_choice(db, under, label="Triển khai văn bản"),
     )
     rendered = render_report(db, request=request, settings=settings, user=user)
     return Response(

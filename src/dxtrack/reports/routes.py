@@ -44,6 +44,7 @@ def download_report(
     agency: str | None = None,
     group: str | None = None,
     plan: str | None = None,
+    under: int | None = None,
     fmt: ReportFormat = Query(ReportFormat.docx, alias="format"),
 ) -> Response:
     """The periodic report for a period at a cut-off date (officers: their agency's figures)."""
@@ -56,6 +57,7 @@ def download_report(
         agency=agency,
         group=group,
         plan=plan,
+        under=under,
     )
     rendered = render_report(db, request=request, settings=settings, user=user)
     return Response(

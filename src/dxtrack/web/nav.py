@@ -33,6 +33,7 @@ NAV: tuple[NavItem, ...] = (
     NavItem("dashboard", "Tổng quan", "dashboard", ALL),
     NavItem("documents", "Văn bản", "documents_index", READERS),
     NavItem("tasks", "Nhiệm vụ", "tasks_index", ALL),
+    NavItem("received", "Tỉnh nhận", "received_index", READERS),
     NavItem("plans", "Kế hoạch", "plans_index", ALL),
     NavItem("reports", "Báo cáo", "reports_index", ALL),
     NavItem("agencies", "Cơ quan", "agencies_index", ALL),

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 from dxtrack import vn
 from dxtrack.agencies.service import list_groups
 from dxtrack.auth.models import User
+from dxtrack.deps import Db
+from dxtrack.documents.choices import document_choice_label, find_document_choice
 from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
 from dxtrack.indicators.service import (
@@ -100,6 +102,7 @@ class View:
 
 
 def view_params(
+    db: Db,
     at: str | None = None,
     agency: str | None = None,
     group: str | None = None,
@@ -128,7 +131,8 @@ def view_params(
         q=(q or "").strip() or None,
         levels="all" if levels == "all" else None,  # with the delegated sub-assignments
     )
-    under_id = _int(under, "Văn bản gốc")
+    # the document picker sends an id, a picker label or a number (documents/choices.py)
+    under_id = find_document_choice(db, under, label="Văn bản gốc")
     if under_id is not None:  # everything descending from one document (tasks/chain.py)
         filters.task_ids = under_document_query(under_id)
     return View(
@@ -160,7 +164,7 @@ def scope_to_plan(db: Session, view: View) -> None:
     view.filters.task_ids = plan_task_ids(plan.id, pillar_id)
 
 
-def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]]]:
+def filter_options(db: Session, view: View) -> dict[str, Any]:
     """Choices for the plan, pillar, document and group filters (names in Vietnamese order)."""
     groups = vn.sorted_vn(list_groups(db), key=lambda g: g.name)
     plan = find_plan(db, view.extra["plan"]) if view.extra.get("plan") else None
@@ -169,6 +173,7 @@ def filter_options(db: Session, view: View) -> dict[str, list[tuple[object, str]
         "plan_options": [(p.code, p.name) for p in list_plans(db)],
         "pillar_options": [(p.code, p.name) for p in list_pillars(db, plan.id)] if plan else [],
         "document_options": documents,
+        "under_label": document_choice_label(db, view.extra.get("under")),
         "group_options": [(g.code, g.name) for g in groups],
     }
 
