@@ -43,6 +43,8 @@ from dxtrack.sync import pages as sync_pages
 from dxtrack.sync import routes as sync_routes
 from dxtrack.tasks import (
     assignment_routes,
+    bulk_pages,
+    bulk_routes,
     chain_routes,
     delegation_pages,
     progress_pages,
@@ -122,6 +124,7 @@ API_ROUTERS = (
     document_routes.router,
     task_routes.router,
     assignment_routes.router,
+    bulk_routes.router,
     chain_routes.router,
     stats_routes.router,
     plan_routes.router,
@@ -150,6 +153,7 @@ PAGE_ROUTERS = (
     report_pages.router,
     sync_pages.router,
     job_pages.router,
+    bulk_pages.router,
 )
 
 

@@ -23,6 +23,7 @@ from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.notifications.models import ExplanationRequest, ExplanationState
 from dxtrack.notifications.service import notify
+from dxtrack.tasks.adjust import apply_extension
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.status import Status, compute_status
 
@@ -190,17 +191,6 @@ def answer_explanation(
     return item
 
 
-def _extend(db: Session, assignment: Assignment, deadline: date, actor: User) -> None:
-    before = {"deadline": assignment.deadline, "original_deadline": assignment.original_deadline}
-    if assignment.original_deadline is None:
-        assignment.original_deadline = assignment.deadline
-    assignment.deadline = deadline
-    assignment.version += 1
-    assignment.updated_at = utcnow()
-    after = {"deadline": assignment.deadline, "original_deadline": assignment.original_deadline}
-    record(db, Event("assignment.extend", "assignment", assignment.id, before, after), actor=actor)
-
-
 def decide_explanation(
     db: Session, *, request_id: int, decision: Decision, actor: User
 ) -> ExplanationRequest:
@@ -217,7 +207,7 @@ def decide_explanation(
             raise Invalid("Cần thời hạn mới để chấp thuận gia hạn.")
         if deadline <= assignment.deadline:
             raise Invalid("Thời hạn gia hạn phải sau thời hạn hiện tại.")
-        _extend(db, assignment, deadline, actor)
+        apply_extension(db, assignment, deadline, reason=decision.note.strip(), actor=actor)
         item.proposed_deadline = deadline
     item.state = ExplanationState.accepted if decision.accept else ExplanationState.rejected
     item.decision_note, item.decided_by, item.decided_at = decision.note.strip(), actor.id, utcnow()

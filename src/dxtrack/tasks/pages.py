@@ -48,10 +48,11 @@ def tasks_index(
         "sorts": SORTS,
         "total": sum(counts.values()),
     }
+    agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
+    context["agency_options"] = [(a.code, a.name) for a in agencies]  # filter and bulk bar
     if is_htmx(request):
         return render(request, "tasks/_results.html", context)
-    agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
-    context |= filter_options(db, view) | {"agency_options": [(a.code, a.name) for a in agencies]}
+    context |= filter_options(db, view)
     return render(request, "tasks/list.html", context)
 
 
