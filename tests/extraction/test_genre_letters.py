@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dxtrack.documents.service import extraction_directory
-from dxtrack.extraction import extract_file
+from dxtrack.extraction import extract_file, extract_text
 
 AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 DOCS = Path(__file__).parent / "cases" / "documents"
@@ -35,3 +35,57 @@ class TestPartyLetter:
                 "2025-04-30",
             )
         ]
+
+
+class TestActorsInsideTheClause:
+    def test_parenthesised_lead_topic_colon_and_reporting_words(self):
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "1. Tăng cường giám sát dịch bệnh tại cộng đồng (Sở Y tế chủ trì, phối hợp với"
+            " Ủy ban nhân dân các xã, phường thực hiện).\n"
+            "2. Về công tác truyền thông: Sở Văn hóa, Thể thao và Du lịch đẩy mạnh tuyên"
+            " truyền các biện pháp phòng bệnh.\n"
+            "3. Công an tỉnh theo dõi, xử lý nghiêm các trường hợp đưa tin sai sự thật.\n"
+            "4. Báo Nhân dân ngày 02/5/2025 đưa tin về tình hình dịch bệnh.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["coordinators"]) for t in tasks] == [
+            ("1", ["Sở Y tế"], ["Ủy ban nhân dân các xã, phường"]),
+            ("2", ["Sở Văn hóa, Thể thao và Du lịch"], []),
+            ("3", ["Công an tỉnh"], []),
+        ]
+
+
+class TestPartyProgramme:
+    """A Party committee's programme: the Party motto beside the issuer, a blank number
+    "Số   -CTr/TU", "Trách nhiệm chỉ đạo thực hiện:" after an item's bullets naming
+    its leads separated by ";"."""
+
+    TEXT = (
+        "TỈNH UỶ ĐIỆN BIÊN            ĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "*\n"
+        "Số         -CTr/TU\n"
+        "Điện Biên, ngày        tháng 8 năm 2025\n"
+        "CHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Kết luận số 75-KL/TW của Ban Chấp hành Trung ương\n"
+        "Thực hiện Kết luận số 75-KL/TW, Tỉnh ủy ban hành Chương trình hành động như sau:\n"
+        "I. NHIỆM VỤ\n"
+        "1. Tăng cường tuyên truyền về bảo vệ môi trường\n"
+        "- Quán triệt sâu sắc các quan điểm của Đảng về bảo vệ môi trường.\n"
+        "- Đổi mới công tác tuyên truyền, phổ biến pháp luật theo hướng số hóa.\n"
+        "Trách nhiệm chỉ đạo thực hiện: Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh;"
+        " Đảng ủy Ủy ban nhân dân tỉnh.\n"
+    )
+
+    def test_metadata(self):
+        result = extract_text(self.TEXT, directory=AN_GIANG)
+        assert (result.number, result.doc_type) == ("-CTr/TU", "Chương trình hành động")
+        assert result.issuer is not None and result.issuer.lower() == "tỉnh uỷ điện biên"
+
+    def test_attribute_block_after_bullets(self):
+        (task,) = extract_text(self.TEXT, directory=AN_GIANG).tasks
+        assert (task["clause"], task["lead"], task["rule"]) == (
+            "I.1",
+            ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"],
+            "attribute",
+        )

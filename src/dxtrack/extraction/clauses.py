@@ -31,8 +31,9 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
 # ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
 ATTRIBUTE = re.compile(
-    r"^(?:[-–+•]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị)(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện"
-    r"|tham\s+mưu|đầu\s+mối|triển\s+khai)){1,2}|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"^(?:[-–+•]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
+    r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
+    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
     re.IGNORECASE,

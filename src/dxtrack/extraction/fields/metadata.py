@@ -23,8 +23,9 @@ _MOTTO = re.compile(
     r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
+_PARTY_MOTTO = re.compile(r"(?:^|\s)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")  # the Party's own
 _NUMBER = re.compile(
-    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*(?:\s*-\s*[A-ZĐ]+)?\s*/\s*[A-ZĐa-zđ0-9&.]+"
+    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+"
     r"(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
 _PLACE_DATE = re.compile(
@@ -90,6 +91,9 @@ _BARE_MOTTO = re.compile(
 def _without_motto(line: str) -> str:
     """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
     XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc")."""
+    party = _PARTY_MOTTO.search(line)
+    if party and (not line[: party.start()].strip() or _ISSUER_HEAD.match(line.strip())):
+        line = line[: party.start()].strip()  # "TỈNH ỦY LÀO CAI    ĐẢNG CỘNG SẢN VIỆT NAM"
     if _MOTTO.search(line):
         return _MOTTO.sub(" ", line).strip(" -–_|")
     bare = vn.fold(line, accents=False)

@@ -22,6 +22,9 @@ _HEADING_REST = re.compile(
     r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
     r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
 )
+_PAREN = re.compile(r"\(\s*")
+_PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
+_TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
@@ -76,6 +79,9 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
                 break
+    topic = _TOPIC_COLON.match(ex.folded) if not pos else None
+    if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
+        pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
     assign = v["assign"].match(ex.folded, pos)
     if assign:
         pos = assign.end()
@@ -99,6 +105,10 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
     for m in clause_vocab()["mid_assign"].finditer(ex.folded, 0, min(len(ex.folded), 600)):
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
+            return Subject(found, True, end, mid=True)
+    for m in _PAREN.finditer(ex.folded):  # "... các ca bệnh (Sở Y tế chủ trì, phối hợp ...)."
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found and _PAREN_ROLE.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
     return Subject()
 

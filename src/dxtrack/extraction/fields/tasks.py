@@ -282,7 +282,7 @@ def _make_task(
     if rule == "inherited":
         rule, source = ctx.lent_by.get(tuple(leads), ("heading", ""))
     elif rule == "attribute":
-        source = next((k for k in node.attributes if k.startswith(("cơ quan", "đơn vị"))), "")
+        source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
         source = source[:1].upper() + source[1:]
     time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
     recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
@@ -328,7 +328,7 @@ def _assignees(
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if assigned_only and not subject.assigned:
         return None
-    if not subject.assigned and clause_vocab()["background"].match(ex.folded):
+    if not subject.assigned and _background(ex.folded, subject):
         return None  # "Báo X ngày ... đưa tin ...": background
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         return None  # the issuer speaking of itself ("UBND xã thông báo ...")
@@ -355,6 +355,20 @@ def _assignees(
     if rule == "inherited":
         return list(inherited), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
     return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
+
+
+_DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
+
+
+def _background(folded: str, subject: Subject) -> bool:
+    """A background sentence: its subject reports ("Báo X ngày ... đưa tin ..."); with a
+    named subject the reporting verb follows it closely, else an action comes first
+    ("Công an tỉnh theo dõi, xử lý các trường hợp đưa tin sai sự thật" is a task)."""
+    found = clause_vocab()["background"].match(folded)
+    if not found or not subject.leads:
+        return bool(found)
+    between = _DATE_WORDS.sub(" ", folded[subject.end : found.end()])
+    return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
 
 
 def _other_than(subject: Subject, inherited: list[str]) -> bool:
@@ -407,10 +421,13 @@ def _attribute(node: Node, key: str) -> str | None:
     return None
 
 
+_ROLE_KEYS = ("cơ quan", "đơn vị", "trách nhiệm", "chủ trì", "phối hợp")
+
+
 def _role_attribute(node: Node, role: str) -> str | None:
     """The attribute naming the item's lead ("Cơ quan chủ trì", "Đơn vị chủ trì tham mưu",
     or "Cơ quan thực hiện" when no chủ trì is named) or its coordinators."""
-    names = [n for n in node.attributes if n.startswith(("cơ quan", "đơn vị"))]
+    names = [n for n in node.attributes if n.startswith(_ROLE_KEYS)]
     if role == "coordinators":
         keys = [n for n in names if "phối hợp" in n]
     else:
@@ -435,7 +452,8 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
     found, _ = matcher.match_list(matcher.expand(value), 0, bare_groups=True)
     if found:
         return [m.name for m in found]
-    return [p.strip() for p in re.split(r"[;,]", value) if p.strip()]
+    parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
+    return [p.strip(" .") for p in parts if p.strip(" .")]
 
 
 def _span(node: Node, with_children: bool) -> tuple[int, int]:
