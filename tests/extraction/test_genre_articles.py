@@ -63,3 +63,19 @@ class TestResponsibilityArticles:
             ("1.a", ["Ủy ban nhân dân các xã, phường"]),
             ("1.b", ["Ủy ban nhân dân các xã, phường"]),
         ]
+
+
+class TestSectionHeadings:
+    def test_goal_heading_with_task_words_is_a_task_section(self):
+        """ "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" holds tasks; "MỤC TIÊU" alone and a report's
+        "KẾT QUẢ THỰC HIỆN NHIỆM VỤ" do not."""
+        text = (
+            "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ\n"
+            "1. Sở Nội vụ tổ chức tập huấn cho cán bộ.\n"
+            "II. MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP\n"
+            "1. Sở Y tế chủ trì tổ chức tiêm chủng trước ngày 30/6/2025.\n"
+            "III. MỤC TIÊU\n"
+            "1. Sở Nội vụ tổ chức tập huấn cho cán bộ.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert [(t["clause"], t["lead"]) for t in result.tasks] == [("II.1", ["Sở Y tế"])]

@@ -46,7 +46,12 @@ def clause_vocab() -> dict:
     )
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
-        "non_task": re.compile(rf"^\W*(?:{alt('non_task_headings')})\b"),
+        # "MỤC TIÊU" but not "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" (task words in the heading);
+        # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
+        "non_task": re.compile(
+            rf"^\W*(?:(?:{alt('report_headings')})\b|(?:{alt('non_task_headings')})\b"
+            rf"(?![^.:;]{{0,60}}\b(?:{alt('task_heading_words')})\b))"
+        ),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
