@@ -189,6 +189,44 @@ class TestAnyDate:
         finally:
             nested.rollback()
 
+    @HYPOTHESIS
+    @given(
+        rows=new_rows,
+        at=days,
+        due_soon_days=st.sampled_from([0, 7, 30, 90]),
+        start=st.none() | days,
+        end=st.none() | days,
+    )
+    def test_any_deadline_window_at_any_date(
+        self,
+        db: Session,
+        rows: list,
+        at: date,
+        due_soon_days: int,
+        start: date | None,
+        end: date | None,
+    ):
+        """A report's period at a past cut-off: windows before, around or after `at`, one side
+        open, over several years (the two-dimensional pair counts, every grain)."""
+        nested = db.begin_nested()
+        try:
+            fill(db, rows)
+            window = {"deadline_from": start, "deadline_to": end}
+            for filters in (
+                Filters(**window),
+                Filters(agency="so-y-te", **window),
+                Filters(group="so-ban-nganh-tinh", **window),
+            ):
+                if (start or end) and (start is None or end is None or start <= end):
+                    assert _count_plan(filters, at, due_soon_days) is not None
+                fast = summarize(db, at=at, filters=filters, due_soon_days=due_soon_days)
+                full = summarize(
+                    db, at=at, filters=filters, due_soon_days=due_soon_days, use_counts=False
+                )
+                assert fast == full
+        finally:
+            nested.rollback()
+
     def test_every_status_at_past_dates(self, db: Session):
         ids = agencies(db)
         task = make_task(db, confirm=False)

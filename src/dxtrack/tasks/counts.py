@@ -80,6 +80,11 @@ KINDS: dict[str, tuple[str, str]] = {
     ),
 }
 GRAINS = ("day", "month", "year")
+# Two-dimensional counts of dated done ones: grain cuts the deadline, the kind's suffix the
+# completion date (day2), so #{d <= x, c <= y} is a sum over 3 x 3 grain pairs
+# (tasks/windows.py: a deadline window far from the reference date).
+PAIRS = {f"pair_{grain}": grain for grain in GRAINS}
+PAIR_CONDITION = "s.deadline IS NOT NULL AND s.completed_on IS NOT NULL"
 
 # Dialect pieces of the template.
 _SQL = {
@@ -115,6 +120,16 @@ def _expanded(dialect: str, source: str) -> str:
                     f"SELECT {agency} AS agency_id, '{kind}' AS kind, '{grain}' AS grain, "
                     f"{cut} AS day, {day2} AS day2, s.n AS n FROM ({source}) s "
                     f"WHERE {condition}"
+                )
+    for kind, grain2 in PAIRS.items():
+        day2 = "s.completed_on" if grain2 == "day" else sql[grain2].format("s.completed_on")
+        for grain in GRAINS:
+            cut = "s.deadline" if grain == "day" else sql[grain].format("s.deadline")
+            for agency in ("s.agency_id", str(TOTAL)):
+                parts.append(
+                    f"SELECT {agency} AS agency_id, '{kind}' AS kind, '{grain}' AS grain, "
+                    f"{cut} AS day, {day2} AS day2, s.n AS n FROM ({source}) s "
+                    f"WHERE {PAIR_CONDITION}"
                 )
     body = "\nUNION ALL ".join(parts)
     return (
@@ -292,69 +307,3 @@ TERM_NAMES = tuple(terms(date(2000, 1, 1), 0))
 
 def usable(due_soon_days: int) -> bool:
     return 0 <= due_soon_days <= WINDOW_DAYS
-
-
-# --- a deadline window starting at the reference date (the dashboard's next 7 / 30 days) --------
-#
-# Among dated assignments with d <= y, for at - 1 <= y <= at + WINDOW_DAYS (soon = at + s,
-# m = min(y, soon)), the same reasoning as above gives
-#     done_on_time = D_ok(at-1) + W[at..y]      done_late = C_late(at)
-#     overdue = D(at-1) - D_ok(at-1) - C_late(at)
-#     due_soon = D(m) - D(at-1) - W[at..m]      in_progress = D(y) - D(m) - (W[at..y] - W[at..m])
-# where W[at..x] are the window rows with at <= d <= x and c <= at (on time, done by `at`).
-# A window [start, end] is the difference of y = end and y = start - 1.
-
-
-def window_through(at: date, upto: date) -> list[ColumnElement[bool]]:
-    c = AssignmentCount
-    return [and_(c.kind == "window", c.grain == "day", c.day >= at, c.day <= upto, c.day2 <= at)]
-
-
-def range_usable(at: date, due_soon_days: int, start: date | None, end: date | None) -> bool:
-    if start is None or end is None or not usable(due_soon_days):
-        return False
-    return at <= start <= end <= at + timedelta(days=WINDOW_DAYS)
-
-
-def range_terms(
-    at: date, due_soon_days: int, start: date, end: date
-) -> dict[str, list[ColumnElement[bool]]]:
-    soon, before = at + timedelta(days=due_soon_days), at - timedelta(days=1)
-    found = {
-        "D_ok_before": prefix_rows("due_ok", before),
-        "C_late": prefix_rows("done_late", at),
-        "D_before": prefix_rows("due", before),
-    }
-    for y in (start - timedelta(days=1), end):
-        for x in {y, min(y, soon)}:
-            found[f"D:{x}"] = prefix_rows("due", x)
-            found[f"W:{x}"] = window_through(at, x)
-    return found
-
-
-def _through(v: dict[str, int], y: date, soon: date) -> dict[str, int]:
-    m = min(y, soon)
-
-    def d(x: date) -> int:
-        return v.get(f"D:{x}", 0)
-
-    def w(x: date) -> int:
-        return v.get(f"W:{x}", 0)
-
-    on, late, before = v.get("D_ok_before", 0), v.get("C_late", 0), v.get("D_before", 0)
-    return {
-        "done_on_time": on + w(y),
-        "done_late": late,
-        "in_progress": d(y) - d(m) - (w(y) - w(m)),
-        "due_soon": d(m) - before - w(m),
-        "overdue": before - on - late,
-        "no_deadline": 0,
-    }
-
-
-def combine_range(
-    v: dict[str, int], *, at: date, due_soon_days: int, start: date, end: date
-) -> dict[str, int]:
-    soon = at + timedelta(days=due_soon_days)
-    high, low = _through(v, end, soon), _through(v, start - timedelta(days=1), soon)
-    return {status: high[status] - low[status] for status in high}

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 
-from sqlalchemy import or_, select
+from sqlalchemy import literal_column, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from dxtrack.agencies.models import Agency
@@ -20,6 +20,14 @@ from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
+
+
+# Written out (no bound parameters) so that both databases match it to the partial index
+# ix_progress_reports_feedback: the reports that state something, not every report.
+STATES_SOMETHING = or_(
+    ProgressReport.difficulties != literal_column("''"),
+    ProgressReport.proposals != literal_column("''"),
+)
 
 
 @dataclass
@@ -75,7 +83,7 @@ def list_latest_feedback(
         .join(Assignment, Assignment.id == ProgressReport.assignment_id)
         .join(Task, Task.id == Assignment.task_id)
         .join(Agency, Agency.id == Assignment.agency_id)
-        .where(or_(ProgressReport.difficulties != "", ProgressReport.proposals != ""))
+        .where(STATES_SOMETHING)
         .where(ProgressReport.created_at < end, ~replaced)
     )
     query = apply_filters(

@@ -6,7 +6,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, event, false
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, event, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
@@ -142,11 +142,24 @@ class Assignment(Base):
     weight: Mapped[int | None]
 
 
+FEEDBACK_WHERE = "difficulties <> '' OR proposals <> ''"
+
+
 class ProgressReport(Base):
     """Append-only history of an assignment's progress; the latest one is current."""
 
     __tablename__ = "progress_reports"
-    __table_args__ = (CheckConstraint(enum_check("state", ProgressState), name="state"),)
+    __table_args__ = (
+        CheckConstraint(enum_check("state", ProgressState), name="state"),
+        # The reports that state a difficulty or a proposal (tasks/feedback.py reads only these).
+        Index(
+            "ix_progress_reports_feedback",
+            "assignment_id",
+            "id",
+            postgresql_where=text(FEEDBACK_WHERE),
+            sqlite_where=text(FEEDBACK_WHERE),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     assignment_id: Mapped[int] = mapped_column(

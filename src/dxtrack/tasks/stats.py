@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
-from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, literal, select, union_all
@@ -14,8 +13,8 @@ from sqlalchemy.orm import Session
 from dxtrack.agencies.lineage import names_at, successor_map
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
-from dxtrack.db import AnySelect
-from dxtrack.tasks import counts, history
+from dxtrack.db import AnySelect, serial_plans
+from dxtrack.tasks import counts, history, windows
 from dxtrack.tasks.models import Assignment, AssignmentCount
 from dxtrack.tasks.queries import (
     Filters,
@@ -72,17 +71,17 @@ Plan = tuple[dict[str, Any], Callable[[dict[str, int]], dict[str, int]]]
 
 def _count_plan(filters: Filters, at: date, due_soon_days: int) -> Plan | None:
     """Which prefix counts give the answer, and how (None: read the assignments instead).
-    Exact at any date for agency / group filters, and for a deadline window from `at`."""
+    Exact at any date for agency / group filters and any deadline window (tasks/windows.py)."""
     start, end = filters.deadline_from, filters.deadline_to
     if not only_agency_filters(replace(filters, deadline_from=None, deadline_to=None)):
         return None
-    if start is None and end is None and counts.usable(due_soon_days):
+    if start is not None or end is not None:
+        if start is not None and end is not None and start > end:
+            return None  # an empty window: the scan answers at once
+        terms, window = windows.window_terms(at, due_soon_days, start, end)
+        return terms, window.combine
+    if counts.usable(due_soon_days):
         return counts.terms(at, due_soon_days), counts.combine
-    if start is not None and end is not None and counts.range_usable(at, due_soon_days, start, end):
-        terms = counts.range_terms(at, due_soon_days, start, end)
-        return terms, partial(
-            counts.combine_range, at=at, due_soon_days=due_soon_days, start=start, end=end
-        )
     return None
 
 
@@ -133,7 +132,9 @@ def _counted(
     sub = union_all(*branches).subquery()
     grouped = select(sub.c.key, sub.c.term, func.sum(sub.c.n)).group_by(sub.c.key, sub.c.term)
     sums: dict[int, dict[str, int]] = {}
-    for key_id, term, n in db.execute(grouped):
+    with serial_plans(db):
+        found = db.execute(grouped).all()
+    for key_id, term, n in found:
         sums.setdefault(int(key_id), {})[term] = int(n)
     return [
         (key_id, status, n)
