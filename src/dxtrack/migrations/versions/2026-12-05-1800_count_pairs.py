@@ -2,8 +2,8 @@
 deadline window far from the reference date is read from the counts too (tasks/windows.py)
 
 Revision ID: d4e8b2c6a913
-Revises: 9c5f2a4b6d32
-Create Date: 2026-12-05 17:30:00
+Revises: a1d7e3f9b2c4
+Create Date: 2026-12-05 18:00:00
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from alembic import op
 from dxtrack.tasks import counts
 
 revision = "d4e8b2c6a913"
-down_revision = "9c5f2a4b6d32"
+down_revision = "a1d7e3f9b2c4"
 branch_labels = None
 depends_on = None
 

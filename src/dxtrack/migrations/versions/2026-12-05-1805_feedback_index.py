@@ -3,7 +3,7 @@ proposal, so the report's latest difficulties read those and not every report
 
 Revision ID: e5f9c3d7b024
 Revises: d4e8b2c6a913
-Create Date: 2026-12-05 17:35:00
+Create Date: 2026-12-05 18:05:00
 """
 
 from __future__ import annotations
