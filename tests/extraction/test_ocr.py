@@ -52,7 +52,7 @@ class TestScannedPdf:
         data = scan_pdf([letter_page])
         calls: list[tuple[int, int]] = []
         doc = read_bytes(data, "scan.pdf", progress=lambda done, total: calls.append((done, total)))
-        assert calls == [(1, 1)]
+        assert calls == [(0, 1), (1, 1)]
         assert doc.format == "pdf" and doc.ocr
         assert doc.pages[0]["ocr"] is True and doc.pages[0]["confidence"] > 80
         assert doc.confidence == doc.pages[0]["confidence"]
@@ -89,7 +89,7 @@ class TestMixedPdf:
         assert needs_ocr(data, "hon-hop.pdf")
         calls: list[tuple[int, int]] = []
         doc = read_bytes(data, "hon-hop.pdf", progress=lambda d, t: calls.append((d, t)))
-        assert calls == [(1, 1)]  # only the scanned page is recognised
+        assert calls == [(0, 1), (1, 1)]  # only the scanned page is recognised
         assert [p["ocr"] for p in doc.pages] == [False, True]
         lines = doc.text.split("\n")
         assert lines[: len(LETTER)] == LETTER  # the text layer, exactly
@@ -119,7 +119,7 @@ class TestPhotos:
         data = image_bytes(photo(letter_page), fmt)
         calls: list[tuple[int, int]] = []
         doc = read_bytes(data, name, progress=lambda d, t: calls.append((d, t)))
-        assert calls == [(1, 1)] and doc.ocr
+        assert calls == [(0, 1), (1, 1)] and doc.ocr
         assert "1545/UBND-KGVX" in doc.text
         assert "Kính gửi: Các sở, ban, ngành tỉnh." in one_line(doc.text)
 

@@ -19,6 +19,7 @@ from dxtrack.cli_support import (
 )
 from dxtrack.documents.service import IngestOutcome, ingest_isolated, read_upload
 from dxtrack.errors import DxError, ExtractionFailed, Invalid
+from dxtrack.extraction.ocr_progress import OcrProgress
 from dxtrack.sweep import sweep_orphans
 from dxtrack.tasks.service import START_CHOICES
 
@@ -69,7 +70,8 @@ def _ingest_one(
         reason = "không có quyền đọc" if isinstance(error, PermissionError) else "lỗi đọc đĩa"
         unreadable = Invalid(f"Không đọc được tệp «{path.name}»: {reason}.")
         return _item(path, IngestOutcome(path.name, error=unreadable)), UNREADABLE_EXIT
-    read = read_upload(data, path.name)  # extracted before the writing transaction opens
+    with OcrProgress(path.name, console=err_console) as progress:  # scans: a bar per page
+        read = read_upload(data, path.name, progress=progress)  # before the write transaction
     with unit_of_work() as (db, settings):
         actor = get_user(db, as_user) if as_user else None
         outcome = ingest_isolated(

@@ -46,6 +46,14 @@ class Document(Base):
     created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     confirmed_at: Mapped[datetime | None]
     search_key: Mapped[str] = mapped_column(Text, default="", server_default="")  # search.py
+    # When OCR read any page: each page as readers.RawDocument.pages gives it ({"page", "ocr"},
+    # and for OCR'd pages "confidence", "words", "text", "low"); None for a text document.
+    ocr_pages: Mapped[list[dict[str, Any]] | None] = mapped_column(JSON, default=None)
+
+    @property
+    def read_by_ocr(self) -> bool:
+        return any(page.get("ocr") for page in self.ocr_pages or [])
+
     # Sync (sync/upsert.py): the source system's id `system:id` (unique), and why a confirmed
     # document needs another look after its source changed ("cần xem lại"; None: nothing).
     external_id: Mapped[str | None] = mapped_column(String(200))

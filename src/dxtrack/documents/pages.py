@@ -16,7 +16,7 @@ from dxtrack.documents.highlight import clean_markdown, segments
 from dxtrack.documents.models import ReviewState
 from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.review_hints import review_hints
-from dxtrack.documents.review_pages import task_cards
+from dxtrack.documents.review_pages import ocr_views, task_cards
 from dxtrack.errors import Invalid
 from dxtrack.tasks.listing import list_document_tasks, openable_tasks
 from dxtrack.tasks.preview import preview_confirmation
@@ -115,6 +115,7 @@ def document_page(request: Request, document_id: int, db: Db, user: PageUser) ->
         "can_edit": can_edit,
         "drafts": drafts,
         "confirmed": request.query_params.get("confirmed"),
+        "ocr": ocr_views(document),
     }
     if can_edit and drafts:
         context["preview"] = preview_confirmation(db, document_id=document_id)

@@ -11,13 +11,14 @@ from starlette.responses import Response
 from dxtrack import vn
 from dxtrack.agencies.models import Agency, AgencyGroup
 from dxtrack.agencies.names import is_generic_name
-from dxtrack.deps import Db
-from dxtrack.documents.service import get_document
+from dxtrack.deps import AppSettings, Db
+from dxtrack.documents.models import Document
+from dxtrack.documents.service import get_document, get_readable_document, page_image
 from dxtrack.errors import Invalid
 from dxtrack.tasks import mapping, service
 from dxtrack.tasks.models import PartyRole, Recurrence, Task, TaskParty
 from dxtrack.tasks.preview import preview_confirmation
-from dxtrack.web.security import PageStaff
+from dxtrack.web.security import PageStaff, PageUser
 from dxtrack.web.templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -52,6 +53,37 @@ def task_card(db: Session, task: Task, **extra: Any) -> dict[str, Any]:
 
 def task_cards(db: Session, tasks: list[Task]) -> list[dict[str, Any]]:
     return [task_card(db, task) for task in tasks]
+
+
+def ocr_views(document: Document) -> list[dict[str, Any]]:
+    """The pages read by OCR, for the panel beside the page images: page number, mean
+    confidence and the recognised text cut into pieces, low-confidence words flagged."""
+    views = []
+    for page in document.ocr_pages or []:
+        if not page.get("ocr"):
+            continue
+        text, pieces, cursor = page.get("text") or "", [], 0
+        for start, end in page.get("low") or []:
+            if cursor <= start < end <= len(text):
+                pieces += [(text[cursor:start], False), (text[start:end], True)]
+                cursor = end
+        pieces.append((text[cursor:], False))
+        confidence = page.get("confidence")
+        shown = "?" if confidence is None else vn.percent(confidence / 100, 0)
+        views.append({"page": page["page"], "confidence": shown, "pieces": pieces})
+    return views
+
+
+@router.get("/documents/{document_id}/pages/{page}.png", name="document_page_image")
+def document_page_image(
+    document_id: int, page: int, db: Db, user: PageUser, settings: AppSettings
+) -> Response:
+    """A page of a document read by OCR, rendered from the stored original (who may open the
+    original may see it)."""
+    document = get_readable_document(db, document_id, user=user)
+    png = page_image(settings, document, page)
+    headers = {"Cache-Control": "private, max-age=3600"}
+    return Response(png, media_type="image/png", headers=headers)
 
 
 def _names(text: str) -> list[str]:

@@ -24,6 +24,7 @@ from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references, issued, number_key, parse_date
 from dxtrack.errors import DxError, ExtractionFailed, InternalError, Invalid, NotFound
 from dxtrack.extraction import ExtractionError, extract_bytes
+from dxtrack.extraction.ocr_pdf import page_png
 from dxtrack.extraction.reader_errors import ReaderBug
 from dxtrack.files import clean_filename, safe_suffix, sha256_hex, store_blob
 from dxtrack.search import contains
@@ -212,6 +213,7 @@ def new_document(extracted: dict[str, Any], *, filename: str, size: int) -> Docu
         signer_name=signer.get("name"),
         signer_title=signer.get("title"),
         text=extracted.get("text") or "",
+        ocr_pages=list(extracted.get("pages") or []) or None,
     )
 
 
@@ -369,6 +371,19 @@ def list_cited_by(db: Session, document_id: int, *, user: User | None = None) ->
 
 def original_path(settings: Settings, document: Document) -> Path:
     return settings.originals_dir / document.stored_path
+
+
+def page_image(settings: Settings, document: Document, page: int) -> bytes:
+    """One page of a document read by OCR, rendered from its stored original as a PNG (the
+    review screen shows it beside the recognised text)."""
+    if not document.read_by_ocr:
+        raise NotFound(f"Văn bản #{document.id} không được đọc bằng nhận dạng chữ (OCR).")
+    data = original_path(settings, document).read_bytes()
+    ext = Path(document.filename).suffix.lower().lstrip(".")
+    png = page_png(data, ext, page)
+    if png is None:
+        raise NotFound(f"Văn bản #{document.id} không có trang {page}.")
+    return png
 
 
 def list_document_choices(db: Session, *, limit: int = 500) -> list[tuple[int, str]]:

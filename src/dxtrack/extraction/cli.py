@@ -15,13 +15,16 @@ from pathlib import Path
 import typer
 
 from dxtrack.extraction import ExtractionError, extract_file
+from dxtrack.extraction.ocr_progress import OcrProgress
 
 
 def make_extract_command(directory: Callable[[], Iterable[str]] = tuple) -> Callable[..., None]:
     """The `extract` command recognising the names of `directory()` (called once per run)."""
 
     def extract_command(
-        files: list[Path] = typer.Argument(..., help="Tệp văn bản: .txt, .docx, .pdf"),
+        files: list[Path] = typer.Argument(
+            ..., help="Tệp văn bản: .txt, .md, .docx, .doc, .odt, .pdf, ảnh .jpg, .png, .webp"
+        ),
         json_: bool = typer.Option(False, "--json", help="In kết quả JSON ra màn hình"),
         out: Path | None = typer.Option(None, "--out", help="Thư mục ghi <tên tệp>.json"),
     ) -> None:
@@ -38,7 +41,8 @@ def run_extract(
     results = []
     for path in files:
         try:
-            result = extract_file(path, directory=directory).to_dict()
+            with OcrProgress(path.name) as progress:  # a bar only for pages read by OCR
+                result = extract_file(path, directory=directory, progress=progress).to_dict()
         except ExtractionError as exc:
             failed += 1
             typer.echo(f"Lỗi: {exc.message}", err=True)

@@ -13,6 +13,7 @@ the slow part, runs outside it).
 
 from __future__ import annotations
 
+import io
 import re
 import threading
 from collections.abc import Callable
@@ -22,7 +23,7 @@ from dxtrack.extraction.ocr import OcrPage, check_tesseract, ocr_warning, recogn
 from dxtrack.extraction.ocr_image import prepare_scan
 
 DPI = 300
-__all__ = ["DPI", "PdfOcr", "Progress", "ocr_warning", "scan_pages"]
+__all__ = ["DPI", "PdfOcr", "Progress", "ocr_warning", "page_png", "scan_pages"]
 MIN_TEXT = 40  # characters of the page's own text below which an image page is a scan
 Progress = Callable[[int, int], None]
 
@@ -92,6 +93,8 @@ class PdfOcr:
         self.done = 0
         self.progress = progress
         self._document: Any = None
+        if progress is not None:
+            progress(0, self.total)
 
     def page(self, index: int) -> OcrPage:
         image = prepare_scan(self._render(index))
@@ -121,3 +124,38 @@ class PdfOcr:
             with _LOCK:
                 self._document.close()
             self._document = None
+
+
+def page_png(data: bytes, ext: str, number: int, *, width: int = 1100) -> bytes | None:
+    """Page `number` (1-based) of a stored PDF or image as a PNG `width` pixels wide, for the
+    review screen; None when the file has no such page."""
+    from PIL import Image
+
+    from dxtrack.extraction.ocr_image import open_image
+
+    if ext != "pdf":
+        image = open_image(data) if number == 1 else None
+    else:
+        pdfium = _pdfium()
+        with _LOCK:
+            document = pdfium.PdfDocument(data)
+            try:
+                if not 1 <= number <= len(document):
+                    return None
+                page = document[number - 1]
+                scale = width / page.get_width()
+                bitmap = page.render(scale=scale, grayscale=True)
+                image = bitmap.to_pil().copy()
+                bitmap.close()
+                page.close()
+            finally:
+                document.close()
+    if image is None:
+        return None
+    if image.width > width:
+        image = image.resize(
+            (width, round(image.height * width / image.width)), Image.Resampling.LANCZOS
+        )
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()

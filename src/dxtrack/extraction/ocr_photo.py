@@ -18,6 +18,8 @@ def read_image(
 ) -> tuple[str, list[str], list[dict[str, Any]]]:
     """(text, warnings, pages) of a photo or scan of one page."""
     check_tesseract()
+    if progress is not None:
+        progress(0, 1)
     page = recognise(prepare_photo(open_image(data)), number=1)
     if progress is not None:
         progress(1, 1)

@@ -9,7 +9,8 @@ Markdown remnants of web copies removed), .docx (reader_docx.py), .doc and .odt 
 to DOCX by LibreOffice, office.py), .pdf (reader_pdf.py: the text layer, and OCR for pages
 without one, ocr_pdf.py), photos and scans .jpg/.jpeg/.png/.webp (OCR after cropping,
 light and skew correction, ocr_image.py). Tables come out one row per line, cells joined by
-" | ". `progress(pages_done, pages_total)` is called after each page recognised by OCR.
+" | ". `progress(pages_done, pages_total)` is called once with 0 pages done when OCR starts,
+then after each page recognised.
 
 Anything unreadable raises ExtractionError with a Vietnamese message naming the file and
 the reason. A third-party parser failing on a damaged file is "tệp bị hỏng"; an exception
