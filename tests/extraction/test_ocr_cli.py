@@ -41,7 +41,9 @@ def test_extract_scan_photo_and_doc(tmp_path: Path) -> None:
     document.save(tmp_path / "old.docx")
     soffice = find_soffice()
     assert soffice is not None
-    doc = convert(soffice, (tmp_path / "old.docx").read_bytes(), suffix=".docx", to="doc:MS Word 97")
+    doc = convert(
+        soffice, (tmp_path / "old.docx").read_bytes(), suffix=".docx", to="doc:MS Word 97"
+    )
     (tmp_path / "old.doc").write_bytes(doc)
     files = [str(tmp_path / name) for name in ("scan.pdf", "photo.jpg", "old.doc")]
     result = runner.invoke(app, ["extract", *files, "--json"])
