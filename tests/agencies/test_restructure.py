@@ -105,6 +105,21 @@ class TestDissolve:
         assert entry.after["kept"] == result.kept
 
 
+    def test_a_receiver_named_later_takes_the_work(self, db: Session):
+        task = make_task(db, lead=["Sở Tư pháp"], deadline=date(2026, 6, 30))
+        dissolve_agency(db, code="so-tu-phap", into=None, on=ON, actor=None)
+        later = date(2026, 4, 1)
+        result = dissolve_agency(db, code="so-tu-phap", into="so-noi-vu", on=later, actor=None)
+        assert result.moved == {"so-noi-vu": 1}
+        assert assignment_of(db, task.id).agency_id == agency_id(db, "so-noi-vu")
+        assert task.id not in [r.task_id for r in list_undelivered(db)[0]]
+        assert build_resolver(db).resolve("Sở Tư pháp").code == "so-noi-vu"
+        [former] = former_names(db)[agency_id(db, "so-noi-vu")]
+        assert former.valid_to == date(2026, 2, 28)  # dissolved on 01/03, not on 01/04
+        with pytest.raises(Invalid, match="giải thể trước đó"):
+            dissolve_agency(db, code="so-tu-phap", into="so-xay-dung", on=later, actor=None)
+
+
 class TestAliases:
     def test_merge_keeps_old_name_and_code_with_dates(self, db: Session):
         merge_agencies(db, codes=["so-tu-phap"], into="so-noi-vu", on=ON, name="Sở Nội vụ mới",

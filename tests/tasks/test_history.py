@@ -78,3 +78,15 @@ class TestPagesAtADate:
         assert not texts(folded, "//td/a[text()='Sở Tư pháp']")
         [row] = [r for r in texts(folded, "//tr[td/a[text()='Sở Y tế']]/td[5]")]
         assert row == "2"
+
+
+@pytest.mark.usefixtures("merged")
+def test_scorecard_api_folds_on_request(client: TestClient, db: Session):
+    from apihelp import login
+
+    headers = login(client, db, "lanhdao")
+    plain = client.get(f"/api/v1/scorecard?at={BEFORE.isoformat()}", headers=headers).json()
+    assert {r["code"]: r["overdue"] for r in plain}["so-tu-phap"] == 1
+    folded = client.get(f"/api/v1/scorecard?at={BEFORE.isoformat()}&fold=true", headers=headers)
+    rows = {r["code"]: r["overdue"] for r in folded.json()}
+    assert "so-tu-phap" not in rows and rows["so-y-te"] == 2

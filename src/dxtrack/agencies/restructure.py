@@ -14,9 +14,10 @@ them. Either way history is kept (`assignment_moves`, `agency_changes`) and audi
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.changes import (
@@ -27,7 +28,7 @@ from dxtrack.agencies.changes import (
     record_change,
     successor_agency,
 )
-from dxtrack.agencies.models import Agency
+from dxtrack.agencies.models import Agency, AgencyAlias, AgencyChange
 from dxtrack.audit import events
 from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
@@ -110,6 +111,16 @@ def split_agency(
     return result
 
 
+def _pending_dissolution(db: Session, old: Agency) -> AgencyChange | None:
+    """The agency's dissolution without a receiver, if that is how it ended."""
+    query = select(AgencyChange).where(
+        AgencyChange.predecessor_id == old.id,
+        AgencyChange.kind == "dissolve",
+        AgencyChange.successor_id.is_(None),
+    )
+    return db.scalar(query)
+
+
 def dissolve_agency(
     db: Session,
     *,
@@ -120,16 +131,24 @@ def dissolve_agency(
     actor: User | None,
 ) -> ChangeResult:
     """Dissolve `code` from `on`: its open assignments go to `into` (created with `name` when
-    new), or without a receiver stay with it, listed as "chưa giao được" (audited)."""
+    new), or without a receiver stay with it, listed as "chưa giao được" (audited). An agency
+    dissolved without a receiver can be given one later: its open work moves on `on`."""
     if actor is not None:
         require_staff(actor)
     into = (into or "").strip() or None
     if into == code:
         raise Invalid("Cơ quan tiếp nhận phải khác cơ quan giải thể.")
     old = agencies_by_code(db, [code])[code]
-    ensure_unchanged(db, [old])
+    pending = _pending_dissolution(db, old) if into else None
+    if pending is None:
+        ensure_unchanged(db, [old])
     receiver = successor_agency(db, into, name, old, on) if into else None
-    record_change(db, kind="dissolve", old=old, new=receiver, on=on)
+    if pending is not None and receiver is not None:  # its work finally taken over
+        pending.successor_id = receiver.id
+        db.add(AgencyAlias(agency_id=receiver.id, name=old.name, code=old.code,
+                           valid_to=pending.on - timedelta(days=1), change_id=pending.id))  # fmt: skip
+    else:
+        record_change(db, kind="dissolve", old=old, new=receiver, on=on)
     if receiver is not None:
         moved, kept = move_assignments(db, old, lambda _a: receiver, on)
         by_code = {receiver.code: moved.get(receiver.id, 0)}

@@ -47,8 +47,10 @@ def read_scorecard(
     at: date | None = None,
     by: Literal["agency", "group"] = "agency",
     document_id: int | None = None,
+    fold: bool = False,
 ) -> list[dict[str, Any]]:
-    """Per agency or per group: counts per status, completion and on-time rates, ranked."""
+    """Per agency or per group: counts per status, completion and on-time rates, ranked.
+    `fold`: a merged or split agency's history folded into its successor's row."""
     rows = scorecard(
         db,
         at=at or vn.today(),
@@ -56,5 +58,6 @@ def read_scorecard(
         user=user,
         filters=Filters(document_id=document_id),
         due_soon_days=settings.due_soon_days,
+        fold_predecessors=fold,
     )
     return [row.to_dict() | {"rank": rank} for rank, row in enumerate(rows, start=1)]
