@@ -104,7 +104,6 @@ class TestDissolve:
         entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "agency.dissolve")).one()
         assert entry.after["kept"] == result.kept
 
-
     def test_a_receiver_named_later_takes_the_work(self, db: Session):
         task = make_task(db, lead=["Sở Tư pháp"], deadline=date(2026, 6, 30))
         dissolve_agency(db, code="so-tu-phap", into=None, on=ON, actor=None)
