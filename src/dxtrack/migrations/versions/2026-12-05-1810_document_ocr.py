@@ -1,8 +1,8 @@
 """document_ocr: how each page of a document was read (OCR, mean confidence, doubtful words)
 
 Revision ID: b2c4d6e8f012
-Revises: a1d7e3f9b2c4
-Create Date: 2026-12-05 18:00:00
+Revises: e5f9c3d7b024
+Create Date: 2026-12-05 18:10:00
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "b2c4d6e8f012"
-down_revision = "a1d7e3f9b2c4"
+down_revision = "e5f9c3d7b024"
 branch_labels = None
 depends_on = None
 
