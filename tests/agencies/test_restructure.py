@@ -263,3 +263,15 @@ def test_migration_dates_the_aliases_of_recorded_merges(fresh_settings):
         [former] = former_names(db)[ids["so-noi-vu"]]
         assert (former.name, former.code, former.valid_to) == ("Sở Tư pháp", "so-tu-phap",
                                                               date(2026, 2, 28))  # fmt: skip
+
+
+def test_directory_replace_keeps_agencies_with_history(db: Session, tmp_path):
+    from dxtrack.agencies.service import import_file, list_agencies
+
+    make_task(db, lead=["Sở Tư pháp"], deadline=date(2026, 6, 30))
+    merge_agencies(db, codes=["so-tu-phap"], into="so-noi-vu", on=ON, name=None, actor=None)
+    path = tmp_path / "moi.csv"
+    path.write_text("code,name,kind\nso-noi-vu,Sở Nội vụ,department\n", encoding="utf-8")
+    result = import_file(db, path, replace=True, actor=None)
+    assert result.kept >= 1  # the merged predecessor is history, not deleted
+    assert "so-tu-phap" in {a.code for a in list_agencies(db)}

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session, selectinload
 from dxtrack import vn
 from dxtrack.agencies.importer import Directory, default_directory, read_directory
 from dxtrack.agencies.lineage import code_owner, ended_ids, successor_map
-from dxtrack.agencies.models import Agency, AgencyGroup, group_members
+from dxtrack.agencies.models import (
+    Agency,
+    AgencyChange,
+    AgencyGroup,
+    AssignmentMove,
+    group_members,
+)
 from dxtrack.agencies.names import loose_key
 from dxtrack.agencies.resolver import Match, build_resolver
 from dxtrack.audit import events
@@ -107,10 +113,14 @@ def _upsert_groups(
 
 
 def _referenced(agency_id: int) -> ColumnElement[bool]:
+    """In use: assigned, named, an officer's, or part of a recorded change (its history)."""
+    change, move = AgencyChange, AssignmentMove
     return (
         exists().where(Assignment.agency_id == agency_id)
         | exists().where(TaskParty.agency_id == agency_id)
         | exists().where(User.agency_id == agency_id)
+        | exists().where((change.predecessor_id == agency_id) | (change.successor_id == agency_id))
+        | exists().where((move.from_agency_id == agency_id) | (move.to_agency_id == agency_id))
     )
 
 
