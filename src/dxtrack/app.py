@@ -18,6 +18,7 @@ from starlette.exceptions import HTTPException
 from dxtrack import __version__, logs, vn
 from dxtrack.admin import accounts as admin_accounts
 from dxtrack.admin import pages as admin_pages
+from dxtrack.admin import webhooks as admin_webhooks
 from dxtrack.agencies import pages as agency_pages
 from dxtrack.agencies import routes as agency_routes
 from dxtrack.audit import routes as audit_routes
@@ -37,6 +38,7 @@ from dxtrack.jobs import routes as job_routes
 from dxtrack.logs import RequestLog
 from dxtrack.notifications import pages as notification_pages
 from dxtrack.notifications import routes as notification_routes
+from dxtrack.notifications import webhook_routes
 from dxtrack.reports import pages as report_pages
 from dxtrack.reports import routes as report_routes
 from dxtrack.sync import pages as sync_pages
@@ -131,6 +133,7 @@ API_ROUTERS = (
     report_routes.router,
     audit_routes.router,
     notification_routes.router,
+    webhook_routes.router,
     sheet_routes.router,
     sync_routes.router,
     job_routes.router,
@@ -148,6 +151,7 @@ PAGE_ROUTERS = (
     agency_pages.router,
     admin_pages.router,
     admin_accounts.router,
+    admin_webhooks.router,
     notification_pages.router,
     plan_pages.router,
     report_pages.router,

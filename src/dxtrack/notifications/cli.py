@@ -1,4 +1,4 @@
-"""`dxtrack notify run|rules|rule|letter|explain`."""
+"""`dxtrack notify run|rules|rule|letter|explain|webhooks`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from dxtrack.notifications import explanations, service
 from dxtrack.notifications.letter import reminder_letter
 from dxtrack.notifications.models import RULE_LABELS, RuleKind
 from dxtrack.notifications.runner import run_in_transactions
+from dxtrack.notifications.webhook_delivery import deliver_in_transactions
 
 app = typer.Typer(help="Nhắc việc: thư điện tử, thông báo, giải trình.", no_args_is_help=True)
 
@@ -144,3 +145,18 @@ def explain_command(
             raise Invalid("Cần --assignment hoặc --document.")
         ids = [item.id for item in items]
     sys.stdout.write(f"Đã gửi {len(ids)} yêu cầu giải trình: {ids}\n")
+
+
+@app.command("webhooks")
+@handle_errors
+def webhooks_command(
+    as_json: bool = typer.Option(False, "--json", help="In {sent, failed}"),
+) -> None:
+    """Gửi các sự kiện webhook đến hạn (chạy mỗi phút; lỗi được thử lại, giãn cách tăng dần)."""
+    result = deliver_in_transactions(get_settings())
+    if as_json:
+        sys.stdout.write(json.dumps(result.to_json()) + "\n")
+    else:
+        console.print(f"Sự kiện webhook: đã gửi {result.sent}, lỗi {result.failed} (sẽ thử lại).")
+    if result.failed:
+        raise typer.Exit(1)

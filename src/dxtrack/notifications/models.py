@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import JSON, CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from dxtrack.db import Base, enum_check, utcnow
@@ -81,17 +81,22 @@ class Notification(Base):
 
 
 class OutboxMessage(Base):
-    """One digest e-mail per user and day: composed once, marked sent right after sending."""
+    """One digest e-mail per user and day: composed once, marked sent right after sending.
+
+    Webhook deliveries (notifications/webhooks.py) queue here too: `kind` "webhook", no user,
+    `endpoint_id` set, `subject` the event, `text_body` the JSON body, retried at
+    `next_attempt_at` with exponential backoff."""
 
     __tablename__ = "notification_outbox"
     __table_args__ = (
         UniqueConstraint("user_id", "day", "kind"),
         CheckConstraint(enum_check("state", OutboxState), name="state"),
         Index("ix_notification_outbox_state_day", "state", "day"),
+        Index("ix_notification_outbox_endpoint_state", "endpoint_id", "state", "next_attempt_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
     day: Mapped[date]
     kind: Mapped[str] = mapped_column(String(32), default="digest")
     recipient: Mapped[str | None] = mapped_column(String(200))
@@ -103,6 +108,36 @@ class OutboxMessage(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     sent_at: Mapped[datetime | None]
+    endpoint_id: Mapped[int | None] = mapped_column(
+        ForeignKey("webhook_endpoints.id", ondelete="CASCADE")
+    )
+    next_attempt_at: Mapped[datetime | None]
+
+
+class WebhookEvent(StrEnum):
+    status_changed = "assignment.status_changed"
+    progress_reported = "progress.reported"
+
+
+WEBHOOK_EVENT_LABELS = {
+    WebhookEvent.status_changed: "Tình trạng phân công thay đổi",
+    WebhookEvent.progress_reported: "Có báo cáo tiến độ mới",
+}
+
+
+class WebhookEndpoint(Base):
+    """An address of another system that receives signed events (admin-configured)."""
+
+    __tablename__ = "webhook_endpoints"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    url: Mapped[str] = mapped_column(String(500))
+    secret: Mapped[str] = mapped_column(String(200))
+    events: Mapped[list[str]] = mapped_column(JSON, default=list)
+    description: Mapped[str] = mapped_column(String(200), default="")
+    enabled: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
 
 
 class ExplanationRequest(Base):

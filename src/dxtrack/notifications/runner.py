@@ -16,7 +16,7 @@ import smtplib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Protocol
 
 from sqlalchemy import func, insert, select, update
@@ -164,6 +164,7 @@ def _pending_ids(db: Session, at: date) -> list[int]:
     query = select(OutboxMessage.id).where(
         OutboxMessage.state == OutboxState.pending,
         OutboxMessage.recipient.is_not(None),
+        OutboxMessage.endpoint_id.is_(None),  # e-mail only: webhooks have their own run
         OutboxMessage.day >= at - timedelta(days=CATCH_UP_DAYS),
         OutboxMessage.day <= at,
     )
@@ -188,11 +189,16 @@ def _load(db: Session, ids: list[int]) -> list[Any]:
     return list(db.execute(query.order_by(OutboxMessage.id)))
 
 
-def _mark(db: Session, message_id: int, error: str | None) -> None:
-    """Record one attempt: sent (error None) or the error, only if still pending."""
+def mark_attempt(
+    db: Session, message_id: int, error: str | None, *, retry_at: datetime | None = None
+) -> None:
+    """Record one attempt: sent (error None) or the error (and when to try again), only if
+    still pending. E-mail and webhook deliveries alike."""
     values: dict[str, Any] = {"attempts": OutboxMessage.attempts + 1, "last_error": error}
     if error is None:
         values |= {"state": OutboxState.sent.value, "sent_at": utcnow()}
+    else:
+        values["next_attempt_at"] = retry_at
     db.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == message_id, OutboxMessage.state == OutboxState.pending)
@@ -219,10 +225,10 @@ def _send_row(db: Session, row: Any, sender: Sender, settings: Settings, result:
     try:
         sender.send(email)
     except (smtplib.SMTPException, OSError) as exc:
-        _mark(db, message_id, f"{type(exc).__name__}: {exc}"[:1000])
+        mark_attempt(db, message_id, f"{type(exc).__name__}: {exc}"[:1000])
         result.failed += 1
         return
-    _mark(db, message_id, None)
+    mark_attempt(db, message_id, None)
     result.sent += 1
 
 

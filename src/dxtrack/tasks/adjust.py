@@ -18,6 +18,7 @@ from dxtrack.audit.service import record
 from dxtrack.auth.permissions import require_staff
 from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
+from dxtrack.notifications import webhooks
 from dxtrack.tasks.models import Assignment, TaskParty
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def apply_extension(
     """Move the deadline later, keeping the first one in `original_deadline` (the status rule
     reads both); one `assignment.extend` audit row."""
     before = {"deadline": assignment.deadline, "original_deadline": assignment.original_deadline}
+    status_before = webhooks.status_now(assignment)
     if assignment.original_deadline is None:
         assignment.original_deadline = assignment.deadline
     assignment.deadline = deadline
@@ -48,6 +50,7 @@ def apply_extension(
         "reason": reason,
     }
     record(db, Event("assignment.extend", "assignment", assignment.id, before, after), actor=actor)
+    webhooks.assignment_changed(db, assignment, status_before)
 
 
 def extend_deadline(

@@ -17,6 +17,7 @@ from dxtrack.config import Settings
 from dxtrack.db import utcnow
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.files import StoredFile, store_evidence
+from dxtrack.notifications import webhooks
 from dxtrack.tasks.models import Assignment, Evidence, ProgressReport, ProgressState
 
 if TYPE_CHECKING:
@@ -115,6 +116,7 @@ def report_progress(
     reason = _check_children(db, assignment, data)
     stored = store_evidence(settings.evidence_dir, data.files, max_bytes=settings.max_upload_bytes)
     before = assignment_snapshot(assignment)
+    status_before = webhooks.status_now(assignment, settings.due_soon_days)
     report = _append(db, assignment, data, percent, completed_on, actor, reason)
     _add_evidence(db, report, stored)
     after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(stored)}
@@ -125,6 +127,8 @@ def report_progress(
         events.Event("progress.report", "assignment", assignment.id, before, after),
         actor=actor,
     )
+    webhooks.progress_reported(db, report, assignment)
+    webhooks.assignment_changed(db, assignment, status_before, due_soon_days=settings.due_soon_days)
     return report
 
 
