@@ -40,6 +40,9 @@ def _vocab() -> dict:
         "furniture": re.compile("|".join(f"(?:{p})" for p in v["page_furniture"])),
         "time": {fold(w) for w in v["time_words"]},
         "end": re.compile("|".join(f"(?:{p})" for p in v["table_end"])),
+        "product": re.compile(
+            "(?:" + "|".join(t["name"] for t in load_vocab("vocab")["doc_types"]) + r")\b"
+        ),
     }
 
 
@@ -117,13 +120,24 @@ def _flush(row: list[str], matcher: AgencyMatcher) -> list[str]:
     while time_at > 0 and _is_time(cells[time_at - 1]):
         time_at -= 1
     time = " ".join(cells[time_at:])
-    body = cells[:time_at]
+    body = cells[: _product_at(cells, time_at)]
     lead_at = _agency_tail(body, matcher) or _next_agency(body, 1, matcher)
     coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at) if lead_at else 0
     task = " ".join(body[:lead_at] if lead_at else body)
     lead = " ".join(body[lead_at : coord_at or None]) if lead_at else ""
     coords = " ".join(body[coord_at:]) if coord_at else ""
     return [f"{label} | {task} | {lead} | {coords} | {time}"]
+
+
+def _product_at(cells: list[str], end: int) -> int:
+    """Where a product cell before the time cell starts ("Báo cáo", "Quyết định" / "của
+    UBND tỉnh"): a line opening with a document type after the lead's lines."""
+    k = end
+    while k > 2 and cells[k - 1][:1].islower():
+        k -= 1
+    if k > 2 and _vocab()["product"].match(cells[k - 1]):
+        return k - 1
+    return end
 
 
 def _agency_tail(cells: list[str], matcher: AgencyMatcher) -> int:
