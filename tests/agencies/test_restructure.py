@@ -275,3 +275,17 @@ def test_directory_replace_keeps_agencies_with_history(db: Session, tmp_path):
     result = import_file(db, path, replace=True, actor=None)
     assert result.kept >= 1  # the merged predecessor is history, not deleted
     assert "so-tu-phap" in {a.code for a in list_agencies(db)}
+
+
+def test_delegation_offers_successors_not_ended_communes(db: Session):
+    from dxtrack.agencies.service import get_agency
+    from dxtrack.tasks.delegation import Delegation, delegate, target_choices
+
+    merge_agencies(db, codes=["xa-an-phu", "xa-an-cu"], into="xa-an-phu-moi", name="Xã An Phú Mới",
+                   on=ON, actor=None)  # fmt: skip
+    choices = {a.code for a in target_choices(db, get_agency(db, "so-y-te"))}
+    assert "xa-an-phu-moi" in choices and not {"xa-an-phu", "xa-an-cu"} & choices
+    parent = assignment_of(db, make_task(db, deadline=date(2026, 6, 30)).id)
+    with pytest.raises(Invalid, match="hãy giao cho đơn vị kế thừa"):
+        delegate(db, assignment_id=parent.id, request=Delegation(targets=["xa-an-phu"]),
+                 actor=make_user(db, "syt"))  # fmt: skip

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
+from dxtrack.agencies.lineage import ended_ids
 from dxtrack.agencies.models import Agency, AgencyKind
 from dxtrack.audit import events
 from dxtrack.audit.service import record
@@ -89,6 +90,11 @@ def _targets(db: Session, holder: Agency, codes: list[str]) -> list[Agency]:
             f"Không thể giao tiếp cho {', '.join(refused)}: chỉ giao cho đơn vị trực thuộc "
             f"{holder.name} hoặc cho xã, phường, đặc khu."
         )
+    ended = set(ended_ids(db))  # merged, split or dissolved (agencies/lineage.py)
+    gone = [found[code].name for code in wanted if found[code].id in ended]
+    if gone:
+        raise Invalid(f"Không thể giao tiếp cho {', '.join(gone)}: đơn vị đã được hợp nhất, "
+                      "chia tách hoặc giải thể; hãy giao cho đơn vị kế thừa.")  # fmt: skip
     return [found[code] for code in wanted]
 
 
@@ -146,7 +152,8 @@ def target_choices(db: Session, holder: Agency) -> list[Agency]:
         Agency.id != holder.id,
         (Agency.parent_code == holder.code) | Agency.kind.in_([k.value for k in LOCAL_KINDS]),
     )
-    found = list(db.scalars(query))
+    ended = set(ended_ids(db))
+    found = [a for a in db.scalars(query) if a.id not in ended]
     return sorted(found, key=lambda a: (a.parent_code != holder.code, vn.sort_key(a.name)))
 
 
