@@ -114,5 +114,5 @@ class TestUploadOne:
         post = spec["paths"]["/api/v1/documents"]["post"]
         assert {"201", "422"} <= set(post["responses"])
         fields = spec["components"]["schemas"]["IngestRead"]["properties"]
-        assert fields["status"]["enum"] == ["created", "duplicate", "failed"]
+        assert fields["status"]["enum"] == ["created", "duplicate", "failed", "reading"]
         assert {"error", "detail", "document"} <= set(fields)

@@ -81,7 +81,7 @@ class TestAgencyImportJob:
         assert job.state == JobState.done, job.error
         assert job.result == {"created": 5, "updated": 0, "groups": 0, "rows": 5}
         assert (job.done, job.total) == (5, 5) and job.checkpoint["agencies"] == 5
-        assert "5/5" in job.label
+        assert job.label.startswith("Đã nhập 5 dòng: 5 cơ quan mới")
         codes = db.scalars(select(Agency.code).where(Agency.code.like("so-nhap-%")))
         assert len(list(codes)) == 5
         actions = set(db.scalars(select(AuditEntry.action).where(AuditEntry.entity == "job")))

@@ -14,6 +14,7 @@ from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
 from dxtrack.documents.highlight import clean_markdown, segments
 from dxtrack.documents.models import ReviewState
+from dxtrack.documents.reading import ingest_upload, read_or_defer, reading_job
 from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.review_hints import review_hints
 from dxtrack.documents.review_pages import ocr_views, task_cards
@@ -66,7 +67,7 @@ def documents_upload(
 ) -> Response:
     with outside_transaction(db):  # read and extract first, holding no transaction
         reads = [
-            service.read_upload(
+            read_or_defer(  # a scan or photo: stored now, read by a background job (OCR)
                 upload.file.read(settings.max_upload_bytes + 1),
                 upload.filename,
                 max_bytes=settings.max_upload_bytes,
@@ -74,11 +75,8 @@ def documents_upload(
             for upload in files
             if upload.filename
         ]
-    items = [
-        service.ingest_isolated(  # each file in its own SAVEPOINT: a bad one is reported
-            db, data=read.data, filename=read.filename, settings=settings, actor=user, read=read
-        )
-        for read in reads
+    items = [  # each file in its own SAVEPOINT: a bad one is reported
+        ingest_upload(db, read=read, settings=settings, actor=user) for read in reads
     ]
     if not items:
         raise Invalid("Vui lòng chọn ít nhất một tệp văn bản.")
@@ -116,6 +114,10 @@ def document_page(request: Request, document_id: int, db: Db, user: PageUser) ->
         "drafts": drafts,
         "confirmed": request.query_params.get("confirmed"),
         "ocr": ocr_views(document),
+        "job": reading_job(db, document_id),  # OCR still running, or failed: its state
+        "can_retry": can_edit,
+        "next_url": f"/documents/{document_id}",
+        "reload": True,
     }
     if can_edit and drafts:
         context["preview"] = preview_confirmation(db, document_id=document_id)

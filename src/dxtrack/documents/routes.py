@@ -14,6 +14,7 @@ from dxtrack.db import outside_transaction
 from dxtrack.deps import AppSettings, CurrentUser, Db, Staff
 from dxtrack.documents import service
 from dxtrack.documents.models import Document, ReviewState
+from dxtrack.documents.reading import ingest_upload, read_or_defer
 from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.schemas import (
     CandidateRead,
@@ -76,7 +77,7 @@ def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
         )
     return IngestRead(
         filename=outcome.filename,
-        status="duplicate" if result.duplicate else "created",
+        status="duplicate" if result.duplicate else ("reading" if result.job_id else "created"),
         document=document_read(result.document),
         duplicate=result.duplicate,
         tasks=result.tasks,
@@ -85,6 +86,7 @@ def ingest_read(outcome: service.IngestOutcome) -> IngestRead:
         same_letter=result.same_letter,
         confirm_error=result.refused.message if result.refused else None,
         unresolved_tasks=_unresolved(result.refused.detail) if result.refused else [],
+        job=result.job_id,
     )
 
 
@@ -118,10 +120,11 @@ def upload_documents(
 ) -> Any:
     """Each file is stored and extracted on its own: a broken file is reported, not fatal.
 
-    The files are read and extracted first, holding no transaction; then written."""
+    The files are read and extracted first, holding no transaction; then written. A file
+    that needs OCR is stored and read by a background job (`status` `reading`, `job`)."""
     with outside_transaction(db):
         reads = [
-            service.read_upload(
+            read_or_defer(
                 upload.file.read(settings.max_upload_bytes + 1),
                 upload.filename or "van-ban",
                 max_bytes=settings.max_upload_bytes,
@@ -129,15 +132,7 @@ def upload_documents(
             for upload in files
         ]
     outcomes = [
-        service.ingest_isolated(
-            db,
-            data=read.data,
-            filename=read.filename,
-            settings=settings,
-            actor=user,
-            confirm=confirm,
-            read=read,
-        )
+        ingest_upload(db, read=read, settings=settings, actor=user, confirm=confirm)
         for read in reads
     ]
     items = [ingest_read(outcome) for outcome in outcomes]

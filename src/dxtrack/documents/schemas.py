@@ -81,7 +81,7 @@ class IngestRead(BaseModel):
     """
 
     filename: str
-    status: Literal["created", "duplicate", "failed"]
+    status: Literal["created", "duplicate", "failed", "reading"]
     document: DocumentRead | None
     duplicate: bool
     tasks: int
@@ -93,3 +93,5 @@ class IngestRead(BaseModel):
     # Another file of a stored letter (same number, issuer and date): `document` is that one.
     same_letter: bool = False
     unresolved_tasks: list[dict[str, object]] = []
+    # `reading`: the file needs OCR; stored, its document created, read by this background job
+    job: int | None = None

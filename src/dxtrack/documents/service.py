@@ -78,6 +78,7 @@ class Extraction:
     filename: str
     fields: dict[str, Any] | None = None
     error: DxError | None = None
+    deferred: bool = False  # needs OCR: read later by a background job (documents/reading.py)
 
 
 def read_upload(
@@ -114,6 +115,8 @@ class IngestResult:
     refused: Invalid | None = None
     # Another file of the same letter (same number, issuer and date): `document` is that one.
     same_letter: bool = False
+    # Stored and being read by a background job (OCR): its tasks come when the job is done.
+    job_id: int | None = None
 
     @property
     def same_letter_message(self) -> str:
@@ -247,20 +250,47 @@ def ingest_bytes(
     document = new_document(extracted, filename=filename, size=len(data))
     if (twin := find_same_letter(db, document)) is not None:
         return IngestResult(twin, duplicate=True, same_letter=True)
-    digest, relative = store_blob(settings.originals_dir, data, suffix=safe_suffix(filename))
+    stored = store_document(db, document, data=data, settings=settings, actor=actor)
+    if stored is not document:
+        return IngestResult(stored, duplicate=True)
+    return add_extraction(db, document, extracted, actor=actor, confirm=confirm, start=start)
+
+
+def store_document(
+    db: Session, document: Document, *, data: bytes, settings: Settings, actor: User | None
+) -> Document:
+    """Write the original once and insert `document` (audited); the stored twin instead when
+    the same file was uploaded at the same moment by someone else."""
+    digest, relative = store_blob(
+        settings.originals_dir, data, suffix=safe_suffix(document.filename)
+    )
     document.sha256, document.stored_path = digest, relative
     document.created_by = actor.id if actor else None
     try:
-        with db.begin_nested():  # the same file uploaded at the same moment by someone else
+        with db.begin_nested():
             db.add(document)
             db.flush()
     except IntegrityError:
         existing = find_by_sha256(db, digest)
         if existing is None:
             raise
-        return IngestResult(existing, duplicate=True)
-    add_references(db, document, list(extracted.get("references") or []))
+        return existing
     record(db, events.created("document", document.id, document_snapshot(document)), actor=actor)
+    return document
+
+
+def add_extraction(
+    db: Session,
+    document: Document,
+    extracted: dict[str, Any],
+    *,
+    actor: User | None,
+    confirm: bool = False,
+    start: str = "document",
+) -> IngestResult:
+    """A stored document's references and draft tasks from its extraction; optionally
+    confirmed. The second half of every ingest (upload, CLI, a background read)."""
+    add_references(db, document, list(extracted.get("references") or []))
     resolver = build_resolver(db)
     tasks, unresolved = create_extracted_tasks(
         db, document=document, tasks=extracted.get("tasks") or [], resolver=resolver, actor=actor

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -47,7 +47,7 @@ class JobContext:
     created_by: int | None = None
     completed: bool = False
     report_path: str | None = None
-    _last: dict[str, Any] = field(default_factory=dict)
+    label: str | None = None  # the job's last words, shown when it is done
 
     def unit(self) -> AbstractContextManager[Session]:
         """One short writing unit of work (commit at the end of the block)."""
@@ -77,7 +77,12 @@ class JobContext:
     def complete(self, db: Session, result: dict[str, Any]) -> None:
         """Done, in the same transaction as the job's last write."""
         service.complete(
-            db, job_id=self.job_id, worker=self.worker, result=result, report_path=self.report_path
+            db,
+            job_id=self.job_id,
+            worker=self.worker,
+            result=result,
+            report_path=self.report_path,
+            label=self.label,
         )
         self.completed = True
 

@@ -140,5 +140,9 @@ def run_agency_import(ctx: JobContext) -> dict[str, Any]:
             report_errors(ctx, error)
             raise
         result = _add(counts, groups) | {"rows": total}
+        ctx.label = (
+            f"Đã nhập {total} dòng: {result['created']} cơ quan mới, {result['updated']} cập nhật, "
+            f"{result['groups']} nhóm thay đổi."
+        )
         ctx.complete(db, result)
     return result

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dxtrack.documents.reading import DOCUMENT_READ, run_document_read
 from dxtrack.jobs.context import JobKind
 from dxtrack.jobs.imports import AGENCY_IMPORT, run_agency_import
 
 KINDS: dict[str, JobKind] = {
     kind.name: kind
-    for kind in (JobKind(AGENCY_IMPORT, "Nhập danh mục cơ quan", run_agency_import),)
+    for kind in (
+        JobKind(DOCUMENT_READ, "Nhận dạng chữ văn bản", run_document_read),
+        JobKind(AGENCY_IMPORT, "Nhập danh mục cơ quan", run_agency_import),
+    )
 }
 
 

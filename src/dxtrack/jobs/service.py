@@ -166,10 +166,16 @@ def save_checkpoint(db: Session, *, job_id: int, worker: str, checkpoint: dict[s
 
 
 def complete(
-    db: Session, *, job_id: int, worker: str, result: dict[str, Any], report_path: str | None
+    db: Session,
+    *,
+    job_id: int,
+    worker: str,
+    result: dict[str, Any],
+    report_path: str | None,
+    label: str | None = None,
 ) -> None:
     """Mark the job done, in the same transaction as its last write (exactly once)."""
-    values = {
+    values: dict[str, Any] = {
         "state": JobState.done,
         "result": result,
         "report_path": report_path,
@@ -177,6 +183,8 @@ def complete(
         "locked_by": None,
         "locked_until": None,
     }
+    if label:
+        values["label"] = label[:300]
     if not rowcount(db.execute(update(Job).where(_mine(job_id, worker)).values(**values))):
         raise LeaseLost(f"Công việc nền #{job_id} đã được tiến trình khác tiếp nhận.")
     job = db.get(Job, job_id, populate_existing=True)
