@@ -24,6 +24,7 @@ from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import get_engine, transaction
 from dxtrack.search import search_key
+from dxtrack.sync import changes
 from dxtrack.tasks import counts
 
 TODAY = date(2026, 11, 23)
@@ -191,9 +192,11 @@ def generate(url: str, total: int, seed: int = 7) -> dict[str, int]:
     rows = build_rows(total, agencies, seed)
     with get_engine(settings).begin() as connection:
         counts.uninstall(connection)  # no trigger per row: one recount below
+        changes.uninstall(connection)  # a generated data set is not a change history
     insert(url, rows)
     with transaction(settings) as db:
         count_rows = counts.install(db.connection())
+        changes.install(db.connection())
     analyze(url)
     return {table: len(values) for table, values in rows.items()} | {"counts": count_rows}
 

@@ -107,6 +107,30 @@ class TestTaskUpsert:
         assert {d.isoformat() for d in deadlines} == {"2026-12-31"}
         assert audits(db, "task.sync_review") == 1
 
+    def test_the_task_page_keeps_the_task_as_it_is(self, client: TestClient, db: Session):
+        headers = login(client, db, "dieuphoi")
+        document = make_document(db)
+        task_id = put_task(client, headers, "qlvb:NV-23", **source(document.id)).json()["id"]
+        client.post(f"/api/v1/tasks/{task_id}/confirm", headers=headers)
+        put_task(client, headers, "qlvb:NV-23", **source(document.id, summary="Nội dung mới"))
+        csrf = page_login(client, db, "dieuphoi")
+        page = client.get(f"/tasks/{task_id}").text
+        assert "nội dung Triển khai nền tảng số dùng chung → Nội dung mới" in page
+        kept = client.post(
+            f"/tasks/{task_id}/sync-review", data={"csrf_token": csrf, "apply": "0"},
+            follow_redirects=True,
+        )  # fmt: skip
+        assert kept.status_code == 200 and "Cần xem lại" not in kept.text
+        task = db.get(Task, task_id)
+        assert task is not None
+        db.refresh(task)
+        assert task.summary == "Triển khai nền tảng số dùng chung" and task.review_note is None
+        # decided: the same source again changes nothing, a newer one flags again
+        changed = source(document.id, summary="Nội dung mới")
+        assert put_task(client, headers, "qlvb:NV-23", **changed).json()["result"] == "unchanged"
+        newer = source(document.id, summary="Bản 3")
+        assert put_task(client, headers, "qlvb:NV-23", **newer).json()["result"] == "flagged"
+
     def test_document_by_external_id_and_bad_ids(self, client: TestClient, db: Session):
         headers = login(client, db, "dieuphoi")
         document = make_document(db, external_id="qlvb:VB-1")

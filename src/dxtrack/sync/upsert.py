@@ -196,13 +196,13 @@ def resolve_review(db: Session, *, task_id: int, apply: bool, actor: User) -> Ta
     incoming = dict(task.sync_incoming or {})
     if task.review_note is None:
         raise Conflict("Nhiệm vụ này không có thay đổi nào cần xem lại.")
+    digest = incoming.pop("hash", None)
     if apply and incoming:
-        digest = incoming.pop("hash", None)
         deadline = incoming.get("deadline")
         incoming["deadline"] = date.fromisoformat(deadline) if deadline else None
         changes = {k: v for k, v in incoming.items() if k in FIELD_NAMES}
         update_task(db, task_id=task.id, version=None, changes=changes, actor=actor)
-        task.sync_hash = digest
+    task.sync_hash = digest  # this source version is decided: only a newer one flags again
     note = task.review_note
     task.review_note, task.sync_incoming = None, None
     after = {"applied": apply, "note": note}
