@@ -67,6 +67,20 @@ class TestPagesAtADate:
         ending = texts(client.get("/agencies/so-tu-phap").text, "//*[@data-testid='ending']")
         assert "hợp nhất vào Sở Y tế từ ngày 01/03/2026" in ending[0]
 
+    def test_lists_show_the_holder_at_the_date(self, client: TestClient, db: Session):
+        page_session(client, db, "lanhdao")
+
+        def listed(agency: str, at: date) -> list[str]:
+            page = client.get(f"/tasks?agency={agency}&at={at.isoformat()}")
+            return texts(page.text, "//tr[@data-assignment]/td[@data-label='Cơ quan']/a")
+
+        assert listed("so-tu-phap", BEFORE) == ["Sở Tư pháp"]  # the number's list agrees
+        assert listed("so-tu-phap", AFTER) == []
+        assert listed("so-y-te", BEFORE) == ["Sở Y tế"]
+        assert listed("so-y-te", AFTER) == ["Sở Y tế", "Sở Y tế"]
+        agency_page = client.get(f"/agencies/so-tu-phap?at={BEFORE.isoformat()}").text
+        assert len(texts(agency_page, "//tr[@data-assignment]")) == 1
+
     def test_directory_folds_on_request(self, client: TestClient, db: Session):
         page_session(client, db, "lanhdao")
         plain = client.get(f"/agencies?at={BEFORE.isoformat()}").text

@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.lineage import successor_map
@@ -167,3 +167,18 @@ def agency_ids_at(db: Session, assignment_ids: list[int], at: date) -> dict[int,
     for assignment_id, agency_id in db.execute(query):
         found[assignment_id] = agency_id  # the earliest move after `at` is read last
     return found
+
+
+def agency_at(at: date) -> Any:
+    """SQL: the agency holding each assignment at `at` (before a move after `at`, the agency
+    it moved from; else its present agency). A correlated look-up per row: lists use it only
+    when some move happened after `at` (`tasks/history.py`)."""
+    move = AssignmentMove
+    then = (
+        select(move.from_agency_id)
+        .where(move.assignment_id == Assignment.id, move.on > at)
+        .order_by(move.on, move.id)
+        .limit(1)
+        .scalar_subquery()
+    )
+    return func.coalesce(then, Assignment.agency_id)

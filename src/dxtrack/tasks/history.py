@@ -17,10 +17,17 @@ from typing import TYPE_CHECKING
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.changes import agency_ids_at
 from dxtrack.agencies.models import Agency, AgencyGroup, AssignmentMove, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.tasks.models import Assignment
-from dxtrack.tasks.queries import Filters, apply_filters, assignment_status, effective_levels
+from dxtrack.tasks.queries import (
+    AssignmentRow,
+    Filters,
+    apply_filters,
+    assignment_status,
+    effective_levels,
+)
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -99,4 +106,17 @@ def corrections(
             continue
         rows += [(key, status, -1) for key in keys(now) if allowed(now)]
         rows += [(key, status, 1) for key in keys(then) if allowed(then)]
+    return rows
+
+
+def show_holders_at(db: Session, rows: list[AssignmentRow], at: date) -> list[AssignmentRow]:
+    """List rows with the agency that held each assignment at `at` (moved after it)."""
+    earlier = agency_ids_at(db, [row.id for row in rows], at)
+    if not earlier:
+        return rows
+    query = select(Agency.id, Agency.code, Agency.name).where(Agency.id.in_(earlier.values()))
+    agencies = {agency_id: (code, name) for agency_id, code, name in db.execute(query)}
+    for row in rows:
+        if row.id in earlier:
+            row.agency_code, row.agency_name = agencies[earlier[row.id]]
     return rows

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from dxtrack.agencies.changes import agency_ids_at
+from dxtrack.agencies.changes import agency_at, agency_ids_at
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
 from dxtrack.db import AnySelect
@@ -40,6 +40,9 @@ class Filters:
     # per agency per task), "sub" (delegated ones only), "all"; None: "all" for an officer
     # (their agency's work at every level), else "top".
     levels: str | None = None
+    # Agency filters on the agency holding each assignment at the reference date (after an
+    # agency change); lists only, set by the pages when a move happened after that date.
+    held_then: bool = False
 
 
 LEVELS = ("top", "sub", "all")
@@ -125,7 +128,8 @@ def apply_filters(
     query: AnySelect, filters: Filters, *, at: date, user: User | None, due_soon_days: int
 ) -> AnySelect:
     """Restrict a query that selects from Assignment (joins added as needed)."""
-    query = restrict_agencies(query, Assignment.agency_id, filters, user)
+    column = agency_at(at) if filters.held_then else Assignment.agency_id
+    query = restrict_agencies(query, column, filters, user)
     query = restrict_levels(query, effective_levels(filters, user))
     if filters.status:
         query = query.where(

@@ -5,7 +5,7 @@ Empty form fields arrive as "" (a GET form submits every field); they mean "no f
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Annotated, Any
 
@@ -28,6 +28,7 @@ from dxtrack.indicators.service import (
     plan_task_ids,
 )
 from dxtrack.tasks.chain import under_document_query
+from dxtrack.tasks.history import moved_after, show_holders_at
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.queries import AssignmentRow, Filters
 from dxtrack.tasks.status import Status
@@ -184,10 +185,13 @@ PAGE_SIZE = 50  # rows of an assignment list page
 def assignment_page(
     db: Session, view: View, user: User, due_soon: int, size: int
 ) -> tuple[list[AssignmentRow], bool]:
-    """One page of the assignments in `view`, sorted as it asks (agency names in Vietnamese order)."""
-    return list_assignments_sorted(
+    """One page of the assignments in `view`, sorted as it asks (agency names in Vietnamese order).
+    At a date before an agency change, each row is filtered and shown under the agency that
+    held it then (tasks/history.py)."""
+    moved = moved_after(db, view.at)
+    rows, more = list_assignments_sorted(
         db,
-        filters=view.filters,
+        filters=replace(view.filters, held_then=True) if moved else view.filters,
         at=view.at,
         user=user,
         sort=view.sort,
@@ -197,3 +201,4 @@ def assignment_page(
         due_soon_days=due_soon,
         sort_key=vn.sort_key,
     )
+    return (show_holders_at(db, rows, view.at) if moved else rows), more
