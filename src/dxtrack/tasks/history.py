@@ -9,6 +9,7 @@ filters. At today's date (no move after it) it costs one indexed look-up and ret
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
@@ -84,7 +85,7 @@ def corrections(
     due_soon_days: int,
     by: str | None,
 ) -> list[Row]:
-    """Signed (key, status, ±1) rows moving assignments moved after `at` back to the agency
+    """Signed (key, status, n) rows moving assignments moved after `at` back to the agency
     that held them at `at` (key: agency id, group id, or 0 for totals)."""
     if not moved_after(db, at):
         return []
@@ -100,13 +101,14 @@ def corrections(
         earliest[a_id] = (now, status, then)  # the earliest move after `at` is read last
     allowed = _allowed(db, filters, user)
     keys = _keys(db, by, {x for now, _s, then in earliest.values() for x in (now, then)})
-    rows: list[Row] = []
-    for now, status, then in earliest.values():
-        if now == then:
-            continue
-        rows += [(key, status, -1) for key in keys(now) if allowed(now)]
-        rows += [(key, status, 1) for key in keys(then) if allowed(then)]
-    return rows
+    moves = Counter((now, then, status) for now, status, then in earliest.values() if now != then)
+    sums: Counter[tuple[int, str]] = Counter()
+    for (now, then, status), n in moves.items():
+        for key in keys(now) if allowed(now) else []:
+            sums[key, status] -= n
+        for key in keys(then) if allowed(then) else []:
+            sums[key, status] += n
+    return [(key, status, n) for (key, status), n in sums.items() if n]
 
 
 def show_holders_at(db: Session, rows: list[AssignmentRow], at: date) -> list[AssignmentRow]:
