@@ -89,3 +89,25 @@ class TestPartyProgramme:
             ["Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh", "Đảng ủy Ủy ban nhân dân tỉnh"],
             "attribute",
         )
+
+
+class TestOcrLetterhead:
+    def test_damaged_motto_line_before_the_number_is_letterhead(self):
+        """A long OCR'd motto line the patterns miss is no body start when the number
+        follows; "Kính" lost before "gửi:"."""
+        text = (
+            "BỘ TÀI CHÍNH | CONG HOAYXA HOI atts NGHIA lon NAM TONG CUC THUE Doc lap - Ty do"
+            " - Hanh phic\n"
+            "Số: 4302 /TCT-TTr Hà Nội, ngày 05 tháng 11 năm 2018\n"
+            "V/v tăng cường công tác thanh tra, kiểm tra\n"
+            "gửi: Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương.\n"
+            "Thực hiện Công văn số 3259/TCT-TTr ngày 23/8/2018, Tổng cục Thuế yêu cầu Cục"
+            " trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương thực hiện:\n"
+            "1. Huy động nguồn nhân lực cho công tác thanh tra, kiểm tra.\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert (result.number, result.issued_date) == ("4302/TCT-TTr", "2018-11-05")
+        assert result.subject == "V/v tăng cường công tác thanh tra, kiểm tra"
+        assert result.recipients == [
+            "Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"
+        ]

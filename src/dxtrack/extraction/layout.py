@@ -80,6 +80,7 @@ _DATE_THEN_KINH_GUI = re.compile(r"(\bnăm\s+\d{4}\s*[.*]*)\s+(?=Kính\s+gửi\b
 _NUMBER_THEN_SUBJECT = re.compile(
     r"^(\s*S[ốỐ]\s*[:.]?\s*[\w./\-&]*/[\w./\-&]+)\s+(?=V/v\b|Về\s+việc\b)"
 )
+_LOST_KINH = re.compile(r"^(\s*)gửi\s*:")
 _HEADER_LINES = 40
 
 
@@ -89,6 +90,7 @@ def header_line_splits(lines: list[str], directory: tuple[str, ...]) -> list[str
     out: list[str] = []
     for i, line in enumerate(lines):
         if i < _HEADER_LINES:
+            line = _LOST_KINH.sub(r"\1Kính gửi:", line)  # OCR lost "Kính"
             line = _DATE_THEN_KINH_GUI.sub(r"\1\n", line)
             line = _NUMBER_THEN_SUBJECT.sub(r"\1\n", line)
         out.extend(line.split("\n"))

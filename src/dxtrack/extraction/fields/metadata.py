@@ -45,7 +45,7 @@ _AUTHORITY = re.compile(
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b"
 )
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
-_KINH_GUI = re.compile(r"^Kính\s+gửi\s*:?\s*", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
 _SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\.|T/M\s)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _BODY_START = re.compile(
@@ -130,6 +130,7 @@ def _header_end(lines: list[str]) -> int:
             and not _SUBJECT.match(line)
             and not _PLACE_DATE.search(line)
             and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
+            and not _letterhead_follows(lines, i)
         ):
             return i
     dated = next((i for i, ln in enumerate(lines[:30]) if _PLACE_DATE.search(ln)), None)
@@ -137,6 +138,15 @@ def _header_end(lines: list[str]) -> int:
         if dated is not None and _is_sentence(lines[i]) and not _SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return 0
+
+
+def _letterhead_follows(lines: list[str], i: int) -> bool:
+    """The number or the place-date line comes right after: line i is a letterhead line
+    (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic")."""
+    return any(
+        re.match(r"^S[ốỐ]\s*[:.]", line) or _PLACE_DATE.search(line)
+        for line in lines[i + 1 : i + 3]
+    )
 
 
 def _is_sentence(line: str) -> bool:
