@@ -177,6 +177,15 @@ class TestDocumentUpsert:
         assert "Văn bản nguồn đã thay đổi" in flagged.json()["review_note"]
         db.refresh(document)
         assert document.filename == SEED_B.name  # not overwritten
+        csrf = page_login(client, db, "dieuphoi")
+        assert "Văn bản nguồn đã thay đổi" in client.get(f"/documents/{document_id}").text
+        seen = client.post(
+            f"/documents/{document_id}/sync-review", data={"csrf_token": csrf},
+            follow_redirects=True,
+        )  # fmt: skip
+        assert seen.status_code == 200 and "Cần xem lại" not in seen.text
+        again = client.post(f"/api/v1/documents/{document_id}/sync-review", headers=headers)
+        assert again.status_code == 409
 
     def test_a_stored_file_is_linked_not_duplicated(self, client: TestClient, db: Session):
         headers = login(client, db, "dieuphoi")

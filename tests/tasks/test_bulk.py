@@ -140,7 +140,7 @@ class TestBulkPages:
         assert {str(late.id), str(other.id), str(done.id)} <= set(boxes)
         form = {"csrf_token": csrf, "action": "extend", "ids": [late.id, done.id],
                 "deadline": "31/01/2026", "reason": "Chờ vốn"}  # fmt: skip
-        confirm = client.post(f"/tasks/bulk?at={AT}", data=form)
+        confirm = client.post("/tasks/bulk", data=form | {"view": f"at={AT}"})
         assert confirm.status_code == 200, confirm.text
         page = html(confirm.text)
         assert texts(confirm.text, "//tr[@class='accepted']/td[@data-label='Thay đổi']") == [
@@ -170,7 +170,7 @@ class TestBulkPages:
         _, other, _ = rows(db)
         csrf = page_session(client, db, "lanhdao")
         form = {"csrf_token": csrf, "action": "export", "ids": [other.id]}
-        response = client.post(f"/tasks/bulk?at={AT}", data=form)
+        response = client.post("/tasks/bulk", data=form | {"view": f"at={AT}"})
         sheet = load_workbook(io.BytesIO(response.content)).active
         agencies = [row[3] for row in sheet.iter_rows(values_only=True) if row[3]]
         assert "Công an tỉnh" in agencies and "Sở Y tế" not in agencies

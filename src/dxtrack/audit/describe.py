@@ -131,6 +131,10 @@ ACTIONS: dict[str, tuple[str, Template]] = {
         "Đồng bộ văn bản",
         lambda e, n: f"đồng bộ {n.document(e.entity_id)} theo mã {_after(e, 'external_id')}",
     ),
+    "document.sync_review": (
+        "Xem lại văn bản nguồn đã thay đổi",
+        lambda e, n: f"đã xem lại {n.document(e.entity_id)} sau khi văn bản nguồn thay đổi",
+    ),
     "task.sync_review": (
         "Xem lại thay đổi từ nguồn đồng bộ",
         lambda e, n: (

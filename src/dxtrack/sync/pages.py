@@ -8,6 +8,7 @@ from fastapi import APIRouter, Form
 from starlette.responses import RedirectResponse, Response
 
 from dxtrack.deps import Db
+from dxtrack.sync import upsert
 from dxtrack.sync.upsert import resolve_review
 from dxtrack.web.security import PageStaff
 
@@ -20,3 +21,9 @@ def review_task(
 ) -> Response:
     resolve_review(db, task_id=task_id, apply=apply == "1", actor=user)
     return RedirectResponse(f"/tasks/{task_id}", status_code=303)
+
+
+@router.post("/documents/{document_id}/sync-review", name="document_sync_review_page")
+def review_document(document_id: int, db: Db, user: PageStaff) -> Response:
+    upsert.dismiss_document_review(db, document_id=document_id, actor=user)
+    return RedirectResponse(f"/documents/{document_id}", status_code=303)

@@ -109,6 +109,13 @@ def resolve_review(task_id: int, body: ReviewDecision, db: Db, user: Staff) -> U
     return UpsertRead(result=result, id=task.id, external_id=task.external_id or "")
 
 
+@router.post("/documents/{document_id}/sync-review", response_model=UpsertRead)
+def dismiss_document_review(document_id: int, db: Db, user: Staff) -> UpsertRead:
+    """The coordinator has looked at a confirmed document whose source changed."""
+    document = upsert.dismiss_document_review(db, document_id=document_id, actor=user)
+    return UpsertRead(result="unchanged", id=document.id, external_id=document.external_id or "")
+
+
 @router.get("/changes")
 def list_changes(
     db: Db,

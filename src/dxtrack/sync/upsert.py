@@ -29,7 +29,7 @@ from dxtrack.auth.permissions import require_staff
 from dxtrack.config import Settings
 from dxtrack.documents.models import Document, DocumentReference, ReviewState
 from dxtrack.documents.references import add_references
-from dxtrack.documents.service import get_document, ingest_bytes, new_document
+from dxtrack.documents.service import find_by_sha256, get_document, ingest_bytes, new_document
 from dxtrack.errors import Conflict, Invalid, NotFound
 from dxtrack.files import clean_filename, safe_suffix, sha256_hex, store_blob
 from dxtrack.tasks.models import Task
@@ -156,20 +156,7 @@ def upsert_task(
     task = find_task(db, external_id)
     if task is None:
         document = _document_for(db, document_id, document_external_id)
-        fields = TaskFields(
-            clause=source.clause,
-            summary=source.summary,
-            deadline=source.deadline,
-            recurrence=source.recurrence,
-        )
-        task, _ = create_task(
-            db,
-            document=document,
-            fields=fields,
-            lead=source.lead,
-            coordinators=source.coordinators,
-            actor=actor,
-        )
+        task = _create(db, document, source, actor)
         task.external_id, task.sync_hash = external_id, digest
         _audit(db, "task", task.id, {"external_id": external_id, "result": "created"}, actor)
         return Upserted("created", task.id)
@@ -187,6 +174,36 @@ def upsert_task(
     after = {"external_id": external_id, "result": "flagged", "note": task.review_note}
     _audit(db, "task", task.id, after, actor)
     return Upserted("flagged", task.id)
+
+
+def _create(db: Session, document: Document, source: TaskSource, actor: User) -> Task:
+    fields = TaskFields(
+        clause=source.clause,
+        summary=source.summary,
+        deadline=source.deadline,
+        recurrence=source.recurrence,
+    )
+    task, _ = create_task(
+        db,
+        document=document,
+        fields=fields,
+        lead=source.lead,
+        coordinators=source.coordinators,
+        actor=actor,
+    )
+    return task
+
+
+def dismiss_document_review(db: Session, *, document_id: int, actor: User) -> Document:
+    """A coordinator has looked at a confirmed document whose source changed."""
+    require_staff(actor)
+    document = get_document(db, document_id)
+    if document.review_note is None:
+        raise Conflict("Văn bản này không có thay đổi nào cần xem lại.")
+    after = {"note": document.review_note}
+    document.review_note = None
+    record(db, Event("document.sync_review", "document", document.id, None, after), actor=actor)
+    return document
 
 
 def resolve_review(db: Session, *, task_id: int, apply: bool, actor: User) -> Task:
@@ -215,6 +232,9 @@ def _replace_draft(
     settings: Settings, actor: User,
 ) -> None:  # fmt: skip
     """A draft document's source changed: new original, metadata, references, draft tasks."""
+    twin = find_by_sha256(db, sha256_hex(data))
+    if twin is not None:
+        raise Conflict(f"Tệp mới trùng với văn bản #{twin.id} đã lưu: không thay thế.")
     for task_id in db.scalars(select(Task.id).where(Task.document_id == document.id)).all():
         delete_task(db, task_id=task_id, actor=actor)
     db.execute(delete(DocumentReference).where(DocumentReference.document_id == document.id))
@@ -233,6 +253,23 @@ def _replace_draft(
     )
 
 
+def _first(
+    db: Session, external_id: str, *, data: bytes, filename: str, fields: dict[str, Any],
+    settings: Settings, actor: User,
+) -> Upserted:  # fmt: skip
+    """A new external id: ingest the file, or give the id to the stored copy of it."""
+    result = ingest_bytes(
+        db, data=data, filename=filename, settings=settings, actor=actor, fields=fields
+    )
+    document = result.document
+    if document.external_id not in (None, external_id):
+        raise Conflict(f"Văn bản này đã có trong hệ thống với mã đồng bộ «{document.external_id}».")
+    document.external_id = external_id
+    outcome = "linked" if result.duplicate else "created"
+    _audit(db, "document", document.id, {"external_id": external_id, "result": outcome}, actor)
+    return Upserted(outcome, document.id)
+
+
 def upsert_document(
     db: Session,
     *,
@@ -248,18 +285,8 @@ def upsert_document(
     external_id = check_external_id(external_id)
     document = find_document(db, external_id)
     if document is None:
-        result = ingest_bytes(
-            db, data=data, filename=filename, settings=settings, actor=actor, fields=fields
-        )
-        document = result.document
-        if document.external_id not in (None, external_id):
-            raise Conflict(
-                f"Văn bản này đã có trong hệ thống với mã đồng bộ «{document.external_id}»."
-            )
-        document.external_id = external_id
-        outcome = "linked" if result.duplicate else "created"
-        _audit(db, "document", document.id, {"external_id": external_id, "result": outcome}, actor)
-        return Upserted(outcome, document.id)
+        return _first(db, external_id, data=data, filename=filename, fields=fields,
+                      settings=settings, actor=actor)  # fmt: skip
     if document.sha256 == sha256_hex(data):
         return Upserted("unchanged", document.id)
     if document.review_state == ReviewState.draft:

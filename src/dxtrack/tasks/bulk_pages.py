@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 from typing import Annotated
+from urllib.parse import parse_qsl
 
 from fastapi import APIRouter, Form, Request
 from starlette.responses import Response
@@ -14,7 +15,7 @@ from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import Invalid
 from dxtrack.tasks import bulk
 from dxtrack.tasks.export import assignments_xlsx
-from dxtrack.web.params import ViewParams, scope_to_plan
+from dxtrack.web.params import scope_to_plan, view_params
 from dxtrack.web.security import PageUser, safe_next
 from dxtrack.web.templating import query_url, render
 
@@ -47,15 +48,17 @@ def bulk_preview(
     db: Db,
     user: PageUser,
     settings: AppSettings,
-    view: ViewParams,
     action: Annotated[str, Form()] = "",
+    view_query: Annotated[str, Form(alias="view")] = "",
     ids: Annotated[list[int] | None, Form()] = None,
     all_rows: Annotated[str, Form(alias="all")] = "",
     deadline: Annotated[str, Form()] = "",
     agency: Annotated[str, Form()] = "",
     reason: Annotated[str, Form()] = "",
 ) -> Response:
-    """Step one: the rows and what would change for each (nothing written); export at once."""
+    """Step one: the rows and what would change for each (nothing written); export at once.
+    `view`: the list's filters as a query string (tasks/_results.html)."""
+    view = view_params(db, **dict(parse_qsl(view_query)))
     scope_to_plan(db, view)
     filters = view.filters if all_rows == "1" else None
     soon = settings.due_soon_days
