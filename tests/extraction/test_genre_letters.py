@@ -111,3 +111,20 @@ class TestOcrLetterhead:
         assert result.recipients == [
             "Cục trưởng Cục Thuế các tỉnh, thành phố trực thuộc Trung ương"
         ]
+
+    def test_subject_opening_with_ve_in_the_number_cell(self):
+        for number_cell in (
+            "Số: 123/UBND-KT\nVề tăng cường quản lý\nchất thải rắn\n",
+            "Số: 123/UBND-KT Về tăng cường quản lý chất thải rắn\n",
+        ):
+            text = (
+                "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\n"
+                + number_cell
+                + "Bắc Ninh, ngày 10 tháng 4 năm 2025\nKính gửi: Sở Xây dựng.\n"
+                "Ủy ban nhân dân tỉnh giao Sở Xây dựng kiểm tra việc thu gom chất thải.\n"
+            )
+            result = extract_text(text, directory=AN_GIANG)
+            assert (result.number, result.subject) == (
+                "123/UBND-KT",
+                "Về tăng cường quản lý chất thải rắn",
+            )

@@ -78,7 +78,7 @@ def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 
 _DATE_THEN_KINH_GUI = re.compile(r"(\bnăm\s+\d{4}\s*[.*]*)\s+(?=Kính\s+gửi\b)", re.IGNORECASE)
 _NUMBER_THEN_SUBJECT = re.compile(
-    r"^(\s*S[ốỐ]\s*[:.]?\s*[\w./\-&]*/[\w./\-&]+)\s+(?=V/v\b|Về\s+việc\b)"
+    r"^(\s*S[ốỐ]\s*[:.]?\s*[\w./\-&]*/[\w./\-&]+)\s+(?=V/v\b|Về\s+(?!việc\s+này)\w)"
 )
 _LOST_KINH = re.compile(r"^(\s*)gửi\s*:")
 _HEADER_LINES = 40

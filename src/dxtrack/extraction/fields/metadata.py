@@ -45,6 +45,10 @@ _AUTHORITY = re.compile(
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b"
 )
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
+# The subject in the number cell: "V/v ...", "Về việc ...", or "Về ..." (not "Về việc này,").
+_CELL_SUBJECT = re.compile(
+    r"^(?:V/v|V/V|Về\s+việc|về\s+việc|Về(?!\s+(?:việc|vấn\s+đề)\s+này)\s+\w)"
+)
 _KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
 _SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\.|T/M\s)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
@@ -163,6 +167,7 @@ def _is_sentence(line: str) -> bool:
 def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) -> None:
     issuer_lines: list[str] = []
     seen_number = False
+    number_at = -2
     i = 0
     while i < len(lines):
         line = lines[i]
@@ -177,9 +182,13 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
             seen_number = True
             rest = line[m.end() :].strip()
             line = line[: m.start()].strip()
-            if _SUBJECT.match(rest) and not meta.subject:  # "Số 12-CV/ĐU về việc ..."
+            number_at = i
+            if _CELL_SUBJECT.match(rest) and not meta.subject:  # "Số 12-CV/ĐU về việc ..."
                 meta.subject, i = _collect_subject([*lines[:i], rest, *lines[i + 1 :]], i)
                 continue
+        if i == number_at + 1 and not meta.subject and _CELL_SUBJECT.match(line):
+            meta.subject, i = _collect_subject(lines, i)  # "Về tăng cường ..." in the number cell
+            continue
         if _SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
