@@ -56,6 +56,9 @@ def test_extend_two_deadlines_from_a_phone_by_keyboard(browser: Browser, live_se
         page.keyboard.press("Space")
         expect(box).to_be_checked()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.locator("#bulk-h").focus()  # the collapsed "Thao tác hàng loạt" box
+    page.keyboard.press("Enter")
+    expect(page.locator("#bulk-action")).to_be_visible()
     page.locator("#bulk-action").focus()
     page.keyboard.press("Home")  # the first choice, Gia hạn
     expect(page.locator("#bulk-action")).to_have_value("extend")
