@@ -109,3 +109,76 @@ def text_pdf_with_scan(text_lines: list[str], scanned: Image.Image) -> bytes:
     pdf.add_page()
     pdf.image(io.BytesIO(image_bytes(scanned)), x=0, y=0, w=210, h=297)
     return bytes(pdf.output())
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance, one row at a time in numpy (insertions by a running minimum)."""
+    if not a or not b:
+        return len(a) or len(b)
+    codes_b = np.frombuffer(b.encode("utf-32-le"), dtype=np.uint32)
+    row = np.arange(len(b) + 1, dtype=np.int64)
+    offsets = np.arange(len(b) + 1, dtype=np.int64)
+    for i, ch in enumerate(a, start=1):
+        cost = (codes_b != ord(ch)).astype(np.int64)
+        new = np.empty_like(row)
+        new[0] = i
+        new[1:] = np.minimum(row[1:] + 1, row[:-1] + cost)  # deletion, substitution
+        row = np.minimum.accumulate(new - offsets) + offsets  # insertion: new[j-1] + 1
+    return int(row[-1])
+
+
+def character_error_rate(recognised: str, reference: str) -> float:
+    """Edits per reference character, spaces and line breaks normalised to one space."""
+    hyp, ref = " ".join(recognised.split()), " ".join(reference.split())
+    return edit_distance(hyp, ref) / max(1, len(ref))
+
+
+def docx_of(paragraphs: list[str]) -> bytes:
+    """An A4 DOCX in Times New Roman 13 pt, one paragraph per item (a typed letter); runs of
+    items with cells joined by " | " (a text copy's table rows) become a borderless table,
+    as the letterhead is printed."""
+    import docx
+    from docx.shared import Mm, Pt
+
+    document = docx.Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(30), Mm(20)
+    style = document.styles["Normal"]
+    style.font.name, style.font.size = "Times New Roman", Pt(13)
+    rows: list[list[str]] = []
+    for text in [*paragraphs, ""]:
+        cells = [c.strip() for c in text.split(" | ")] if " | " in text else []
+        if cells:
+            rows.append(cells)
+            continue
+        if rows:
+            _table(document, rows)
+            rows = []
+        if text:
+            document.add_paragraph(text)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _table(document: object, rows: list[list[str]]) -> None:
+    width = max(len(r) for r in rows)
+    table = document.add_table(rows=len(rows), cols=width)  # type: ignore[attr-defined]
+    for row, cells in zip(table.rows, rows, strict=True):
+        for cell, text in zip(row.cells, cells, strict=False):
+            cell.text = text
+
+
+def pdf_page_images(pdf: bytes, *, dpi: int = 200) -> list[Image.Image]:
+    """Each page of a PDF rasterised at `dpi` (greyscale), as a scanner would see it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(pdf)
+    try:
+        return [
+            document[i].render(scale=dpi / 72, grayscale=True).to_pil().copy()
+            for i in range(len(document))
+        ]
+    finally:
+        document.close()

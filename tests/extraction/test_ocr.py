@@ -176,3 +176,47 @@ class TestTsv:
         assert page.low == [(3, 4)] and page.text[3:4] == "Y"
         assert page.confidence == pytest.approx((96.5 + 40 + 90) / 3)
         assert page.to_dict()["page"] == 2 and page.words == 3
+
+
+def _tsv(lines: list[list[tuple[str, int, int]]], width: int = 2480) -> str:
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [header, f"1\t1\t0\t0\t0\t0\t0\t0\t{width}\t3508\t-1\t"]
+    for n, words in enumerate(lines, start=1):
+        for k, (text, left, right) in enumerate(words, start=1):
+            rows.append(f"5\t1\t1\t1\t{n}\t{k}\t{left}\t{n * 60}\t{right - left}\t40\t95\t{text}")
+    return "\n".join(rows) + "\n"
+
+
+class TestColumns:
+    """The letterhead and the closing read column by column (ocr_layout.py)."""
+
+    def test_letterhead_then_body(self) -> None:
+        tsv = _tsv(
+            [
+                [("ỦY", 200, 300), ("BAN", 320, 450), ("CỘNG", 1300, 1500), ("HÒA", 1520, 1700)],
+                [("Số:", 200, 280), ("12/UBND", 300, 600), ("Hà", 1300, 1380), ("Nội", 1400, 1500)],
+                [
+                    ("Kính", 300, 450),
+                    ("gửi:", 470, 600),
+                    ("các", 620, 700),
+                    ("sở,", 720, 1000),
+                    ("ngành.", 1020, 1400),
+                ],
+            ]
+        )
+        assert (
+            parse_tsv(tsv, number=1).text
+            == "ỦY BAN\nSố: 12/UBND\nCỘNG HÒA\nHà Nội\nKính gửi: các sở, ngành."
+        )
+        assert parse_tsv(tsv, number=2).text.startswith("ỦY BAN CỘNG HÒA\n")  # not page 1
+
+    def test_closing(self) -> None:
+        tsv = _tsv(
+            [
+                [("Trân", 300, 420), ("trọng./.", 440, 700)],
+                [("Nơi", 200, 280), ("nhận:", 300, 450), ("KT.", 1400, 1480), ("GIÁM", 1500, 1700)],
+                [("-", 200, 220), ("Như", 240, 330), ("trên;", 350, 450), ("Trần", 1400, 1520)],
+            ]
+        )
+        text = parse_tsv(tsv, number=2).text
+        assert text == "Trân trọng./.\nNơi nhận:\n- Như trên;\nKT. GIÁM\nTrần"

@@ -22,6 +22,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dxtrack.extraction.errors import ExtractionError
+from dxtrack.extraction.ocr_layout import Line, Word, reading_order
 
 if TYPE_CHECKING:
     from PIL.Image import Image
@@ -123,12 +124,16 @@ def recognise(image: Image, *, number: int = 1, dpi: int = 300) -> OcrPage:
 
 
 def parse_tsv(tsv: str, *, number: int = 1) -> OcrPage:
-    """Tesseract's TSV (level 5 rows are words) as an OcrPage."""
+    """Tesseract's TSV (level 5 rows are words) as an OcrPage, the two-column blocks of the
+    letterhead and the closing read column by column (ocr_layout.py)."""
     reader = csv.reader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
     rows = [row for row in reader if len(row) >= 12]
-    lines: list[list[tuple[str, float]]] = []
+    lines: list[Line] = []
     keys: list[tuple[str, str, str]] = []
+    width = 0
     for row in rows[1:]:
+        if row[0] == "1":
+            width = int(_float(row[8]))
         word, conf = row[11].strip(), _float(row[10])
         if row[0] != "5" or not word or conf < 0:
             continue
@@ -136,22 +141,25 @@ def parse_tsv(tsv: str, *, number: int = 1) -> OcrPage:
         if not keys or keys[-1] != key:
             keys.append(key)
             lines.append([])
-        lines[-1].append((word, conf))
+        left = int(_float(row[6]))
+        lines[-1].append(Word(word, conf, left, left + int(_float(row[8]))))
+    if width > 0:
+        lines = reading_order(lines, width, first_page=number == 1)
     return _page(lines, number)
 
 
-def _page(lines: list[list[tuple[str, float]]], number: int) -> OcrPage:
+def _page(lines: list[Line], number: int) -> OcrPage:
     text, low, confs = "", [], []
     for i, words in enumerate(lines):
         if i:
             text += "\n"
-        for j, (word, conf) in enumerate(words):
+        for j, word in enumerate(words):
             if j:
                 text += " "
-            if conf < LOW_CONFIDENCE:
-                low.append((len(text), len(text) + len(word)))
-            text += word
-            confs.append(conf)
+            if word.conf < LOW_CONFIDENCE:
+                low.append((len(text), len(text) + len(word.text)))
+            text += word.text
+            confs.append(word.conf)
     mean = sum(confs) / len(confs) if confs else None
     return OcrPage(number=number, text=text, confidence=mean, low=low, words=len(confs))
 
