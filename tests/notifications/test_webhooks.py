@@ -181,3 +181,24 @@ class TestAdmin:
         off = client.post(f"/admin/webhooks/{endpoint_id}", data={"csrf_token": csrf,
                           "operation": "disable"}, follow_redirects=True)  # fmt: skip
         assert "Đang tắt" in off.text
+
+
+def test_cli_delivers_in_its_own_transactions(fresh_settings: Settings, receiver: Receiver):
+    from typer.testing import CliRunner
+
+    from dxtrack.cli import app
+    from dxtrack.db import transaction
+
+    runner = CliRunner()
+    base = ["--db", fresh_settings.db_url, "--data-dir", str(fresh_settings.data_dir)]
+    assert runner.invoke(app, [*base, "init"]).exit_code == 0
+    with transaction(fresh_settings, write=True) as db:
+        create_endpoint(db, url=receiver.url, events=["progress.reported"],
+                        actor=make_user(db, "quantri"))  # fmt: skip
+        report_done(db, fresh_settings)
+    result = runner.invoke(app, [*base, "notify", "webhooks", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == {"sent": 1, "failed": 0}
+    assert json.loads(receiver.received[0][1])["event"] == "progress.reported"
+    again = runner.invoke(app, [*base, "notify", "webhooks", "--json"])
+    assert json.loads(again.stdout) == {"sent": 0, "failed": 0}  # nothing twice
