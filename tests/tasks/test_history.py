@@ -67,6 +67,19 @@ class TestPagesAtADate:
         ending = texts(client.get("/agencies/so-tu-phap").text, "//*[@data-testid='ending']")
         assert "hợp nhất vào Sở Y tế từ ngày 01/03/2026" in ending[0]
 
+    def test_dashboard_agency_table(self, client: TestClient, db: Session):
+        page_session(client, db, "lanhdao")
+
+        def overdue_ranking(at: date) -> dict[str, str]:
+            text = client.get(f"/?at={at.isoformat()}").text
+            rows = "//section[@aria-labelledby='rank-overdue-h']//tbody/tr"
+            names = texts(text, f"{rows}/td[2]/a")
+            return dict(zip(names, texts(text, f"{rows}/td[3]/a"), strict=True))
+
+        before, after = overdue_ranking(BEFORE), overdue_ranking(AFTER)
+        assert (before.get("Sở Tư pháp"), before.get("Sở Y tế")) == ("1", "1")
+        assert "Sở Tư pháp" not in after and after["Sở Y tế"] == "2"
+
     def test_lists_show_the_holder_at_the_date(self, client: TestClient, db: Session):
         page_session(client, db, "lanhdao")
 
