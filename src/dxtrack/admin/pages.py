@@ -20,9 +20,10 @@ from dxtrack.audit.describe import ACTIONS, describe, load_names
 from dxtrack.audit.service import list_entries
 from dxtrack.auth.models import ROLE_LABELS, Role
 from dxtrack.auth.service import create_user, list_users
-from dxtrack.deps import Db
+from dxtrack.deps import AppSettings, Db
 from dxtrack.documents.service import list_document_choices
 from dxtrack.errors import Invalid
+from dxtrack.jobs.imports import AGENCY_IMPORT, enqueue_import, is_large
 from dxtrack.web.security import PageAdmin, PageStaff
 from dxtrack.web.templating import render
 
@@ -102,15 +103,25 @@ def admin_import_agencies(
     request: Request,
     db: Db,
     admin: PageAdmin,
+    settings: AppSettings,
     file: Annotated[UploadFile, File()],
     replace: Annotated[bool, Form()] = False,
 ) -> Response:
+    """A directory above DXTRACK_JOB_ROW_THRESHOLD rows (without --replace) is imported by a
+    background job, in batches: its page shows progress and the bad rows."""
     suffix = Path(file.filename or "").suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise Invalid("Chỉ nhận tệp CSV hoặc XLSX.")
+    data = file.file.read()
+    if not replace and is_large(settings, data, file.filename or "danh-muc.csv"):
+        job = enqueue_import(
+            db, kind=AGENCY_IMPORT, data=data, filename=file.filename or f"danh-muc{suffix}",
+            params={}, settings=settings, actor=admin,
+        )  # fmt: skip
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"danh-muc{suffix}"
-        path.write_bytes(file.file.read())
+        path.write_bytes(data)
         result = import_file(db, path, replace=replace, actor=admin)
     return render(request, "admin/agencies.html", _agencies_context(db, result=result))
 

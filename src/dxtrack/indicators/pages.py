@@ -23,6 +23,7 @@ from dxtrack.indicators.numbers import parse_number
 from dxtrack.indicators.rollup import rollup
 from dxtrack.indicators.schemas import MeasurementCreate
 from dxtrack.indicators.transfer import import_annex
+from dxtrack.jobs.imports import enqueue_annex_import, is_large
 from dxtrack.tasks.listing import openable_tasks
 from dxtrack.web.security import PageUser
 from dxtrack.web.templating import is_htmx, render
@@ -176,9 +177,16 @@ def submit_import(
     uploads = _uploads([file], settings)
     if not uploads:
         raise Invalid("Vui lòng chọn tệp XLSX.")
-    result = import_annex(
-        db, plan_code=code, data=uploads[0][1], at=_day(at), settings=settings, actor=user
-    )
+    data = uploads[0][1]
+    if is_large(settings, data, "phu-luc.xlsx"):  # a background job: follow it on its page
+        job = enqueue_annex_import(
+            db, plan_code=code, data=data, at=_day(at), settings=settings, actor=user
+        )
+        target = f"/jobs/{job.id}"
+        if is_htmx(request):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
+    result = import_annex(db, plan_code=code, data=data, at=_day(at), settings=settings, actor=user)
     target = f"/plans/{code}?imported={result['indicators_created'] + result['indicators_updated']}"
     target += f"&measured={result['measurements']}"
     if is_htmx(request):

@@ -28,6 +28,7 @@ from dxtrack.indicators.schemas import (
     TaskLinks,
 )
 from dxtrack.indicators.transfer import export_annex, import_annex
+from dxtrack.jobs.imports import enqueue_annex_import, is_large
 
 router = APIRouter(tags=["plans"])
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -211,15 +212,23 @@ def create_project(code: str, data: ProjectCreate, db: Db, user: Staff) -> dict[
 
 @router.post("/plans/{code}/import")
 def import_xlsx(
+    response: Response,
     code: str,
     db: Db,
     user: Staff,
     settings: AppSettings,
     file: Annotated[UploadFile, File()],
     at: Annotated[date | None, Form()] = None,
-) -> dict[str, int]:
-    """Annex XLSX: indicators (first sheet, with results) and projects («Dự án»); all or nothing."""
+) -> dict[str, Any]:
+    """Annex XLSX: indicators (first sheet, with results) and projects («Dự án»); all or nothing.
+    Above DXTRACK_JOB_ROW_THRESHOLD rows: 202 with the background job to follow."""
     data = _read_upload(file, settings.max_upload_bytes)
+    if is_large(settings, data, "phu-luc.xlsx"):
+        job = enqueue_annex_import(
+            db, plan_code=code, data=data, at=at or vn.today(), settings=settings, actor=user
+        )
+        response.status_code = 202
+        return {"job": job.id, "status": job.state, "detail": job.label}
     return import_annex(
         db, plan_code=code, data=data, at=at or vn.today(), settings=settings, actor=user
     )

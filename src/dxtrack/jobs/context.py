@@ -25,6 +25,7 @@ from dxtrack.files import store_blob
 from dxtrack.jobs import service
 
 Units = Callable[[], AbstractContextManager[Session]]
+Commit = Callable[[Session], None]
 Handler = Callable[["JobContext"], dict[str, Any]]
 
 
@@ -45,6 +46,9 @@ class JobContext:
     lease: timedelta
     units: Units
     created_by: int | None = None
+    # Commits a batch inside a long unit and begins the next (a worker's own units: COMMIT
+    # then a new writing transaction; tests' units: a flush).
+    commit: Commit | None = None
     completed: bool = False
     report_path: str | None = None
     label: str | None = None  # the job's last words, shown when it is done
@@ -73,6 +77,21 @@ class JobContext:
     def save_checkpoint(self, db: Session, checkpoint: dict[str, Any]) -> None:
         service.save_checkpoint(db, job_id=self.job_id, worker=self.worker, checkpoint=checkpoint)
         self.checkpoint = checkpoint
+
+    def commit_batch(
+        self, db: Session, checkpoint: dict[str, Any], *, done: int, total: int, label: str
+    ) -> None:
+        """Inside a service that runs over many rows in one session: save the checkpoint and
+        the progress, and commit what was written so far, so the write lock is held for one
+        batch at a time (progress goes in the same transaction: a second one would wait for
+        this one's lock)."""
+        self.save_checkpoint(db, checkpoint)
+        service.save_progress(
+            db, job_id=self.job_id, worker=self.worker, lease=self.lease, done=done, total=total,
+            label=label,
+        )  # fmt: skip
+        if self.commit is not None:
+            self.commit(db)
 
     def complete(self, db: Session, result: dict[str, Any]) -> None:
         """Done, in the same transaction as the job's last write."""

@@ -13,6 +13,7 @@ import re
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +26,8 @@ from dxtrack.agencies.service import ImportResult, import_directory
 from dxtrack.config import Settings
 from dxtrack.errors import DxError, Invalid
 from dxtrack.files import clean_filename, safe_suffix, store_blob
+from dxtrack.indicators.service import get_plan, require_writer
+from dxtrack.indicators.transfer import import_annex
 from dxtrack.jobs.context import JobContext
 from dxtrack.jobs.models import Job
 from dxtrack.jobs.service import enqueue
@@ -146,3 +149,41 @@ def run_agency_import(ctx: JobContext) -> dict[str, Any]:
         )
         ctx.complete(db, result)
     return result
+
+
+ANNEX_IMPORT = "indicators.import"
+
+
+def enqueue_annex_import(
+    db: Session, *, plan_code: str, data: bytes, at: date, settings: Settings, actor: User
+) -> Job:
+    """A large annex: checked and imported by a background job."""
+    require_writer(actor)
+    get_plan(db, plan_code)  # a wrong code is refused now, not in the job
+    return enqueue_import(
+        db, kind=ANNEX_IMPORT, data=data, filename=f"{plan_code}.xlsx",
+        params={"plan": plan_code, "at": at.isoformat()}, settings=settings, actor=actor,
+    )  # fmt: skip
+
+
+def run_annex_import(ctx: JobContext) -> dict[str, Any]:
+    """The annex import keeps its documented all-or-nothing rule: one write transaction (a
+    malformed row imports nothing, and the job's report lists every bad row)."""
+    data = ctx.input_path().read_bytes()
+    ctx.progress(0, 0, "Đang kiểm tra và nhập phụ lục chỉ tiêu")
+    with ctx.unit() as db:
+        try:
+            result = import_annex(
+                db, plan_code=str(ctx.payload["plan"]), data=data,
+                at=date.fromisoformat(str(ctx.payload["at"])), settings=ctx.settings,
+                actor=ctx.actor(db),
+            )  # fmt: skip
+        except DxError as error:
+            report_errors(ctx, error)
+            raise
+        ctx.label = (
+            f"Đã nhập: {result['indicators_created']} chỉ tiêu mới, "
+            f"{result['indicators_updated']} cập nhật, {result['measurements']} kết quả."
+        )
+        ctx.complete(db, dict(result))
+    return dict(result)

@@ -22,16 +22,25 @@ from uuid import uuid4
 from sqlalchemy.orm import Session
 
 from dxtrack.config import Settings
-from dxtrack.db import transaction
+from dxtrack.db import begin_writing, transaction
 from dxtrack.errors import DxError
 from dxtrack.jobs import service
-from dxtrack.jobs.context import JobContext, JobKind, Units
+from dxtrack.jobs.context import Commit, JobContext, JobKind, Units
 
 logger = logging.getLogger(__name__)
 UNEXPECTED = (
     "Lỗi không mong đợi khi xử lý ({name}); chi tiết đã ghi vào nhật ký máy chủ. "
     "Hãy thử «Chạy lại»; nếu vẫn lỗi, báo quản trị viên."
 )
+
+
+def _commit_and_go_on(db: Session) -> None:
+    db.commit()
+    begin_writing(db)  # the next batch takes the write lock first (SQLite: BEGIN IMMEDIATE)
+
+
+def _flush(db: Session) -> None:
+    db.flush()
 
 
 def worker_name() -> str:
@@ -45,6 +54,7 @@ class Worker:
         kinds: Mapping[str, JobKind],
         *,
         units: Units | None = None,
+        commit: Commit | None = None,
         heartbeat: bool = True,
         poll_seconds: float = 2.0,
     ) -> None:
@@ -53,6 +63,7 @@ class Worker:
         self.name = worker_name()
         self.lease = timedelta(seconds=settings.job_lease_seconds)
         self.units: Units = units or self._own_units
+        self.commit: Commit = commit or (_flush if units else _commit_and_go_on)
         self.heartbeat = heartbeat
         self.poll_seconds = poll_seconds
 
@@ -77,6 +88,7 @@ class Worker:
                 lease=self.lease,
                 units=self.units,
                 created_by=job.created_by,
+                commit=self.commit,
             )
             kind = self.kinds[job.kind]
         logger.info("job start id=%s kind=%s worker=%s", ctx.job_id, kind.name, self.name)

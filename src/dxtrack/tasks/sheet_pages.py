@@ -6,13 +6,15 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, File, Query, Request, UploadFile
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 
 from dxtrack import vn
 from dxtrack.agencies.service import list_agencies
 from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import Invalid
+from dxtrack.jobs.imports import is_large
+from dxtrack.jobs.progress_import import enqueue_progress_import
 from dxtrack.tasks.sheet import COLUMNS, STATE_LABELS, export_sheet, require_sheet_user
 from dxtrack.tasks.sheet_cli import RESULT_LABELS
 from dxtrack.tasks.sheet_import import SheetReport, import_progress_sheet
@@ -72,5 +74,8 @@ def sheet_upload(
     if data is None:
         raise Invalid("Chưa chọn tệp phiếu cập nhật tiến độ.")
     bundle = read_upload(evidence, limit=settings.max_request_mb * 1024 * 1024)
+    if is_large(settings, data, "phieu.xlsx"):  # a background job: follow it on its page
+        job = enqueue_progress_import(db, data=data, evidence=bundle, settings=settings, actor=user)
+        return RedirectResponse(f"/jobs/{job.id}", status_code=303)
     report = import_progress_sheet(db, data, actor=user, evidence=bundle, settings=settings)
     return render(request, "tasks/progress_sheet.html", _context(db, user, report))

@@ -11,6 +11,8 @@ from starlette.responses import Response
 from dxtrack import vn
 from dxtrack.deps import AppSettings, CurrentUser, Db
 from dxtrack.errors import Invalid
+from dxtrack.jobs.imports import is_large
+from dxtrack.jobs.progress_import import enqueue_progress_import
 from dxtrack.tasks.sheet import export_sheet
 from dxtrack.tasks.sheet_import import import_progress_sheet
 
@@ -52,6 +54,7 @@ def download_sheet(
 
 @router.post("/progress-sheet")
 def upload_sheet(
+    response: Response,
     db: Db,
     user: CurrentUser,
     settings: AppSettings,
@@ -62,5 +65,9 @@ def upload_sheet(
     if data is None:
         raise Invalid("Chưa chọn tệp phiếu cập nhật tiến độ.")
     bundle = read_upload(evidence, limit=settings.max_request_mb * 1024 * 1024)
+    if is_large(settings, data, "phieu.xlsx"):  # a background job: 202 with the job to follow
+        job = enqueue_progress_import(db, data=data, evidence=bundle, settings=settings, actor=user)
+        response.status_code = 202
+        return {"job": job.id, "status": job.state, "detail": job.label}
     report = import_progress_sheet(db, data, actor=user, evidence=bundle, settings=settings)
     return report.to_dict()

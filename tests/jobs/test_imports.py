@@ -1,0 +1,129 @@
+"""Large imports as jobs (issue 15.5): the progress sheet committed in batches with its bad
+rows as a report; the web and API answer 202 / a redirect to the job above the threshold."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from apihelp import login
+from builders import make_task, make_user
+from fastapi.testclient import TestClient
+from jobhelp import agency_csv
+from pagehelp import page_session
+from sheethelp import fill
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from dxtrack.app import create_app
+from dxtrack.config import Settings
+from dxtrack.deps import get_db
+from dxtrack.jobs.models import Job, JobState
+from dxtrack.jobs.progress_import import enqueue_progress_import
+from dxtrack.jobs.worker import Worker
+from dxtrack.tasks.models import Assignment, ProgressReport
+from dxtrack.tasks.sheet import export_sheet
+from dxtrack.vn import today
+
+
+def own_assignments(db: Session, count: int) -> list[Assignment]:
+    tasks = [make_task(db, lead=["Sở Y tế"]) for _ in range(count)]
+    query = select(Assignment).where(Assignment.task_id.in_([t.id for t in tasks]))
+    return list(db.scalars(query.order_by(Assignment.id)))
+
+
+def filled_sheet(db: Session, assignments: list[Assignment], *, bad: int) -> bytes:
+    officer = make_user(db, "syt")
+    data = export_sheet(db, user=officer, at=today(), due_soon_days=7)
+    edits = {a.id: {"Trạng thái": "Đang thực hiện", "Tỷ lệ (%)": 30} for a in assignments}
+    edits[assignments[bad].id] = {"Trạng thái": "Xong rồi"}
+    return fill(data, edits)
+
+
+def reports(db: Session, assignments: list[Assignment]) -> int:
+    ids = [a.id for a in assignments]
+    return db.scalar(select(func.count()).where(ProgressReport.assignment_id.in_(ids))) or 0
+
+
+class TestProgressSheetJob:
+    def test_batches_results_and_bad_rows(self, db: Session, settings: Settings, worker: Worker):
+        rows = own_assignments(db, 5)
+        data = filled_sheet(db, rows, bad=3)
+        officer = make_user(db, "syt")
+        job = enqueue_progress_import(
+            db, data=data, evidence=None, settings=settings, actor=officer
+        )
+        worker.settings = settings.model_copy(update={"job_batch_rows": 2})
+        assert worker.drain() == 1
+        db.refresh(job)
+        assert job.state == JobState.done, job.error
+        assert (job.result["applied"], job.result["invalid"]) == (4, 1)
+        assert job.checkpoint == {"rows": 4}  # the last batch committed before the end
+        assert reports(db, rows) == 4
+        report = (settings.jobs_dir / str(job.report_path)).read_text(encoding="utf-8-sig")
+        lines = list(csv.reader(io.StringIO(report)))
+        assert lines[0] == ["Dòng", "Mã phân công", "Kết quả", "Chi tiết"]
+        assert lines[1][1:3] == [str(rows[3].id), "Không hợp lệ"] and "Xong rồi" in lines[1][3]
+
+    def test_resumed_sheet_applies_nothing_twice(
+        self, db: Session, settings: Settings, worker: Worker
+    ):
+        rows = own_assignments(db, 4)
+        data = filled_sheet(db, rows, bad=0)
+        officer = make_user(db, "syt")
+        job = enqueue_progress_import(
+            db, data=data, evidence=None, settings=settings, actor=officer
+        )
+        worker.drain()
+        assert reports(db, rows) == 3
+        # the same job taken again (as after a kill once its batches were committed)
+        db.execute(
+            update(Job).where(Job.id == job.id).values(state="queued", checkpoint={"rows": 2})
+        )
+        worker.drain()
+        db.refresh(job)
+        assert job.state == JobState.done and job.result["resumed_after"] == 2
+        assert job.result["unchanged"] == 3 and job.result["applied"] == 0
+        assert reports(db, rows) == 3
+
+
+def app_client(settings: Settings, db: Session) -> TestClient:
+    """The app with every import above zero rows sent to the background."""
+    app = create_app(settings.model_copy(update={"job_row_threshold": 0}))
+
+    def override():
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    app.dependency_overrides[get_db] = override
+    return TestClient(app)
+
+
+class TestLargeUploads:
+    def test_progress_sheet_api_answers_202_with_the_job(self, db: Session, settings: Settings):
+        rows = own_assignments(db, 2)
+        data = filled_sheet(db, rows, bad=1)
+        client = app_client(settings, db)
+        response = client.post(
+            "/api/v1/progress-sheet", headers=login(client, db, "syt"),
+            files={"file": ("phieu.xlsx", data)},
+        )  # fmt: skip
+        assert response.status_code == 202, response.text
+        job = db.get(Job, response.json()["job"])
+        assert job is not None and job.kind == "progress.import" and reports(db, rows) == 0
+
+    def test_agency_import_page_redirects_to_the_job(self, db: Session, settings: Settings):
+        client = app_client(settings, db)
+        token = page_session(client, db, "quantri")
+        response = client.post(
+            "/admin/agencies/import", data={"csrf_token": token},
+            files={"file": ("co-quan.csv", agency_csv(3))}, follow_redirects=False,
+        )  # fmt: skip
+        assert response.status_code == 303 and response.headers["location"].startswith("/jobs/")
+        job_id = int(response.headers["location"].rsplit("/", 1)[1])
+        job = db.get(Job, job_id)
+        assert job is not None and job.kind == "agencies.import" and job.state == "queued"
