@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from datetime import timedelta
 from uuid import uuid4
 
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from dxtrack.config import Settings
@@ -149,6 +150,8 @@ class Worker:
                     service.renew_lease(db, job_id=ctx.job_id, worker=self.name, lease=self.lease)
             except service.LeaseLost:
                 return
+            except OperationalError as error:  # the lock held long by another writer: next beat
+                logger.warning("job heartbeat delayed id=%s: %s", ctx.job_id, error.orig)
             except Exception:
                 logger.exception("job heartbeat error id=%s", ctx.job_id)
 
