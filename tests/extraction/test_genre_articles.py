@@ -79,3 +79,19 @@ class TestSectionHeadings:
         )
         result = extract_text(text, directory=AN_GIANG)
         assert [(t["clause"], t["lead"]) for t in result.tasks] == [("II.1", ["Sở Y tế"])]
+
+    def test_heading_naming_bodies_over_paragraphs_with_their_own_actors(self):
+        """ "2. Các cơ quan chuyên trách ...; các chi bộ, đảng bộ cơ sở" (names it does not
+        lend as a heading would) over paragraphs that each open with their own actor."""
+        text = (
+            "1. Ủy ban nhân dân tỉnh chỉ đạo các sở triển khai Chương trình.\n"
+            "2. Các cơ quan chuyên trách tham mưu, giúp việc Đảng ủy; các chi bộ, đảng bộ cơ sở\n"
+            "Các cấp ủy, tổ chức đảng chủ động quán triệt Kết luận.\n"
+            "Sở Nội vụ hướng dẫn các tổ chức đảng tuyên truyền.\n"
+        )
+        result = extract_text(text, wrapped=False, directory=AN_GIANG)  # lines = paragraphs
+        assert [(t["clause"], t["lead"]) for t in result.tasks] == [
+            ("1", ["Ủy ban nhân dân tỉnh"]),
+            ("2", ["Các cấp ủy, tổ chức đảng"]),
+            ("2", ["Sở Nội vụ"]),
+        ]

@@ -246,15 +246,16 @@ def _topic_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
     )
     if len(node.paragraphs) < 2 or not topic:
         return []
-    if find_subject(node.heading_text, ctx.matcher)[1].leads:
-        return []
     parts = [
         Node(node.kind, node.label, node.rank, [para], parent=node.parent)
         for para in node.paragraphs[1:]
     ]
-    if not any(find_subject(p.own_text, ctx.matcher)[1].leads for p in parts):
-        return []
-    return parts
+    named = [bool(find_subject(p.own_text, ctx.matcher)[1].leads) for p in parts]
+    if find_subject(node.heading_text, ctx.matcher)[1].leads:
+        # a heading naming bodies it does not lend ("2. Các cơ quan chuyên trách ...; các
+        # chi bộ") over paragraphs that each name their own actor
+        return parts if all(named) and not heading.endswith(":") else []
+    return parts if any(named) else []
 
 
 def _make_task(
