@@ -95,3 +95,27 @@ class TestSectionHeadings:
             ("2", ["Các cấp ủy, tổ chức đảng"]),
             ("2", ["Sở Nội vụ"]),
         ]
+
+
+class TestNotTasks:
+    def test_members_of_a_council_are_no_tasks(self):
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 1. Thành lập Hội đồng đánh giá, gồm:\n"
+            "1. Chủ tịch Hội đồng: Ông Ngô Văn Phúc, Phó Chủ tịch Ủy ban nhân dân tỉnh.\n"
+            "2. Các thành viên Hội đồng: Bà Lê Thị Hoa, Phó Giám đốc Sở Tài chính.\n"
+            "Điều 2. Sở Công Thương chủ trì tổng hợp hồ sơ trước ngày 30/6/2025.\n"
+        )
+        result = extract_text(text, wrapped=False, directory=AN_GIANG)
+        assert [(t["clause"], t["lead"]) for t in result.tasks] == [("Điều 2", ["Sở Công Thương"])]
+
+    def test_a_report_gives_only_its_explicit_requests(self):
+        text = (
+            "BÁO CÁO\n"
+            "Kết quả thực hiện Chỉ thị số 38-CT/TU\n"
+            "1. Thanh tra tỉnh tổ chức 03 cuộc thanh tra trong năm 2025.\n"
+            "2. Đề nghị Sở Tài chính bố trí kinh phí cho công tác thanh tra.\n"
+        )
+        result = extract_text(text, wrapped=False, directory=AN_GIANG)
+        assert result.doc_type == "Báo cáo"
+        assert [(t["clause"], t["lead"]) for t in result.tasks] == [("2", ["Sở Tài chính"])]

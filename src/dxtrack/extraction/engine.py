@@ -64,7 +64,8 @@ def extract_text(
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose = [p for p in body if not is_table_row(p.text)]
     tree = build_tree(prose, is_closing=is_closing)
-    tasks = extract_tasks(tree, year=year, issuer=meta.issuer, directory=names)
+    report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
+    tasks = extract_tasks(tree, year=year, issuer=meta.issuer, directory=names, report=report)
     unassigned = unassigned_sentences(tree, tasks, year=year)
     tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
     notes = "\n".join(f.text for f in norm.footnotes)

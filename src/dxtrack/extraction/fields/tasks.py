@@ -30,6 +30,7 @@ from dxtrack.extraction.fields.subjects import (
 from dxtrack.extraction.textutil import fold
 
 _PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
+_PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+[A-ZĐÀ-Ỹa-zđà-ỹ]")
 _THI_HANH = re.compile(
     r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
     r"|thông\s+tư|nghị\s+định)\s+này"
@@ -92,17 +93,23 @@ class _Ctx:
     matcher: AgencyMatcher
     year: int | None
     issuer: str | None
+    report: bool = False  # a Báo cáo: only explicit requests ("Đề nghị X ...") are tasks
     # inherited agencies -> (rule, heading or intro text) that lent them
     lent_by: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
 
 def extract_tasks(
-    root: Node, *, year: int | None, issuer: str | None = None, directory: tuple[str, ...] = ()
+    root: Node,
+    *,
+    year: int | None,
+    issuer: str | None = None,
+    directory: tuple[str, ...] = (),
+    report: bool = False,
 ) -> list[Task]:
     """Tasks of a clause tree. In a numbered document, loose paragraphs before the first
     clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
     actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
-    ctx = _Ctx(get_matcher(directory), year, issuer)
+    ctx = _Ctx(get_matcher(directory), year, issuer, report=report)
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
@@ -327,8 +334,10 @@ def _assignees(
         return None
     if subject.mid and inherited:
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
-    if assigned_only and not subject.assigned:
+    if (assigned_only or ctx.report) and not subject.assigned:
         return None
+    if _PERSON.match(ex.folded):
+        return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
     if not subject.assigned and _background(ex.folded, subject):
         return None  # "Báo X ngày ... đưa tin ...": background
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
