@@ -74,6 +74,8 @@ class TestUpload:
         banner = one(client.get(f"/documents/{document_id}").text, "//*[@data-job]")
         assert banner.get("data-state") == "queued"
         assert banner.get("hx-get") == f"/jobs/{scan['job']}/progress?reload=1"
+        listed = one(client.get("/documents").text, "//*[@data-reading]")
+        assert listed.get("data-reading") == "queued" and "Đang nhận dạng chữ" in listed.text
         assert worker.drain() == 1
         job = db.get(Job, scan["job"])
         assert job is not None and job.state == JobState.done, job.error

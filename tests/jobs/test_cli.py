@@ -22,7 +22,9 @@ from dxtrack.cli import app
 from dxtrack.config import Settings
 from dxtrack.db import transaction
 from dxtrack.jobs.imports import AGENCY_IMPORT, enqueue_import
+from dxtrack.jobs.kinds import KINDS
 from dxtrack.jobs.models import Job
+from dxtrack.jobs.worker import start_thread
 
 runner = CliRunner()
 
@@ -118,3 +120,21 @@ class TestKilledWorker:
                                 AuditEntry.after["code"].as_string().like("so-nhap-%")))  # fmt: skip
             stored = db.scalar(select(func.count()).where(Agency.code.like("so-nhap-%")))
         assert created == rows and stored == rows
+
+
+class TestServerThread:
+    def test_the_servers_worker_thread_runs_queued_jobs(self, ready: Settings):
+        job_id = queue(ready, agency_csv(2))
+        stop = start_thread(ready, KINDS)
+        try:
+            deadline = time.monotonic() + 60
+            state = "queued"
+            while state != "done" and time.monotonic() < deadline:
+                time.sleep(0.2)
+                with transaction(ready) as db:
+                    job = db.get(Job, job_id)
+                    assert job is not None
+                    state = job.state
+        finally:
+            stop.set()
+        assert state == "done"

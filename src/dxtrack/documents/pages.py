@@ -14,7 +14,7 @@ from dxtrack.deps import AppSettings, Db
 from dxtrack.documents import service
 from dxtrack.documents.highlight import clean_markdown, segments
 from dxtrack.documents.models import ReviewState
-from dxtrack.documents.reading import ingest_upload, read_or_defer, reading_job
+from dxtrack.documents.reading import ingest_upload, read_or_defer, reading_job, reading_states
 from dxtrack.documents.references import link_reference, list_candidates
 from dxtrack.documents.review_hints import review_hints
 from dxtrack.documents.review_pages import ocr_views, task_cards
@@ -46,6 +46,7 @@ def documents_index(
     )
     context = {
         "rows": rows,
+        "reading": reading_states(db, [d.id for d in rows]),  # OCR still running or failed
         "total": total,
         "q": q,
         "review_state": review_state,

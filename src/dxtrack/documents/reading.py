@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack.audit import events
@@ -107,6 +108,19 @@ def reading_job(db: Session, document_id: int) -> Job | None:
     """The document's reading job while it is not done (the document page shows it)."""
     job = find_latest_job(db, entity="document", entity_id=document_id)
     return job if job is not None and job.state != JobState.done else None
+
+
+def reading_states(db: Session, document_ids: list[int]) -> dict[int, str]:
+    """{document id: job state} of the documents among `document_ids` still being read (or
+    whose reading failed): the list marks them."""
+    query = select(Job.entity_id, Job.state).where(
+        Job.entity == "document", Job.entity_id.in_(document_ids), Job.kind == DOCUMENT_READ
+    )
+    states: dict[int, str] = {}
+    for document_id, state in db.execute(query.order_by(Job.id)):
+        if document_id is not None:
+            states[document_id] = state
+    return {d: s for d, s in states.items() if s != JobState.done}
 
 
 FILLED = (
