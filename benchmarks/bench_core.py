@@ -2,6 +2,8 @@
 
     python benchmarks/bench_core.py [--sizes 10000,100000,1000000] [--backends sqlite,postgresql]
                                     [--repeat 7] [--out benchmarks/results.md]
+    python -m benchmarks.generate --db URL --assignments 1000000   # once, then as often as needed:
+    python -m benchmarks.bench_core --url URL --sizes 1000000 [--repeat 5]
 
 Each size gets a fresh database filled by generate.py (SQLite files under /tmp, PostgreSQL in
 a throwaway cluster). Times are the median of `--repeat` runs after one warm-up, in ms,
@@ -27,6 +29,7 @@ from dxtrack.config import Settings
 from dxtrack.db import dispose_engines, get_engine
 from dxtrack.reports.data import Scope, collect_task_report
 from dxtrack.reports.periods import custom_period
+from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import Filters, list_assignments, overdue_tasks
 from dxtrack.tasks.stats import scorecard, summarize
 from dxtrack.tasks.status import Status
@@ -45,6 +48,7 @@ def dashboard(db: Session, at: date) -> Any:
         window = Filters(deadline_from=at, deadline_to=at + timedelta(days=days))
         summarize(db, at=at, filters=window)
     list_assignments(db, filters=Filters(status=Status.overdue), at=at, user=None, page_size=10)
+    list_recent_reports(db, user=None, filters=Filters(), at=at, limit=10)
     return overdue_tasks(db, filters=Filters(), at=at, user=None, limit=10, count=False)
 
 
@@ -115,20 +119,26 @@ def database_url(backend: str, size: int, stack: ExitStack) -> str:
 
 
 def run(backend: str, size: int, repeat: int) -> list[tuple[str, str, int, str, float]]:
-    rows = []
     with ExitStack() as stack:
         url = database_url(backend, size, stack)
         started = time.perf_counter()
         generate(url, size)
         print(f"{backend} {size}: generated in {time.perf_counter() - started:.0f} s", flush=True)
-        engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
-        with Session(engine) as session:
-            for name, func in cases():
-                for label, at in DATES:
-                    ms = measure(session, func, at, repeat)
-                    rows.append((backend, name, size, label, ms))
-                    print(f"  {name:26} {label:8} {ms:8.1f} ms", flush=True)
-        dispose_engines()
+        return measure_all(url, size, repeat)
+
+
+def measure_all(url: str, size: int, repeat: int) -> list[tuple[str, str, int, str, float]]:
+    """Every case at every date on a database filled by generate.py."""
+    rows = []
+    engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
+    backend = engine.dialect.name
+    with Session(engine) as session:
+        for name, func in cases():
+            for label, at in DATES:
+                ms = measure(session, func, at, repeat)
+                rows.append((backend, name, size, label, ms))
+                print(f"  {name:26} {label:8} {ms:8.1f} ms", flush=True)
+    dispose_engines()
     return rows
 
 
@@ -152,11 +162,17 @@ def main() -> None:
     parser.add_argument("--backends", default="sqlite,postgresql")
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument(
+        "--url", default=None, help="measure this database, already filled by generate.py with "
+        "--sizes assignments (a 1M build takes minutes: build once, measure often)"
+    )  # fmt: skip
     args = parser.parse_args()
     rows = []
-    for backend in args.backends.split(","):
+    for backend in args.backends.split(",") if not args.url else []:
         for size in (int(s) for s in args.sizes.split(",")):
             rows.extend(run(backend, size, args.repeat))
+    if args.url:
+        rows = measure_all(args.url, int(args.sizes), args.repeat)
     result = table(rows)
     print(result)
     if args.out:

@@ -57,7 +57,10 @@ class TestCountsMigration:
         upgrade(engine)
         with Session(engine) as db:
             got = sorted(db.execute(query), key=repr)
-        assert got == expected and len(got) == 18 * 3  # 17 agencies + totals, 3 grains
+        due = [row for row in got if row[1] == "due"]
+        assert got == expected and len(due) == 18 * 3  # 17 agencies + totals, 3 grains
+        # the task is overdue from the day after its deadline, for every one of its agencies
+        assert (0, "span_first", "day", date(2025, 12, 11), date(1900, 1, 1), 1) in got
         assert (0, "due", "month", date(2025, 12, 1), date(1900, 1, 1), 17) in got
 
 

@@ -90,22 +90,18 @@ def outside_transaction(session: Session) -> Iterator[None]:
     begin_writing(session)
 
 
-@contextmanager
-def serial_plans(session: Session) -> Iterator[None]:
-    """PostgreSQL plans the enclosed queries without parallel workers: for queries that read a
-    few hundred index rows (the maintained counts), starting workers costs more than the query
-    (10-40 ms on a busy machine). The setting is restored afterwards; SQLite is unaffected."""
+def serial_plans(session: Session) -> None:
+    """PostgreSQL plans the rest of the transaction's queries without parallel workers: for the
+    maintained counts' queries (a few hundred index rows) starting workers costs more than the
+    query, 10-40 ms on a busy machine. Set once per transaction (a local setting, gone at its
+    end: one round trip, not one per query); SQLite is unaffected."""
     if session.get_bind().dialect.name != "postgresql":
-        yield
         return
-    name = "max_parallel_workers_per_gather"
-    previous = session.execute(
-        text(f"SELECT current_setting('{name}'), set_config('{name}', '0', true)")
-    ).one()
-    try:
-        yield
-    finally:
-        session.execute(text(f"SELECT set_config('{name}', :value, true)"), {"value": previous[0]})
+    transaction = session.get_transaction()
+    if transaction is not None and session.info.get("serial_plans") is transaction:
+        return
+    session.execute(text("SELECT set_config('max_parallel_workers_per_gather', '0', true)"))
+    session.info["serial_plans"] = session.get_transaction()
 
 
 def make_engine(url: str, **kwargs: Any) -> Engine:

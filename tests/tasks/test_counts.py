@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from builders import make_task
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
@@ -15,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from dxtrack.agencies.models import Agency
 from dxtrack.tasks import counts
-from dxtrack.tasks.models import Assignment, AssignmentCount, Task
-from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.models import Assignment, AssignmentCount, OverdueSpan, Task
+from dxtrack.tasks.overdue_count import counted_overdue_tasks
+from dxtrack.tasks.queries import Filters, overdue_tasks
 from dxtrack.tasks.service import delete_task, update_task
 from dxtrack.tasks.stats import _count_plan, scorecard, summarize
+from dxtrack.tasks.status import Status, compute_status
 
 START = date(2025, 1, 1)
 HYPOTHESIS = hsettings(
@@ -48,9 +51,27 @@ changes = st.lists(
 
 
 def snapshot(db: Session) -> list[tuple]:
-    c = AssignmentCount
+    c, s = AssignmentCount, OverdueSpan
     query = select(c.agency_id, c.kind, c.grain, c.day, c.day2, c.n).where(c.n != 0)
-    return sorted(db.execute(query).all(), key=repr)
+    spans = select(s.task_id, s.agency_id, s.first_day, s.last_day)
+    return sorted(db.execute(query).all(), key=repr) + sorted(db.execute(spans).all(), key=repr)
+
+
+def overdue_tasks_by_hand(db: Session, at: date, agency_id: int | None) -> int:
+    """Tasks with an overdue top-level assignment at `at`, from every row, in Python."""
+    rows = db.execute(
+        select(
+            Assignment.task_id, Assignment.agency_id, Assignment.deadline, Assignment.completed_on
+        )
+    ).all()
+    return len(
+        {
+            task_id
+            for task_id, agency, deadline, completed in rows
+            if (agency_id is None or agency == agency_id)
+            and compute_status(deadline=deadline, completed_on=completed, at=at) == Status.overdue
+        }
+    )
 
 
 def agencies(db: Session) -> list[int]:
@@ -226,6 +247,35 @@ class TestAnyDate:
                 assert fast == full
         finally:
             nested.rollback()
+
+    @HYPOTHESIS
+    @given(rows=near_rows, steps=changes, at=near)
+    def test_overdue_tasks_at_any_date(self, db: Session, rows: list, steps: list, at: date):
+        """The report's "N nhiệm vụ quá hạn" from the spans' counts equals every row read,
+        after writes of every kind, for the province and for one agency."""
+        nested = db.begin_nested()
+        try:
+            fill(db, rows)
+            for kind, pick, day in steps:
+                apply_change(db, kind, pick, day)
+            for agency_id in (None, *agencies(db)[:2]):
+                code = db.scalar(select(Agency.code).where(Agency.id == agency_id))
+                filters = Filters(agency=code)
+                got = overdue_tasks(db, filters=filters, at=at, user=None, limit=5)[1]
+                assert got == overdue_tasks_by_hand(db, at, agency_id)
+                assert got == counted_overdue_tasks(db, at=at, agency=code)  # counts were used
+        finally:
+            nested.rollback()
+
+    def test_count_queries_plan_without_parallel_workers(self, db: Session):
+        """PostgreSQL: starting parallel workers for a few hundred count rows costs more than
+        the query; the setting is local to the transaction."""
+        if db.get_bind().dialect.name != "postgresql":
+            pytest.skip("a PostgreSQL planner setting")
+        summarize(db, at=date(2025, 6, 30))
+        assert db.scalar(text("SHOW max_parallel_workers_per_gather")) == "0"
+        db.rollback()
+        assert db.scalar(text("SHOW max_parallel_workers_per_gather")) != "0"
 
     def test_every_status_at_past_dates(self, db: Session):
         ids = agencies(db)

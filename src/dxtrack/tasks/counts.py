@@ -46,6 +46,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
+from dxtrack.tasks import spans
 from dxtrack.tasks.models import AssignmentCount
 
 if TYPE_CHECKING:
@@ -89,13 +90,17 @@ PAIR_CONDITION = "s.deadline IS NOT NULL AND s.completed_on IS NOT NULL"
 # Dialect pieces of the template.
 _SQL = {
     "sqlite": {
+        "name": "sqlite",
         "epoch": f"'{EPOCH.isoformat()}'",
+        "end": f"'{END.isoformat()}'",
         "month": "date({0}, 'start of month')",
         "year": "date({0}, 'start of year')",
         "window_start": f"max(s.completed_on, date(s.deadline, '-{WINDOW_DAYS} days'))",
     },
     "postgresql": {
+        "name": "postgresql",
         "epoch": f"DATE '{EPOCH.isoformat()}'",
+        "end": f"DATE '{END.isoformat()}'",
         "month": "CAST(date_trunc('month', {0}) AS date)",
         "year": "CAST(date_trunc('year', {0}) AS date)",
         "window_start": f"GREATEST(s.completed_on, s.deadline - {WINDOW_DAYS})",
@@ -172,6 +177,11 @@ def _has_levels(connection: Connection) -> bool:
     return any(column["name"] == "parent_id" for column in columns)
 
 
+def _has_spans(connection: Connection) -> bool:
+    """Whether the schema has `overdue_spans` yet (tasks/spans.py)."""
+    return inspect(connection).has_table("overdue_spans")
+
+
 def _trigger_ddl(dialect: str, top_level: bool) -> list[str]:
     statements = []
     for op, source in _sources(top_level).items():
@@ -201,6 +211,8 @@ def _trigger_ddl(dialect: str, top_level: bool) -> list[str]:
 
 def uninstall(connection: Connection) -> None:
     """Drop the triggers (nothing keeps the counts until install())."""
+    for statement in spans.drop_ddl(connection.dialect.name):
+        connection.execute(text(statement))
     for op in _OPS:
         name = f"assignment_counts_{op}"
         if connection.dialect.name == "sqlite":
@@ -213,7 +225,11 @@ def uninstall(connection: Connection) -> None:
 def install(connection: Connection) -> int:
     """(Re)create the triggers and rebuild the counts; returns the number of count rows."""
     uninstall(connection)
-    for statement in _trigger_ddl(connection.dialect.name, _has_levels(connection)):
+    dialect, top_level = connection.dialect.name, _has_levels(connection)
+    statements = _trigger_ddl(dialect, top_level)
+    if _has_spans(connection):
+        statements += spans.trigger_ddl(_SQL[dialect], top_level)
+    for statement in statements:
         connection.execute(text(statement))
     return _rebuild(connection)
 
@@ -224,6 +240,9 @@ def _rebuild(connection: Connection) -> int:
     if _has_levels(connection):
         source += " WHERE parent_id IS NULL"
     connection.execute(text(_upsert(connection.dialect.name, source)))
+    if _has_spans(connection):
+        for statement in spans.rebuild(_SQL[connection.dialect.name], _has_levels(connection)):
+            connection.execute(text(statement))
     return connection.execute(text("SELECT count(*) FROM assignment_counts")).scalar_one()
 
 

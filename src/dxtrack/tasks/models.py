@@ -193,6 +193,21 @@ class Evidence(Base):
     stored_path: Mapped[str] = mapped_column(String(300))
 
 
+class OverdueSpan(Base):
+    """The days a task has an overdue assignment, as disjoint spans per task, for all agencies
+    (agency_id 0) and per agency; kept by database triggers on `assignments`, counted in
+    `assignment_counts` (tasks/spans.py)."""
+
+    __tablename__ = "overdue_spans"
+    __table_args__ = (Index("ix_overdue_spans_task_agency", "task_id", "agency_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    task_id: Mapped[int]  # no foreign key: the triggers take a deleted task's spans off
+    agency_id: Mapped[int]
+    first_day: Mapped[date]
+    last_day: Mapped[date]
+
+
 class AssignmentCount(Base):
     """Maintained prefix counts of assignments per agency (0: all agencies), kept by database
     triggers on `assignments`; kinds, grains and the status formulas in tasks/counts.py."""

@@ -16,6 +16,7 @@ from dxtrack.db import AnySelect
 from dxtrack.documents.models import Document
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
+from dxtrack.tasks.overdue_count import counted_overdue_tasks
 from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case, status_hint
 
 if TYPE_CHECKING:
@@ -356,9 +357,13 @@ def overdue_tasks(
         return apply_filters(query, overdue, at=at, user=user, due_soon_days=due_soon_days)
 
     total = None
-    if count:
-        distinct = restrict(select(func.count(func.distinct(Assignment.task_id))))
-        total = db.scalar(distinct) or 0
+    if count:  # the province's or one agency's top-level figure from the maintained counts
+        plain = only_agency_filters(filters) and not filters.group
+        if plain and effective_levels(filters, user) == "top":
+            total = counted_overdue_tasks(db, at=at, agency=filters.agency)
+        if total is None:
+            distinct = restrict(select(func.count(func.distinct(Assignment.task_id))))
+            total = db.scalar(distinct) or 0
     top = _first_tasks(db, restrict(select(Assignment.task_id, Assignment.deadline)), limit)
     ids = [task_id for task_id, _ in top]
     if not ids:

@@ -132,9 +132,8 @@ def _counted(
     sub = union_all(*branches).subquery()
     grouped = select(sub.c.key, sub.c.term, func.sum(sub.c.n)).group_by(sub.c.key, sub.c.term)
     sums: dict[int, dict[str, int]] = {}
-    with serial_plans(db):
-        found = db.execute(grouped).all()
-    for key_id, term, n in found:
+    serial_plans(db)
+    for key_id, term, n in db.execute(grouped):
         sums.setdefault(int(key_id), {})[term] = int(n)
     return [
         (key_id, status, n)
