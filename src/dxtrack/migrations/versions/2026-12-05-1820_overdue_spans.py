@@ -2,8 +2,8 @@
 so the number of overdue tasks at any date reads a few count rows (tasks/spans.py)
 
 Revision ID: f6a0d4e8c135
-Revises: e5f9c3d7b024
-Create Date: 2026-12-05 18:10:00
+Revises: b2e8f4a6c031
+Create Date: 2026-12-05 18:20:00
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from alembic import op
 from dxtrack.tasks import counts
 
 revision = "f6a0d4e8c135"
-down_revision = "e5f9c3d7b024"
+down_revision = "b2e8f4a6c031"
 branch_labels = None
 depends_on = None
 
