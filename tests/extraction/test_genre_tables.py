@@ -70,3 +70,16 @@ class TestTableHeaders:
             ("PL.1", ["Sở Tư pháp"], "2025-06-30"),
             ("PL.2", ["Công an tỉnh"], "2025-09-30"),
         ]
+
+    def test_time_column_named_thuc_hien_before_the_lead(self):
+        """ "Thời gian thực hiện" is the time column even before "Đơn vị thực hiện"."""
+        text = (
+            "STT | Nội dung | Thời gian thực hiện | Đơn vị thực hiện\n"
+            "1 | Rà soát quy định về dữ liệu | Quý II/2025 | Sở Tư pháp\n"
+            "2 | Ban hành quy chế | Năm 2025 | Công an tỉnh\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+            ("PL.1", ["Sở Tư pháp"], "2025-06-30"),
+            ("PL.2", ["Công an tỉnh"], "2025-12-31"),
+        ]

@@ -24,9 +24,26 @@ from dxtrack.extraction.textutil import fold
 COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")),
     ("coordinators", re.compile(r"phối\s+hợp")),
-    ("lead", re.compile(r"chủ\s+trì|thực\s+hiện$|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện")),
+    # "Thời gian thực hiện", "Năm thực hiện" are times, not the lead ("... thực hiện")
+    (
+        "deadline",
+        re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))"),
+    ),
+    (
+        "lead",
+        re.compile(
+            r"chủ\s+trì|thực\s+hiện$|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện"
+            r"|phụ\s+trách|đầu\s+mối|trách\s+nhiệm"
+        ),
+    ),
     ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")),
-    ("task", re.compile(r"nhiệm\s+vụ|nội\s+dung|tên|công\s+việc|đề\s+án|hoạt\s+động")),
+    (
+        "task",
+        re.compile(
+            r"nhiệm\s+vụ|nội\s+dung|tên|công\s+việc|đề\s+án|hoạt\s+động|giải\s+pháp"
+            r"|danh\s+mục|chương\s+trình|dự\s+án"
+        ),
+    ),
 ]
 _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
@@ -47,7 +64,7 @@ def cells(line: str) -> list[str]:
 
 def header_columns(row: list[str]) -> dict[str, int] | None:
     """Column positions when the row is a header (short cells naming the columns)."""
-    if not row or _ROW.match(row[0]) or any(len(c.split()) > 8 for c in row):
+    if not row or _ROW.match(row[0]) or any(len(c.split()) > 12 for c in row):
         return None
     found: dict[str, int] = {}
     for i, cell in enumerate(row):
