@@ -25,6 +25,19 @@ RESULT_LABELS = {
     "rows": "Số dòng",
     "document_id": "Văn bản",
     "tasks": "Nhiệm vụ",
+    "unresolved": "Tên cơ quan chưa nhận diện",
+    "same_letter": "Trùng văn bản đã có",
+    "applied": "Đã ghi",
+    "unchanged": "Không đổi",
+    "conflict": "Xung đột phiên bản",
+    "invalid": "Không hợp lệ",
+    "resumed_after": "Tiếp tục sau dòng",
+    "done_without_evidence": "Hoàn thành chưa có minh chứng",
+    "indicators_created": "Chỉ tiêu mới",
+    "indicators_updated": "Chỉ tiêu cập nhật",
+    "measurements": "Kết quả ghi nhận",
+    "projects_created": "Dự án mới",
+    "projects_updated": "Dự án cập nhật",
 }
 
 
