@@ -7,12 +7,14 @@
 
 Each size gets a fresh database filled by generate.py (SQLite files under /tmp, PostgreSQL in
 a throwaway cluster). Times are the median of `--repeat` runs after one warm-up, in ms,
-through the same service functions the API and CLI call.
+through the same service functions the API and CLI call; in brackets the mean CPU time of a
+run (this process plus the PostgreSQL backend), which a busy shared machine does not inflate.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import time
 from collections.abc import Callable
@@ -38,6 +40,9 @@ from tests.pgcluster import pg_cluster
 # Today, a date mid-year, and a date before most completions (generate.py: deadlines over
 # 2025-2027, completions up to TODAY).
 DATES = (("today", TODAY), ("mid-year", date(2026, 6, 30)), ("early", date(2025, 3, 31)))
+
+
+Row = tuple[str, str, int, str, tuple[float, float]]  # backend, case, size, date, (wall, CPU)
 
 
 def dashboard(db: Session, at: date) -> Any:
@@ -94,14 +99,36 @@ def cases() -> list[tuple[str, Callable[[Session, date], Any]]]:
     ]
 
 
-def measure(session: Session, func: Callable[[Session, date], Any], at: date, repeat: int) -> float:
+def backend_cpu_ms(session: Session) -> Callable[[], float]:
+    """CPU time used so far by this session's PostgreSQL backend (a local server's /proc), so
+    a run's CPU cost is known apart from the time it waited on a busy machine; 0 on SQLite."""
+    if session.get_bind().dialect.name != "postgresql":
+        return lambda: 0.0
+    pid = session.execute(text("SELECT pg_backend_pid()")).scalar_one()
+    stat, tick = Path(f"/proc/{pid}/stat"), os.sysconf("SC_CLK_TCK")
+    if not stat.exists():
+        return lambda: 0.0
+
+    def used() -> float:
+        fields = stat.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) * 1000 / tick
+
+    return used
+
+
+def measure(
+    session: Session, func: Callable[[Session, date], Any], at: date, repeat: int
+) -> tuple[float, float]:
+    """Median wall time and mean CPU time (this process + the database backend), in ms."""
     func(session, at)
-    times = []
+    times, backend = [], backend_cpu_ms(session)
+    cpu_started, backend_started = time.process_time(), backend()
     for _ in range(repeat):
         started = time.perf_counter()
         func(session, at)
         times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+    cpu = (time.process_time() - cpu_started) * 1000 + backend() - backend_started
+    return statistics.median(times), cpu / repeat
 
 
 def database_url(backend: str, size: int, stack: ExitStack) -> str:
@@ -118,7 +145,7 @@ def database_url(backend: str, size: int, stack: ExitStack) -> str:
     return f"{server}/bench_{size}"
 
 
-def run(backend: str, size: int, repeat: int) -> list[tuple[str, str, int, str, float]]:
+def run(backend: str, size: int, repeat: int) -> list[Row]:
     with ExitStack() as stack:
         url = database_url(backend, size, stack)
         started = time.perf_counter()
@@ -127,7 +154,7 @@ def run(backend: str, size: int, repeat: int) -> list[tuple[str, str, int, str, 
         return measure_all(url, size, repeat)
 
 
-def measure_all(url: str, size: int, repeat: int) -> list[tuple[str, str, int, str, float]]:
+def measure_all(url: str, size: int, repeat: int) -> list[Row]:
     """Every case at every date on a database filled by generate.py."""
     rows = []
     engine = get_engine(Settings(database_url=url, data_dir=Path("/tmp")))
@@ -135,14 +162,14 @@ def measure_all(url: str, size: int, repeat: int) -> list[tuple[str, str, int, s
     with Session(engine) as session:
         for name, func in cases():
             for label, at in DATES:
-                ms = measure(session, func, at, repeat)
-                rows.append((backend, name, size, label, ms))
-                print(f"  {name:26} {label:8} {ms:8.1f} ms", flush=True)
+                ms, cpu = measure(session, func, at, repeat)
+                rows.append((backend, name, size, label, (ms, cpu)))
+                print(f"  {name:26} {label:8} {ms:8.1f} ms (CPU {cpu:.1f})", flush=True)
     dispose_engines()
     return rows
 
 
-def table(rows: list[tuple[str, str, int, str, float]]) -> str:
+def table(rows: list[Row]) -> str:
     sizes = sorted({r[2] for r in rows})
     head = "| backend | query | date | " + " | ".join(f"{s:,}" for s in sizes) + " |"
     lines = [head, "|" + "---|" * (3 + len(sizes))]
@@ -151,7 +178,7 @@ def table(rows: list[tuple[str, str, int, str, float]]) -> str:
         cells = []
         for size in sizes:
             found = [r[4] for r in rows if (r[0], r[1], r[3], r[2]) == (backend, name, label, size)]
-            cells.append(f"{found[0]:.1f}" if found else "—")
+            cells.append(f"{found[0][0]:.1f} ({found[0][1]:.1f})" if found else "—")
         lines.append(f"| {backend} | {name} | {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
