@@ -128,3 +128,41 @@ class TestOcrLetterhead:
                 "123/UBND-KT",
                 "Về tăng cường quản lý chất thải rắn",
             )
+
+
+class TestIssuerSentenceThatAssigns:
+    """The issuer's own sentence is no task, unless it assigns further on."""
+
+    @staticmethod
+    def letter(body: str) -> list[tuple]:
+        text = (
+            "ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSố: 123/UBND-KT\nV/v triển khai\n"
+            "Bắc Ninh, ngày 10 tháng 4 năm 2025\nKính gửi: Sở Xây dựng.\n"
+            f"{body}\nNơi nhận:\n- Như trên;\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        return [(t["lead"], t["deadline"]) for t in result.tasks]
+
+    def test_assignment_after_the_issuer_received_a_letter(self):
+        assert self.letter(
+            "Ủy ban nhân dân tỉnh nhận được Văn bản số 12/BXD-QLN ngày 02/5/2025. Về nội dung"
+            " này, Chủ tịch Ủy ban nhân dân tỉnh giao Sở Xây dựng tham mưu trước ngày 15/5/2025."
+        ) == [(["Sở Xây dựng"], "2025-05-15")]
+
+    def test_agency_after_the_chairman_s_colon(self):
+        assert self.letter(
+            "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo: Sở Tài chính chủ trì, phối hợp"
+            " với Sở Xây dựng tham mưu Ủy ban nhân dân tỉnh trước ngày 20/5/2025."
+        ) == [(["Sở Tài chính"], "2025-05-20")]
+
+    def test_forwarded_to_an_agency(self):
+        assert self.letter(
+            "Ủy ban nhân dân tỉnh chuyển Văn bản số 12/BXD-QLN ngày 02/5/2025 của Bộ Xây dựng"
+            " đến Sở Xây dựng để nghiên cứu, tham mưu thực hiện theo quy định."
+        ) == [(["Sở Xây dựng"], None)]
+        assert self.letter("Chuyển Sở Nội vụ nghiên cứu, tham mưu trước ngày 15/5/2025.") == [
+            (["Sở Nội vụ"], "2025-05-15")
+        ]
+
+    def test_issuer_notice_stays_no_task(self):
+        assert self.letter("Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân ngày 15/5.") == []

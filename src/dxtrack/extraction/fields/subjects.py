@@ -22,6 +22,9 @@ _HEADING_REST = re.compile(
     r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
     r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
 )
+_AFTER_ISSUER = re.compile(
+    r"(?:\bchuyển\s[^.;:]{0,200}?\s(?:đến|tới|cho)|(?:ý\s+kiến|chỉ\s+đạo|như\s+sau)\s*:)\s+"
+)
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
@@ -115,6 +118,20 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found and _PAREN_ROLE.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
+    return Subject()
+
+
+def issuer_assigns(ex: Expanded, matcher: AgencyMatcher) -> Subject:
+    """What the issuer's own sentence assigns further on: "... giao Sở X ...", "... chuyển
+    Văn bản số ... đến Sở X để ...", or the agency after a colon ("Chủ tịch UBND tỉnh có ý
+    kiến chỉ đạo: Sở X chủ trì ...")."""
+    found = _assigned_mid_sentence(ex, matcher)
+    if found.leads:
+        return found
+    for m in _AFTER_ISSUER.finditer(ex.folded, 0, min(len(ex.folded), 600)):
+        leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if leads:
+            return Subject(leads, True, end, mid=True)
     return Subject()
 
 

@@ -26,6 +26,7 @@ from dxtrack.extraction.fields.subjects import (
     coordinators_after,
     find_subject,
     heading_agencies,
+    issuer_assigns,
 )
 from dxtrack.extraction.textutil import fold
 
@@ -341,7 +342,11 @@ def _assignees(
     if not subject.assigned and _background(ex.folded, subject):
         return None  # "Báo X ngày ... đưa tin ...": background
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
-        return None  # the issuer speaking of itself ("UBND xã thông báo ...")
+        # the issuer speaking of itself ("UBND xã thông báo ..."), unless it assigns later in
+        # the paragraph ("UBND tỉnh nhận được ... Về nội dung này, Chủ tịch ... giao Sở X")
+        subject = issuer_assigns(ex, matcher)
+        if not subject.leads:
+            return None
     leads = _attribute_agencies(node, "lead", matcher)
     rule = "attribute"
     coords = _attribute_agencies(node, "coordinators", matcher)
