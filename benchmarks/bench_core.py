@@ -33,6 +33,7 @@ from dxtrack.reports.data import Scope, collect_task_report
 from dxtrack.reports.periods import custom_period
 from dxtrack.tasks.activity import list_recent_reports
 from dxtrack.tasks.queries import Filters, list_assignments, overdue_tasks
+from dxtrack.tasks.rhythm_stats import rhythm_by_agency, rhythm_summary
 from dxtrack.tasks.stats import scorecard, summarize
 from dxtrack.tasks.status import Status
 from tests.pgcluster import pg_cluster
@@ -54,6 +55,8 @@ def dashboard(db: Session, at: date) -> Any:
         summarize(db, at=at, filters=window)
     list_assignments(db, filters=Filters(status=Status.overdue), at=at, user=None, page_size=10)
     list_recent_reports(db, user=None, filters=Filters(), at=at, limit=10)
+    rhythm_summary(db, today=at, user=None)  # undated work updated in its period (at today)
+    rhythm_by_agency(db, today=at, user=None)
     return overdue_tasks(db, filters=Filters(), at=at, user=None, limit=10, count=False)
 
 

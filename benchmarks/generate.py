@@ -94,6 +94,7 @@ def _task(task_id: int, document_id: int, deadline: date | None) -> tuple:
 
 def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tuple]]:
     rng = random.Random(seed)
+    rhythm = random.Random(seed + 1)  # its own stream: the other rows stay as they were
     rows: dict[str, list[tuple]] = {name: [] for name in COLUMNS}
     assignment_id = 0
     for task_id, document_id, deadline, members in _tasks(rng, agencies, total):
@@ -104,6 +105,9 @@ def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tup
             assignment_id += 1
             done = _completion(rng, deadline)
             state = "done" if done else rng.choice(["not_started", "in_progress", "blocked"])
+            reported = None  # undated open work: 70 % reported within the last four months
+            if deadline is None and not done and rhythm.random() < 0.7:
+                reported = TODAY - timedelta(days=rhythm.randrange(0, 120))
             rows["assignments"].append(
                 (
                     assignment_id,
@@ -117,6 +121,7 @@ def build_rows(total: int, agencies: list[int], seed: int) -> dict[str, list[tup
                     done,
                     2 if done else 1,
                     NOW,
+                    reported,
                 )
             )
             if done:
@@ -143,7 +148,7 @@ COLUMNS = {
     "tasks": "id, document_id, position, clause, summary, full_text, deadline, recurrence, "
     "optional, review_state, version, created_at, updated_at, search_key",
     "assignments": "id, task_id, agency_id, role, period, deadline, state, percent, completed_on, "
-    "version, updated_at",
+    "version, updated_at, last_report_on",
     "progress_reports": "id, assignment_id, author_id, state, percent, note, difficulties, "
     "proposals, completed_on, created_at",
 }

@@ -51,6 +51,7 @@ from dxtrack.tasks import (
     delegation_pages,
     progress_pages,
     received_pages,
+    rhythm_routes,
     sheet_pages,
     sheet_routes,
     stats_routes,
@@ -137,6 +138,7 @@ API_ROUTERS = (
     sheet_routes.router,
     sync_routes.router,
     job_routes.router,
+    rhythm_routes.router,
 )
 PAGE_ROUTERS = (
     auth_pages.router,

@@ -79,3 +79,39 @@ class TestProgressSheetCommands:
         out = str(tmp_path / "x.xlsx")
         run(loaded, "progress", "export", "--out", out, "--agency", "cong-an-tinh", "--as",
             "skhcn", code=3)  # fmt: skip
+
+
+class TestRhythmCommands:
+    def test_cadence_and_rhythm(self, loaded: Settings):
+        [document] = {
+            t["document_id"] for t in json.loads(run(loaded, "tasks", "list", "--json").stdout)
+        }
+        out = run(
+            loaded, "tasks", "cadence", "quarterly", "--document", str(document), "--as", "dieuphoi"
+        )
+        assert "Hằng quý" in out.stdout
+        body = json.loads(run(loaded, "tasks", "rhythm", "--json").stdout)
+        assert {"total", "updated", "stale", "period", "sentence", "agencies"} <= set(body)
+        assert body["stale"] == body["total"] - body["updated"]
+        run(
+            loaded,
+            "tasks",
+            "cadence",
+            "hourly",
+            "--document",
+            str(document),
+            "--as",
+            "dieuphoi",
+            code=6,
+        )
+        run(
+            loaded,
+            "tasks",
+            "cadence",
+            "monthly",
+            "--document",
+            str(document),
+            "--as",
+            "skhcn",
+            code=3,
+        )

@@ -13,6 +13,7 @@ from dxtrack.auth.permissions import can_see_agency
 from dxtrack.deps import AppSettings, Db
 from dxtrack.errors import NotFound
 from dxtrack.tasks.queries import Filters
+from dxtrack.tasks.rhythm_stats import rhythm_by_agency, rhythm_summary
 from dxtrack.tasks.stats import ScoreRow, scorecard
 from dxtrack.web.params import PAGE_SIZE, ViewParams, assignment_page
 from dxtrack.web.security import PageUser
@@ -39,8 +40,10 @@ def agencies_index(
     agencies = [a for a in list_agencies(db, q=view.filters.q) if can_see_agency(user, a.id)]
     if folded:
         agencies = [a for a in agencies if a.id not in ended or not ended[a.id].successors]
+    today = view.at == vn.today()  # the rhythm reads the latest reports: today only
     context = {
         "view": view,
+        "rhythm": rhythm_by_agency(db, user=user) if today else None,
         "agencies": vn.sorted_vn(agencies, key=lambda a: a.name),
         "scores": {row.code: row for row in rows},
         "names": {row.code: row.name for row in rows},
@@ -74,8 +77,10 @@ def agency_page(
     )
     assignments, more = assignment_page(db, view, user, settings.due_soon_days, PAGE_SIZE)
     groups = [g for g in list_groups(db) if any(m.id == agency.id for m in g.members)]
+    today = view.at == vn.today()
     context = {
         "view": view,
+        "rhythm": rhythm_summary(db, filters=Filters(agency=code), user=user) if today else None,
         "agency": agency,
         "former": former_names(db, [agency.id]).get(agency.id, []),
         "ending": endings(db).get(agency.id),

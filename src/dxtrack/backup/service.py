@@ -47,9 +47,9 @@ from dxtrack.errors import Invalid
 from dxtrack.migrations import current_revision
 
 FORMAT = "dxtrack-backup/2"  # /2: signed manifest (crypto.py); /1 unsigned
-# The revision is in the manifest; locks are transient; the counts and the overdue spans are
-# derived (rebuilt by the restore, tasks/counts.py).
-SKIPPED = {"alembic_version", "run_locks", "assignment_counts", "overdue_spans"}
+# The revision is in the manifest; locks are transient; the counts, the overdue spans and the
+# rhythm counts are derived (rebuilt by the restore, tasks/counts.py).
+SKIPPED = {"alembic_version", "run_locks", "assignment_counts", "overdue_spans", "rhythm_counts"}
 FILE_AREAS = ("originals", "evidence")
 BATCH = 2_000
 _STORED_NAME = re.compile(r"[0-9a-f]{64}(\.[0-9A-Za-z]{1,10})?")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from dxtrack import vn
+from dxtrack.agencies.service import list_agencies
 from dxtrack.auth.models import Role, User
 from dxtrack.deps import AppSettings, Db
 from dxtrack.indicators.overview import dashboard_plans
@@ -23,6 +24,7 @@ from dxtrack.tasks.queries import (
     list_assignments,
     overdue_tasks,
 )
+from dxtrack.tasks.rhythm_stats import Rhythm, rhythm_by_agency, rhythm_summary
 from dxtrack.tasks.stats import ScoreRow, scorecard, summarize
 from dxtrack.tasks.status import STATUS_LABELS, Status
 from dxtrack.web.params import View, ViewParams, filter_options, scope_to_plan
@@ -131,9 +133,25 @@ def dashboard_context(db: Session, view: View, user: User, due_soon: int) -> dic
         "upcoming": [_upcoming(db, view, user, days, due_soon) for days in (7, 30)],
         "recent": list_recent_reports(db, user=user, filters=f, at=view.at, limit=TOP),
         "plans": _plans(db, view, user),
+        **_rhythm(db, view, user),
         **_undelivered(db, user),
         **filter_options(db, view),
     }
+
+
+def _rhythm(db: Session, view: View, user: User) -> dict[str, Any]:
+    """Undated work updated in its current period or not: today only (the latest report is
+    what it reads); staff also see the agencies with the most not updated."""
+    if view.at != vn.today():
+        return {"rhythm": None, "rhythm_agencies": []}
+    summary = rhythm_summary(db, filters=view.filters, user=user)
+    ranked: list[tuple[str, str, Rhythm]] = []
+    if user.role != Role.officer and summary.stale:
+        names = {a.id: (a.code, a.name) for a in list_agencies(db)}
+        by_agency = rhythm_by_agency(db, filters=view.filters, user=user)
+        ranked = [(*names[a], r) for a, r in by_agency.items() if r.stale and a in names]
+        ranked.sort(key=lambda item: (-item[2].stale, vn.sort_key(item[1])))
+    return {"rhythm": summary, "rhythm_agencies": ranked[:TOP]}
 
 
 def _undelivered(db: Session, user: User) -> dict[str, Any]:

@@ -58,6 +58,8 @@ class Document(Base):
     # document needs another look after its source changed ("cần xem lại"; None: nothing).
     external_id: Mapped[str | None] = mapped_column(String(200))
     review_note: Mapped[str | None] = mapped_column(Text)
+    # Reporting rhythm of its undated tasks (tasks/rhythm.py); None: monthly.
+    update_cadence: Mapped[str | None] = mapped_column(String(16))
 
 
 @event.listens_for(Document, "before_insert")

@@ -1,7 +1,7 @@
 """The digest e-mail of one user and day: Vietnamese plain text and simple HTML, with links.
 
-Sections: due soon or today, overdue, reports with difficulties (coordinators), new
-notifications. Each section lists at most `LIMIT` lines, then links to the full list.
+Sections: due soon or today, overdue, undated work not updated in its period (near its end),
+reports with difficulties (coordinators), new notifications. Each section lists at most `LIMIT` lines, then links to the full list.
 """
 
 from __future__ import annotations
@@ -76,6 +76,17 @@ def _section(ctx: Context, title: str, items: list[Item], status: str, tail: obj
     return section
 
 
+def _rhythm_section(ctx: Context, items: AgencyItems) -> Section:
+    """Undated work not updated in its period yet, near the period's end (tasks/rhythm.py)."""
+    tail = f"chưa cập nhật trong {items.period}"
+    section = Section("Nhiệm vụ thường xuyên chưa cập nhật trong kỳ", total=len(items.rhythm))
+    for item in items.rhythm[:LIMIT]:
+        url = _url(ctx, f"/assignments/{item.assignment_id}/report")
+        section.lines.append((_task_line(item, tail), url))
+    section.more_url = _url(ctx, "/tasks", rhythm="stale", agency=ctx.agency_code)
+    return section
+
+
 def build_sections(
     ctx: Context,
     user: Recipient,
@@ -91,6 +102,8 @@ def build_sections(
     if items and items.overdue:
         late = lambda i: f"quá hạn {i.days} ngày"
         sections.append(_section(ctx, "Nhiệm vụ quá hạn", items.overdue, "overdue", late))
+    if items and items.rhythm:
+        sections.append(_rhythm_section(ctx, items))
     if difficulties and user.role != Role.officer:
         section = Section("Báo cáo nêu khó khăn, vướng mắc", total=len(difficulties))
         for d in difficulties[:LIMIT]:

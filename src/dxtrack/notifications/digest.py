@@ -19,6 +19,7 @@ from dxtrack.auth.models import Role, User
 from dxtrack.documents.models import Document
 from dxtrack.notifications.models import Notification, RuleKind
 from dxtrack.tasks.models import Assignment, ProgressReport, Task
+from dxtrack.tasks.rhythm import Cadence, current_period, rhythm_condition
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,10 @@ class Difficulty:
 class AgencyItems:
     due: list[Item] = field(default_factory=list)
     overdue: list[Item] = field(default_factory=list)
+    # Undated work not updated in its current period, whose period ends on a reminder day
+    # (`deadline`: the period's last day; tasks/rhythm.py). `period`: its label.
+    rhythm: list[Item] = field(default_factory=list)
+    period: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,10 +111,30 @@ def collect_agency_items(
             if any(late % m == 0 for m in every):
                 item = Item(a_id, task, clause, summary, number, deadline, late)
                 result.setdefault(agency, AgencyItems()).overdue.append(item)
+    _collect_rhythm(db, at, dates, result)
     for items in result.values():
         items.due.sort(key=lambda i: (i.deadline, i.assignment_id))
         items.overdue.sort(key=lambda i: (-i.days, i.assignment_id))
     return result
+
+
+def _collect_rhythm(db: Session, at: date, dates: set[date], out: dict[int, AgencyItems]) -> None:
+    """Open undated top-level work not updated in a period that ends on a reminder day (the
+    period's end is its update deadline, under the same before/on-deadline rules)."""
+    for cadence in Cadence:
+        period = current_period(cadence, at)
+        if period.end not in dates:
+            continue
+        query = _item_query().where(  # type: ignore[attr-defined]
+            rhythm_condition("stale", at),
+            Assignment.parent_id.is_(None),
+            Assignment.cadence == cadence.value,
+        )
+        for a_id, agency, task, clause, summary, number, _none in db.execute(query):
+            item = Item(a_id, task, clause, summary, number, period.end, (period.end - at).days)
+            items = out.setdefault(agency, AgencyItems())
+            items.rhythm.append(item)
+            items.period = ", ".join(p for p in (items.period, period.label) if p)
 
 
 def _window(at: date) -> tuple[datetime, datetime]:

@@ -29,6 +29,7 @@ from dxtrack.tasks.fanout import roll_recurring
 from dxtrack.tasks.models import ProgressState
 from dxtrack.tasks.progress import ProgressInput, report_progress
 from dxtrack.tasks.queries import list_tasks
+from dxtrack.tasks.rhythm_cli import register as register_rhythm
 from dxtrack.tasks.sheet_cli import register as register_sheet
 from dxtrack.tasks.stats import status_report
 from dxtrack.tasks.status import STATUS_LABELS, STATUSES
@@ -37,6 +38,7 @@ tasks_app = typer.Typer(help="Nhiệm vụ.", no_args_is_help=True)
 progress_app = typer.Typer(help="Báo cáo tiến độ.", no_args_is_help=True)
 register_chain(tasks_app)
 register_sheet(progress_app)
+register_rhythm(tasks_app)
 
 
 @tasks_app.command("list")

@@ -46,7 +46,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
-from dxtrack.tasks import spans
+from dxtrack.tasks import rhythm_counts, spans
 from dxtrack.tasks.models import AssignmentCount
 
 if TYPE_CHECKING:
@@ -213,6 +213,7 @@ def uninstall(connection: Connection) -> None:
     """Drop the triggers (nothing keeps the counts until install())."""
     for statement in spans.drop_ddl(connection.dialect.name):
         connection.execute(text(statement))
+    rhythm_counts.uninstall(connection)  # the reporting rhythm's, installed with these
     for op in _OPS:
         name = f"assignment_counts_{op}"
         if connection.dialect.name == "sqlite":
@@ -231,6 +232,8 @@ def install(connection: Connection) -> int:
         statements += spans.trigger_ddl(_SQL[dialect], top_level)
     for statement in statements:
         connection.execute(text(statement))
+    if rhythm_counts.present(connection):
+        rhythm_counts.install(connection)
     return _rebuild(connection)
 
 

@@ -17,6 +17,7 @@ from dxtrack.auth.permissions import require_staff
 from dxtrack.documents.models import Document, ReviewState
 from dxtrack.tasks.models import Assignment, PartyRole, ProgressReport, Recurrence, Task, TaskParty
 from dxtrack.tasks.periods import occurrences
+from dxtrack.tasks.rhythm_stats import effective_cadence
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -104,7 +105,7 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
             assignment.role = wanted[assignment.agency_id]
             _redate(assignment, periods[assignment.period])
             _cap_children(every, assignment)
-    created = 0
+    created, cadence = 0, effective_cadence(db, task)
     for agency_id, role in wanted.items():
         for period, deadline in periods.items():
             if (agency_id, period) not in have:
@@ -116,6 +117,7 @@ def sync_assignments(db: Session, task: Task, *, until: date | None = None) -> i
                         role=role,
                         period=period,
                         deadline=deadline,
+                        cadence=cadence,
                     )
                 )
     db.flush()

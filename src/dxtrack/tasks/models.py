@@ -82,6 +82,8 @@ class Task(Base):
     sync_hash: Mapped[str | None] = mapped_column(String(64))
     review_note: Mapped[str | None] = mapped_column(Text)
     sync_incoming: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # Reporting rhythm when undated (tasks/rhythm.py); None: its document's, else monthly.
+    update_cadence: Mapped[str | None] = mapped_column(String(16))
 
 
 @event.listens_for(Task, "before_insert")
@@ -140,6 +142,10 @@ class Assignment(Base):
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("assignments.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
     weight: Mapped[int | None]
+    # Reporting rhythm (tasks/rhythm.py): the effective cadence of its task (kept by the
+    # service) and the local date of its latest progress report.
+    cadence: Mapped[str] = mapped_column(String(16), default="monthly", server_default="monthly")
+    last_report_on: Mapped[date | None]
 
 
 FEEDBACK_WHERE = "difficulties <> '' OR proposals <> ''"
@@ -245,3 +251,21 @@ class TaskLink(Base):
     # Why: the proposal's grounds (clause reference, lead, text similarity), else empty.
     reason: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RhythmCount(Base):
+    """Open, undated, top-level assignments per agency (0: all), cadence and month of their
+    latest report (01/01/1900: never reported), kept by database triggers
+    (tasks/rhythm_counts.py): "đã cập nhật trong kỳ" at today reads a few rows."""
+
+    __tablename__ = "rhythm_counts"
+    __table_args__ = (
+        Index("uq_rhythm_counts_key", "agency_id", "cadence", "month", unique=True),
+        Index("ix_rhythm_counts_scan", "cadence", "month", "agency_id", "n"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int]
+    cadence: Mapped[str] = mapped_column(String(16))
+    month: Mapped[date]
+    n: Mapped[int] = mapped_column(default=0)

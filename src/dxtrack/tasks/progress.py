@@ -112,12 +112,14 @@ def report_progress(
             "Phân công đã có báo cáo mới hơn (phiên bản "
             f"{assignment.version}, bạn gửi {expected_version}). Vui lòng tải lại và thử lại."
         )
-    percent, completed_on = _normalise(data, today or vn.today())
+    day = today or vn.today()
+    percent, completed_on = _normalise(data, day)
     reason = _check_children(db, assignment, data)
     stored = store_evidence(settings.evidence_dir, data.files, max_bytes=settings.max_upload_bytes)
     before = assignment_snapshot(assignment)
     status_before = webhooks.status_now(assignment, settings.due_soon_days)
     report = _append(db, assignment, data, percent, completed_on, actor, reason)
+    assignment.last_report_on = day  # the reporting rhythm (tasks/rhythm.py)
     _add_evidence(db, report, stored)
     after = assignment_snapshot(assignment) | {"report_id": report.id, "evidence": len(stored)}
     if reason:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.changes import agency_at, agency_ids_at
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
@@ -17,6 +18,7 @@ from dxtrack.documents.models import Document
 from dxtrack.search import contains
 from dxtrack.tasks.models import Assignment, Task
 from dxtrack.tasks.overdue_count import counted_overdue_tasks
+from dxtrack.tasks.rhythm import rhythm_condition
 from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, status_case, status_hint
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ class Filters:
     # Agency filters on the agency holding each assignment at the reference date (after an
     # agency change); lists only, set by the pages when a move happened after that date.
     held_then: bool = False
+    # The reporting rhythm at today (tasks/rhythm.py): "stale" or "updated" undated work.
+    rhythm: str | None = None
 
 
 LEVELS = ("top", "sub", "all")
@@ -121,6 +125,7 @@ def only_agency_filters(filters: Filters) -> bool:
         filters.task_id,
         filters.assignment_id,
         filters.q,
+        filters.rhythm,
     )
     return filters.task_ids is None and all(value in (None, "") for value in others)
 
@@ -153,6 +158,8 @@ def apply_filters(
         query = query.where(Assignment.id == filters.assignment_id)
     if filters.task_ids is not None:
         query = query.where(Assignment.task_id.in_(filters.task_ids))
+    if filters.rhythm:
+        query = query.where(rhythm_condition(filters.rhythm, vn.today()))
     if filters.document_id or filters.q:
         task_ids = select(Task.id)
         if filters.document_id:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from dxtrack.spreadsheet import FORMULA_START, XML_FORBIDDEN
 from dxtrack.tasks.models import Assignment, ProgressReport, ProgressState
 from dxtrack.tasks.queries import AssignmentRow, Filters, apply_filters, assignment_rows
 from dxtrack.tasks.queries import assignment_status as status_expression
+from dxtrack.tasks.rhythm import rhythm_label
 from dxtrack.tasks.status import STATUS_LABELS, Status
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ MAX_ROWS = 50_000
 ID, VERSION, AGENCY, TASK, DEADLINE = "Mã phân công", "Phiên bản", "Cơ quan", "Nhiệm vụ", "Thời hạn"
 STATE, PERCENT, COMPLETED = "Trạng thái", "Tỷ lệ (%)", "Ngày hoàn thành"
 RESULTS, DIFFICULTIES, PROPOSALS = "Kết quả", "Khó khăn", "Đề xuất"
+RHYTHM = "Cập nhật trong kỳ"  # undated work: updated in its current period (tasks/rhythm.py)
 # The columns the import needs (any order); the others are information.
 REQUIRED = (ID, VERSION, STATE, PERCENT, COMPLETED, RESULTS, DIFFICULTIES, PROPOSALS)
 STATE_LABELS: dict[ProgressState, str] = {
@@ -70,6 +72,7 @@ COLUMNS: tuple[SheetColumn, ...] = (
     SheetColumn("Kỳ", 10),
     SheetColumn(DEADLINE, 12, kind="date"),
     SheetColumn("Tình trạng", 20),
+    SheetColumn(RHYTHM, 24),
     SheetColumn(STATE, 18, editable=True),
     SheetColumn(PERCENT, 9, editable=True, kind="int"),
     SheetColumn(COMPLETED, 14, editable=True, kind="date"),
@@ -82,11 +85,13 @@ TITLE_ROWS = 3  # title, scope, instructions; the header is the next row
 
 @dataclass(frozen=True)
 class LatestTexts:
-    """What the assignment's latest report says (the sheet shows and compares it)."""
+    """What the assignment's latest report says (the sheet shows and compares it), and for
+    undated work whether it was updated in its current period."""
 
     note: str = ""
     difficulties: str = ""
     proposals: str = ""
+    rhythm: str = ""
 
 
 def require_sheet_user(user: User) -> None:
@@ -110,7 +115,13 @@ def _agency_ids(db: Session, user: User | None, codes: Sequence[str]) -> list[in
 
 
 def open_rows(
-    db: Session, *, user: User | None, agencies: Sequence[str], at: date, due_soon_days: int
+    db: Session,
+    *,
+    user: User | None,
+    agencies: Sequence[str],
+    at: date,
+    due_soon_days: int,
+    rhythm: str | None = None,
 ) -> list[AssignmentRow]:
     """The open (not done) assignments the user may report on, by agency, deadline, id
     (`user` None: the command line's operator, every agency)."""
@@ -120,7 +131,7 @@ def open_rows(
     levels = "all" if ids is not None else None
     query = assignment_rows(status_expression(at, due_soon_days))
     query = apply_filters(
-        query, Filters(levels=levels), at=at, user=user, due_soon_days=due_soon_days
+        query, Filters(levels=levels, rhythm=rhythm), at=at, user=user, due_soon_days=due_soon_days
     )
     query = query.where(Assignment.completed_on.is_(None))
     if ids is not None:
@@ -152,6 +163,19 @@ def latest_texts(db: Session, assignment_ids: Iterable[int]) -> dict[int, Latest
     return found
 
 
+def rhythm_labels(db: Session, rows: Sequence[AssignmentRow], today: date) -> dict[int, str]:
+    """assignment id -> "Đã / Chưa cập nhật trong kỳ ..." for the open undated ones."""
+    ids = [r.id for r in rows if r.deadline is None and r.completed_on is None]
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        query = select(Assignment.id, Assignment.cadence, Assignment.last_report_on).where(
+            Assignment.id.in_(ids[start : start + 500])
+        )
+        for assignment_id, cadence, last in db.execute(query):
+            found[assignment_id] = rhythm_label(None, None, cadence, last, today)
+    return found
+
+
 def _values(row: AssignmentRow, texts: LatestTexts) -> list[Any]:
     return [
         row.id,
@@ -162,6 +186,7 @@ def _values(row: AssignmentRow, texts: LatestTexts) -> list[Any]:
         row.period,
         row.deadline,
         STATUS_LABELS[Status(row.status)],
+        texts.rhythm,
         STATE_LABELS.get(ProgressState(row.state), row.state),
         row.percent,
         None,  # open rows have no completion date
@@ -271,14 +296,21 @@ def export_sheet(
     agencies: Sequence[str] = (),
     at: date | None = None,
     due_soon_days: int,
+    rhythm: str | None = None,
 ) -> bytes:
-    """Phiếu cập nhật tiến độ of the user's open assignments (of `agencies` when given)."""
+    """Phiếu cập nhật tiến độ of the user's open assignments (of `agencies` when given;
+    `rhythm` "stale": only undated work not updated in its current period)."""
     day = at or vn.today()
-    rows = open_rows(db, user=user, agencies=agencies, at=day, due_soon_days=due_soon_days)
+    rows = open_rows(
+        db, user=user, agencies=agencies, at=day, due_soon_days=due_soon_days, rhythm=rhythm
+    )
     names = sorted({r.agency_name for r in rows}, key=vn.sort_key)
     who = ", ".join(names[:3]) + (f" và {len(names) - 3} cơ quan khác" if len(names) > 3 else "")
     scope = (
         f"Cơ quan: {who or '—'}; {vn.number(len(rows))} phân công chưa hoàn thành; "
         f"tình trạng tại ngày {vn.date_text(day)}; tải lúc {vn.datetime_text(vn.now())}."
     )
-    return sheet_xlsx(rows, latest_texts(db, [r.id for r in rows]), scope=scope)
+    texts = latest_texts(db, [r.id for r in rows])
+    for assignment_id, label in rhythm_labels(db, rows, vn.today()).items():
+        texts[assignment_id] = replace(texts.get(assignment_id, LatestTexts()), rhythm=label)
+    return sheet_xlsx(rows, texts, scope=scope)

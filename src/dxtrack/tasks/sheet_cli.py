@@ -15,6 +15,8 @@ from dxtrack.cli_support import (
     print_json,
     unit_of_work,
 )
+from dxtrack.errors import Invalid
+from dxtrack.tasks.rhythm import RHYTHM_FILTERS
 from dxtrack.tasks.sheet import export_sheet
 from dxtrack.tasks.sheet_import import SheetReport, import_progress_sheet
 
@@ -52,13 +54,23 @@ def register(app: typer.Typer) -> None:
         agency: list[str] = typer.Option([], "--agency", help="Mã cơ quan (lặp lại được)"),
         at: str | None = typer.Option(None, "--at", help="Tình trạng tại ngày YYYY-MM-DD"),
         as_user: str | None = typer.Option(None, "--as", help="Người tải (tên đăng nhập)"),
+        rhythm: str | None = typer.Option(
+            None, "--rhythm", help="stale: chỉ nhiệm vụ thường xuyên chưa cập nhật trong kỳ"
+        ),
     ) -> None:
         """Tải phiếu cập nhật tiến độ (XLSX): mỗi phân công chưa hoàn thành một dòng."""
         day = parse_day(at)
+        if rhythm not in (None, *RHYTHM_FILTERS):
+            raise Invalid(f"--rhythm: «{rhythm}» không hợp lệ (stale hoặc updated).")
         with unit_of_work() as (db, settings):
             user = get_user(db, as_user) if as_user else None
             data = export_sheet(
-                db, user=user, agencies=agency, at=day, due_soon_days=settings.due_soon_days
+                db,
+                user=user,
+                agencies=agency,
+                at=day,
+                due_soon_days=settings.due_soon_days,
+                rhythm=rhythm,
             )
         out.write_bytes(data)
         console.print(f"Đã ghi phiếu cập nhật tiến độ: {out}")

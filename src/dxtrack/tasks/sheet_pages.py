@@ -51,13 +51,21 @@ def sheet_download(
     settings: AppSettings,
     agency: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies it
     at: str = "",
+    rhythm: str = "",
 ) -> Response:
     try:
         day = vn.parse_date(at) or vn.today()
     except ValueError:
         raise Invalid(f"Ngày «{at}» không hợp lệ (dd/mm/yyyy).") from None
     codes = [code for code in agency if code]
-    data = export_sheet(db, user=user, agencies=codes, at=day, due_soon_days=settings.due_soon_days)
+    data = export_sheet(
+        db,
+        user=user,
+        agencies=codes,
+        at=day,
+        due_soon_days=settings.due_soon_days,
+        rhythm="stale" if rhythm == "stale" else None,
+    )
     return sheet_response(data, day)
 
 

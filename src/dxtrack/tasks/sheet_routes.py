@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, File, Query, UploadFile
 from starlette.responses import Response
@@ -44,10 +44,16 @@ def download_sheet(
     settings: AppSettings,
     agency: Annotated[list[str], Query()] = [],  # noqa: B006 - FastAPI copies it
     at: date | None = None,
+    rhythm: Literal["stale", "updated"] | None = None,
 ) -> Response:
     day = at or vn.today()
     data = export_sheet(
-        db, user=user, agencies=agency, at=day, due_soon_days=settings.due_soon_days
+        db,
+        user=user,
+        agencies=agency,
+        at=day,
+        due_soon_days=settings.due_soon_days,
+        rhythm=rhythm,
     )
     return sheet_response(data, day)
 

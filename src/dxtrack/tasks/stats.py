@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.lineage import names_at, successor_map
 from dxtrack.agencies.models import Agency, AgencyGroup, group_members
 from dxtrack.auth.permissions import visible_agency_id
@@ -24,6 +25,7 @@ from dxtrack.tasks.queries import (
     only_agency_filters,
     restrict_agencies,
 )
+from dxtrack.tasks.rhythm_stats import rhythm_by_agency, rhythm_summary
 from dxtrack.tasks.status import DEFAULT_DUE_SOON_DAYS, Status, empty_counts
 
 if TYPE_CHECKING:
@@ -250,8 +252,23 @@ def status_report(
     totals = summarize(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days)
     agencies = scorecard(db, at=at, filters=filters, user=user, due_soon_days=due_soon_days,
                          fold_predecessors=fold_predecessors)  # fmt: skip
-    return {
+    document: dict[str, Any] = {
         "at": at.isoformat(),
         "totals": totals,
         "agencies": [row.to_dict() for row in agencies],
     }
+    if at == vn.today():  # the reporting rhythm of undated work reads the latest reports
+        _add_rhythm(db, document, filters, user)
+    return document
+
+
+def _add_rhythm(
+    db: Session, document: dict[str, Any], filters: Filters | None, user: User | None
+) -> None:
+    """`rhythm` beside the totals and beside each agency's counts (tasks/rhythm_stats.py)."""
+    document["rhythm"] = rhythm_summary(db, filters=filters, user=user).to_dict()
+    by_agency = rhythm_by_agency(db, filters=filters, user=user)
+    codes = dict(db.execute(select(Agency.code, Agency.id)).all())
+    for row in document["agencies"]:
+        found = by_agency.get(codes.get(row["code"], -1))
+        row["rhythm"] = found.to_dict() if found else None

@@ -31,6 +31,7 @@ from dxtrack.tasks.chain import under_document_query
 from dxtrack.tasks.history import moved_after, show_holders_at
 from dxtrack.tasks.listing import list_assignments_sorted
 from dxtrack.tasks.queries import AssignmentRow, Filters
+from dxtrack.tasks.rhythm import RHYTHM_FILTERS
 from dxtrack.tasks.status import Status
 
 SORTS = {
@@ -66,6 +67,12 @@ def _status(value: str | None) -> Status | None:
         raise Invalid(f"Tình trạng không hợp lệ: «{value}».") from exc
 
 
+def _rhythm(value: str | None) -> str | None:
+    if value and value not in RHYTHM_FILTERS:
+        raise Invalid(f"Bộ lọc cập nhật trong kỳ không hợp lệ: «{value}».")
+    return value or None
+
+
 @dataclass
 class View:
     """The reference date, the filters, the sort and the page of a list or dashboard."""
@@ -81,7 +88,10 @@ class View:
     def active_filters(self) -> int:
         """How many filters narrow the view (shown on the collapsed filter box)."""
         f = self.filters
-        values = (f.agency, f.group, f.status, f.deadline_from, f.deadline_to, f.document_id, f.q)
+        values = (
+            *(f.agency, f.group, f.status, f.deadline_from, f.deadline_to, f.document_id, f.q),
+            f.rhythm,
+        )
         return sum(1 for v in (*values, self.extra.get("plan")) if v not in (None, ""))
 
     def query(self, **changes: Any) -> dict[str, Any]:
@@ -96,6 +106,7 @@ class View:
             "deadline_to": f.deadline_to.isoformat() if f.deadline_to else None,
             "document_id": f.document_id,
             "q": f.q,
+            "rhythm": f.rhythm,
             **self.extra,
         }
         params |= changes
@@ -116,6 +127,7 @@ def view_params(
     pillar: str | None = None,
     under: str | None = None,
     levels: str | None = None,
+    rhythm: str | None = None,
     sort: str | None = None,
     page: Annotated[str | None, Query()] = None,
 ) -> View:
@@ -131,6 +143,7 @@ def view_params(
         document_id=_int(document_id, "Văn bản"),
         q=(q or "").strip() or None,
         levels="all" if levels == "all" else None,  # with the delegated sub-assignments
+        rhythm=_rhythm(rhythm),
     )
     # the document picker sends an id, a picker label or a number (documents/choices.py)
     under_id = find_document_choice(db, under, label="Văn bản gốc")
@@ -176,6 +189,7 @@ def filter_options(db: Session, view: View) -> dict[str, Any]:
         "document_options": documents,
         "under_label": document_choice_label(db, view.extra.get("under")),
         "group_options": [(g.code, g.name) for g in groups],
+        "rhythm_options": list(RHYTHM_FILTERS.items()),
     }
 
 
