@@ -9,7 +9,12 @@ from sqlalchemy import ColumnElement, delete, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from dxtrack import vn
-from dxtrack.agencies.importer import Directory, default_directory, read_directory
+from dxtrack.agencies.importer import (
+    Directory,
+    default_directory,
+    raise_errors,
+    read_directory,
+)
 from dxtrack.agencies.lineage import code_owner, ended_ids, successor_map
 from dxtrack.agencies.models import (
     Agency,
@@ -139,10 +144,24 @@ def _remove_missing(
     db.flush()
 
 
+def _check_references(db: Session, directory: Directory) -> None:
+    """Group members must be agencies of the file or of the directory: all reported at once."""
+    known = set(db.scalars(select(Agency.code))) | {row.code for row in directory.agencies}
+    errors = []
+    for group in directory.groups:
+        unknown = [code for code in group.members if code not in known]
+        if unknown:
+            where = group.line or f"Nhóm {group.code}"
+            errors.append(f"{where}: mã cơ quan không tồn tại: {', '.join(unknown)}.")
+    raise_errors(errors, "Danh mục")
+
+
 def import_directory(
     db: Session, directory: Directory, *, replace: bool = False, actor: User | None
 ) -> ImportResult:
-    """Add or update agencies and groups by code; with `replace`, drop unreferenced others."""
+    """Add or update agencies and groups by code; with `replace`, drop unreferenced others.
+    Every unknown group member is reported at once, before anything is written."""
+    _check_references(db, directory)
     result = ImportResult()
     _upsert_agencies(db, directory, result, actor)
     db.flush()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from datetime import date, datetime
 
 from dxtrack import vn
 from dxtrack.errors import Invalid
@@ -17,6 +17,7 @@ from dxtrack.indicators.models import (
     Unit,
 )
 from dxtrack.indicators.numbers import parse_number
+from dxtrack.tables import header_key
 
 REQUIRED = (
     "STT", "Mã", "Chỉ tiêu", "Đơn vị tính", "Chiều", "Mục tiêu", "Kết quả",
@@ -61,24 +62,17 @@ _YES_NO_UNITS = {"có/không", "đạt/không", "đạt/không đạt"}
 
 def key(text: object) -> str:
     """Header or label key: folded (vn.fold), spaces collapsed, no spaces around '/'."""
-    return " ".join(vn.fold(str(text or "")).split()).replace(" / ", "/")
+    return header_key(text)
 
 
 def text(cell: object) -> str:
     if cell is None:
         return ""
+    if isinstance(cell, date | datetime):  # a date typed as a date: shown as written
+        return vn.date_text(cell)
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))
     return unicodedata.normalize("NFC", str(cell)).strip()
-
-
-def header_map(row: tuple[Any, ...], required: tuple[str, ...]) -> dict[str, int]:
-    """Column name -> index; Invalid listing the required columns that are missing."""
-    found = {key(cell): index for index, cell in enumerate(row) if text(cell)}
-    missing = [name for name in required if key(name) not in found]
-    if missing:
-        raise Invalid(f"Dòng 1: thiếu cột {', '.join(missing)}.")
-    return found
 
 
 def parse_unit(raw: str) -> tuple[Unit, str]:
@@ -93,6 +87,29 @@ def parse_unit(raw: str) -> tuple[Unit, str]:
     if "đồng" in folded or folded in {"vnd", "vnđ", "đ"}:
         return Unit.vnd, label
     return Unit.count, label
+
+
+_BLANK_UNITS = {"", "-", "—", "–", "−", "…", "..."}
+_YES_NO_TARGETS = _YES_NO_UNITS | {"có/không đạt", "đạt", "có"}
+
+
+def infer_unit(raw: str, direction: str, target: str) -> tuple[Unit, str]:
+    """The unit as written, or for an empty or "—" unit cell beside a direction or target of
+    Đạt/Không, Có/Không (how provinces write qualitative indicators): yes/no."""
+    if key(raw) in _BLANK_UNITS and (
+        key(direction) in _YES_NO_UNITS or key(target) in _YES_NO_TARGETS
+    ):
+        return Unit.yes_no, "Có/Không"
+    if key(raw) in _BLANK_UNITS:
+        raise ValueError("thiếu đơn vị tính")
+    return parse_unit(raw)
+
+
+def parse_target(raw: object, unit: Unit) -> float | None:
+    """A target; for a yes/no indicator "Đạt/Không", "Có/Không" or "Đạt" means achieved (1)."""
+    if unit == Unit.yes_no and key(text(raw)) in _YES_NO_TARGETS:
+        return 1.0
+    return parse_value(raw, "Mục tiêu")
 
 
 def parse_direction(raw: str, unit: Unit) -> Direction:

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.config import Settings
 from dxtrack.errors import Invalid
@@ -62,8 +63,13 @@ def _same(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= TOLERANCE * max(1.0, abs(b))
 
 
-def _check_results(parsed: Parsed, current: dict[str, IndicatorState]) -> None:
+def _check_results(parsed: Parsed, current: dict[str, IndicatorState], at: date) -> None:
     for row in parsed.indicators:
+        if row.as_of is not None and row.as_of > at:
+            parsed.errors.append(
+                f"Dòng {row.line}: ngày số liệu {vn.date_text(row.as_of)} sau ngày nhập "
+                f"{vn.date_text(at)}."
+            )
         state = current.get(row.data.code)
         if row.result is None or state is None or _same(state.result.value, row.result):
             continue
@@ -140,7 +146,8 @@ def _record_results(
             continue
         indicator = find_indicator(db, plan.id, row.data.code)
         assert indicator is not None
-        data = MeasurementCreate(value=row.result, as_of=kwargs["at"], note="Nhập từ tệp XLSX")
+        as_of = row.as_of or kwargs["at"]
+        data = MeasurementCreate(value=row.result, as_of=as_of, note="Nhập từ tệp XLSX")
         record_measurement(
             db,
             indicator_id=indicator.id,
@@ -177,7 +184,7 @@ def import_annex(
     plan = get_plan(db, plan_code)
     parsed = parse_annex(db, data)
     current = {s.indicator.code: s for s in indicator_states(db, plan_id=plan.id, at=at)}
-    _check_results(parsed, current)
+    _check_results(parsed, current, at)
     if parsed.errors:
         lines = "\n".join(parsed.errors[:50])
         raise Invalid(

@@ -7,27 +7,31 @@ and the caller's transaction rolls back anything later).
 
 from __future__ import annotations
 
-import io
-import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from datetime import date
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from dxtrack import vn
 from dxtrack.agencies.models import Agency
 from dxtrack.agencies.resolver import Resolver, build_resolver
 from dxtrack.errors import Invalid
 from dxtrack.indicators import annex
 from dxtrack.indicators.annex import key, text
 from dxtrack.indicators.formula import parse_formula
+from dxtrack.indicators.models import Unit
 from dxtrack.indicators.schemas import IndicatorCreate, ProjectCreate
 from dxtrack.spreadsheet import FORMULA_START
+from dxtrack.tables import find_header, open_xlsx
 
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+T = TypeVar("T")
 MAX_ROWS = 5000
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
@@ -38,6 +42,7 @@ class IndicatorRow:
     data: IndicatorCreate
     pillar_name: str | None
     result: float | None
+    as_of: date | None = None  # `Ngày số liệu`: the result's date (default: the import's)
 
 
 @dataclass
@@ -55,10 +60,7 @@ class Parsed:
 
 
 def open_workbook(data: bytes) -> Any:
-    try:
-        return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
-        raise Invalid("Tệp không phải là bảng tính XLSX hợp lệ.") from None
+    return open_xlsx(data)
 
 
 def _agency_code(resolver: Resolver, codes: dict[str, str], raw: str) -> str | None:
@@ -75,8 +77,11 @@ def _agency_code(resolver: Resolver, codes: dict[str, str], raw: str) -> str | N
 
 
 class _Reader:
-    def __init__(self, header: dict[str, int], row: tuple[Any, ...]) -> None:
+    """One row's cells by column name, and every problem found in it (not only the first)."""
+
+    def __init__(self, header: dict[str, int], row: Sequence[Any]) -> None:
         self.header, self.row = header, row
+        self.problems: list[str] = []
 
     def cell(self, name: str) -> Any:
         index = self.header.get(key(name))
@@ -88,43 +93,87 @@ class _Reader:
     def has(self, name: str) -> bool:
         return key(name) in self.header
 
+    def take(self, parse: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """`parse(*args, **kwargs)`, or None with its reason noted."""
+        try:
+            return parse(*args, **kwargs)
+        except Invalid as error:
+            self.problems.append(error.message.rstrip("."))
+        except ValueError as error:  # pydantic's ValidationError too
+            self.problems.append(_reason(error))
+        return None
 
-def _indicator(reader: _Reader, agency: str | None, pillar: str | None) -> IndicatorRow:
-    unit, unit_label = annex.parse_unit(reader.text("Đơn vị tính"))
-    direction = annex.parse_direction(reader.text("Chiều"), unit)
+
+def _reason(error: ValueError) -> str:
+    errors = getattr(error, "errors", None)
+    if callable(errors):  # a pydantic ValidationError: its first message, without the type
+        first = errors()[0]
+        field_name = ".".join(str(part) for part in first.get("loc", ()))
+        return f"{field_name}: {first.get('msg', '')}".strip(": ")
+    return str(error)
+
+
+def _as_of(raw: object) -> date | None:
+    try:
+        return vn.parse_cell_date(raw)
+    except ValueError:
+        raise ValueError(f"Ngày số liệu «{text(raw)}» không hợp lệ (dd/mm/yyyy)") from None
+
+
+def _indicator(reader: _Reader, agency: str | None, pillar: str | None) -> IndicatorRow | None:
+    unit_parsed = reader.take(annex.infer_unit, reader.text("Đơn vị tính"), reader.text("Chiều"),
+                              reader.text("Mục tiêu"))  # fmt: skip
+    unit, unit_label = unit_parsed or (Unit.count, "")
+    direction = reader.take(annex.parse_direction, reader.text("Chiều"), unit)
     formula = reader.text("Công thức") or None
     if formula:
-        parse_formula(formula)
-    data = IndicatorCreate(
-        code=reader.text("Mã"),
-        name=reader.text("Chỉ tiêu"),
-        unit=unit,
-        unit_label=unit_label,
-        direction=direction,
-        target=annex.parse_value(reader.cell("Mục tiêu"), "Mục tiêu"),
-        baseline=annex.parse_value(reader.cell("Giá trị ban đầu"), "Giá trị ban đầu"),
-        period=reader.text("Kỳ"),
-        agency=agency,
-        data_source=reader.text("Nguồn số liệu"),
-        has_guidance=annex.parse_yes_no(reader.text("Có hướng dẫn đánh giá"), "Có hướng dẫn"),
-        formula=formula,
-        aggregation=annex.parse_aggregation(reader.text("Tổng hợp")),
-        note=reader.text("Ghi chú"),
-    )
-    result = annex.parse_value(reader.cell("Kết quả"), "Kết quả")
+        reader.take(parse_formula, formula)
+    target = reader.take(annex.parse_target, reader.cell("Mục tiêu"), unit)
+    baseline = reader.take(annex.parse_value, reader.cell("Giá trị ban đầu"), "Giá trị ban đầu")
+    guidance = reader.take(annex.parse_yes_no, reader.text("Có hướng dẫn đánh giá"), "Có hướng dẫn")
+    aggregation = reader.take(annex.parse_aggregation, reader.text("Tổng hợp"))
+    result = reader.take(annex.parse_value, reader.cell("Kết quả"), "Kết quả")
+    as_of = reader.take(_as_of, reader.cell("Ngày số liệu"))
+    if reader.problems:
+        return None
+    data = reader.take(IndicatorCreate, code=reader.text("Mã"), name=reader.text("Chỉ tiêu"),
+        unit=unit, unit_label=unit_label, direction=direction, target=target, baseline=baseline,
+        period=reader.text("Kỳ"), agency=agency, data_source=reader.text("Nguồn số liệu"),
+        has_guidance=guidance, formula=formula, aggregation=aggregation,
+        note=reader.text("Ghi chú"))  # fmt: skip
+    if data is None:
+        return None
     if formula and result is not None:
         result = None  # derived: computed, never entered
-    return IndicatorRow(0, data, pillar, result)
+    return IndicatorRow(0, data, pillar, result, as_of)
+
+
+def _indicator_row(
+    reader: _Reader, line: int, heading: str | None, seen: dict[str, int], lookup: Any
+) -> IndicatorRow | None:
+    """One indicator row, or None with every problem of the row in `reader.problems`."""
+    code = reader.text("Mã")
+    if not code:
+        reader.problems.append("thiếu mã chỉ tiêu")
+    elif code in seen:
+        reader.problems.append(f"mã «{code}» trùng với dòng {seen[code]}")
+    if not reader.text("Chỉ tiêu"):
+        reader.problems.append("thiếu tên chỉ tiêu")
+    agency = reader.take(_agency_code, *lookup, reader.text("Cơ quan chủ trì"))
+    pillar = (reader.text("Trụ cột") or None) if reader.has("Trụ cột") else heading
+    item = _indicator(reader, agency, pillar)
+    if item is None or reader.problems:
+        return None
+    item.line = line
+    return item
 
 
 def _indicator_rows(sheet: Worksheet, resolver: Resolver, codes: dict[str, str]) -> Parsed:
     parsed = Parsed()
-    rows = sheet.iter_rows(values_only=True)
-    header = annex.header_map(next(rows, ()), annex.REQUIRED)
-    pillar_column = key("Trụ cột") in header
+    header, _line, rows = find_header(sheet.iter_rows(values_only=True), annex.REQUIRED, key=key)
     heading: str | None = None
     seen: dict[str, int] = {}
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         if line > MAX_ROWS:
             parsed.errors.append(f"Dòng {line}: tệp quá {MAX_ROWS} dòng.")
             break
@@ -134,36 +183,24 @@ def _indicator_rows(sheet: Worksheet, resolver: Resolver, codes: dict[str, str])
         if not reader.text("Mã") and not reader.text("Đơn vị tính") and reader.text("Chỉ tiêu"):
             heading = reader.text("Chỉ tiêu")  # a pillar heading row (I, II ...)
             continue
-        try:
-            if not reader.text("Mã"):
-                raise ValueError("thiếu mã chỉ tiêu")
-            if not reader.text("Chỉ tiêu"):
-                raise ValueError("thiếu tên chỉ tiêu")
-            if reader.text("Mã") in seen:
-                raise ValueError(
-                    f"mã «{reader.text('Mã')}» trùng với dòng {seen[reader.text('Mã')]}"
-                )
-            agency = _agency_code(resolver, codes, reader.text("Cơ quan chủ trì"))
-            pillar = (reader.text("Trụ cột") or None) if pillar_column else heading
-            item = _indicator(reader, agency, pillar)
-        except (ValueError, Invalid) as error:
-            reason = error.message if isinstance(error, Invalid) else str(error)
-            parsed.errors.append(f"Dòng {line}: {reason}.")
+        item = _indicator_row(reader, line, heading, seen, (resolver, codes))
+        if item is None:
+            parsed.errors.append(f"Dòng {line}: {'; '.join(reader.problems)}.")
             continue
         seen[item.data.code] = line
-        item.line = line
         parsed.indicators.append(item)
     return parsed
 
 
 def _project_rows(sheet: Worksheet, resolver: Resolver, codes: dict[str, str], out: Parsed) -> None:
-    rows = sheet.iter_rows(values_only=True)
     try:
-        header = annex.header_map(next(rows, ()), annex.PROJECT_REQUIRED)
+        header, _line, rows = find_header(
+            sheet.iter_rows(values_only=True), annex.PROJECT_REQUIRED, key=key
+        )
     except Invalid as error:
-        out.errors.append(f"Trang «{annex.PROJECT_SHEET}», {error.message}")
+        out.errors.append(f"Trang «{annex.PROJECT_SHEET}»: {error.message}")
         return
-    for line, row in enumerate(rows, start=2):
+    for line, row in rows:
         reader = _Reader(header, row)
         if not any(text(cell) for cell in row):
             continue
