@@ -45,6 +45,7 @@ class TestPages:
         listed = client.get(link.get("href")).text
         ids = [int(i) for i in html(listed).xpath("//tr[@data-assignment]/@data-assignment")]
         assert ids == [stale.id] and updated.id not in ids
+        assert texts(listed, "//div[@data-rhythm]") == [f"Chưa cập nhật trong kỳ {month}"]
 
     def test_dashboard_at_a_past_date_has_no_rhythm(self, client: TestClient, db: Session):
         two_undated(db)

@@ -17,6 +17,7 @@ from dxtrack.tasks.chain import parents_of, task_tree
 from dxtrack.tasks.detail import get_task_detail, list_history
 from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.tasks.models import PartyRole
+from dxtrack.tasks.rhythm_stats import rhythm_labels
 from dxtrack.tasks.stats import summarize
 from dxtrack.web.params import (
     PAGE_SIZE,
@@ -47,6 +48,7 @@ def tasks_index(
         "has_more": more,
         "sorts": SORTS,
         "total": sum(counts.values()),
+        "rhythm": rhythm_labels(db, rows, vn.today()),  # undated work: updated this period?
     }
     agencies = vn.sorted_vn(list_agencies(db), key=lambda a: a.name)
     context["agency_options"] = [(a.code, a.name) for a in agencies]  # filter and bulk bar

@@ -24,6 +24,7 @@ from dxtrack.documents.models import Document
 from dxtrack.errors import Invalid, NotFound
 from dxtrack.tasks.models import Assignment, RhythmCount, Task
 from dxtrack.tasks.queries import (
+    AssignmentRow,
     Filters,
     apply_filters,
     effective_levels,
@@ -37,6 +38,7 @@ from dxtrack.tasks.rhythm import (
     open_undated,
     parse_cadence,
     period_start,
+    rhythm_label,
 )
 from dxtrack.tasks.rhythm_counts import TOTAL
 
@@ -143,6 +145,19 @@ def rhythm_by_agency(
     day = today or vn.today()
     found: dict[int, Rhythm] = {}
     _gather(_rows(db, day, filters or Filters(), user, per_agency=True), found, day, True)
+    return found
+
+
+def rhythm_labels(db: Session, rows: Sequence[AssignmentRow], today: date) -> dict[int, str]:
+    """assignment id -> "Đã / Chưa cập nhật trong kỳ ..." for the open undated ones."""
+    ids = [r.id for r in rows if r.deadline is None and r.completed_on is None]
+    found: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        query = select(Assignment.id, Assignment.cadence, Assignment.last_report_on).where(
+            Assignment.id.in_(ids[start : start + 500])
+        )
+        for assignment_id, cadence, last in db.execute(query):
+            found[assignment_id] = rhythm_label(None, None, cadence, last, today)
     return found
 
 

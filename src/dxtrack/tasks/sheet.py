@@ -31,7 +31,7 @@ from dxtrack.spreadsheet import FORMULA_START, XML_FORBIDDEN
 from dxtrack.tasks.models import Assignment, ProgressReport, ProgressState
 from dxtrack.tasks.queries import AssignmentRow, Filters, apply_filters, assignment_rows
 from dxtrack.tasks.queries import assignment_status as status_expression
-from dxtrack.tasks.rhythm import rhythm_label
+from dxtrack.tasks.rhythm_stats import rhythm_labels
 from dxtrack.tasks.status import STATUS_LABELS, Status
 
 if TYPE_CHECKING:
@@ -160,19 +160,6 @@ def latest_texts(db: Session, assignment_ids: Iterable[int]) -> dict[int, Latest
         ).where(ProgressReport.id.in_(latest))
         for assignment_id, note, difficulties, proposals in db.execute(query):
             found[assignment_id] = LatestTexts(note, difficulties, proposals)
-    return found
-
-
-def rhythm_labels(db: Session, rows: Sequence[AssignmentRow], today: date) -> dict[int, str]:
-    """assignment id -> "Đã / Chưa cập nhật trong kỳ ..." for the open undated ones."""
-    ids = [r.id for r in rows if r.deadline is None and r.completed_on is None]
-    found: dict[int, str] = {}
-    for start in range(0, len(ids), 500):
-        query = select(Assignment.id, Assignment.cadence, Assignment.last_report_on).where(
-            Assignment.id.in_(ids[start : start + 500])
-        )
-        for assignment_id, cadence, last in db.execute(query):
-            found[assignment_id] = rhythm_label(None, None, cadence, last, today)
     return found
 
 
