@@ -97,3 +97,30 @@ class TestSheetAndApi:
             f"/api/v1/tasks/{stale.task_id}/cadence", json={"cadence": "weekly"}, headers=headers
         )
         assert refused.status_code == 422
+
+
+class TestCadenceForm:
+    def test_staff_set_cadence_on_the_task_page(self, client: TestClient, db: Session):
+        one = undated(db)
+        csrf = page_session(client, db, "dieuphoi")
+        page = client.get(f"/tasks/{one.task_id}").text
+        assert texts(page, "//dd[@id='cadence']")[0].startswith("Hằng tháng")
+        response = client.post(
+            f"/tasks/{one.task_id}/cadence",
+            data={"csrf_token": csrf, "cadence": "quarterly"},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303
+        db.refresh(one)
+        assert one.cadence == "quarterly"
+        assert texts(client.get(f"/tasks/{one.task_id}").text, "//dd[@id='cadence']")[0].startswith(
+            "Hằng quý"
+        )
+
+    def test_officer_sees_no_form(self, client: TestClient, db: Session):
+        one = undated(db)
+        page_session(client, db, "syt")
+        page = client.get(f"/tasks/{one.task_id}").text
+        assert texts(page, "//dd[@id='cadence']") and not html(page).xpath(
+            "//form[@id='cadence-form']"
+        )

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
-from starlette.responses import Response
+from fastapi import APIRouter, Form, Request
+from starlette.responses import RedirectResponse, Response
 
 from dxtrack import vn
 from dxtrack.agencies.service import list_agencies
@@ -17,7 +17,8 @@ from dxtrack.tasks.chain import parents_of, task_tree
 from dxtrack.tasks.detail import get_task_detail, list_history
 from dxtrack.tasks.export import EXPORT_LIMIT, assignments_xlsx
 from dxtrack.tasks.models import PartyRole
-from dxtrack.tasks.rhythm_stats import rhythm_labels
+from dxtrack.tasks.rhythm import CADENCE_LABELS, Cadence
+from dxtrack.tasks.rhythm_stats import effective_cadence, rhythm_labels, set_cadence
 from dxtrack.tasks.stats import summarize
 from dxtrack.web.params import (
     PAGE_SIZE,
@@ -27,7 +28,7 @@ from dxtrack.web.params import (
     filter_options,
     scope_to_plan,
 )
-from dxtrack.web.security import PageUser
+from dxtrack.web.security import PageStaff, PageUser
 from dxtrack.web.templating import is_htmx, render
 
 router = APIRouter(include_in_schema=False)
@@ -99,5 +100,16 @@ def task_page(
         "reported": request.query_params.get("reported"),
         "implements": parents_of(db, task.id),
         "tree": task_tree(db, task_id=task.id, at=view.at, due_soon_days=settings.due_soon_days),
+        "cadence_label": CADENCE_LABELS[Cadence(effective_cadence(db, task))],
+        "cadence_options": [(c.value, label) for c, label in CADENCE_LABELS.items()],
     }
     return render(request, "tasks/detail.html", context)
+
+
+@router.post("/tasks/{task_id}/cadence")
+def task_cadence(
+    task_id: int, db: Db, user: PageStaff, cadence: Annotated[str, Form()] = ""
+) -> Response:
+    """Nhịp cập nhật of an undated task (tasks/rhythm.py); empty: its document's."""
+    set_cadence(db, task_id=task_id, cadence=cadence or None, actor=user)
+    return RedirectResponse(f"/tasks/{task_id}#cadence", status_code=303)
