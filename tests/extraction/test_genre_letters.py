@@ -166,3 +166,22 @@ class TestIssuerSentenceThatAssigns:
 
     def test_issuer_notice_stays_no_task(self):
         assert self.letter("Ủy ban nhân dân tỉnh thông báo lịch tiếp công dân ngày 15/5.") == []
+
+
+class TestRequestWithoutAddressee:
+    def test_kinh_gui_addressees_take_the_actorless_items(self):
+        """ "Chủ tịch UBND tỉnh yêu cầu:" names no one: the letter's addressees take its
+        actorless items; an item that assigns in mid-paragraph keeps its own lead."""
+        text = (
+            "ỦY BAN NHÂN DÂN\nTỈNH THANH HÓA\nSố: 567/UBND-VX\nV/v phòng, chống dịch\n"
+            "Thanh Hóa, ngày 10 tháng 5 năm 2025\nKính gửi: Các sở, ban, ngành tỉnh.\n"
+            "Để chủ động phòng, chống dịch bệnh, Chủ tịch UBND tỉnh yêu cầu:\n"
+            "1. Tăng cường công tác giám sát dịch bệnh tại cộng đồng.\n"
+            "2. Kiểm tra an toàn thực phẩm. Giao Sở Công Thương chủ trì thực hiện.\n"
+            "Nơi nhận:\n- Như trên;\n"
+        )
+        result = extract_text(text, directory=AN_GIANG)
+        assert [(t["clause"], t["lead"], t["rule"]) for t in result.tasks] == [
+            ("1", ["Các sở, ban, ngành tỉnh"], "intro"),
+            ("2", ["Sở Công Thương"], "mid_paragraph"),
+        ]

@@ -65,7 +65,14 @@ def extract_text(
     prose = [p for p in body if not is_table_row(p.text)]
     tree = build_tree(prose, is_closing=is_closing)
     report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
-    tasks = extract_tasks(tree, year=year, issuer=meta.issuer, directory=names, report=report)
+    tasks = extract_tasks(
+        tree,
+        year=year,
+        issuer=meta.issuer,
+        directory=names,
+        report=report,
+        addressees=tuple(meta.recipients),
+    )
     unassigned = unassigned_sentences(tree, tasks, year=year)
     tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
     notes = "\n".join(f.text for f in norm.footnotes)

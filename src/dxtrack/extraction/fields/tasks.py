@@ -95,6 +95,7 @@ class _Ctx:
     year: int | None
     issuer: str | None
     report: bool = False  # a Báo cáo: only explicit requests ("Đề nghị X ...") are tasks
+    addressees: tuple[str, ...] = ()  # Kính gửi
     # inherited agencies -> (rule, heading or intro text) that lent them
     lent_by: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
 
@@ -106,11 +107,12 @@ def extract_tasks(
     issuer: str | None = None,
     directory: tuple[str, ...] = (),
     report: bool = False,
+    addressees: tuple[str, ...] = (),
 ) -> list[Task]:
     """Tasks of a clause tree. In a numbered document, loose paragraphs before the first
     clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
     actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
-    ctx = _Ctx(get_matcher(directory), year, issuer, report=report)
+    ctx = _Ctx(get_matcher(directory), year, issuer, report=report, addressees=addressees)
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
@@ -137,6 +139,8 @@ def _intro_agencies(node: Node, ctx: _Ctx) -> list[str]:
     if not text.rstrip().endswith(":"):
         return []
     ex = ctx.matcher.expand(text)
+    if ctx.addressees and re.search(r"(?:đề\s+nghị|yêu\s+cầu)\s*:\s*$", ex.folded):
+        return list(ctx.addressees)  # "Chủ tịch UBND tỉnh yêu cầu:": the Kính gửi addressees
     m = re.search(r"(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+", ex.folded)
     if not m:
         return []
@@ -333,7 +337,7 @@ def _assignees(
     ex, subject = find_subject(text, matcher)
     if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end :]):
         return None
-    if subject.mid and inherited:
+    if subject.mid and inherited and not weak:
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if (assigned_only or ctx.report) and not subject.assigned:
         return None
