@@ -71,6 +71,20 @@ def fresh_url(backend: str, request: pytest.FixtureRequest, directory: Path) -> 
     return create_pg_database(request.getfixturevalue("pg_server"))
 
 
+@pytest.fixture(autouse=True)
+def close_fresh_engines(request: pytest.FixtureRequest) -> Iterator[None]:
+    """After each test, close the pools of databases made for that test alone (a test's fresh
+    PostgreSQL database would otherwise keep its idle connections until the session ends, and
+    a few hundred such tests exceed the server's max_connections); the shared migrated
+    databases keep theirs."""
+    yield
+    shared = [s.db_url for s in _MIGRATED.values()]
+    dispose_engines(keep=shared)
+
+
+_MIGRATED: dict[str, Settings] = {}
+
+
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     return request.param
@@ -84,6 +98,7 @@ def migrated(
     directory = tmp_path_factory.mktemp(f"data-{backend}")
     settings = Settings(data_dir=directory, database_url=fresh_url(backend, request, directory))
     initialise(settings)
+    _MIGRATED[backend] = settings
     return settings
 
 

@@ -6,7 +6,7 @@ roll back on any exception. Services only `flush()`.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from enum import StrEnum
@@ -149,7 +149,7 @@ def transaction(settings: Settings | None = None, *, write: bool = False) -> Ite
         session.close()
 
 
-def dispose_engines() -> None:
-    for engine in _engines.values():
-        engine.dispose()
-    _engines.clear()
+def dispose_engines(*, keep: Collection[str] = ()) -> None:
+    """Close the pooled connections of every engine but those of the URLs in `keep`."""
+    for url in [url for url in _engines if url not in keep]:
+        _engines.pop(url).dispose()
