@@ -14,6 +14,7 @@ from pagehelp import html, page_session, texts
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from dxtrack.agencies.changes import merge_agencies
 from dxtrack.agencies.models import AssignmentMove
 from dxtrack.audit.models import AuditEntry
 from dxtrack.notifications.models import ExplanationRequest
@@ -118,6 +119,22 @@ class TestBulkApi:
         party = db.scalars(select(TaskParty).where(TaskParty.task_id == late.task_id)).one()
         assert party.agency_id == agency_id(db, "cong-an-tinh")
         assert audits(db, "assignment.reassign") == 1
+
+    def test_reassign_refuses_an_agency_that_has_ended(self, client: TestClient, db: Session):
+        late = one_assignment(db, deadline=date(2025, 12, 1))
+        merge_agencies(
+            db, codes=["cong-an-tinh"], into="so-tu-phap", on=date(2025, 7, 1), name=None,
+            actor=None,
+        )  # fmt: skip
+        headers = login(client, db, "dieuphoi")
+        body = {"action": "reassign", "ids": [late.id], "agency": "cong-an-tinh",
+                "reason": "Đúng chức năng"}  # fmt: skip
+        (item,) = post(client, headers, **body).json()["items"]
+        assert item["result"] != "applied"
+        assert "đơn vị kế thừa" in item["detail"]
+        db.refresh(late)
+        assert late.agency_id == agency_id(db, "so-y-te")
+        assert audits(db, "assignment.reassign") == 0
 
     def test_all_matching_the_filter(self, client: TestClient, db: Session):
         late, other, _ = rows(db)

@@ -12,6 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from dxtrack import vn
+from dxtrack.agencies.lineage import ended_ids
 from dxtrack.agencies.models import Agency, AssignmentMove
 from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
@@ -84,6 +85,11 @@ def _check_movable(db: Session, assignment: Assignment, target: Agency) -> TaskP
         raise Conflict("Phân công đã hoàn thành: không giao lại.")
     if target.id == assignment.agency_id:
         raise Invalid(f"Phân công đã thuộc {target.name}.")
+    if target.id in ended_ids(db):  # merged, split or dissolved (agencies/lineage.py)
+        raise Invalid(
+            f"Không thể giao lại cho {target.name}: đơn vị đã được hợp nhất, chia tách hoặc "
+            "giải thể; hãy giao cho đơn vị kế thừa."
+        )
     if db.scalar(select(Assignment.id).where(Assignment.parent_id == assignment.id).limit(1)):
         raise Conflict("Cơ quan đã giao tiếp phân công này cho cấp dưới: không giao lại.")
     party = db.scalar(
