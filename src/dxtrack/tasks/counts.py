@@ -48,6 +48,7 @@ from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
 from dxtrack.tasks import rhythm_counts, spans
 from dxtrack.tasks.models import AssignmentCount
+from dxtrack.tasks.row_triggers import assignment_triggers
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -168,7 +169,6 @@ def _sources(top_level: bool) -> dict[str, str]:
 
 _CHANGED = ("agency_id", "deadline", "completed_on")
 _OPS = ("insert", "delete", "update")
-_EVENTS = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(_CHANGED)}"}
 
 
 def _has_levels(connection: Connection) -> bool:
@@ -183,30 +183,8 @@ def _has_spans(connection: Connection) -> bool:
 
 
 def _trigger_ddl(dialect: str, top_level: bool) -> list[str]:
-    statements = []
-    for op, source in _sources(top_level).items():
-        name = f"assignment_counts_{op}"
-        upsert = _upsert(dialect, source)
-        if dialect == "sqlite":
-            changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _CHANGED)
-            when = f" WHEN {changed}" if op == "update" else ""
-            statements.append(
-                f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW"
-                f"{when} BEGIN {upsert}; END"
-            )
-            continue
-        changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in _CHANGED)
-        when = f" WHEN ({changed})" if op == "update" else ""
-        result = "OLD" if op == "delete" else "NEW"
-        statements.append(
-            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN {upsert}; RETURN {result}; END $$"
-        )
-        statements.append(
-            f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW{when} "
-            f"EXECUTE FUNCTION {name}()"
-        )
-    return statements
+    upserts = {op: _upsert(dialect, source) for op, source in _sources(top_level).items()}
+    return assignment_triggers(dialect, "assignment_counts", upserts, _CHANGED)
 
 
 def uninstall(connection: Connection) -> None:

@@ -18,6 +18,8 @@ from datetime import date
 
 from sqlalchemy import Connection, inspect, text
 
+from dxtrack.tasks.row_triggers import assignment_triggers
+
 EPOCH = date(1900, 1, 1)
 TOTAL = 0
 _MONTH = {
@@ -26,7 +28,6 @@ _MONTH = {
 }
 _WATCHED = ("agency_id", "deadline", "completed_on", "parent_id", "cadence", "last_report_on")
 _OPS = ("insert", "delete", "update")
-_EVENTS = {"insert": "INSERT", "delete": "DELETE", "update": f"UPDATE OF {', '.join(_WATCHED)}"}
 OPEN_UNDATED = "{0}.deadline IS NULL AND {0}.completed_on IS NULL AND {0}.parent_id IS NULL"
 
 
@@ -57,29 +58,8 @@ def _trigger_ddl(dialect: str) -> list[str]:
         "delete": _state("OLD", -1),
         "update": f"{_state('OLD', -1)} UNION ALL {_state('NEW', 1)}",
     }
-    statements = []
-    for op, source in sources.items():
-        name, upsert = f"rhythm_counts_{op}", _upsert(dialect, source)
-        if dialect == "sqlite":
-            changed = " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in _WATCHED)
-            when = f" WHEN {changed}" if op == "update" else ""
-            statements.append(
-                f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW"
-                f"{when} BEGIN {upsert}; END"
-            )
-            continue
-        changed = " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in _WATCHED)
-        when = f" WHEN ({changed})" if op == "update" else ""
-        result = "OLD" if op == "delete" else "NEW"
-        statements.append(
-            f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS "
-            f"$$ BEGIN {upsert}; RETURN {result}; END $$"
-        )
-        statements.append(
-            f"CREATE TRIGGER {name} AFTER {_EVENTS[op]} ON assignments FOR EACH ROW{when} "
-            f"EXECUTE FUNCTION {name}()"
-        )
-    return statements
+    upserts = {op: _upsert(dialect, source) for op, source in sources.items()}
+    return assignment_triggers(dialect, "rhythm_counts", upserts, _WATCHED)
 
 
 def present(connection: Connection) -> bool:
