@@ -5,14 +5,12 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
+from case_documents import AN_GIANG, DOCS, tasks_of
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction import extract_file, extract_text
 from dxtrack.extraction.normalize import normalize
-
-AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
 FORMAT_KEYS = {
     "doc_id",
@@ -147,17 +145,6 @@ class TestRobustness:
         lines = [f"{'1.' * (i % 8 + 1)} Sở Y tế chủ trì nội dung {i}" for i in range(3000)]
         result = extract_text("\n".join(lines), directory=AN_GIANG)
         assert len(result.tasks) > 0
-
-
-DOCS = Path(__file__).parent / "cases" / "documents"
-
-
-def tasks_of(name: str) -> list[tuple]:
-    result = extract_file(DOCS / name, directory=AN_GIANG).to_dict()
-    return [
-        (t["clause"], t["lead"], t["coordinators"], t["deadline"], t["recurrence"])
-        for t in result["tasks"]
-    ]
 
 
 class TestGenreShapes:

@@ -3,13 +3,9 @@ documents)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from case_documents import AN_GIANG, DOCS
 
-from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction import extract_file, extract_text
-
-AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
-DOCS = Path(__file__).parent / "cases" / "documents"
 
 
 class TestPartyLetter:
