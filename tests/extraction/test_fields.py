@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dxtrack.documents.service import extraction_directory
+from dxtrack.extraction import extract_text
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
@@ -83,3 +84,12 @@ def test_references(case):
         for r in find_references(source)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize("case", load_cases("letterhead"), ids=lambda c: c[1][0][:50])
+def test_letterhead(case):
+    source, (expected,) = case
+    result = extract_text(source, directory=AN_GIANG)
+    got = (result.issuer, result.number, result.place, result.issued_date)
+    # letters, not case, as the corpus scorer compares ("Sở Công thương" / "Sở Công Thương")
+    assert " | ".join(str(v) for v in got).casefold() == expected.casefold()

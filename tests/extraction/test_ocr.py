@@ -19,7 +19,7 @@ from ocrhelp import (
 )
 
 from dxtrack.documents.service import extraction_directory
-from dxtrack.extraction import ExtractionError, extract_bytes
+from dxtrack.extraction import ExtractionError, extract_bytes, extract_text
 from dxtrack.extraction.ocr import parse_tsv
 from dxtrack.extraction.readers import needs_ocr, read_bytes
 
@@ -187,6 +187,15 @@ def _tsv(lines: list[list[tuple[str, int, int]]], width: int = 2480) -> str:
     return "\n".join(rows) + "\n"
 
 
+def _words(words: list[str], left: int) -> list[tuple[str, int, int]]:
+    """Words of one line from `left`, 20 px apart, 25 px a letter."""
+    out = []
+    for word in words:
+        out.append((word, left, left + 25 * len(word)))
+        left += 25 * len(word) + 20
+    return out
+
+
 class TestColumns:
     """The letterhead and the closing read column by column (ocr_layout.py)."""
 
@@ -209,6 +218,32 @@ class TestColumns:
             == "ỦY BAN\nSố: 12/UBND\nCỘNG HÒA\nHà Nội\nKính gửi: các sở, ngành."
         )
         assert parse_tsv(tsv, number=2).text.startswith("ỦY BAN CỘNG HÒA\n")  # not page 1
+
+    def test_wrapped_issuer_is_one_issuer(self) -> None:
+        """The issuer wraps in its column ("BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG"): the metadata
+        rules read it as one name, not its last line (cases/letterhead.txt for the rule)."""
+        left = ["BỘ", "NÔNG", "NGHIỆP", "VÀ", "MÔI"]
+        motto = ["CỘNG", "HÒA", "XÃ", "HỘI", "CHỦ", "NGHĨA", "VIỆT", "NAM"]
+        date = ["Hà", "Nội,", "ngày", "27", "tháng", "02", "năm", "2026"]
+        body = ["Căn", "cứ", "Luật", "Bảo", "vệ", "môi", "trường", "ngày", "17/11/2020;"]
+        motto_2 = ["Độc", "lập", "-", "Tự", "do", "-", "Hạnh", "phúc"]
+        tsv = _tsv(
+            [
+                _words(left, 200) + _words(motto, 1300),
+                _words(["TRƯỜNG"], 350) + _words(motto_2, 1450),
+                _words(["Số:", "699/QĐ-BNNMT"], 200) + _words(date, 1300),
+                _words(body, 320),  # "trường" across the gutter: the block ends
+            ]
+        )
+        text = parse_tsv(tsv, number=1).text
+        assert text.startswith("BỘ NÔNG NGHIỆP VÀ MÔI\nTRƯỜNG\nSố: 699/QĐ-BNNMT\nCỘNG HÒA")
+        result = extract_text(text, directory=extraction_directory())
+        assert (result.issuer, result.number, result.place, result.issued_date) == (
+            "Bộ Nông nghiệp và Môi trường",
+            "699/QĐ-BNNMT",
+            "Hà Nội",
+            "2026-02-27",
+        )
 
     def test_closing(self) -> None:
         tsv = _tsv(

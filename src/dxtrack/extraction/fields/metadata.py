@@ -2,7 +2,8 @@
 
 Works on the normalised paragraphs. A two-column letterhead often arrives flattened
 ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" / "TỈNH AN GIANG Độc lập - Tự do -
-Hạnh phúc"): the national motto is cut out of those lines before the issuer is read.
+Hạnh phúc"): the national motto is cut out of those lines before the issuer is read
+(fields/letterhead.py, which also joins an issuer or a motto wrapped in its column).
 """
 
 from __future__ import annotations
@@ -13,17 +14,11 @@ from datetime import date
 from functools import lru_cache
 
 from dxtrack import vn
-from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
-from dxtrack.extraction.textutil import fold, is_upper_line, sentence_case
+from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
-_MOTTO = re.compile(
-    r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+\w+\s+NAM"  # "VIẾT NAM" typos too
-    r"|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
-    re.IGNORECASE,
-)
-_PARTY_MOTTO = re.compile(r"(?:^|\s)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")  # the Party's own
 _NUMBER = re.compile(
     r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+"
     r"(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
@@ -33,12 +28,6 @@ _PLACE_DATE = re.compile(
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,4})"
     r"\s*,\s*[Nn]gày\s*[.…]*\s*(?P<d>\d{1,2})?\s*[.…]*\s*[Tt]háng\s*[.…]*\s*(?P<m>\d{1,2})?\s*[.…]*"
     r"\s*[Nn]ăm\s*(?P<y>\d{4})"
-)
-_ISSUER_HEAD = re.compile(
-    r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
-    r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
-    r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
-    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b"
 )
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
@@ -87,30 +76,11 @@ def _title_type(key: str) -> str | None:
 
 
 _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
-_BARE_MOTTO = re.compile(
-    r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]\s*tu\s+do\s*[-–—]\s*hanh\s+phuc"
-)
-
-
-def _without_motto(line: str) -> str:
-    """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
-    XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc")."""
-    party = _PARTY_MOTTO.search(line)
-    if party and (not line[: party.start()].strip() or _ISSUER_HEAD.match(line.strip())):
-        line = line[: party.start()].strip()  # "TỈNH ỦY LÀO CAI    ĐẢNG CỘNG SẢN VIỆT NAM"
-    if _MOTTO.search(line):
-        return _MOTTO.sub(" ", line).strip(" -–_|")
-    bare = vn.fold(line, accents=False)
-    if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
-        return line
-    for m in reversed(list(_BARE_MOTTO.finditer(bare))):
-        line = line[: m.start()] + " " + line[m.end() :]
-    return line.strip(" -–—_|")
 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    lines = [_RULE_END.sub("", _without_motto(p)) for p in paras[:60]] + paras[60:]
+    lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(paras[:60])] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
@@ -192,7 +162,8 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
         if _SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
-        if line and is_upper_line(line):
+        wrapped = bool(issuer_lines) and not seen_number and line.isupper()  # "HỘI", "NAM"
+        if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if _title_type(key):
                 meta.doc_type = _title_type(key)
@@ -212,11 +183,11 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
                 not seen_number
                 and not meta.doc_type
                 and not _SIGN_PREFIX.match(line)
-                and (issuer_lines or _ISSUER_HEAD.match(line))
+                and (issuer_lines or ISSUER_HEAD.match(line))
             ):
                 issuer_lines.append(line)
         i += 1
-    meta.issuer = _issuer(issuer_lines, directory)
+    meta.issuer = issuer_of(issuer_lines, directory)
 
 
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
@@ -267,33 +238,6 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         j += 1
     subject = " ".join(" ".join(parts).split())
     return (subject or None), j
-
-
-# A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
-_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
-
-
-def _issuer(lines: list[str], directory: tuple[str, ...]) -> str | None:
-    """'ỦY BAN NHÂN DÂN' + 'TỈNH AN GIANG' -> one body; 'UBND TỈNH X' over 'SỞ Y' -> 'Sở Y tỉnh X'."""
-    if not lines:
-        return None
-    matcher = get_matcher(directory)
-    bodies: list[str] = []
-    for line in (part for whole in lines for part in _UNIT_SPLIT.split(whole)):
-        text = matcher.expand(line).text
-        if bodies and re.match(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b", text):
-            bodies[-1] = f"{bodies[-1]} {text}"
-        else:
-            bodies.append(text)
-    names = [sentence_case(b) for b in bodies]
-    if len(names) == 1:
-        return names[0]
-    parent, own = names[-2], names[-1]
-    place = re.search(r"\b(tỉnh|thành phố|Thành phố)\s+(.+)$", parent)
-    if place and place.group(2) not in own:
-        word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
-        return f"{own} {word} {place.group(2)}"
-    return own
 
 
 def _recipients(meta: Metadata, lines: list[str], start: int) -> int:

@@ -1,0 +1,110 @@
+"""The letterhead's issuer block: the national motto cut out of its lines and the issuer's
+name read from what is left, also when a printed or scanned two-column letterhead wrapped
+the name ("BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG") or the motto in its column."""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack import vn
+from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.textutil import sentence_case
+from dxtrack.extraction.vocab import load as load_vocab
+
+_MOTTO = re.compile(
+    r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+\w+\s+NAM"  # "VIẾT NAM" typos too
+    r"|Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc",  # dashes lost in print or OCR
+    re.IGNORECASE,
+)
+_PARTY_MOTTO = re.compile(r"(?:^|\s)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")  # the Party's own
+ISSUER_HEAD = re.compile(
+    r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
+    r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
+    r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
+    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b"
+)
+_BARE_MOTTO = re.compile(
+    r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc"
+)
+
+
+# The motto's first line wrapped in its column ("... TỈNH QUẢNG CỘNG HÒA XÃ HỘI CHỦ NGHĨA" /
+# "NGÃI VIỆT NAM Độc lập - Tự do - Hạnh phúc"): its head ends a line, "VIỆT NAM" follows.
+_MOTTO_HEAD = re.compile(
+    r"[\s|]*CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA(?P<viet>\s+VI[ỆẾ]T)?\s*$", re.IGNORECASE
+)
+_MOTTO_TAIL = re.compile(r"(?:^|\s)(?:VI[ỆẾ]T\s+)?NAM(?=\s*(?:Độc\s+lập|$))", re.IGNORECASE)
+
+
+def unwrap_motto(lines: list[str]) -> list[str]:
+    """The lines with a motto wrapped over two lines cut out of both (same line count)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        head = _MOTTO_HEAD.search(out[i])
+        if head and not _MOTTO.search(out[i]) and (tail := _MOTTO_TAIL.search(out[i + 1])):
+            out[i] = out[i][: head.start()].rstrip()
+            out[i + 1] = f"{out[i + 1][: tail.start()]} {out[i + 1][tail.end() :]}".strip()
+    return out
+
+
+def without_motto(line: str) -> str:
+    """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
+    XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc")."""
+    party = _PARTY_MOTTO.search(line)
+    if party and (not line[: party.start()].strip() or ISSUER_HEAD.match(line.strip())):
+        line = line[: party.start()].strip()  # "TỈNH ỦY LÀO CAI    ĐẢNG CỘNG SẢN VIỆT NAM"
+    if _MOTTO.search(line):
+        return _MOTTO.sub(" ", line).strip(" -–_|")
+    bare = vn.fold(line, accents=False)
+    if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
+        return line
+    for m in reversed(list(_BARE_MOTTO.finditer(bare))):
+        line = line[: m.start()] + " " + line[m.end() :]
+    return line.strip(" -–—_|")
+
+
+# A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
+_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
+
+
+def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
+    """'ỦY BAN NHÂN DÂN' + 'TỈNH AN GIANG' -> one body; 'UBND TỈNH X' over 'SỞ Y' -> 'Sở Y tỉnh X'."""
+    if not lines:
+        return None
+    matcher = get_matcher(directory)
+    bodies: list[str] = []
+    for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
+        text = matcher.expand(line).text
+        if bodies and _PLACE_LINE.match(text):
+            bodies[-1] = f"{bodies[-1]} {text}"
+        else:
+            bodies.append(text)
+    names = [sentence_case(b) for b in bodies]
+    if len(names) == 1:
+        return names[0]
+    parent, own = names[-2], names[-1]
+    place = re.search(r"\b(tỉnh|thành phố|Thành phố)\s+(.+)$", parent)
+    if place and place.group(2) not in own:
+        word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
+        return f"{own} {word} {place.group(2)}"
+    return own
+
+
+_PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b")
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """Issuer lines with a name wrapped in its column joined again: "ỦY BAN NHÂN DÂN TỈNH HÀ" /
+    "GIANG", "BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG". A line continues the one above when it opens
+    with no issuer's head word nor a place ("TỈNH ...", joined as a place below), or when the
+    line above ends on a word that leaves a name unfinished ("VÀ", "MÔI")."""
+    open_ends = set(load_vocab("vocab")["issuer_open_ends"])
+    out: list[str] = []
+    for line in lines:
+        ends_open = bool(out) and out[-1].split()[-1] in open_ends
+        heads = ISSUER_HEAD.match(line) or _PLACE_LINE.match(line)
+        if out and (ends_open or not heads):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
