@@ -48,7 +48,7 @@ from dxtrack.audit.events import Event
 from dxtrack.audit.service import record
 from dxtrack.tasks import rhythm_counts, spans
 from dxtrack.tasks.models import AssignmentCount
-from dxtrack.tasks.row_triggers import assignment_triggers
+from dxtrack.tasks.row_triggers import assignment_triggers, drop_assignment_triggers
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -168,7 +168,6 @@ def _sources(top_level: bool) -> dict[str, str]:
 
 
 _CHANGED = ("agency_id", "deadline", "completed_on")
-_OPS = ("insert", "delete", "update")
 
 
 def _has_levels(connection: Connection) -> bool:
@@ -192,13 +191,8 @@ def uninstall(connection: Connection) -> None:
     for statement in spans.drop_ddl(connection.dialect.name):
         connection.execute(text(statement))
     rhythm_counts.uninstall(connection)  # the reporting rhythm's, installed with these
-    for op in _OPS:
-        name = f"assignment_counts_{op}"
-        if connection.dialect.name == "sqlite":
-            connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-        else:
-            connection.execute(text(f"DROP TRIGGER IF EXISTS {name} ON assignments"))
-            connection.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
+    for statement in drop_assignment_triggers(connection.dialect.name, "assignment_counts"):
+        connection.execute(text(statement))
 
 
 def install(connection: Connection) -> int:

@@ -18,7 +18,7 @@ from datetime import date
 
 from sqlalchemy import Connection, inspect, text
 
-from dxtrack.tasks.row_triggers import assignment_triggers
+from dxtrack.tasks.row_triggers import assignment_triggers, drop_assignment_triggers
 
 EPOCH = date(1900, 1, 1)
 TOTAL = 0
@@ -27,7 +27,6 @@ _MONTH = {
     "postgresql": "COALESCE(CAST(date_trunc('month', {0}) AS date), DATE '1900-01-01')",
 }
 _WATCHED = ("agency_id", "deadline", "completed_on", "parent_id", "cadence", "last_report_on")
-_OPS = ("insert", "delete", "update")
 OPEN_UNDATED = "{0}.deadline IS NULL AND {0}.completed_on IS NULL AND {0}.parent_id IS NULL"
 
 
@@ -68,13 +67,8 @@ def present(connection: Connection) -> bool:
 
 
 def uninstall(connection: Connection) -> None:
-    for op in _OPS:
-        name = f"rhythm_counts_{op}"
-        if connection.dialect.name == "sqlite":
-            connection.execute(text(f"DROP TRIGGER IF EXISTS {name}"))
-        else:
-            connection.execute(text(f"DROP TRIGGER IF EXISTS {name} ON assignments"))
-            connection.execute(text(f"DROP FUNCTION IF EXISTS {name}()"))
+    for statement in drop_assignment_triggers(connection.dialect.name, "rhythm_counts"):
+        connection.execute(text(statement))
 
 
 def install(connection: Connection) -> None:

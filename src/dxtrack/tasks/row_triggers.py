@@ -33,3 +33,16 @@ def assignment_triggers(
             f"EXECUTE FUNCTION {name}()"
         )
     return statements
+
+
+def drop_assignment_triggers(dialect: str, prefix: str) -> list[str]:
+    """The DDL dropping what `assignment_triggers` created under `prefix` (if present)."""
+    statements = []
+    for op in ("insert", "delete", "update"):
+        name = f"{prefix}_{op}"
+        if dialect == "sqlite":
+            statements.append(f"DROP TRIGGER IF EXISTS {name}")
+            continue
+        statements.append(f"DROP TRIGGER IF EXISTS {name} ON assignments")
+        statements.append(f"DROP FUNCTION IF EXISTS {name}()")
+    return statements
