@@ -25,6 +25,28 @@ class TestResponsibilityArticles:
             ("Điều 8", [nnmt], [], None, None),
         ]
 
+    def test_articles_naming_their_party_by_form(self):
+        """ "Điều 3. Phòng X xã có nhiệm vụ" / "Trách nhiệm của Phòng Y" name a body the
+        vocabulary does not know: it is their items' lead, as printed; "Kho bạc A, Kho bạc B
+        có nhiệm vụ" is two bodies and no task of its own; an item printed as two sentences
+        whose second paragraph opens with its actor is two tasks; a council's status ("theo chế độ kiêm nhiệm", "sử
+        dụng con dấu") and "Điều 7. Xử lý vi phạm" are none."""
+        kb = ["Kho bạc Nhà nước khu vực", "Kho bạc Nhà nước tỉnh"]
+        vhxh, kt = ["Phòng Văn hóa - Xã hội xã"], ["Phòng Kinh tế xã"]
+        units = ["Các đơn vị sự nghiệp thuộc Sở Y tế"]
+        assert tasks_of("quy_che_nhiem_vu.txt") == [
+            ("Điều 2.1", kb, [], None, None),
+            ("Điều 2.2", kb, [], None, None),
+            ("Điều 3.1", vhxh, [], None, None),
+            ("Điều 3.2", vhxh, [], None, "monthly"),
+            ("Điều 3.2", vhxh, [], None, None),
+            ("Điều 4.1", kt, [], None, None),
+            ("Điều 4.2", kt, [], None, None),
+            ("Điều 5.1", units, [], None, None),
+            ("Điều 5.2", units, [], None, None),
+            ("Điều 6.1", ["Tổ công tác chi trả"], [], None, "monthly"),
+        ]
+
     def test_closing_sentence_is_cut_from_the_task(self):
         result = extract_file(DOCS / "quy_che_trach_nhiem.txt", directory=AN_GIANG)
         last = result.tasks[-1]["summary"]

@@ -29,6 +29,7 @@ _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
+_ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 
 
@@ -169,7 +170,8 @@ def category_heading(text: str) -> str | None:
     if len(text) > 140 or text.isupper() or not v["category"].match(folded):
         return None
     prefix = v["category_prefix"].match(folded)
-    name = text[prefix.end() if prefix else 0 :].strip(" :.-–")
+    end = _ROLE_END.search(folded)  # "Các đơn vị sự nghiệp ... có nhiệm vụ:"
+    name = text[prefix.end() if prefix else 0 : end.start() if end else None].strip(" :.-–")
     return name[:1].upper() + name[1:] if name else None
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
+from dxtrack.extraction.fields.parties import party_heading, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
@@ -157,18 +158,23 @@ def _visit(
     if node.children and v["non_task"].match(fold(node.own_text[:80])):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if not node.children:
-        lent = heading_agencies(node, ctx.matcher) if len(node.paragraphs) >= 2 else []
+        if _non_task_title(node):
+            return  # "Điều 10. Xử lý vi phạm" / "Cơ quan, tổ chức, cá nhân vi phạm ..."
+        lent = _lent_by_heading(node, ctx) if len(node.paragraphs) >= 2 else []
         if lent:  # "1. Công an tỉnh, các sở ..." then one paragraph per task
             ctx.lent_by[tuple(lent)] = ("heading", " ".join(node.heading_text.split()))
             for part in _paragraph_nodes(node):
                 task = _make_task(part, ctx, inherited=lent)
                 tasks.extend([task] if task else [])
             return
-        for part in _topic_paragraphs(node, ctx) or [node]:
+        parts = (
+            _topic_paragraphs(node, ctx) or _item_paragraphs(node, ctx, inherited, weak) or [node]
+        )
+        for part in parts:
             task = _make_task(part, ctx, inherited=inherited, weak=weak)
             tasks.extend([task] if task else [])
         return
-    heading = heading_agencies(node, ctx.matcher)
+    heading = _lent_by_heading(node, ctx)
     if heading:
         rule = "category_heading" if category_heading(node.heading_text) else "heading"
         ctx.lent_by[tuple(heading)] = (rule, " ".join(node.heading_text.split()))
@@ -195,6 +201,25 @@ def _visit(
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
+def _non_task_title(node: Node) -> bool:
+    """An article or item titled like a background section, over its paragraphs."""
+    title = node.heading_text
+    if len(node.paragraphs) < 2 or len(title.split()) > 10 or title.rstrip().endswith("."):
+        return False
+    return bool(clause_vocab()["non_task"].match(fold(title)))
+
+
+def _lent_by_heading(node: Node, ctx: _Ctx) -> list[str]:
+    """The agencies a heading lends: named in the vocabulary, or by the heading's form
+    ("Điều 7. Phòng X quận - huyện có nhiệm vụ", "Trách nhiệm của Tổ công tác ...")."""
+    text = node.heading_text if node.kind != "text" else node.own_text
+    named = heading_agencies(node, ctx.matcher)
+    party = party_heading(text, ctx.matcher)
+    if party and len(", ".join(party)) > len(", ".join(named)):
+        return party  # "Ủy ban nhân dân phường - xã, thị trấn" beyond "... phường"
+    return named
+
+
 def _heading_own_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
     """An agency heading's own sentences before its list are its tasks too: "1. Công an
     tỉnh" / "Tham mưu giúp UBND tỉnh ..." / "Trong đó giao ... thực hiện:" / "- ...", or
@@ -206,6 +231,8 @@ def _heading_own_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:
         if text.rstrip().endswith(":") or len(text.split()) < 12:
             continue
         if i == 0:
+            if party_heading(text, ctx.matcher):
+                continue  # "Kho bạc Nhà nước Thành phố, Kho bạc ... có nhiệm vụ"
             ex, subject = find_subject(text, ctx.matcher)
             if len(ex.folded[subject.end :].split()) < 10:
                 continue
@@ -222,6 +249,30 @@ def _paragraph_nodes(node: Node) -> list[Node]:
         Node(node.kind, node.label, node.rank, [para], parent=node.parent)
         for para in node.paragraphs[1:]
     ]
+
+
+def _item_paragraphs(node: Node, ctx: _Ctx, inherited: list[str], weak: bool) -> list[Node]:
+    """An item under an agency heading whose later paragraph opens with its own actor ("10.
+    Thường xuyên kiểm tra ..." / "Phòng X quận - huyện phải thực hiện kiểm tra ..."): one task
+    per paragraph. A paragraph without an actor ("Văn bản cam kết gửi về Sở X ...; hoàn thành
+    trước ngày ...") goes on the item's task."""
+    if not inherited or weak or len(node.paragraphs) < 2 or node.attributes:
+        return []
+    if node.heading_text.rstrip().endswith(":"):
+        return []
+    names = tuple(fold(n) for n in inherited)
+    parts: list[Node] = []
+    for i, para in enumerate(node.paragraphs):
+        if i and not (
+            node.paragraphs[i - 1].text.rstrip().endswith(".")
+            and (fold(para.text).startswith(names) or find_subject(para.text, ctx.matcher)[1].leads)
+        ):
+            return []
+        marker = node.marker_len if i == 0 else 0
+        parts.append(
+            Node(node.kind, node.label, node.rank, [para], parent=node.parent, marker_len=marker)
+        )
+    return parts
 
 
 def _items_name_actors(node: Node, ctx: _Ctx) -> bool:
@@ -285,7 +336,7 @@ def _make_task(
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     text = _before_closing(text)
     folded = fold(text)
-    if not text or _THI_HANH.search(folded[-160:]):
+    if not text or _THI_HANH.search(folded[-160:]) or states_status(folded):
         return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:

@@ -1,0 +1,77 @@
+"""Parties named by the form of a heading, not by the agency vocabulary.
+
+A regulation's article or a plan's heading often names a body the vocabulary does not
+know: "Điều 7. Phòng Lao động - Thương binh và Xã hội quận - huyện có nhiệm vụ",
+"Điều 6. Trách nhiệm của Phòng Văn hóa và Thông tin", "2. Tổ công tác liên ngành có trách
+nhiệm:". The heading's form ("Trách nhiệm của X", "X có nhiệm vụ / có trách nhiệm") says
+that X is the party its items belong to; X is printed as found. What such a decision says
+of a council's status ("làm việc theo chế độ kiêm nhiệm", "sử dụng con dấu") is no task.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.subjects import clause_vocab
+from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
+
+# "... có nhiệm vụ", "... có trách nhiệm như sau:", "... chịu trách nhiệm:", "... thực hiện
+# các nhiệm vụ sau:" closing a heading (folded text)
+_ROLE_SUFFIX = re.compile(
+    r"\s+(?:(?:có|chịu)\s+(?:các\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?"
+    r"|thực\s+hiện\s+(?:các|những)\s+nhiệm\s+vụ)"
+    r"(?:\s+(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây|sau|cụ\s+thể|chính))?\s*[:.]?\s*$"
+)
+_NAME_BREAK = re.compile(r"[.;:!?]|\d")
+_PART_SEP = re.compile(r"\s*[,;]\s+")
+
+
+@lru_cache(maxsize=1)
+def _status() -> re.Pattern[str]:
+    words = sorted((fold(w) for w in load_vocab("vocab")["status_phrases"]), key=len, reverse=True)
+    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words))
+
+
+def states_status(folded: str) -> bool:
+    """The clause's first sentence states a council's status, not a task."""
+    return bool(_status().search(folded.split(". ")[0]))
+
+
+def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
+    """The party a heading names by its form, as printed (one name per body listed), or []."""
+    text = " ".join(matcher.expand(text).text.split()).rstrip(" :.")
+    folded = fold(text)
+    v = clause_vocab()
+    role = v["role_prefix"].match(folded)
+    suffix = _ROLE_SUFFIX.search(folded)
+    if not role and not suffix:
+        return []
+    start = role.end() if role else 0
+    end = suffix.start() if suffix else len(text)
+    name = text[start:end].strip(" -–")
+    words = name.split()
+    if not 1 <= len(words) <= 16 or not name[0].isupper() or _NAME_BREAK.search(name):
+        return []
+    if not role and (v["lead_in"].match(fold(name)) or v["topic"].match(fold(name) + " ")):
+        return []  # "Trong quá trình thực hiện, các cơ quan có trách nhiệm:"
+    return _split_names(name, matcher)
+
+
+def _split_names(name: str, matcher: AgencyMatcher) -> list[str]:
+    """ "Kho bạc Nhà nước Thành phố, Kho bạc Nhà nước quận - huyện" is two bodies; "Sở Văn
+    hóa, Thể thao và Du lịch" and "Ủy ban nhân dân phường - xã, thị trấn" are one: a part
+    after a comma starts a body when it opens like the first one or the vocabulary knows it."""
+    head = name.split()[0]
+    out: list[str] = []
+    pos = 0
+    for sep in _PART_SEP.finditer(name):
+        rest = name[sep.end() :]
+        ex = matcher.expand(rest)
+        if rest.split()[0] == head or matcher.match_one(ex, 0):
+            out.append(name[pos : sep.start()])
+            pos = sep.end()
+    out.append(name[pos:])
+    return [n.strip() for n in out if n.strip()]
