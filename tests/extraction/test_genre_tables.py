@@ -71,3 +71,37 @@ class TestTableHeaders:
             ("PL.1", ["Sở Tư pháp"], "2025-06-30"),
             ("PL.2", ["Công an tỉnh"], "2025-12-31"),
         ]
+
+
+class TestLetteredRowsAndTimeCells:
+    def test_lettered_rows_under_a_numbered_group_row(self):
+        """ "1 | Tổ chức tuyên truyền" groups "a)", "b)": PL.1.a, PL.1.b; a numbered row with
+        its own lead after them is PL.2."""
+        text = (
+            "STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện\n"
+            "1 | Tổ chức tuyên truyền, phổ biến Nghị định | | |\n"
+            "a) | Tổ chức hội nghị triển khai | Sở Tư pháp | Các sở, ngành | Quý III, IV/2025\n"
+            "b) | Tổ chức truyền thông | Sở Văn hóa, Thể thao và Du lịch | | Thường xuyên\n"
+            "2 | Đàm phán, ký kết thỏa thuận | Sở Tài chính | Công an tỉnh | Quý IV/2025, 2026\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in tasks] == [
+            ("PL.1.a", ["Sở Tư pháp"], "2025-12-31", None),
+            ("PL.1.b", ["Sở Văn hóa, Thể thao và Du lịch"], None, "continuous"),
+            ("PL.2", ["Sở Tài chính"], "2026-12-31", None),
+        ]
+
+    def test_time_cell_listing_periods_ends_with_the_last(self):
+        """A time cell names one period: "Quý II, III/2025" ends with quarter III, "Quý
+        IV/2025, 2026" with 2026; an open end stays open."""
+        rows = [
+            ("Quý II, III/2025", "2025-09-30"),
+            ("Quý II - III/2025", "2025-09-30"),
+            ("Quý IV/2025, 2026", "2026-12-31"),
+            ("Năm 2025 và các năm tiếp theo", None),
+        ]
+        text = "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n" + "".join(
+            f"{n} | Nhiệm vụ {n} | Sở Tư pháp | {when}\n" for n, (when, _) in enumerate(rows, 1)
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [t["deadline"] for t in tasks] == [deadline for _, deadline in rows]

@@ -34,6 +34,7 @@ _EM_SPLIT = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<
 # A mark left alone at a line's edge by a split elsewhere ("**1. Sở X:" then a blank line).
 _EDGE_MARK = re.compile(r"^(\s*)\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(\s*)$", re.MULTILINE)
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
+_EMPTY_EMPHASIS = re.compile(r"^\s*\*+(?:\s+\*+)+\s*$")  # "* *": bold around nothing
 _ONE_WORD = re.compile(r"^\s*[^\s|]{1,12}\s*$")  # a cell's first word wrapped alone
 _LEAD_PIPE = re.compile(r"^\s*\|\s+(?=\S)(?!.*\|\s*$)")
 _TRAIL_PIPE = re.compile(r"(?<=\S)\s+\|\s*$")
@@ -42,9 +43,9 @@ _TRAIL_PIPE = re.compile(r"(?<=\S)\s+\|\s*$")
 def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Bold and italic marks split across line breaks: a bold heading "**1. Sở X:**"
     broken in two must not be read as a "*" list item."""
-    text = "\n".join(lines)
-    if "*" not in text:
+    if not any("*" in line for line in lines):
         return lines
+    text = "\n".join("" if _EMPTY_EMPHASIS.match(line) else line for line in lines)
     text = _STRONG.sub(r"\1", text)
     text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
     text = _STRONG_SPLIT.sub(r"\1", text)

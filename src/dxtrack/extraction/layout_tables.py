@@ -7,7 +7,10 @@ repeated on each page and page headers and e-signature stamps in between:
     STT / Nhiệm vụ / Cơ quan / chủ trì / ... / I / THỂ CHẾ / 1 / Xây dựng / kế hoạch /
     Sở Tư pháp / Các sở, / ngành / Quý / II/2025 / 2 / ...
 
-Rows start at the next STT number on a line of its own, sections at a Roman numeral.
+The header may also come as one Markdown row (a web copy: "TT | Nội dung | Cơ quan chủ trì
+| ..."), its last cells on lines of their own, over cells printed one per line.
+Rows start at the next STT number on a line of its own, sections at a Roman numeral; a
+lettered row ("a)", "b)") is a sub-row of the numbered row above, which then only groups.
 Within a row the time cell is the run of time words at its end, the lead cell starts at
 the first later line that opens an agency name with a capital, the coordinators at the
 next such line that does not continue a list ("Sở A," / "Sở B"). Output: the header
@@ -28,6 +31,8 @@ HEADER = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Th�
 _STT = re.compile(r"^(?:stt|tt|số\s+tt)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _ROMAN = re.compile(r"^([IVX]{1,5})\.?$")
+_LETTER = re.compile(r"^([a-zđ])\)$")
+_LETTERS = "abcdđeghiklmn"
 _NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
 _CONNECTOR_END = re.compile(r"(?:[,;\-–]|\bvà)$")
 
@@ -51,40 +56,74 @@ def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        end = _header_end(lines, i)
-        if end is None:
+        header = _header(lines, i)
+        rows, end = (
+            _rows(lines, header[0], get_matcher(directory), header[1]) if header else ([], i)
+        )
+        if not rows:  # no header, or no numbered row under it: the lines stay as they are
             out.append(lines[i])
             i += 1
             continue
-        rows, i = _rows(lines, end, get_matcher(directory))
-        out.extend([HEADER, *rows] if rows else lines[i - 1 : i])
+        out.extend([HEADER, *rows])
+        i = end
     return out
 
 
+_MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+
+
 def _header_end(lines: list[str], i: int) -> int | None:
-    """Index after a header run starting at line i ("STT", "Nhiệm vụ", "Cơ quan", ...)."""
+    header = _header(lines, i)
+    return header[0] if header else None
+
+
+def _header(lines: list[str], i: int) -> tuple[int, int] | None:
+    """(index after, number of columns or 0) of a header run starting at line i ("STT",
+    "Nhiệm vụ", "Cơ quan", ...), or of a header row of pipe-joined cells (a web copy) whose
+    body is not in rows of its own; the number of columns is known only for a pipe row
+    (a one-per-line header may wrap its cells)."""
     first = lines[i].strip()
-    if len(first) > 6 or not _STT.match(fold(first)):
-        return None
     words = _vocab()["header"]
-    j, text = i + 1, ""
+    width = 0
+    if "|" in first:
+        cells = [fold(c.strip()) for c in first.strip("| ").split("|")]
+        if not _STT.match(cells[0]) or not all(set(c.split()) <= words for c in cells):
+            return None
+        text, width = " ".join(cells), len(cells)
+    elif len(first) > 6 or not _STT.match(fold(first)):
+        return None
+    else:
+        text = ""
+    j = i + 1
     while j < len(lines) and j - i <= 16:
-        folded = fold(lines[j].strip())
-        if folded and not set(folded.split()) <= words:
+        line = lines[j].strip()
+        folded = fold(line)
+        rule = bool(width and _MD_RULE.match(line))
+        if folded and not set(folded.split()) <= words and not rule:
             break
         text += " " + folded
+        width += bool(width and folded and not rule)
         j += 1
     has_lead = "chủ trì" in text or "thực hiện" in text
     has_task = re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text)
-    return j if has_lead and has_task else None
+    body = next((line for line in lines[j : j + 3] if line.strip()), "")
+    if width and "|" in body:
+        return None  # a table in rows of its own: fields/tables.py reads it as it is
+    return (j, width) if has_lead and has_task else None
 
 
-def _rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[list[str], int]:
+def _rows(
+    lines: list[str], i: int, matcher: AgencyMatcher, width: int = 0
+) -> tuple[list[str], int]:
     """Rows of the table whose body starts at line i; returns them and the index after."""
     v = _vocab()
+
+    def flush(row: list[str]) -> list[str]:
+        return _flush(row, matcher, width)
+
     rows: list[str] = []
     current: list[str] = []
-    expected = 1
+    expected, letter = 1, 0
     while i < len(lines):
         line = lines[i].strip()
         folded = fold(line)
@@ -98,24 +137,30 @@ def _rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[list[str], 
             continue
         number, roman = _NUMBER.match(line), _ROMAN.match(line)
         after_section = bool(current) and _ROMAN.match(current[0]) is not None
+        lettered = _LETTER.match(line)
         if number and int(number.group(1)) in {expected, 1 if after_section else expected}:
-            rows.extend(_flush(current, matcher))
-            current, expected = [number.group(1)], int(number.group(1)) + 1
+            rows.extend(flush(current))
+            current, expected, letter = [number.group(1)], int(number.group(1)) + 1, 0
+        elif lettered and letter < len(_LETTERS) and lettered.group(1) == _LETTERS[letter]:
+            rows.extend(flush(current))
+            current, letter = [line], letter + 1
         elif roman and (not current or len(current) > 1):
-            rows.extend(_flush(current, matcher))
-            current = [roman.group(1)]
+            rows.extend(flush(current))
+            current, letter = [roman.group(1)], 0
         elif current:
             current.append(line)
-    rows.extend(_flush(current, matcher))
+    rows.extend(flush(current))
     return rows, i
 
 
-def _flush(row: list[str], matcher: AgencyMatcher) -> list[str]:
+def _flush(row: list[str], matcher: AgencyMatcher, width: int = 0) -> list[str]:
     if not row:
         return []
     label, cells = row[0], row[1:]
     if _ROMAN.match(label):
         return [f"{label} | {' '.join(cells)} |  |  | "]
+    if _one_line_cells(cells, width, matcher):
+        return [" | ".join([label, *cells])]
     time_at = len(cells)
     while time_at > 0 and _is_time(cells[time_at - 1]):
         time_at -= 1
@@ -127,6 +172,14 @@ def _flush(row: list[str], matcher: AgencyMatcher) -> list[str]:
     lead = " ".join(body[lead_at : coord_at or None]) if lead_at else ""
     coords = " ".join(body[coord_at:]) if coord_at else ""
     return [f"{label} | {task} | {lead} | {coords} | {time}"]
+
+
+def _one_line_cells(cells: list[str], width: int, matcher: AgencyMatcher) -> bool:
+    """A web copy prints each cell on one line: as many lines as the header has columns
+    after STT, the second opening an agency name and the last a time cell."""
+    if width != 5 or len(cells) != width - 1 or not _is_time(cells[-1]):
+        return False
+    return bool(matcher.match_one(matcher.expand(cells[1]), 0, bare_groups=True))
 
 
 def _product_at(cells: list[str], end: int) -> int:

@@ -98,9 +98,10 @@ def normalize(raw: str, *, wrapped: bool = True) -> Normalized:
 
 _LAYOUT_CELL = re.compile(
     r"^(?:Số\s*[:.]|Kính\s+gửi|Nơi\s+nhận|(?:KT|TM|TL|TUQ|Q)\.|V/v\b)|CỘNG\s+H"
-    r"|Độc\s+lập|,\s*ngày\b",
+    r"|Độc\s+lập\s*[-–—]|,\s*ngày\b",
     re.IGNORECASE,
 )
+_ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
 
 
 def _layout_cells(line: str) -> list[str]:
@@ -109,6 +110,8 @@ def _layout_cells(line: str) -> list[str]:
     if "|" not in line:
         return [line]
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    if len(cells) >= 3 and _ROW_LABEL.match(cells[0]):
+        return [line]  # a numbered table row ("đ) | ... độc lập ... | Sở A | ...")
     cells = [c for c in cells if c]
     if any(_LAYOUT_CELL.search(c) for c in cells) or all(is_upper_line(c) for c in cells):
         return [re.sub(r"\s*[-–—_]{3,}\s*$", "", c) for c in cells]

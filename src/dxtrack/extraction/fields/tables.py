@@ -3,7 +3,8 @@
 The reader renders a table row as one line with cells joined by " | ". A header row
 naming a task column and a lead column starts a table; a row whose first cell is a
 Roman numeral or a capital letter opens a section; a row numbered "1", "1.", "1.2"
-is a task with clause `PL.<section>.<row>` (FORMAT.md). Lead and coordinators come
+is a task with clause `PL.<section>.<row>` (FORMAT.md); a lettered row "a)" under a
+numbered one is `PL.<section>.<row>.<letter>` (the numbered row only groups). Lead and coordinators come
 from their columns, the deadline from the time column, where a bare "2025" or
 "Tháng 6/2025" is a limit.
 """
@@ -12,9 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.deadline import first_deadline, last_day, period_day
+from dxtrack.extraction.fields.deadline import (
+    find_deadlines,
+    first_deadline,
+    last_day,
+    period_day,
+)
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.tasks import Task, reason_text
 from dxtrack.extraction.normalize import Paragraph
@@ -47,6 +54,10 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
+_LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
+_QUARTER_LIST = re.compile(
+    r"quý\s+(?:(?:iv|i{1,3}|[1-4])\s*(?:,|và|-|–|đến)\s*)+(?=(?:iv|i{1,3}|[1-4])\b)"
+)
 _MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])")
 
 
@@ -56,6 +67,7 @@ class _Table:
     section: str = ""
     directory: tuple[str, ...] = ()
     rows: int = 0  # rows read after the header (the row number of a table without STT)
+    parent: str = ""  # the numbered row above lettered rows ("1" over "a)", "b)")
 
 
 def cells(line: str) -> list[str]:
@@ -109,13 +121,18 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     col = table.columns
     first = row[col.get("number", 0)] if row else ""
     if _SECTION.match(first):
-        table.section = _SECTION.match(first).group(1)  # type: ignore[union-attr]
+        table.section, table.parent = _SECTION.match(first).group(1), ""  # type: ignore[union-attr]
         return None
     number = _ROW.match(first)
     text = _cell(row, col.get("task"))
     if "number" not in col and text and not _SECTION.match(text):
         number = _ROW.match(str(table.rows))  # a table without an STT column: row order
-    if not number or not text:
+    label = number.group(1) if number else ""
+    if number:
+        table.parent = label
+    elif (letter := _LETTER_ROW.match(first)) and table.parent:
+        label = f"{table.parent}.{letter.group(1)}"
+    if not label or not text:
         return None
     leads = _agencies(_cell(row, col.get("lead")), table.directory)
     if not leads:
@@ -123,7 +140,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     when = _cell(row, col.get("deadline"))
     recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = _deadline(when, year=year, recurrence=recurrence)
-    clause = ".".join(p for p in ("PL", table.section, number.group(1)) if p)
+    clause = ".".join(p for p in ("PL", table.section, label) if p)
     return Task(
         clause,
         leads,
@@ -165,5 +182,11 @@ def _deadline(when: str, *, year: int | None, recurrence: str | None) -> str | N
     years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
     if len(years) > 1 and not re.search(r"tháng|quý|ngày", folded):
         return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
-    found = first_deadline(folded, year=year, recurrence=recurrence, cell=True)
-    return found.isoformat() if found else None
+    folded = _QUARTER_LIST.sub("quý ", folded)  # "Quý III, IV/2026": the last quarter
+    if first_deadline(folded, year=year, recurrence=recurrence, cell=True) is None:
+        return None
+    ends: list[date] = []
+    while found := find_deadlines(folded, year=year, cell=True):
+        ends += [f.value for f in found]  # "Quý IV/2026, 2027": the cell's period ends last
+        folded = folded[max(f.end for f in found) :]
+    return max(ends).isoformat()
