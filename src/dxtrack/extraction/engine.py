@@ -32,7 +32,7 @@ class Extraction:
     issued_date: str | None = None
     subject: str | None = None
     recipients: list[str] = field(default_factory=list)
-    signer: dict[str, str] | None = None
+    signer: dict[str, str | None] | None = None
     references: list[dict[str, Any]] = field(default_factory=list)
     tasks: list[dict[str, Any]] = field(default_factory=list)
     text: str = ""

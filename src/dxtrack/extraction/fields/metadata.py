@@ -16,19 +16,24 @@ from functools import lru_cache
 from dxtrack import vn
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
+from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
+# "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ").
 _NUMBER = re.compile(
-    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*(\d*(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+"
-    r"(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*((?:\d+(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?"
+    r"\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
+# "Hà Nội, ngày 05 tháng 3 năm 2025"; a draft's blanks ("ngày  tháng  năm"), OCR junk in the
+# day or month ("ngày A2 thang 3") or a lost year keep the place; the date needs clean digits.
 _PLACE_DATE = re.compile(
     r"(?<![\w\-/])(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
     r"(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,4})"
-    r"\s*,\s*[Nn]gày\s*[.…]*\s*(?P<d>\d{1,2})?\s*[.…]*\s*[Tt]háng\s*[.…]*\s*(?P<m>\d{1,2})?\s*[.…]*"
-    r"\s*[Nn]ăm\s*(?P<y>\d{4})"
+    r"\s*,\s*[Nn]gày(?P<d>[^,;\n]{0,8}?)[Tt]h[aá]ng(?P<m>[^,;\n]{0,8}?)[Nn][aă]m\b"
+    r"(?:\s*(?P<y>\d{4})(?!\d))?"
 )
+_DAY = re.compile(r"^[\s.…_]*(\d{1,2})[\s.…_]*$")
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b"
@@ -39,8 +44,6 @@ _CELL_SUBJECT = re.compile(
     r"^(?:V/v|V/V|Về\s+việc|về\s+việc|Về(?!\s+(?:việc|vấn\s+đề)\s+này)\s+\w)"
 )
 _KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
-_SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\.|T/M\s)\s*", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
 _BODY_START = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
     r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b"
@@ -56,7 +59,7 @@ class Metadata:
     issued_date: str | None = None
     subject: str | None = None
     recipients: list[str] = field(default_factory=list)
-    signer: dict[str, str] | None = None
+    signer: dict[str, str | None] | None = None
     year: int | None = None
     body_start: int = 0  # index of the first body paragraph
 
@@ -84,7 +87,7 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
-    meta.signer = _signature(lines, meta.body_start)
+    meta.signer = find_signer(lines, meta.body_start)
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
@@ -98,6 +101,8 @@ def _header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:60]):
         if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
             return i
+        if i and _prose(line) and not _PLACE_DATE.search(line):
+            return i  # a paragraph of sentences, even right under the subject
         if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
             len(line) > 90
             and not is_upper_line(line)
@@ -112,6 +117,17 @@ def _header_end(lines: list[str]) -> int:
         if dated is not None and _is_sentence(lines[i]) and not _SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return 0
+
+
+def _prose(line: str) -> bool:
+    """Sentences, not a subject: a long paragraph with a sentence break inside that ends a
+    sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./.")."""
+    return (
+        len(line) > 90
+        and not is_upper_line(line)
+        and line.rstrip().endswith((".", ":", ";", "./."))
+        and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line) is not None
+    )
 
 
 def _letterhead_follows(lines: list[str], i: int) -> bool:
@@ -141,13 +157,10 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
     i = 0
     while i < len(lines):
         line = lines[i]
-        if m := _PLACE_DATE.search(line):
-            meta.place = " ".join(m.group("place").split())
-            meta.year = int(m.group("y"))
-            if m.group("d") and m.group("m"):
-                meta.issued_date = _iso(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if (m := _PLACE_DATE.search(line)) and not meta.place:
+            _place_date(meta, m)
             line = (line[: m.start()] + line[m.end() :]).strip()
-        if m := _NUMBER.search(line):
+        if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()]):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
             rest = line[m.end() :].strip()
@@ -182,12 +195,30 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
             elif (
                 not seen_number
                 and not meta.doc_type
-                and not _SIGN_PREFIX.match(line)
+                and not SIGN_PREFIX.match(line)
                 and (issuer_lines or ISSUER_HEAD.match(line))
             ):
                 issuer_lines.append(line)
         i += 1
     meta.issuer = issuer_of(issuer_lines, directory)
+
+
+def _place_date(meta: Metadata, m: re.Match[str]) -> None:
+    meta.place = " ".join(m.group("place").split())
+    if not m.group("y"):
+        return
+    meta.year = int(m.group("y"))
+    day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
+    if day and month:
+        meta.issued_date = _iso(meta.year, int(month.group(1)), int(day.group(1)))
+
+
+def _own_number(before: str) -> bool:
+    """ "Số: 12/UBND" opens its cell or follows the issuer's capitals; "... KẾ HOẠCH SỐ
+    119-KH/TU" in a subject in capitals, or "Quyết định số ..." cites another document."""
+    words = re.sub(r"[^\w\s]", " ", fold(before)).split()
+    tail = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
+    return not any(t == "văn bản" or _title_type(t) for t in tail)
 
 
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
@@ -232,6 +263,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or _NUMBER.search(lines[j])
             or _KINH_GUI.match(lines[j])
             or _BODY_START.match(lines[j])
+            or _prose(lines[j])
         )
     ):
         parts.append(lines[j])
@@ -265,61 +297,6 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
         meta.recipients = [r for r in (" ".join(x.split()).strip(";., ") for x in parts) if r]
         return j
     return start
-
-
-def _signature(lines: list[str], body_start: int) -> dict[str, str] | None:
-    """The signer: the last name-shaped line with a title line above it, or a line that
-    carries both ("CHỦ TỊCH Nguyễn Văn A", a signature cell flattened into one line).
-    The first signature block after the body wins: an attached plan or guide that follows
-    the signature may carry a signature of its own."""
-    anchor = next(
-        (i for i in range(body_start, len(lines)) if _SIGN_PREFIX.match(lines[i].strip())), None
-    )
-    if anchor is not None and (found := _signer_in(lines, anchor, min(len(lines), anchor + 12))):
-        return found
-    return _signer_in(lines, max(body_start, len(lines) - 40), len(lines), backwards=True)
-
-
-def _signer_in(lines: list[str], lo: int, hi: int, *, backwards: bool = False) -> dict | None:
-    order = range(hi - 1, lo, -1) if backwards else range(lo, hi)
-    for i in order:
-        line = lines[i].strip()
-        if _NAME.match(line) and not is_upper_line(line):
-            title = _title_above(lines, i)
-            if title:
-                return {"name": line, "title": title}
-        joined = _TITLE_NAME.match(line)
-        if joined and is_upper_line(joined.group("title")):
-            last = _LAST_TITLE.search(joined.group("title"))
-            return {
-                "name": joined.group("name"),
-                "title": " ".join((last.group(0) if last else joined.group("title")).split()),
-            }
-    return None
-
-
-_TITLE_NAME = re.compile(
-    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]+?)\s+"
-    r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
-)
-_LAST_TITLE = re.compile(
-    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
-    r"|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BÍ\s+THƯ"
-    r"|CHÁNH\s+THANH\s+TRA)(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
-)
-
-
-def _title_above(lines: list[str], i: int) -> str | None:
-    """The title line above a signer's name: any all-caps line end within five lines, or
-    further up (a layout that pushed the title onto a long Nơi nhận list) one that names
-    an office ("- Chủ tịch UBND tỉnh;    PHÓ CHỦ TỊCH")."""
-    for j in range(i - 1, max(i - 13, -1), -1):
-        m = re.search(r"((?:[A-ZĐÀ-Ỹ]+\.?\s*){1,8})$", lines[j].strip())
-        if not m or not is_upper_line(m.group(1)) or _SIGN_PREFIX.match(m.group(1)):
-            continue
-        if i - j <= 5 or _LAST_TITLE.search(m.group(1)):
-            return " ".join(m.group(1).split())
-    return None
 
 
 def _type_from_number(number: str | None) -> str | None:

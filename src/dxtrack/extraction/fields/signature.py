@@ -1,0 +1,148 @@
+"""The signer: the first signature block after the body of the issuing document.
+
+A decision that issues a plan, a guide or a Quy chế may be followed by it, with a signature
+of its own: the first block after the body wins, not the last one of the file. The block
+opens at "Nơi nhận:", a "KT."/"TM."/"TL."/"Q." line or a bare title line ("CHỦ TỊCH"), and
+runs until the attachment's own title. Its lines are read without Markdown marks (a web
+copy's "* *" and "|"), "(đã ký)" marks and e-signature stamp lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dxtrack import vn
+from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
+from dxtrack.extraction.vocab import load as load_vocab
+
+SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
+_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+_MARKS = re.compile(r"[*_|]+|\\(?=[.\-])")  # emphasis, cell bars, escaped "\." / "\-"
+_SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]]|^(?:Đã\s+ký|ĐÃ\s+KÝ)\s*[:.]?\s*")
+_STAMP = re.compile(
+    r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
+    re.IGNORECASE,
+)
+_TITLES = (
+    r"(?:PHÓ\s+)?(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TRƯỞNG\s+BAN"
+    r"|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|TỔNG\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG|BÍ\s+THƯ"
+    r"|CHÁNH\s+THANH\s+TRA|TỔNG\s+GIÁM\s+ĐỐC|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CHI\s+CỤC"
+    r"\s+TRƯỞNG|TỔNG\s+THANH\s+TRA|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|THỦ\s+TRƯỞNG)"
+)
+_LAST_TITLE = re.compile(
+    _TITLES + r"(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
+)
+_BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[A-ZĐÀ-Ỹ ,]*)?$")
+_TITLE_NAME = re.compile(
+    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]+?)\s+"
+    r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
+)
+# An attachment's own title ends the block: "KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ", "HƯỚNG DẪN".
+_ATTACHMENT = re.compile(
+    r"^(?:KẾ\s+HOẠCH|PHỤ\s+LỤC|QUY\s+CHẾ|QUY\s+ĐỊNH|HƯỚNG\s+DẪN|CHƯƠNG\s+TRÌNH|ĐỀ\s+ÁN|DANH\s+MỤC"
+    r"|DANH\s+SÁCH|Phụ\s+lục)\b"
+)
+_LUU = re.compile(r"^Lưu\b", re.IGNORECASE)  # "Lưu: VT, KHCN." ends the Nơi nhận list
+_WINDOW = 45  # lines from the block's first line (a long Nơi nhận list sits inside it)
+
+
+@lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    """Family names without diacritics ("nguyen", "tran"): an OCR'd name keeps its letters."""
+    return frozenset(vn.fold(s, accents=False) for s in load_vocab("metadata")["surnames"])
+
+
+def clean(line: str) -> str:
+    """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces."""
+    return " ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())
+
+
+def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | None:
+    """The signer of the first signature block after the body, else the last name-shaped
+    line with a title above it in the last 40 lines."""
+    lines = [clean(p) for p in paras]
+    start = _block_start(lines, body_start)
+    if start is not None:
+        end = _block_end(lines, start)
+        if found := _signer_in(lines, start, end) or _untitled(lines, start, end):
+            return found
+    return _signer_in(lines, max(body_start, len(lines) - 40), len(lines), backwards=True)
+
+
+def _block_start(lines: list[str], body_start: int) -> int | None:
+    for i in range(body_start, len(lines)):
+        line = lines[i]
+        if CLOSING_LINE.match(line) or SIGN_PREFIX.match(line) or _BARE_TITLE.match(line):
+            return i
+    return None
+
+
+def _block_end(lines: list[str], start: int) -> int:
+    for i in range(start + 1, min(len(lines), start + _WINDOW)):
+        if _ATTACHMENT.match(lines[i]) and not _TITLE_NAME.match(lines[i]):
+            return i
+    return min(len(lines), start + _WINDOW)
+
+
+def _signer_in(
+    lines: list[str], lo: int, hi: int, *, backwards: bool = False
+) -> dict[str, str | None] | None:
+    order = range(hi - 1, lo - 1, -1) if backwards else range(lo, hi)
+    for i in order:
+        line = lines[i]
+        if _NAME.match(line) and not is_upper_line(line):
+            title = _title_above(lines, i, lo)
+            if title:
+                return {"name": line, "title": title}
+        joined = _TITLE_NAME.match(line)
+        if joined and is_upper_line(joined.group("title")):
+            last = _LAST_TITLE.search(joined.group("title"))
+            title = last.group(0) if last else SIGN_PREFIX.sub("", joined.group("title"))
+            return {"name": joined.group("name"), "title": " ".join(title.split())}
+    return None
+
+
+def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | None:
+    """A name right after the Nơi nhận list whose title line was lost (OCR, a page layout):
+    it opens with a family name ("Nguyễn", or "Tran" without its diacritics)."""
+    for i in range(lo + 1, hi):
+        line = lines[i]
+        words = line.split()
+        if (
+            _NAME.match(line)
+            and vn.fold(words[0], accents=False) in _surnames()
+            and _after_list(lines, i, lo)
+        ):
+            return {"name": line, "title": None}
+    return None
+
+
+def _after_list(lines: list[str], i: int, lo: int) -> bool:
+    """Line i follows a Nơi nhận item ("- Lưu: VT.") or a signing line, stamps skipped."""
+    for j in range(i - 1, lo - 1, -1):
+        if not lines[j] or _STAMP.match(lines[j]):
+            continue
+        return lines[j].startswith(("-", "+", "~", "•")) or bool(
+            CLOSING_LINE.match(lines[j]) or SIGN_PREFIX.match(lines[j]) or is_upper_line(lines[j])
+        )
+    return False
+
+
+def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
+    """The title line above a signer's name: any all-caps line end within five lines, or
+    further up (a layout that pushed the title onto a long Nơi nhận list) one that names
+    an office ("- Chủ tịch UBND tỉnh;    PHÓ CHỦ TỊCH"). A lone "KT. BỘ TRƯỞNG" (the
+    deputy's own title lost) gives its office."""
+    prefixed = None
+    for j in range(i - 1, max(i - 13, lo - 1, -1), -1):
+        m = re.search(r"((?:[A-ZĐÀ-Ỹ]+\.?\s*){1,8})$", lines[j])
+        if not m or not is_upper_line(m.group(1)):
+            continue
+        if SIGN_PREFIX.match(m.group(1)):
+            prefixed = prefixed or SIGN_PREFIX.sub("", m.group(1))
+            continue
+        item = lines[j].startswith(("-", "+", "~", "•")) or _LUU.match(lines[j])
+        if (i - j <= 5 and not item) or _LAST_TITLE.search(m.group(1)):
+            return " ".join(m.group(1).split())
+    return " ".join(prefixed.split()) if prefixed and is_upper_line(prefixed) else None
