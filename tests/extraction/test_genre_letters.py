@@ -3,7 +3,7 @@ documents)."""
 
 from __future__ import annotations
 
-from case_documents import AN_GIANG, DOCS
+from case_documents import AN_GIANG, DOCS, tasks_of
 
 from dxtrack.extraction import extract_file, extract_text
 
@@ -181,3 +181,57 @@ class TestRequestWithoutAddressee:
             ("1", ["Các sở, ban, ngành tỉnh"], "intro"),
             ("2", ["Sở Công Thương"], "mid_paragraph"),
         ]
+
+
+class TestShortLetterAssignments:
+    """Short letters whose one assignment sits in mid-paragraph or names the addressee
+    (cases/documents/cong_van_*.txt)."""
+
+    def test_assignment_after_a_background_or_report_sentence(self):
+        """ "X có Công văn số ... kiến nghị ... Về việc này, Thủ tướng Chính phủ giao Bộ Y",
+        "Bộ Y đã có Báo cáo ... . Thủ tướng Chính phủ yêu cầu Bộ Y ...", and the head of
+        government with a name before "chỉ đạo": the body after the verb is the lead."""
+        assert tasks_of("cong_van_sau_boi_canh.txt") == [
+            ("", ["Bộ Nông nghiệp và Môi trường"], [], "2025-03-25", None),
+            ("", ["Bộ Tài chính"], [], None, None),
+            ("", ["Bộ Nông nghiệp và Môi trường"], [], None, None),
+        ]
+
+    def test_issuer_directing_after_fronted_phrases(self):
+        """ "Trước diễn biến ..., để ..., Chủ tịch UBND tỉnh chỉ đạo X ..." (the issuer
+        speaking) and a requesting body whose name holds a comma after a first sentence."""
+        assert tasks_of("cong_van_chi_dao_sau_boi_canh.txt") == [
+            ("", ["Ủy ban nhân dân các xã, phường, đặc khu"], [], "2025-05-30", None),
+            ("", ["Ủy ban nhân dân các xã, phường, đặc khu"], [], None, None),
+        ]
+
+    def test_request_to_the_addressee(self):
+        """ "Đề nghị Quý Cơ quan ..." and a bare "Đề nghị ..." in a letter to one addressee
+        are the addressee's tasks; the thanks to "Quý Cơ quan" closes."""
+        result = extract_file(DOCS / "cong_van_quy_co_quan.txt", directory=AN_GIANG)
+        assert [(t["lead"], t["deadline"], t["rule"]) for t in result.tasks] == [
+            (["Tổng cục Thống kê"], "2025-05-20", "addressee"),
+            (["Tổng cục Thống kê"], None, "addressee"),
+        ]
+        assert result.tasks[0]["uncertain"] is True
+        assert (
+            result.tasks[0]["reason"] == "Theo người nhận của văn bản (Kính gửi: Tổng cục Thống kê)"
+        )
+
+    def test_addressee_acts_in_every_actorless_item(self):
+        """An intro "... có ý kiến chỉ đạo như sau:" naming no one lends the Kính gửi
+        addressee to the items; an item naming its own actor keeps it."""
+        assert tasks_of("cong_van_y_kien_chi_dao.txt") == [
+            ("1", ["Sở Y tế"], [], None, None),
+            ("2", ["Sở Y tế"], [], "2025-06-30", None),
+            ("3", ["Ủy ban nhân dân các xã, phường"], [], None, None),
+        ]
+
+    def test_quy_stays_as_printed_among_several_addressees(self):
+        text = (
+            "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n"
+            "Ủy ban nhân dân tỉnh đề nghị Quý đơn vị rà soát, báo cáo trước ngày 20/5/2025.\n"
+            "Ủy ban nhân dân tỉnh đề nghị Quý Sở nghiên cứu, tham mưu trước ngày 25/5/2025.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [t["lead"] for t in tasks] == [["Quý đơn vị"], ["Quý Sở"]]

@@ -31,6 +31,13 @@ _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
+# The head of government speaking ("Thủ tướng Chính phủ chỉ đạo Bộ X ...", "Phó Thủ tướng
+# Trần Hồng Hà giao Bộ X ..."): the bodies after the verb are the assignees.
+_SPEAKER = re.compile(r"(?:phó\s+)?thủ\s+tướng(?:\s+chính\s+phủ)?")
+_PERSON_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
+_SPEAKER_VERB = re.compile(
+    r"\s*(?:đã\s+)?(?:chỉ\s+đạo|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công)\s*:?\s+"
+)
 
 
 @dataclass
@@ -91,6 +98,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     topic = _TOPIC_COLON.match(ex.folded) if not pos else None
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
         pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
+    spoken = speaker_end(ex, pos)
+    if spoken is not None:  # "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
+        mentions, end = matcher.match_list(ex, spoken, bare_groups=True)
+        if mentions:
+            return ex, Subject(mentions, True, end, lead_in=pos > 0)
     assign = v["assign"].match(ex.folded, pos)
     if assign:
         pos = assign.end()
@@ -107,25 +119,73 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
 
 
-def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher) -> Subject:
+def speaker_end(ex: Expanded, pos: int) -> int | None:
+    """After "Thủ tướng Chính phủ [name] chỉ đạo/giao/yêu cầu" at pos: where its assignees
+    start; None when no such speaker opens there."""
+    m = _SPEAKER.match(ex.folded, pos)
+    if not m:
+        return None
+    end = m.end()
+    name = _PERSON_NAME.match(ex.text, end)
+    verb = _SPEAKER_VERB.match(ex.folded, end)
+    if not verb and name:
+        verb = _SPEAKER_VERB.match(ex.folded, name.end())
+    return verb.end() if verb else None
+
+
+def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0) -> Subject:
     """An assignment inside the paragraph of a short letter: "Về việc này, Thủ tướng Chính
     phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
-    Sở X ..."."""
-    for m in clause_vocab()["mid_assign"].finditer(ex.folded, 0, min(len(ex.folded), 600)):
+    Sở X ...", "... . Sở Văn hóa, Thể thao và Du lịch đề nghị Ủy ban nhân dân các xã ..."."""
+    stop = min(len(ex.folded), start + 600)
+    for m in clause_vocab()["mid_assign"].finditer(ex.folded, start, stop):
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
-    for m in _PAREN.finditer(ex.folded):  # "... các ca bệnh (Sở Y tế chủ trì, phối hợp ...)."
+    for m in _SENTENCE_START.finditer(ex.folded, start, stop):
+        at = requested_at(ex, matcher, m.end())
+        found, end = matcher.match_list(ex, at, bare_groups=True) if at else ([], 0)
+        if found:
+            return Subject(found, True, end, mid=True)
+    for m in _PAREN.finditer(ex.folded, start):  # "... (Sở Y tế chủ trì, phối hợp ...)."
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found and _PAREN_ROLE.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
     return Subject()
 
 
-def issuer_assigns(ex: Expanded, matcher: AgencyMatcher) -> Subject:
+_SENTENCE_START = re.compile(r"(?:^|(?<=[.;:])\s+|,\s+)(?=\S)")
+_SENTENCE_END = re.compile(r"[.;](?=\s)")
+
+
+def requested_at(ex: Expanded, matcher: AgencyMatcher, pos: int) -> int | None:
+    """Where the assignees start after a speaker or a named body that requests at pos
+    ("Thủ tướng Chính phủ chỉ đạo ...", "Sở X đề nghị ..."); None when none does."""
+    spoken = speaker_end(ex, pos)
+    if spoken is not None:
+        return spoken
+    named, end = matcher.match_list(ex, pos, bare_groups=True)
+    verb = clause_vocab()["request"].match(ex.folded, end) if named else None
+    return verb.end() if verb else None
+
+
+def later_assignment(ex: Expanded, matcher: AgencyMatcher, at: int) -> Subject:
+    """An assignment after the sentence that holds `at` (a background or report sentence:
+    "Bộ X đã có Báo cáo số ... . Thủ tướng Chính phủ yêu cầu Bộ X ...")."""
+    end = _SENTENCE_END.search(ex.folded, at)
+    return _assigned_mid_sentence(ex, matcher, end.end()) if end else Subject()
+
+
+def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject:
     """What the issuer's own sentence assigns further on: "... giao Sở X ...", "... chuyển
-    Văn bản số ... đến Sở X để ...", or the agency after a colon ("Chủ tịch UBND tỉnh có ý
-    kiến chỉ đạo: Sở X chủ trì ...")."""
+    Văn bản số ... đến Sở X để ...", the agency after a colon ("Chủ tịch UBND tỉnh có ý
+    kiến chỉ đạo: Sở X chủ trì ..."), or after its verb ("Chủ tịch UBND tỉnh chỉ đạo Ủy
+    ban nhân dân các xã ..."); `at` is where the issuer's name ends."""
+    verb = _SPEAKER_VERB.match(ex.folded, at) if at else None
+    if verb:
+        leads, end = matcher.match_list(ex, verb.end(), bare_groups=True)
+        if leads:
+            return Subject(leads, True, end, mid=True)
     found = _assigned_mid_sentence(ex, matcher)
     if found.leads:
         return found

@@ -13,6 +13,12 @@ import re
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.addressees import (
+    bare_request,
+    intro_agencies,
+    pronoun_only,
+    resolve_pronoun,
+)
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.parties import party_heading, states_status
@@ -28,6 +34,7 @@ from dxtrack.extraction.fields.subjects import (
     find_subject,
     heading_agencies,
     issuer_assigns,
+    later_assignment,
 )
 from dxtrack.extraction.textutil import fold
 
@@ -81,8 +88,9 @@ RULE_REASONS = {
     "category_heading": "đối tượng của đề mục “{source}”",
     "intro": "cơ quan của câu dẫn “{source}”",
     "table_row": "cột cơ quan chủ trì của bảng nhiệm vụ",
+    "addressee": "người nhận của văn bản (Kính gửi: {source})",
 }
-UNCERTAIN_RULES = {"mid_paragraph", "category_heading", "intro"}
+UNCERTAIN_RULES = {"mid_paragraph", "category_heading", "intro", "addressee"}
 
 
 def reason_text(rule: str, source: str = "") -> str:
@@ -140,13 +148,7 @@ def _intro_agencies(node: Node, ctx: _Ctx) -> list[str]:
     if not text.rstrip().endswith(":"):
         return []
     ex = ctx.matcher.expand(text)
-    if ctx.addressees and re.search(r"(?:đề\s+nghị|yêu\s+cầu)\s*:\s*$", ex.folded):
-        return list(ctx.addressees)  # "Chủ tịch UBND tỉnh yêu cầu:": the Kính gửi addressees
-    m = re.search(r"(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+", ex.folded)
-    if not m:
-        return []
-    found, _ = ctx.matcher.match_list(ex, m.end(), bare_groups=True)
-    return [x.name for x in found]
+    return intro_agencies(ex, ctx.matcher, ctx.addressees)
 
 
 def _visit(
@@ -345,6 +347,8 @@ def _make_task(
     source = ""
     if rule == "inherited":
         rule, source = ctx.lent_by.get(tuple(leads), ("heading", ""))
+    elif rule == "addressee":
+        source = "; ".join(ctx.addressees)
     elif rule == "attribute":
         source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
         source = source[:1].upper() + source[1:]
@@ -386,8 +390,12 @@ def _assignees(
     """Lead, coordinators and the rule that found the lead, or None when it assigns nothing."""
     matcher = ctx.matcher
     ex, subject = find_subject(text, matcher)
+    lent = bool(inherited) and not weak  # a heading's agency keeps its item
     if subject.leads and _PAST_OR_MODAL.match(ex.folded[subject.end :]):
-        return None
+        # a report ("Bộ X đã có Báo cáo ...") unless a later sentence assigns
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if subject.mid and inherited and not weak:
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if (assigned_only or ctx.report) and not subject.assigned:
@@ -395,11 +403,14 @@ def _assignees(
     if _PERSON.match(ex.folded):
         return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
     if not subject.assigned and _background(ex.folded, subject):
-        return None  # "Báo X ngày ... đưa tin ...": background
+        # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         # the issuer speaking of itself ("UBND xã thông báo ..."), unless it assigns later in
         # the paragraph ("UBND tỉnh nhận được ... Về nội dung này, Chủ tịch ... giao Sở X")
-        subject = issuer_assigns(ex, matcher)
+        subject = issuer_assigns(ex, matcher, subject.end)
         if not subject.leads:
             return None
     leads = _attribute_agencies(node, "lead", matcher)
@@ -414,8 +425,12 @@ def _assignees(
         leads = [m.name for m in subject.leads] if own else list(inherited)
         rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
         rule = rule if own else "inherited"
+    if not leads and ctx.addressees and not inherited and bare_request(ex.folded):
+        leads, rule = list(ctx.addressees), "addressee"  # "Đề nghị rà soát, báo cáo ..."
     if not leads:
         return None
+    if ctx.addressees and pronoun_only(leads):  # "Đề nghị Quý Cơ quan ..."
+        leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
     coords = (
         coords
         or _attribute_coordinators(node, matcher)

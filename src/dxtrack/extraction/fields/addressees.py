@@ -1,0 +1,60 @@
+"""The letter's addressees (Kính gửi) as the actor of what it asks.
+
+A letter often names no actor where it asks for something: an intro "Chủ tịch UBND tỉnh
+có ý kiến chỉ đạo như sau:" over actorless items, a bare "Đề nghị rà soát, báo cáo ...",
+or the courtesy pronoun "Đề nghị Quý Cơ quan ...". The actor is then the addressee.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded
+from dxtrack.extraction.textutil import fold
+
+_INTRO_VERB = re.compile(
+    r"(?<!được\s)(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?|chỉ\s+đạo)"
+    r"(?!\s+(?:của|tại|thông|dịch|nhận))\s*:?\s*"
+)
+# what may follow the verb of an intro that names no one: "... đề nghị:", "... đề nghị
+# thực hiện một số nội dung sau:", "... có ý kiến chỉ đạo như sau:"
+_INTRO_TAIL = re.compile(
+    r"(?:(?:thực\s+hiện|triển\s+khai|quan\s+tâm|lưu\s+ý|chú\s+ý|tập\s+trung)\b[^:]{0,80}"
+    r"|như\s+sau\s*)?:?\s*$"
+)
+_REQUEST = re.compile(r"\W*(?:đề\s+nghị|yêu\s+cầu)\s")
+
+
+def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, ...]) -> list[str]:
+    """The agencies an intro sentence ending with ":" lends to the list's actorless items:
+    those after its verb ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... sau:"), else the
+    addressees when it asks without naming anyone."""
+    m = _INTRO_VERB.search(ex.folded)
+    if not m:
+        return []
+    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+    if found:
+        return [x.name for x in found]
+    return list(addressees) if _INTRO_TAIL.match(ex.folded, m.end()) else []
+
+
+def bare_request(folded: str) -> bool:
+    """A request naming no one: "Đề nghị gửi kèm số liệu ..."."""
+    return bool(_REQUEST.match(folded))
+
+
+def pronoun_only(leads: list[str]) -> bool:
+    return bool(leads) and all(fold(n).startswith("quý ") for n in leads)
+
+
+def resolve_pronoun(
+    leads: list[str], addressees: tuple[str, ...], matcher: AgencyMatcher
+) -> list[str]:
+    """ "Quý Cơ quan", "Quý Sở" stand for the letter's addressee: its only one, or the only
+    one of that kind ("Quý Sở" among a Sở and a Bộ); else they stay as printed."""
+    names = [matcher.expand(a).text for a in addressees]
+    if len(names) == 1:
+        return names
+    kind = fold(leads[0]).split()[1:2]
+    same = [n for n in names if fold(n).split()[:1] == kind]
+    return same if len(same) == 1 and len(leads) == 1 else leads
