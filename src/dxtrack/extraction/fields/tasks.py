@@ -125,6 +125,7 @@ def extract_tasks(
     structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
+    lender: list[str] = []
     seen_clause = False
     for node in root.children:
         if node.kind == "closing":
@@ -139,8 +140,29 @@ def extract_tasks(
             tasks.extend([task] if task else [])
             continue
         seen_clause = seen_clause or not loose
+        if not structured and node.kind == "text":
+            lender = _list_opener(node, ctx)
+            if lender:
+                continue  # "Giám đốc Sở X có trách nhiệm:" over "- ..." items
+        if not structured and node.kind in {"dash", "plus"} and lender:
+            _visit(node, tasks, ctx, inherited=lender)
+            continue
         _visit(node, tasks, ctx, inherited=intro, weak=True)
     return tasks
+
+
+def _list_opener(node: Node, ctx: _Ctx) -> list[str]:
+    """A paragraph of an unnumbered letter naming the party of the dash items after it
+    ("Giám đốc Sở X có trách nhiệm:", "Đề nghị Sở Y thực hiện các nội dung sau:")."""
+    if not node.own_text.rstrip().endswith(":"):
+        return []
+    ex, subject = find_subject(node.own_text, ctx.matcher)
+    if _PAST_OR_MODAL.match(ex.folded[subject.end :]):
+        return []  # "Bộ X đã ban hành ..., cụ thể:" over the documents it cites
+    lent = heading_agencies(node, ctx.matcher)
+    if lent:
+        ctx.lent_by[tuple(lent)] = ("heading", " ".join(node.own_text.split()))
+    return lent
 
 
 def _intro_agencies(node: Node, ctx: _Ctx) -> list[str]:
@@ -193,6 +215,7 @@ def _visit(
         dash_only
         and not heading
         and not LIST_INTRO.search(node.heading_text)
+        and not (inherited and not weak and _duty_intro(node.heading_text))
         and not clause_vocab()["topic"].match(fold(node.heading_text))
         and not _items_name_actors(node, ctx)
     ):
@@ -220,6 +243,15 @@ def _lent_by_heading(node: Node, ctx: _Ctx) -> list[str]:
     if party and len(", ".join(party)) > len(", ".join(named)):
         return party  # "Ủy ban nhân dân phường - xã, thị trấn" beyond "... phường"
     return named
+
+
+_DUTY_INTRO = re.compile(r"(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s*:\s*$")
+
+
+def _duty_intro(text: str) -> bool:
+    """An item of an agency's list opening its own list of duties ("4. Hằng tháng ...,
+    Ủy ban nhân dân xã phải ... và có trách nhiệm:" over dash items): one task per item."""
+    return bool(_DUTY_INTRO.search(fold(text)))
 
 
 def _heading_own_paragraphs(node: Node, ctx: _Ctx) -> list[Node]:

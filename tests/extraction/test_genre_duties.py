@@ -1,0 +1,63 @@
+"""Lists of duties: an item or a letter's paragraph that opens a party's list of duties
+("... có trách nhiệm:") over dash items gives one task per item.
+
+Unit fixtures in the genre's shapes, not real documents."""
+
+from __future__ import annotations
+
+from case_documents import AN_GIANG
+
+from dxtrack.extraction import extract_text
+
+
+def _tasks(text: str) -> list[tuple]:
+    result = extract_text(text, wrapped=False, directory=AN_GIANG)
+    return [(t["clause"], t["lead"]) for t in result.tasks]
+
+
+class TestDutyLists:
+    def test_item_opening_its_own_duties_under_an_agency_article(self):
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 8. Ủy ban nhân dân các xã, phường có nhiệm vụ\n"
+            "1. Quản lý danh sách đối tượng hưởng trợ cấp trên địa bàn.\n"
+            "2. Hằng tháng khi nhận được kinh phí, Ủy ban nhân dân xã tổ chức chi trả và có"
+            " trách nhiệm:\n"
+            "- Kiểm tra danh sách chi trả trước khi chi trả cho đối tượng.\n"
+            "- Thông báo công khai địa điểm và thời gian chi trả.\n"
+            "3. Lập báo cáo quyết toán kinh phí gửi Sở Tài chính.\n"
+        )
+        xa = ["Ủy ban nhân dân các xã, phường"]
+        assert _tasks(text) == [
+            ("Điều 8.1", xa),
+            ("Điều 8.2", xa),
+            ("Điều 8.2", xa),
+            ("Điều 8.3", xa),
+        ]
+
+    def test_content_bullets_stay_one_task(self):
+        """ "... theo hướng:" bullets describe one task."""
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 2. Sở Tài chính có nhiệm vụ\n"
+            "1. Sửa đổi quy định về định mức chi theo hướng:\n"
+            "- Tăng mức chi cho công tác chi trả.\n"
+            "- Giảm thủ tục thanh toán.\n"
+        )
+        assert _tasks(text) == [("Điều 2.1", ["Sở Tài chính"])]
+
+    def test_letter_paragraph_naming_the_party_of_its_dash_items(self):
+        """An unnumbered letter: "Giám đốc Sở X có trách nhiệm:" lends Sở X to each dash item
+        and is no task of its own; "Bộ X đã ban hành ..., cụ thể:" over cited documents lends
+        nothing."""
+        text = (
+            "Kính gửi: Sở Y tế tỉnh An Giang.\n"
+            "Bộ Y tế đã ban hành các văn bản hướng dẫn, cụ thể:\n"
+            "- Thông tư số 12/2025/TT-BYT ngày 10/3/2025 về chi trả trợ cấp;\n"
+            "- Thông tư số 13/2025/TT-BYT ngày 12/3/2025 về thanh toán.\n"
+            "Giám đốc Sở Y tế có trách nhiệm:\n"
+            "- Phối hợp với Bưu điện tỉnh hoàn thiện phương án chi trả qua bưu điện.\n"
+            "- Tăng cường kiểm tra, hướng dẫn việc chi trả tại các xã.\n"
+            "Bộ Y tế thông báo để các địa phương biết, thực hiện./.\n"
+        )
+        assert _tasks(text) == [("", ["Sở Y tế"]), ("", ["Sở Y tế"])]
