@@ -105,3 +105,29 @@ class TestLetteredRowsAndTimeCells:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [t["deadline"] for t in tasks] == [deadline for _, deadline in rows]
+
+
+class TestSectionRowsOfWebCopies:
+    def test_section_in_the_stt_cell_and_header_repeated_per_page(self):
+        """ "I. HOÀN THIỆN THỂ CHẾ" in the STT cell or alone in a one-cell row opens a
+        section; the header repeated at a page break keeps it; a table starting again at
+        row 1 under its own header does not."""
+        text = (
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+            "I. HOÀN THIỆN THỂ CHẾ |  |  |  | \n"
+            "1 | Xây dựng kế hoạch | Sở Tư pháp | Các sở, ngành | Quý II/2025\n"
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+            "2 | Rà soát quy định | Sở Nội vụ |  | Năm 2025\n"
+            "II. HẠ TẦNG SỐ\n"
+            "1 | Nâng cấp mạng | Sở Tài chính |  | Năm 2026\n"
+            "PHỤ LỤC II\n"
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+            "1 | Mua sắm thiết bị | Sở Y tế |  | Năm 2026\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"]) for t in tasks] == [
+            ("PL.I.1", ["Sở Tư pháp"]),
+            ("PL.I.2", ["Sở Nội vụ"]),
+            ("PL.II.1", ["Sở Tài chính"]),
+            ("PL.1", ["Sở Y tế"]),
+        ]

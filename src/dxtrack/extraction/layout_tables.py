@@ -24,13 +24,14 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
 HEADER = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
 _STT = re.compile(r"^(?:stt|tt|số\s+tt)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
 _ROMAN = re.compile(r"^([IVX]{1,5})\.?$")
+_ROMAN_OR_CAPITAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])$")
 _LETTER = re.compile(r"^([a-zđ])\)$")
 _LETTERS = "abcdđeghiklmn"
 _NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
@@ -106,8 +107,8 @@ def _header(lines: list[str], i: int) -> tuple[int, int] | None:
         j += 1
     has_lead = "chủ trì" in text or "thực hiện" in text
     has_task = re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text)
-    body = next((line for line in lines[j : j + 3] if line.strip()), "")
-    if width and "|" in body:
+    body = [line for line in lines[j : j + 8] if line.strip()][:4]
+    if width and any("|" in line for line in body):
         return None  # a table in rows of its own: fields/tables.py reads it as it is
     return (j, width) if has_lead and has_task else None
 
@@ -117,13 +118,8 @@ def _rows(
 ) -> tuple[list[str], int]:
     """Rows of the table whose body starts at line i; returns them and the index after."""
     v = _vocab()
-
-    def flush(row: list[str]) -> list[str]:
-        return _flush(row, matcher, width)
-
     rows: list[str] = []
-    current: list[str] = []
-    expected, letter = 1, 0
+    state = _Labels()
     while i < len(lines):
         line = lines[i].strip()
         folded = fold(line)
@@ -135,29 +131,59 @@ def _rows(
         if (end := _header_end(lines, i - 1)) is not None:
             i = end  # the header repeated on the next page
             continue
-        number, roman = _NUMBER.match(line), _ROMAN.match(line)
-        after_section = bool(current) and _ROMAN.match(current[0]) is not None
-        lettered = _LETTER.match(line)
-        if number and int(number.group(1)) in {expected, 1 if after_section else expected}:
-            rows.extend(flush(current))
-            current, expected, letter = [number.group(1)], int(number.group(1)) + 1, 0
-        elif lettered and letter < len(_LETTERS) and lettered.group(1) == _LETTERS[letter]:
-            rows.extend(flush(current))
-            current, letter = [line], letter + 1
-        elif roman and (not current or len(current) > 1):
-            rows.extend(flush(current))
-            current, letter = [roman.group(1)], 0
-        elif current:
-            current.append(line)
-    rows.extend(flush(current))
+        label = state.opens(line)
+        if label is not None:
+            rows.extend(_flush(state.current, matcher, width))
+            state.current = label
+        elif state.current:
+            state.current.append(line)
+    rows.extend(_flush(state.current, matcher, width))
     return rows, i
+
+
+_SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?$")
+_SECTION_LINE = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)]?$|^([IVX]{1,5}|[A-ZĐ])\s*[.)\-–]\s*(?=\S)")
+
+
+class _Labels:
+    """Which line opens the next row: the next STT number ("3", or "1.2" under "1"), the
+    next letter ("b)") under a numbered row, a section ("II", "B", "II. HẠ TẦNG SỐ")."""
+
+    def __init__(self) -> None:
+        self.current: list[str] = []
+        self.expected, self.sub, self.letter = 1, 0, 0
+
+    def opens(self, line: str) -> list[str] | None:
+        after_section = bool(self.current) and _ROMAN_OR_CAPITAL.match(self.current[0]) is not None
+        number, sub, letter = _NUMBER.match(line), _SUBNUMBER.match(line), _LETTER.match(line)
+        if number and int(number.group(1)) in {self.expected, 1 if after_section else -1}:
+            self.expected, self.sub, self.letter = int(number.group(1)) + 1, 0, 0
+            return [number.group(1)]
+        if sub and int(sub.group(1)) == self.expected - 1 and int(sub.group(2)) == self.sub + 1:
+            self.sub += 1
+            return [f"{sub.group(1)}.{sub.group(2)}"]
+        if letter and self.letter < len(_LETTERS) and letter.group(1) == _LETTERS[self.letter]:
+            self.letter += 1
+            return [line]
+        section = _SECTION_LINE.match(line)
+        if section and (not self.current or len(self.current) > 1) and _is_section(line):
+            self.sub = self.letter = 0
+            title = line[section.end() :].strip()
+            return [section.group(1) or section.group(2), *([title] if title else [])]
+        return None
+
+
+def _is_section(line: str) -> bool:
+    """A Roman numeral or capital letter alone, or before a title in capitals."""
+    words = line.split(maxsplit=1)
+    return len(words) == 1 or is_upper_line(words[1])
 
 
 def _flush(row: list[str], matcher: AgencyMatcher, width: int = 0) -> list[str]:
     if not row:
         return []
     label, cells = row[0], row[1:]
-    if _ROMAN.match(label):
+    if _ROMAN_OR_CAPITAL.match(label):
         return [f"{label} | {' '.join(cells)} |  |  | "]
     if _one_line_cells(cells, width, matcher):
         return [" | ".join([label, *cells])]

@@ -101,7 +101,7 @@ _LAYOUT_CELL = re.compile(
     r"|Độc\s+lập\s*[-–—]|,\s*ngày\b",
     re.IGNORECASE,
 )
-_ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?$")
+_ROW_LABEL = re.compile(r"^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLC]{1,6}|[a-zđ])[.)]?(?:$|\s)")
 
 
 def _layout_cells(line: str) -> list[str]:
@@ -111,7 +111,7 @@ def _layout_cells(line: str) -> list[str]:
         return [line]
     cells = [c.strip() for c in line.strip().strip("|").split("|")]
     if len(cells) >= 3 and _ROW_LABEL.match(cells[0]):
-        return [line]  # a numbered table row ("đ) | ... độc lập ... | Sở A | ...")
+        return [line]  # a table row ("đ) | ... độc lập ...", "I. THỂ CHẾ |  |  | ")
     cells = [c for c in cells if c]
     if any(_LAYOUT_CELL.search(c) for c in cells) or all(is_upper_line(c) for c in cells):
         return [re.sub(r"\s*[-–—_]{3,}\s*$", "", c) for c in cells]

@@ -54,6 +54,8 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
+# "I. HOÀN THIỆN THỂ CHẾ" in the STT cell of a section row (cells merged in the page)
+_SECTION_TITLE = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)\-–]\s*(?=[^a-zđ\W\d]{2})[^a-zđ]*$")
 _LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
 _QUARTER_LIST = re.compile(
     r"quý\s+(?:(?:iv|i{1,3}|[1-4])\s*(?:,|và|-|–|đến)\s*)+(?=(?:iv|i{1,3}|[1-4])\b)"
@@ -68,6 +70,14 @@ class _Table:
     directory: tuple[str, ...] = ()
     rows: int = 0  # rows read after the header (the row number of a table without STT)
     parent: str = ""  # the numbered row above lettered rows ("1" over "a)", "b)")
+    # (section, parent) of the table above when its header is repeated (a page break); a
+    # next row numbered 1 starts a table of its own
+    carried: tuple[str, str] = ("", "")
+
+
+def _carried(table: _Table | None, columns: dict[str, int]) -> tuple[str, str]:
+    same = table is not None and table.columns == columns
+    return (table.section, table.parent) if table and same else ("", "")
 
 
 def cells(line: str) -> list[str]:
@@ -101,12 +111,13 @@ def extract_table_tasks(
     table: _Table | None = None
     for para in paragraphs:
         if " | " not in para.text and not para.text.startswith("|"):
-            table = None if table and not para.text.strip() else table
+            if table and (section := _SECTION_TITLE.match(para.text)):
+                table.section, table.parent = section.group(1), ""  # a one-cell section row
             continue
         row = cells(para.text)
         columns = header_columns(row)
         if columns:
-            table = _Table(columns, directory=directory)
+            table = _Table(columns, directory=directory, carried=_carried(table, columns))
             continue
         if table is None:
             continue
@@ -120,8 +131,12 @@ def extract_table_tasks(
 def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | None) -> Task | None:
     col = table.columns
     first = row[col.get("number", 0)] if row else ""
-    if _SECTION.match(first):
-        table.section, table.parent = _SECTION.match(first).group(1), ""  # type: ignore[union-attr]
+    section = _SECTION.match(first) or _SECTION_TITLE.match(first)
+    if table.carried != ("", "") and not section and first.strip("*. ") != "1":
+        table.section, table.parent = table.carried  # the table goes on after a page break
+    table.carried = ("", "")
+    if section:
+        table.section, table.parent = section.group(1), ""
         return None
     number = _ROW.match(first)
     text = _cell(row, col.get("task"))
