@@ -36,7 +36,9 @@ _PLACE_DATE = re.compile(
 _DAY = re.compile(r"^[\s.…_]*(\d{1,2})[\s.…_]*$")
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
-    r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN)\b"
+    r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
+    r"|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|VỤ\s+TRƯỞNG"
+    r"|CHI\s+CỤC\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|CHỈ\s+ĐẠO)|TỔNG\s+KIỂM\s+TOÁN)\b"
 )
 _SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 # The subject in the number cell: "V/v ...", "Về việc ...", or "Về ..." (not "Về việc này,").
@@ -150,7 +152,8 @@ def _is_sentence(line: str) -> bool:
     )
 
 
-def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) -> None:
+def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> None:
+    lines = list(head)
     issuer_lines: list[str] = []
     seen_number = False
     number_at = -2
@@ -169,6 +172,8 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
             if _CELL_SUBJECT.match(rest) and not meta.subject:  # "Số 12-CV/ĐU về việc ..."
                 meta.subject, i = _collect_subject([*lines[:i], rest, *lines[i + 1 :]], i)
                 continue
+            if rest:  # a flattened head: "Số: 435/QĐ-UBND Kon Tum, ngày ... QUYẾT ĐỊNH V/V ..."
+                lines.insert(i + 1, rest)
         if i == number_at + 1 and not meta.subject and _CELL_SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)  # "Về tăng cường ..." in the number cell
             continue
@@ -178,6 +183,10 @@ def _letterhead(meta: Metadata, lines: list[str], directory: tuple[str, ...]) ->
         wrapped = bool(issuer_lines) and not seen_number and line.isupper()  # "HỘI", "NAM"
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
+            if not meta.subject and not _title_type(key) and (typed := _typed_subject(line)):
+                meta.doc_type, lines[i] = typed  # "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ"
+                meta.subject, i = _upper_subject(lines, i)
+                continue
             if _title_type(key):
                 meta.doc_type = _title_type(key)
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
@@ -221,18 +230,44 @@ def _own_number(before: str) -> bool:
     return not any(t == "văn bản" or _title_type(t) for t in tail)
 
 
+def _typed_subject(line: str) -> tuple[str, str] | None:
+    """The type name and the subject on one line: "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ",
+    "QUYẾT ĐỊNH V/V BAN HÀNH ..." -> ("Quyết định", "CHẤP THUẬN ...")."""
+    words = line.split()
+    for n in range(min(4, len(words) - 1), 0, -1):
+        doc_type = _title_type(fold(" ".join(words[:n])))
+        rest = " ".join(words[n:])
+        if (
+            doc_type
+            and is_upper_line(rest)
+            and not rest.endswith(":")
+            and not _title_type(fold(rest.strip(" .:")))
+        ):
+            return doc_type, _INLINE_AUTHORITY.sub("", rest)
+    return None
+
+
+# The authority line flattened onto the end of a subject: "... MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM".
+_INLINE_AUTHORITY = re.compile(
+    r"(?<!CỦA)(?<!VỚI)(?<!THUỘC)(?<!VÀ)\s+(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN"
+    r"(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[\sA-ZĐÀ-Ỹ]*)?$"
+)
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
-    """A subject in capitals under the type name, over up to four lines ("BAN HÀNH QUY ĐỊNH
+    """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
     parts = [lines[i]]
     j = i + 1
     while (
         j < len(lines)
-        and j - i < 4
+        and j - i < 8
         and is_upper_line(lines[j])
+        and not parts[-1].rstrip().endswith(":")
         and not _AUTHORITY.match(lines[j])
         and not _PLACE_DATE.search(lines[j])
         and not _NUMBER.search(lines[j])
+        and not _title_type(fold(lines[j].strip(" .:")))
     ):
         parts.append(lines[j])
         j += 1
