@@ -21,7 +21,7 @@ class TestDutyLists:
             "QUYẾT ĐỊNH:\n"
             "Điều 8. Ủy ban nhân dân các xã, phường có nhiệm vụ\n"
             "1. Quản lý danh sách đối tượng hưởng trợ cấp trên địa bàn.\n"
-            "2. Hằng tháng khi nhận được kinh phí, Ủy ban nhân dân xã tổ chức chi trả và có"
+            "2. Hằng tháng khi nhận được kinh phí, tổ chức chi trả kịp thời cho đối tượng và có"
             " trách nhiệm:\n"
             "- Kiểm tra danh sách chi trả trước khi chi trả cho đối tượng.\n"
             "- Thông báo công khai địa điểm và thời gian chi trả.\n"
@@ -61,3 +61,23 @@ class TestDutyLists:
             "Bộ Y tế thông báo để các địa phương biết, thực hiện./.\n"
         )
         assert _tasks(text) == [("", ["Sở Y tế"]), ("", ["Sở Y tế"])]
+
+
+class TestActorInALaterSentence:
+    def test_clause_whose_first_sentence_names_no_actor(self):
+        """ "Kinh phí ... được bố trí từ ... . Sở Tài chính tham mưu ..." is Sở Tài chính's;
+        "Hằng năm, các cơ quan ... có trách nhiệm ..." after a lead-in too; a later sentence
+        that reports ("Bộ Y tế đã ...") or the issuer's future ("... sẽ tổng kết") is none."""
+        text = (
+            "KẾ HOẠCH\n"
+            "Triển khai chuyển đổi số năm 2025\n"
+            "I. TỔ CHỨC THỰC HIỆN\n"
+            "1. Kinh phí thực hiện Kế hoạch từ nguồn ngân sách nhà nước. Sở Tài chính tham mưu"
+            " bố trí kinh phí thực hiện Kế hoạch.\n"
+            "2. Kinh phí thực hiện được bố trí trong dự toán chi thường xuyên. Hằng năm, các"
+            " cơ quan được phân công chủ trì có trách nhiệm đề xuất danh mục nhiệm vụ.\n"
+            "3. Việc chi trả thực hiện theo quy định. Bộ Y tế đã ban hành hướng dẫn chi trả.\n"
+            "4. Kết quả thí điểm là cơ sở nhân rộng. Ủy ban nhân dân tỉnh sẽ tổng kết vào"
+            " cuối năm.\n"
+        )
+        assert _tasks(text) == [("I.1", ["Sở Tài chính"]), ("I.2", ["Các cơ quan"])]

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
-from dxtrack.extraction.fields.subjects import clause_vocab
+from dxtrack.extraction.fields.subjects import clause_vocab, coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -75,3 +75,20 @@ def _split_names(name: str, matcher: AgencyMatcher) -> list[str]:
             pos = sep.end()
     out.append(name[pos:])
     return [n.strip() for n in out if n.strip()]
+
+
+_SENTENCE = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
+_NOT_ACTING = re.compile(r"^\s*(?:đã|đang|sẽ|vừa|có\s+thể)\b")
+
+
+def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:
+    """The actor of a later sentence of a clause whose first sentence names none ("3. Kinh
+    phí ... được bố trí từ ... . Hằng năm, các cơ quan ... có trách nhiệm đề xuất ...",
+    "Công tác cấp phát ... do ngành X quản lý. Giám đốc Sở X chủ trì hướng dẫn ..."):
+    its lead and coordinators, or nothing when no later sentence opens with an acting body."""
+    for m in _SENTENCE.finditer(text, 0, min(len(text), 800)):
+        ex, subject = find_subject(text[m.end() :], matcher)
+        if subject.leads and not _NOT_ACTING.match(ex.folded[subject.end :]):
+            coords = coordinators_after(ex, subject.end, matcher)
+            return [x.name for x in subject.leads], coords
+    return [], []

@@ -21,7 +21,7 @@ from dxtrack.extraction.fields.addressees import (
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
-from dxtrack.extraction.fields.parties import party_heading, states_status
+from dxtrack.extraction.fields.parties import later_subject, party_heading, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
@@ -459,6 +459,11 @@ def _assignees(
         rule = rule if own else "inherited"
     if not leads and ctx.addressees and not inherited and bare_request(ex.folded):
         leads, rule = list(ctx.addressees), "addressee"  # "Đề nghị rà soát, báo cáo ..."
+    if not leads and not inherited and not (assigned_only or ctx.report):
+        leads, coords = later_subject(text, matcher)  # "Kinh phí ... . Sở X tham mưu ..."
+        rule = "subject"
+        if _is_issuer([Mention(0, 0, n) for n in leads], ctx.issuer):
+            return None
     if not leads:
         return None
     if ctx.addressees and pronoun_only(leads):  # "Đề nghị Quý Cơ quan ..."
