@@ -235,3 +235,41 @@ class TestShortLetterAssignments:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [t["lead"] for t in tasks] == [["Quý đơn vị"], ["Quý Sở"]]
+
+
+class TestOneClauseSeveralActors:
+    """fields/sentences.py: a clause holds one task per actor that opens a sentence (in an
+    unnumbered paragraph) or a paragraph (in an item)."""
+
+    def test_sentences_of_an_unnumbered_paragraph(self):
+        text = (
+            "Kính gửi: Các sở, ban, ngành.\n"
+            "Ủy ban nhân dân các phường, xã có trách nhiệm chỉ đạo, kiểm tra việc treo cờ Tổ"
+            " quốc ở địa bàn dân cư; Thủ trưởng các cơ quan, đơn vị chỉ đạo, kiểm tra việc treo"
+            " cờ ở các đơn vị thuộc quyền quản lý. Các cơ quan liên quan phối hợp thực hiện.\n"
+            "Sở Nông nghiệp và Môi trường đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh; Công an"
+            " tỉnh; Bộ Chỉ huy quân sự tỉnh quan tâm, phối hợp triển khai.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [t["lead"] for t in tasks] == [
+            ["Ủy ban nhân dân các phường, xã"],
+            ["Các cơ quan, đơn vị"],
+            ["Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Công an tỉnh", "Bộ Chỉ huy quân sự tỉnh"],
+        ]
+        assert tasks[1]["summary"].endswith("Các cơ quan liên quan phối hợp thực hiện.")
+
+    def test_later_paragraph_of_an_item_with_another_actor(self):
+        text = (
+            "Thủ tướng Chính phủ yêu cầu:\n"
+            "9. Các Bộ, ngành chỉ đạo thực hiện tốt Chỉ thị này và báo cáo kết quả thực hiện"
+            " với Thủ tướng Chính phủ.\n"
+            "Bộ Kế hoạch và Đầu tư chịu trách nhiệm hướng dẫn, theo dõi, đôn đốc thực hiện"
+            " Chỉ thị này.\n"
+            "Bộ Xây dựng đề nghị Ủy ban nhân dân các tỉnh chỉ đạo các cơ quan có liên quan tổ"
+            " chức thực hiện./.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"]) for t in tasks] == [
+            ("9", ["Các Bộ, ngành"]),
+            ("9", ["Bộ Kế hoạch và Đầu tư"]),
+        ]

@@ -24,6 +24,7 @@ from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.parties import later_subject, party_heading, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.sentences import actor_parts
 from dxtrack.extraction.fields.subjects import (
     LIST_INTRO,
     Subject,
@@ -192,7 +193,10 @@ def _visit(
                 tasks.extend([task] if task else [])
             return
         parts = (
-            _topic_paragraphs(node, ctx) or _item_paragraphs(node, ctx, inherited, weak) or [node]
+            _topic_paragraphs(node, ctx)
+            or _item_paragraphs(node, ctx, inherited, weak)
+            or (actor_parts(node, ctx.matcher) if weak or not inherited else [])
+            or [node]
         )
         for part in parts:
             task = _make_task(part, ctx, inherited=inherited, weak=weak)

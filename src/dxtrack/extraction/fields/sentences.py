@@ -1,0 +1,92 @@
+"""One clause, several actors: the parts of a clause that each open with their own actor.
+
+An unnumbered paragraph of a letter ("Ủy ban nhân dân các phường, xã có trách nhiệm ...;
+Thủ trưởng các cơ quan, đơn vị chỉ đạo ...") or an item whose later paragraph opens with
+another body ("9. Các Bộ, ngành ... báo cáo ..." / "Bộ Kế hoạch và Đầu tư chịu trách
+nhiệm hướng dẫn ...") holds one task per actor. A sentence or paragraph without an actor
+of its own goes on the part before it; one whose actor only coordinates ("Các cơ quan
+liên quan phối hợp ...") too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.subjects import find_subject
+from dxtrack.extraction.normalize import Paragraph
+from dxtrack.extraction.textutil import fold
+
+# a sentence ends at "." or ";" before a capital (the next sentence's subject)
+_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_NOT_ACTING = re.compile(
+    r"\s*(?:,\s*)?(?:đã|đang|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
+    r"tờ\s+trình|báo\s+cáo)\s+số)\b"
+)
+
+
+def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
+    """The clause cut where a paragraph (or, in an unnumbered paragraph, a sentence) opens
+    with an actor other than the one before; [] when it holds one actor."""
+    units = _units(node)
+    if len(units) < 2:
+        return []
+    groups: list[list[Paragraph]] = []
+    current: frozenset[str] | None = None
+    listing = False  # the unit before ended on its names ("đề nghị Sở A; Sở B; ..."): a list
+    for unit in units:
+        text = unit.text[node.marker_len if unit is units[0] else 0 :]
+        actor, listing_next = _opening_actor(text, matcher)
+        if groups and (actor is None or actor == current or listing):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+            current = actor if actor is not None else current
+        listing = listing_next
+    if len(groups) < 2:
+        return []
+    return [_part(node, group, first=i == 0) for i, group in enumerate(groups)]
+
+
+def _units(node: Node) -> list[Paragraph]:
+    if len(node.paragraphs) >= 2:
+        return list(node.paragraphs)
+    if node.kind != "text" or not node.paragraphs:
+        return []
+    para = node.paragraphs[0]
+    out: list[Paragraph] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(para.text):
+        out.append(_slice(para, start, m.start()))
+        start = m.end()
+    out.append(_slice(para, start, len(para.text)))
+    return [u for u in out if u.text.strip()]
+
+
+def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
+    return Paragraph(para.start + start, para.start + end, para.text[start:end])
+
+
+def _opening_actor(text: str, matcher: AgencyMatcher) -> tuple[frozenset[str] | None, bool]:
+    """The agencies a sentence opens with when they act in it, and whether the sentence
+    ends on its names (a list of bodies cut by ";")."""
+    ex, subject = find_subject(text, matcher)
+    if not subject.leads:
+        return None, False
+    rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
+    if subject.mid or subject.lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
+        return None, rest < 1  # a report, a coordinator, or a name in a list ("Công an tỉnh;")
+    return frozenset(fold(m.name) for m in subject.leads), False
+
+
+def _part(node: Node, group: list[Paragraph], *, first: bool) -> Node:
+    if len(group) == 1 or node.kind != "text" or len(node.paragraphs) >= 2:
+        paras = group
+    else:  # sentences of one paragraph: one paragraph again
+        text = node.paragraphs[0].text[
+            group[0].start - node.paragraphs[0].start : group[-1].end - node.paragraphs[0].start
+        ]
+        paras = [Paragraph(group[0].start, group[-1].end, text)]
+    marker = node.marker_len if first else 0
+    return Node(node.kind, node.label, node.rank, paras, parent=node.parent, marker_len=marker)
