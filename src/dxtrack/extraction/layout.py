@@ -5,6 +5,7 @@ Công báo PDFs arrive with their layout flattened. Each rule is one row of `RUL
 handler), applied in order to the raw lines; each has golden cases in
 `tests/extraction/cases/layout/`:
 
+    html_remnants          "<br>", "&nbsp;" left by a page   -> a line break, a space
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
     header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
@@ -20,6 +21,7 @@ separated by blank lines), except where the text plainly runs on (see `continues
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 
@@ -27,6 +29,9 @@ from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
+_STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
+_STRONG_SPACED = re.compile(r"(?<![\w*])\*\*[ \t]*([^*\n]*?[^\s*])[ \t]*\*\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
 _EM_LINE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
 _STRONG_SPLIT = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*")
@@ -43,15 +48,44 @@ _TRAIL_PIPE = re.compile(r"(?<=\S)\s+\|\s*$")
 def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Bold and italic marks split across line breaks: a bold heading "**1. Sở X:**"
     broken in two must not be read as a "*" list item."""
+    if any("_" in line for line in lines):
+        lines = [_EM_UNDERSCORE.sub(_underscore, line) if "_" in line else line for line in lines]
     if not any("*" in line for line in lines):
         return lines
     text = "\n".join("" if _EMPTY_EMPHASIS.match(line) else line for line in lines)
+    text = _STRONG_EM.sub(r"\1", text)
     text = _STRONG.sub(r"\1", text)
+    text = _STRONG_SPACED.sub(r"\1", text)  # "** 1. Sở X: **"
     text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
     text = _STRONG_SPLIT.sub(r"\1", text)
     text = _EM_SPLIT.sub(r"\1", text)
     text = _EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)
     return text.split("\n")
+
+
+def _underscore(match: re.Match[str]) -> str:
+    """ "_Hà Nội, ngày ..._" is italic; "_x_" in an identifier stays."""
+    inner = match.group(1)
+    return inner if " " in inner or not inner.isascii() else match.group(0)
+
+
+_BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_INLINE_TAG = re.compile(
+    r"</?(?:p|div|span|strong|em|b|i|u|sup|sub|font)\b[^<>]{0,200}>", re.IGNORECASE
+)
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
+
+
+def html_remnants(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """HTML left in a page converted to text: "<br>" is a line break (a space inside a
+    table row), inline tags go, entities ("&nbsp;", "&amp;") become their characters."""
+    out: list[str] = []
+    for line in lines:
+        if "<" in line or "&" in line:
+            line = _INLINE_TAG.sub("", _BR.sub(" " if "|" in line else "\n", line))
+            line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
+        out.extend(line.split("\n"))
+    return out
 
 
 def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
@@ -163,6 +197,7 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
+    ("html_remnants", html_remnants),
     ("emphasis_across_lines", emphasis_across_lines),
     ("lone_pipe_cells", lone_pipe_cells),
     ("header_line_splits", header_line_splits),
