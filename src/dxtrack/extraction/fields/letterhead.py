@@ -5,6 +5,7 @@ the name ("BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG") or the motto in its colu
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dxtrack import vn
 from dxtrack.extraction.fields.agencies import get_matcher
@@ -47,14 +48,22 @@ def unwrap_motto(lines: list[str]) -> list[str]:
     return out
 
 
+# The motto's head with its tail cut off by OCR ("BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É"): the
+# motto is the right-hand cell, so the rest of the line goes with it.
+_MOTTO_START = re.compile(r"\s*\bC[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s*X[ÃA]\s+H[ỘO]I\b.*$", re.IGNORECASE)
+
+
 def without_motto(line: str) -> str:
     """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
-    XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc")."""
+    XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc") or its tail."""
     party = _PARTY_MOTTO.search(line)
     if party and (not line[: party.start()].strip() or ISSUER_HEAD.match(line.strip())):
         line = line[: party.start()].strip()  # "TỈNH ỦY LÀO CAI    ĐẢNG CỘNG SẢN VIỆT NAM"
     if _MOTTO.search(line):
-        return _MOTTO.sub(" ", line).strip(" -–_|")
+        line = _MOTTO.sub(" ", line).strip(" -–_|")
+        return _MOTTO_START.sub("", line).strip(" -–_|")
+    if _MOTTO_START.search(line):
+        return _MOTTO_START.sub("", line).strip(" -–—_|")
     bare = vn.fold(line, accents=False)
     if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
         return line
@@ -64,7 +73,7 @@ def without_motto(line: str) -> str:
 
 
 # A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
-_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
+_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])(?<!TỔNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
 
 
 def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
@@ -73,6 +82,7 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
         return None
     matcher = get_matcher(directory)
     bodies: list[str] = []
+    lines = [known_name(line) for line in lines]
     for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
         text = matcher.expand(line).text
         if bodies and _PLACE_LINE.match(text):
@@ -108,3 +118,48 @@ def _unwrapped(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
+
+
+@lru_cache(maxsize=1)
+def _known_names() -> dict[str, str]:
+    """National letterhead names by their letters without diacritics or spaces."""
+    agencies, meta = load_vocab("agencies"), load_vocab("metadata")
+    names = [f"Bộ {d}" for d in agencies["domains"]] + agencies["bodies"]
+    return {_letters(n): n.upper() for n in [*names, *meta["letterhead_names"]]}
+
+
+def _letters(text: str) -> str:
+    return re.sub(r"[^a-z]", "", vn.fold(text, accents=False))
+
+
+def known_name(line: str) -> str:
+    """An OCR'd letterhead line read as the national name it spells ("TONG CYC THUE",
+    "BỘ TAI CHÍNH", "THỦ TƯỚNG CHÍNHPHỦ"); any other line as it is."""
+    key = _letters(line)
+    if len(key) < 6 or line.upper() in _known_names().values():
+        return line
+    if key in _known_names():
+        return _known_names()[key]
+    limit = 1 if len(key) < 12 else 2
+    head = _letters(line.split()[0])  # "SỞ TÀI CHÍNH" is never "BỘ TÀI CHÍNH"
+    for name_key, name in _known_names().items():
+        if (
+            name_key.startswith(head)
+            and _letters(name.split()[0]) == head
+            and abs(len(name_key) - len(key)) <= limit
+            and _distance(key, name_key, limit) <= limit
+        ):
+            return name
+    return line
+
+
+def _distance(a: str, b: str, limit: int) -> int:
+    """Edit distance, cut short once every path exceeds `limit`."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+        if min(row) > limit:
+            return limit + 1
+    return row[-1]

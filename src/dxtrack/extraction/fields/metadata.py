@@ -180,7 +180,8 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         if _SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
-        wrapped = bool(issuer_lines) and not seen_number and line.isupper()  # "HỘI", "NAM"
+        # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
+        wrapped = bool(issuer_lines) and not seen_number and line.isupper() and len(line) > 1
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if not meta.subject and not _title_type(key) and (typed := _typed_subject(line)):
