@@ -21,6 +21,7 @@ rows "I | THỂ CHẾ |  |  | " and task rows, which `fields/tables.py` reads.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
@@ -70,6 +71,7 @@ def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return out
 
 
+_WORD_SPLIT = re.compile(r"[\s/,]+")  # "Kết quả/sản phẩm"
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
 
@@ -78,17 +80,25 @@ def _header_end(lines: list[str], i: int) -> int | None:
     return header[0] if header else None
 
 
-def _header(lines: list[str], i: int) -> tuple[int, int] | None:
-    """(index after, number of columns or 0) of a header run starting at line i ("STT",
-    "Nhiệm vụ", "Cơ quan", ...), or of a header row of pipe-joined cells (a web copy) whose
-    body is not in rows of its own; the number of columns is known only for a pipe row
-    (a one-per-line header may wrap its cells)."""
+@dataclass(frozen=True)
+class _Shape:
+    """What the header tells of the rows: the number of columns (known only for a pipe
+    row: a one-per-line header may wrap its cells), whether a coordinators column exists."""
+
+    width: int = 0
+    coordinators: bool = True
+
+
+def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
+    """(index after, shape) of a header run starting at line i ("STT", "Nhiệm vụ", "Cơ
+    quan", ...), or of a header row of pipe-joined cells (a web copy) whose body is not in
+    rows of its own."""
     first = lines[i].strip()
     words = _vocab()["header"]
     width = 0
     if "|" in first:
         cells = [fold(c.strip()) for c in first.strip("| ").split("|")]
-        if not _STT.match(cells[0]) or not all(set(c.split()) <= words for c in cells):
+        if not _STT.match(cells[0]) or not all(set(c.split()) - {"/"} <= words for c in cells):
             return None
         text, width = " ".join(cells), len(cells)
     elif len(first) > 6 or not _STT.match(fold(first)):
@@ -100,7 +110,7 @@ def _header(lines: list[str], i: int) -> tuple[int, int] | None:
         line = lines[j].strip()
         folded = fold(line)
         rule = bool(width and _MD_RULE.match(line))
-        if folded and not set(folded.split()) <= words and not rule:
+        if folded and not set(_WORD_SPLIT.split(folded)) - {""} <= words and not rule:
             break
         text += " " + folded
         width += bool(width and folded and not rule)
@@ -110,12 +120,11 @@ def _header(lines: list[str], i: int) -> tuple[int, int] | None:
     body = [line for line in lines[j : j + 8] if line.strip()][:4]
     if width and any("|" in line for line in body):
         return None  # a table in rows of its own: fields/tables.py reads it as it is
-    return (j, width) if has_lead and has_task else None
+    shape = _Shape(width, coordinators="phối hợp" in text)
+    return (j, shape) if has_lead and has_task else None
 
 
-def _rows(
-    lines: list[str], i: int, matcher: AgencyMatcher, width: int = 0
-) -> tuple[list[str], int]:
+def _rows(lines: list[str], i: int, matcher: AgencyMatcher, shape: _Shape) -> tuple[list[str], int]:
     """Rows of the table whose body starts at line i; returns them and the index after."""
     v = _vocab()
     rows: list[str] = []
@@ -133,11 +142,11 @@ def _rows(
             continue
         label = state.opens(line)
         if label is not None:
-            rows.extend(_flush(state.current, matcher, width))
+            rows.extend(_flush(state.current, matcher, shape))
             state.current = label
         elif state.current:
             state.current.append(line)
-    rows.extend(_flush(state.current, matcher, width))
+    rows.extend(_flush(state.current, matcher, shape))
     return rows, i
 
 
@@ -179,13 +188,13 @@ def _is_section(line: str) -> bool:
     return len(words) == 1 or is_upper_line(words[1])
 
 
-def _flush(row: list[str], matcher: AgencyMatcher, width: int = 0) -> list[str]:
+def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     if not row:
         return []
     label, cells = row[0], row[1:]
     if _ROMAN_OR_CAPITAL.match(label):
         return [f"{label} | {' '.join(cells)} |  |  | "]
-    if _one_line_cells(cells, width, matcher):
+    if _one_line_cells(cells, shape.width, matcher):
         return [" | ".join([label, *cells])]
     time_at = len(cells)
     while time_at > 0 and _is_time(cells[time_at - 1]):
@@ -193,10 +202,12 @@ def _flush(row: list[str], matcher: AgencyMatcher, width: int = 0) -> list[str]:
     time = " ".join(cells[time_at:])
     body = cells[: _product_at(cells, time_at)]
     lead_at = _agency_tail(body, matcher) or _next_agency(body, 1, matcher)
-    coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at) if lead_at else 0
+    coord_at = 0
+    if lead_at and shape.coordinators:
+        coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at)
     task = " ".join(body[:lead_at] if lead_at else body)
-    lead = " ".join(body[lead_at : coord_at or None]) if lead_at else ""
-    coords = " ".join(body[coord_at:]) if coord_at else ""
+    lead = _join_names(body[lead_at : coord_at or None], matcher) if lead_at else ""
+    coords = _join_names(body[coord_at:], matcher) if coord_at else ""
     return [f"{label} | {task} | {lead} | {coords} | {time}"]
 
 
@@ -248,6 +259,19 @@ def _whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
     ex = matcher.expand(text)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
     return bool(found) and end >= len(ex.text.rstrip(" .;,")) - 1
+
+
+def _join_names(lines: list[str], matcher: AgencyMatcher) -> str:
+    """The lines of a cell of names: "; " where a line ends whole names and the next opens
+    another ("Văn phòng" / "Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two names)."""
+    out, start = "", 0
+    for k, line in enumerate(lines):
+        if k and line[:1].isupper() and _whole_names(lines[start:k], matcher):
+            out, start = f"{out}; ", k
+        elif k:
+            out += " "
+        out += line
+    return out
 
 
 def _is_time(cell: str) -> bool:
