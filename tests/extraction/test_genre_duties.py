@@ -81,3 +81,24 @@ class TestActorInALaterSentence:
             " cuối năm.\n"
         )
         assert _tasks(text) == [("I.1", ["Sở Tài chính"]), ("I.2", ["Các cơ quan"])]
+
+
+class TestPartyHeadingsAndPageHeaders:
+    def test_party_bodies_as_headings_and_a_page_header_line(self):
+        """Party committees ("Đảng uỷ Chính phủ", "Quân uỷ Trung ương") are headings lending
+        themselves to their lettered items; a page header glued to a number ("18.CTRTW31.DOC
+        9"), far ahead of the open item, is no new item and keeps the list going."""
+        text = (
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Đảng uỷ Chính phủ\n"
+            "a) Chỉ đạo xây dựng Chương trình hành động của Chính phủ.\n"
+            "18.CTRTW31.DOC 9\n"
+            "b) Chỉ đạo rà soát, sửa đổi các quy định pháp luật về bảo vệ môi trường.\n"
+            "2. Quân uỷ Trung ương\n"
+            "a) Chủ động rà soát, điều chỉnh phương án tác chiến.\n"
+        )
+        assert _tasks(text) == [
+            ("III.1.a", ["Đảng uỷ Chính phủ"]),
+            ("III.1.b", ["Đảng uỷ Chính phủ"]),
+            ("III.2.a", ["Quân uỷ Trung ương"]),
+        ]

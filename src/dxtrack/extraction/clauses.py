@@ -210,6 +210,8 @@ def _closes_list(node: Node) -> bool:
 def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
     """A letter marker must follow its predecessor (a, b, c, d, đ, e ...), or start at a."""
     kind, label, rank, _ = marker
+    if kind == "number" and label.isdigit():
+        return _plausible_number(current, int(label), rank)
     if kind != "letter":
         return True
     node: Node | None = current
@@ -227,3 +229,16 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
             break
         node = node.parent
     return label == "a"
+
+
+def _plausible_number(current: Node, number: int, rank: float) -> bool:
+    """A number far ahead of the open item of its rank ("2. Đảng ủy Chính phủ", "a) ...",
+    then a page header "18.CTRTW31.DOC 9") is no new item."""
+    node: Node | None = current
+    while node is not None and node.kind != "root":
+        if node.kind == "number" and node.rank == rank and node.label.isdigit():
+            return number <= int(node.label) + 5
+        if node.rank < rank:
+            break
+        node = node.parent
+    return True

@@ -575,9 +575,10 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
     value = _role_attribute(node, role)
     if not value:
         return []
-    found, _ = matcher.match_list(matcher.expand(value), 0, bare_groups=True)
-    if found:
-        return [m.name for m in found]
+    ex = matcher.expand(value)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if found and not ex.text[end:].lstrip().startswith(";"):
+        return [m.name for m in found]  # "A; B" where B is unknown: the names as printed
     parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
     return [p.strip(" .") for p in parts if p.strip(" .")]
 
