@@ -190,6 +190,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 continue
             if _title_type(key):
                 meta.doc_type = _title_type(key)
+                if i + 2 < len(lines) and (by := _BY_BODY.match(lines[i + 1])):
+                    issuer_lines = [by.group(1)]  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ" / "về ..."
+                    seen_number, i = True, i + 1
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
                 if (
                     nxt
@@ -229,6 +232,11 @@ def _own_number(before: str) -> bool:
     words = re.sub(r"[^\w\s]", " ", fold(before)).split()
     tail = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
     return not any(t == "văn bản" or _title_type(t) for t in tail)
+
+
+# A Party document names its issuing body under the type name: "CỦA BỘ CHÍNH TRỊ" (the
+# letterhead is the Central Committee's), "CỦA BAN THƯỜNG VỤ TỈNH ỦY"; OCR drops the hook.
+_BY_BODY = re.compile(r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+)$")
 
 
 def _typed_subject(line: str) -> tuple[str, str] | None:
@@ -288,6 +296,8 @@ def _subject_under_title(title: str, line: str) -> bool:
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
+    """The subject's lines from line i; a place-date line printed beside it ("... năm 2025 của
+    UBND tỉnh   Nghệ An, ngày 12 tháng 5 năm 2025") lends its left part and is read again."""
     parts = [lines[i]]
     j = i + 1
     while (
@@ -295,16 +305,20 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         and lines[j]
         and not (
             is_upper_line(lines[j])
-            or _PLACE_DATE.search(lines[j])
             or _NUMBER.search(lines[j])
             or _KINH_GUI.match(lines[j])
             or _BODY_START.match(lines[j])
             or _prose(lines[j])
         )
     ):
+        if dated := _PLACE_DATE.search(lines[j]):
+            left = lines[j][: dated.start()].strip()
+            if left and not is_upper_line(left) and not _KINH_GUI.match(left):
+                parts.append(left)
+            break
         parts.append(lines[j])
         j += 1
-    subject = " ".join(" ".join(parts).split())
+    subject = " ".join(_PLACE_DATE.sub(" ", " ".join(parts)).split())
     return (subject or None), j
 
 
