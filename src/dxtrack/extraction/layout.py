@@ -173,7 +173,9 @@ def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return rebuild_tables(lines, directory)
 
 
-_LONE_MARKER = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.)\s*$")
+_LONE_MARKER = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.|Điều\s+\d{1,3}\s*[.:])\s*$"
+)
 
 
 def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
