@@ -273,3 +273,47 @@ class TestOneClauseSeveralActors:
             ("9", ["Các Bộ, ngành"]),
             ("9", ["Bộ Kế hoạch và Đầu tư"]),
         ]
+
+
+class TestListHeadings:
+    def test_actor_under_a_bare_title_and_a_report_list(self):
+        """ "6. Tập trung xử lý ..." (a bare title) / "Bộ X chủ trì, ... báo cáo ... các vấn đề
+        sau:" over dashes: one task of Bộ X (the dashes are what the report holds); "7. ..." /
+        "Bộ Y phối hợp ... :" over dashes: one task of Bộ Y per dash."""
+        text = (
+            "Thủ tướng Chính phủ yêu cầu các Bộ, ngành:\n"
+            "6. Tập trung xử lý vướng mắc về lao động\n"
+            "Bộ Nội vụ chủ trì, phối hợp với các cơ quan xử lý các vướng mắc về lao động, báo"
+            " cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các vấn đề sau:\n"
+            "- Tình hình lao động, việc làm trong các doanh nghiệp.\n"
+            "- Thực trạng quản lý lao động nước ngoài tại Việt Nam.\n"
+            "7. Đẩy mạnh thông tin truyền thông\n"
+            "Bộ Văn hóa, Thể thao và Du lịch phối hợp với các Bộ, ngành, địa phương:\n"
+            "- Chỉ đạo các cơ quan truyền thông kịp thời cung cấp thông tin chính thống.\n"
+            "- Tăng cường truyền thông các chủ đề về du lịch an toàn.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+            ("6", ["Bộ Nội vụ"], "2020-03-31"),
+            ("7", ["Bộ Văn hóa, Thể thao và Du lịch"], None),
+            ("7", ["Bộ Văn hóa, Thể thao và Du lịch"], None),
+        ]
+
+    def test_group_spelled_out_by_dash_items(self):
+        """ "Giao các sở ... gồm:" over "- Sở A (đối với ...);" items of names only: the
+        members lead the lettered items; the name items are no tasks."""
+        text = (
+            "Chủ tịch Ủy ban nhân dân tỉnh giao nhiệm vụ như sau:\n"
+            "2. Các sở quản lý chuyên ngành\n"
+            "Giao các sở quản lý nhà nước chuyên ngành về hạ tầng gồm:\n"
+            "- Sở Công Thương (đối với tài sản hạ tầng cụm công nghiệp);\n"
+            "- Sở Xây dựng (đối với tài sản hạ tầng đô thị).\n"
+            "Có trách nhiệm:\n"
+            "a) Rà soát, thống kê, phân loại toàn bộ tài sản kết cấu hạ tầng.\n"
+            "b) Hướng dẫn các cơ quan, đơn vị lập hồ sơ quản lý tài sản.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"]) for t in tasks] == [
+            ("2.a", ["Sở Công Thương", "Sở Xây dựng"]),
+            ("2.b", ["Sở Công Thương", "Sở Xây dựng"]),
+        ]

@@ -69,7 +69,9 @@ class AgencyMatcher:
         nouns = _alt(vocab["group_nouns"])
         suffixes = _alt(vocab["group_suffixes"])
         self._group = re.compile(
-            rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b(?:\s*(?:,|và)\s*(?:các\s+)?(?:{nouns})\b)*"
+            # "các sở, ban, ngành và địa phương" is one group; "các Sở và các ban, ngành" two
+            rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b"
+            rf"(?:\s*(?:,\s*(?:các\s+)?|và\s+(?!các\s))(?:{nouns})\b)*"
             rf"(?:\s+(?:{suffixes})\b)*"
         )
         self._unit_body = re.compile(

@@ -26,6 +26,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"định\s+kỳ\s+(?:6|sáu)\s+tháng|{_EVERY}\s+(?:6|sáu)\s+tháng"
             r"|(?:6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần"
+            # "Báo cáo 6 tháng: ... trước ngày 05/7", not "báo cáo 6 tháng đầu năm 2025"
+            r"|báo\s+cáo\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối|năm|\d))"
         ),
     ),
     ("quarterly", re.compile(rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý")),
@@ -35,7 +37,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
             r"|mỗi\s+năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
-            rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?!\s*/\s*\d)\s+{_EVERY}\s+năm"  # "trước ngày 25/12 hằng năm"
+            # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
+            rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}})*"
+            rf"(?!\s*/\s*\d)\s+{_EVERY}\s+năm"
             rf"|định\s+kỳ\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.;]{{0,120}}?{_EVERY}\s+năm"
         ),
     ),

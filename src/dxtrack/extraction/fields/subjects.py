@@ -107,6 +107,9 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if assign:
         pos = assign.end()
     mentions, end = matcher.match_list(ex, pos, bare_groups=True)
+    if not mentions and not pos:
+        pos = _after_title(text)  # "6. Tập trung xử lý ..." / "Bộ X chủ trì, ..."
+        mentions, end = matcher.match_list(ex, pos, bare_groups=True) if pos else ([], 0)
     if not mentions:
         return ex, _assigned_mid_sentence(ex, matcher)
     request = v["request"].match(ex.folded, end)
@@ -207,7 +210,10 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
 def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh'), or an
     obliged category printed as found ('Trách nhiệm của các chủ đầu tư:')."""
-    text = node.heading_text if node.kind != "text" else node.own_text
+    members = _members(node, matcher)
+    if members:  # "Giao các sở ... gồm:" over "- Sở Công Thương (đối với ...);" ...
+        return members
+    text = _lending_text(node)
     category = category_heading(text) if node.children else None
     if category:
         return [category]
@@ -221,6 +227,58 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
+
+
+_NAMES_ONLY = re.compile(r"\s*(?:\([^)]*\)?)?\s*[.;,]?\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s*:?)?\s*$")
+
+
+def names_only(ex: Expanded, subject: Subject) -> bool:
+    """A clause that only names bodies ("- Sở Xây dựng (đối với tài sản ... đô thị);"): a
+    member of a list, no task."""
+    return bool(subject.leads) and bool(_NAMES_ONLY.match(ex.folded, subject.end))
+
+
+def _members(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """The bodies a group heading spells out as dash items of names only."""
+    items = [c for c in node.children if c.kind in {"dash", "plus"}]
+    if len(items) < 2:
+        return []
+    out: list[str] = []
+    for item in items:
+        ex, subject = find_subject(item.own_text, matcher)
+        if not names_only(ex, subject):
+            return []
+        out += [m.name for m in subject.leads]
+    return out
+
+
+def _after_title(text: str) -> int:
+    """Where the line after a bare title line starts (0 when the text has none)."""
+    cut = text.find("\n")
+    return cut + 1 if 0 < cut and _is_title(text[:cut]) else 0
+
+
+def _lending_text(node: Node) -> str:
+    """The heading's text, or under a bare title ("6. Tập trung xử lý vướng mắc về lao
+    động") the paragraph that opens the list ("Bộ Lao động - Thương binh và Xã hội chủ trì,
+    ... các vấn đề sau:")."""
+    if node.kind == "text":
+        return node.own_text
+    title = node.heading_text
+    if node.children and len(node.paragraphs) >= 2 and _is_title(title):
+        opener = node.paragraphs[1].text
+        if opener.rstrip().endswith(":") and not _REPORT_LIST.search(fold(opener)):
+            return opener
+    return title
+
+
+# "... báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các vấn đề sau:": the items are
+# what the report holds, not tasks of their own
+_REPORT_LIST = re.compile(r"\bbáo\s+cáo\b[^:]*:\s*$")
+
+
+def _is_title(text: str) -> bool:
+    return len(text.split()) <= 15 and not text.rstrip().endswith((".", ";", ":"))
 
 
 def category_heading(text: str) -> str | None:

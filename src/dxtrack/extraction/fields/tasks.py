@@ -36,6 +36,7 @@ from dxtrack.extraction.fields.subjects import (
     heading_agencies,
     issuer_assigns,
     later_assignment,
+    names_only,
 )
 from dxtrack.extraction.textutil import fold
 
@@ -436,6 +437,8 @@ def _assignees(
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if (assigned_only or ctx.report) and not subject.assigned:
         return None
+    if names_only(ex, subject):
+        return None  # "- Sở Xây dựng (đối với tài sản ...);": a member named in a list
     if _PERSON.match(ex.folded):
         return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
     if not subject.assigned and _background(ex.folded, subject):
