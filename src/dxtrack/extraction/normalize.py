@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from dxtrack.extraction.layout import continues
-from dxtrack.extraction.textutil import is_upper_line, nfc, starts_upper
+from dxtrack.extraction.textutil import fold, is_upper_line, nfc, starts_upper
+from dxtrack.extraction.vocab import load as load_vocab
 
 _INVISIBLE = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
@@ -225,6 +227,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if _PLACE_DATE.match(line) or _PLACE_DATE.match(prev):
         return True
     dash = _DASH.match(line)
+    if dash and _dashed_name(prev, line):
+        return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
     if _STARTERS.match(line):
@@ -240,6 +244,19 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
     return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
+
+
+@cache
+def _dashed_names() -> tuple[tuple[str, str], ...]:
+    pairs = (name.split(" - ", 1) for name in load_vocab("layout")["dashed_names"])
+    return tuple((left, fold(right)) for left, right in pairs)
+
+
+def _dashed_name(prev: str, line: str) -> bool:
+    """A name with a dash inside wrapped before its dash (data/layout.yaml dashed_names);
+    its first half as printed in a name ("Sở Kế hoạch", not "xây dựng kế hoạch")."""
+    head, tail = prev.rstrip(), fold(line.lstrip("-–— \t"))
+    return any(head.endswith(left) and tail.startswith(right) for left, right in _dashed_names())
 
 
 def _opens_clause(line: str) -> bool:
