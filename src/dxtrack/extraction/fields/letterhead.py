@@ -22,7 +22,8 @@ ISSUER_HEAD = re.compile(
     r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
     r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
     r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
-    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ)\b"
+    r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ|BQL|BCĐ|BHXH|KBNN|UBMTTQ|MTTQ|LĐLĐ|CHI\s+NHÁNH|PHÒNG"
+    r"|HỌC\s+VIỆN|ĐẠI\s+HỌC|BỆNH\s+VIỆN)\b"
 )
 _BARE_MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc"
@@ -82,22 +83,42 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
         return None
     matcher = get_matcher(directory)
     bodies: list[str] = []
-    lines = [known_name(line) for line in lines]
+    lines = [_GLUED.sub(" ", _CITY.sub("THÀNH PHỐ ", known_name(line))) for line in lines]
     for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
         text = matcher.expand(line).text
         if bodies and _PLACE_LINE.match(text):
             bodies[-1] = f"{bodies[-1]} {text}"
         else:
             bodies.append(text)
-    names = [sentence_case(b) for b in bodies]
+    names = [_with_acronyms(b, sentence_case(b)) for b in bodies]
     if len(names) == 1:
         return names[0]
     parent, own = names[-2], names[-1]
+    if own.casefold() in _BARE_UNITS:  # "UBND TỈNH ĐỒNG NAI" / "VĂN PHÒNG"
+        return f"{own} {parent}"
     place = re.search(r"\b(tỉnh|thành phố|Thành phố)\s+(.+)$", parent)
-    if place and place.group(2) not in own:
+    if place and place.group(2).casefold() not in own.casefold():
         word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
         return f"{own} {word} {place.group(2)}"
     return own
+
+
+# Two letterhead lines glued by a copy ("ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNG").
+_GLUED = re.compile(r"(?<=DÂN)(?=(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ\s+XÃ)\b)")
+_CITY = re.compile(r"\bTP\.\s*")  # "UBND TP. HỒ CHÍ MINH"
+_BARE_UNITS = {"văn phòng"}  # a unit named only by its kind takes its parent's name
+_VOWELS = re.compile(r"[aeiouyăâêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
+
+
+def _with_acronyms(upper: str, cased: str) -> str:
+    """Acronyms kept in capitals ("TRƯỜNG THPT CHUYÊN" -> "Trường THPT chuyên", "KCN"): a
+    word without a vowel is no Vietnamese syllable."""
+    words, out = upper.split(), cased.split()
+    if len(words) != len(out):
+        return cased
+    return " ".join(
+        w if w.isupper() and not _VOWELS.search(w.lower()) else o for w, o in zip(words, out)
+    )
 
 
 _PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b")

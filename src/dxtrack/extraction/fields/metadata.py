@@ -20,9 +20,10 @@ from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
-# "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ").
+# "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
+# and "số:" in lower case.
 _NUMBER = re.compile(
-    r"(?:^|\s)S[ốỐ]\s*[:.]?\s*((?:\d+(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?"
+    r"(?:^|\s)(?:S[ốỐ]\s*[:.]?|số\s*:)\s*((?:\d+(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?"
     r"\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
 # "Hà Nội, ngày 05 tháng 3 năm 2025"; a draft's blanks ("ngày  tháng  năm"), OCR junk in the
@@ -160,6 +161,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     i = 0
     while i < len(lines):
         line = lines[i]
+        unnumbered = not seen_number  # "UBND TỈNH X  Số: 12/UBND": the issuer before it
         if (m := _PLACE_DATE.search(line)) and not meta.place:
             _place_date(meta, m)
             line = (line[: m.start()] + line[m.end() :]).strip()
@@ -181,7 +183,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             meta.subject, i = _collect_subject(lines, i)
             continue
         # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
-        wrapped = bool(issuer_lines) and not seen_number and line.isupper() and len(line) > 1
+        wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if not meta.subject and not _title_type(key) and (typed := _typed_subject(line)):
@@ -206,7 +208,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                         meta.subject, i = _collect_subject(lines, i + 1)
                     continue
             elif (
-                not seen_number
+                unnumbered
                 and not meta.doc_type
                 and not SIGN_PREFIX.match(line)
                 and (issuer_lines or ISSUER_HEAD.match(line))
