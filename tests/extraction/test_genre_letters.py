@@ -317,3 +317,19 @@ class TestListHeadings:
             ("2.a", ["Sở Công Thương", "Sở Xây dựng"]),
             ("2.b", ["Sở Công Thương", "Sở Xây dựng"]),
         ]
+
+    def test_items_naming_categories_under_a_request(self):
+        """An unnumbered letter's "... đề nghị các cơ quan, đơn vị thực hiện ... sau:" is an
+        intro: a dash item naming its own party, a category included ("Chủ đầu tư các dự
+        án có trách nhiệm ..."), keeps it; a label "1. Nhà đầu tư" lends nothing."""
+        assert tasks_of("cong_van_doi_tuong.txt") == [
+            ("", ["Các chủ đầu tư"], [], "2025-12-25", None),
+            ("", ["Chủ đầu tư các dự án"], [], None, "monthly"),
+            ("", ["Các doanh nghiệp"], [], None, None),
+            ("", ["Sở Tài chính"], [], "2025-12-31", None),
+        ]
+        text = (
+            "Điều 1. Chấp thuận nhà đầu tư\n1. Nhà đầu tư\nTên doanh nghiệp: Công ty A.\n"
+            "Địa chỉ trụ sở chính: thôn Tiến Lợi, xã Gia Phú.\n2. Tên dự án: Nhà máy B.\n"
+        )
+        assert extract_text(text, directory=AN_GIANG).tasks == []

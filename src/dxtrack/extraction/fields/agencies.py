@@ -86,6 +86,7 @@ class AgencyMatcher:
         self._open = re.compile(rf"(?:{_alt(vocab['open_heads'])})\b")
         self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
+        self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
 
     # -- abbreviations and office-holders --------------------------------------------------
@@ -228,6 +229,30 @@ class AgencyMatcher:
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
         return [self._mention(ex, start, scope.end() if scope else end)]
 
+    def _rule_category(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        """An obliged party that is a category, printed as found up to its verb ("Chủ đầu
+        tư các dự án có trách nhiệm ...", "các chủ đầu tư khẩn trương ...")."""
+        m = self._category.match(ex.folded, pos)
+        if not m:
+            return []
+        end, words = m.end(), 0
+        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
+        while words < 8 and (w := word.match(ex.text, end)):
+            at = w.start(1)
+            if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
+                break
+            if ex.folded.startswith("và ", at) and self._starts_mention(ex, at + 3):
+                break
+            end, words = w.end(), words + 1
+        after = _skip_space(ex.folded, end)
+        if after >= len(ex.folded) or ex.folded[after] in "\n:":
+            return []  # a title line or a label ("1. Nhà đầu tư"), not an actor
+        return [self._mention(ex, pos, end)]
+
+    def is_category(self, name: str) -> bool:
+        """A name that is an obliged category ("Chủ đầu tư các dự án"), not a body."""
+        return bool(self._category.match(fold(name)))
+
     def _rule_pronoun(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._pronoun.match(ex.folded, pos)
         return [self._mention(ex, m.start(), m.end())] if m else []
@@ -238,6 +263,7 @@ class AgencyMatcher:
         _rule_unit,
         _rule_group,
         _rule_open,
+        _rule_category,
         _rule_pronoun,
     )
 
@@ -272,7 +298,9 @@ class AgencyMatcher:
 
 # Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
 _HEAD = r"(?=(?:các\s+)?(?:Sở|Bộ|Ban|Ủy|UBND|Cục|Vụ|Trung|Đài|Văn|Thanh|Công|Ngân|Kho|Bảo|Hội|Viện"
-_HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng))"
+_HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng"
+_HEAD += r"|Trường|trường))"
+_HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dân\s+cư)"
 TITLE_REWRITES: dict[str, str] = {
     r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
     r"Bộ\s+trưởng\s+": "",
@@ -280,6 +308,10 @@ TITLE_REWRITES: dict[str, str] = {
     r"(?:Thủ\s+trưởng|Người\s+đứng\s+đầu|Phó\s+Giám\s+đốc|Giám\s+đốc|Phó\s+Chủ\s+tịch|Chủ\s+tịch"
     r"|Tổng\s+Giám\s+đốc|Trưởng\s+[Bb]an|Cục\s+trưởng|Vụ\s+trưởng|Tổng\s+cục\s+trưởng)"
     rf"\s*:?\s+{_HEAD}": "",
+    r"Hiệu\s+trưởng\s+(?=(?:các\s+)?[Tt]rường)": "",  # "Hiệu trưởng các trường THPT"
+    # "các đồng chí Trưởng thôn" -> "các thôn", "Trưởng các ấp" -> "các ấp"
+    rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
+    rf"[Tt]rưởng\s+(?=các\s+{_HAMLET})": "",
 }
 
 

@@ -43,7 +43,8 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         else:
             groups.append([unit])
             current = actor if actor is not None else current
-        listing = listing_next
+        # a list of names cut by ";" runs on to the end of its sentence
+        listing = (listing or listing_next) and not text.rstrip().endswith(".")
     if len(groups) < 2:
         return []
     return [_part(node, group, first=i == 0) for i, group in enumerate(groups)]

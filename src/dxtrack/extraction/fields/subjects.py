@@ -221,8 +221,8 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     if role:  # "Trách nhiệm của Sở Tài chính" over "1. Chủ trì ..."
         text = text[role.end() :]
     ex, subject = find_subject(text, matcher)
-    if not subject.leads:
-        return []
+    if not subject.leads or all(matcher.is_category(m.name) for m in subject.leads):
+        return []  # a category lends only by a heading's form ("Trách nhiệm của ...")
     rest = ex.folded[subject.end :]
     if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]

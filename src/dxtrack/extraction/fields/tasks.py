@@ -147,7 +147,9 @@ def extract_tasks(
             if lender:
                 continue  # "Giám đốc Sở X có trách nhiệm:" over "- ..." items
         if not structured and node.kind in {"dash", "plus"} and lender:
-            _visit(node, tasks, ctx, inherited=lender)
+            # "Đề nghị các cơ quan ... sau:" is an intro: an item's own actor overrides it
+            weak = ctx.lent_by.get(tuple(lender), ("", ""))[0] == "intro"
+            _visit(node, tasks, ctx, inherited=lender, weak=weak)
             continue
         _visit(node, tasks, ctx, inherited=intro, weak=True)
     return tasks
@@ -163,7 +165,8 @@ def _list_opener(node: Node, ctx: _Ctx) -> list[str]:
         return []  # "Bộ X đã ban hành ..., cụ thể:" over the documents it cites
     lent = heading_agencies(node, ctx.matcher)
     if lent:
-        ctx.lent_by[tuple(lent)] = ("heading", " ".join(node.own_text.split()))
+        rule = "intro" if subject.assigned else "heading"
+        ctx.lent_by[tuple(lent)] = (rule, " ".join(node.own_text.split()))
     return lent
 
 
