@@ -17,7 +17,7 @@ from dxtrack import vn
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
-from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
 from dxtrack.extraction.vocab import load as load_vocab
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
@@ -81,12 +81,15 @@ def _title_type(key: str) -> str | None:
     return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
+# Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\").
+_MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])")
 _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(paras[:60])] + paras[60:]
+    head = [_MARKS.sub(" ", p).strip() for p in paras[:60]]
+    lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
@@ -104,7 +107,7 @@ def _header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:60]):
         if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
             return i
-        if i and _prose(line) and not _PLACE_DATE.search(line):
+        if i and _prose(line, after_title=_is_title(lines[i - 1])) and not _PLACE_DATE.search(line):
             return i  # a paragraph of sentences, even right under the subject
         if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
             len(line) > 90
@@ -122,15 +125,21 @@ def _header_end(lines: list[str]) -> int:
     return 0
 
 
-def _prose(line: str) -> bool:
+def _prose(line: str, *, after_title: bool = False) -> bool:
     """Sentences, not a subject: a long paragraph with a sentence break inside that ends a
-    sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./.")."""
-    return (
-        len(line) > 90
-        and not is_upper_line(line)
-        and line.rstrip().endswith((".", ":", ";", "./."))
-        and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line) is not None
-    )
+    sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./."), or
+    (not right under the type name, where the subject stands) a capitalised sentence of more
+    than 60 characters ending with a full stop ("Trong những năm qua, ... quan trọng.")."""
+    if is_upper_line(line) or _SUBJECT.match(line):
+        return False
+    end = line.rstrip()
+    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line):
+        return True
+    return not after_title and len(line) > 60 and end.endswith(".") and starts_upper(line)
+
+
+def _is_title(line: str) -> bool:
+    return is_upper_line(line) and _title_type(fold(line.strip(" .:"))) is not None
 
 
 def _letterhead_follows(lines: list[str], i: int) -> bool:

@@ -18,7 +18,7 @@ from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-_MARKS = re.compile(r"[*_|]+|\\(?=[.\-])")  # emphasis, cell bars, escaped "\." / "\-"
+_MARKS = re.compile(r"[*_|]+|\\(?=[.\-*\s]|$)")  # emphasis, cell bars, escapes, hard breaks
 _SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]]|^(?:Đã\s+ký|ĐÃ\s+KÝ)\s*[:.]?\s*")
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
@@ -108,14 +108,19 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
     it opens with a family name ("Nguyễn", or "Tran" without its diacritics)."""
     for i in range(lo + 1, hi):
         line = lines[i]
-        words = line.split()
-        if (
-            _NAME.match(line)
-            and vn.fold(words[0], accents=False) in _surnames()
-            and _after_list(lines, i, lo)
-        ):
+        if _family_name(line) and _after_list(lines, i, lo):
             return {"name": line, "title": None}
+        tail = _ITEM_TAIL.search(line)  # "- Lưu: VT.      Tô Lâm", two columns on one line
+        if tail and line.startswith(("-", "+")) and _family_name(tail.group(1)):
+            return {"name": tail.group(1), "title": _title_above(lines, i, lo)}
     return None
+
+
+_ITEM_TAIL = re.compile(r"[.;,)]\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+
+
+def _family_name(text: str) -> bool:
+    return bool(_NAME.match(text)) and vn.fold(text.split()[0], accents=False) in _surnames()
 
 
 def _after_list(lines: list[str], i: int, lo: int) -> bool:
