@@ -102,3 +102,21 @@ class TestPartyHeadingsAndPageHeaders:
             ("III.1.b", ["Đảng uỷ Chính phủ"]),
             ("III.2.a", ["Quân uỷ Trung ương"]),
         ]
+
+    def test_office_heads_need_a_capitalised_name(self):
+        """ "2. Phòng Văn hóa - Xã hội các xã, phường" lends itself to its dash items; "1.
+        Phòng, chống dịch bệnh" / "Phòng chống thiên tai" are topics, not offices."""
+        text = (
+            "II. NHIỆM VỤ\n"
+            "1. Phòng, chống dịch bệnh\n"
+            "- Tổ chức tiêm chủng cho trẻ em.\n"
+            "2. Phòng chống thiên tai\n"
+            "- Sở Nông nghiệp và Môi trường xây dựng phương án ứng phó.\n"
+            "III. TỔ CHỨC THỰC HIỆN\n"
+            "1. Phòng Văn hóa - Xã hội các xã, phường\n"
+            "- Tuyên truyền về chuyển đổi số trên địa bàn.\n"
+        )
+        assert _tasks(text) == [
+            ("II.2", ["Sở Nông nghiệp và Môi trường"]),
+            ("III.1", ["Phòng Văn hóa - Xã hội các xã, phường"]),
+        ]

@@ -83,7 +83,9 @@ class AgencyMatcher:
         self._scope = re.compile(
             rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"
         )
-        self._open = re.compile(rf"(?:{_alt(vocab['open_heads'])})\b")
+        self._open = re.compile(rf"(?:{_alt(vocab['open_heads'] + vocab['capital_heads'])})\b")
+        # "Phòng Kinh tế" opens a name, "Phòng chống dịch" does not
+        self._capital_head = re.compile(rf"(?:{_alt(vocab['capital_heads'])})[ \t]+(?=\S)")
         self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
@@ -211,6 +213,11 @@ class AgencyMatcher:
             pos = many.end()
         m = self._open.match(ex.folded, pos)
         if not m or not _is_capital(ex.text, pos) or self._stop.match(ex.folded, pos):
+            return []
+        head = self._capital_head.match(ex.folded, pos)
+        if head and (
+            head.end() != _skip_space(ex.folded, m.end()) or not _is_capital(ex.text, head.end())
+        ):
             return []
         end = m.end()
         words = 0
