@@ -170,6 +170,22 @@ class TestMarkdown:
     def test_normal_text_untouched(self, text: str) -> None:
         assert clean_markdown(text) == (text, False)
 
+    def test_pandoc_aligned_task_table_keeps_its_columns(self) -> None:
+        """Bold marks in a pandoc multiline table become spaces of their width: the layout
+        stage cuts the lines at the dash segments (a letterhead table is cleaned as usual)."""
+        raw = (
+            "  **STT**  **Nhiệm vụ**   **Cơ quan chủ trì**\n"
+            "  -------  -------------  -------------------\n"
+            "  1        Rà soát        Sở Tư pháp\n"
+            "\n"
+            "**Điều 2.** Hiệu lực"
+        )
+        text, _ = clean_markdown(raw)
+        lines = text.split("\n")
+        assert lines[0] == "    STT      Nhiệm vụ       Cơ quan chủ trì  "
+        assert lines[0].index("Nhiệm vụ") == raw.index("Nhiệm vụ")
+        assert lines[-1] == "Điều 2. Hiệu lực"
+
     def test_warning_when_cleaned(self) -> None:
         doc = read_bytes("**Điều 1.** Ban hành".encode(), "web.txt")
         assert doc.text == "Điều 1. Ban hành"

@@ -6,6 +6,7 @@ handler), applied in order to the raw lines; each has golden cases in
 `tests/extraction/cases/layout/`:
 
     html_remnants          "<br>", "&nbsp;" left by a page   -> a line break, a space
+    pandoc_tables          "+----+" grid, dash-segment tables -> "a | b | c" rows
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
     header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
@@ -26,6 +27,7 @@ import re
 from collections.abc import Callable
 
 from dxtrack.extraction.layout_columns import rebuild_aligned_tables
+from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
@@ -163,6 +165,12 @@ def crawler_artifacts(lines: list[str], directory: tuple[str, ...]) -> list[str]
     return out
 
 
+def pandoc_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Task tables of pages converted by pandoc: grid tables between "+---+" borders and
+    multiline tables under dash segments, their cells wrapped over several lines."""
+    return rebuild_pandoc_tables(lines)
+
+
 def aligned_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Task tables of PDF text saved with its layout: columns as runs of spaces."""
     return rebuild_aligned_tables(lines)
@@ -200,6 +208,7 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
+    ("pandoc_tables", pandoc_tables),
     ("emphasis_across_lines", emphasis_across_lines),
     ("lone_pipe_cells", lone_pipe_cells),
     ("header_line_splits", header_line_splits),

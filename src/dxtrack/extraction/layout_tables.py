@@ -115,13 +115,23 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
         text += " " + folded
         width += bool(width and folded and not rule)
         j += 1
-    has_lead = "chủ trì" in text or "thực hiện" in text
-    has_task = re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text)
+    has_lead, has_task = _lead_and_task(text)
     body = [line for line in lines[j : j + 8] if line.strip()][:4]
     if width and any("|" in line for line in body):
         return None  # a table in rows of its own: fields/tables.py reads it as it is
     shape = _Shape(width, coordinators="phối hợp" in text)
     return (j, shape) if has_lead and has_task else None
+
+
+def _lead_and_task(text: str) -> tuple[bool, bool]:
+    has_lead = "chủ trì" in text or "thực hiện" in text
+    return has_lead, re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text) is not None
+
+
+def task_header(cells: list[str]) -> bool:
+    """The cells of a task table's header: STT first, a task and a lead column."""
+    folded = [fold(c.replace("*", "").strip()) for c in cells]
+    return bool(folded) and bool(_STT.match(folded[0])) and all(_lead_and_task(" ".join(folded)))
 
 
 def _rows(lines: list[str], i: int, matcher: AgencyMatcher, shape: _Shape) -> tuple[list[str], int]:

@@ -177,10 +177,43 @@ def _strong_underscore(match: re.Match[str]) -> str:
     return inner if not inner.isascii() or " " in inner else match.group(0)
 
 
+_SEGMENTS = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")  # a pandoc table's column dashes
+_FULL_DASHES = re.compile(r"^\s*-{8,}\s*$")
+# a task table's header, its words cut by the columns ("Cơ quan chủ" over "trì")
+_TASK_HEADER = re.compile(r"\b(?:STT|TT)\b.*\b(?:[Cc]hủ|CHỦ|[Tt]hực|THỰC)\b")
+
+
+def _aligned_table_lines(lines: list[str]) -> set[int]:
+    """Lines of pandoc multiline and simple tables (columns aligned under dash segments),
+    whose bold marks must keep their width: `layout_pandoc` cuts them at the dashes."""
+    keep: set[int] = set()
+    for s, line in enumerate(lines):
+        if "--" not in line or not _SEGMENTS.match(line):
+            continue
+        k = s
+        while k > 0 and s - k < 4 and lines[k - 1].strip() and not _FULL_DASHES.match(lines[k - 1]):
+            k -= 1
+        if not _TASK_HEADER.search(" ".join(lines[k:s])):
+            continue  # a letterhead or any other table: cleaned as usual
+        framed = k > 0 and _FULL_DASHES.match(lines[k - 1]) is not None
+        j = s + 1
+        while j < len(lines) and not _FULL_DASHES.match(lines[j]):
+            if not framed and not lines[j].strip():
+                break
+            j += 1
+        keep.update(range(k, j))
+    return keep
+
+
 def clean_markdown(text: str) -> tuple[str, bool]:
     """Remove Markdown remnants conservatively; returns (text, whether anything changed)."""
     out = []
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    aligned = _aligned_table_lines(lines) if "--" in text else set()
+    for n, line in enumerate(lines):
+        if n in aligned:
+            out.append(line.replace("**", "  "))  # the columns stay where the dashes say
+            continue
         if "|" in line and _TABLE_RULE.match(line):
             continue
         if _TABLE_ROW.match(line) and line.count("|") >= 2:
