@@ -333,3 +333,18 @@ class TestListHeadings:
             "Địa chỉ trụ sở chính: thôn Tiến Lợi, xã Gia Phú.\n2. Tên dự án: Nhà máy B.\n"
         )
         assert extract_text(text, directory=AN_GIANG).tasks == []
+
+    def test_chi_thi_intro_lends_its_addressees(self):
+        """ "Chủ tịch UBND tỉnh chỉ thị các sở, ... thực hiện tốt các nội dung sau:" lends
+        them to the actorless items; a cited "Chỉ thị số ..." is not that verb."""
+        text = (
+            "Thực hiện Chỉ thị số 11/CT-TTg ngày 04/3/2020 của Thủ tướng Chính phủ, Chủ tịch Ủy"
+            " ban nhân dân tỉnh chỉ thị các sở, ban, ngành tỉnh thực hiện tốt các nội dung sau:\n"
+            "1. Tăng cường tuyên truyền pháp luật về phòng cháy, chữa cháy.\n"
+            "2. Công an tỉnh chủ trì tổ chức diễn tập phòng cháy, chữa cháy.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"]) for t in tasks] == [
+            ("1", ["Các sở, ban, ngành tỉnh"]),
+            ("2", ["Công an tỉnh"]),
+        ]

@@ -13,8 +13,8 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded
 from dxtrack.extraction.textutil import fold
 
 _INTRO_VERB = re.compile(
-    r"(?<!được\s)(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?|chỉ\s+đạo)"
-    r"(?!\s+(?:của|tại|thông|dịch|nhận))\s*:?\s*"
+    r"(?<!được\s)(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?|chỉ\s+đạo|chỉ\s+thị)"
+    r"(?!\s+(?:của|tại|thông|dịch|nhận|số|\d))\s*:?\s*"
 )
 # what may follow the verb of an intro that names no one: "... đề nghị:", "... đề nghị
 # thực hiện một số nội dung sau:", "... có ý kiến chỉ đạo như sau:"
@@ -29,13 +29,13 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
     """The agencies an intro sentence ending with ":" lends to the list's actorless items:
     those after its verb ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... sau:"), else the
     addressees when it asks without naming anyone."""
-    m = _INTRO_VERB.search(ex.folded)
-    if not m:
-        return []
-    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
-    if found:
-        return [x.name for x in found]
-    return list(addressees) if _INTRO_TAIL.match(ex.folded, m.end()) else []
+    for m in _INTRO_VERB.finditer(ex.folded):
+        found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:
+            return [x.name for x in found]
+        if _INTRO_TAIL.match(ex.folded, m.end()):
+            return list(addressees)
+    return []
 
 
 def bare_request(folded: str) -> bool:
