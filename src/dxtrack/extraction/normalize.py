@@ -24,7 +24,9 @@ _INVISIBLE = {
 }
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _RULE_LINE = re.compile(
-    r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*)\s*$", re.IGNORECASE
+    r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*"
+    r"|[=\-–—]{3,}\s*(?:Trang|Page)\s+\d{1,4}\s*[=\-–—]{3,})\s*$",  # "===== Trang 2 ====="
+    re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
