@@ -49,9 +49,10 @@ def unwrap_motto(lines: list[str]) -> list[str]:
     return out
 
 
-# The motto's head with its tail cut off by OCR ("BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É"): the
+# The motto's head with its tail cut off or damaged by OCR ("BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É",
+# "CỘNG HOÀ XÃ : HỦ NGHĨA"): the
 # motto is the right-hand cell, so the rest of the line goes with it.
-_MOTTO_START = re.compile(r"\s*\bC[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s*X[ÃA]\s+H[ỘO]I\b.*$", re.IGNORECASE)
+_MOTTO_START = re.compile(r"\s*\bC[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s*X[ÃA]\b.*$", re.IGNORECASE)
 
 
 def without_motto(line: str) -> str:

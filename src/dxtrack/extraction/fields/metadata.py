@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 
 from dxtrack import vn
+from dxtrack.extraction.fields.dateline import find_place_date, join_broken, without_place_date
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
@@ -26,15 +26,6 @@ _NUMBER = re.compile(
     r"(?:^|\s)(?:S[ốỐ]\s*[:.]?|số\s*:)\s*((?:\d+(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?"
     r"\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
-# "Hà Nội, ngày 05 tháng 3 năm 2025"; a draft's blanks ("ngày  tháng  năm"), OCR junk in the
-# day or month ("ngày A2 thang 3") or a lost year keep the place; the date needs clean digits.
-_PLACE_DATE = re.compile(
-    r"(?<![\w\-/])(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
-    r"(?:\s+(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,4})"
-    r"\s*,\s*[Nn]gày(?P<d>[^,;\n]{0,8}?)[Tt]h[aá]ng(?P<m>[^,;\n]{0,8}?)[Nn][aă]m\b"
-    r"(?:\s*(?P<y>\d{4})(?!\d))?"
-)
-_DAY = re.compile(r"^[\s.…_]*(\d{1,2})[\s.…_]*$")
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
@@ -88,7 +79,7 @@ _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    head = [_MARKS.sub(" ", p).strip() for p in paras[:60]]
+    head = join_broken([_MARKS.sub(" ", p).strip() for p in paras[:60]])
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
@@ -107,18 +98,18 @@ def _header_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:60]):
         if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
             return i
-        if i and _prose(line, after_title=_is_title(lines[i - 1])) and not _PLACE_DATE.search(line):
+        if i and _prose(line, after_title=_is_title(lines[i - 1])) and not find_place_date(line):
             return i  # a paragraph of sentences, even right under the subject
         if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
             len(line) > 90
             and not is_upper_line(line)
             and not _SUBJECT.match(line)
-            and not _PLACE_DATE.search(line)
+            and not find_place_date(line)
             and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
             and not _letterhead_follows(lines, i)
         ):
             return i
-    dated = next((i for i, ln in enumerate(lines[:30]) if _PLACE_DATE.search(ln)), None)
+    dated = next((i for i, ln in enumerate(lines[:30]) if find_place_date(ln)), None)
     for i in range(dated + 1 if dated is not None else 0, min(len(lines), 60)):
         if dated is not None and _is_sentence(lines[i]) and not _SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
@@ -146,8 +137,7 @@ def _letterhead_follows(lines: list[str], i: int) -> bool:
     """The number or the place-date line comes right after: line i is a letterhead line
     (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic")."""
     return any(
-        re.match(r"^S[ốỐ]\s*[:.]", line) or _PLACE_DATE.search(line)
-        for line in lines[i + 1 : i + 3]
+        re.match(r"^S[ốỐ]\s*[:.]", line) or find_place_date(line) for line in lines[i + 1 : i + 3]
     )
 
 
@@ -156,7 +146,7 @@ def _is_sentence(line: str) -> bool:
         len(line) > 40
         and line.rstrip().endswith((".", ":"))
         and not is_upper_line(line)
-        and not _PLACE_DATE.search(line)
+        and not find_place_date(line)
         and not _NUMBER.search(line)
         and not _SUBJECT.match(line)
     )
@@ -171,9 +161,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     while i < len(lines):
         line = lines[i]
         unnumbered = not seen_number  # "UBND TỈNH X  Số: 12/UBND": the issuer before it
-        if (m := _PLACE_DATE.search(line)) and not meta.place:
-            _place_date(meta, m)
-            line = (line[: m.start()] + line[m.end() :]).strip()
+        if not meta.place and (dated := find_place_date(line)):
+            meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
+            line = f"{line[: dated.start]} {line[dated.end :]}".strip()
         if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()]):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
@@ -227,16 +217,6 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     meta.issuer = issuer_of(issuer_lines, directory)
 
 
-def _place_date(meta: Metadata, m: re.Match[str]) -> None:
-    meta.place = " ".join(m.group("place").split())
-    if not m.group("y"):
-        return
-    meta.year = int(m.group("y"))
-    day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
-    if day and month:
-        meta.issued_date = _iso(meta.year, int(month.group(1)), int(day.group(1)))
-
-
 def _own_number(before: str) -> bool:
     """ "Số: 12/UBND" opens its cell or follows the issuer's capitals; "... KẾ HOẠCH SỐ
     119-KH/TU" in a subject in capitals, or "Quyết định số ..." cites another document."""
@@ -285,7 +265,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and is_upper_line(lines[j])
         and not parts[-1].rstrip().endswith(":")
         and not _AUTHORITY.match(lines[j])
-        and not _PLACE_DATE.search(lines[j])
+        and not find_place_date(lines[j])
         and not _NUMBER.search(lines[j])
         and not _title_type(fold(lines[j].strip(" .:")))
     ):
@@ -322,14 +302,14 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or _prose(lines[j])
         )
     ):
-        if dated := _PLACE_DATE.search(lines[j]):
-            left = lines[j][: dated.start()].strip()
+        if dated := find_place_date(lines[j]):
+            left = lines[j][: dated.start].strip()
             if left and not is_upper_line(left) and not _KINH_GUI.match(left):
                 parts.append(left)
             break
         parts.append(lines[j])
         j += 1
-    subject = " ".join(_PLACE_DATE.sub(" ", " ".join(parts)).split())
+    subject = " ".join(without_place_date(" ".join(parts)).split())
     return (subject or None), j
 
 
@@ -366,10 +346,3 @@ def _type_from_number(number: str | None) -> str | None:
         return None
     first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0]
     return symbol_codes().get(first)
-
-
-def _iso(y: int, m: int, d: int) -> str | None:
-    try:
-        return date(y, m, d).isoformat()
-    except ValueError:
-        return None

@@ -1,0 +1,77 @@
+"""The place-and-date line of a letterhead ("Hà Nội, ngày 05 tháng 3 năm 2025") and the
+head lines a copy broke in two ("Lâm Đồng, ngày 10 tháng 3" / "năm 2025", "Số:" / "12/UBND").
+
+A draft's blanks ("ngày  tháng  năm"), OCR junk in the day or month ("ngày A2 thang 3") or a
+lost year keep the place; the date needs clean digits. A numeric date ("ngày 12/3/2025") and
+a place without its comma at the start of a line ("An Giang ngày 12 tháng 3 năm 2025") count.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import NamedTuple
+
+_PLACE = (
+    r"(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
+    r"(?:\s+(?:-\s+)?(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,5})"
+)
+_DATE = (
+    r"[Nn]gày(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
+    r"|(?P<d>[^,;\n]{0,8}?)[Tt]h[aá]ng(?P<m>[^,;\n]{0,8}?)[Nn][aă]m\b(?:\s*(?P<y>\d{4})(?!\d))?)"
+)
+PLACE_DATE = re.compile(rf"(?<![\w\-/]){_PLACE}\s*,\s*{_DATE}")
+_BARE = re.compile(rf"^[\s|*]*{_PLACE}\s+{_DATE}")  # no comma: only at the start of a line
+_DAY = re.compile(r"^[\s.…_]*(\d{1,2})[\s.…_]*$")
+_OPEN_DATE = re.compile(r",\s*[Nn]gày\b.*\b[Tt]h[aá]ng\b(?!.*\b[Nn]ăm\b)")
+_YEAR_LINE = re.compile(r"^[\s*_]*[Nn]ăm\s+\d{4}")
+_NUMBER_ALONE = re.compile(r"^\s*S[ốỐ]\s*:?\s*$")
+_NUMBER_BODY = re.compile(r"^\s*[\w.\-]*/[\w&.\-/]+\s*$")
+
+
+class PlaceDate(NamedTuple):
+    place: str
+    year: int | None
+    issued: str | None
+    start: int
+    end: int
+
+
+def find_place_date(line: str) -> PlaceDate | None:
+    m = PLACE_DATE.search(line) or _BARE.match(line)
+    if not m:
+        return None
+    place = " ".join(m.group("place").split())
+    if m.group("ny"):
+        year = int(m.group("ny"))
+        return PlaceDate(place, year, _iso(year, int(m.group("nm")), int(m.group("nd"))), *m.span())
+    if not m.group("y"):
+        return PlaceDate(place, None, None, *m.span())
+    year = int(m.group("y"))
+    day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
+    issued = _iso(year, int(month.group(1)), int(day.group(1))) if day and month else None
+    return PlaceDate(place, year, issued, *m.span())
+
+
+def without_place_date(text: str) -> str:
+    found = find_place_date(text)
+    return text if found is None else f"{text[: found.start]} {text[found.end :]}"
+
+
+def join_broken(lines: list[str]) -> list[str]:
+    """Head lines a copy broke in two joined again, the second left empty (same count)."""
+    out = list(lines)
+    for i in range(len(out) - 1):
+        first, second = out[i], out[i + 1]
+        if (_OPEN_DATE.search(first) and _YEAR_LINE.match(second)) or (
+            _NUMBER_ALONE.match(first) and _NUMBER_BODY.match(second)
+        ):
+            out[i], out[i + 1] = f"{first.rstrip(' *_')} {second.strip(' *_')}", ""
+    return out
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
