@@ -348,3 +348,13 @@ class TestListHeadings:
             ("1", ["Các sở, ban, ngành tỉnh"]),
             ("2", ["Công an tỉnh"]),
         ]
+
+    def test_request_to_carry_out_the_above_closes(self):
+        text = (
+            "Kính gửi: Các sở, ban, ngành.\n"
+            "Giao Công an tỉnh chủ trì tham mưu dự thảo Nghị quyết trước ngày 30/6/2025.\n"
+            "Đề nghị các sở, ban, ngành, địa phương khẩn trương triển khai thực hiện nội dung"
+            " chỉ đạo trên./.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Công an tỉnh"], "2025-06-30")]
