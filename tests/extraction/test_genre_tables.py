@@ -131,3 +131,29 @@ class TestSectionRowsOfWebCopies:
             ("PL.II.1", ["Sở Tài chính"]),
             ("PL.1", ["Sở Y tế"]),
         ]
+
+
+class TestScheduleTables:
+    def test_time_first_group_rows_and_a_second_header_row(self):
+        """A schedule: the time in the first column, "Thực hiện" over "Đơn vị chủ trì" |
+        "Đơn vị phối hợp" in a second header row, group rows "1 | Lập nhiệm vụ" whose rows
+        share the path PL.I.1, a time cell merged over a group's rows (printed in its first
+        row only), two leads joined by "/", rows right under a section (PL.II)."""
+        text = (
+            "Thời gian | Nội dung công việc | Cơ quan chịu trách nhiệm | Thực hiện\n"
+            " |  |  | Đơn vị chủ trì | Đơn vị phối hợp\n"
+            "I | GIAI ĐOẠN 1: LẬP NHIỆM VỤ\n"
+            "1 | Lập nhiệm vụ quy hoạch\n"
+            "10-11/2019 | Xây dựng khung định hướng | Cơ quan lập quy hoạch | Sở Tư pháp"
+            " | - Sở Nội vụ; - Sở Tài chính.\n"
+            " | Lấy ý kiến các sở | Cơ quan lập quy hoạch | Sở Nội vụ/ Sở Tài chính | \n"
+            "II | GIAI ĐOẠN 2: CÔNG BỐ\n"
+            "12/2021 | Tổ chức hội nghị công bố | Cơ quan lập quy hoạch | Sở Xây dựng | \n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+            ("PL.I.1", ["Sở Tư pháp"], "2019-11-30"),
+            ("PL.I.1", ["Sở Nội vụ", "Sở Tài chính"], "2019-11-30"),
+            ("PL.II", ["Sở Xây dựng"], "2021-12-31"),
+        ]
+        assert tasks[0]["coordinators"] == ["Sở Nội vụ", "Sở Tài chính"]

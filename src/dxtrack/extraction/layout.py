@@ -103,7 +103,7 @@ def lone_pipe_cells(lines: list[str], directory: tuple[str, ...]) -> list[str]:
         if out and _ONE_WORD.match(out[-1]) and (len(out) < 2 or not out[-2].strip()):
             out[-1] = f"{out[-1].strip()} {line.strip()}"  # "ỦY" / "BAN NHÂN DÂN" in a cell
             continue
-        if _LEAD_PIPE.match(line):
+        if _LEAD_PIPE.match(line) and line.count("|") < 2:  # not a row " | a | b"
             out.append("")
             line = _LEAD_PIPE.sub("", line)
         if _TRAIL_PIPE.search(line) and line.count("|") == 1:

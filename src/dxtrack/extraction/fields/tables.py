@@ -56,6 +56,7 @@ _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
 # "I. HOÀN THIỆN THỂ CHẾ" in the STT cell of a section row (cells merged in the page)
 _SECTION_TITLE = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)\-–]\s*(?=[^a-zđ\W\d]{2})[^a-zđ]*$")
+_NAME_SLASH = re.compile(r"\s*/\s*(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ])")
 _LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
 _QUARTER_LIST = re.compile(
     r"quý\s+(?:(?:iv|i{1,3}|[1-4])\s*(?:,|và|-|–|đến)\s*)+(?=(?:iv|i{1,3}|[1-4])\b)"
@@ -70,6 +71,9 @@ class _Table:
     directory: tuple[str, ...] = ()
     rows: int = 0  # rows read after the header (the row number of a table without STT)
     parent: str = ""  # the numbered row above lettered rows ("1" over "a)", "b)")
+    width: int = 0  # cells of the header row
+    grouped: bool = False  # numbered group rows in a table without STT ("1 | Lập quy hoạch")
+    when: str = ""  # the time cell merged over the rows of a group (empty below its first)
     # (section, parent) of the table above when its header is repeated (a page break); a
     # next row numbered 1 starts a table of its own
     carried: tuple[str, str] = ("", "")
@@ -80,8 +84,15 @@ def _carried(table: _Table | None, columns: dict[str, int]) -> tuple[str, str]:
     return (table.section, table.parent) if table and same else ("", "")
 
 
-def cells(line: str) -> list[str]:
-    return [c.strip() for c in line.strip().strip("|").split("|")]
+def cells(line: str, width: int = 0) -> list[str]:
+    """The cells of a row. The reader joins cells by " | " (a first or last cell empty
+    leaves a pipe at the edge); a Markdown row "| a | b |" has pipes at both edges, which
+    only the header's `width` can tell from two empty edge cells."""
+    text = line.strip()
+    parts = text.split("|")
+    if len(text) > 1 and text[0] == text[-1] == "|" and not (width and len(parts) == width):
+        parts = parts[1:-1]
+    return [c.strip() for c in parts]
 
 
 def header_columns(row: list[str]) -> dict[str, int] | None:
@@ -114,12 +125,17 @@ def extract_table_tasks(
             if table and (section := _SECTION_TITLE.match(para.text)):
                 table.section, table.parent = section.group(1), ""  # a one-cell section row
             continue
-        row = cells(para.text)
+        row = cells(para.text, table.width if table else 0)
         columns = header_columns(row)
         if columns:
             table = _Table(columns, directory=directory, carried=_carried(table, columns))
+            table.width = len(row)
             continue
         if table is None:
+            continue
+        if table.rows == 0 and (roles := _sub_header(row)):
+            table.columns = {**table.columns, **roles}  # "Thực hiện" over "Chủ trì" | "Phối hợp"
+            table.width = max(table.width, len(row))
             continue
         table.rows += 1
         task = _row_task(table, row, para, year=year)
@@ -136,23 +152,18 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
         table.section, table.parent = table.carried  # the table goes on after a page break
     table.carried = ("", "")
     if section:
-        table.section, table.parent = section.group(1), ""
+        table.section, table.parent, table.when = section.group(1), "", ""
         return None
-    number = _ROW.match(first)
     text = _cell(row, col.get("task"))
-    if "number" not in col and text and not _SECTION.match(text):
-        number = _ROW.match(str(table.rows))  # a table without an STT column: row order
-    label = number.group(1) if number else ""
-    if number:
-        table.parent = label
-    elif (letter := _LETTER_ROW.match(first)) and table.parent:
-        label = f"{table.parent}.{letter.group(1)}"
-    if not label or not text:
+    label = _label(table, first, text)
+    if label is None or not text:
         return None
     leads = _agencies(_cell(row, col.get("lead")), table.directory)
+    when = _cell(row, col.get("deadline"))
+    if table.grouped:  # a time cell merged over a group's rows is printed in its first
+        when = table.when = when or table.when
     if not leads:
         return None
-    when = _cell(row, col.get("deadline"))
     recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = _deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, label) if p)
@@ -170,6 +181,43 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     )
 
 
+def _label(table: _Table, first: str, text: str) -> str | None:
+    """The row's path under its section (None: no task row): its STT number, "1.a" for a
+    lettered row under row 1; without an STT column the row's order, or the number of the
+    group row above ("1 | Lập nhiệm vụ quy hoạch" in the first column, then rows of that
+    group; "" right under a section)."""
+    number = _ROW.match(first)
+    if "number" not in table.columns:
+        if number and table.columns.get("task") != 0:
+            table.parent, table.grouped, table.when = number.group(1), True, ""
+            return number.group(1)
+        if table.grouped:
+            return table.parent
+        if text and not _SECTION.match(text):
+            number = _ROW.match(str(table.rows))  # a table without an STT column: row order
+    if number:
+        table.parent = number.group(1)
+        return table.parent
+    if (letter := _LETTER_ROW.match(first)) and table.parent:
+        return f"{table.parent}.{letter.group(1)}"
+    return None
+
+
+def _sub_header(row: list[str]) -> dict[str, int]:
+    """Roles named by a second header row ("", "", "Đơn vị chủ trì", "Đơn vị phối hợp"):
+    every filled cell names a column and none is a number."""
+    roles: dict[str, int] = {}
+    for i, cell in enumerate(row):
+        key = " ".join(fold(cell).replace("*", "").split())
+        if not key:
+            continue
+        name = next((name for name, pattern in COLUMNS if pattern.search(key)), None)
+        if name is None or name == "number" or len(key.split()) > 8:
+            return {}
+        roles.setdefault(name, i)
+    return roles
+
+
 def _cell(row: list[str], index: int | None) -> str:
     return row[index].strip() if index is not None and index < len(row) else ""
 
@@ -177,12 +225,15 @@ def _cell(row: list[str], index: int | None) -> str:
 def _agencies(cell: str, directory: tuple[str, ...]) -> list[str]:
     if not cell or cell in {"-", "–"}:
         return []
+    names = _NAME_SLASH.split(cell)  # "Vụ Kế hoạch - Tài chính/ Ban Quản lý quy hoạch"
+    if len(names) > 1:
+        return [name for part in names for name in _agencies(part, directory)]
     matcher = get_matcher(directory)
     ex = matcher.expand(cell)
     found, _ = matcher.match_list(ex, 0, bare_groups=True)
     if found:
         return [m.name for m in found]
-    parts = [p.strip(" .") for p in re.split(r"[;,]|\bvà\b", ex.text) if p.strip(" .")]
+    parts = [p.strip(" .-–") for p in re.split(r"[;,/]|\bvà\b", ex.text) if p.strip(" .-–")]
     return [p[:1].upper() + p[1:] for p in parts]
 
 
