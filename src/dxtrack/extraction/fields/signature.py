@@ -44,6 +44,12 @@ _ATTACHMENT = re.compile(
     r"|DANH\s+SÁCH|Phụ\s+lục)\b"
 )
 _LUU = re.compile(r"^Lưu\b", re.IGNORECASE)  # "Lưu: VT, KHCN." ends the Nơi nhận list
+_NAME_TITLE = re.compile(
+    r"^((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]{3,}$"
+)
+_STAMP_TAIL = re.compile(
+    r"(?:[+-]\d{2}:?\d{2}|\d{1,2}:\d{2}(?::\d{2})?)\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
+)
 _WINDOW = 45  # lines from the block's first line (a long Nơi nhận list sits inside it)
 
 
@@ -54,8 +60,26 @@ def _surnames() -> frozenset[str]:
 
 
 def clean(line: str) -> str:
-    """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces."""
-    return " ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())
+    """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces; an
+    e-signature stamp gives only the name a reader glued after it ("Thời gian ký: 12.03.2025
+    10:20:00 +07:00 Nguyễn Văn A")."""
+    line = " ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())
+    if _STAMP.match(line):
+        tail = _STAMP_TAIL.search(line)
+        return tail.group(1) if tail else ""
+    return line
+
+
+def _upper_name(line: str) -> bool:
+    """A name printed in capitals ("NGUYỄN THANH BÌNH"): two to six words, a family name first,
+    no title word."""
+    words = line.split()
+    return (
+        line.isupper()
+        and 2 <= len(words) <= 6
+        and _family_name(" ".join(w.capitalize() for w in words))
+        and not (_LAST_TITLE.search(line) or _BARE_TITLE.match(line) or SIGN_PREFIX.match(line))
+    )
 
 
 def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | None:
@@ -91,10 +115,14 @@ def _signer_in(
     order = range(hi - 1, lo - 1, -1) if backwards else range(lo, hi)
     for i in order:
         line = lines[i]
-        if _NAME.match(line) and not is_upper_line(line):
+        if (_NAME.match(line) and not is_upper_line(line)) or _upper_name(line):
             title = _title_above(lines, i, lo)
             if title:
                 return {"name": line, "title": title}
+        if (after := _NAME_TITLE.match(line)) and _family_name(after.group(1)):
+            title = _title_above(lines, i, lo)  # "Nguyễn Minh    CHỦ TỊCH": a cell read across
+            if title:
+                return {"name": after.group(1), "title": title}
         joined = _TITLE_NAME.match(line)
         if joined and is_upper_line(joined.group("title")):
             last = _LAST_TITLE.search(joined.group("title"))
