@@ -358,3 +358,15 @@ class TestListHeadings:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Công an tỉnh"], "2025-06-30")]
+
+    def test_head_of_government_is_no_lead(self):
+        """ "Thủ tướng Chính phủ đồng ý ... và giao Bộ X ..." is Bộ X's task; a sentence
+        where the head of government only agrees gives none."""
+        text = (
+            "Kính gửi: Bộ Xây dựng.\n"
+            "Thủ tướng Chính phủ đồng ý chủ trương điều chỉnh cục bộ quy hoạch như đề nghị của"
+            " Ủy ban nhân dân tỉnh Bình Dương và giao Bộ Xây dựng hướng dẫn thực hiện.\n"
+            "Thủ tướng Chính phủ đồng ý đề xuất của Bộ Tài chính tại văn bản nêu trên.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["lead"], t["rule"]) for t in tasks] == [(["Bộ Xây dựng"], "mid_paragraph")]

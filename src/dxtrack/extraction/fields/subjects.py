@@ -117,6 +117,13 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
         if others:
             return ex, Subject(others, True, end2)
+    if all(_SPEAKER.fullmatch(fold(m.name)) for m in mentions):
+        # "Thủ tướng Chính phủ đồng ý ... và giao Bộ X ...": the head of government is no lead
+        for m in _AND_ASSIGN.finditer(ex.folded, end, min(len(ex.folded), end + 400)):
+            found, end2 = matcher.match_list(ex, m.end(), bare_groups=True)
+            if found:
+                return ex, Subject(found, True, end2, mid=True)
+        return ex, _assigned_mid_sentence(ex, matcher, end)
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
@@ -157,6 +164,7 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     return Subject()
 
 
+_AND_ASSIGN = re.compile(r"\s(?:và|đồng\s+thời)\s+(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;:])\s+|,\s+)(?=\S)")
 _SENTENCE_END = re.compile(r"[.;](?=\s)")
 
