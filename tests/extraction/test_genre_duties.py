@@ -120,3 +120,43 @@ class TestPartyHeadingsAndPageHeaders:
             ("II.2", ["Sở Nông nghiệp và Môi trường"]),
             ("III.1", ["Phòng Văn hóa - Xã hội các xã, phường"]),
         ]
+
+
+class TestClosingArticles:
+    def test_effect_clause_opening_an_article_over_assigning_sentences(self):
+        """ "Điều 4. Quyết định này có hiệu lực ..." then a paragraph whose sentences each open
+        with their own actor: a task per actor; the closing list cut by ";" ("Chánh Văn phòng
+        ...; Giám đốc ...; ... chịu trách nhiệm thi hành") stays no task."""
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 1. Phê duyệt điều chỉnh dự án đầu tư xây dựng đường nội thị.\n"
+            "Điều 2. Chánh Văn phòng Ủy ban nhân dân tỉnh; Giám đốc các Sở: Tài chính, Xây"
+            " dựng; Chủ tịch Ủy ban nhân dân các xã chịu trách nhiệm thi hành Quyết định này./.\n"
+            "Điều 4. Quyết định này có hiệu lực kể từ ngày ký.\n"
+            "Đề nghị Ủy ban Kiểm tra Tỉnh ủy phối hợp kiểm tra, giám sát việc thực hiện Quyết"
+            " định này. Thanh tra tỉnh, Công an tỉnh theo chức năng, nhiệm vụ được giao tham mưu"
+            " cho Ủy ban nhân dân tỉnh xử lý nghiêm các vi phạm của nhà đầu tư.\n"
+        )
+        assert _tasks(text) == [
+            ("Điều 4", ["Ủy ban Kiểm tra Tỉnh ủy"]),
+            ("Điều 4", ["Thanh tra tỉnh", "Công an tỉnh"]),
+        ]
+
+    def test_numbered_item_cut_at_full_stops_only(self):
+        """A numbered item of an article: a later sentence opening with another actor is its
+        own task; a list of bodies after ";" ("... tại các sở; UBND các huyện (Giao ...)")
+        is not a sentence."""
+        text = (
+            "QUYẾT ĐỊNH:\n"
+            "Điều 3. Điều khoản thi hành\n"
+            "1. Đề nghị Ủy ban Kiểm tra Tỉnh ủy phối hợp kiểm tra, giám sát. Thanh tra tỉnh,"
+            " Công an tỉnh theo chức năng, nhiệm vụ được giao tham mưu cho Ủy ban nhân dân tỉnh"
+            " xử lý các vi phạm.\n"
+            "2. Kiểm tra việc chấp hành quy định tại các sở, ban, ngành tỉnh; Ủy ban nhân dân"
+            " các xã, phường (Giao Công an tỉnh chủ trì).\n"
+        )
+        assert _tasks(text) == [
+            ("Điều 3.1", ["Ủy ban Kiểm tra Tỉnh ủy"]),
+            ("Điều 3.1", ["Thanh tra tỉnh", "Công an tỉnh"]),
+            ("Điều 3.2", ["Công an tỉnh"]),
+        ]

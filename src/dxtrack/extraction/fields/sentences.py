@@ -20,10 +20,16 @@ from dxtrack.extraction.textutil import fold
 
 # a sentence ends at "." or ";" before a capital (the next sentence's subject)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_FULL_STOP = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
 _NOT_ACTING = re.compile(
-    r"\s*(?:,\s*)?(?:đã|đang|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
+    r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
     r"tờ\s+trình|báo\s+cáo)\s+số)\b"
 )
+
+
+# clauses whose one paragraph is cut into sentences: a letter's unnumbered paragraph, a
+# decision's article ("Điều 4. Đề nghị ... phối hợp ... . Thanh tra tỉnh, Công an tỉnh ...")
+_ONE_PARAGRAPH_KINDS = {"text", "article", "number"}
 
 
 def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
@@ -32,6 +38,10 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
     units = _units(node)
     if len(units) < 2:
         return []
+    if node.kind != "text" and len(node.paragraphs) == 1:
+        first = units[0].text[node.marker_len :]
+        if not find_subject(first, matcher)[1].leads:
+            return []  # an item's actorless sentence and a "Giao X ..." after it: one task
     groups: list[list[Paragraph]] = []
     current: frozenset[str] | None = None
     listing = False  # the unit before ended on its names ("đề nghị Sở A; Sở B; ..."): a list
@@ -53,12 +63,13 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
 def _units(node: Node) -> list[Paragraph]:
     if len(node.paragraphs) >= 2:
         return list(node.paragraphs)
-    if node.kind != "text" or not node.paragraphs:
+    if node.kind not in _ONE_PARAGRAPH_KINDS or not node.paragraphs:
         return []
     para = node.paragraphs[0]
     out: list[Paragraph] = []
     start = 0
-    for m in _SENTENCE_END.finditer(para.text):
+    ends = _SENTENCE_END if node.kind == "text" else _FULL_STOP  # "...; UBND các huyện" in an item
+    for m in ends.finditer(para.text, node.marker_len):  # not after "1." of the marker
         out.append(_slice(para, start, m.start()))
         start = m.end()
     out.append(_slice(para, start, len(para.text)))
@@ -82,7 +93,7 @@ def _opening_actor(text: str, matcher: AgencyMatcher) -> tuple[frozenset[str] | 
 
 
 def _part(node: Node, group: list[Paragraph], *, first: bool) -> Node:
-    if len(group) == 1 or node.kind != "text" or len(node.paragraphs) >= 2:
+    if len(group) == 1 or node.kind not in _ONE_PARAGRAPH_KINDS or len(node.paragraphs) >= 2:
         paras = group
     else:  # sentences of one paragraph: one paragraph again
         text = node.paragraphs[0].text[

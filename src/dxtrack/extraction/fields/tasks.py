@@ -189,6 +189,7 @@ def _visit(
     if not node.children:
         if _non_task_title(node):
             return  # "Điều 10. Xử lý vi phạm" / "Cơ quan, tổ chức, cá nhân vi phạm ..."
+        node = _after_effect_clause(node)
         lent = _lent_by_heading(node, ctx) if len(node.paragraphs) >= 2 else []
         if lent:  # "1. Công an tỉnh, các sở ..." then one paragraph per task
             ctx.lent_by[tuple(lent)] = ("heading", " ".join(node.heading_text.split()))
@@ -196,10 +197,11 @@ def _visit(
                 task = _make_task(part, ctx, inherited=lent)
                 tasks.extend([task] if task else [])
             return
+        closing = bool(_THI_HANH.search(fold(node.own_text)[-160:]))
         parts = (
             _topic_paragraphs(node, ctx)
             or _item_paragraphs(node, ctx, inherited, weak)
-            or (actor_parts(node, ctx.matcher) if weak or not inherited else [])
+            or (actor_parts(node, ctx.matcher) if (weak or not inherited) and not closing else [])
             or [node]
         )
         for part in parts:
@@ -232,6 +234,17 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+def _after_effect_clause(node: Node) -> Node:
+    """An article opening with its effect clause ("Điều 4. Quyết định này có hiệu lực kể từ
+    ngày ký.") over paragraphs that assign ("Đề nghị ... . Thanh tra tỉnh, Công an tỉnh ...
+    tham mưu ..."): the article without that clause."""
+    if node.kind != "article" or len(node.paragraphs) < 2:
+        return node
+    if not clause_vocab()["closing"].match(fold(node.heading_text)):
+        return node
+    return Node(node.kind, node.label, node.rank, node.paragraphs[1:], parent=node.parent)
 
 
 def _non_task_title(node: Node) -> bool:
