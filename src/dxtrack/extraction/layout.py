@@ -33,6 +33,8 @@ from dxtrack.extraction.layout_tables import rebuild_tables
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
 _STRONG_SPACED = re.compile(r"(?<![\w*])\*\*[ \t]*([^*\n]*?[^\s*])[ \t]*\*\*(?![\w*])")
+# "**8. **Thống nhất": pandoc closes the bold after the space before the next word
+_STRONG_THEN_WORD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])[ \t]+\*\*(?=\w)")
 _EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
 _STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
 _EM_LINE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
@@ -57,6 +59,7 @@ def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[
     text = "\n".join("" if _EMPTY_EMPHASIS.match(line) else line for line in lines)
     text = _STRONG_EM.sub(r"\1", text)
     text = _STRONG.sub(r"\1", text)
+    text = _STRONG_THEN_WORD.sub(r"\1 ", text)
     text = _STRONG_SPACED.sub(r"\1", text)  # "** 1. Sở X: **"
     text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
     text = _STRONG_SPLIT.sub(r"\1", text)
@@ -72,6 +75,7 @@ def _underscore(match: re.Match[str]) -> str:
 
 
 _BR = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_PANDOC_BREAK = re.compile(r"(?<![\\])\\(?=\s{2,}|\s*$)")
 _INLINE_TAG = re.compile(
     r"</?(?:p|div|span|strong|em|b|i|u|sup|sub|font)\b[^<>]{0,200}>", re.IGNORECASE
 )
@@ -80,9 +84,12 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,5}|#x[0-9a-fA-F]{2,4});")
 
 def html_remnants(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """HTML left in a page converted to text: "<br>" is a line break (a space inside a
-    table row), inline tags go, entities ("&nbsp;", "&amp;") become their characters."""
+    table row), inline tags go, entities ("&nbsp;", "&amp;") become their characters; a
+    backslash ending a line (pandoc's line break) goes."""
     out: list[str] = []
     for line in lines:
+        if "\\" in line:
+            line = _PANDOC_BREAK.sub("", line)  # pandoc's hard line break, also in a cell
         if "<" in line or "&" in line:
             line = _INLINE_TAG.sub("", _BR.sub(" " if "|" in line else "\n", line))
             line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)

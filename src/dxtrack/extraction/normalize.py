@@ -25,7 +25,8 @@ _INVISIBLE = {
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _RULE_LINE = re.compile(
     r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*"
-    r"|[=\-–—]{3,}\s*(?:Trang|Page)\s+\d{1,4}\s*[=\-–—]{3,})\s*$",  # "===== Trang 2 ====="
+    r"|[=\-–—]{3,}\s*(?:Trang|Page)\s+\d{1,4}\s*[=\-–—]{3,}"  # "===== Trang 2 ====="
+    r"|-{3,}(?:\s+-{3,})+)\s*$",  # the dashes of a pandoc table left as it was
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(
