@@ -80,6 +80,7 @@ _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
     head = join_broken([_MARKS.sub(" ", p).strip() for p in paras[:60]])
+    head[:3] = [_issuer_tail(line) for line in head[:3]]
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
@@ -88,6 +89,18 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
+
+
+def _issuer_tail(line: str) -> str:
+    """A web page's title glued onto the letterhead's first cell ("Quyết định 1803/QĐ-TTg năm
+    2025 phê duyệt ... do Thủ tướng Chính phủ ban hành THỦ TƯỚNG CHÍNH PHỦ"): the cell."""
+    if is_upper_line(line) or _NUMBER.search(line) or find_place_date(line):
+        return line
+    for m in re.finditer(r"(?<=\s)(?=\S)", line):
+        tail = line[m.start() :]
+        if is_upper_line(tail) and ISSUER_HEAD.match(tail) and len(tail.split()) <= 10:
+            return tail
+    return line
 
 
 def _header_end(lines: list[str]) -> int:
@@ -135,10 +148,13 @@ def _is_title(line: str) -> bool:
 
 def _letterhead_follows(lines: list[str], i: int) -> bool:
     """The number or the place-date line comes right after: line i is a letterhead line
-    (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic")."""
-    return any(
-        re.match(r"^S[ốỐ]\s*[:.]", line) or find_place_date(line) for line in lines[i + 1 : i + 3]
-    )
+    (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic"),
+    or a web page's title over the letterhead ("Quyết định 1803/QĐ-TTg năm 2025 phê duyệt
+    ... do Thủ tướng Chính phủ ban hành", then the letterhead's issuer, motto and number)."""
+    near = lines[i + 1 : i + 3]
+    if i < 3 and not _KINH_GUI.match(lines[i]):
+        near = lines[i + 1 : i + 8]
+    return any(re.match(r"^[|*\s]*S[ốỐ]\s*[:.]", line) or find_place_date(line) for line in near)
 
 
 def _is_sentence(line: str) -> bool:
@@ -300,6 +316,8 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or _KINH_GUI.match(lines[j])
             or _BODY_START.match(lines[j])
             or _prose(lines[j])
+            or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
+            or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
         )
     ):
         if dated := find_place_date(lines[j]):
