@@ -8,15 +8,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from dxtrack.extraction.clauses import build_tree
-from dxtrack.extraction.fields.metadata import extract_metadata
+from dxtrack.extraction.clauses import Node, build_tree
+from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
 from dxtrack.extraction.fields.subjects import is_closing
 from dxtrack.extraction.fields.tables import extract_table_tasks
-from dxtrack.extraction.fields.tasks import extract_tasks
+from dxtrack.extraction.fields.tasks import Task, extract_tasks
 from dxtrack.extraction.layout import undo_layout
-from dxtrack.extraction.normalize import is_table_row, normalize
+from dxtrack.extraction.normalize import Normalized, is_table_row, normalize
 
 if TYPE_CHECKING:
     from dxtrack.extraction.readers import RawDocument
@@ -48,14 +48,21 @@ class Extraction:
         return dict(self.__dict__)
 
 
-def extract_text(
-    text: str, doc_id: str = "", *, wrapped: bool = True, directory: Iterable[str] = ()
-) -> Extraction:
-    """Extract from already-decoded text. `wrapped=False` when lines are real paragraphs.
+@dataclass
+class Analysis:
+    """The engine's intermediate results for one text: what `extract_text` assembles, and
+    what an experiment over the clause tree needs (benchmarks/task_model.py)."""
 
-    `directory`: agency names and aliases of the caller's directory, recognised as agencies
-    besides the built-in vocabulary (the engine reads no directory of its own).
-    """
+    norm: Normalized
+    meta: Metadata
+    year: int | None
+    tree: Node
+    tasks: list[Task]  # the clause tree's tasks, then the appendix tables' rows
+    unassigned: list[dict[str, Any]]
+
+
+def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = ()) -> Analysis:
+    """Read a decoded text into its clause tree and tasks (see `extract_text`)."""
     names = tuple(directory)
     norm = normalize(undo_layout(text, names) if wrapped else text, wrapped=wrapped)
     paras = [p.text for p in norm.paragraphs]
@@ -75,6 +82,19 @@ def extract_text(
     )
     unassigned = unassigned_sentences(tree, tasks, year=year)
     tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
+    return Analysis(norm, meta, year, tree, tasks, unassigned)
+
+
+def extract_text(
+    text: str, doc_id: str = "", *, wrapped: bool = True, directory: Iterable[str] = ()
+) -> Extraction:
+    """Extract from already-decoded text. `wrapped=False` when lines are real paragraphs.
+
+    `directory`: agency names and aliases of the caller's directory, recognised as agencies
+    besides the built-in vocabulary (the engine reads no directory of its own).
+    """
+    a = analyse_text(text, wrapped=wrapped, directory=directory)
+    norm, meta = a.norm, a.meta
     notes = "\n".join(f.text for f in norm.footnotes)
     refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
     return Extraction(
@@ -88,10 +108,10 @@ def extract_text(
         recipients=meta.recipients,
         signer=meta.signer,
         references=[r.to_dict() for r in refs],
-        tasks=[t.to_dict() for t in tasks],
+        tasks=[t.to_dict() for t in a.tasks],
         text=norm.text,
         footnotes=[{"number": f.number, "text": f.text} for f in norm.footnotes],
-        unassigned=unassigned,
+        unassigned=a.unassigned,
     )
 
 
