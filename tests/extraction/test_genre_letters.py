@@ -370,3 +370,12 @@ class TestListHeadings:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [(t["lead"], t["rule"]) for t in tasks] == [(["Bộ Xây dựng"], "mid_paragraph")]
+
+    def test_quy_bo_is_the_ministry_addressed(self):
+        text = (
+            "Kính gửi:\n- Bộ Tài chính;\n- Ủy ban nhân dân tỉnh Lạng Sơn.\n"
+            "Ủy ban nhân dân tỉnh An Giang đề nghị Quý Bộ xem xét, bố trí kinh phí hỗ trợ trước"
+            " ngày 30/6/2025.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["lead"], t["rule"]) for t in tasks] == [(["Bộ Tài chính"], "addressee")]

@@ -224,6 +224,10 @@ class AgencyMatcher:
         word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
         while words < 12 and (w := word.match(ex.text, end)):
             at = w.start(1)
+            owner = _PARTY_OWNER.match(ex.folded, at)  # "Ban Tổ chức Tỉnh ủy"
+            if owner:
+                end, words = owner.end(), words + 1
+                continue
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
                 break
             if ex.folded.startswith("và", at) and self._starts_mention(
@@ -320,6 +324,9 @@ TITLE_REWRITES: dict[str, str] = {
     rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
     rf"[Tt]rưởng\s+(?=các\s+{_HAMLET})": "",
 }
+
+
+_PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
 
 
 def _skip_space(text: str, pos: int) -> int:
