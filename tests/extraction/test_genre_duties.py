@@ -160,3 +160,26 @@ class TestClosingArticles:
             ("Điều 3.1", ["Thanh tra tỉnh", "Công an tỉnh"]),
             ("Điều 3.2", ["Công an tỉnh"]),
         ]
+
+
+class TestInlineAttributes:
+    def test_attribute_inside_the_items_paragraph(self):
+        """ "(Cơ quan chủ trì: Sở X; thời gian hoàn thành: quý II/2025)" and ". Đơn vị chủ trì:
+        X; đơn vị phối hợp: Y; thời gian: ..." inside an item's own paragraph."""
+        text = (
+            "KẾ HOẠCH\n"
+            "Thực hiện Đề án 06 năm 2025\n"
+            "I. NHIỆM VỤ\n"
+            "1. Hoàn thiện thể chế\n"
+            "a) Rà soát các văn bản quy phạm pháp luật (Cơ quan chủ trì: Sở Tư pháp; thời gian"
+            " hoàn thành: quý II/2025).\n"
+            "b) Xây dựng quy chế khai thác dữ liệu dân cư. Đơn vị chủ trì: Công an tỉnh; đơn vị"
+            " phối hợp: Sở Khoa học và Công nghệ; thời gian: tháng 10/2025.\n"
+        )
+        result = extract_text(text, wrapped=False, directory=AN_GIANG)
+        assert [
+            (t["clause"], t["lead"], t["coordinators"], t["deadline"]) for t in result.tasks
+        ] == [
+            ("I.1.a", ["Sở Tư pháp"], [], "2025-06-30"),
+            ("I.1.b", ["Công an tỉnh"], ["Sở Khoa học và Công nghệ"], "2025-10-31"),
+        ]

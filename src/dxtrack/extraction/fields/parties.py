@@ -92,3 +92,27 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
             coords = coordinators_after(ex, subject.end, matcher)
             return [x.name for x in subject.leads], coords
     return [], []
+
+
+# "(Cơ quan chủ trì: Sở Tư pháp; thời gian: quý II/2025)", ". Đơn vị chủ trì: Công an tỉnh;
+# đơn vị phối hợp: Sở X; ..." inside an item's paragraph (folded text)
+_INLINE_ROLE = re.compile(
+    r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
+)
+_INLINE_COORD = re.compile(r"[;,(]\s*(?:cơ\s+quan|đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*")
+
+
+def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:
+    """The lead and coordinators an item names in an attribute inside its own paragraph."""
+    ex = matcher.expand(text)
+    m = _INLINE_ROLE.search(ex.folded, 1)
+    if not m:
+        return [], []
+    leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
+    if not leads:
+        return [], []
+    coords = coordinators_after(ex, end, matcher)
+    c = _INLINE_COORD.search(ex.folded, end)
+    if c and not coords:
+        coords = [x.name for x in matcher.match_list(ex, c.end(), bare_groups=True)[0]]
+    return [x.name for x in leads], coords

@@ -21,7 +21,12 @@ from dxtrack.extraction.fields.addressees import (
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
-from dxtrack.extraction.fields.parties import later_subject, party_heading, states_status
+from dxtrack.extraction.fields.parties import (
+    inline_roles,
+    later_subject,
+    party_heading,
+    states_status,
+)
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.sentences import actor_parts
@@ -471,6 +476,8 @@ def _assignees(
     leads = _attribute_agencies(node, "lead", matcher)
     rule = "attribute"
     coords = _attribute_agencies(node, "coordinators", matcher)
+    if not leads:
+        leads, coords = inline_roles(text, matcher)  # "... (Cơ quan chủ trì: Sở X; ...)"
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     directs = bool(inherited) and bool(clause_vocab()["direct"].match(ex.folded))
     if not leads:
