@@ -23,9 +23,11 @@ from dxtrack.extraction.vocab import load as load_vocab
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
 # and "số:" in lower case.
 _NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ]\s*[:.]?|số\s*:)\s*((?:\d+(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?"
-    r"\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
+    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
+# The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
+_BARE_NUMBER = re.compile(r"^(\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–][A-ZĐa-zđ0-9&.]+)*)$")
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
@@ -180,6 +182,10 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         if not meta.place and (dated := find_place_date(line)):
             meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
             line = f"{line[: dated.start]} {line[dated.end :]}".strip()
+        if not seen_number and (bare := _BARE_NUMBER.match(line)):
+            meta.number, seen_number, number_at = bare.group(1), True, i
+            i += 1
+            continue
         if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()]):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
@@ -228,7 +234,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 and not SIGN_PREFIX.match(line)
                 and (issuer_lines or ISSUER_HEAD.match(line))
             ):
-                issuer_lines.append(line)
+                issuer_lines.append(line.rstrip(" -–:"))  # "ỦY BAN ... AN GIANG - Số: 12/UBND"
         i += 1
     meta.issuer = issuer_of(issuer_lines, directory)
 
