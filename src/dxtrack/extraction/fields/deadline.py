@@ -20,7 +20,11 @@ _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
-    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay)\s*(?:là\s+)?(?:ngày|hết)?\s*[:,]?\s*$"
+    r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay"
+    r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*(?:là\s+)?"
+    # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
+    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?(?:\s*phút)?\s*,?\s*)?"
+    r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
 _OPEN_END = re.compile(r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi")
