@@ -157,3 +157,18 @@ class TestScheduleTables:
             ("PL.II", ["Sở Xây dựng"], "2021-12-31"),
         ]
         assert tasks[0]["coordinators"] == ["Sở Nội vụ", "Sở Tài chính"]
+
+    def test_row_without_its_own_stt_shares_the_row_above(self):
+        """A row whose STT cell is empty (merged with row 1's) is a task of path PL.1."""
+        text = (
+            "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian\n"
+            "1 | Xây dựng kế hoạch | Sở Tư pháp | Quý II/2025\n"
+            " | Tổ chức tập huấn | Sở Nội vụ | Năm 2025\n"
+            "2 | Rà soát quy định | Sở Y tế | 2026\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["clause"], t["lead"]) for t in tasks] == [
+            ("PL.1", ["Sở Tư pháp"]),
+            ("PL.1", ["Sở Nội vụ"]),
+            ("PL.2", ["Sở Y tế"]),
+        ]

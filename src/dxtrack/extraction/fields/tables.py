@@ -183,7 +183,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
 
 def _label(table: _Table, first: str, text: str) -> str | None:
     """The row's path under its section (None: no task row): its STT number, "1.a" for a
-    lettered row under row 1; without an STT column the row's order, or the number of the
+    lettered row under row 1, "1" for a row with an empty STT cell under row 1; without an STT column the row's order, or the number of the
     group row above ("1 | Lập nhiệm vụ quy hoạch" in the first column, then rows of that
     group; "" right under a section)."""
     number = _ROW.match(first)
@@ -200,6 +200,8 @@ def _label(table: _Table, first: str, text: str) -> str | None:
         return table.parent
     if (letter := _LETTER_ROW.match(first)) and table.parent:
         return f"{table.parent}.{letter.group(1)}"
+    if not first.strip("* ") and table.parent and text:
+        return table.parent  # a row under row 1 with no STT of its own (a merged STT cell)
     return None
 
 
