@@ -74,8 +74,9 @@ def _title_type(key: str) -> str | None:
     return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
-# Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\").
-_MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])")
+# Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\"), a
+# heading's "#", a non-breaking space entity.
+_MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])|^#{1,6}\s+|&nbsp;")
 _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
 
 

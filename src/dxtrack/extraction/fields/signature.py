@@ -18,7 +18,9 @@ from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 _NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
-_MARKS = re.compile(r"[*_|]+|\\(?=[.\-*\s]|$)")  # emphasis, cell bars, escapes, hard breaks
+_MARKS = re.compile(
+    r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
+)  # emphasis, cell bars, escapes, hard breaks
 _SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]]|^(?:Đã\s+ký|ĐÃ\s+KÝ)\s*[:.]?\s*")
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
