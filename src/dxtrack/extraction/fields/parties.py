@@ -42,9 +42,12 @@ def states_status(folded: str) -> bool:
 
 def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     """The party a heading names by its form, as printed (one name per body listed), or []."""
+    v = clause_vocab()
+    plain = fold(text)
+    if not (v["role_prefix"].match(plain) or _ROLE_SUFFIX.search(plain.rstrip())):
+        return []  # most headings: no party named by form
     text = " ".join(matcher.expand(text).text.split()).rstrip(" :.")
     folded = fold(text)
-    v = clause_vocab()
     role = v["role_prefix"].match(folded)
     suffix = _ROLE_SUFFIX.search(folded)
     if not role and not suffix:
