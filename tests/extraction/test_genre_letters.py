@@ -379,3 +379,13 @@ class TestListHeadings:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [(t["lead"], t["rule"]) for t in tasks] == [(["Bộ Tài chính"], "addressee")]
+
+    def test_carry_out_on_the_basis_of_the_letter_closes(self):
+        text = (
+            "Kính gửi: Sở Công Thương.\n"
+            "Chủ tịch Ủy ban nhân dân tỉnh có ý kiến như sau: Giao Sở Công Thương chủ trì triển"
+            " khai thực hiện, báo cáo Ủy ban nhân dân tỉnh trước ngày 15/4/2026.\n"
+            "Căn cứ nội dung văn bản, Sở Công Thương tổ chức thực hiện./.\n"
+        )
+        tasks = extract_text(text, directory=AN_GIANG).tasks
+        assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Sở Công Thương"], "2026-04-15")]

@@ -117,6 +117,14 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
         if others:
             return ex, Subject(others, True, end2)
+    opinion = _OPINION.match(ex.folded, end)
+    if opinion:  # "Chủ tịch UBND tỉnh có ý kiến như sau: Giao Sở X ...": the speaker is no lead
+        at = opinion.end()
+        verb = v["assign"].match(ex.folded, at)
+        others, end2 = matcher.match_list(ex, verb.end() if verb else at, bare_groups=True)
+        if others:
+            return ex, Subject(others, bool(verb), end2)
+        return ex, _assigned_mid_sentence(ex, matcher, at)
     if all(_SPEAKER.fullmatch(fold(m.name)) for m in mentions):
         # "Thủ tướng Chính phủ đồng ý ... và giao Bộ X ...": the head of government is no lead
         for m in _AND_ASSIGN.finditer(ex.folded, end, min(len(ex.folded), end + 400)):
@@ -164,6 +172,7 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     return Subject()
 
 
+_OPINION = re.compile(r"\s*có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+(?:như\s+sau|sau))?\s*:\s*")
 _AND_ASSIGN = re.compile(r"\s(?:và|đồng\s+thời)\s+(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;:])\s+|,\s+)(?=\S)")
 _SENTENCE_END = re.compile(r"[.;](?=\s)")
