@@ -17,7 +17,9 @@ from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
-_NAME = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+$")
+# A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh").
+_PERSON = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]{1,2})?(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,5}"
+_NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
 )  # emphasis, cell bars, escapes, hard breaks
@@ -38,7 +40,7 @@ _LAST_TITLE = re.compile(
 _BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[A-ZĐÀ-Ỹ ,]*)?$")
 _TITLE_NAME = re.compile(
     r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]+?)\s+"
-    r"(?P<name>(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
+    rf"(?P<name>{_PERSON})$"
 )
 # An attachment's own title ends the block: "KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ", "HƯỚNG DẪN".
 _ATTACHMENT = re.compile(
