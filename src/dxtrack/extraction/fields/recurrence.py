@@ -12,12 +12,15 @@ import re
 _EVERY = r"(?:hằng|hàng)"
 _ACTION_POS = r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+)"
 
+_NOT_BENEFIT = r"(?<!cấp\s)(?<!đãi\s)(?<!tuất\s)(?<!dưỡng\s)(?<!lương\s)(?<!hưu\s)(?<!nhập\s)"
+
 RULES: list[tuple[str, re.Pattern[str]]] = [
     ("weekly", re.compile(rf"{_EVERY}\s+tuần|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần|mỗi\s+tuần")),
     (
         "monthly",
         re.compile(
-            rf"{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
+            # not a monthly benefit ("trợ cấp hằng tháng", "ưu đãi hằng tháng", "tiền tuất ...")
+            rf"{_NOT_BENEFIT}{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
             r"|mỗi\s+tháng"
         ),
     ),
