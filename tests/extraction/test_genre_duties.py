@@ -183,3 +183,23 @@ class TestInlineAttributes:
             ("I.1.a", ["Sở Tư pháp"], [], "2025-06-30"),
             ("I.1.b", ["Công an tỉnh"], ["Sở Khoa học và Công nghệ"], "2025-10-31"),
         ]
+
+    def test_bare_thuc_hien_attribute_names_the_lead(self):
+        """ "- Thực hiện: Sở Nội vụ và Sở Tài chính phối hợp ..." under an item is its lead
+        line, like "Cơ quan thực hiện:"."""
+        text = (
+            "KẾ HOẠCH\n"
+            "Thực hiện Quy định số 178-QĐ/TW\n"
+            "II. NỘI DUNG CHỦ YẾU\n"
+            "1. Tham mưu bố trí kinh phí cho công tác xây dựng pháp luật.\n"
+            "- Thực hiện: Sở Tài chính.\n"
+            "- Thời gian thực hiện: Thường xuyên.\n"
+            "2. Hoàn thiện cơ chế về tổ chức bộ máy trong công tác xây dựng pháp luật.\n"
+            "- Thực hiện: Sở Nội vụ và Sở Tài chính phối hợp tham mưu, đề xuất.\n"
+            "- Thời gian thực hiện: Quý II/2025.\n"
+        )
+        result = extract_text(text, wrapped=False, directory=AN_GIANG)
+        assert [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in result.tasks] == [
+            ("II.1", ["Sở Tài chính"], None, "continuous"),
+            ("II.2", ["Sở Nội vụ", "Sở Tài chính"], "2025-06-30", None),
+        ]

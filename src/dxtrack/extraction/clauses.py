@@ -33,7 +33,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
 ATTRIBUTE = re.compile(
     r"^(?:[-–+•]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
     r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
-    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
     re.IGNORECASE,

@@ -573,7 +573,7 @@ def _attribute(node: Node, key: str) -> str | None:
     return None
 
 
-_ROLE_KEYS = ("cơ quan", "đơn vị", "trách nhiệm", "chủ trì", "phối hợp")
+_ROLE_KEYS = ("cơ quan", "đơn vị", "trách nhiệm", "chủ trì", "phối hợp", "thực hiện")
 
 
 def _role_attribute(node: Node, role: str) -> str | None:
