@@ -37,6 +37,8 @@ _LETTER = re.compile(r"^([a-zđ])\)$")
 _LETTERS = "abcdđeghiklmn"
 _NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
 _CONNECTOR_END = re.compile(r"(?:[,;\-–]|\bvà)$")
+# a name cut after its head word ("Viện X, Cục" / "Lâm nghiệp và Kiểm lâm")
+_OPEN_HEAD = re.compile(r"(?:^|[\s,;])(?:Sở|Cục|Bộ|Vụ|Viện|Ban|Phòng|Ủy ban|Trung tâm|Chi cục)$")
 
 
 @lru_cache(maxsize=1)
@@ -204,8 +206,9 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     label, cells = row[0], row[1:]
     if _ROMAN_OR_CAPITAL.match(label):
         return [f"{label} | {' '.join(cells)} |  |  | "]
+    cells, rest = _page_split(cells)
     if _one_line_cells(cells, shape.width, matcher):
-        return [" | ".join([label, *cells])]
+        return [_continued([label, *cells], rest, matcher)]
     time_at = len(cells)
     while time_at > 0 and _is_time(cells[time_at - 1]):
         time_at -= 1
@@ -215,10 +218,39 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     coord_at = 0
     if lead_at and shape.coordinators:
         coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at)
+    if rest and lead_at and shape.coordinators:  # the lead's rest is after the page break
+        cut = next((k for k in range(lead_at, len(body)) if _OPEN_HEAD.search(body[k])), 0)
+        coord_at = cut + 1 if 0 < cut < len(body) - 1 else coord_at
     task = " ".join(body[:lead_at] if lead_at else body)
     lead = _join_names(body[lead_at : coord_at or None], matcher) if lead_at else ""
     coords = _join_names(body[coord_at:], matcher) if coord_at else ""
-    return [f"{label} | {task} | {lead} | {coords} | {time}"]
+    return [_continued([label, task, lead, coords, time], rest, matcher)]
+
+
+def _page_split(cells: list[str]) -> tuple[list[str], list[str]]:
+    """A row cut by a page break prints each cell's rest after the time cell, in column
+    order: the task's rest in lower case first ("... thẩm định" / "Quý IV/2026" / "kết quả
+    giảm phát thải ..." / "Lâm nghiệp và Kiểm lâm")."""
+    for k in range(2, len(cells) - 1):
+        if _is_time(cells[k]) and cells[k + 1][:1].islower() and not _is_time(cells[k + 1]):
+            return cells[: k + 1], cells[k + 1 :]
+    return cells, []
+
+
+def _continued(row: list[str], rest: list[str], matcher: AgencyMatcher) -> str:
+    """The row with the rests of its cells after a page break: lower-case lines go to the
+    task, then a line goes to a lead left unfinished ("Viện X, Cục" / "Lâm nghiệp ...")
+    and the others to the coordinators."""
+    k = 0
+    while k < len(rest) and rest[k][:1].islower():
+        k += 1
+    row[1] = " ".join([row[1], *rest[:k]])
+    names = rest[k:]
+    if names and row[2] and not _whole_names([row[2]], matcher):
+        row[2] = f"{row[2]} {names.pop(0)}"
+    if names and len(row) > 3:
+        row[3] = "; ".join(p for p in (row[3], _join_names(names, matcher)) if p)
+    return " | ".join(row)
 
 
 def _one_line_cells(cells: list[str], width: int, matcher: AgencyMatcher) -> bool:
@@ -264,7 +296,7 @@ def _names_only(text: str, matcher: AgencyMatcher) -> bool:
 
 def _whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
     text = " ".join(lines)
-    if _CONNECTOR_END.search(text):
+    if _CONNECTOR_END.search(text) or _OPEN_HEAD.search(text):
         return False
     ex = matcher.expand(text)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
