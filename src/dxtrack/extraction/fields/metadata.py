@@ -94,6 +94,17 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     return meta
 
 
+def _subject_line(lines: list[str], j: int) -> bool:
+    """A subject's next line that opens like the body ("V/v triển khai" / "Thực hiện Chỉ thị
+    số 05/CT-TTg"): short, no final punctuation, and the head goes on after it."""
+    nxt = next((ln for ln in lines[j + 1 : j + 5] if ln), "")
+    return (
+        len(lines[j]) < 100
+        and not lines[j].rstrip().endswith((".", ":", ";", ","))
+        and bool(_KINH_GUI.match(nxt) or find_place_date(nxt) or is_upper_line(nxt))
+    )
+
+
 def _issuer_tail(line: str) -> str:
     """A web page's title glued onto the letterhead's first cell ("Quyết định 1803/QĐ-TTg năm
     2025 phê duyệt ... do Thủ tướng Chính phủ ban hành THỦ TƯỚNG CHÍNH PHỦ"): the cell."""
@@ -112,7 +123,11 @@ def _header_end(lines: list[str]) -> int:
         if _KINH_GUI.match(line):
             return i
     for i, line in enumerate(lines[:60]):
-        if _BODY_START.match(line) and not (i and _subject_under_title(lines[i - 1], line)):
+        if (
+            _BODY_START.match(line)
+            and not (i and _subject_under_title(lines[i - 1], line))
+            and not (i and _SUBJECT.match(lines[i - 1]) and _subject_line(lines, i))
+        ):
             return i
         if i and _prose(line, after_title=_is_title(lines[i - 1])) and not find_place_date(line):
             return i  # a paragraph of sentences, even right under the subject
@@ -321,7 +336,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             is_upper_line(lines[j])
             or _NUMBER.search(lines[j])
             or _KINH_GUI.match(lines[j])
-            or _BODY_START.match(lines[j])
+            or (_BODY_START.match(lines[j]) and not _subject_line(lines, j))
             or _prose(lines[j])
             or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
