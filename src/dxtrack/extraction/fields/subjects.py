@@ -160,7 +160,12 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
-    for m in _SENTENCE_START.finditer(ex.folded, start, stop):
+    starts = (
+        _SENTENCE_START.finditer(ex.folded, start, stop)
+        if _ANY_REQUEST.search(ex.folded, start, stop)
+        else iter(())
+    )
+    for m in starts:
         at = requested_at(ex, matcher, m.end())
         found, end = matcher.match_list(ex, at, bare_groups=True) if at else ([], 0)
         if found:
@@ -173,6 +178,7 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
 
 
 _OPINION = re.compile(r"\s*có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+(?:như\s+sau|sau))?\s*:\s*")
+_ANY_REQUEST = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|chỉ\s+thị|phân\s+công)\s")
 _AND_ASSIGN = re.compile(r"\s(?:và|đồng\s+thời)\s+(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;:])\s+|,\s+)(?=\S)")
 _SENTENCE_END = re.compile(r"[.;](?=\s)")
