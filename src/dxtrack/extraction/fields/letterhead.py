@@ -97,7 +97,9 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
     parent, own = names[-2], names[-1]
     if own.casefold() in _BARE_UNITS:  # "UBND TỈNH ĐỒNG NAI" / "VĂN PHÒNG"
         return f"{own} {parent}"
-    place = re.search(r"\b(tỉnh|thành phố|Thành phố)\s+(.+)$", parent)
+    place = re.search(
+        r"\b(tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(.+)$", parent
+    )
     if place and place.group(2).casefold() not in own.casefold():
         word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
         return f"{own} {word} {place.group(2)}"
