@@ -389,3 +389,29 @@ class TestListHeadings:
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
         assert [(t["lead"], t["deadline"]) for t in tasks] == [(["Sở Công Thương"], "2026-04-15")]
+
+    def test_issuer_asks_its_one_addressee(self):
+        """To one addressee, "Chủ tịch UBND tỉnh yêu cầu khẩn trương ..." and "... có ý kiến
+        chỉ đạo như sau: Khẩn trương ..." ask the addressee; "UBND tỉnh nhận được Công văn
+        ... của Bộ X đề nghị báo cáo ..." is background."""
+        head = (
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "Số: 456/UBND-KGVX\nV/v phòng chống dịch\nAn Giang, ngày 12 tháng 5 năm 2025\n"
+            "Kính gửi: Sở Y tế.\n"
+        )
+        bodies = [
+            "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu khẩn trương rà soát kế hoạch phòng, chống"
+            " dịch, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/5/2025.\n",
+            "Thực hiện chỉ đạo của Bộ Y tế, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như"
+            " sau: Khẩn trương rà soát kế hoạch phòng, chống dịch trước ngày 20/5/2025.\n",
+        ]
+        for body in bodies:
+            tasks = extract_text(head + body, directory=AN_GIANG).tasks
+            assert [(t["lead"], t["deadline"], t["rule"]) for t in tasks] == [
+                (["Sở Y tế"], "2025-05-20", "addressee")
+            ]
+        background = (
+            "Ủy ban nhân dân tỉnh nhận được Công văn số 100/BYT-DP ngày 02/5/2025 của Bộ Y tế"
+            " đề nghị báo cáo tình hình dịch bệnh.\n"
+        )
+        assert extract_text(head + background, directory=AN_GIANG).tasks == []

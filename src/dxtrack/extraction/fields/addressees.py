@@ -38,6 +38,22 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
     return []
 
 
+# the issuer asking without naming anyone, right after its name ("Chủ tịch UBND tỉnh yêu
+# cầu khẩn trương rà soát ..."), or by "... có ý kiến chỉ đạo như sau: Khẩn trương ..."
+_ASKS = re.compile(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|chỉ\s+thị)(?:\s+như\s+sau)?\s*:?\s")
+_DIRECTS = re.compile(r"ý\s+kiến\s+chỉ\s+đạo(?:\s+như\s+sau)?\s*:")
+
+
+def asks_addressee(folded: str, addressees: tuple[str, ...], at: int | None = None) -> bool:
+    """A letter to one addressee that asks without naming anyone: the issuer's verb at `at`
+    (where its name ends), else an "ý kiến chỉ đạo như sau:" in the sentence."""
+    if len(addressees) != 1:
+        return False
+    if at is not None:
+        return bool(_ASKS.match(folded, at))
+    return bool(_DIRECTS.search(folded, 0, 400))
+
+
 def bare_request(folded: str) -> bool:
     """A request naming no one: "Đề nghị gửi kèm số liệu ..."."""
     return bool(_REQUEST.match(folded))

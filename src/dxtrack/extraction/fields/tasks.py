@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.addressees import (
+    asks_addressee,
     bare_request,
     intro_agencies,
     pronoun_only,
@@ -467,11 +468,13 @@ def _assignees(
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
         if not subject.leads:
             return None
+    asks = False  # the issuer asks its one addressee without naming it
     if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
         # the issuer speaking of itself ("UBND xã thông báo ..."), unless it assigns later in
         # the paragraph ("UBND tỉnh nhận được ... Về nội dung này, Chủ tịch ... giao Sở X")
+        asks = asks_addressee(ex.folded, ctx.addressees, subject.end)
         subject = issuer_assigns(ex, matcher, subject.end)
-        if not subject.leads:
+        if not subject.leads and not asks:
             return None
     leads = _attribute_agencies(node, "lead", matcher)
     rule = "attribute"
@@ -487,7 +490,8 @@ def _assignees(
         leads = [m.name for m in subject.leads] if own else list(inherited)
         rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
         rule = rule if own else "inherited"
-    if not leads and ctx.addressees and not inherited and bare_request(ex.folded):
+    asks = asks or bare_request(ex.folded) or asks_addressee(ex.folded, ctx.addressees)
+    if not leads and ctx.addressees and not inherited and asks:
         leads, rule = list(ctx.addressees), "addressee"  # "Đề nghị rà soát, báo cáo ..."
     if not leads and not inherited and not (assigned_only or ctx.report):
         leads, coords = later_subject(text, matcher)  # "Kinh phí ... . Sở X tham mưu ..."
