@@ -399,12 +399,15 @@ class TestListHeadings:
             "Số: 456/UBND-KGVX\nV/v phòng chống dịch\nAn Giang, ngày 12 tháng 5 năm 2025\n"
             "Kính gửi: Sở Y tế.\n"
         )
-        bodies = [
+        asked = (
             "Chủ tịch Ủy ban nhân dân tỉnh yêu cầu khẩn trương rà soát kế hoạch phòng, chống"
-            " dịch, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/5/2025.\n",
+            " dịch, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/5/2025.\n"
+        )
+        directed = (
             "Thực hiện chỉ đạo của Bộ Y tế, Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như"
-            " sau: Khẩn trương rà soát kế hoạch phòng, chống dịch trước ngày 20/5/2025.\n",
-        ]
+            " sau: Khẩn trương rà soát kế hoạch phòng, chống dịch trước ngày 20/5/2025.\n"
+        )
+        bodies = [asked, directed]
         for body in bodies:
             tasks = extract_text(head + body, directory=AN_GIANG).tasks
             assert [(t["lead"], t["deadline"], t["rule"]) for t in tasks] == [
