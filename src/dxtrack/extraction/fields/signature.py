@@ -23,7 +23,8 @@ _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
 )  # emphasis, cell bars, escapes, hard breaks
-_SIGNED = re.compile(r"[(\[]\s*(?:đã\s+ký|Đã\s+ký|ĐÃ\s+KÝ)\s*[)\]]|^(?:Đã\s+ký|ĐÃ\s+KÝ)\s*[:.]?\s*")
+# "(Đã ký)", "[đã ký]", a web copy's "[daky]", or "Đã ký" opening the name's line.
+_SIGNED = re.compile(r"[(\[]\s*(?:đã\s*ký|da\s*ky)\s*[)\]]|^đã\s+ký\s*[:.]?\s*", re.IGNORECASE)
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
     re.IGNORECASE,
