@@ -18,6 +18,7 @@ Any layer may import this module (the extraction engine included); it imports no
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -76,12 +77,22 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     """
     if not text:
         return ""
+    if len(text) > 2000:  # a whole document: folded once, not worth keeping
+        return _fold(text, accents)
+    return _fold_cached(text, accents)
+
+
+def _fold(text: str, accents: bool) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     low = _lower(text)
     if not accents:
         return _bare(low)
     return _OLD_TONE.sub(lambda m: _NEW_TONES[m.group(0)], low)
+
+
+# The extraction engine folds the same clause in several rules in turn.
+_fold_cached = functools.lru_cache(maxsize=8192)(_fold)
 
 
 # ---------------------------------------------------------------- formats

@@ -50,6 +50,7 @@ class AgencyMatcher:
     def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
         abbr = vocab["abbreviations"]
         self._abbr = abbr
+        self._expanded: dict[str, Expanded] = {}
         abbr_alt = "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
         titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TITLE_REWRITES))
         self._rewrite_re = re.compile(
@@ -95,8 +96,13 @@ class AgencyMatcher:
     def expand(self, text: str) -> Expanded:
         """Expand abbreviations and reduce office-holders to their agencies
         ("Giám đốc Sở Y tế" -> "Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ")."""
-        out = self._rewrite_re.sub(self._replacement, text)
-        return Expanded(out, fold(out))
+        cached = self._expanded.get(text)
+        if cached is None:
+            if len(self._expanded) >= 4096:  # a clause is expanded by several finders in turn
+                self._expanded.clear()
+            out = self._rewrite_re.sub(self._replacement, text)
+            cached = self._expanded[text] = Expanded(out, fold(out))
+        return cached
 
     def _replacement(self, m: re.Match[str]) -> str:
         if m.group("abbr"):
