@@ -97,12 +97,18 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
 def _subject_line(lines: list[str], j: int) -> bool:
     """A subject's next line that opens like the body ("V/v triển khai" / "Thực hiện Chỉ thị
     số 05/CT-TTg"): short, no final punctuation, and the head goes on after it."""
-    nxt = next((ln for ln in lines[j + 1 : j + 5] if ln), "")
     return (
         len(lines[j]) < 100
         and not lines[j].rstrip().endswith((".", ":", ";", ","))
-        and bool(_KINH_GUI.match(nxt) or find_place_date(nxt) or is_upper_line(nxt))
+        and _head_follows(lines, j)
     )
+
+
+def _head_follows(lines: list[str], j: int) -> bool:
+    """The letterhead goes on after line j: Kính gửi, the place-date, a line in capitals (the
+    motto's lines are empty here, cut out)."""
+    nxt = next((ln for ln in lines[j + 1 : j + 5] if ln), "")
+    return bool(_KINH_GUI.match(nxt) or find_place_date(nxt) or is_upper_line(nxt))
 
 
 def _issuer_tail(line: str) -> str:
@@ -129,7 +135,12 @@ def _header_end(lines: list[str]) -> int:
             and not (i and _SUBJECT.match(lines[i - 1]) and _subject_line(lines, i))
         ):
             return i
-        if i and _prose(line, after_title=_is_title(lines[i - 1])) and not find_place_date(line):
+        if (
+            i
+            and _prose(line, after_title=_is_title(lines[i - 1]))
+            and not find_place_date(line)
+            and not _head_follows(lines, i)
+        ):
             return i  # a paragraph of sentences, even right under the subject
         if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
             len(line) > 90
@@ -337,7 +348,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or _NUMBER.search(lines[j])
             or _KINH_GUI.match(lines[j])
             or (_BODY_START.match(lines[j]) and not _subject_line(lines, j))
-            or _prose(lines[j])
+            or (_prose(lines[j]) and not _head_follows(lines, j))
             or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
         )
