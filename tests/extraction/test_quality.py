@@ -47,6 +47,11 @@ class TestSeedQualityBar:
     def test_deadlines_at_least_098(self, seed_figures):
         assert seed_figures["deadline_acc"] >= 0.98, seed_figures
 
+    def test_every_metadata_field_at_least_095(self, seed_figures):
+        # the average hides one field lost on one seed (a subject cut to its first line
+        # is 0.80 on that field but 0.97 overall)
+        assert all(v >= 0.95 for v in seed_figures["meta"].values()), seed_figures["meta"]
+
 
 # Measured on 2026-12-05 while the corpus grew (docs/extraction.md; an unreadable file
 # scores as an empty prediction): tune 34 documents F1 0.912, lead 0.955, deadline 0.992,
@@ -60,22 +65,26 @@ class TestSeedQualityBar:
 # refs 0.976, meta 0.861. At 18:35 UTC (86 documents): tune 47 documents F1 0.963, lead 0.928,
 # deadline 0.989, refs 0.990, meta 0.933; held-out 39 documents F1 0.732, lead 0.979,
 # deadline 0.984, refs 0.979, meta 0.864.
-# Floors sit under them with room for the documents still being added; re-measure (only in
-# aggregate for the held-out part) and raise them when the parts settle.
+# 2026-12-05, third session (14 held-out documents promoted to tune/ by hash, 97 new
+# documents labelled before any engine run; docs/extraction.md): at 21:37 UTC tune 106
+# documents F1 0.936, lead 0.972, deadline 0.988, refs 0.977, meta 0.988; held-out 77
+# documents F1 0.829, lead 0.960, deadline 0.954, refs 0.958, meta 0.937.
+# Floors sit under them with room; re-measure (only in aggregate for the held-out part)
+# and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.88),
-    ("lead_acc", 0.92),
+    ("task_f1", 0.90),
+    ("lead_acc", 0.94),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.94),
-    ("meta_acc", 0.82),
+    ("ref_f1", 0.95),
+    ("meta_acc", 0.95),
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.60),
-    ("lead_acc", 0.93),
-    ("deadline_acc", 0.93),
-    ("ref_f1", 0.86),
-    ("meta_acc", 0.65),
+    ("task_f1", 0.78),
+    ("lead_acc", 0.92),
+    ("deadline_acc", 0.92),
+    ("ref_f1", 0.92),
+    ("meta_acc", 0.88),
 ]
 
 
