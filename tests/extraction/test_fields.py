@@ -93,3 +93,16 @@ def test_letterhead(case):
     got = (result.issuer, result.number, result.place, result.issued_date)
     # letters, not case, as the corpus scorer compares ("Sở Công thương" / "Sở Công Thương")
     assert " | ".join(str(v) for v in got).casefold() == expected.casefold()
+
+
+@pytest.mark.parametrize("case", load_cases("time_cell"), ids=case_id)
+def test_time_cell(case):
+    """A task table's time cell, read as the engine reads it in a one-row table."""
+    source, (expected,) = case
+    text = (
+        "Ngày 10 tháng 3 năm 2025\n"
+        "STT | Nhiệm vụ | Cơ quan chủ trì | Thời gian hoàn thành\n"
+        f"1 | Rà soát quy định về dữ liệu | Sở Tư pháp | {source}\n"
+    )
+    (task,) = extract_text(text, directory=AN_GIANG).tasks
+    assert f"{task['deadline'] or 'null'} | {task['recurrence'] or 'null'}" == expected

@@ -19,15 +19,17 @@ _M = r"(\d{1,2})"
 _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
-    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
+    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|h(?:oà|òa)n\s+thành|trong"
     r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay"
-    r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*(?:là\s+)?"
+    r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*:?\s*(?:là\s+)?"
     # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?(?:\s*phút)?\s*,?\s*)?"
     r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
 _OPEN_END = re.compile(r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi")
+_OPEN_END_IN = re.compile(r"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi")
+_Q = r"(iv|i{1,3}|[1-4])"
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 
 
@@ -72,10 +74,19 @@ def parse_month_range(m: re.Match[str], year: int | None) -> tuple[date | None, 
     return (last_day(y, mo) if 1 <= mo <= 12 else None), True
 
 
+def _month_end(month: str, year: str) -> tuple[date | None, bool]:
+    mo = int(month)
+    return (last_day(int(year), mo) if 1 <= mo <= 12 else None), True
+
+
 def parse_quarter(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
     q, y = _ROMAN_Q[m.group(1)], m.group(2)
     yy = int(y) if y else year
     return (last_day(yy, q * 3) if yy else None), bool(y)
+
+
+def parse_quarter_list(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
+    return last_day(int(m.group(2)), _ROMAN_Q[m.group(1)] * 3), True
 
 
 def parse_year(m: re.Match[str], year: int | None) -> tuple[date | None, bool]:
@@ -98,6 +109,26 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         "month_range",
         re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
         parse_month_range,
+        False,
+    ),
+    (
+        # "tháng 10 - tháng 12/2025", "tháng 11 và tháng 12/2025", "tháng 6/2025 - 12/2025"
+        "month_list",
+        re.compile(
+            rf"tháng\s+\d{{1,2}}(?:\s*/\s*{_Y})?\s*(?:[-–]|và)\s*tháng\s+{_M}\s*(?:/|năm)\s*{_Y}"
+            rf"|tháng\s+\d{{1,2}}\s*/\s*(?:19|20)\d\d\s*[-–]\s*(?:tháng\s+)?{_M}\s*/\s*{_Y}"
+        ),
+        lambda m, y: _month_end(m.group(2) or m.group(4), m.group(3) or m.group(5)),
+        False,
+    ),
+    (
+        # "quý III, IV/2026", "Quý III - IV/2026", "quý III và quý IV năm 2026": the last
+        "quarter_list",
+        re.compile(
+            rf"quý\s+(?:(?:iv|i{{1,3}}|[1-4])\s*(?:,|-|–|và)\s*(?:quý\s+)?)+{_Q}\b"
+            rf"\s*(?:/|năm|-)\s*{_Y}"
+        ),
+        parse_quarter_list,
         False,
     ),
     (
@@ -133,6 +164,13 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         False,
     ),
     (
+        # "từ năm 2026 đến năm 2030", "từ năm 2026 đến hết năm 2030": the range's end
+        "year_range",
+        re.compile(rf"(?<=từ\s)năm\s+(?:19|20)\d\d\s*(?:đến|[-–])\s*(?:hết\s+)?năm\s+{_Y}"),
+        parse_year,
+        False,
+    ),
+    (
         "within_year",
         re.compile(rf"(?<=trong\s)năm\s+{_Y}|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"),
         lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True),
@@ -165,18 +203,21 @@ def find_deadlines(
             if value is None:
                 continue
             before = folded[max(0, m.start() - 40) : m.start()]
-            if _START.search(before):
+            if _START.search(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
             triggered = bool(_TRIGGER.search(before))
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
     y = re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded) if cell and not found else None
-    if y and not _OPEN_END.match(folded, y.end()):
+    if y and not _START.search(folded[: y.start()]) and not _OPEN_END_IN.search(folded):
         found.append(Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False))
     found.sort(key=lambda f: f.start)
     return found
 
+
+# Rules whose match holds a whole range: a "từ" before it opens the range, not a start.
+_RANGES = {"month_range", "month_list", "quarter_list", "year_range"}
 
 # A word each rule's pattern needs: rules whose word is absent are not run.
 _KEYWORDS = {
@@ -185,8 +226,11 @@ _KEYWORDS = {
     "written_day_month": "tháng",
     "month": "tháng",
     "quarter": "quý",
+    "quarter_list": "quý",
+    "month_list": "tháng",
     "part_of_year": "tháng",
     "within_year": "năm",
+    "year_range": "năm",
     "day_month": "/",
 }
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 
 _EVERY = r"(?:hằng|hàng)"
-_ACTION_POS = r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+)"
+_ACTION_POS = (
+    r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+"
+    r"|(?<!chi\s)thường\s+xuyên\s+(?:và\s+)?)"  # "thường xuyên hằng năm" (not "chi thường xuyên")
+)
 
 _NOT_BENEFIT = r"(?<!cấp\s)(?<!đãi\s)(?<!tuất\s)(?<!dưỡng\s)(?<!lương\s)(?<!hưu\s)(?<!nhập\s)"
 

@@ -34,7 +34,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     # "Thời gian thực hiện", "Năm thực hiện" are times, not the lead ("... thực hiện")
     (
         "deadline",
-        re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))"),
+        re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|năm\s+(?:thực\s+hiện|h(?:oà|òa)n\s+thành))"),
     ),
     (
         "lead",
@@ -43,7 +43,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
             r"|phụ\s+trách|đầu\s+mối|trách\s+nhiệm"
         ),
     ),
-    ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")),
+    ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|h(?:oà|òa)n\s+thành")),
     (
         "task",
         re.compile(
@@ -248,7 +248,9 @@ def _deadline(when: str, *, year: int | None, recurrence: str | None) -> str | N
         month, yy = int(m.group(1)), int(m.group(2))
         return last_day(yy, month).isoformat() if 1 <= month <= 12 else None
     years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
-    if len(years) > 1 and not re.search(r"tháng|quý|ngày", folded):
+    if len(years) > 1 and not re.search(
+        r"tháng|quý|ngày|(?:các|những)\s+năm\s+(?:tiếp|sau)", folded
+    ):
         return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
     folded = _QUARTER_LIST.sub("quý ", folded)  # "Quý III, IV/2026": the last quarter
     if first_deadline(folded, year=year, recurrence=recurrence, cell=True) is None:
