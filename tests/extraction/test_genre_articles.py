@@ -47,6 +47,21 @@ class TestResponsibilityArticles:
             ("Điều 6.1", ["Tổ công tác chi trả"], [], None, "monthly"),
         ]
 
+    def test_bodies_named_by_form_before_an_obligation_verb(self):
+        """ "Tổ chức làm nhiệm vụ bồi thường ... có trách nhiệm", "Quỹ Phát triển đất tỉnh có
+        trách nhiệm": bodies no vocabulary lists lead by their form; "Tổ chức kiểm tra việc
+        ..." is a verb phrase naming no one, no task of a decision."""
+        assert tasks_of("quyet_dinh_to_chuc_boi_thuong.txt") == [
+            (
+                "Điều 1.1",
+                ["Tổ chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư"],
+                [],
+                None,
+                None,
+            ),
+            ("Điều 1.2", ["Quỹ Phát triển đất tỉnh"], [], None, None),
+        ]
+
     def test_closing_sentence_is_cut_from_the_task(self):
         result = extract_file(DOCS / "quy_che_trach_nhiem.txt", directory=AN_GIANG)
         last = result.tasks[-1]["summary"]

@@ -52,7 +52,10 @@ class AgencyMatcher:
         self._abbr = abbr
         self._expanded: dict[str, Expanded] = {}
         abbr_alt = "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
-        titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(TITLE_REWRITES))
+        # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
+        self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
+        patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"]]
+        titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(patterns))
         self._rewrite_re = re.compile(
             rf"(?<![\w&])(?:(?P<abbr>{abbr_alt})(?![\w&])|(?P<title>{titles}))"
         )
@@ -90,6 +93,11 @@ class AgencyMatcher:
         self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
+        self._form_head = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['form_heads'])})\b")
+        self._obligation = re.compile(rf"(?:{_alt(vocab['obligation_verbs'])})\b")
+        self._verb_head = re.compile(rf"(?:{_alt(vocab['verb_heads'])})\b")
+        self._strong = re.compile(rf"(?:{_alt(vocab['strong_obligation_verbs'])})\b")
+        self._not_name = re.compile(rf"(?:{_alt(vocab['form_breaks'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
 
     # -- abbreviations and office-holders --------------------------------------------------
@@ -107,7 +115,7 @@ class AgencyMatcher:
     def _replacement(self, m: re.Match[str]) -> str:
         if m.group("abbr"):
             return self._abbr[m.group("abbr")]
-        for i, repl in enumerate(TITLE_REWRITES.values()):
+        for i, repl in enumerate(self._rewrites):
             if m.group(f"t{i}") is not None:
                 return repl
         return m.group(0)
@@ -270,6 +278,33 @@ class AgencyMatcher:
         """A name that is an obliged category ("Chủ đầu tư các dự án"), not a body."""
         return bool(self._category.match(fold(name)))
 
+    def _rule_form(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        """A body named by form: a capitalised head word ("Tổ chức", "Hội đồng", "Quỹ",
+        "Sở", "Các Cục") and the words up to an obligation verb in the same sentence ("Tổ
+        chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm ..."). A head
+        followed by a function word or directly by the verb is none ("Tổ chức thực hiện")."""
+        m = self._form_head.match(ex.folded, pos)
+        if not m or not _is_capital(ex.text, pos):
+            return []
+        # a head that is also a verb ("Tổ chức tập huấn ...") needs a verb only a subject takes
+        verbs = self._strong if self._verb_head.match(ex.folded, pos) else self._obligation
+        end, words = m.end(), 0
+        word = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
+        while words < 14 and (w := word.match(ex.text, end)):
+            at = w.start(1)
+            if verbs.match(ex.folded, at):
+                return [self._mention(ex, pos, end)] if words else []
+            if words and verbs is self._obligation and self._stop.match(ex.folded, at):
+                return [self._mention(ex, pos, end)]  # "Các cấp, ngành chủ động ..."
+            if self._not_name.match(ex.folded, at) and not (
+                ex.folded.startswith("của", at) and self._suffix.match(ex.folded, at + 3)
+            ):
+                return []
+            if words == 0 and not _is_capital(ex.text, at) and ex.folded.startswith("của", at):
+                return []
+            end, words = w.end(), words + 1
+        return []
+
     def _rule_pronoun(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._pronoun.match(ex.folded, pos)
         return [self._mention(ex, m.start(), m.end())] if m else []
@@ -281,6 +316,7 @@ class AgencyMatcher:
         _rule_group,
         _rule_open,
         _rule_category,
+        _rule_form,
         _rule_pronoun,
     )
 
