@@ -106,3 +106,18 @@ def test_time_cell(case):
     )
     (task,) = extract_text(text, directory=AN_GIANG).tasks
     assert f"{task['deadline'] or 'null'} | {task['recurrence'] or 'null'}" == expected
+
+
+@pytest.mark.parametrize("case", load_cases("time_cell"), ids=case_id)
+def test_time_line_of_a_plan_item(case):
+    """The same time, as a plan item's "- Thời gian thực hiện: ..." line, reads the same."""
+    source, (expected,) = case
+    text = (
+        "Ngày 10 tháng 3 năm 2025\n"
+        "II. NHIỆM VỤ\n"
+        "1. Rà soát quy định về dữ liệu số.\n"
+        "- Cơ quan chủ trì: Sở Tư pháp.\n"
+        f"- Thời gian thực hiện: {source}.\n"
+    )
+    (task,) = extract_text(text, directory=AN_GIANG).tasks
+    assert f"{task['deadline'] or 'null'} | {task['recurrence'] or 'null'}" == expected

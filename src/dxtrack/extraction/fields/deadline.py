@@ -172,7 +172,11 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ),
     (
         "within_year",
-        re.compile(rf"(?<=trong\s)năm\s+{_Y}|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"),
+        re.compile(
+            # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
+            rf"(?<=trong\s)(?:các\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+            rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"
+        ),
         lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True),
         False,
     ),
@@ -209,11 +213,24 @@ def find_deadlines(
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
-    y = re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded) if cell and not found else None
-    if y and not _START.search(folded[: y.start()]) and not _OPEN_END_IN.search(folded):
-        found.append(Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False))
+    if cell and not found and not _OPEN_END_IN.search(folded):
+        found += _cell_year(folded)
     found.sort(key=lambda f: f.start)
     return found
+
+
+# A time cell's years: "2026 - 2030", "Giai đoạn 2026-2030", "Từ 2026 đến 2030" end with the
+# last; "2025" alone is its end; "Từ năm 2027" is a start.
+_YEAR_SPAN = re.compile(
+    rf"(?<![\d/])(?:19|20)\d\d\s*(?:[-–]|đến(?:\s+hết)?(?:\s+năm)?)\s*{_Y}(?![\d/])"
+)
+
+
+def _cell_year(folded: str) -> list[Found]:
+    y = _YEAR_SPAN.search(folded) or re.search(rf"(?<![\d/]){_Y}(?![\d/])", folded)
+    if not y or (y.re is not _YEAR_SPAN and _START.search(folded[: y.start()])):
+        return []
+    return [Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False)]
 
 
 # Rules whose match holds a whole range: a "từ" before it opens the range, not a start.
