@@ -242,6 +242,10 @@ class AgencyMatcher:
             if owner:
                 end, words = owner.end(), words + 1
                 continue
+            members = ex.folded.startswith("các ", at) and self._group.match(ex.folded, at)
+            if members:  # "Đảng ủy các bộ, ngành", "Ban thường vụ các tỉnh ủy, thành ủy"
+                end, words = members.end(), words + 1
+                continue
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
                 break
             if ex.folded.startswith("và", at) and self._starts_mention(
