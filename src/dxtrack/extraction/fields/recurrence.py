@@ -11,7 +11,7 @@ import re
 
 _EVERY = r"(?:hằng|hàng)"
 _ACTION_POS = (
-    r"(?:^|[,;:(]\s*|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+"
+    r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+"
     r"|(?<!chi\s)thường\s+xuyên\s+(?:và\s+)?)"  # "thường xuyên hằng năm" (not "chi thường xuyên")
 )
 
