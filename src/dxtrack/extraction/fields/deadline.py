@@ -175,9 +175,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         re.compile(
             # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
             rf"(?<=trong\s)(?:các\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
-            rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}"
+            rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
         ),
-        lambda m, y: (date(int(m.group(1) or m.group(2) or m.group(3)), 12, 31), True),
+        lambda m, y: (date(int(next(g for g in m.groups() if g)), 12, 31), True),
         False,
     ),
 ]
@@ -209,7 +209,7 @@ def find_deadlines(
             before = folded[max(0, m.start() - 40) : m.start()]
             if _START.search(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
-            triggered = bool(_TRIGGER.search(before))
+            triggered = bool(_TRIGGER.search(before)) or _in_parentheses(folded, m, before)
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
@@ -250,6 +250,15 @@ _KEYWORDS = {
     "year_range": "năm",
     "day_month": "/",
 }
+
+
+_PAREN_OPEN = re.compile(r"\(\s*(?:ngày\s+)?$")
+_PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+def _in_parentheses(folded: str, m: re.Match[str], before: str) -> bool:
+    """A time alone in parentheses is the clause's limit: "báo cáo ... (tháng 6/2026)"."""
+    return bool(_PAREN_OPEN.search(before) and _PAREN_CLOSE.match(folded, m.end()))
 
 
 def _overlaps(start: int, end: int, spans) -> bool:

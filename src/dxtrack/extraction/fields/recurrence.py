@@ -30,13 +30,20 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "half-yearly",
         re.compile(
-            rf"định\s+kỳ\s+(?:6|sáu)\s+tháng|{_EVERY}\s+(?:6|sáu)\s+tháng"
-            r"|(?:6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần"
+            rf"định\s+kỳ\s+(?:0?6|sáu)\s+tháng|{_EVERY}\s+(?:0?6|sáu)\s+tháng"
+            r"|(?:0?6|sáu)\s+tháng\s+(?:một\s+lần|/\s*lần)|nửa\s+năm\s+một\s+lần"
             # "Báo cáo 6 tháng: ... trước ngày 05/7", not "báo cáo 6 tháng đầu năm 2025"
             r"|báo\s+cáo\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối|năm|\d))"
         ),
     ),
-    ("quarterly", re.compile(rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý")),
+    (
+        "quarterly",
+        re.compile(
+            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý"
+            # "định kỳ 03 tháng", "3 tháng một lần"
+            rf"|(?:định\s+kỳ|{_EVERY})\s+(?:0?3|ba)\s+tháng|(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)"
+        ),
+    ),
     (
         "yearly",
         re.compile(
