@@ -300,6 +300,15 @@ class AgencyMatcher:
                 return [self._mention(ex, pos, end)] if words else []
             if words and verbs is self._obligation and self._stop.match(ex.folded, at):
                 return [self._mention(ex, pos, end)]  # "Các cấp, ngành chủ động ..."
+            members = (
+                words
+                and verbs is self._obligation  # not "Tổ chức kiểm tra các đơn vị ..."
+                and ex.folded.startswith("các ", at)
+                and self._group.match(ex.folded, at)
+            )
+            if members:  # "Trung tâm đào tạo nghề của tỉnh và các huyện, thị có trách nhiệm"
+                end, words = members.end(), words + 1
+                continue
             if self._not_name.match(ex.folded, at) and not (
                 ex.folded.startswith("của", at) and self._suffix.match(ex.folded, at + 3)
             ):
