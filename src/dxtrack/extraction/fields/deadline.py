@@ -215,6 +215,8 @@ def find_deadlines(
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
     if cell and not found and not _OPEN_END_IN.search(folded):
         found += _cell_year(folded)
+    elif not found and (label := _TIME_LABEL.search(folded)):
+        found += _labelled_year(folded, label.end())
     found.sort(key=lambda f: f.start)
     return found
 
@@ -231,6 +233,22 @@ def _cell_year(folded: str) -> list[Found]:
     if not y or (y.re is not _YEAR_SPAN and _START.search(folded[: y.start()])):
         return []
     return [Found(y.start(), y.end(), date(int(y.group(1)), 12, 31), True, False)]
+
+
+# "Thời gian thực hiện: năm 2026" inside a clause: what follows the label reads as a time cell.
+_TIME_LABEL = re.compile(
+    r"(?:thời\s+(?:gian|hạn)|tiến\s+độ)(?:\s+(?:thực\s+hiện|h(?:oà|òa)n\s+thành))?\s*:\s*"
+)
+
+
+def _labelled_year(folded: str, start: int) -> list[Found]:
+    end = re.compile(r"[.;)\n]|$").search(folded, start)
+    part = folded[start : end.start() if end else len(folded)]
+    if len(part) > 40 or _OPEN_END_IN.search(part) or re.search(r"\b(?:số|ngày)\b", part):
+        return []  # a short time, not a cited document's date
+    return [
+        Found(f.start + start, f.end + start, f.value, f.has_year, True) for f in _cell_year(part)
+    ]
 
 
 # Rules whose match holds a whole range: a "từ" before it opens the range, not a start.
