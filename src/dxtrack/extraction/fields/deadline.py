@@ -28,6 +28,11 @@ _TRIGGER = re.compile(
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
 _OPEN_END = re.compile(r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi")
+# "số liệu tính đến (hết) ngày ...", "số liệu từ ngày ... đến ngày ...": a data cut-off.
+_CUT_OFF = re.compile(
+    r"(?:tính\s+(?:đến|tới)|(?:tính|số\s+liệu)\s+(?:\w+\s+){0,3}?từ\s+[^.;()]{1,30}?\s+(?:đến|tới))"
+    r"\s+(?:hết\s+)?(?:ngày|thời\s+điểm)?\s*$"
+)
 _OPEN_END_IN = re.compile(r"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi")
 _Q = r"(iv|i{1,3}|[1-4])"
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
@@ -207,6 +212,8 @@ def find_deadlines(
             if value is None:
                 continue
             before = folded[max(0, m.start() - 40) : m.start()]
+            if _CUT_OFF.search(folded[max(0, m.start() - 60) : m.start()]):
+                continue  # the data's cut-off ("số liệu tính đến ngày ..."), not a limit
             if _START.search(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
             triggered = bool(_TRIGGER.search(before)) or _in_parentheses(folded, m, before)
