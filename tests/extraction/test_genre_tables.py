@@ -172,3 +172,19 @@ class TestScheduleTables:
             ("PL.1", ["Sở Nội vụ"]),
             ("PL.2", ["Sở Y tế"]),
         ]
+
+
+def test_hoat_dong_header_names_the_task_column():
+    # header words are compared with folded text, where "hoạt" is "họat": the column
+    # "Hoạt động" was never taken for the task column
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+        "Triển khai chuyển đổi số năm 2026\n\nPHỤ LỤC\n"
+        "STT | Hoạt động | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành\n"
+        "1\nXây dựng kho dữ liệu dùng chung\nSở Khoa học và Công nghệ\nCác sở, ngành\n"
+        "Quý II/2026\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+        ("PL.1", ["Sở Khoa học và Công nghệ"], "2026-06-30")
+    ]

@@ -31,6 +31,9 @@ from itertools import pairwise
 from dxtrack.extraction.textutil import fold, is_upper_line, nfc
 from dxtrack.extraction.vocab import load as load_vocab
 
+# compared with folded text, so folded too ("hoạt" folds to "họat")
+_TASK_WORDS = fold("nhiệm vụ|nội dung|công việc|hoạt động|^tên")
+
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text without two spaces in a row
 _CUE = re.compile(
     r"\b(?:STT|TT|Stt|Nhiệm vụ|NHIỆM VỤ|Nội dung|NỘI DUNG|Cơ quan|CƠ QUAN|Đơn vị|ĐƠN VỊ"
@@ -112,7 +115,7 @@ def _header_band(lines: list[str], i: int) -> tuple[int, list[_Column]] | None:
     names = [fold(" ".join(c.words)) for c in columns]
     has_number = re.fullmatch(r"stt|tt|số\s+tt|số\s+thứ\s+tự", names[0]) is not None
     has_lead = any("chủ trì" in n or "thực hiện" in n for n in names)
-    has_task = any(re.search(r"nhiệm vụ|nội dung|công việc|hoạt động|^tên", n) for n in names)
+    has_task = any(re.search(_TASK_WORDS, n) for n in names)
     return (j, columns) if has_number and has_lead and has_task else None
 
 

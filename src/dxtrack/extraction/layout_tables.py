@@ -28,6 +28,9 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
+# compared with folded text, so folded too ("hoạt" folds to "họat")
+_TASK_WORDS = fold("nhiệm vụ|nội dung|tên|công việc|hoạt động")
+
 HEADER = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
 _STT = re.compile(r"^(?:stt|tt|số\s+tt)$")
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
@@ -127,7 +130,7 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
 
 def _lead_and_task(text: str) -> tuple[bool, bool]:
     has_lead = "chủ trì" in text or "thực hiện" in text
-    return has_lead, re.search(r"nhiệm vụ|nội dung|tên|công việc|hoạt động", text) is not None
+    return has_lead, re.search(_TASK_WORDS, text) is not None
 
 
 def task_header(cells: list[str]) -> bool:
