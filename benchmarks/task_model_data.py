@@ -25,7 +25,8 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, get_matc
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
-from dxtrack.extraction.fields.subjects import clause_vocab, find_subject, heading_agencies
+from dxtrack.extraction.fields.safety import body_nodes
+from dxtrack.extraction.fields.subjects import find_subject, heading_agencies
 from dxtrack.extraction.readers import PARAGRAPH_FORMATS, read_bytes
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
@@ -71,7 +72,7 @@ def candidates(analysis, matcher: AgencyMatcher) -> list[dict]:
     """Paragraphs outside every rule task, each with its lead (maybe none) and task."""
     spans = [t.span for t in analysis.tasks]
     out = []
-    for node in _body_nodes(analysis.tree):
+    for node in body_nodes(analysis.tree):
         for i, para in enumerate(node.paragraphs):
             start = para.start + (node.marker_len if i == 0 else 0)
             if any(s < para.end and e > start for s, e in spans):
@@ -80,17 +81,6 @@ def candidates(analysis, matcher: AgencyMatcher) -> list[dict]:
             if len(text.split()) >= 4:
                 out.append(_candidate(node, i, text, matcher, analysis.year))
     return out
-
-
-def _body_nodes(root: Node):
-    non_task = clause_vocab()["non_task"]
-    stack = [c for c in reversed(root.children) if c.kind != "closing"]
-    while stack:
-        node = stack.pop()
-        if node.children and non_task.match(fold(node.own_text[:80])):
-            continue
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _candidate(node: Node, index: int, text: str, matcher: AgencyMatcher, year) -> dict:

@@ -35,7 +35,7 @@ def unassigned_sentences(
     """Sentences with an assignment verb or a deadline that no task covers, in text order."""
     covered = _Covered(sorted(t.span for t in tasks))
     out: list[dict[str, Any]] = []
-    for node in _body_nodes(root):
+    for node in body_nodes(root):
         for para in node.paragraphs:
             if covered.meets(para.start, para.end):
                 continue
@@ -50,7 +50,7 @@ def unassigned_sentences(
     return out
 
 
-def _body_nodes(root: Node):
+def body_nodes(root: Node):
     """Nodes of the body, without the closing and sections of results or background."""
     non_task = clause_vocab()["non_task"]
     stack = [c for c in reversed(root.children) if c.kind != "closing"]
