@@ -1,10 +1,32 @@
-"""Small helpers for API tests: log in a cast member and get bearer headers."""
+"""Small helpers for API tests: the app on the test's session, log in a cast member and get
+bearer headers."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from builders import PASSWORD, make_user
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy.orm import Session
+
+from dxtrack.deps import get_db
+
+
+def on_session(app: FastAPI, db: Session) -> FastAPI:
+    """The app serving every request on the test's session: each request commits or rolls
+    back a SAVEPOINT of it."""
+
+    def override() -> Iterator[Session]:
+        try:
+            yield db
+            db.commit()
+        except BaseException:
+            db.rollback()
+            raise
+
+    app.dependency_overrides[get_db] = override
+    return app
 
 
 def login(client: TestClient, db: Session, username: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from apihelp import on_session
 from argon2 import PasswordHasher
 from fastapi.testclient import TestClient
 from pgcluster import pg_bin, pg_cluster
@@ -25,7 +26,6 @@ from dxtrack.auth import passwords
 from dxtrack.bootstrap import initialise
 from dxtrack.config import Settings, use_settings
 from dxtrack.db import dispose_engines, get_engine
-from dxtrack.deps import get_db
 
 BACKENDS = ["sqlite", "postgresql"]
 
@@ -133,17 +133,7 @@ def db(engine: Engine) -> Iterator[Session]:
 @pytest.fixture
 def client(settings: Settings, db: Session) -> Iterator[TestClient]:
     """The API on the test's session: each request commits or rolls back a SAVEPOINT."""
-    app = create_app(settings)
-
-    def override() -> Iterator[Session]:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-
-    app.dependency_overrides[get_db] = override
+    app = on_session(create_app(settings), db)
     with TestClient(app, raise_server_exceptions=True) as test_client:
         yield test_client
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 
-from apihelp import login
+from apihelp import login, on_session
 from builders import make_task, make_user
 from fastapi.testclient import TestClient
 from jobhelp import agency_csv
@@ -17,7 +17,6 @@ from sqlalchemy.orm import Session
 
 from dxtrack.app import create_app
 from dxtrack.config import Settings
-from dxtrack.deps import get_db
 from dxtrack.jobs.models import Job, JobState
 from dxtrack.jobs.progress_import import enqueue_progress_import
 from dxtrack.jobs.worker import Worker
@@ -90,17 +89,7 @@ class TestProgressSheetJob:
 def app_client(settings: Settings, db: Session) -> TestClient:
     """The app with every import above zero rows sent to the background."""
     app = create_app(settings.model_copy(update={"job_row_threshold": 0}))
-
-    def override():
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
-
-    app.dependency_overrides[get_db] = override
-    return TestClient(app)
+    return TestClient(on_session(app, db))
 
 
 class TestLargeUploads:
