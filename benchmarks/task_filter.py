@@ -25,7 +25,7 @@ from benchmarks.task_model import GRID, evaluate, fit, line, nested_cv, predict,
 from benchmarks.task_model_data import AN_GIANG, ROOT, build_document, documents, task_view
 from benchmarks.task_model_data import match_map as _match
 from dxtrack.extraction.engine import analyse_text
-from dxtrack.extraction.fields.tasks import Task
+from dxtrack.extraction.fields.task_model import Task
 from dxtrack.extraction.readers import PARAGRAPH_FORMATS, read_bytes
 from dxtrack.extraction.textutil import fold
 

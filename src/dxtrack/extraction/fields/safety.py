@@ -16,7 +16,7 @@ from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import clause_vocab, is_closing
-from dxtrack.extraction.fields.tasks import Task
+from dxtrack.extraction.fields.task_model import Task
 from dxtrack.extraction.textutil import fold
 
 _VERB = re.compile(

@@ -23,7 +23,7 @@ from dxtrack.extraction.fields.deadline import (
     period_day,
 )
 from dxtrack.extraction.fields.recurrence import find_recurrence
-from dxtrack.extraction.fields.tasks import Task, reason_text
+from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 

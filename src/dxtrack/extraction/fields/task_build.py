@@ -1,0 +1,297 @@
+"""One task from one clause: its lead and coordinators, the rule that found them, its
+deadline, recurrence and span (the visitor in tasks.py decides which clauses to try)."""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.addressees import (
+    asks_addressee,
+    bare_request,
+    pronoun_only,
+    resolve_pronoun,
+)
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
+from dxtrack.extraction.fields.deadline import first_deadline, period_day
+from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
+from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.subjects import (
+    Subject,
+    clause_vocab,
+    closing_sentence_start,
+    coordinators_after,
+    find_subject,
+    issuer_assigns,
+    later_assignment,
+    names_only,
+)
+from dxtrack.extraction.fields.task_model import (
+    PAST_OR_MODAL,
+    THI_HANH,
+    UNCERTAIN_RULES,
+    Task,
+    TaskContext,
+    reason_text,
+)
+from dxtrack.extraction.textutil import fold
+
+_PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+[A-ZĐÀ-Ỹa-zđà-ỹ]")
+
+
+def make_task(
+    node: Node,
+    ctx: TaskContext,
+    *,
+    inherited: list[str],
+    weak: bool = False,
+    with_children: bool = False,
+    assigned_only: bool = False,
+    text: str | None = None,
+) -> Task | None:
+    text = text or node.own_text
+    if with_children:
+        text = "\n".join([text] + [c.own_text for c in node.walk()])
+    text = _before_closing(text)
+    folded = fold(text)
+    if not text or THI_HANH.search(folded[-160:]) or states_status(folded):
+        return None
+    found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
+    if found is None:
+        return None
+    leads, coords, rule = found
+    source = ""
+    if rule == "inherited":
+        rule, source = ctx.lent_by.get(tuple(leads), ("heading", ""))
+    elif rule == "addressee":
+        source = "; ".join(ctx.addressees)
+    elif rule == "attribute":
+        source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
+        source = source[:1].upper() + source[1:]
+    time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
+    recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
+    deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
+    summary = " ".join(text.split())
+    day = None if deadline else _period_day(text, folded, time_text, recurrence)
+    span = _span(node, with_children)
+    return Task(
+        node.path,
+        leads,
+        coords,
+        deadline,
+        recurrence,
+        summary,
+        span,
+        period_day=day,
+        rule=rule,
+        reason=reason_text(rule, source),
+        uncertain=rule in UNCERTAIN_RULES,
+    )
+
+
+def _before_closing(text: str) -> str:
+    """The clause without a closing formula that starts a later sentence ("Sở X có trách
+    nhiệm theo dõi ...; trong quá trình thực hiện, nếu có khó khăn ..."): the sentences
+    before it stay a task when they say enough; a clause opening with one is no task."""
+    closing = clause_vocab()["closing"].search(fold(text[:160]))
+    if not closing:
+        return text
+    start = closing_sentence_start(fold(text), closing.start())
+    return text[:start].rstrip() if start else ""
+
+
+def _assignees(
+    node: Node,
+    text: str,
+    ctx: TaskContext,
+    *,
+    inherited: list[str],
+    weak: bool,
+    assigned_only: bool,
+) -> tuple[list[str], list[str], str] | None:
+    """Lead, coordinators and the rule that found the lead, or None when it assigns nothing."""
+    matcher = ctx.matcher
+    ex, subject = find_subject(text, matcher)
+    lent = bool(inherited) and not weak  # a heading's agency keeps its item
+    if subject.leads and PAST_OR_MODAL.match(ex.folded[subject.end :]):
+        # a report ("Bộ X đã có Báo cáo ...") unless a later sentence assigns
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
+    if subject.mid and inherited and not weak:
+        subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
+    if (assigned_only or ctx.report) and not subject.assigned:
+        return None
+    if names_only(ex, subject):
+        return None  # "- Sở Xây dựng (đối với tài sản ...);": a member named in a list
+    if _PERSON.match(ex.folded):
+        return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
+    if not subject.assigned and _background(ex.folded, subject):
+        # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
+    asks = False  # the issuer asks its one addressee without naming it
+    if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
+        # the issuer speaking of itself ("UBND xã thông báo ..."), unless it assigns later in
+        # the paragraph ("UBND tỉnh nhận được ... Về nội dung này, Chủ tịch ... giao Sở X")
+        asks = asks_addressee(ex.folded, ctx.addressees, subject.end)
+        subject = issuer_assigns(ex, matcher, subject.end)
+        if not subject.leads and not asks:
+            return None
+    leads = _attribute_agencies(node, "lead", matcher)
+    rule = "attribute"
+    coords = _attribute_agencies(node, "coordinators", matcher)
+    if not leads:
+        leads, coords = inline_roles(text, matcher)  # "... (Cơ quan chủ trì: Sở X; ...)"
+    weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
+    directs = bool(inherited) and bool(clause_vocab()["direct"].match(ex.folded))
+    if not leads:
+        other = _other_than(subject, inherited) and not subject.lead_in  # a heading's agency
+        own = subject.leads and (subject.assigned or weak or other)
+        own = own and not directs
+        leads = [m.name for m in subject.leads] if own else list(inherited)
+        rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
+        rule = rule if own else "inherited"
+    asks = asks or bare_request(ex.folded) or asks_addressee(ex.folded, ctx.addressees)
+    if not leads and ctx.addressees and not inherited and asks:
+        leads, rule = list(ctx.addressees), "addressee"  # "Đề nghị rà soát, báo cáo ..."
+    if not leads and not inherited and not (assigned_only or ctx.report):
+        leads, coords = later_subject(text, matcher)  # "Kinh phí ... . Sở X tham mưu ..."
+        rule = "subject"
+        if _is_issuer([Mention(0, 0, n) for n in leads], ctx.issuer):
+            return None
+    if not leads:
+        return None
+    if ctx.addressees and pronoun_only(leads):  # "Đề nghị Quý Cơ quan ..."
+        leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
+    coords = (
+        coords
+        or _attribute_coordinators(node, matcher)
+        or coordinators_after(ex, subject.end, matcher)
+    )
+    lead_keys = {fold(x) for x in leads}
+    if rule == "inherited":
+        return list(inherited), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
+    return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
+
+
+_DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
+
+
+def _background(folded: str, subject: Subject) -> bool:
+    """A background sentence: its subject reports ("Báo X ngày ... đưa tin ..."); with a
+    named subject the reporting verb follows it closely, else an action comes first
+    ("Công an tỉnh theo dõi, xử lý các trường hợp đưa tin sai sự thật" is a task)."""
+    found = clause_vocab()["background"].match(folded)
+    if not found or not subject.leads:
+        return bool(found)
+    between = _DATE_WORDS.sub(" ", folded[subject.end : found.end()])
+    return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
+
+
+def _other_than(subject: Subject, inherited: list[str]) -> bool:
+    """The clause names its own actor, a named body other than the heading's named ones
+    ("Bộ Nông nghiệp ... khẩn trương ..." under "2. Bộ Tài chính ..."); a group heading
+    ("Các sở, ban, ngành tỉnh") may enclose its members, so it keeps them."""
+    if not inherited or any(fold(name).startswith("quý ") for name in inherited):
+        return False
+    mine = {fold(m.name) for m in subject.leads}
+    if any(fold(m).startswith(("các ", "quý ")) for m in mine) or mine & {
+        fold(n) for n in inherited
+    }:
+        return False
+    # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
+    # member ("+ Sở Tài chính bố trí ...") is that member's task
+    return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
+
+
+def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
+    if not issuer or len(leads) != 1:
+        return False
+    a, b = fold(leads[0].name), fold(issuer)
+    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
+
+
+def _deadline(
+    text: str, folded: str, time_text: str | None, *, year: int | None, recurrence: str | None
+) -> str | None:
+    if time_text:
+        found = first_deadline(fold(time_text), year=year, recurrence=recurrence, cell=True)
+        if found:
+            return found.isoformat()
+    masked = citation_spans(text)
+    found = first_deadline(folded, year=year, masked=masked, recurrence=recurrence)
+    return found.isoformat() if found else None
+
+
+def _period_day(
+    text: str, folded: str, time_text: str | None, recurrence: str | None
+) -> str | None:
+    if time_text and (day := period_day(fold(time_text), recurrence=recurrence)):
+        return day
+    return period_day(folded, recurrence=recurrence, masked=citation_spans(text))
+
+
+def _attribute(node: Node, key: str) -> str | None:
+    for name, value in node.attributes.items():
+        if key in name:
+            return value
+    return None
+
+
+_ROLE_KEYS = ("cơ quan", "đơn vị", "trách nhiệm", "chủ trì", "phối hợp", "thực hiện")
+
+
+def role_attribute(node: Node, role: str) -> str | None:
+    """The attribute naming the item's lead ("Cơ quan chủ trì", "Đơn vị chủ trì tham mưu",
+    or "Cơ quan thực hiện" when no chủ trì is named) or its coordinators."""
+    names = [n for n in node.attributes if n.startswith(_ROLE_KEYS)]
+    if role == "coordinators":
+        keys = [n for n in names if "phối hợp" in n]
+    else:
+        keys = [n for n in names if "chủ trì" in n] or [n for n in names if "phối hợp" not in n]
+    return node.attributes[keys[0]] if keys else None
+
+
+def _attribute_coordinators(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """'Cơ quan thực hiện: X chủ trì, phối hợp với Y; Z' -> Y, Z."""
+    value = role_attribute(node, "lead")
+    if not value:
+        return []
+    ex = matcher.expand(value)
+    _, end = matcher.match_list(ex, 0, bare_groups=True)
+    return coordinators_after(ex, end, matcher)
+
+
+def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[str]:
+    value = role_attribute(node, role)
+    if not value:
+        return []
+    ex = matcher.expand(value)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if found and not ex.text[end:].lstrip().startswith(";"):
+        return [m.name for m in found]  # "A; B" where B is unknown: the names as printed
+    parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _span(node: Node, with_children: bool) -> tuple[int, int]:
+    start = node.paragraphs[0].start + node.marker_len if node.paragraphs else 0
+    end = node.paragraphs[-1].end if node.paragraphs else start
+    if with_children:
+        for child in node.walk():
+            if child.paragraphs:
+                end = max(end, child.paragraphs[-1].end)
+    return (start, end)
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        if fold(n) not in seen:
+            seen.add(fold(n))
+            out.append(n)
+    return out

@@ -1,0 +1,85 @@
+"""A task as the engine returns it, why it was taken, and what the task rules share.
+
+`Task` is what extraction gives per clause (FORMAT.md's fields plus the reviewer's
+`rule`, `reason` and `uncertain`); `TaskContext` is what the rules of one document share
+(its agency matcher, year, issuer, addressees and which heading lent which agencies).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from dxtrack.extraction.fields.agencies import AgencyMatcher
+
+# "Bộ X đã ban hành ...": a report of what was done, not an assignment
+PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
+THI_HANH = re.compile(
+    r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
+    r"|thông\s+tư|nghị\s+định)\s+này"
+)
+
+
+@dataclass
+class Task:
+    clause: str
+    lead: list[str]
+    coordinators: list[str]
+    deadline: str | None
+    recurrence: str | None
+    summary: str
+    span: tuple[int, int]
+    optional: bool = False
+    period_day: str | None = None  # not in FORMAT.md's scored fields: the scorer ignores it
+    rule: str = ""  # which rule found the lead (RULE_REASONS); the scorer ignores it
+    reason: str = ""  # for the reviewer, in Vietnamese: the rule and the heading that lent it
+    uncertain: bool = False  # a guess the reviewer should check first
+
+    def to_dict(self) -> dict:
+        return {
+            "clause": self.clause,
+            "lead": self.lead,
+            "coordinators": self.coordinators,
+            "deadline": self.deadline,
+            "recurrence": self.recurrence,
+            "summary": self.summary,
+            "optional": self.optional,
+            "span": list(self.span),
+            "period_day": self.period_day,
+            "rule": self.rule,
+            "reason": self.reason,
+            "uncertain": self.uncertain,
+        }
+
+
+# Why a task has its lead, for the reviewer (Vietnamese); the uncertain ones are shown first.
+RULE_REASONS = {
+    "attribute": "dòng thuộc tính “{source}”",
+    "assigned": "câu giao việc nêu tên cơ quan",
+    "subject": "cơ quan là chủ ngữ của câu",
+    "mid_paragraph": "giao việc ở giữa đoạn văn",
+    "heading": "cơ quan của đề mục “{source}”",
+    "category_heading": "đối tượng của đề mục “{source}”",
+    "intro": "cơ quan của câu dẫn “{source}”",
+    "table_row": "cột cơ quan chủ trì của bảng nhiệm vụ",
+    "addressee": "người nhận của văn bản (Kính gửi: {source})",
+}
+UNCERTAIN_RULES = {"mid_paragraph", "category_heading", "intro", "addressee"}
+
+
+def reason_text(rule: str, source: str = "") -> str:
+    short = source if len(source) <= 80 else source[:77].rstrip() + "..."
+    return "Theo " + RULE_REASONS[rule].format(source=short)
+
+
+@dataclass
+class TaskContext:
+    """What the task rules of one document share."""
+
+    matcher: AgencyMatcher
+    year: int | None
+    issuer: str | None
+    report: bool = False  # a Báo cáo: only explicit requests ("Đề nghị X ...") are tasks
+    addressees: tuple[str, ...] = ()  # Kính gửi
+    # inherited agencies -> (rule, heading or intro text) that lent them
+    lent_by: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
