@@ -23,7 +23,7 @@ _TRIGGER = re.compile(
     r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay"
     r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*:?\s*(?:là\s+)?"
     # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
-    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2})?(?:\s*phút)?\s*,?\s*)?"
+    r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}\s*['’]?)?(?:\s*phút)?\s*,?\s*)?"
     r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
@@ -143,6 +143,13 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         True,
     ),
     (
+        # "trước ngày 15/3/25", "15-03-25": a two-digit year, only after a trigger
+        "short_year_date",
+        re.compile(rf"(?<![\d/.\-]){_D}\s*([/.\-])\s*{_M}\s*\2\s*(\d\d)(?![\d/]|[.\-]\d)"),
+        lambda m, y: (_safe(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))), True),
+        True,
+    ),
+    (
         "written_date",
         re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
         parse_full_date,
@@ -216,6 +223,8 @@ def find_deadlines(
                 continue  # the data's cut-off ("số liệu tính đến ngày ..."), not a limit
             if _START.search(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
+            if _PAST_MEETING.search(folded[max(0, m.start() - 120) : m.start()]):
+                continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
             triggered = bool(_TRIGGER.search(before)) or _in_parentheses(folded, m, before)
             if needs_trigger and not (triggered or cell):
                 continue
@@ -225,7 +234,7 @@ def find_deadlines(
     elif not found and (label := _TIME_LABEL.search(folded)):
         found += _labelled_year(folded, label.end())
     found.sort(key=lambda f: f.start)
-    return found
+    return _own_first(folded, found)
 
 
 # A time cell's years: "2026 - 2030", "Giai đoạn 2026-2030", "Từ 2026 đến 2030" end with the
@@ -258,6 +267,32 @@ def _labelled_year(folded: str, start: int) -> list[Found]:
     ]
 
 
+# A meeting the clause cites ("ý kiến ... tại cuộc họp vào ngày 10/3/2025"): its date is no
+# limit even after "vào".
+_PAST_MEETING = re.compile(
+    r"\btại\s+(?:cuộc\s+họp|buổi\s+(?:làm\s+việc|họp|tiếp)|phiên\s+họp|hội\s+nghị|kỳ\s+họp"
+    r"|cuộc\s+làm\s+việc)[^.;]{0,80}?\bvào\s*(?:ngày)?\s*$"
+)
+
+# The issuer's own follow-up ("Để Ủy ban nhân dân tỉnh kịp báo cáo Thủ tướng Chính phủ trước
+# ngày 20/3, đề nghị Sở X báo cáo trước ngày 15/3"; "... để UBND tỉnh báo cáo Bộ trước ..."):
+# a limit inside it gives way to the clause's own.
+_PURPOSE = re.compile(
+    r"(?:^|[.;:]\s*)để\s[^.;,]*"
+    r"|\bđể\s+(?:kịp\s+(?:thời\s+)?)?(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd|chủ\s+tịch|thường\s+trực"
+    r"|ban\s+chỉ\s+đạo|tỉnh\s+ủy|văn\s+phòng|tổng\s+hợp|kịp)[^.;]*"
+)
+
+
+def _own_first(folded: str, found: list[Found]) -> list[Found]:
+    """The clause's limits before those of the issuer's own follow-up (a purpose phrase)."""
+    if len(found) < 2 or "để" not in folded:
+        return found
+    spans = [(m.start(), m.end()) for m in _PURPOSE.finditer(folded)]
+    own = [f for f in found if not _overlaps(f.start, f.end, spans)]
+    return own + [f for f in found if f not in own] if own else found
+
+
 # Rules whose match holds a whole range: a "từ" before it opens the range, not a start.
 _RANGES = {"month_range", "month_list", "quarter_list", "year_range"}
 
@@ -265,6 +300,7 @@ _RANGES = {"month_range", "month_list", "quarter_list", "year_range"}
 _KEYWORDS = {
     "month_range": "tháng",
     "written_date": "tháng",
+    "short_year_date": "ngày",
     "written_day_month": "tháng",
     "month": "tháng",
     "quarter": "quý",

@@ -39,7 +39,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarterly",
         re.compile(
-            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?quý|mỗi\s+quý"
+            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý"
+            # "trước ngày 20 của tháng cuối quý", "báo cáo theo quý"
+            r"|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
             # "định kỳ 03 tháng", "3 tháng một lần"
             rf"|(?:định\s+kỳ|{_EVERY})\s+(?:0?3|ba)\s+tháng|(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)"
         ),
