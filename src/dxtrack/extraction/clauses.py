@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
+from dxtrack.extraction.textutil import ATTRIBUTE
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -27,17 +28,6 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
-# Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
-# "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
-# ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
-ATTRIBUTE = re.compile(
-    r"^(?:[-–+•]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
-    r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
-    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
-    r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
-    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
-    re.IGNORECASE,
-)
 
 
 @dataclass

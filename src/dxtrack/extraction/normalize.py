@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dxtrack.extraction.layout import continues
-from dxtrack.extraction.textutil import fold, is_upper_line, nfc, starts_upper
+from dxtrack.extraction.textutil import ATTRIBUTE, fold, is_upper_line, nfc, starts_upper
 from dxtrack.extraction.vocab import load as load_vocab
 
 _INVISIBLE = {
@@ -234,6 +234,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
+    if ATTRIBUTE.match(line) and not line[:1].islower() and not _CONNECTOR_END.search(prev):
+        return True  # "1. Tổ chức hội nghị ..." / "Cơ quan chủ trì thực hiện: Sở Nội vụ"
     if _STARTERS.match(line):
         return (
             not _CONNECTOR_END.search(prev)

@@ -7,11 +7,31 @@ import unicodedata
 
 from dxtrack.vn import fold
 
-__all__ = ["CLOSING_LINE", "fold", "is_upper_line", "nfc", "sentence_case", "starts_upper"]
+__all__ = [
+    "ATTRIBUTE",
+    "CLOSING_LINE",
+    "fold",
+    "is_upper_line",
+    "nfc",
+    "sentence_case",
+    "starts_upper",
+]
 
 # The line that opens a Decree 30 closing ("Nơi nhận:"; not "Nơi nhận hồ sơ ..."): where the
 # PDF and DOCX readers start reading the closing's two columns.
 CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
+
+# Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
+# "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
+# ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
+ATTRIBUTE = re.compile(
+    r"^(?:[-–+•*]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
+    r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
+    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
+    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
+    re.IGNORECASE,
+)
 
 
 def nfc(text: str) -> str:

@@ -198,10 +198,13 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     if not inherited or any(fold(name).startswith("quý ") for name in inherited):
         return False
     mine = {fold(m.name) for m in subject.leads}
-    if any(fold(m).startswith(("các ", "quý ")) for m in mine) or mine & {
-        fold(n) for n in inherited
-    }:
+    theirs = {fold(n) for n in inherited}
+    if any(fold(m).startswith(("các ", "quý ")) for m in mine):
         return False
+    if mine & theirs:
+        # "2. Các Sở: Tài chính, Xây dựng, ..." over "- Sở Tài chính thẩm định ...": the
+        # member that opens the item is its lead
+        return mine < theirs and subject.end <= 60
     # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
     # member ("+ Sở Tài chính bố trí ...") is that member's task
     return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60

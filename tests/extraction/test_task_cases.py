@@ -1,0 +1,68 @@
+"""Golden cases of the task rules, written from the contract (FORMAT.md) in the genre's
+own wording (tests/extraction/cases/tasks/<class>.txt).
+
+Each file holds cases separated by "=====" lines: a document (or the part of one the
+class needs), a "." line, then one line per expected task in document order:
+`clause | lead; lead | deadline | recurrence` (`-` for null; deadline and recurrence may
+be left out, then they are not checked). Leads compare like the scorer's agency names
+(head word equal, names overlapping). Lines starting with "#" before the first case are
+comments.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from case_documents import AN_GIANG
+from score import leads_right, text
+
+from dxtrack.extraction import extract_text
+
+CASES = Path(__file__).parent / "cases" / "tasks"
+
+
+def load(path: Path) -> list[tuple[str, list[list[str]]]]:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    out = []
+    for block in "\n".join(lines).split("\n=====\n"):
+        source, _, expected = block.partition("\n.\n")
+        rows = [[c.strip() for c in e.split("|")] for e in expected.strip("\n").split("\n")]
+        out.append((source.strip("\n") + "\n", [r for r in rows if r != [""]]))
+    return out
+
+
+ALL = [(p.stem, i, case) for p in sorted(CASES.glob("*.txt")) for i, case in enumerate(load(p))]
+
+
+def _names(cell: str) -> list[str]:
+    return [text(n) for n in cell.split(";") if n.strip()]
+
+
+def _agrees(row: list[str], task: dict) -> bool:
+    if row[0] != task["clause"]:
+        return False
+    if not leads_right(_names(row[1]), [text(n) for n in task["lead"]]):
+        return False
+    if len(row) > 2 and (task["deadline"] or "-") != row[2]:
+        return False
+    return len(row) <= 3 or (task["recurrence"] or "-") == row[3]
+
+
+@pytest.mark.parametrize("cls,index,case", ALL, ids=[f"{c}-{i}" for c, i, _ in ALL])
+def test_task_case(cls, index, case):
+    source, expected = case
+    tasks = extract_text(source, directory=AN_GIANG).tasks
+    got = [
+        f"{t['clause']} | {'; '.join(t['lead'])} | {t['deadline'] or '-'} | {t['recurrence'] or '-'}"
+        for t in tasks
+    ]
+    assert len(tasks) == len(expected), "\n".join(got)
+    for row, task in zip(expected, tasks, strict=True):
+        assert _agrees(row, task), "\n".join(got)
+
+
+def test_every_class_has_cases():
+    assert len(ALL) >= 10
