@@ -69,6 +69,55 @@ class TestFold:
     def test_nfd_input_is_composed_first(self):
         decomposed = unicodedata.normalize("NFD", "Quý Hoà")
         assert vn.fold(decomposed) == "quý hòa"
+        assert vn.fold(unicodedata.normalize("NFD", "Hòan thành")) == "hoàn thành"
+        assert vn.fold(unicodedata.normalize("NFD", "THUỶ LỢI")) == "thủy lợi"
+
+    @pytest.mark.parametrize(
+        ("spellings", "key"),
+        [
+            (["hoà", "hòa", "HOÀ", "Hòa"], "hòa"),
+            (["hoá", "hóa"], "hóa"),
+            (["thuỷ", "thủy", "THUỶ"], "thủy"),
+            (["khoẻ", "khỏe"], "khỏe"),
+            (["tuỳ", "tùy"], "tùy"),
+            (["loè", "lòe"], "lòe"),
+            (["nguỵ", "ngụy"], "ngụy"),
+        ],
+    )
+    def test_open_pair_keeps_the_tone_on_its_first_vowel(self, spellings, key):
+        assert {vn.fold(s) for s in spellings} == {key}
+
+    @pytest.mark.parametrize(
+        ("spellings", "key"),
+        [
+            (["hoàn", "hòan", "HOÀN", "Hòan"], "hoàn"),
+            (["hoạt", "họat", "HOẠT"], "hoạt"),
+            (["hoạch", "họach", "HOẠCH"], "hoạch"),
+            (["toàn", "tòan"], "toàn"),
+            (["Đoàn", "đòan", "ĐOÀN"], "đoàn"),
+            (["khoáng", "khóang"], "khoáng"),
+            (["toán", "tóan"], "toán"),
+            (["ngoài", "ngòai"], "ngoài"),  # a vowel after the pair closes it too
+            (["xoáy", "xóay"], "xoáy"),
+            (["khoét", "khóet"], "khoét"),
+            (["huỳnh", "hùynh"], "huỳnh"),
+            (["khuỷu", "khủyu"], "khuỷu"),
+        ],
+    )
+    def test_closed_pair_keeps_the_tone_on_its_second_vowel(self, spellings, key):
+        assert {vn.fold(s) for s in spellings} == {key}
+
+    def test_tone_placement_in_running_text(self):
+        text = "Hoà Bình hoàn thành; Thuỷ lợi, hòan thiện (toà án) họat động, uỷ-ban."
+        folded = "hòa bình hoàn thành; thủy lợi, hoàn thiện (tòa án) hoạt động, ủy-ban."
+        assert vn.fold(text) == folded
+        assert len(vn.fold(text)) == len(text)
+        assert vn.fold("hòan", accents=False) == vn.fold("hoàn", accents=False) == "hoan"
+
+    def test_qu_takes_the_tone_on_the_y_in_either_spelling(self):
+        assert vn.fold("qúy") == vn.fold("quý") == "quý"
+        assert vn.fold("Qùynh") == vn.fold("quỳnh") == "quỳnh"
+        assert vn.fold("quyết") == "quyết"  # the tone on the ê: nothing moves
 
 
 class TestPeriods:

@@ -2,8 +2,9 @@
 
 Any layer may import this module (the extraction engine included); it imports nothing of ours.
 
-- `fold()` is the one text folding: lower case, new-style tone placement (hoà → hòa, uỷ → ủy,
-  but quý keeps its tone on the y: after q the u belongs to the consonant), and with
+- `fold()` is the one text folding: lower case, one tone placement in the vowel pairs oa, oe,
+  uy (hoà and hòa → hòa, uỷ and ủy → ủy; a closed pair keeps it on the second vowel: hòan and
+  hoàn → hoàn; quý keeps its tone on the y: after q the u belongs to the consonant), and with
   `accents=False` no diacritics at all (đ → d). Search keys, agency-name keys, annex headers
   and the extraction rules all fold with it.
 - `date_text()`, `datetime_text()`, `number()`, `percent()`, `size_text()`, `parse_date()`: dd/mm/yyyy,
@@ -33,27 +34,39 @@ T = TypeVar("T")
 
 # ---------------------------------------------------------------- folding
 
-# Old-style tone placement -> new style, so "Hoà"/"Hòa", "Uỷ"/"Ủy" compare equal. Each pair keeps
-# its length, so offsets in folded text are offsets in the original.
-_NEW_TONES = {
-    "oà": "òa",
-    "oá": "óa",
-    "oả": "ỏa",
-    "oã": "õa",
-    "oạ": "ọa",
-    "oè": "òe",
-    "oé": "óe",
-    "oẻ": "ỏe",
-    "oẽ": "õe",
-    "oẹ": "ọe",
-    "uỳ": "ùy",
-    "uý": "úy",
-    "uỷ": "ủy",
-    "uỹ": "ũy",
-    "uỵ": "ụy",
-}
-# After "q" the "u" is part of the consonant: "quý" keeps its tone on the "y".
-_OLD_TONE = re.compile(r"o[àáảãạèéẻẽẹ]|(?<!q)u[ỳýỷỹỵ]")
+# Tone placement in the vowel pairs oa, oe, uy, written both ways ("hoà"/"hòa", "uỷ"/"ủy",
+# "hòan"/"hoàn"): one key for both. An open pair (nothing follows it in the word) carries
+# the tone on its first vowel (hòa, khỏe, thủy); a closed one on its second (hoàn, hoạch,
+# khoét, huỳnh, khuỷu), where both spellings put it. After "q" the "u" belongs to the
+# consonant: the tone is always on the "y" (quý, quỳnh). Each swap keeps the length, so
+# offsets in folded text are offsets in the original.
+
+# Each vowel untoned, then with huyền, sắc, hỏi, ngã, nặng.
+_TONED = {"a": "aàáảãạ", "e": "eèéẻẽẹ", "y": "yỳýỷỹỵ", "o": "oòóỏõọ", "u": "uùúủũụ"}
+_PAIRS = (("o", "a"), ("o", "e"), ("u", "y"))
+
+
+def _tone_swaps() -> dict[str, str]:
+    swaps: dict[str, str] = {}
+    for first, second in _PAIRS:
+        for tone in range(1, 6):
+            on_first = _TONED[first][tone] + second
+            on_second = first + _TONED[second][tone]
+            swaps[on_first], swaps[on_second] = on_second, on_first
+    for tone in range(1, 6):  # qúy -> quý
+        swaps["q" + _TONED["u"][tone] + "y"] = "qu" + _TONED["y"][tone]
+    return swaps
+
+
+_SWAPS = _tone_swaps()
+_LETTER = r"[^\W\d_]"
+# A pair whose tone is on the wrong vowel: an open one toned on its second vowel (hoà), a
+# closed one on its first (hòan), qu + toned u (qúy). The leading class only makes the
+# scan fast.
+_MISPLACED = re.compile(
+    rf"(?=[oòóỏõọuùúủũụq])(?:o[àáảãạèéẻẽẹ](?!{_LETTER})|[òóỏõọ][ae](?={_LETTER})"
+    rf"|(?<!q)u[ỳýỷỹỵ](?!{_LETTER})|(?<!q)[ùúủũụ]y(?={_LETTER})|q[ùúủũụ]y)"
+)
 
 
 def _lower(text: str) -> str:
@@ -70,7 +83,8 @@ def _bare(text: str) -> str:
 
 
 def fold(text: str | None, *, accents: bool = True) -> str:
-    """Lower case and new-style tone placement; `accents=False` also drops every diacritic.
+    """Lower case and one tone placement (see `_MISPLACED`); `accents=False` also drops every
+    diacritic.
 
     Input is brought to NFC first. For NFC text with accents kept, the result has the length
     of the input (the extraction engine maps offsets through it).
@@ -88,7 +102,7 @@ def _fold(text: str, accents: bool) -> str:
     low = _lower(text)
     if not accents:
         return _bare(low)
-    return _OLD_TONE.sub(lambda m: _NEW_TONES[m.group(0)], low)
+    return _MISPLACED.sub(lambda m: _SWAPS[m.group(0)], low)
 
 
 # The extraction engine folds the same clause in several rules in turn.

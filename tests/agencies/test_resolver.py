@@ -18,6 +18,8 @@ class TestNameKeys:
             ("SỞ Y TẾ", "Sở Y tế"),
             ("UBND các xã, phường, đặc khu", "Ủy ban nhân dân các xã phường đặc khu"),
             ("Sở KH&CN", "Sở Khoa học và Công nghệ"),
+            ("Xã Thoại Sơn", "xã Thọai Sơn"),  # a closed pair, its tone written either way
+            ("Tỉnh đoàn", "TỈNH ĐÒAN"),
         ],
     )
     def test_variants_share_a_key(self, a: str, b: str):
@@ -37,6 +39,8 @@ class TestResolve:
             ("Sở KH&CN", "agency", "so-khcn"),
             ("So Khoa hoc va Cong nghe", "agency", "so-khcn"),
             ("Sở Văn hoá và Thể thao", "agency", "so-vhtt"),
+            ("UBND xã Thọai Sơn", "agency", "xa-thoai-son"),
+            ("Ủy ban nhân dân xã Thoại Sơn", "agency", "xa-thoai-son"),
             ("Sở Nội vụ tỉnh An Giang", "agency", "so-noi-vu"),
             ("Trung tâm Phục vụ hành chính công", "agency", "ttpvhcc-tinh"),
             ("Các sở, ban, ngành tỉnh", "group", "so-ban-nganh-tinh"),

@@ -175,8 +175,8 @@ class TestScheduleTables:
 
 
 def test_hoat_dong_header_names_the_task_column():
-    # header words are compared with folded text, where "hoạt" is "họat": the column
-    # "Hoạt động" was never taken for the task column
+    # header words are compared with folded text; fold once wrote "hoạt" as "họat", and the
+    # column "Hoạt động" was never taken for the task column
     text = (
         "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
         "Triển khai chuyển đổi số năm 2026\n\nPHỤ LỤC\n"
@@ -187,4 +187,21 @@ def test_hoat_dong_header_names_the_task_column():
     tasks = extract_text(text).tasks
     assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
         ("PL.1", ["Sở Khoa học và Công nghệ"], "2026-06-30")
+    ]
+
+
+def test_hoat_dong_header_names_the_task_column_of_a_pipe_table():
+    # the pipe table's header cells are folded too: "Hoạt động" (and "Hòan thành") are found
+    # in either tone placement
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 12/KH-UBND\nKẾ HOẠCH\n"
+        "Triển khai chuyển đổi số năm 2026\n\nPHỤ LỤC\n\n"
+        "| STT | Thời gian hòan thành | Đơn vị chủ trì | Họat động |\n|---|---|---|---|\n"
+        "| 1 | Quý II/2026 | Sở Khoa học và Công nghệ | Xây dựng kho dữ liệu dùng chung |\n"
+        "| 2 | Năm 2026 | Sở Nội vụ | Rà soát quy trình nội bộ |\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["clause"], t["lead"], t["deadline"], t["summary"]) for t in tasks] == [
+        ("PL.1", ["Sở Khoa học và Công nghệ"], "2026-06-30", "Xây dựng kho dữ liệu dùng chung"),
+        ("PL.2", ["Sở Nội vụ"], "2026-12-31", "Rà soát quy trình nội bộ"),
     ]

@@ -1,7 +1,7 @@
 """Folding of free-text agency names into lookup keys (no database).
 
 Two keys per name: `exact_key` keeps the diacritics but unifies case, spacing,
-punctuation, abbreviations and old/new tone placement (hoà/hòa, uỷ/ủy); `loose_key`
+punctuation, abbreviations and tone placement (hoà/hòa, uỷ/ủy, hòan/hoàn); `loose_key`
 also drops every diacritic (for text typed without accents).
 """
 

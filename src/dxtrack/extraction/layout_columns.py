@@ -31,8 +31,8 @@ from itertools import pairwise
 from dxtrack.extraction.textutil import fold, is_upper_line, nfc
 from dxtrack.extraction.vocab import load as load_vocab
 
-# compared with folded text, so folded too ("hoạt" folds to "họat")
-_TASK_WORDS = fold("nhiệm vụ|nội dung|công việc|hoạt động|^tên")
+# compared with folded text (written as fold writes it)
+_TASK_WORDS = "nhiệm vụ|nội dung|công việc|hoạt động|^tên"
 
 _GAP = re.compile(r"\S+(?: \S+)*")  # a run of text without two spaces in a row
 _CUE = re.compile(

@@ -28,8 +28,8 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
-# compared with folded text, so folded too ("hoạt" folds to "họat")
-_TASK_WORDS = fold("nhiệm vụ|nội dung|tên|công việc|hoạt động")
+# compared with folded text (written as fold writes it)
+_TASK_WORDS = "nhiệm vụ|nội dung|tên|công việc|hoạt động"
 
 HEADER = "STT | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành"
 _STT = re.compile(r"^(?:stt|tt|số\s+tt)$")

@@ -19,7 +19,7 @@ _M = r"(\d{1,2})"
 _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
-    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|h(?:oà|òa)n\s+thành|trong"
+    r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
     r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay"
     r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*:?\s*(?:là\s+)?"
     # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
@@ -253,7 +253,7 @@ def _cell_year(folded: str) -> list[Found]:
 
 # "Thời gian thực hiện: năm 2026" inside a clause: what follows the label reads as a time cell.
 _TIME_LABEL = re.compile(
-    r"(?:thời\s+(?:gian|hạn)|tiến\s+độ)(?:\s+(?:thực\s+hiện|h(?:oà|òa)n\s+thành))?\s*:\s*"
+    r"(?:thời\s+(?:gian|hạn)|tiến\s+độ)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*"
 )
 
 

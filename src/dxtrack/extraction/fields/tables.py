@@ -34,7 +34,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     # "Thời gian thực hiện", "Năm thực hiện" are times, not the lead ("... thực hiện")
     (
         "deadline",
-        re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|năm\s+(?:thực\s+hiện|h(?:oà|òa)n\s+thành))"),
+        re.compile(r"^(?:thời\s+(?:gian|hạn)|tiến\s+độ|năm\s+(?:thực\s+hiện|hoàn\s+thành))"),
     ),
     (
         "lead",
@@ -43,7 +43,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
             r"|phụ\s+trách|đầu\s+mối|trách\s+nhiệm"
         ),
     ),
-    ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|h(?:oà|òa)n\s+thành")),
+    ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")),
     (
         "task",
         re.compile(
