@@ -123,13 +123,30 @@ def _layout_cells(line: str) -> list[str]:
     return [line]
 
 
+# The end of the body with the closing glued on by a copy: what follows "./." (the body's
+# last mark), a signing line ("KT. CHỦ TỊCH"), "Nơi nhận:" after a sentence's end, and the
+# lines of an e-signature stamp ("Ký bởi:", "Thời gian ký:") start lines of their own.
+_GLUED_CLOSING = re.compile(
+    r"(?<=\./\.)\s*(?=\S)"
+    r"|(?<=[.;:])\s+(?=(?:KT|TM|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ]{2,}\s|Nơi\s+nhận\s*:)"
+    r"|\s+(?=Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:)"
+)
+
+
+def _glued_closing(line: str) -> list[str]:
+    if "|" in line or not _GLUED_CLOSING.search(line):
+        return [line]
+    return _GLUED_CLOSING.split(line)
+
+
 def _clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
     """Drop rules, page numbers and blank lines; split flattened layout rows into cells.
     Returns the lines and, for each, whether a blank line came before it."""
     out: list[str] = []
     breaks: list[bool] = []
     blank = False
-    for raw in (cell for whole in lines for cell in _layout_cells(whole)):
+    cells = (cell for whole in lines for cell in _layout_cells(whole))
+    for raw in (part for cell in cells for part in _glued_closing(cell)):
         line = clean_line(raw)
         if not line:
             blank = True

@@ -183,4 +183,7 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
         item = lines[j].startswith(("-", "+", "~", "•")) or _LUU.match(lines[j])
         if (i - j <= 5 and not item) or _LAST_TITLE.search(m.group(1)):
             return " ".join(m.group(1).split())
-    return " ".join(prefixed.split()) if prefixed and is_upper_line(prefixed) else None
+    if not prefixed or not is_upper_line(prefixed):
+        return None
+    last = _LAST_TITLE.search(prefixed)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line
+    return " ".join((last.group(0) if last else prefixed).split())
