@@ -115,8 +115,9 @@ def build_tree(
             continue
         if marker and ATTRIBUTE.match(para.text) and current is not root:
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
-        if marker and not _plausible_next(current, marker):
+        if marker and not _plausible_next(current, marker, para.text):
             marker = None
+        marker = marker or _comma_number(current, para.text)
         if marker is None:
             current = _attach(current, para)
             continue
@@ -197,9 +198,10 @@ def _closes_list(node: Node) -> bool:
     )
 
 
-def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
-    """A letter marker must follow its predecessor (a, b, c, d, đ, e ...), or start at a."""
-    kind, label, rank, _ = marker
+def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: str = "") -> bool:
+    """A letter marker must follow its predecessor (a, b, c, d, đ, e ...), or start at a;
+    one letter lost by OCR or retyping ("c)" then "đ) Chủ động ...") before a capital."""
+    kind, label, rank, length = marker
     if kind == "number" and label.isdigit():
         return _plausible_number(current, int(label), rank)
     if kind != "letter":
@@ -208,10 +210,15 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
     while node is not None and node.kind != "root":
         if node.kind == "letter" and node.rank == rank:
             prev = node.label
+            step = (
+                LETTERS.index(label) - LETTERS.index(prev)
+                if label in LETTERS and prev in LETTERS
+                else 0
+            )
             return (
-                label in LETTERS
-                and prev in LETTERS
-                and LETTERS.index(label) == LETTERS.index(prev) + 1
+                step == 1
+                or step == 2
+                and text[length : length + 1].isupper()
                 or (prev, label) == ("d", "e")  # a list printed without "đ"
                 or label == "a"
             )
@@ -219,6 +226,25 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int]) -> bool:
             break
         node = node.parent
     return label == "a"
+
+
+_COMMA_NUMBER = re.compile(r"^(\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _comma_number(current: Node, text: str) -> tuple[str, str, float, int] | None:
+    """ "9, Ban Tuyên giáo ..." after item 8 (a comma for the dot, OCR or retyping): the
+    next numbered item; only the very next number."""
+    m = _COMMA_NUMBER.match(text)
+    node: Node | None = current
+    while m and node is not None and node.kind != "root":
+        if node.kind == "number" and node.rank == 2 and node.label.isdigit():
+            return (
+                ("number", m.group(1), 2, m.end())
+                if int(m.group(1)) == int(node.label) + 1
+                else None
+            )
+        node = node.parent
+    return None
 
 
 def _plausible_number(current: Node, number: int, rank: float) -> bool:

@@ -247,6 +247,11 @@ class AgencyMatcher:
                 end, words = members.end(), words + 1
                 continue
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
+                if words == 0 and _PARTY_OF.match(ex.folded, pos):
+                    # "Đảng ủy Công an tỉnh": the Party committee of the body after it
+                    body = self.match_one(ex, at)
+                    if len(body) == 1:
+                        end, words = body[0].end, 1
                 break
             if ex.folded.startswith("và", at) and self._starts_mention(
                 ex, _skip_space(ex.folded, at + 2)
@@ -255,6 +260,8 @@ class AgencyMatcher:
             end, words = w.end(), words + 1
         if words == 0:
             return []
+        if _PARTY_OF.match(ex.folded, pos) and (groups := _AND_GROUPS.match(ex.folded, end)):
+            end = groups.end()  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
         return [self._mention(ex, start, scope.end() if scope else end)]
 
@@ -382,6 +389,10 @@ TITLE_REWRITES: dict[str, str] = {
 
 
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
+_PARTY_OF = re.compile(r"(?:các\s+)?đảng\s+ủy\s")
+_AND_GROUPS = re.compile(
+    r"\s*,\s*các\s+đ(?:oà|òa)n\s+thể(?:\s+(?:tỉnh|thành\s+phố|trung\s+ương))?\b"
+)
 
 
 def _skip_space(text: str, pos: int) -> int:
