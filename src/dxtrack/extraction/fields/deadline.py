@@ -15,6 +15,11 @@ from dataclasses import dataclass
 from datetime import date
 
 _D = r"(\d{1,2})"
+# A day with no digit (or "/") just before it, "(?<![\d/])(\d{1,2})", written with the
+# look-behind after its first digit so that the regex engine skips ahead from digit to digit;
+# _D_NO_DIGIT is "(?<!\d)(\d{1,2})".
+_D_ALONE = r"(\d(?<![\d/]\d)\d?)"
+_D_NO_DIGIT = r"(\d(?<!\d\d)\d?)"
 _M = r"(\d{1,2})"
 _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -138,7 +143,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ),
     (
         "full_date",
-        re.compile(rf"(?<![\d/]){_D}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
+        re.compile(rf"{_D_ALONE}\s*[/.\-]\s*{_M}\s*[/.\-]\s*{_Y}(?![\d/])"),
         parse_full_date,
         True,
     ),
@@ -151,14 +156,14 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ),
     (
         "written_date",
-        re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
+        re.compile(rf"{_D_NO_DIGIT}\s+tháng\s+{_M}\s+(?:năm|tháng)\s+{_Y}"),
         parse_full_date,
         True,
     ),
-    ("day_month", re.compile(rf"(?<![\d/]){_D}\s*/\s*{_M}()(?![\d/])"), parse_full_date, True),
+    ("day_month", re.compile(rf"{_D_ALONE}\s*/\s*{_M}()(?![\d/])"), parse_full_date, True),
     (
         "written_day_month",
-        re.compile(rf"(?<!\d){_D}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
+        re.compile(rf"{_D_NO_DIGIT}\s+tháng\s+{_M}()(?!\s*(?:năm|/)\s*\d)"),
         parse_full_date,
         True,
     ),
@@ -178,7 +183,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     (
         # "từ năm 2026 đến năm 2030", "từ năm 2026 đến hết năm 2030": the range's end
         "year_range",
-        re.compile(rf"(?<=từ\s)năm\s+(?:19|20)\d\d\s*(?:đến|[-–])\s*(?:hết\s+)?năm\s+{_Y}"),
+        re.compile(rf"năm(?<=từ\snăm)\s+(?:19|20)\d\d\s*(?:đến|[-–])\s*(?:hết\s+)?năm\s+{_Y}"),
         parse_year,
         False,
     ),

@@ -17,8 +17,10 @@ from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
 _SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
+# skips ahead from digit to digit
 NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM}|\.[A-ZĐ]{{2,}})*)"
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM}|\.[A-ZĐ]{{2,}})*)"
     rf"(?![\w/])"
 )
 _DATE_AFTER = re.compile(

@@ -35,6 +35,7 @@ _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ
 # Trần Hồng Hà giao Bộ X ..."): the bodies after the verb are the assignees.
 _SPEAKER = re.compile(r"(?:phó\s+)?thủ\s+tướng(?:\s+chính\s+phủ)?")
 _PERSON_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
+_MID_VERB = r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"  # an assignment in mid-paragraph
 _SPEAKER_VERB = re.compile(
     r"\s*(?:đã\s+)?(?:chỉ\s+đạo|chỉ\s+thị|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công)\s*:?\s+"
 )
@@ -55,8 +56,12 @@ def clause_vocab() -> dict:
     alt = lambda key: "|".join(
         sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]), key=len, reverse=True)
     )
+    closing = [fold(w).replace(" ", r"\s+") for w in vocab["closing_formulas"]]
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
+        # the formulas that match only at the start and the others: see `closing_at`
+        "closing_head": re.compile("|".join(w for w in closing if _anchored(w)) or "(?!)"),
+        "closing_rest": re.compile("|".join(w for w in closing if not _anchored(w)) or "(?!)"),
         # "MỤC TIÊU" but not "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" (task words in the heading);
         # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
         "non_task": re.compile(
@@ -75,10 +80,41 @@ def clause_vocab() -> dict:
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
-        "mid_assign": re.compile(
-            r"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{0,60}?\s)?(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"
-        ),
+        "mid_assign": re.compile(rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?{_MID_VERB}"),
+        "mid_verb": re.compile(_MID_VERB),  # what every mid_assign match ends with: a cheap test
     }
+
+
+def _anchored(pattern: str) -> bool:
+    """A pattern that matches only at the start of the text: "^..." with no "|" outside
+    its groups."""
+    if not pattern.startswith("^"):
+        return False
+    depth, escaped, in_class = 0, False, False
+    for c in pattern:
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c in "[()":
+            in_class, depth = c == "[", depth + {"[": 0, "(": 1, ")": -1}[c]
+        elif c == "|" and depth == 0:
+            return False
+    return True
+
+
+def closing_at(folded: str) -> int | None:
+    """Where the first closing formula in the folded text starts (as
+    `clause_vocab()["closing"].search` finds it), None when it has none: the formulas
+    anchored at the start are tried apart, so that the search for the others skips ahead
+    by their first letters."""
+    v = clause_vocab()
+    if v["closing_head"].match(folded):
+        return 0
+    found = v["closing_rest"].search(folded)
+    return found.start() if found else None
 
 
 def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
@@ -156,7 +192,9 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
     Sở X ...", "... . Sở Văn hóa, Thể thao và Du lịch đề nghị Ủy ban nhân dân các xã ..."."""
     stop = min(len(ex.folded), start + 600)
-    for m in clause_vocab()["mid_assign"].finditer(ex.folded, start, stop):
+    v = clause_vocab()
+    mids = v["mid_assign"].finditer(ex.folded, start, stop)
+    for m in mids if v["mid_verb"].search(ex.folded, start, stop) else ():
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
@@ -324,12 +362,12 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
     folded = fold(text[:300]).lstrip("-–+• ")
     if clause_vocab()["closing"].match(folded):
         return True
-    found = clause_vocab()["closing"].search(folded) if anywhere and len(text) < 300 else None
-    if not found:
+    found = closing_at(folded) if anywhere and len(text) < 300 else None
+    if found is None:
         return False
     # "Sở X có trách nhiệm theo dõi ...; trong quá trình thực hiện, nếu ...": a sentence
     # that says enough before the formula keeps the paragraph in the body
-    return closing_sentence_start(folded, found.start()) is None
+    return closing_sentence_start(folded, found) is None
 
 
 def closing_sentence_start(folded: str, at: int) -> int | None:

@@ -20,6 +20,7 @@ from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
     Subject,
     clause_vocab,
+    closing_at,
     closing_sentence_start,
     coordinators_after,
     find_subject,
@@ -94,10 +95,10 @@ def _before_closing(text: str) -> str:
     """The clause without a closing formula that starts a later sentence ("Sở X có trách
     nhiệm theo dõi ...; trong quá trình thực hiện, nếu có khó khăn ..."): the sentences
     before it stay a task when they say enough; a clause opening with one is no task."""
-    closing = clause_vocab()["closing"].search(fold(text[:160]))
-    if not closing:
+    closing = closing_at(fold(text[:160]))
+    if closing is None:
         return text
-    start = closing_sentence_start(fold(text), closing.start())
+    start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else ""
 
 
