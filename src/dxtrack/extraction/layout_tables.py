@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
+from dxtrack.extraction.layout_groups import group_rows, lead_first
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -71,11 +72,18 @@ def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
             out.append(lines[i])
             i += 1
             continue
-        out.extend([HEADER, *rows])
+        section = _SECTION_ABOVE.match(out[-1].strip()) if out else None
+        if section and is_upper_line(section.group(2)):  # "II. NHIỆM VỤ CỤ THỂ" over "STT"
+            out[-1] = HEADER
+            out.append(f"{section.group(1)} | {section.group(2)} |  |  | ")
+        else:
+            out.append(HEADER)
+        out.extend(rows)
         i = end
     return out
 
 
+_SECTION_ABOVE = re.compile(r"^([IVX]{1,5})\.\s+(\S.*)$")
 _WORD_SPLIT = re.compile(r"[\s/,]+")  # "Kết quả/sản phẩm"
 _MD_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
 
@@ -92,6 +100,7 @@ class _Shape:
 
     width: int = 0
     coordinators: bool = True
+    lead_first: bool = False  # "STT / Đơn vị chủ trì / Nhiệm vụ" (layout_groups.py)
 
 
 def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
@@ -124,7 +133,7 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
     body = [line for line in lines[j : j + 8] if line.strip()][:4]
     if width and any("|" in line for line in body):
         return None  # a table in rows of its own: fields/tables.py reads it as it is
-    shape = _Shape(width, coordinators="phối hợp" in text)
+    shape = _Shape(width, coordinators="phối hợp" in text, lead_first=lead_first(text))
     return (j, shape) if has_lead and has_task else None
 
 
@@ -141,6 +150,8 @@ def task_header(cells: list[str]) -> bool:
 
 def _rows(lines: list[str], i: int, matcher: AgencyMatcher, shape: _Shape) -> tuple[list[str], int]:
     """Rows of the table whose body starts at line i; returns them and the index after."""
+    if shape.lead_first:
+        return _lead_first_rows(lines, i, matcher)
     v = _vocab()
     rows: list[str] = []
     state = _Labels()
@@ -165,6 +176,59 @@ def _rows(lines: list[str], i: int, matcher: AgencyMatcher, shape: _Shape) -> tu
     return rows, i
 
 
+def _body(lines: list[str], i: int) -> tuple[list[str], int]:
+    """The table's body lines from line i without page furniture and repeated headers,
+    and the index after the table."""
+    v = _vocab()
+    body: list[str] = []
+    while i < len(lines):
+        line = lines[i].strip()
+        if v["end"].match(fold(line)):
+            break
+        i += 1
+        if not line or v["furniture"].match(fold(line)):
+            continue
+        if (end := _header_end(lines, i - 1)) is not None:
+            i = end
+            continue
+        body.append(line)
+    return body, i
+
+
+def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[list[str], int]:
+    body, end = _body(lines, i)
+    expected = [1]
+
+    def is_label(line: str) -> bool:
+        number = _NUMBER.match(line)
+        if number and int(number.group(1)) == expected[0]:
+            expected[0] += 1
+            return True
+        return False
+
+    def split_row(cells: list[str]) -> tuple[str, str, str]:
+        time_at = len(cells)
+        while time_at > 1 and _is_time(cells[time_at - 1]):
+            time_at -= 1
+        names = [_ORDINAL_CELL.sub("", c) for c in cells[:time_at]]
+        coord_at = next((k for k in range(1, time_at) if _ORDINAL_CELL.match(cells[k])), 0)
+        coord_at = coord_at or _next_agency(names, 1, matcher)
+        task = " ".join(names[:coord_at] if coord_at else names)
+        coords = _join_names(names[coord_at:], matcher) if coord_at else ""
+        return task, coords, " ".join(cells[time_at:])
+
+    rows = group_rows(
+        body,
+        matcher,
+        is_label=is_label,
+        is_time=_is_time,
+        whole_names=lambda names: _whole_names(names, matcher),
+        split_row=split_row,
+    )
+    return rows, end
+
+
+_ORDINAL_CELL = re.compile(r"^\(\d{1,2}\)\s*")
 _SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?$")
 _SECTION_LINE = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)]?$|^([IVX]{1,5}|[A-ZĐ])\s*[.)\-–]\s*(?=\S)")
 
