@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dxtrack.extraction.fields.member_lists import province_members
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -67,7 +68,9 @@ class AgencyMatcher:
         self._units = units
         self._known = re.compile(rf"(?:{_alt(known)})\b")
         self._suffix = re.compile(rf"\s+(?:{units})\b")
-        self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)\s*:\s*")
+        # "Các Bộ: Công an, Tài chính", "Các Bộ, ngành: ...", "Các bộ, cơ quan: ..."
+        self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)(?:\s*,\s*(?:ngành|cơ\s+quan))?\s*:\s*")
+        self._central = tuple(vocab["central_cities"])
         self._titles = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['titles'])})\s*:?\s+(?=\S)")
         self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
         nouns = _alt(vocab["group_nouns"])
@@ -159,8 +162,9 @@ class AgencyMatcher:
 
     def _rule_list_head(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._list_head.match(ex.folded, pos)
-        if not m:
-            return []
+        if not m:  # "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng"
+            found = province_members(ex.text, ex.folded, pos, self._central)
+            return [Mention(*f) for f in found]
         head = "Bộ" if m.group(1) == "bộ" else "Sở"
         out: list[Mention] = []
         at = m.end()

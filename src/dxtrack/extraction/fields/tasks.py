@@ -194,6 +194,9 @@ def _duty_intro(text: str) -> bool:
     return bool(_DUTY_INTRO.search(fold(text)))
 
 
+_ROLE_TITLE = re.compile(r"^\W*(?:trách\s+nhiệm|nhiệm\s+vụ)\b")
+
+
 def _heading_own_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
     """An agency heading's own sentences before its list are its tasks too: "1. Công an
     tỉnh" / "Tham mưu giúp UBND tỉnh ..." / "Trong đó giao ... thực hiện:" / "- ...", or
@@ -205,8 +208,8 @@ def _heading_own_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
         if text.rstrip().endswith(":") or len(text.split()) < 12:
             continue
         if i == 0:
-            if party_heading(text, ctx.matcher):
-                continue  # "Kho bạc Nhà nước Thành phố, Kho bạc ... có nhiệm vụ"
+            if party_heading(text, ctx.matcher) or _ROLE_TITLE.match(fold(text)):
+                continue  # "Kho bạc ... có nhiệm vụ", "Trách nhiệm của các bộ ...; Ủy ban ..."
             ex, subject = find_subject(text, ctx.matcher)
             if len(ex.folded[subject.end :].split()) < 10:
                 continue

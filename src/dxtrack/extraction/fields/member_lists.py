@@ -1,0 +1,53 @@
+"""Groups of provinces spelled out by their members.
+
+A Công điện or a Government resolution names the provinces it addresses after the group:
+"Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Thái Bình",
+"Ủy ban nhân dân các tỉnh, thành phố Hà Nội, Hồ Chí Minh, Cần Thơ và các địa phương có
+liên quan". The contract (FORMAT.md, `lead`) gives one body per member: "Ủy ban nhân dân
+tỉnh Quảng Ninh", "Ủy ban nhân dân thành phố Hải Phòng". A centrally-run city
+(`agencies.yaml: central_cities`) is a "thành phố", any other member a "tỉnh".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+# "ủy ban nhân dân các tỉnh, thành phố:" / "công an các tỉnh:" (folded text)
+_HEAD = re.compile(
+    r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+các\s+(tỉnh|thành\s+phố)"
+    r"(\s*,\s*(?:tỉnh|thành\s+phố))?(\s*:)?[ \t]*"
+)
+# a place name as printed: capitalised words, "Bà Rịa - Vũng Tàu" (original text)
+_PLACE = re.compile(r"[A-ZĐÀ-Ỹ][^\s,;.:()]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[A-ZĐÀ-Ỹ][^\s,;.:()]*)*")
+_SEP = re.compile(r"[ \t]*(?:,|\bvà\b)[ \t]*")
+
+
+def province_members(
+    text: str, folded: str, pos: int, central: Iterable[str]
+) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each member of a group spelled out at `pos`, or []. Without a
+    colon the group must name both kinds ("các tỉnh, thành phố") and two members or more,
+    so "Ủy ban nhân dân các tỉnh Tây Nguyên" stays one group."""
+    head = _HEAD.match(folded, pos)
+    if not head:
+        return []
+    places: list[tuple[int, int]] = []
+    at = head.end()
+    while p := _PLACE.match(text, at):
+        places.append((p.start(), p.end()))
+        sep = _SEP.match(text, p.end())
+        if not sep:
+            break
+        at = sep.end()
+    if not places or (not head.group(4) and (not head.group(3) or len(places) < 2)):
+        return []
+    body = "Ủy ban nhân dân" if head.group(1).startswith("ủy") else "Công an"
+    only_cities = head.group(2) != "tỉnh" and not head.group(3)
+    cities = {c.lower() for c in central}
+    out = []
+    for i, (start, end) in enumerate(places):
+        place = text[start:end]
+        unit = "thành phố" if only_cities or place.lower() in cities else "tỉnh"
+        out.append((pos if i == 0 else start, end, f"{body} {unit} {place}"))
+    return out
