@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
-from dxtrack.extraction.textutil import ATTRIBUTE
+from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -114,10 +114,12 @@ def build_tree(
             root.children.append(current)
             continue
         if marker and ATTRIBUTE.match(para.text) and current is not root:
+            if _after_blocks(current, marker[0]):
+                current = current.parent  # type: ignore[assignment]
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
         if marker and not _plausible_next(current, marker, para.text):
             marker = None
-        marker = marker or _comma_number(current, para.text)
+        marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
         if marker is None:
             current = _attach(current, para)
             continue
@@ -170,6 +172,14 @@ def _attach(node: Node, para: Paragraph) -> Node:
         node.attributes[key] = para.text[attr.end() :].strip()
     node.paragraphs.append(para)
     return node
+
+
+def _after_blocks(node: Node, kind: str) -> bool:
+    """ "- Thời gian hoàn thành: ..." after "- Ở địa phương:" whose own attributes are "+"
+    lines: a line of the item above, which holds for each of its blocks."""
+    if node.kind != kind or kind != "dash" or node.parent is None or node.parent.kind == "root":
+        return False
+    return any(p.text.lstrip().startswith("+") and ATTRIBUTE.match(p.text) for p in node.paragraphs)
 
 
 def _block_after_bullets(node: Node) -> bool:
@@ -226,6 +236,10 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
             break
         node = node.parent
     return label == "a"
+
+
+def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None:
+    return ("dash", "", 4, 0) if current.kind != "root" and LEVEL_BLOCK.match(text) else None
 
 
 _COMMA_NUMBER = re.compile(r"^(\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ])")

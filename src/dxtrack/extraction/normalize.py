@@ -13,7 +13,14 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from dxtrack.extraction.layout import continues
-from dxtrack.extraction.textutil import ATTRIBUTE, fold, is_upper_line, nfc, starts_upper
+from dxtrack.extraction.textutil import (
+    ATTRIBUTE,
+    LEVEL_BLOCK,
+    fold,
+    is_upper_line,
+    nfc,
+    starts_upper,
+)
 from dxtrack.extraction.vocab import load as load_vocab
 
 _INVISIBLE = {
@@ -251,7 +258,11 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
-    if ATTRIBUTE.match(line) and not line[:1].islower() and not _CONNECTOR_END.search(prev):
+    if (
+        (ATTRIBUTE.match(line) or LEVEL_BLOCK.match(line))
+        and not line[:1].islower()
+        and not _CONNECTOR_END.search(prev)
+    ):
         return True  # "1. Tổ chức hội nghị ..." / "Cơ quan chủ trì thực hiện: Sở Nội vụ"
     if _STARTERS.match(line):
         return (

@@ -10,6 +10,7 @@ from dxtrack.vn import fold
 __all__ = [
     "ATTRIBUTE",
     "CLOSING_LINE",
+    "LEVEL_BLOCK",
     "fold",
     "fold_bare",
     "is_upper_line",
@@ -32,6 +33,12 @@ ATTRIBUTE = re.compile(
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
     re.IGNORECASE,
+)
+
+# "Ở trung ương:" / "Ở địa phương:" unmarked over an item's attribute lines: a block of
+# its own, like "- Ở trung ương:" (plans implementing a law)
+LEVEL_BLOCK = re.compile(
+    r"^(?:Ở|Tại|Đối\s+với)\s+(?:[Tt]rung\s+ương|địa\s+phương|(?:cấp|các)\s+(?:tỉnh|huyện|xã|bộ))\s*:\s*"
 )
 
 

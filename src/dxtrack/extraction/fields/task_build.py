@@ -71,6 +71,9 @@ def make_task(
         source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
         source = source[:1].upper() + source[1:]
     time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
+    if not time_text and rule == "attribute" and node.parent is not None:
+        # "- Ở trung ương:" / "+ Cơ quan chủ trì: X" under an item whose time line follows
+        time_text = _attribute(node.parent, "thời gian") or _attribute(node.parent, "thời hạn")
     recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     summary = " ".join(text.split())

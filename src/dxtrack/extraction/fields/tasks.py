@@ -117,7 +117,8 @@ def _visit(
                 tasks.extend([task] if task else [])
             return
         closing = bool(THI_HANH.search(fold(node.own_text)[-160:]))
-        parts = (
+        parts = [node] if role_attribute(node, "lead") else []  # "+ Cơ quan chủ trì: X"
+        parts = parts or (
             _topic_paragraphs(node, ctx)
             or _item_paragraphs(node, ctx, inherited, weak)
             or (actor_parts(node, ctx.matcher) if (weak or not inherited) and not closing else [])
