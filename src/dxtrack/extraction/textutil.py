@@ -31,7 +31,9 @@ ATTRIBUTE = re.compile(
     r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
     r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
-    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn))\s*:\s*",
+    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
+    # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."
+    r"|Hình\s+thức(?:\s+\w+){0,2}|Phương\s+thức(?:\s+\w+){0,2}|Cấp\s+(?:trình|ban\s+hành))\s*:\s*",
     re.IGNORECASE,
 )
 

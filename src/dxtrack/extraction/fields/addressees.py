@@ -42,6 +42,7 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
 # cầu khẩn trương rà soát ..."), or by "... có ý kiến chỉ đạo như sau: Khẩn trương ..."
 _ASKS = re.compile(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|chỉ\s+thị)(?:\s+như\s+sau)?\s*:?\s")
 _DIRECTS = re.compile(r"ý\s+kiến\s+chỉ\s+đạo(?:\s+như\s+sau)?\s*:")
+_INTRO_END = re.compile(r"\s*(?:như\s+sau)?\s*[:.]?\s*$")
 
 
 def asks_addressee(folded: str, addressees: tuple[str, ...], at: int | None = None) -> bool:
@@ -49,9 +50,9 @@ def asks_addressee(folded: str, addressees: tuple[str, ...], at: int | None = No
     (where its name ends), else an "ý kiến chỉ đạo như sau:" in the sentence."""
     if len(addressees) != 1:
         return False
-    if at is not None:
-        return bool(_ASKS.match(folded, at))
-    return bool(_DIRECTS.search(folded, 0, 400))
+    found = _ASKS.match(folded, at) if at is not None else _DIRECTS.search(folded, 0, 400)
+    # an intro ending at its colon ("Chủ tịch UBND tỉnh chỉ đạo như sau:") asks nothing itself
+    return found is not None and not _INTRO_END.match(folded, found.end())
 
 
 def bare_request(folded: str) -> bool:

@@ -13,15 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.deadline import (
-    find_deadlines,
-    first_deadline,
-    last_day,
-    period_day,
-)
+from dxtrack.extraction.fields.deadline import period_day, time_cell_deadline
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.normalize import Paragraph
@@ -58,10 +52,6 @@ _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
 _SECTION_TITLE = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)\-–]\s*(?=[^a-zđ\W\d]{2})[^a-zđ]*$")
 _NAME_SLASH = re.compile(r"\s*/\s*(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ])")
 _LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
-_QUARTER_LIST = re.compile(
-    r"quý\s+(?:(?:iv|i{1,3}|[1-4])\s*(?:,|và|-|–|đến)\s*)+(?=(?:iv|i{1,3}|[1-4])\b)"
-)
-_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])")
 
 
 @dataclass
@@ -165,7 +155,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     if not leads:
         return None
     recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
-    deadline = _deadline(when, year=year, recurrence=recurrence)
+    deadline = time_cell_deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, label) if p)
     return Task(
         clause,
@@ -237,26 +227,3 @@ def _agencies(cell: str, directory: tuple[str, ...]) -> list[str]:
         return [m.name for m in found]
     parts = [p.strip(" .-–") for p in re.split(r"[;,/]|\bvà\b", ex.text) if p.strip(" .-–")]
     return [p[:1].upper() + p[1:] for p in parts]
-
-
-def _deadline(when: str, *, year: int | None, recurrence: str | None) -> str | None:
-    folded = fold(when)
-    m = None
-    for m in _MONTH_YEAR.finditer(folded):
-        pass  # a range "6/2025 - 12/2025" ends at its last month
-    if m and not re.search(r"tháng|quý|\d\s*/\s*\d{1,2}\s*/", folded):
-        month, yy = int(m.group(1)), int(m.group(2))
-        return last_day(yy, month).isoformat() if 1 <= month <= 12 else None
-    years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
-    if len(years) > 1 and not re.search(
-        r"tháng|quý|ngày|(?:các|những)\s+năm\s+(?:tiếp|sau)", folded
-    ):
-        return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
-    folded = _QUARTER_LIST.sub("quý ", folded)  # "Quý III, IV/2026": the last quarter
-    if first_deadline(folded, year=year, recurrence=recurrence, cell=True) is None:
-        return None
-    ends: list[date] = []
-    while found := find_deadlines(folded, year=year, cell=True):
-        ends += [f.value for f in found]  # "Quý IV/2026, 2027": the cell's period ends last
-        folded = folded[max(f.end for f in found) :]
-    return max(ends).isoformat()

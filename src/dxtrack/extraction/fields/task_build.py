@@ -13,7 +13,7 @@ from dxtrack.extraction.fields.addressees import (
     resolve_pronoun,
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
-from dxtrack.extraction.fields.deadline import first_deadline, period_day
+from dxtrack.extraction.fields.deadline import first_deadline, period_day, time_cell_deadline
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
@@ -224,10 +224,10 @@ def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
 def _deadline(
     text: str, folded: str, time_text: str | None, *, year: int | None, recurrence: str | None
 ) -> str | None:
-    if time_text:
-        found = first_deadline(fold(time_text), year=year, recurrence=recurrence, cell=True)
-        if found:
-            return found.isoformat()
+    if time_text and (
+        found_in_line := time_cell_deadline(time_text, year=year, recurrence=recurrence)
+    ):
+        return found_in_line  # read as a table's time cell: "Quý IV/2026, Quý I/2027" ends last
     masked = citation_spans(text)
     found = first_deadline(folded, year=year, masked=masked, recurrence=recurrence)
     return found.isoformat() if found else None
