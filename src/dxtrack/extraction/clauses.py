@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
-from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK
+from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -168,8 +168,7 @@ def _attach(node: Node, para: Paragraph) -> Node:
     if attr and _block_after_bullets(node):
         node = node.parent  # type: ignore[assignment]  # "- A;" "- B;" then "Đơn vị thực hiện: X"
     if attr:
-        key = " ".join(attr.group(1).lower().split())
-        node.attributes[key] = para.text[attr.end() :].strip()
+        _add_attributes(node, attr.group(1), para.text[attr.end() :])
     node.paragraphs.append(para)
     return node
 
@@ -180,6 +179,15 @@ def _after_blocks(node: Node, kind: str) -> bool:
     if node.kind != kind or kind != "dash" or node.parent is None or node.parent.kind == "root":
         return False
     return any(p.text.lstrip().startswith("+") and ATTRIBUTE.match(p.text) for p in node.paragraphs)
+
+
+def _add_attributes(node: Node, key: str, value: str) -> None:
+    """One attribute line, possibly holding several ("Đơn vị chủ trì: Sở X; thời gian hoàn
+    thành: tháng 12/2025")."""
+    for nxt in NEXT_ATTRIBUTE.finditer(value):
+        node.attributes[" ".join(key.lower().split())] = value[: nxt.start()].strip()
+        key, value = nxt.group(1), value[nxt.end() :]
+    node.attributes[" ".join(key.lower().split())] = value.strip()
 
 
 def _block_after_bullets(node: Node) -> bool:

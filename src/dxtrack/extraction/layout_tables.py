@@ -101,6 +101,7 @@ class _Shape:
     width: int = 0
     coordinators: bool = True
     lead_first: bool = False  # "STT / Đơn vị chủ trì / Nhiệm vụ" (layout_groups.py)
+    trailing: bool = False  # a product or note column after the time column
 
 
 def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
@@ -133,8 +134,24 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
     body = [line for line in lines[j : j + 8] if line.strip()][:4]
     if width and any("|" in line for line in body):
         return None  # a table in rows of its own: fields/tables.py reads it as it is
-    shape = _Shape(width, coordinators="phối hợp" in text, lead_first=lead_first(text))
+    shape = _Shape(
+        width,
+        coordinators="phối hợp" in text,
+        lead_first=lead_first(text),
+        trailing=_trailing(text),
+    )
     return (j, shape) if has_lead and has_task else None
+
+
+_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ")
+_AFTER_TIME = re.compile(r"sản\s+phẩm|kết\s+quả|ghi\s+chú")
+
+
+def _trailing(text: str) -> bool:
+    """A header whose product or note column comes after the time column ("... Thời gian
+    hoàn thành | Sản phẩm")."""
+    times = [m.end() for m in _TIME_HEAD.finditer(text)]
+    return bool(times) and any(m.start() > times[-1] for m in _AFTER_TIME.finditer(text))
 
 
 def _lead_and_task(text: str) -> tuple[bool, bool]:
@@ -273,6 +290,8 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     label, cells = row[0], row[1:]
     if _ROMAN_OR_CAPITAL.match(label):
         return [f"{label} | {' '.join(cells)} |  |  | "]
+    if shape.trailing:
+        cells = _before_product(cells)
     cells, rest = _page_split(cells)
     if _one_line_cells(cells, shape.width, matcher):
         return [_continued([label, *cells], rest, matcher)]
@@ -292,6 +311,15 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     lead = _join_names(body[lead_at : coord_at or None], matcher) if lead_at else ""
     coords = _join_names(body[coord_at:], matcher) if coord_at else ""
     return [_continued([label, task, lead, coords, time], rest, matcher)]
+
+
+def _before_product(cells: list[str]) -> list[str]:
+    """The row's cells without the product cell printed after its time cell ("Quý III/2025"
+    / "Tin, bài")."""
+    for k in range(len(cells) - 1, 1, -1):
+        if _is_time(cells[k]):
+            return cells[: k + 1]
+    return cells
 
 
 def _page_split(cells: list[str]) -> tuple[list[str], list[str]]:

@@ -11,6 +11,7 @@ __all__ = [
     "ATTRIBUTE",
     "CLOSING_LINE",
     "LEVEL_BLOCK",
+    "NEXT_ATTRIBUTE",
     "fold",
     "fold_bare",
     "is_upper_line",
@@ -26,16 +27,18 @@ CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
 # ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
-ATTRIBUTE = re.compile(
-    r"^(?:[-–+•*]|[a-zđ]\))?\s*((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
+_ATTRIBUTE_KEY = (
+    r"((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
     r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
     r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
     # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."
-    r"|Hình\s+thức(?:\s+\w+){0,2}|Phương\s+thức(?:\s+\w+){0,2}|Cấp\s+(?:trình|ban\s+hành))\s*:\s*",
-    re.IGNORECASE,
+    r"|Hình\s+thức(?:\s+\w+){0,2}|Phương\s+thức(?:\s+\w+){0,2}|Cấp\s+(?:trình|ban\s+hành))\s*:\s*"
 )
+ATTRIBUTE = re.compile(r"^(?:[-–+•*]|[a-zđ]\))?\s*" + _ATTRIBUTE_KEY, re.IGNORECASE)
+# A further attribute on the same line ("Đơn vị chủ trì: Sở X; thời gian hoàn thành: ...").
+NEXT_ATTRIBUTE = re.compile(r"[;.]\s*" + _ATTRIBUTE_KEY, re.IGNORECASE)
 
 # "Ở trung ương:" / "Ở địa phương:" unmarked over an item's attribute lines: a block of
 # its own, like "- Ở trung ương:" (plans implementing a law)

@@ -28,6 +28,7 @@ _AFTER_ISSUER = re.compile(
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
+_COMMA = re.compile(r",\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
@@ -77,6 +78,7 @@ def clause_vocab() -> dict:
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
+        "label": re.compile(rf"^\W*(?:{alt('clause_labels')})\b[^:.;]{{0,40}}:\s*"),
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
@@ -122,15 +124,19 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     ex = matcher.expand(text)
     v = clause_vocab()
     pos = 0
-    if v["lead_in"].match(ex.folded):  # "Trên cơ sở ..., các bộ ...": the subject after a comma
-        assign = _ASSIGN_WORD.search(ex.folded, 0, 300)
-        for comma in re.finditer(r",\s*", ex.folded[:300]):
+    label = v["label"].match(ex.folded)  # "Chế độ báo cáo: Các sở ... định kỳ ..."
+    base = label.end() if label else 0
+    if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
+        assign = _ASSIGN_WORD.search(ex.folded, base, base + 300)
+        for comma in _COMMA.finditer(ex.folded, base, base + 300):
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
                 return ex, _assigned_mid_sentence(ex, matcher)
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
                 break
+    if label and not pos and matcher.match_one(ex, base, bare_groups=True):
+        pos = base
     topic = _TOPIC_COLON.match(ex.folded) if not pos else None
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
         pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
