@@ -140,6 +140,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     topic = _TOPIC_COLON.match(ex.folded) if not pos else None
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
         pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
+    elif topic and (party := _party_before_colon(ex, matcher, topic.end())):
+        return ex, party  # "Đối với các đơn vị chưa xây dựng ...: Khẩn trương rà soát ..."
     spoken = speaker_end(ex, pos)
     if spoken is not None:  # "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
         mentions, end = matcher.match_list(ex, spoken, bare_groups=True)
@@ -177,6 +179,24 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
+
+
+_FOR = re.compile(r"^\W*đối\s+với\s+")
+
+
+def _party_before_colon(ex: Expanded, matcher: AgencyMatcher, end: int) -> Subject | None:
+    """ "Đối với X: <action>" where X opens with a group of bodies or an obliged category
+    ("các đơn vị đã xây dựng cơ sở dữ liệu quốc gia", "các doanh nghiệp nhà nước"): X is
+    the party, printed as found."""
+    m = _FOR.match(ex.folded)
+    if not m or not matcher.match_one(ex, m.end(), bare_groups=True):
+        return None
+    colon = ex.text.rfind(":", 0, end)
+    name = ex.text[m.end() : colon].strip(" ,")
+    if not name or len(name.split()) > 16:
+        return None
+    name = name[:1].upper() + name[1:]
+    return Subject([Mention(m.end(), colon, name)], False, end)
 
 
 def speaker_end(ex: Expanded, pos: int) -> int | None:

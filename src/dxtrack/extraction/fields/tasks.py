@@ -25,7 +25,7 @@ from dxtrack.extraction.fields.subjects import (
 )
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, is_upper_line
 
 __all__ = ["Task", "extract_tasks"]
 
@@ -63,8 +63,8 @@ def extract_tasks(
         seen_clause = seen_clause or not loose
         if not structured and node.kind == "text":
             lender = _list_opener(node, ctx)
-            if lender:
-                continue  # "Giám đốc Sở X có trách nhiệm:" over "- ..." items
+            if lender or _SPEAKER_INTRO.search(fold(node.own_text[-80:])):
+                continue  # "Giám đốc Sở X có trách nhiệm:", "..., UBND tỉnh đề nghị:" over items
         if not structured and node.kind in {"dash", "plus"} and lender:
             # "Đề nghị các cơ quan ... sau:" is an intro: an item's own actor overrides it
             weak = ctx.lent_by.get(tuple(lender), ("", ""))[0] == "intro"
@@ -72,6 +72,12 @@ def extract_tasks(
             continue
         _visit(node, tasks, ctx, inherited=intro, weak=True)
     return tasks
+
+
+# the issuer opening its list without naming anyone ("..., Chủ tịch UBND tỉnh yêu cầu:")
+_SPEAKER_INTRO = re.compile(
+    r"\s(?:đề\s+nghị|yêu\s+cầu|chỉ\s+đạo|giao)(?:\s+(?:như\s+sau|các\s+nội\s+dung\s+sau))?\s*:\s*$"
+)
 
 
 def _list_opener(node: Node, ctx: TaskContext) -> list[str]:
@@ -103,7 +109,11 @@ def _visit(
     """`weak`: the inherited agencies come from an intro sentence, not from a heading, so a
     clause's own subject overrides them."""
     v = clause_vocab()
-    if node.children and v["non_task"].match(fold(node.own_text[:80])):
+    if (
+        node.children
+        and v["non_task"].match(fold(node.own_text[:80]))
+        and not _lead_in_sentence(node.heading_text)
+    ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if not node.children:
         if _non_task_title(node):
@@ -154,6 +164,21 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+_LEAD_IN = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\s")
+
+
+def _lead_in_sentence(heading: str) -> bool:
+    """ "Điều 2. Căn cứ kết quả hệ thống hóa ... được công bố tại Điều 1:" over items that
+    assign: a lead-in sentence, not a "Căn cứ" section ("I. CĂN CỨ XÂY DỰNG KẾ HOẠCH")."""
+    text = heading.rstrip()
+    return (
+        text.endswith(":")
+        and len(text.split()) > 6
+        and not is_upper_line(text)
+        and bool(_LEAD_IN.match(fold(text)))
+    )
 
 
 def _after_effect_clause(node: Node) -> Node:
