@@ -98,3 +98,33 @@ def test_lead_traps_of_a_provincial_letter():
         ("5", ["Ủy ban nhân dân các xã, phường"], [], None, None),
         ("6", ["Văn phòng Ủy ban nhân dân tỉnh"], [], None, None),
     ]
+
+
+VP_LETTER = (
+    "ỦY BAN NHÂN DÂN TỈNH AN GIANG\n"
+    "VĂN PHÒNG\n"
+    "Số: 1234/VP-KT\n"
+    "V/v triển khai ý kiến chỉ đạo của Chủ tịch UBND tỉnh\n"
+    "An Giang, ngày 15 tháng 5 năm 2025\n"
+    "Kính gửi:\n- Sở Tài chính;\n- Sở Xây dựng.\n"
+    "Xét Công văn số 456/STC-QLNS ngày 10/5/2025 của Sở Tài chính về việc đề xuất bố trí vốn,"
+    " Chủ tịch Ủy ban nhân dân tỉnh có ý kiến chỉ đạo như sau:\n"
+    "Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát, tham mưu Ủy ban nhân dân tỉnh"
+    " bố trí vốn cho các dự án, báo cáo kết quả về Ủy ban nhân dân tỉnh (qua Văn phòng Ủy ban"
+    " nhân dân tỉnh) trước ngày 30/5/2025.\n"
+    "Văn phòng Ủy ban nhân dân tỉnh theo dõi, đôn đốc việc thực hiện.\n"
+    "Văn phòng Ủy ban nhân dân tỉnh thông báo để các cơ quan, đơn vị biết, thực hiện./.\n"
+    "Nơi nhận:\n- Như trên;\n- Lưu: VT, KT.\n"
+    "KT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Thị Hoa\n"
+)
+
+
+def test_the_office_issuing_for_its_head_keeps_its_follow_up_task():
+    """A Văn phòng's letter conveying the chairman's directions: `Văn phòng UBND tỉnh theo
+    dõi, đôn đốc` is its task; `Văn phòng UBND tỉnh thông báo để ... biết, thực hiện` closes."""
+    result = extract_text(VP_LETTER, directory=AN_GIANG)
+    assert result.issuer == "Văn phòng Ủy ban nhân dân tỉnh An Giang"
+    assert _tasks(VP_LETTER) == [
+        ("", ["Sở Tài chính"], ["Sở Xây dựng"], "2025-05-30"),
+        ("", ["Văn phòng Ủy ban nhân dân tỉnh"], [], None),
+    ]

@@ -14,8 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dxtrack.extraction.textutil import fold
-
 _D = r"(\d{1,2})"
 # A day with no digit (or "/") just before it, "(?<![\d/])(\d{1,2})", written with the
 # look-behind after its first digit so that the regex engine skips ahead from digit to digit;
@@ -193,7 +191,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         "within_year",
         re.compile(
             # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
-            rf"(?<=trong\s)(?:các\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+            rf"(?<=trong\s)(?:(?:các|hai|ba|\d{{1,2}})\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+            # "Đến năm 2015, hoàn thành ...": a year fronted before the action
+            rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
             rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
         ),
         lambda m, y: (date(int(next(g for g in m.groups() if g)), 12, 31), True),
@@ -282,8 +282,10 @@ _PAST_MEETING = re.compile(
 )
 
 # The issuer's own follow-up ("Để Ủy ban nhân dân tỉnh kịp báo cáo Thủ tướng Chính phủ trước
-# ngày 20/3, đề nghị Sở X báo cáo trước ngày 15/3"; "... để UBND tỉnh báo cáo Bộ trước ..."):
-# a limit inside it gives way to the clause's own.
+# ngày 20/3, đề nghị Sở X báo cáo trước ngày 15/3"; "... để UBND tỉnh báo cáo Bộ trước ...")
+# gives way to the clause's own limit; a fronted scope ("Đối với các đơn vị chưa đạt chỉ tiêu
+# trong 6 tháng đầu năm 2026, đề nghị ... trong năm 2026") holds none.
+_SCOPE = re.compile(r"(?:^|[.;:\n]\s*)đối\s+với\s[^.;,:\n]*,")
 _PURPOSE = re.compile(
     r"(?:^|[.;:]\s*)để\s[^.;,]*"
     r"|\bđể\s+(?:kịp\s+(?:thời\s+)?)?(?:(?:ủy|uỷ)\s+ban\s+nhân\s+dân|ubnd|chủ\s+tịch|thường\s+trực"
@@ -292,7 +294,11 @@ _PURPOSE = re.compile(
 
 
 def _own_first(folded: str, found: list[Found]) -> list[Found]:
-    """The clause's limits before those of the issuer's own follow-up (a purpose phrase)."""
+    """The clause's limits before those of the issuer's own follow-up (a purpose phrase);
+    none from a fronted scope ("Đối với các hồ sơ tồn đọng trước ngày 01/01/2025, ...")."""
+    if "đối với" in folded:
+        scopes = [(m.start(), m.end()) for m in _SCOPE.finditer(folded)]
+        found = [f for f in found if not _overlaps(f.start, f.end, scopes)]
     if len(found) < 2 or "để" not in folded:
         return found
     spans = [(m.start(), m.end()) for m in _PURPOSE.finditer(folded)]
@@ -373,35 +379,3 @@ def first_deadline(
             return None
         return f.value
     return None
-
-
-_CELL_QUARTERS = re.compile(
-    r"quý\s+(?:(?:iv|i{1,3}|[1-4])\s*(?:,|và|-|–|đến)\s*)+(?=(?:iv|i{1,3}|[1-4])\b)"
-)
-_CELL_MONTH_YEAR = re.compile(r"(?<![\d/])(\d{1,2})\s*/\s*((?:19|20)\d\d)(?![\d/])")
-
-
-def time_cell_deadline(when: str, *, year: int | None, recurrence: str | None) -> str | None:
-    """A time cell of a task table, or a plan item's "Thời gian thực hiện:" line: the end of
-    the period it gives ("6/2025 - 12/2025", "2025 - 2026", "Quý IV năm 2026, Quý I, Quý II
-    năm 2027" end last)."""
-    folded = fold(when)
-    m = None
-    for m in _CELL_MONTH_YEAR.finditer(folded):
-        pass  # a range "6/2025 - 12/2025" ends at its last month
-    if m and not re.search(r"tháng|quý|\d\s*/\s*\d{1,2}\s*/", folded):
-        month, yy = int(m.group(1)), int(m.group(2))
-        return last_day(yy, month).isoformat() if 1 <= month <= 12 else None
-    years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
-    if len(years) > 1 and not re.search(
-        r"tháng|quý|ngày|(?:các|những)\s+năm\s+(?:tiếp|sau)", folded
-    ):
-        return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
-    folded = _CELL_QUARTERS.sub("quý ", folded)  # "Quý III, IV/2026": the last quarter
-    if first_deadline(folded, year=year, recurrence=recurrence, cell=True) is None:
-        return None
-    ends: list[date] = []
-    while found := find_deadlines(folded, year=year, cell=True):
-        ends += [f.value for f in found]  # "Quý IV/2026, 2027": the cell's period ends last
-        folded = folded[max(f.end for f in found) :]
-    return max(ends).isoformat()

@@ -72,6 +72,7 @@ def clause_vocab() -> dict:
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
+        "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
         "category": re.compile(
             rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"

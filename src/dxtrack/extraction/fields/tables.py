@@ -15,9 +15,10 @@ import re
 from dataclasses import dataclass
 
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.deadline import period_day, time_cell_deadline
+from dxtrack.extraction.fields.deadline import period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.task_model import Task, reason_text
+from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 

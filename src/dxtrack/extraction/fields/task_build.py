@@ -13,7 +13,7 @@ from dxtrack.extraction.fields.addressees import (
     resolve_pronoun,
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
-from dxtrack.extraction.fields.deadline import first_deadline, period_day, time_cell_deadline
+from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
@@ -36,6 +36,7 @@ from dxtrack.extraction.fields.task_model import (
     TaskContext,
     reason_text,
 )
+from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.textutil import fold
 
 _PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+[A-ZĐÀ-Ỹa-zđà-ỹ]")
@@ -137,7 +138,12 @@ def _assignees(
         if not subject.leads:
             return None
     asks = False  # the issuer asks its one addressee without naming it
-    if subject.leads and not subject.assigned and _is_issuer(subject.leads, ctx.issuer):
+    if (
+        subject.leads
+        and not subject.assigned
+        and _is_issuer(subject.leads, ctx.issuer)
+        and not _office_follows_up(ex.folded, subject.end, ctx.issuer)
+    ):
         # the issuer speaking of itself ("UBND xã thông báo ..."), unless it assigns later in
         # the paragraph ("UBND tỉnh nhận được ... Về nội dung này, Chủ tịch ... giao Sở X")
         asks = asks_addressee(ex.folded, ctx.addressees, subject.end)
@@ -212,6 +218,14 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
     # member ("+ Sở Tài chính bố trí ...") is that member's task
     return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
+
+
+def _office_follows_up(folded: str, at: int, issuer: str | None) -> bool:
+    """A Văn phòng issuing for its head, given follow-up work in its own letter ("Văn phòng
+    UBND tỉnh theo dõi, đôn đốc việc thực hiện"): its task, not the issuer speaking."""
+    return fold(issuer or "").startswith("văn phòng") and bool(
+        clause_vocab()["follow_up"].match(folded, at)
+    )
 
 
 def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
