@@ -170,7 +170,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         if others:
             return ex, Subject(others, bool(verb), end2)
         return ex, _assigned_mid_sentence(ex, matcher, at)
-    if all(_SPEAKER.fullmatch(fold(m.name)) for m in mentions):
+    if not assign and all(_SPEAKER.fullmatch(fold(m.name)) for m in mentions):
         # "Thủ tướng Chính phủ đồng ý ... và giao Bộ X ...": the head of government is no lead
         for m in _AND_ASSIGN.finditer(ex.folded, end, min(len(ex.folded), end + 400)):
             found, end2 = matcher.match_list(ex, m.end(), bare_groups=True)
