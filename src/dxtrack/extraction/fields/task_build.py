@@ -210,7 +210,10 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     mine = {fold(m.name) for m in subject.leads}
     theirs = {fold(n) for n in inherited}
     if any(fold(m).startswith(("các ", "quý ")) for m in mine):
-        return False
+        # "Điều 13. Trách nhiệm của các cơ quan liên quan" over "6. Các bộ, cơ quan ngang
+        # bộ ... có trách nhiệm ...": a generic heading gives way to the item's own group
+        generic = all(fold(n).startswith("các ") and "liên quan" in fold(n) for n in theirs)
+        return generic and not mine & theirs and subject.end <= 80
     if mine & theirs:
         # "2. Các Sở: Tài chính, Xây dựng, ..." over "- Sở Tài chính thẩm định ...": the
         # member that opens the item is its lead
