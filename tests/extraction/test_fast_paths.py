@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from dxtrack import vn
-from dxtrack.extraction.fields import deadline
+from dxtrack.extraction.fields import deadline, recurrence
 from dxtrack.extraction.fields.references import _SYM, NUMBER
 from dxtrack.extraction.fields.subjects import _anchored, clause_vocab, closing_at
 from dxtrack.extraction.textutil import fold, fold_bare
@@ -88,3 +88,15 @@ def test_rewritten_patterns_match_their_plain_forms(lines: list[str]) -> None:
                 assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, text
                 hits += len(want)
     assert hits > 1000
+
+
+def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
+    cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
+    matched = 0
+    for text in [fold(t) for t in [*lines, *cases.split("\n")]]:
+        for name, pattern in recurrence.RULES:
+            if pattern.search(text):
+                matched += 1
+                for group in recurrence.RULE_CUES[name]:
+                    assert any(word in text for word in group), (name, text)
+    assert matched > 100

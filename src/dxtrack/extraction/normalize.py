@@ -30,6 +30,11 @@ _INVISIBLE = {
     ord("Ƣ"): "Ư",
 }
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# What clean_line changes: an invisible or look-alike character, a space other than " ", two
+# spaces in a row, or a space at either end (most lines have none and are kept as they are).
+_UNCLEAN = re.compile(
+    "[" + "".join(map(chr, _INVISIBLE)) + r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
+)
 _RULE_LINE = re.compile(
     r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*"
     r"|[=\-–—]{3,}\s*(?:Trang|Page)\s+\d{1,4}\s*[=\-–—]{3,}"  # "===== Trang 2 ====="
@@ -45,6 +50,12 @@ _MOTTO = re.compile(
     r" VIỆT NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
     re.IGNORECASE,
 )
+
+
+def _motto(line: str) -> bool:
+    """The national motto in the line; every form of it has an "ộ" (CỘNG, Độc)."""
+    return ("ộ" in line or "Ộ" in line) and _MOTTO.search(line) is not None
+
 
 # A paragraph starts at a line of one of these shapes (clause markers, header lines).
 _STARTERS = re.compile(
@@ -74,6 +85,12 @@ _PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b.*\bnăm\s+\d{4}", re.IGNOR
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
 
 
+def _connector_end(text: str) -> bool:
+    """The text ends with a comma or a connecting word (_CONNECTOR_END), searched only in its
+    last characters (the longest word has five)."""
+    return _CONNECTOR_END.search(text, max(0, len(text.rstrip()) - 8)) is not None
+
+
 @dataclass
 class Paragraph:
     start: int
@@ -95,6 +112,8 @@ class Normalized:
 
 
 def clean_line(line: str) -> str:
+    if not _UNCLEAN.search(line):
+        return line.strip()
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 
 
@@ -242,15 +261,15 @@ def _heading_then_paragraph(prev: str, line: str) -> bool:
     """ "3. Hệ thống đăng ký ... nhà kính" / blank / "Bộ Tài nguyên ...": a heading and a new
     paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...")."""
     last = prev.split()[-1] if prev.split() else ""
-    heading = bool(_opens_clause(prev)) and not _CONNECTOR_END.search(prev)
+    heading = bool(_opens_clause(prev)) and not _connector_end(prev)
     return heading and not line[:1].islower() and last[:1].islower()
 
 
 def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if is_table_row(line) or is_table_row(prev):
         return True
-    if is_upper_line(line) or is_upper_line(prev) or _MOTTO.search(line):
-        return not (is_upper_line(prev) and is_upper_line(line) and _CONNECTOR_END.search(prev))
+    if is_upper_line(line) or is_upper_line(prev) or _motto(line):
+        return not (is_upper_line(prev) and is_upper_line(line) and _connector_end(prev))
     if _PLACE_DATE.match(line) or _PLACE_DATE.match(prev):
         return True
     dash = _DASH.match(line)
@@ -261,12 +280,12 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if (
         (ATTRIBUTE.match(line) or LEVEL_BLOCK.match(line))
         and not line[:1].islower()
-        and not _CONNECTOR_END.search(prev)
+        and not _connector_end(prev)
     ):
         return True  # "1. Tổ chức hội nghị ..." / "Cơ quan chủ trì thực hiện: Sở Nội vụ"
     if _STARTERS.match(line):
         return (
-            not _CONNECTOR_END.search(prev)
+            not _connector_end(prev)
             or bool(re.match(r"\d|[a-zđ]\)", line))
             and prev.endswith((":", ";", "."))
         )
@@ -276,7 +295,7 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # a ";" list running on at the right margin ("...; Công an tỉnh; Đài")
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
-    return len(prev) < 0.55 * width and not _CONNECTOR_END.search(prev)
+    return len(prev) < 0.55 * width and not _connector_end(prev)
 
 
 @cache

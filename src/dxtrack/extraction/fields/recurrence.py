@@ -73,11 +73,27 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
 _CUES = ("hằng", "hàng", "định", "mỗi", "lần", "thường", "báo cáo")
 
 
+# What each rule needs besides: every match of the rule holds a word of each of its groups, so
+# a rule is tried only on a clause that does (most clauses skip the look-behinds). A new form
+# in a rule may need its word here: tests/extraction/test_fast_paths.py checks every match
+# over the corpus and the golden cases.
+_PERIOD_CUES = ("hằng", "hàng", "định", "mỗi", "lần")
+RULE_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
+    "weekly": (("tuần",),),
+    "monthly": (("tháng",), ("hằng", "hàng", "định", "mỗi")),
+    "half-yearly": (("tháng", "năm"), (*_PERIOD_CUES, "báo cáo")),
+    "quarterly": (("quý", "tháng"), (*_PERIOD_CUES, "báo cáo", "cuối")),
+    "yearly": (("năm",), _PERIOD_CUES),
+    "continuous": (("thường",),),
+}
+
+
 def find_recurrence(folded: str) -> str | None:
     """The clause's recurrence from its folded text, or None."""
     if not any(cue in folded for cue in _CUES):
         return None
     for name, pattern in RULES:
-        if pattern.search(folded):
+        cues = RULE_CUES.get(name, ())
+        if all(any(w in folded for w in group) for group in cues) and pattern.search(folded):
             return name
     return None

@@ -25,6 +25,8 @@ _MARKS = re.compile(
 )  # emphasis, cell bars, escapes, hard breaks
 # "(Đã ký)", "[đã ký]", a web copy's "[daky]", or "Đã ký" opening the name's line.
 _SIGNED = re.compile(r"[(\[]\s*(?:đã\s*ký|da\s*ky)\s*[)\]]|^đã\s+ký\s*[:.]?\s*", re.IGNORECASE)
+# A character that every _MARKS match and every _SIGNED match not at the start holds.
+_MARKED = re.compile(r"[*_|\\#&(\[]")
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
     re.IGNORECASE,
@@ -68,7 +70,9 @@ def clean(line: str) -> str:
     """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces; an
     e-signature stamp gives only the name a reader glued after it ("Thời gian ký: 12.03.2025
     10:20:00 +07:00 Nguyễn Văn A")."""
-    line = " ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())
+    if _MARKED.search(line) or line.startswith(("đ", "Đ")):
+        line = _MARKS.sub(" ", _SIGNED.sub(" ", line))
+    line = " ".join(line.split())
     if _STAMP.match(line):
         tail = _STAMP_TAIL.search(line)
         return tail.group(1) if tail else ""
