@@ -82,6 +82,7 @@ _STARTERS = re.compile(
 )
 _DASH = re.compile(r"^[-–—•+*]\s*(\S)")
 _PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b.*\bnăm\s+\d{4}", re.IGNORECASE)
+_KINH_GUI = re.compile(r"^\s*Kính\s+gửi\b", re.IGNORECASE)
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
 
 
@@ -277,6 +278,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
+    if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _CONNECTOR_END.search(prev):
+        return True  # "Kính gửi: Công ty X" / "Công ty X được cấp Giấy phép ... sau:"
     if (
         (ATTRIBUTE.match(line) or LEVEL_BLOCK.match(line))
         and not line[:1].islower()

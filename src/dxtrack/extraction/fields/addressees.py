@@ -35,6 +35,27 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
             return [x.name for x in found]
         if _INTRO_TAIL.match(ex.folded, m.end()):
             return list(addressees)
+        short = _short_reference(ex.folded, m.end(), addressees)
+        if short:
+            return short
+    return []
+
+
+def _short_reference(folded: str, at: int, addressees: tuple[str, ...]) -> list[str]:
+    """ "... đề nghị Công ty thực hiện ... sau:" in a letter to "Công ty cổ phần X": the
+    head words of the one addressee stand for it."""
+    if len(addressees) != 1:
+        return []
+    words = fold(addressees[0]).split()
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        rest = folded[at:].split()
+        if (
+            len(words) > n
+            and folded.startswith(head + " ", at)
+            and rest[n : n + 1] != words[n : n + 1]
+        ):
+            return list(addressees)
     return []
 
 
