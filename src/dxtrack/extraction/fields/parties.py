@@ -26,6 +26,8 @@ _ROLE_SUFFIX = re.compile(
     r"(?:\s+(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây|sau|cụ\s+thể|chính))?\s*[:.]?\s*$"
 )
 _NAME_BREAK = re.compile(r"[.;:!?]|\d")
+# a task force named by its number: "Tổ công tác triển khai Đề án 06", "Ban Chỉ đạo 389"
+_NUMBERED = re.compile(r"(?<=[A-ZĐÀ-Ỹa-zđà-ỹ])\s+\d{2,4}$")
 _PART_SEP = re.compile(r"\s*[,;]\s+")
 
 
@@ -56,7 +58,11 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     end = suffix.start() if suffix else len(text)
     name = text[start:end].strip(" -–")
     words = name.split()
-    if not 1 <= len(words) <= 16 or not name[0].isupper() or _NAME_BREAK.search(name):
+    if (
+        not 1 <= len(words) <= 16
+        or not name[0].isupper()
+        or _NAME_BREAK.search(_NUMBERED.sub("", name))
+    ):
         return []
     if not role and (v["lead_in"].match(fold(name)) or v["topic"].match(fold(name) + " ")):
         return []  # "Trong quá trình thực hiện, các cơ quan có trách nhiệm:"

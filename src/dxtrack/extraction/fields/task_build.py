@@ -209,7 +209,10 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
         return False
     mine = {fold(m.name) for m in subject.leads}
     theirs = {fold(n) for n in inherited}
-    if any(fold(m).startswith(("các ", "quý ")) for m in mine):
+    named = [m for m in mine if not m.startswith(("các ", "quý "))]
+    if len(named) >= 2 and not mine & theirs:
+        return True  # "Ủy ban nhân dân các tỉnh, thành phố Hà Nội, Cần Thơ và các địa phương ..."
+    if len(named) < len(mine):
         # "Điều 13. Trách nhiệm của các cơ quan liên quan" over "6. Các bộ, cơ quan ngang
         # bộ ... có trách nhiệm ...": a generic heading gives way to the item's own group
         generic = all(fold(n).startswith("các ") and "liên quan" in fold(n) for n in theirs)
