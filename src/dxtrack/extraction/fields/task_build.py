@@ -101,7 +101,9 @@ def _before_closing(text: str) -> str:
     before it stay a task when they say enough; a clause opening with one is no task."""
     closing = closing_at(fold(text[:160]))
     if closing is None:
-        return text
+        # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
+        # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
+        return "" if closing_at(fold(text[:400])) == 0 else text
     start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else ""
 
