@@ -28,6 +28,7 @@ MIN_TEXT = 40  # characters of the page's own text below which an image page is 
 Progress = Callable[[int, int], None]
 
 _LOCK = threading.Lock()
+PDFIUM_LOCK = _LOCK  # every PDFium call of the readers holds it (reader_pdf_widgets.py too)
 _ASIDE = re.compile(
     r"^\s*(?:Người ký|Ký bởi|Thời gian ký|Ngày ký|Ký ngày|E-?mail|Cơ quan|Chức vụ|Tổ chức)\s*:"
     r"|^\s*(?:[-–—]\s*)?\d{1,4}(?:\s*[-–—])?\s*$|^\s*(?:Trang|Page)\s*\d",

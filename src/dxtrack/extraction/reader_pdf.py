@@ -28,6 +28,7 @@ from dxtrack.extraction.ocr_fixes import fix_ocr
 from dxtrack.extraction.ocr_pdf import PdfOcr, Progress, ocr_warning, scan_pages
 from dxtrack.extraction.reader_errors import is_parser_error
 from dxtrack.extraction.reader_pdf_clean import PAGE_NUMBER, clean_pages
+from dxtrack.extraction.reader_pdf_widgets import place_widget_chars, widget_chars
 from dxtrack.extraction.textutil import CLOSING_LINE
 
 SCAN = (
@@ -130,7 +131,10 @@ def _pages_pdfplumber(data: bytes) -> list[list[str]]:
         if len(pdf.pages) > MAX_PAGES:
             raise ExtractionError(f"tệp PDF có quá nhiều trang (trên {MAX_PAGES} trang).")
         carry: Carry | None = None
+        stamped = widget_chars(data)  # number and date stamped into e-office widgets
         for number, page in enumerate(pdf.pages):
+            if number in stamped:
+                place_widget_chars(page, stamped[number])
             lines, carry = _page_lines(page, carry, first=number == 0)
             pages.append(lines)
             page.close()
