@@ -5,11 +5,14 @@
   continuation of a vertical merge is an empty cell).
 - The Decree 30 layout tables are read as columns instead: the letterhead (a two-column
   table before any body text: issuer, number, subject | motto, place and date) and the
-  closing (a two-column table with "Nơi nhận": the list | the signature block) give each
-  paragraph of the left column as a line, then those of the right column, as the PDF reader
-  does with the same tables.
+  closing (a two-column table with "Nơi nhận": the list | the signature block) and the
+  "Kính gửi:" | recipients table give each paragraph (or line of a paragraph broken by hand)
+  of the left column as a line, then those of the right column, as the PDF reader does with
+  the same tables. A spacer column left empty between the two (common in Word templates)
+  does not count as a column.
 - A footnote reference becomes its number glued to the preceding word ("Bộ Chính trị1,"),
-  as PDF exports print it; footnote texts follow the body as lines "<n> <text>".
+  as PDF exports print it; footnote texts follow the body as lines "<n> <text>" (a manual
+  line break inside a footnote is a space).
 - Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
   without font hints the whole text is checked for TCVN3/VNI patterns.
 - The zip is checked before parsing: entry count, encryption, declared and then actually
@@ -19,6 +22,7 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -129,28 +133,35 @@ class _DocxText:
         self.body_started = False  # a non-empty paragraph was read outside tables
 
     def layout_columns(self, table: Any) -> list[list[str]] | None:
-        """The two columns' lines of a letterhead or closing table; None for other tables."""
+        """The two columns' lines of a letterhead, "Kính gửi" or closing table; None for other
+        tables. Columns empty in every row (a spacer between the two) are left out."""
         rows = [r for r in table.iter(W + "tr") if _nearest(r, W + "tbl") is table]
         cells = [list(_row_cells(row)) for row in rows]
-        if not rows or len(rows) > LAYOUT_MAX_ROWS or any(len(row) != 2 for row in cells):
+        if not rows or len(rows) > LAYOUT_MAX_ROWS or len({len(row) for row in cells}) != 1:
             return None
         if any(cell.find(W + "tbl") is not None for row in cells for cell in row):
             return None  # a table inside a cell: not the plain letterhead or closing
         started = self.body_started  # reading the cells must not count as body text
-        columns: list[list[str]] = [[], []]
-        for row in cells:
-            for column, cell in zip(columns, row, strict=True):
-                column.extend(line.strip() for line in self.block_lines(cell, " ") if line.strip())
-        multi_line = any(
-            len([p for p in cell.findall(W + "p") if self.paragraph_text(p).strip()]) > 1
-            for row in cells
-            for cell in row
-        )
-        closing = any(CLOSING_LINE.match(line) for column in columns for line in column)
+        texts = [[self._cell_lines(cell) for cell in row] for row in cells]
+        used = [i for i in range(len(texts[0])) if any(row[i] for row in texts)]
         self.body_started = started
-        if multi_line and (closing or not started):
+        if len(used) != 2:
+            return None
+        columns: list[list[str]] = [[], []]
+        for row in texts:
+            for column, index in zip(columns, used, strict=True):
+                column.extend(row[index])
+        multi_line = any(len(column) > 1 for column in columns)
+        closing = any(CLOSING_LINE.match(line) for column in columns for line in column)
+        addressed = bool(columns[0]) and ADDRESSED_LINE.match(columns[0][0]) is not None
+        if multi_line and (closing or addressed or not started):
             return columns
         return None
+
+    def _cell_lines(self, cell: Any) -> list[str]:
+        """The non-empty lines of a cell: its paragraphs, split at manual line breaks."""
+        lines = (part.strip() for line in self.block_lines(cell, " ") for part in line.split("\n"))
+        return [line for line in lines if line]
 
     # --- body ------------------------------------------------------------------
 
@@ -244,12 +255,13 @@ class _DocxText:
             note_id = note.get(W + "id")
             if note_id in self.footnote_numbers:
                 paragraphs = (self.paragraph_text(p).strip() for p in note.iter(W + "p"))
-                texts[note_id] = " ".join(p for p in paragraphs if p)
+                texts[note_id] = " ".join(" ".join(p.split("\n")) for p in paragraphs if p)
         ordered = sorted(self.footnote_numbers.items(), key=lambda item: item[1])
         return [f"{number} {texts[nid]}" for nid, number in ordered if texts.get(nid)]
 
 
-LAYOUT_MAX_ROWS = 3
+LAYOUT_MAX_ROWS = 6  # a letterhead row per line (issuer, unit, number | place and date, V/v)
+ADDRESSED_LINE = re.compile(r"^Kính\s+gửi\b", re.IGNORECASE)  # "Kính gửi:" | the list
 
 
 def _row_cells(row: Any) -> Iterator[Any]:
