@@ -9,8 +9,10 @@ words wrapped inside a cell rejoined with spaces) are merged by vertical positio
 - running headers/footers (a line repeated at the top or bottom of most pages, digits
   ignored) and page-number-only lines at the page edges ("2", "- 2 -", "Trang 2/5").
 
-Pages without a text layer (ocr_pdf.scan_pages) are read by OCR instead, page by page, and
-go through the same cleanup. A PDF without extractable text and no image is reported as a
+Pages without a text layer (ocr_pdf.scan_pages), and pages whose text layer cannot be read
+(a font without a Unicode map gives "(cid:N)", a wrong map or a poor OCR layer gives words
+that are not Vietnamese syllables), are read by OCR instead, page by page, and go through
+the same cleanup. A PDF without extractable text and no image is reported as a
 probable scan. Raises ExtractionError with the bare reason (readers.py adds the file name).
 """
 
@@ -18,12 +20,15 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
 from dxtrack.extraction.bombs import pdf_stream_bytes
 from dxtrack.extraction.errors import ExtractionError
+from dxtrack.extraction.legacy import is_syllable
+from dxtrack.extraction.ocr import check_tesseract
 from dxtrack.extraction.ocr_fixes import fix_ocr
 from dxtrack.extraction.ocr_pdf import PdfOcr, Progress, ocr_warning, scan_pages
 from dxtrack.extraction.reader_errors import is_parser_error
@@ -55,23 +60,58 @@ def read_pdf(
         raise ExtractionError(CORRUPTED)
     if inflated_size(data, limit=max_unpacked) > max_unpacked:
         raise ExtractionError(BOMB)
+    encrypted = b"/Encrypt" in data
+    pages = _pages(data, encrypted)
     scans = scan_pages(data)
+    unmapped = [i for i, lines in enumerate(pages) if _unmapped(lines) and i not in scans]
+    if unmapped and not _ocr_available():
+        raise ExtractionError(NO_UNICODE)
+    scans = sorted({*scans, *unmapped})  # a font without a Unicode map is read as a scan
     if not scans:
-        return "\n".join(_text_lines(data, [], None)), [], []
+        return "\n".join(_text_lines(pages, [], None, encrypted=encrypted)), [], []
     facts: list[dict[str, Any]] = []
     ocr = PdfOcr(data, scans, progress)
     try:
-        lines = _text_lines(data, scans, ocr, facts)
+        lines = _text_lines(pages, scans, ocr, facts, encrypted=encrypted)
     finally:
         ocr.close()
     return "\n".join(lines), [ocr_warning(facts)], facts
 
 
+def _ocr_available() -> bool:
+    try:
+        check_tesseract()
+    except ExtractionError:
+        return False
+    return True
+
+
+def _unmapped(lines: list[str]) -> bool:
+    """A page whose text layer cannot be read: mostly "(cid:N)" (a font without a Unicode
+    map), or words that are mostly not Vietnamese syllables (a font whose map is wrong, or a
+    scan under a poor OCR layer: "SO CONG THTIONG ceNG HoA")."""
+    text = "".join(lines)
+    if text.count("(cid:") * 6 > len(text) / 2:
+        return True
+    words = _WORD.findall(" ".join(lines).lower())
+    if len(words) < MIN_WORDS:
+        return False
+    return sum(1 for word in words if is_syllable(word)) < MIN_SYLLABLES * len(words)
+
+
+_WORD = re.compile(r"[^\W\d_]{2,}")
+MIN_WORDS = 30  # words a page needs before its share of syllables says anything
+MIN_SYLLABLES = 0.6  # Vietnamese text: 0.9 and more; a wrong font map or OCR layer: under 0.5
+
+
 def _text_lines(
-    data: bytes, scans: list[int], ocr: PdfOcr | None, facts: list[dict[str, Any]] | None = None
+    pages: list[list[str]],
+    scans: list[int],
+    ocr: PdfOcr | None,
+    facts: list[dict[str, Any]] | None = None,
+    *,
+    encrypted: bool,
 ) -> list[str]:
-    encrypted = b"/Encrypt" in data
-    pages = _pages(data, encrypted)
     if facts is not None:
         facts.extend({"page": i + 1, "ocr": False} for i in range(len(pages)))
     for index in scans:
