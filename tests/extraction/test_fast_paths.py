@@ -75,8 +75,8 @@ PLAIN = {
 def test_rewritten_patterns_match_their_plain_forms(lines: list[str]) -> None:
     rules = {name: pattern for name, pattern, _, _ in deadline.RULES}
     plain_number = re.compile(
-        rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})"
-        rf"(?:\s?[-/]\s?{_SYM}|\.[A-ZĐ]{{2,}})*)(?![\w/])"
+        rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-/]\s?)"
+        rf"{_SYM}(?:\s?[-/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)(?![\w/])"
     )
     pairs = [(re.compile(p), rules[name]) for name, p in PLAIN.items()]
     pairs.append((plain_number, NUMBER))

@@ -16,31 +16,45 @@ from functools import lru_cache
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
-_SYM = r"[A-ZĐ][A-Za-zĐđ0-9&]*"
+# "Ð" (U+00D0) is how OCR reads "Đ" in a symbol ("555/QĐÐ-BCT", "668/NQ-ÐU")
+_SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
-    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d)?(?:\s?[-/]\s?{_SYM})(?:\s?[-/]\s?{_SYM}|\.[A-ZĐ]{{2,}})*)"
+    # the year may lose its slash in a scan ("96/2026NĐ-CP"); a department code may carry a
+    # Roman numeral after a dot ("945/VPCP-V.I")
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-/]\s?)"
+    rf"{_SYM}(?:\s?[-/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
     rf"(?![\w/])"
 )
+# "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025", "ngày l6 tháng 6" (an OCR'd "16"), or a bare
+# "01/01/2019" right after the number (a scan that lost "ngày")
 _DATE_AFTER = re.compile(
-    r"^\s*[,;]?\s*(?:ban\s+hành\s+|đến\s+)?(?:ngày|ngay)\s*(\d{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*[/.\-]\s*"
-    r"((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))",
+    r"^[\s*_]*[,;]?\s*(?:(?:ban\s+hành\s+|đến\s+)?(?:ngày|ngay)\s*([\dlI]{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*"
+    r"[/.\-]\s*((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))"
+    r"|(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
 _DATE_PAREN = re.compile(r"^\s*\((\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
 _DAY = r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)((?:19|20)\d\d)"
 _DATE_BEFORE = re.compile(
     rf"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+{_DAY},?\s[^.;\n]*$"
-    # "..., ngày 17 tháng 6 năm 2025 Bộ trưởng ... đã ban hành Thông tư số ..."
-    rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\bban\s+hành\s[^.;,\n]*$"
+    # "..., ngày 17 tháng 6 năm 2025 Bộ trưởng ... đã ban hành Thông tư số ...", "..., ngày
+    # 16/8/2018 Bộ X đã có Công văn số ..."
+    rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
 )
-_ISSUER = re.compile(
-    r"^\s*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn|thực\s+hiện"
-    r"|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|và\s+(?:các|Kế|Quyết|Nghị|Công|Chỉ"
-    r"|Thông))\b)[^,;.:()\n])+(?:\([^)\n]{1,40}\))?)"
+_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
+_SO_BEFORE = re.compile(r"(?:số|sô|so)[\s*_]*[:.]?[\s*_]*$")
+# a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
+_FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
+# a law named between its type word and "số": "Luật Đất đai số 31/2024/QH15", "Bộ luật Lao
+# động số 45/2019/QH14"
+_LAW_BEFORE = re.compile(
+    r"\b(Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[^\d;:()\n]{1,100}?\s(?:số|sô)\s*:?\s*$"
 )
-_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so))?\s*:?\s*$", re.IGNORECASE)
+# bare numbers before a number they share the year and code with: "số 45 và 46/2025/NĐ-CP",
+# "các Nghị định số 120, 121, 122/2025/NĐ-CP"
+_SHARED_RUN = re.compile(r"(?:số|sô)\s+(\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)\s*(?:,|và)\s*$")
 
 
 @dataclass
@@ -72,6 +86,19 @@ def _types() -> tuple[re.Pattern[str], dict[str, str]]:
     return pattern, codes
 
 
+@lru_cache(maxsize=1)
+def _issuer_pattern() -> re.Pattern[str]:
+    """The issuer after "của"/"do", up to what follows it: the subject ("về ...", "phê
+    duyệt ..."), a clause, or the next citation ("và Quy định số ...", "và các ...")."""
+    names = sorted((t["name"] for t in load_vocab("vocab")["doc_types"]), key=len, reverse=True)
+    types = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    return re.compile(
+        r"^[\s*_]*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
+        r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo"
+        rf"|và\s+(?:các\b|(?:{types})\s+(?:số|sô|\d+)))\b)[^,;.:()\n])+(?:\([^)\n]{{1,40}}\))?)"
+    )
+
+
 def symbol_codes() -> dict[str, str]:
     """Type codes of document symbols ("QĐ" -> "Quyết định"), from `data/vocab.yaml`."""
     return _types()[1]
@@ -79,33 +106,59 @@ def symbol_codes() -> dict[str, str]:
 
 def find_references(text: str, *, own_number: str | None = None) -> list[Reference]:
     """All cited numbers in text (body and footnotes), first mention first."""
-    pattern, codes = _types()
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
     for m in NUMBER.finditer(text):
         number = re.sub(r"\s+", "", m.group(1))
-        if not _plausible(number):
+        if not _plausible(number) or _FORM_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue
-        key = _key(number)
-        doc_type = _type_before(folded, m.start(), pattern, text)
-        if doc_type is None and not re.search(
-            r"(?:số|sô|so)\s*:?\s*$", folded[max(0, m.start() - 6) : m.start()]
-        ):
+        doc_type = _type_before(folded, m.start(), text)
+        if doc_type is None and not _SO_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
             continue
-        if key == own or doc_type == "Đề án":
-            continue
+        if _key(number) == own or (doc_type == "Đề án" and "ĐA" not in number):
+            continue  # a programme ("Đề án 06/CP"), not a scheme with its own symbol
+        for shared in _shared_run(text, m.start(), number):
+            _add(found, Reference(doc_type or _type_from_code(shared), shared, None, None, 0, 0))
         dt, end = _date_after(text, m.end())
         dt = dt or _date_before(text, m.start())
         issuer, end = _issuer_after(text, end)
-        ref = found.get(key)
-        if ref is None:
-            found[key] = Reference(
-                doc_type or _type_from_code(number, codes), number, dt, issuer, m.start(), end
-            )
-        else:
-            ref.date = ref.date or dt
-            ref.issuer = ref.issuer or issuer
+        _add(
+            found,
+            Reference(doc_type or _type_from_code(number), number, dt, issuer, m.start(), end),
+        )
+    return _merge_glued_marks(found)
+
+
+def _add(found: dict[str, Reference], ref: Reference) -> None:
+    """Record a citation; a repeat fills what the first mention lacked."""
+    first = found.setdefault(_key(ref.number), ref)
+    if first is not ref:
+        first.date = first.date or ref.date
+        first.issuer = first.issuer or ref.issuer
+
+
+def _shared_run(text: str, pos: int, number: str) -> list[str]:
+    """Bare numbers before `number` that share its year and code ("số 45 và 46/2025/NĐ-CP"
+    -> "45/2025/NĐ-CP")."""
+    m = _SHARED_RUN.search(text, max(0, pos - 60), pos)
+    if not m:
+        return []
+    suffix = number[len(re.match(r"\d+", number).group()) :]  # type: ignore[union-attr]
+    return [n + suffix for n in re.findall(r"\d+", m.group(1))]
+
+
+def _merge_glued_marks(found: dict[str, Reference]) -> list[Reference]:
+    """A footnote mark glued to a number ("42/2024/QH151") when the bare number is cited too
+    (in the footnote itself): one reference, the bare number."""
+    for key, ref in list(found.items()):
+        for cut in (1, 2):
+            bare = found.get(key[:-cut])
+            if key[-cut:].isdigit() and bare is not None:
+                bare.date = bare.date or ref.date
+                bare.issuer = bare.issuer or ref.issuer
+                del found[key]
+                break
     return list(found.values())
 
 
@@ -123,30 +176,34 @@ def _key(number: str) -> str:
 
 
 def _plausible(number: str) -> bool:
-    letters = re.sub(r"[^A-Za-zĐđ]", "", number)
+    letters = re.sub(r"[^A-Za-zĐđÐ]", "", number)
     return len(letters) >= 2 and not re.fullmatch(r"\d+[-/](?:[A-Z]|ĐA)", number)
 
 
-def _type_before(folded: str, pos: int, pattern: re.Pattern[str], text: str) -> str | None:
+def _type_before(folded: str, pos: int, text: str) -> str | None:
+    pattern = _types()[0]
     window = folded[max(0, pos - 60) : pos]
     gap = _TYPE_BEFORE_GAP.search(window)
     head = window[: gap.start()] if gap else window
     head = re.sub(
         r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head
     ).rstrip()  # "các Tờ trình số A, số B"
+    head = re.sub(r"\s+số\s+\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*\s*(?:,|và)$", "", head)  # "số 45 và"
     m = pattern.search(head)
     if not m:
-        return None
+        law = _LAW_BEFORE.search(text, max(0, pos - 130), pos)
+        return " ".join(law.group(1).split()) if law else None
     start = max(0, pos - 60) + m.start(1)
     printed = text[start : start + len(m.group(1))]
     return " ".join(printed.split()).capitalize() if printed else None
 
 
-def _type_from_code(number: str, codes: dict[str, str]) -> str:
-    parts = re.split(r"[-/]", number)
-    for part in parts[1:]:
-        if part in codes:
-            return codes[part]
+def _type_from_code(number: str) -> str:
+    codes = _types()[1]
+    for part in re.split(r"[-/]", number)[1:]:
+        code = part if part in codes else re.sub(r"\d+$", "", part)  # "QH15" -> "QH"
+        if code in codes:
+            return codes[code]
     return "Công văn"
 
 
@@ -156,9 +213,9 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
     if not m:
         return None, pos
     groups = [g for g in m.groups() if g]
-    d, mo, y = (int(g) for g in groups[:3])
+    day = groups[0].replace("l", "1").replace("I", "1")
     try:
-        return date(y, mo, d).isoformat(), pos + m.end()
+        return date(int(groups[2]), int(groups[1]), int(day)).isoformat(), pos + m.end()
     except ValueError:
         return None, pos + m.end()
 
@@ -175,7 +232,7 @@ def _date_before(text: str, pos: int) -> str | None:
 
 
 def _issuer_after(text: str, pos: int) -> tuple[str | None, int]:
-    m = _ISSUER.match(text[pos : pos + 200])
+    m = _issuer_pattern().match(text[pos : pos + 200])
     if not m:
         return None, pos
     issuer = " ".join(m.group(1).split()).strip()
