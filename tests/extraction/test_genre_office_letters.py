@@ -128,3 +128,22 @@ def test_the_office_issuing_for_its_head_keeps_its_follow_up_task():
         ("", ["Sở Tài chính"], ["Sở Xây dựng"], "2025-05-30"),
         ("", ["Văn phòng Ủy ban nhân dân tỉnh"], [], None),
     ]
+
+
+def test_an_agency_heading_requiring_obliged_parties_keeps_the_task():
+    """`- Yêu cầu các đơn vị hoạt động khai thác ...` under `2. Sở X`: Sở X requires them;
+    a named agency after `Yêu cầu` stays that agency's."""
+    text = (
+        "Ngày 10 tháng 3 năm 2025\n"
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "1. Sở Nông nghiệp và Môi trường\n"
+        "- Tổ chức kiểm tra thường xuyên hoạt động khai thác khoáng sản.\n"
+        "- Yêu cầu các đơn vị hoạt động khai thác khoáng sản lắp đặt, vận hành trạm cân, camera"
+        " giám sát tại khu vực khai thác.\n"
+        "- Yêu cầu Sở Xây dựng phối hợp kiểm tra chất lượng vật liệu xây dựng.\n"
+    )
+    assert [(t["clause"], t["lead"]) for t in extract_text(text, directory=AN_GIANG).tasks] == [
+        ("IV.1", ["Sở Nông nghiệp và Môi trường"]),
+        ("IV.1", ["Sở Nông nghiệp và Môi trường"]),
+        ("IV.1", ["Sở Xây dựng"]),
+    ]

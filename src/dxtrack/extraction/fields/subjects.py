@@ -73,6 +73,8 @@ def clause_vocab() -> dict:
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
         "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
+        "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
+        "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
         "category": re.compile(
             rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"

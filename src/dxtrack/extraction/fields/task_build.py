@@ -158,7 +158,10 @@ def _assignees(
     if not leads:
         leads, coords = inline_roles(text, matcher)  # "... (Cơ quan chủ trì: Sở X; ...)"
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
-    directs = bool(inherited) and bool(clause_vocab()["direct"].match(ex.folded))
+    directs = bool(inherited) and (
+        bool(clause_vocab()["direct"].match(ex.folded))
+        or _requires_categories(ex.folded, subject, inherited)
+    )
     if not leads:
         other = _other_than(subject, inherited) and not subject.lead_in  # a heading's agency
         own = subject.leads and (subject.assigned or weak or other)
@@ -226,6 +229,17 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
     # member ("+ Sở Tài chính bố trí ...") is that member's task
     return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
+
+
+def _requires_categories(folded: str, subject: Subject, inherited: list[str]) -> bool:
+    """'- Yêu cầu các đơn vị hoạt động khai thác khoáng sản ...' under '2. Sở X': Sở X
+    requires the obliged parties, the task stays Sở X's (not under a group heading)."""
+    v = clause_vocab()
+    if not subject.leads or not v["direct_request"].match(folded):
+        return False
+    if any(fold(name).startswith("các ") for name in inherited):
+        return False
+    return all(v["category_name"].match(fold(m.name)) for m in subject.leads)
 
 
 def _office_follows_up(folded: str, at: int, issuer: str | None) -> bool:
