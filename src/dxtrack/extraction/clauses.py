@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
-from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE
+from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE, is_upper_line
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -85,7 +85,17 @@ class Node:
             yield from child.walk()
 
 
+# A plan's capital-letter sections over its Roman ones ("A. MỤC ĐÍCH, YÊU CẦU", "B. NỘI
+# DUNG, NHIỆM VỤ", "C. ...", "D. TỔ CHỨC THỰC HIỆN"): a heading in capitals; "C" and "D" are
+# these letters, not Roman numerals.
+_SECTION = re.compile(r"^([A-HĐ])\.\s+(?=\S)")
+SECTIONS = "ABCDĐEFGH"
+
+
 def match_marker(text: str) -> tuple[str, str, float, int] | None:
+    section = _SECTION.match(text)
+    if section and is_upper_line(text[section.end() :]):
+        return "section", section.group(1), 0.5, section.end()
     for kind, pattern, rank in MARKERS:
         m = pattern.match(text)
         if m:
@@ -216,12 +226,26 @@ def _closes_list(node: Node) -> bool:
     )
 
 
+def _plausible_section(current: Node, label: str) -> bool:
+    """A capital-letter section starts at A (or B: "A. MỤC ĐÍCH" may open the text and be
+    read as its title) or follows the one before (A, B, C, D)."""
+    root = current
+    while root.parent is not None:
+        root = root.parent
+    last = next((n.label for n in reversed(root.children) if n.kind == "section"), None)
+    if last is None:
+        return label in {"A", "B"}
+    return label in SECTIONS and SECTIONS.index(label) == SECTIONS.index(last) + 1
+
+
 def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: str = "") -> bool:
     """A letter marker must follow its predecessor (a, b, c, d, đ, e ...), or start at a;
     one letter lost by OCR or retyping ("c)" then "đ) Chủ động ...") before a capital."""
     kind, label, rank, length = marker
     if kind == "number" and label.isdigit():
         return _plausible_number(current, int(label), rank)
+    if kind == "section":
+        return _plausible_section(current, label)
     if kind != "letter":
         return True
     node: Node | None = current
