@@ -11,20 +11,27 @@ import re
 
 _EVERY = r"(?:hằng|hàng)"
 _ACTION_POS = (
-    r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức)\s+"
+    r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
+    r"|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức|tổng\s+kết|sơ\s+kết|đánh\s+giá)\s+"
     r"|(?<!chi\s)thường\s+xuyên\s+(?:và\s+)?)"  # "thường xuyên hằng năm" (not "chi thường xuyên")
 )
+
+# "01 lần/năm", "một lần/quý", "tối thiểu 1 lần/tháng": once per period
+_ONCE = r"(?:một|01|1)\s+lần\s*/\s*"
 
 _NOT_BENEFIT = r"(?<!cấp\s)(?<!đãi\s)(?<!tuất\s)(?<!dưỡng\s)(?<!lương\s)(?<!hưu\s)(?<!nhập\s)"
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
-    ("weekly", re.compile(rf"{_EVERY}\s+tuần|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần|mỗi\s+tuần")),
+    (
+        "weekly",
+        re.compile(rf"{_EVERY}\s+tuần|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tuần|mỗi\s+tuần|{_ONCE}tuần"),
+    ),
     (
         "monthly",
         re.compile(
             # not a monthly benefit ("trợ cấp hằng tháng", "ưu đãi hằng tháng", "tiền tuất ...")
             rf"{_NOT_BENEFIT}{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
-            r"|mỗi\s+tháng"
+            rf"|mỗi\s+tháng|{_ONCE}tháng"
         ),
     ),
     (
@@ -39,7 +46,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarterly",
         re.compile(
-            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý"
+            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý|{_ONCE}quý"
             # "trước ngày 20 của tháng cuối quý", "báo cáo theo quý"
             r"|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
             # "định kỳ 03 tháng", "3 tháng một lần"
@@ -50,7 +57,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "yearly",
         re.compile(
             rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
-            r"|mỗi\s+năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
+            rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
             rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}})*"
@@ -61,7 +68,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "continuous",
         re.compile(
-            r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
+            # not "chi thường xuyên", nor "không (mang tính chất) thường xuyên"
+            r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
             r"|kinh\s+phí|của))"
         ),
     ),
@@ -80,7 +88,7 @@ _CUES = ("hằng", "hàng", "định", "mỗi", "lần", "thường", "báo cáo
 _PERIOD_CUES = ("hằng", "hàng", "định", "mỗi", "lần")
 RULE_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekly": (("tuần",),),
-    "monthly": (("tháng",), ("hằng", "hàng", "định", "mỗi")),
+    "monthly": (("tháng",), ("hằng", "hàng", "định", "mỗi", "lần")),
     "half-yearly": (("tháng", "năm"), (*_PERIOD_CUES, "báo cáo")),
     "quarterly": (("quý", "tháng"), (*_PERIOD_CUES, "báo cáo", "cuối")),
     "yearly": (("năm",), _PERIOD_CUES),
