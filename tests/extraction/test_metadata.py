@@ -2,7 +2,7 @@
 
 Each case: the head and/or the closing of a document, a "." line, then "field: value" lines
 for the fields it checks (doc_type, number, issuer, place, issued_date, subject, recipients
-joined by " ; ", signer, signer.title); "null" is None. A first line "@paragraphs" reads the
+joined by " ; ", references: the cited numbers joined so, signer, signer.title); "null" is None. A first line "@paragraphs" reads the
 lines as paragraphs (a DOCX, or a text with blank lines between paragraphs). Issuers compare without case, as the
 corpus scorer does ("Sở Công thương" / "Sở Công Thương").
 """
@@ -19,6 +19,8 @@ from dxtrack.extraction import extract_text
 def _value(result, key: str) -> str:
     if key == "recipients":
         return " ; ".join(result.recipients)
+    if key == "references":  # the numbers it cites (its own number never among them)
+        return " ; ".join(r["number"] for r in result.to_dict()["references"])
     if key.startswith("signer"):
         signer = result.signer or {}
         value = signer.get("title" if key == "signer.title" else "name")

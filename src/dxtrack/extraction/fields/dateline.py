@@ -70,6 +70,23 @@ def join_broken(lines: list[str]) -> list[str]:
     return out
 
 
+# A law or resolution of the National Assembly or its Standing Committee as printed in Công
+# báo has no place-date line: it is dated the day it was passed ("Nghị quyết này được Ủy ban
+# Thường vụ Quốc hội ... khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.").
+_PASSED = re.compile(
+    r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
+    r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+)
+
+
+def passed_date(lines: list[str]) -> tuple[int, str] | None:
+    """The year and ISO day a law or resolution was passed, from its closing sentence."""
+    m = _PASSED.search(" ".join(lines))
+    if not m or not (issued := _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+        return None
+    return int(m.group(3)), issued
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()

@@ -75,7 +75,10 @@ def without_motto(line: str) -> str:
 
 
 # A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
-_UNIT_SPLIT = re.compile(r"(?<=[A-ZĐÀ-Ỹ])(?<!TỔNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])")
+# "ỦY BAN THƯỜNG VỤ QUỐC HỘI" is one body, not "ỦY BAN THƯỜNG" over a "VỤ".
+_UNIT_SPLIT = re.compile(
+    r"(?<=[A-ZĐÀ-Ỹ])(?<!TỔNG)(?<!THƯỜNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[A-ZĐÀ-Ỹ])"
+)
 
 
 def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
@@ -85,6 +88,8 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
     matcher = get_matcher(directory)
     bodies: list[str] = []
     lines = [_GLUED.sub(" ", _CITY.sub("THÀNH PHỐ ", known_name(line))) for line in lines]
+    # Công báo prints the issuer's name over the letterhead's own: one body
+    lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
     for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
         text = matcher.expand(line).text
         if bodies and _PLACE_LINE.match(text):
@@ -135,7 +140,9 @@ def _unwrapped(lines: list[str]) -> list[str]:
     open_ends = set(load_vocab("vocab")["issuer_open_ends"])
     out: list[str] = []
     for line in lines:
-        ends_open = bool(out) and out[-1].split()[-1] in open_ends
+        ends_open = bool(out) and (
+            out[-1].split()[-1] in open_ends or " ".join(out[-1].split()[-2:]) in open_ends
+        )
         heads = ISSUER_HEAD.match(line) or _PLACE_LINE.match(line)
         if out and (ends_open or not heads):
             out[-1] = f"{out[-1]} {line}"

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dxtrack import vn
-from dxtrack.extraction.fields.dateline import find_place_date, join_broken, without_place_date
+from dxtrack.extraction.fields.dateline import (
+    find_place_date,
+    join_broken,
+    passed_date,
+    without_place_date,
+)
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
@@ -87,6 +92,8 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = _header_end(lines)
     _letterhead(meta, lines[:header_end], directory)
+    if meta.place is None and meta.issued_date is None and (passed := passed_date(lines)):
+        meta.year, meta.issued_date = passed  # Công báo's laws and resolutions: no date line
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
     meta.signer = find_signer(lines, meta.body_start)
     if meta.doc_type is None:
@@ -213,7 +220,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1
             continue
-        if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()]):
+        if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()], m):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
             rest = line[m.end() :].strip()
@@ -266,10 +273,13 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     meta.issuer = issuer_of(issuer_lines, directory)
 
 
-def _own_number(before: str) -> bool:
+def _own_number(before: str, m: re.Match[str]) -> bool:
     """ "Số: 12/UBND" opens its cell or follows the issuer's capitals; "... KẾ HOẠCH SỐ
-    119-KH/TU" in a subject in capitals, or "Quyết định số ..." cites another document."""
+    119-KH/TU" in a subject in capitals, or "Quyết định số ..." cites another document; but
+    Công báo's "Nghị quyết số: 89/2025/UBTVQH15" line is the document's own number."""
     words = re.sub(r"[^\w\s]", " ", fold(before)).split()
+    if ":" in m.group(0)[:12] and _title_type(" ".join(words)):
+        return True
     tail = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
     return not any(t == "văn bản" or _title_type(t) for t in tail)
 
