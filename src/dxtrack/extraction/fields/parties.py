@@ -32,6 +32,13 @@ _PART_SEP = re.compile(r"\s*[,;]\s+")
 
 
 @lru_cache(maxsize=1)
+def _manner() -> re.Pattern[str]:
+    words = sorted((fold(w) for w in load_vocab("vocab")["manner_words"]), key=len, reverse=True)
+    alt = "|".join(w.replace(" ", r"\s+") for w in words)
+    return re.compile(rf"(?:,?\s+(?:{alt}))+\s*$")
+
+
+@lru_cache(maxsize=1)
 def _status() -> re.Pattern[str]:
     words = sorted((fold(w) for w in load_vocab("vocab")["status_phrases"]), key=len, reverse=True)
     return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words))
@@ -57,6 +64,8 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     start = role.end() if role else 0
     end = suffix.start() if suffix else len(text)
     name = text[start:end].strip(" -–")
+    if manner := _manner().search(fold(name)):  # "Bộ Tài chính tập trung thực hiện ... sau:"
+        name = name[: manner.start()]
     words = name.split()
     if (
         not 1 <= len(words) <= 16
