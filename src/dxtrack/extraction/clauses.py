@@ -19,6 +19,8 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 # (kind, pattern, rank): lower rank encloses higher rank.
 MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
+    # "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" over Roman items: a lettered section (title in capitals)
+    ("section", re.compile(r"^([A-HĐ])\.\s+(?=[A-ZĐÀ-Ỹ]{2,})"), 0.5),
     ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
@@ -127,6 +129,8 @@ def build_tree(
             if _after_blocks(current, marker[0]):
                 current = current.parent  # type: ignore[assignment]
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
+        if marker and marker[0] == "section" and not is_upper_line(para.text[marker[3] :]):
+            marker = None  # "A. Nguyễn Văn B" or a sentence, not a section in capitals
         if marker and not _plausible_next(current, marker, para.text):
             marker = None
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)

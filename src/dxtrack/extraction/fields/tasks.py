@@ -24,6 +24,7 @@ from dxtrack.extraction.fields.subjects import (
     heading_agencies,
 )
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
+from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
 from dxtrack.extraction.textutil import fold, is_upper_line
 
@@ -138,6 +139,10 @@ def _visit(
             task = make_task(part, ctx, inherited=inherited, weak=weak)
             tasks.extend([task] if task else [])
         return
+    fields = field_children(node)
+    if fields:  # "1. Nội dung, biện pháp" / "2. Cơ quan chủ trì, phối hợp" / "3. Thời gian ..."
+        _fields_task(node, fields, tasks, ctx, inherited=inherited, weak=weak)
+        return
     heading = _lent_by_heading(node, ctx)
     if heading:
         rule = "category_heading" if category_heading(node.heading_text) else "heading"
@@ -179,6 +184,32 @@ def _lead_in_sentence(heading: str) -> bool:
         and not is_upper_line(text)
         and bool(_LEAD_IN.match(fold(text)))
     )
+
+
+def _fields_task(
+    node: Node,
+    fields: tuple[Node, Node | None],
+    tasks: list[Task],
+    ctx: TaskContext,
+    *,
+    inherited: list[str],
+    weak: bool,
+) -> None:
+    """One task for an item whose sub-items are its fields (task_fields.py); the content
+    field's items are visited as usual (actorless, they give no task of their own)."""
+    role, time = fields
+    item = Node(node.kind, node.label, node.rank, node.paragraphs, parent=node.parent)
+    item.marker_len = node.marker_len
+    names = lead_names(role)
+    if names:
+        item.attributes["cơ quan chủ trì"] = names
+    if time_text(time):
+        item.attributes["thời gian"] = time_text(time)
+    task = make_task(item, ctx, inherited=inherited, weak=weak)
+    tasks.extend([task] if task else [])
+    for child in node.children:
+        if child is not role and child is not time:
+            _visit(child, tasks, ctx, inherited=inherited, weak=weak)
 
 
 def _after_effect_clause(node: Node) -> Node:
