@@ -29,7 +29,8 @@ CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 # ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
 _ATTRIBUTE_KEY = (
     r"((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
-    r"(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
+    # "Cơ quan chủ trì, phối hợp: Sở X chủ trì; Sở Y phối hợp"
+    r"(?:,?\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
     r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
