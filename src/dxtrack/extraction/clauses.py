@@ -125,7 +125,7 @@ def build_tree(
             current = Node("closing", "", 0.5, [para], parent=root)
             root.children.append(current)
             continue
-        if marker and ATTRIBUTE.match(para.text) and current is not root:
+        if marker and _attribute(para.text) and current is not root:
             if _after_blocks(current, marker[0]):
                 current = current.parent  # type: ignore[assignment]
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
@@ -178,11 +178,11 @@ def _attach(node: Node, para: Paragraph) -> Node:
         text = Node("text", "", 9, [para], parent=node)
         node.children.append(text)
         return node
-    attr = ATTRIBUTE.match(para.text)
+    attr = _attribute(para.text)
     if attr and _block_after_bullets(node):
         node = node.parent  # type: ignore[assignment]  # "- A;" "- B;" then "Đơn vị thực hiện: X"
     if attr:
-        _add_attributes(node, attr.group(1), para.text[attr.end() :])
+        _add_attributes(node, *attr)
     node.paragraphs.append(para)
     return node
 
@@ -193,6 +193,21 @@ def _after_blocks(node: Node, kind: str) -> bool:
     if node.kind != kind or kind != "dash" or node.parent is None or node.parent.kind == "root":
         return False
     return any(p.text.lstrip().startswith("+") and ATTRIBUTE.match(p.text) for p in node.paragraphs)
+
+
+# Fields of an item numbered under it ("1. Hoàn thiện hạ tầng số" / "1.1. Nội dung: ..." /
+# "1.2. Cơ quan chủ trì: Sở X" / "1.3. Thời gian hoàn thành: Quý IV/2025"): its attributes.
+_FIELD_NUMBER = re.compile(
+    r"^\d{1,2}\.\d{1,2}\.?\s+(?=(?:Nội\s+dung|Cơ\s+quan|Đơn\s+vị|Thời\s+(?:gian|hạn)|Sản\s+phẩm)\b)"
+)
+
+
+def _attribute(text: str) -> tuple[str, str] | None:
+    """(key, value) of an attribute line, also one numbered as a field of the item above."""
+    number = _FIELD_NUMBER.match(text)
+    rest = text[number.end() :] if number else text
+    attr = ATTRIBUTE.match(rest)
+    return (attr.group(1), rest[attr.end() :]) if attr else None
 
 
 def _add_attributes(node: Node, key: str, value: str) -> None:
