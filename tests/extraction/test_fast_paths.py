@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from dxtrack import vn
-from dxtrack.extraction.fields import deadline, recurrence
-from dxtrack.extraction.fields.references import _SYM, NUMBER
+from dxtrack.extraction import normalize
+from dxtrack.extraction.fields import deadline, recurrence, signature
+from dxtrack.extraction.fields.references import NUMBER
 from dxtrack.extraction.fields.subjects import _anchored, clause_vocab, closing_at
 from dxtrack.extraction.textutil import fold, fold_bare
 
@@ -61,24 +62,27 @@ def test_anchored(pattern: str, anchored: bool) -> None:
     assert _anchored(pattern) is anchored
 
 
-# The look-behind forms the rules were written in (the engine's put the look-behind after the
-# first digit or word, where the regex engine can skip ahead to candidates).
-PLAIN = {
-    "full_date": r"(?<![\d/])(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*((?:19|20)\d\d)(?![\d/])",
-    "written_date": r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d)",
-    "day_month": r"(?<![\d/])(\d{1,2})\s*/\s*(\d{1,2})()(?![\d/])",
-    "written_day_month": r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})()(?!\s*(?:năm|/)\s*\d)",
-    "year_range": r"(?<=từ\s)năm\s+(?:19|20)\d\d\s*(?:đến|[-–])\s*(?:hết\s+)?năm\s+((?:19|20)\d\d)",
+# Each fast form and the look-behind form it stands for: the engine puts the look-behind after
+# the first digit or word, where the regex engine can skip ahead to candidates.
+PLAIN_FORMS = {
+    deadline._D_ALONE: r"(?<![\d/])(\d{1,2})",
+    deadline._D_NO_DIGIT: r"(?<!\d)(\d{1,2})",
+    deadline._D_FREE: r"(?<![\d/.\-])(\d{1,2})",
+    r"năm(?<=từ\snăm)": r"(?<=từ\s)năm",
 }
 
 
 def test_rewritten_patterns_match_their_plain_forms(lines: list[str]) -> None:
-    rules = {name: pattern for name, pattern, _, _ in deadline.RULES}
-    plain_number = re.compile(
-        rf"(?<![\w/.-])(\d{{1,5}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-/]\s?)"
-        rf"{_SYM}(?:\s?[-/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)(?![\w/])"
-    )
-    pairs = [(re.compile(p), rules[name]) for name, p in PLAIN.items()]
+    pairs = []
+    for _, fast, _, _ in deadline.RULES:
+        plain = fast.pattern
+        for form, original in PLAIN_FORMS.items():
+            plain = plain.replace(form, original)
+        pairs.append((re.compile(plain), fast))
+    assert sum(p.pattern != f.pattern for p, f in pairs) >= 5
+    fast_number = r"(\d(?<![\w/.-]\d)\d{0,4}"
+    assert NUMBER.pattern.startswith(fast_number)
+    plain_number = re.compile(NUMBER.pattern.replace(fast_number, r"(?<![\w/.-])(\d{1,5}", 1))
     pairs.append((plain_number, NUMBER))
     hits = 0
     for line in lines:
@@ -100,3 +104,26 @@ def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
                 for group in recurrence.RULE_CUES[name]:
                     assert any(word in text for word in group), (name, text)
     assert matched > 100
+
+
+def test_line_helpers_give_their_plain_results(lines: list[str]) -> None:
+    odd = [
+        "  a\u00a0b\tc  ",
+        "a\u200bb ƣ",
+        "x, ",
+        "các   ",
+        "(Đã ký) **A**",
+        "đã ký: B",
+        "./. KT. CHỦ TỊCH",
+    ]
+    for line in [*lines, *odd]:
+        assert normalize.clean_line(line) == (
+            normalize._SPACES.sub(" ", line.translate(normalize._INVISIBLE)).strip()
+        )
+        assert normalize._connector_end(line) is bool(normalize._CONNECTOR_END.search(line))
+        assert normalize._motto(line) is bool(normalize._MOTTO.search(line))
+        glued = [line] if "|" in line or not normalize._GLUED_CLOSING.search(line) else None
+        assert normalize._glued_closing(line) == (glued or normalize._GLUED_CLOSING.split(line))
+        marks = signature._MARKS.sub(" ", signature._SIGNED.sub(" ", line))
+        if not signature._STAMP.match(" ".join(marks.split())):
+            assert signature.clean(line) == " ".join(marks.split())

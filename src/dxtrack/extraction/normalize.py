@@ -160,8 +160,14 @@ _GLUED_CLOSING = re.compile(
 )
 
 
+# Every _GLUED_CLOSING match holds one of these: most lines are spared its look-behinds.
+_GLUED_CUES = ("./.", "KT.", "TM.", "TL.", "TUQ.", "Nơi", "Ký", "Thời")
+
+
 def _glued_closing(line: str) -> list[str]:
-    if "|" in line or not _GLUED_CLOSING.search(line):
+    if "|" in line or not any(cue in line for cue in _GLUED_CUES):
+        return [line]
+    if not _GLUED_CLOSING.search(line):
         return [line]
     return _GLUED_CLOSING.split(line)
 

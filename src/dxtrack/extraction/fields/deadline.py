@@ -20,6 +20,7 @@ _D = r"(\d{1,2})"
 # _D_NO_DIGIT is "(?<!\d)(\d{1,2})".
 _D_ALONE = r"(\d(?<![\d/]\d)\d?)"
 _D_NO_DIGIT = r"(\d(?<!\d\d)\d?)"
+_D_FREE = r"(\d(?<![\d/.\-]\d)\d?)"  # "(?<![\d/.\-])(\d{1,2})"
 _M = r"(\d{1,2})"
 _Y = r"((?:19|20)\d\d)"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -150,7 +151,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     (
         # "trước ngày 15/3/25", "15-03-25": a two-digit year, only after a trigger
         "short_year_date",
-        re.compile(rf"(?<![\d/.\-]){_D}\s*([/.\-])\s*{_M}\s*\2\s*(\d\d)(?![\d/]|[.\-]\d)"),
+        re.compile(rf"{_D_FREE}\s*([/.\-])\s*{_M}\s*\2\s*(\d\d)(?![\d/]|[.\-]\d)"),
         lambda m, y: (_safe(2000 + int(m.group(4)), int(m.group(3)), int(m.group(1))), True),
         True,
     ),
