@@ -379,6 +379,11 @@ _HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyệ
 _HEAD += r"|Trường|trường))"
 _HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dân\s+cư)"
 TITLE_REWRITES: dict[str, str] = {
+    # national bodies' heads: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thống đốc Ngân
+    # hàng Nhà nước Việt Nam", "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán nhà nước"
+    r"Bộ\s+trưởng,\s+Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban)": "",
+    r"(?:Chủ\s+nhiệm|Thống\s+đốc)\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
+    r"Tổng\s+(?=Thanh\s+tra\s+Chính\s+phủ|Kiểm\s+toán\s+[Nn]hà\s+nước)": "",
     r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
     r"Bộ\s+trưởng\s+": "",
     r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
