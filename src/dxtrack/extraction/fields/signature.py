@@ -94,13 +94,28 @@ def _upper_name(line: str) -> bool:
 def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | None:
     """The signer of the first signature block after the body, else the last name-shaped
     line with a title above it in the last 40 lines."""
-    lines = [clean(p) for p in paras]
+    lines = [clean(p) for p in paras[:body_start]]
+    lines += [part for p in paras[body_start:] for part in _glued_signer(clean(p))]
     start = _block_start(lines, body_start)
     if start is not None:
         end = _block_end(lines, start)
         if found := _signer_in(lines, start, end) or _untitled(lines, start, end):
             return found
     return _signer_in(lines, max(body_start, len(lines) - 40), len(lines), backwards=True)
+
+
+# A title and a name glued at the end of the Nơi nhận list by a copy that flattened the
+# closing table ("... - Lưu: VT, KGVX (5b) THỦ TƯỚNG Nguyễn Tấn Dũng").
+_GLUED_SIGNER = re.compile(
+    rf"(?<=\s)(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]*?)\s+(?P<name>{_PERSON})$"
+)
+
+
+def _glued_signer(line: str) -> list[str]:
+    m = _GLUED_SIGNER.search(line) if not _TITLE_NAME.match(line) else None
+    if not m or not is_upper_line(m.group("title")) or not _LAST_TITLE.search(m.group("title")):
+        return [line]
+    return [line[: m.start()].rstrip(), line[m.start() :]]
 
 
 def _block_start(lines: list[str], body_start: int) -> int | None:
