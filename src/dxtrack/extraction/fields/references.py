@@ -23,8 +23,8 @@ _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 NUMBER = re.compile(
     # the year may lose its slash in a scan ("96/2026NĐ-CP"); a department code may carry a
     # Roman numeral after a dot ("945/VPCP-V.I")
-    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-/]\s?)"
-    rf"{_SYM}(?:\s?[-/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
+    rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
     rf"(?![\w/])"
 )
 # "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025", "ngày l6 tháng 6" (an OCR'd "16"), or a bare
@@ -52,6 +52,8 @@ _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
 _LAW_BEFORE = re.compile(
     r"\b(Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[^\d;:()\n]{1,100}?\s(?:số|sô)\s*:?\s*$"
 )
+# a number without its code after "số" ("Quyết định số 49/2024 ngày ...")
+_YEAR_NUMBER = re.compile(r"(?:số|sô)\s*:?\s*(\d{1,5}/(?:19|20)\d\d)(?![\w/])")
 # bare numbers before a number they share the year and code with: "số 45 và 46/2025/NĐ-CP",
 # "các Nghị định số 120, 121, 122/2025/NĐ-CP"
 _SHARED_RUN = re.compile(r"(?:số|sô)\s+(\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)\s*(?:,|và)\s*$")
@@ -94,7 +96,7 @@ def _issuer_pattern() -> re.Pattern[str]:
     types = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     return re.compile(
         r"^[\s*_]*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
-        r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo"
+        r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|ngày\s*\d+"
         rf"|và\s+(?:các\b|(?:{types})\s+(?:số|sô|\d+)))\b)[^,;.:()\n])+(?:\([^)\n]{{1,40}}\))?)"
     )
 
@@ -123,11 +125,26 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         dt, end = _date_after(text, m.end())
         dt = dt or _date_before(text, m.start())
         issuer, end = _issuer_after(text, end)
+        if dt is None and issuer and re.match(r"\s+ngày", text[end : end + 8]):
+            dt, end = _date_after(text, end)  # "Công văn số 12/UBND-KT của UBND tỉnh ngày 5/3/2025"
         _add(
             found,
             Reference(doc_type or _type_from_code(number), number, dt, issuer, m.start(), end),
         )
+    _year_numbers(text, folded, found, own)
     return _merge_glued_marks(found)
+
+
+def _year_numbers(text: str, folded: str, found: dict[str, Reference], own: str | None) -> None:
+    """Numbers printed without their code after a type word: "Quyết định số 49/2024 ngày
+    27 tháng 11 năm 2024", "Luật Ban hành văn bản quy phạm pháp luật số 64/2025 được ..."."""
+    for m in _YEAR_NUMBER.finditer(text):
+        doc_type = _type_before(folded, m.start(1), text)
+        if doc_type is None or _key(m.group(1)) == own:
+            continue
+        dt, end = _date_after(text, m.end())
+        issuer, end = _issuer_after(text, end)
+        _add(found, Reference(doc_type, m.group(1), dt, issuer, m.start(1), end))
 
 
 def _add(found: dict[str, Reference], ref: Reference) -> None:
@@ -168,6 +185,9 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     for m in NUMBER.finditer(text):
         _dt, end = _date_after(text, m.end())
         spans.append((m.start(), end))
+    if "/" in text and ("số" in text or "sô" in text):
+        spans += [(m.start(1), m.end(1)) for m in _YEAR_NUMBER.finditer(text)]
+        spans.sort()
     return spans
 
 
@@ -221,9 +241,10 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
 
 
 def _date_before(text: str, pos: int) -> str | None:
-    m = _DATE_BEFORE.search(text[max(0, pos - 200) : pos])
-    if not m:
-        return None
+    window = text[max(0, pos - 200) : pos]
+    m = _DATE_BEFORE.search(window)
+    if not m or NUMBER.search(window, max(m.end(i) for i in range(1, 7) if m.group(i))):
+        return None  # the date opening the sentence dates the first document cited after it
     d, mo, y = (int(g) for g in m.groups() if g)
     try:
         return date(y, mo, d).isoformat()
