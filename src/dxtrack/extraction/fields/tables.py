@@ -68,6 +68,7 @@ class _Table:
     # (section, parent) of the table above when its header is repeated (a page break); a
     # next row numbered 1 starts a table of its own
     carried: tuple[str, str] = ("", "")
+    leads: tuple[str, ...] = ()  # the lead of the numbered row above (a merged lead cell)
 
 
 def _carried(table: _Table | None, columns: dict[str, int]) -> tuple[str, str]:
@@ -153,8 +154,12 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     when = _cell(row, col.get("deadline"))
     if table.grouped:  # a time cell merged over a group's rows is printed in its first
         when = table.when = when or table.when
+    if not leads and not first.strip("* ") and label == table.parent:
+        leads = list(table.leads)  # STT and lead cells merged over this row and the one above
     if not leads:
         return None
+    if first.strip("* "):
+        table.leads = tuple(leads)
     recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = time_cell_deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, label) if p)
