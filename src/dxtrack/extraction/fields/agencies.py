@@ -164,7 +164,7 @@ class AgencyMatcher:
         m = self._list_head.match(ex.folded, pos)
         if not m:  # "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng"
             found = province_members(ex.text, ex.folded, pos, self._central)
-            return [Mention(*f) for f in found]
+            return [Mention(*f) for f in found] or self._named_members(ex, pos)
         head = "Bộ" if m.group(1) == "bộ" else "Sở"
         out: list[Mention] = []
         at = m.end()
@@ -178,6 +178,14 @@ class AgencyMatcher:
                 break
             at = sep.end()
         return out
+
+    def _named_members(self, ex: Expanded, pos: int) -> list[Mention]:
+        """A group spelled out by the bodies after its colon ("Các cơ quan: Bộ Y tế, Bảo hiểm
+        xã hội Việt Nam ..."): the bodies."""
+        m = _MEMBERS_HEAD.match(ex.folded, pos)
+        if not m or not self._known.match(ex.folded, m.end()):
+            return []
+        return self.match_list(ex, m.end())[0]
 
     def _rule_known(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._known.match(ex.folded, pos)
@@ -397,6 +405,7 @@ TITLE_REWRITES: dict[str, str] = {
 }
 
 
+_MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
 _PARTY_OF = re.compile(r"(?:các\s+)?đảng\s+ủy\s")
 _AND_GROUPS = re.compile(
