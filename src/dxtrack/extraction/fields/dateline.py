@@ -41,16 +41,27 @@ def find_place_date(line: str) -> PlaceDate | None:
     m = PLACE_DATE.search(line) or _BARE.match(line)
     if not m:
         return None
-    place = " ".join(m.group("place").split())
+    place, span = _place(m)
     if m.group("ny"):
         year = int(m.group("ny"))
-        return PlaceDate(place, year, _iso(year, int(m.group("nm")), int(m.group("nd"))), *m.span())
+        return PlaceDate(place, year, _iso(year, int(m.group("nm")), int(m.group("nd"))), *span)
     if not m.group("y"):
-        return PlaceDate(place, None, None, *m.span())
+        return PlaceDate(place, None, None, *span)
     year = int(m.group("y"))
     day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
     issued = _iso(year, int(month.group(1)), int(day.group(1))) if day and month else None
-    return PlaceDate(place, year, issued, *m.span())
+    return PlaceDate(place, year, issued, *span)
+
+
+def _place(m: re.Match[str]) -> tuple[str, tuple[int, int]]:
+    """The place and the line's span; a place printed twice is the subject's end before it
+    ("V/v ... của HĐND tỉnh Lâm Đồng  Lâm Đồng, ngày ...", the cells' tab lost)."""
+    words = list(re.finditer(r"\S+", m.group("place")))
+    half = len(words) // 2
+    texts = [w.group() for w in words]
+    if len(words) % 2 or texts[:half] != texts[half:]:
+        return " ".join(texts), m.span()
+    return " ".join(texts[half:]), (m.start("place") + words[half].start(), m.end())
 
 
 def without_place_date(text: str) -> str:
