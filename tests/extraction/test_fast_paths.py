@@ -127,3 +127,9 @@ def test_line_helpers_give_their_plain_results(lines: list[str]) -> None:
         marks = signature._MARKS.sub(" ", signature._SIGNED.sub(" ", line))
         if not signature._STAMP.match(" ".join(marks.split())):
             assert signature.clean(line) == " ".join(marks.split())
+
+
+def test_a_closing_at_the_start_is_a_closing_match(lines: list[str]) -> None:
+    closing = clause_vocab()["closing"]
+    for text in (fold(line[:400]) for line in lines):
+        assert (closing_at(text) == 0) is (closing.match(text) is not None), text

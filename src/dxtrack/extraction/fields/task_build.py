@@ -103,7 +103,8 @@ def _before_closing(text: str) -> str:
     if closing is None:
         # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
         # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
-        return "" if closing_at(fold(text[:400])) == 0 else text
+        opens = clause_vocab()["closing"].match(fold(text[:400]))  # closing_at(...) == 0
+        return "" if opens else text
     start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else ""
 
