@@ -33,13 +33,19 @@ _TRIGGER = re.compile(
     r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
-_OPEN_END = re.compile(r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi")
+_OPEN_END = re.compile(
+    r"\s*(?:và\s+|,\s*)?(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|\s*trở\s+đi"
+    r"|\s*(?:và|,)\s*(?:các\s+)?(?:giai\s+đoạn\s+)?tiếp\s+theo"  # "đến năm 2020 và tiếp theo"
+)
 # "số liệu tính đến (hết) ngày ...", "số liệu từ ngày ... đến ngày ...": a data cut-off.
 _CUT_OFF = re.compile(
     r"(?:tính\s+(?:đến|tới)|(?:tính|số\s+liệu)\s+(?:\w+\s+){0,3}?từ\s+[^.;()]{1,30}?\s+(?:đến|tới))"
     r"\s+(?:hết\s+)?(?:ngày|thời\s+điểm)?\s*$"
 )
-_OPEN_END_IN = re.compile(r"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi")
+_OPEN_END_IN = re.compile(
+    r"(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau)|trở\s+đi|(?:và|,)\s*(?:giai\s+đoạn\s+)?tiếp\s+theo"
+)
+OPEN_ENDED = _OPEN_END_IN  # for a time cell ("Từ năm 2013 đến năm 2020 và tiếp theo")
 _Q = r"(iv|i{1,3}|[1-4])"
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 
@@ -118,7 +124,7 @@ Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]
 RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     (
         "month_range",
-        re.compile(rf"tháng\s+{_M}\s*[-–]\s*{_M}\s*(?:/|năm)\s*{_Y}"),
+        re.compile(rf"tháng\s+{_M}\s*[-–,]\s*{_M}\s*(?:/|năm)\s*{_Y}"),  # "Tháng 11, 12/2013"
         parse_month_range,
         False,
     ),

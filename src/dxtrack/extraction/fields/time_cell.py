@@ -8,7 +8,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from dxtrack.extraction.fields.deadline import find_deadlines, first_deadline, last_day
+from dxtrack.extraction.fields.deadline import (
+    OPEN_ENDED,
+    find_deadlines,
+    first_deadline,
+    last_day,
+)
 from dxtrack.extraction.textutil import fold
 
 _CELL_QUARTERS = re.compile(
@@ -28,10 +33,10 @@ def time_cell_deadline(when: str, *, year: int | None, recurrence: str | None) -
     if m and not re.search(r"tháng|quý|\d\s*/\s*\d{1,2}\s*/", folded):
         month, yy = int(m.group(1)), int(m.group(2))
         return last_day(yy, month).isoformat() if 1 <= month <= 12 else None
+    if OPEN_ENDED.search(folded):
+        return None  # "Từ năm 2013 đến năm 2020 và tiếp theo", "năm 2026 và các năm tiếp theo"
     years = re.findall(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])", folded)
-    if len(years) > 1 and not re.search(
-        r"tháng|quý|ngày|(?:các|những)\s+năm\s+(?:tiếp|sau)", folded
-    ):
+    if len(years) > 1 and not re.search(r"tháng|quý|ngày", folded):
         return f"{years[-1]}-12-31"  # "2025 - 2026": the end of the range
     folded = _CELL_QUARTERS.sub("quý ", folded)  # "Quý III, IV/2026": the last quarter
     if first_deadline(folded, year=year, recurrence=recurrence, cell=True) is None:
