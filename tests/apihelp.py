@@ -13,17 +13,23 @@ from sqlalchemy.orm import Session
 from dxtrack.deps import get_db
 
 
+def committing(db: Session) -> Iterator[Session]:
+    """The test's session as one unit of work: committed (a SAVEPOINT of the test's
+    transaction) when the caller is done, rolled back when it raises."""
+    try:
+        yield db
+        db.commit()
+    except BaseException:
+        db.rollback()
+        raise
+
+
 def on_session(app: FastAPI, db: Session) -> FastAPI:
     """The app serving every request on the test's session: each request commits or rolls
     back a SAVEPOINT of it."""
 
     def override() -> Iterator[Session]:
-        try:
-            yield db
-            db.commit()
-        except BaseException:
-            db.rollback()
-            raise
+        yield from committing(db)
 
     app.dependency_overrides[get_db] = override
     return app
