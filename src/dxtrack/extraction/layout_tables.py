@@ -26,6 +26,13 @@ from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
 from dxtrack.extraction.layout_groups import group_rows, lead_first
+from dxtrack.extraction.layout_names import (
+    OPEN_HEAD,
+    agency_tail,
+    join_names,
+    next_agency,
+    whole_names,
+)
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -40,9 +47,6 @@ _ROMAN_OR_CAPITAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])$")
 _LETTER = re.compile(r"^([a-zđ])\)$")
 _LETTERS = "abcdđeghiklmn"
 _NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
-_CONNECTOR_END = re.compile(r"(?:[,;\-–]|\bvà)$")
-# a name cut after its head word ("Viện X, Cục" / "Lâm nghiệp và Kiểm lâm")
-_OPEN_HEAD = re.compile(r"(?:^|[\s,;])(?:Sở|Cục|Bộ|Vụ|Viện|Ban|Phòng|Ủy ban|Trung tâm|Chi cục)$")
 
 
 @lru_cache(maxsize=1)
@@ -229,9 +233,9 @@ def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[
             time_at -= 1
         names = [_ORDINAL_CELL.sub("", c) for c in cells[:time_at]]
         coord_at = next((k for k in range(1, time_at) if _ORDINAL_CELL.match(cells[k])), 0)
-        coord_at = coord_at or _next_agency(names, 1, matcher)
+        coord_at = coord_at or next_agency(names, 1, matcher)
         task = " ".join(names[:coord_at] if coord_at else names)
-        coords = _join_names(names[coord_at:], matcher) if coord_at else ""
+        coords = join_names(names[coord_at:], matcher) if coord_at else ""
         return task, coords, " ".join(cells[time_at:])
 
     rows = group_rows(
@@ -239,7 +243,7 @@ def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[
         matcher,
         is_label=is_label,
         is_time=_is_time,
-        whole_names=lambda names: _whole_names(names, matcher),
+        whole_names=lambda names: whole_names(names, matcher),
         split_row=split_row,
     )
     return rows, end
@@ -300,16 +304,16 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
         time_at -= 1
     time = " ".join(cells[time_at:])
     body = cells[: _product_at(cells, time_at)]
-    lead_at = _agency_tail(body, matcher) or _next_agency(body, 1, matcher)
+    lead_at = agency_tail(body, matcher) or next_agency(body, 1, matcher)
     coord_at = 0
     if lead_at and shape.coordinators:
-        coord_at = _next_agency(body, lead_at + 1, matcher, lead_from=lead_at)
+        coord_at = next_agency(body, lead_at + 1, matcher, lead_from=lead_at)
     if rest and lead_at and shape.coordinators:  # the lead's rest is after the page break
-        cut = next((k for k in range(lead_at, len(body)) if _OPEN_HEAD.search(body[k])), 0)
+        cut = next((k for k in range(lead_at, len(body)) if OPEN_HEAD.search(body[k])), 0)
         coord_at = cut + 1 if 0 < cut < len(body) - 1 else coord_at
     task = " ".join(body[:lead_at] if lead_at else body)
-    lead = _join_names(body[lead_at : coord_at or None], matcher) if lead_at else ""
-    coords = _join_names(body[coord_at:], matcher) if coord_at else ""
+    lead = join_names(body[lead_at : coord_at or None], matcher) if lead_at else ""
+    coords = join_names(body[coord_at:], matcher) if coord_at else ""
     return [_continued([label, task, lead, coords, time], rest, matcher)]
 
 
@@ -341,10 +345,10 @@ def _continued(row: list[str], rest: list[str], matcher: AgencyMatcher) -> str:
         k += 1
     row[1] = " ".join([row[1], *rest[:k]])
     names = rest[k:]
-    if names and row[2] and not _whole_names([row[2]], matcher):
+    if names and row[2] and not whole_names([row[2]], matcher):
         row[2] = f"{row[2]} {names.pop(0)}"
     if names and len(row) > 3:
-        row[3] = "; ".join(p for p in (row[3], _join_names(names, matcher)) if p)
+        row[3] = "; ".join(p for p in (row[3], join_names(names, matcher)) if p)
     return " | ".join(row)
 
 
@@ -367,69 +371,7 @@ def _product_at(cells: list[str], end: int) -> int:
     return end
 
 
-def _agency_tail(cells: list[str], matcher: AgencyMatcher) -> int:
-    """The first line from which every remaining line is agency names (the lead cell, then
-    possibly the coordinators): a task text that mentions "Chính phủ" is not cut there."""
-    for k in range(1, len(cells)):
-        if cells[k][:1].isupper() and _names_only(" ".join(cells[k:]), matcher):
-            return k
-    return 0
-
-
-def _names_only(text: str, matcher: AgencyMatcher) -> bool:
-    ex = matcher.expand(text)
-    pos = 0
-    for _ in range(2):  # the lead list, then the coordinators list
-        found, end = matcher.match_list(ex, pos, bare_groups=True)
-        if not found:
-            return False
-        pos = len(ex.text) - len(ex.text[end:].lstrip(" ,;.-–"))
-        if pos >= len(ex.text.rstrip(" ,;.")):
-            return True
-    return False
-
-
-def _whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
-    text = " ".join(lines)
-    if _CONNECTOR_END.search(text) or _OPEN_HEAD.search(text):
-        return False
-    ex = matcher.expand(text)
-    found, end = matcher.match_list(ex, 0, bare_groups=True)
-    return bool(found) and end >= len(ex.text.rstrip(" .;,")) - 1
-
-
-def _join_names(lines: list[str], matcher: AgencyMatcher) -> str:
-    """The lines of a cell of names: "; " where a line ends whole names and the next opens
-    another ("Văn phòng" / "Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two names)."""
-    out, start = "", 0
-    for k, line in enumerate(lines):
-        if k and line[:1].isupper() and _whole_names(lines[start:k], matcher):
-            out, start = f"{out}; ", k
-        elif k:
-            out += " "
-        out += line
-    return out
-
-
 def _is_time(cell: str) -> bool:
     words = fold(cell).split()
     vocab = _vocab()["time"]
     return bool(words) and all(w in vocab or _NUMERIC.match(w) for w in words)
-
-
-def _next_agency(
-    cells: list[str], start: int, matcher: AgencyMatcher, *, lead_from: int | None = None
-) -> int:
-    """Index of the first cell line from `start` that opens an agency name with a capital.
-    For the coordinators (`lead_from`: where the lead cell starts): only once the lead's
-    lines so far form whole names, not right after "Sở A," or a bare "Văn phòng"."""
-    for k in range(max(start, 1), len(cells)):
-        cell = cells[k]
-        if not cell[:1].isupper():
-            continue
-        if lead_from is not None and not _whole_names(cells[lead_from:k], matcher):
-            continue
-        rest = " ".join(cells[k : k + 4])  # "Ủy ban nhân dân" / "các xã, phường"
-        if matcher.match_one(matcher.expand(rest), 0, bare_groups=True):
-            return k
-    return 0

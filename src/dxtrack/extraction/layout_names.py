@@ -1,0 +1,81 @@
+"""Agency names in the cell lines of a one-cell-per-line task table (layout stage).
+
+`layout_tables.py` and `layout_groups.py` cut a row's lines into cells: where the lead cell
+starts (`agency_tail`, `next_agency`), whether the lines so far form whole names
+(`whole_names`: not after "Sở A," or a bare "Cục"), and a cell's lines joined into names
+separated by "; " (`join_names`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack.extraction.fields.agencies import AgencyMatcher
+
+_CONNECTOR_END = re.compile(r"(?:[,;\-–]|\bvà)$")
+# a name cut after its head word ("Viện X, Cục" / "Lâm nghiệp và Kiểm lâm")
+OPEN_HEAD = re.compile(r"(?:^|[\s,;])(?:Sở|Cục|Bộ|Vụ|Viện|Ban|Phòng|Ủy ban|Trung tâm|Chi cục)$")
+
+
+def agency_tail(cells: list[str], matcher: AgencyMatcher) -> int:
+    """The first line from which every remaining line is agency names (the lead cell, then
+    possibly the coordinators): a task text that mentions "Chính phủ" is not cut there."""
+    for k in range(1, len(cells)):
+        if cells[k][:1].isupper() and _names_only(" ".join(cells[k:]), matcher):
+            return k
+    return 0
+
+
+def _names_only(text: str, matcher: AgencyMatcher) -> bool:
+    ex = matcher.expand(text)
+    pos = 0
+    for _ in range(2):  # the lead list, then the coordinators list
+        found, end = matcher.match_list(ex, pos, bare_groups=True)
+        if not found:
+            return False
+        pos = len(ex.text) - len(ex.text[end:].lstrip(" ,;.-–"))
+        if pos >= len(ex.text.rstrip(" ,;.")):
+            return True
+    return False
+
+
+def whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
+    """The lines form whole agency names: no trailing connector ("Sở A," / "và") or bare
+    head word ("Cục"), and the names run to the end of the text."""
+    text = " ".join(lines)
+    if _CONNECTOR_END.search(text) or OPEN_HEAD.search(text):
+        return False
+    ex = matcher.expand(text)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    return bool(found) and end >= len(ex.text.rstrip(" .;,")) - 1
+
+
+def join_names(lines: list[str], matcher: AgencyMatcher) -> str:
+    """The lines of a cell of names: "; " where a line ends whole names and the next opens
+    another ("Văn phòng" / "Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two names)."""
+    out, start = "", 0
+    for k, line in enumerate(lines):
+        if k and line[:1].isupper() and whole_names(lines[start:k], matcher):
+            out, start = f"{out}; ", k
+        elif k:
+            out += " "
+        out += line
+    return out
+
+
+def next_agency(
+    cells: list[str], start: int, matcher: AgencyMatcher, *, lead_from: int | None = None
+) -> int:
+    """Index of the first cell line from `start` that opens an agency name with a capital.
+    For the coordinators (`lead_from`: where the lead cell starts): only once the lead's
+    lines so far form whole names, not right after "Sở A," or a bare "Văn phòng"."""
+    for k in range(max(start, 1), len(cells)):
+        cell = cells[k]
+        if not cell[:1].isupper():
+            continue
+        if lead_from is not None and not whole_names(cells[lead_from:k], matcher):
+            continue
+        rest = " ".join(cells[k : k + 4])  # "Ủy ban nhân dân" / "các xã, phường"
+        if matcher.match_one(matcher.expand(rest), 0, bare_groups=True):
+            return k
+    return 0
