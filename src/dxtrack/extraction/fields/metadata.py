@@ -10,27 +10,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from dxtrack import vn
 from dxtrack.extraction.fields.dateline import (
     find_place_date,
     join_broken,
     passed_date,
     without_place_date,
 )
+from dxtrack.extraction.fields.head_end import (
+    BODY_START,
+    KINH_GUI,
+    NUMBER,
+    SUBJECT,
+    head_end,
+    head_follows,
+    prose,
+    subject_line,
+    subject_under_title,
+    title_type,
+)
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
-from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
-from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.extraction.textutil import fold, is_upper_line
 
-# "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
-# and "số:" in lower case.
-_NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
-    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
-)
 # The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
 _BARE_NUMBER = re.compile(r"^(\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–][A-ZĐa-zđ0-9&.]+)*)$")
 _AUTHORITY = re.compile(
@@ -39,15 +42,9 @@ _AUTHORITY = re.compile(
     r"|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|VỤ\s+TRƯỞNG"
     r"|CHI\s+CỤC\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|CHỈ\s+ĐẠO)|TỔNG\s+KIỂM\s+TOÁN)\b"
 )
-_SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
 # The subject in the number cell: "V/v ...", "Về việc ...", or "Về ..." (not "Về việc này,").
 _CELL_SUBJECT = re.compile(
     r"^(?:V/v|V/V|Về\s+việc|về\s+việc|Về(?!\s+(?:việc|vấn\s+đề)\s+này)\s+\w)"
-)
-_KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
-_BODY_START = re.compile(
-    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
-    r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b"
 )
 
 
@@ -65,20 +62,6 @@ class Metadata:
     body_start: int = 0  # index of the first body paragraph
 
 
-@lru_cache(maxsize=1)
-def _title_types() -> dict[str, str]:
-    """Type names printed as a title, by their folded form and by their form without
-    diacritics (an OCR'd title: "QUYÉT ĐỊNH", "KE HOACH")."""
-    vocab = load_vocab("vocab")
-    types = {fold(t): t for t in vocab["title_types"]}
-    return {**{vn.fold(t, accents=False): t for t in vocab["title_types"]}, **types}
-
-
-def _title_type(key: str) -> str | None:
-    types = _title_types()
-    return types.get(key) or types.get(vn.fold(key, accents=False))
-
-
 # Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\"), a
 # heading's "#", a non-breaking space entity.
 _MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])|^#{1,6}\s+|&nbsp;")
@@ -90,7 +73,7 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     head = join_broken([_MARKS.sub(" ", p).strip() for p in paras[:60]])
     head[:3] = [_issuer_tail(line) for line in head[:3]]
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
-    header_end = _header_end(lines)
+    header_end = head_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     if meta.place is None and meta.issued_date is None and (passed := passed_date(lines)):
         meta.year, meta.issued_date = passed  # Công báo's laws and resolutions: no date line
@@ -101,107 +84,16 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     return meta
 
 
-def _subject_line(lines: list[str], j: int) -> bool:
-    """A subject's next line that opens like the body ("V/v triển khai" / "Thực hiện Chỉ thị
-    số 05/CT-TTg"): short, no final punctuation, and the head goes on after it."""
-    return (
-        len(lines[j]) < 100
-        and not lines[j].rstrip().endswith((".", ":", ";", ","))
-        and _head_follows(lines, j)
-    )
-
-
-def _head_follows(lines: list[str], j: int) -> bool:
-    """The letterhead goes on after line j: Kính gửi, the place-date, a line in capitals (the
-    motto's lines are empty here, cut out)."""
-    nxt = next((ln for ln in lines[j + 1 : j + 5] if ln), "")
-    return bool(_KINH_GUI.match(nxt) or find_place_date(nxt) or is_upper_line(nxt))
-
-
 def _issuer_tail(line: str) -> str:
     """A web page's title glued onto the letterhead's first cell ("Quyết định 1803/QĐ-TTg năm
     2025 phê duyệt ... do Thủ tướng Chính phủ ban hành THỦ TƯỚNG CHÍNH PHỦ"): the cell."""
-    if is_upper_line(line) or _NUMBER.search(line) or find_place_date(line):
+    if is_upper_line(line) or NUMBER.search(line) or find_place_date(line):
         return line
     for m in re.finditer(r"(?<=\s)(?=\S)", line):
         tail = line[m.start() :]
         if is_upper_line(tail) and ISSUER_HEAD.match(tail) and len(tail.split()) <= 10:
             return tail
     return line
-
-
-def _header_end(lines: list[str]) -> int:
-    """Index of the first paragraph that is body text (or Kính gửi)."""
-    for i, line in enumerate(lines[:40]):
-        if _KINH_GUI.match(line):
-            return i
-    for i, line in enumerate(lines[:60]):
-        if (
-            _BODY_START.match(line)
-            and not (i and _subject_under_title(lines[i - 1], line))
-            and not (i and _SUBJECT.match(lines[i - 1]) and _subject_line(lines, i))
-        ):
-            return i
-        if (
-            i
-            and _prose(line, after_title=_is_title(lines[i - 1]))
-            and not find_place_date(line)
-            and not _head_follows(lines, i)
-        ):
-            return i  # a paragraph of sentences, even right under the subject
-        if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
-            len(line) > 90
-            and not is_upper_line(line)
-            and not _SUBJECT.match(line)
-            and not find_place_date(line)
-            and not (i and (_SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
-            and not _letterhead_follows(lines, i)
-        ):
-            return i
-    dated = next((i for i, ln in enumerate(lines[:30]) if find_place_date(ln)), None)
-    for i in range(dated + 1 if dated is not None else 0, min(len(lines), 60)):
-        if dated is not None and _is_sentence(lines[i]) and not _SUBJECT.match(lines[i - 1]):
-            return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
-    return 0
-
-
-def _prose(line: str, *, after_title: bool = False) -> bool:
-    """Sentences, not a subject: a long paragraph with a sentence break inside that ends a
-    sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./."), or
-    (not right under the type name, where the subject stands) a capitalised sentence of more
-    than 60 characters ending with a full stop ("Trong những năm qua, ... quan trọng.")."""
-    if is_upper_line(line) or _SUBJECT.match(line):
-        return False
-    end = line.rstrip()
-    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line):
-        return True
-    return not after_title and len(line) > 60 and end.endswith(".") and starts_upper(line)
-
-
-def _is_title(line: str) -> bool:
-    return is_upper_line(line) and _title_type(fold(line.strip(" .:"))) is not None
-
-
-def _letterhead_follows(lines: list[str], i: int) -> bool:
-    """The number or the place-date line comes right after: line i is a letterhead line
-    (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic"),
-    or a web page's title over the letterhead ("Quyết định 1803/QĐ-TTg năm 2025 phê duyệt
-    ... do Thủ tướng Chính phủ ban hành", then the letterhead's issuer, motto and number)."""
-    near = lines[i + 1 : i + 3]
-    if i < 3 and not _KINH_GUI.match(lines[i]):
-        near = lines[i + 1 : i + 8]
-    return any(re.match(r"^[|*\s]*S[ốỐ]\s*[:.]", line) or find_place_date(line) for line in near)
-
-
-def _is_sentence(line: str) -> bool:
-    return (
-        len(line) > 40
-        and line.rstrip().endswith((".", ":"))
-        and not is_upper_line(line)
-        and not find_place_date(line)
-        and not _NUMBER.search(line)
-        and not _SUBJECT.match(line)
-    )
 
 
 def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> None:
@@ -220,7 +112,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1
             continue
-        if (m := _NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()], m):
+        if (m := NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()], m):
             meta.number = re.sub(r"\s+", "", m.group(1)) or None
             seen_number = True
             rest = line[m.end() :].strip()
@@ -234,19 +126,19 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         if i == number_at + 1 and not meta.subject and _CELL_SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)  # "Về tăng cường ..." in the number cell
             continue
-        if _SUBJECT.match(line):
+        if SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
         # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
         wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
-            if not meta.subject and not _title_type(key) and (typed := _typed_subject(line)):
+            if not meta.subject and not title_type(key) and (typed := _typed_subject(line)):
                 meta.doc_type, lines[i] = typed  # "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ"
                 meta.subject, i = _upper_subject(lines, i)
                 continue
-            if _title_type(key):
-                meta.doc_type = _title_type(key)
+            if title_type(key):
+                meta.doc_type = title_type(key)
                 if i + 2 < len(lines) and (by := _BY_BODY.match(lines[i + 1])):
                     issuer_lines = [by.group(1)]  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ" / "về ..."
                     seen_number, i = True, i + 1
@@ -255,7 +147,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                     nxt
                     and not meta.subject
                     and not _AUTHORITY.match(nxt)
-                    and not (_BODY_START.match(nxt) and not _subject_under_title(line, nxt))
+                    and not (BODY_START.match(nxt) and not subject_under_title(line, nxt))
                 ):
                     if is_upper_line(nxt) or nxt.upper() in {"VỀ", "V/V"}:
                         meta.subject, i = _upper_subject(lines, i + 1)
@@ -278,10 +170,10 @@ def _own_number(before: str, m: re.Match[str]) -> bool:
     119-KH/TU" in a subject in capitals, or "Quyết định số ..." cites another document; but
     Công báo's "Nghị quyết số: 89/2025/UBTVQH15" line is the document's own number."""
     words = re.sub(r"[^\w\s]", " ", fold(before)).split()
-    if ":" in m.group(0)[:12] and _title_type(" ".join(words)):
+    if ":" in m.group(0)[:12] and title_type(" ".join(words)):
         return True
     tail = {" ".join(words[-n:]) for n in (1, 2, 3) if len(words) >= n}
-    return not any(t == "văn bản" or _title_type(t) for t in tail)
+    return not any(t == "văn bản" or title_type(t) for t in tail)
 
 
 # A Party document names its issuing body under the type name: "CỦA BỘ CHÍNH TRỊ" (the
@@ -294,13 +186,13 @@ def _typed_subject(line: str) -> tuple[str, str] | None:
     "QUYẾT ĐỊNH V/V BAN HÀNH ..." -> ("Quyết định", "CHẤP THUẬN ...")."""
     words = line.split()
     for n in range(min(4, len(words) - 1), 0, -1):
-        doc_type = _title_type(fold(" ".join(words[:n])))
+        doc_type = title_type(fold(" ".join(words[:n])))
         rest = " ".join(words[n:])
         if (
             doc_type
             and is_upper_line(rest)
             and not rest.endswith(":")
-            and not _title_type(fold(rest.strip(" .:")))
+            and not title_type(fold(rest.strip(" .:")))
         ):
             return doc_type, _INLINE_AUTHORITY.sub("", rest)
     return None
@@ -325,24 +217,12 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and not parts[-1].rstrip().endswith(":")
         and not _AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
-        and not _NUMBER.search(lines[j])
-        and not _title_type(fold(lines[j].strip(" .:")))
+        and not NUMBER.search(lines[j])
+        and not title_type(fold(lines[j].strip(" .:")))
     ):
         parts.append(lines[j])
         j += 1
     return " ".join(" ".join(parts).split()), j
-
-
-def _subject_under_title(title: str, line: str) -> bool:
-    """ "KẾ HOẠCH" over "Triển khai ... năm 2025": the subject, though it opens like a body
-    sentence ("Triển khai", "Thực hiện"); a body sentence ends with punctuation."""
-    key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(title.strip(" .:")))
-    return (
-        is_upper_line(title)
-        and _title_type(key) is not None
-        and len(line) < 300
-        and not line.rstrip().endswith((".", ":", ";"))
-    )
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
@@ -355,17 +235,17 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         and lines[j]
         and not (
             is_upper_line(lines[j])
-            or _NUMBER.search(lines[j])
-            or _KINH_GUI.match(lines[j])
-            or (_BODY_START.match(lines[j]) and not _subject_line(lines, j))
-            or (_prose(lines[j]) and not _head_follows(lines, j))
+            or NUMBER.search(lines[j])
+            or KINH_GUI.match(lines[j])
+            or (BODY_START.match(lines[j]) and not subject_line(lines, j))
+            or (prose(lines[j]) and not head_follows(lines, j))
             or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
         )
     ):
         if dated := find_place_date(lines[j]):
             left = lines[j][: dated.start].strip()
-            if left and not is_upper_line(left) and not _KINH_GUI.match(left):
+            if left and not is_upper_line(left) and not KINH_GUI.match(left):
                 parts.append(left)
             break
         parts.append(lines[j])
@@ -377,7 +257,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
 def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
     """Read 'Kính gửi' (inline or a dash list); return the index after it."""
     for i in range(start, min(start + 5, len(lines))):
-        m = _KINH_GUI.match(lines[i])
+        m = KINH_GUI.match(lines[i])
         if not m:
             continue
         rest = lines[i][m.end() :].strip()

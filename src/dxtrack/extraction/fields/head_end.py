@@ -1,0 +1,150 @@
+"""Where a document's head ends and its body starts (metadata stage).
+
+The head is the letterhead, the number, place and date, the type name and the subject;
+`head_end` finds the first body paragraph: "Kính gửi", a body opening ("Căn cứ",
+"Thực hiện", ...) that is not a subject under the type name, a paragraph of sentences, a
+numbered section, or failing those the first full sentence after the date line. The
+patterns of head lines (`NUMBER`, `SUBJECT`, `KINH_GUI`, `BODY_START`) and the type names
+printed as a title (`title_type`) are shared with `fields/metadata.py`, which reads the
+head's lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dxtrack import vn
+from dxtrack.extraction.fields.dateline import find_place_date
+from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
+from dxtrack.extraction.vocab import load as load_vocab
+
+# "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
+# and "số:" in lower case.
+NUMBER = re.compile(
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
+    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+)
+SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
+KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
+BODY_START = re.compile(
+    r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"
+    r"|Để|Sau\s+khi|Tiếp\s+theo|Hiện\s+nay|Phó\s+Thủ\s+tướng|Thủ\s+tướng)\b"
+)
+
+
+@lru_cache(maxsize=1)
+def _title_types() -> dict[str, str]:
+    """Type names printed as a title, by their folded form and by their form without
+    diacritics (an OCR'd title: "QUYÉT ĐỊNH", "KE HOACH")."""
+    vocab = load_vocab("vocab")
+    types = {fold(t): t for t in vocab["title_types"]}
+    return {**{vn.fold(t, accents=False): t for t in vocab["title_types"]}, **types}
+
+
+def title_type(key: str) -> str | None:
+    types = _title_types()
+    return types.get(key) or types.get(vn.fold(key, accents=False))
+
+
+def head_end(lines: list[str]) -> int:
+    """Index of the first paragraph that is body text (or Kính gửi)."""
+    for i, line in enumerate(lines[:40]):
+        if KINH_GUI.match(line):
+            return i
+    for i, line in enumerate(lines[:60]):
+        if (
+            BODY_START.match(line)
+            and not (i and subject_under_title(lines[i - 1], line))
+            and not (i and SUBJECT.match(lines[i - 1]) and subject_line(lines, i))
+        ):
+            return i
+        if (
+            i
+            and prose(line, after_title=_is_title(lines[i - 1]))
+            and not find_place_date(line)
+            and not head_follows(lines, i)
+        ):
+            return i  # a paragraph of sentences, even right under the subject
+        if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
+            len(line) > 90
+            and not is_upper_line(line)
+            and not SUBJECT.match(line)
+            and not find_place_date(line)
+            and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
+            and not _letterhead_follows(lines, i)
+        ):
+            return i
+    dated = next((i for i, ln in enumerate(lines[:30]) if find_place_date(ln)), None)
+    for i in range(dated + 1 if dated is not None else 0, min(len(lines), 60)):
+        if dated is not None and _is_sentence(lines[i]) and not SUBJECT.match(lines[i - 1]):
+            return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
+    return 0
+
+
+def subject_line(lines: list[str], j: int) -> bool:
+    """A subject's next line that opens like the body ("V/v triển khai" / "Thực hiện Chỉ thị
+    số 05/CT-TTg"): short, no final punctuation, and the head goes on after it."""
+    return (
+        len(lines[j]) < 100
+        and not lines[j].rstrip().endswith((".", ":", ";", ","))
+        and head_follows(lines, j)
+    )
+
+
+def head_follows(lines: list[str], j: int) -> bool:
+    """The letterhead goes on after line j: Kính gửi, the place-date, a line in capitals (the
+    motto's lines are empty here, cut out)."""
+    nxt = next((ln for ln in lines[j + 1 : j + 5] if ln), "")
+    return bool(KINH_GUI.match(nxt) or find_place_date(nxt) or is_upper_line(nxt))
+
+
+def prose(line: str, *, after_title: bool = False) -> bool:
+    """Sentences, not a subject: a long paragraph with a sentence break inside that ends a
+    sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./."), or
+    (not right under the type name, where the subject stands) a capitalised sentence of more
+    than 60 characters ending with a full stop ("Trong những năm qua, ... quan trọng.")."""
+    if is_upper_line(line) or SUBJECT.match(line):
+        return False
+    end = line.rstrip()
+    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line):
+        return True
+    return not after_title and len(line) > 60 and end.endswith(".") and starts_upper(line)
+
+
+def _is_title(line: str) -> bool:
+    return is_upper_line(line) and title_type(fold(line.strip(" .:"))) is not None
+
+
+def _letterhead_follows(lines: list[str], i: int) -> bool:
+    """The number or the place-date line comes right after: line i is a letterhead line
+    (an OCR'd motto the patterns miss: "CONG HOAYXA HOI ... Doc lap - Ty do - Hanh phic"),
+    or a web page's title over the letterhead ("Quyết định 1803/QĐ-TTg năm 2025 phê duyệt
+    ... do Thủ tướng Chính phủ ban hành", then the letterhead's issuer, motto and number)."""
+    near = lines[i + 1 : i + 3]
+    if i < 3 and not KINH_GUI.match(lines[i]):
+        near = lines[i + 1 : i + 8]
+    return any(re.match(r"^[|*\s]*S[ốỐ]\s*[:.]", line) or find_place_date(line) for line in near)
+
+
+def _is_sentence(line: str) -> bool:
+    return (
+        len(line) > 40
+        and line.rstrip().endswith((".", ":"))
+        and not is_upper_line(line)
+        and not find_place_date(line)
+        and not NUMBER.search(line)
+        and not SUBJECT.match(line)
+    )
+
+
+def subject_under_title(title: str, line: str) -> bool:
+    """ "KẾ HOẠCH" over "Triển khai ... năm 2025": the subject, though it opens like a body
+    sentence ("Triển khai", "Thực hiện"); a body sentence ends with punctuation."""
+    key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(title.strip(" .:")))
+    return (
+        is_upper_line(title)
+        and title_type(key) is not None
+        and len(line) < 300
+        and not line.rstrip().endswith((".", ":", ";"))
+    )
