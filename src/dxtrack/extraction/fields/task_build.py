@@ -220,9 +220,11 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
         return True  # "Ủy ban nhân dân các tỉnh, thành phố Hà Nội, Cần Thơ và các địa phương ..."
     if len(named) < len(mine):
         # "Điều 13. Trách nhiệm của các cơ quan liên quan" over "6. Các bộ, cơ quan ngang
-        # bộ ... có trách nhiệm ...": a generic heading gives way to the item's own group
-        generic = all(fold(n).startswith("các ") and "liên quan" in fold(n) for n in theirs)
-        return generic and not mine & theirs and subject.end <= 80
+        # bộ ... có trách nhiệm ...", "2. Trách nhiệm của các Sở, ngành" over "- Các Sở,
+        # ban, ngành, địa phương có liên quan căn cứ ...": a group heading gives way to the
+        # group the item opens with, printed as found
+        groups = all(n.startswith("các ") for n in theirs)
+        return groups and mine != theirs and subject.leads[0].start <= 2
     if mine & theirs:
         # "2. Các Sở: Tài chính, Xây dựng, ..." over "- Sở Tài chính thẩm định ...": the
         # member that opens the item is its lead
