@@ -67,8 +67,9 @@ def clause_vocab() -> dict:
         # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
         "non_task": re.compile(
             rf"^\W*(?:(?:{alt('report_headings')})\b|(?:{alt('non_task_headings')})\b"
-            rf"(?![^.:;]{{0,60}}\b(?:{alt('task_heading_words')})\b))"
+            rf"(?![^.:;]{{0,60}}\b(?:{alt('task_heading_words')})\b)|(?:{alt('charter_headings')})\b)"
         ),
+        "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),

@@ -116,6 +116,8 @@ def _visit(
         and not _lead_in_sentence(node.heading_text)
     ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
+    if node.children and _membership(node.heading_text):
+        return  # "4. Các Ủy viên Ban Chỉ đạo:" over "- Giám đốc Sở Y tế;": members, no tasks
     if not node.children:
         if _non_task_title(node):
             return  # "Điều 10. Xử lý vi phạm" / "Cơ quan, tổ chức, cá nhân vi phạm ..."
@@ -169,6 +171,15 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+_DUTY_WORDS = re.compile(r"\b(?:trách\s+nhiệm|nhiệm\s+vụ)\b")
+
+
+def _membership(heading: str) -> bool:
+    """A heading over the members of a council or working group, not over their duties."""
+    folded = fold(heading)
+    return bool(clause_vocab()["membership"].match(folded)) and not _DUTY_WORDS.search(folded)
 
 
 _LEAD_IN = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\s")
