@@ -22,6 +22,9 @@ GLUED = [
     "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Minh\n",
     " KT. CHỦ TỊCH PHÓ CHỦ TỊCH\nNguyễn Thị Minh\n",
     " KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thị Minh\n",
+    # no space after the dot (the closing formula's \S, kept by vocab.folded_pattern)
+    "KT.CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Minh\n",
+    "TM.ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nNguyễn Thị Minh\n",
     " Nơi nhận: - Như trên; - Lưu: VT. KT. CHỦ TỊCH PHÓ CHỦ TỊCH Nguyễn Thị Minh\n",
     (
         " KT. CHỦ TỊCH PHÓ CHỦ TỊCH Ký bởi: Ủy ban nhân dân tỉnh An Giang Thời gian ký:"

@@ -16,6 +16,7 @@ from functools import lru_cache
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.subjects import clause_vocab, coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
 # "... có nhiệm vụ", "... có trách nhiệm như sau:", "... chịu trách nhiệm:", "... thực hiện
@@ -33,8 +34,8 @@ _PART_SEP = re.compile(r"\s*[,;]\s+")
 
 @lru_cache(maxsize=1)
 def _manner() -> re.Pattern[str]:
-    words = sorted((fold(w) for w in load_vocab("vocab")["manner_words"]), key=len, reverse=True)
-    alt = "|".join(w.replace(" ", r"\s+") for w in words)
+    words = (folded_pattern(w) for w in load_vocab("vocab")["manner_words"])
+    alt = "|".join(sorted(words, key=len, reverse=True))
     return re.compile(rf"(?:,?\s+(?:{alt}))+\s*$")
 
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
 LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
@@ -54,10 +55,8 @@ class Subject:
 @lru_cache(maxsize=1)
 def clause_vocab() -> dict:
     vocab = load_vocab("vocab")
-    alt = lambda key: "|".join(
-        sorted((fold(w).replace(" ", r"\s+") for w in vocab[key]), key=len, reverse=True)
-    )
-    closing = [fold(w).replace(" ", r"\s+") for w in vocab["closing_formulas"]]
+    alt = lambda key: "|".join(sorted(map(folded_pattern, vocab[key]), key=len, reverse=True))
+    closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
         # the formulas that match only at the start and the others: see `closing_at`

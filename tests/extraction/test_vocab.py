@@ -1,0 +1,47 @@
+"""Vocabulary entries written as regular expressions over folded text (data/vocab.yaml):
+their literal text is folded, their regex syntax is kept as written."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dxtrack.extraction.fields.subjects import closing_at
+from dxtrack.extraction.vocab import folded_pattern, load
+
+
+@pytest.mark.parametrize(
+    "entry,compiled",
+    [
+        (r"^(?:kt|tm|tl|tuq)\.\s*\S", r"^(?:kt|tm|tl|tuq)\.\s*\S"),  # not "\s*\s"
+        (r"\D\W\B\A\Z", r"\D\W\B\A\Z"),
+        ("Nghiêm Túc thực hiện", r"nghiêm\s+túc\s+thực\s+hiện"),
+        ("n[ƠO]i nh[ậa]n", r"n[ơo]i\s+nh[ậa]n"),  # a class's letters folded
+        (r"[^\S\n ]{0,3}", r"[^\S\n ]{0,3}"),  # its escapes and its space kept
+        ("hoà (?:giải)?", r"hòa\s+(?:giải)?"),  # one tone placement, like the text
+        (r"(?P<Head>Sở) (?P=Head)", r"(?P<Head>sở)\s+(?P=Head)"),
+        (r"(?i:Quyết) định", r"(?i:quyết)\s+định"),
+        (r"\N{LATIN SMALL LETTER D WITH STROKE}", r"\N{LATIN SMALL LETTER D WITH STROKE}"),
+    ],
+)
+def test_only_the_literal_text_is_folded(entry, compiled):
+    assert folded_pattern(entry) == compiled
+    re.compile(compiled)
+
+
+def test_an_uppercase_escape_matches_what_it_says():
+    """`^(?:kt|tm|tl|tuq)\\.\\s*\\S`: a signature block opens a closing also with no space
+    after the dot ("KT.CHỦ TỊCH"); folded whole, the entry read "\\s*\\s" and missed it."""
+    assert closing_at("kt.chủ tịch phó chủ tịch nguyễn thị minh") == 0
+    assert closing_at("tm.ủy ban nhân dân chủ tịch") == 0
+    assert closing_at("kt. chủ tịch") == 0
+    assert closing_at("kt.") is None  # a dot and nothing after it is no signature block
+
+
+@pytest.mark.parametrize("key", ["closing_formulas", "manner_words", "lead_in", "clause_labels"])
+def test_every_entry_compiles_and_matches_its_own_folded_words(key):
+    for entry in load("vocab")[key]:
+        pattern = re.compile(folded_pattern(entry))
+        if not re.search(r"[\\\[\](){}?*+|^$]", entry):  # plain words: they match themselves
+            assert pattern.fullmatch(folded_pattern(entry).replace(r"\s+", " ")), entry
