@@ -213,6 +213,8 @@ def speaker_end(ex: Expanded, pos: int) -> int | None:
     verb = _SPEAKER_VERB.match(ex.folded, end)
     if not verb and name:
         verb = _SPEAKER_VERB.match(ex.folded, name.end())
+    if verb and _PAST_ASSIGN.search(ex.folded, end, verb.end()):
+        return None  # "Phó Thủ tướng X đã giao Bộ Y ... . Đến nay Bộ chưa ...": a report
     return verb.end() if verb else None
 
 
@@ -224,6 +226,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     v = clause_vocab()
     mids = v["mid_assign"].finditer(ex.folded, start, stop)
     for m in mids if v["mid_verb"].search(ex.folded, start, stop) else ():
+        if _PAST_ASSIGN.search(m.group()):
+            continue  # "Tại Công văn số ..., X đã giao Bộ Y ...": a past assignment, reported
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
@@ -244,6 +248,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     return Subject()
 
 
+# an assignment reported as made before ("đã giao", "đã yêu cầu"), not given by this text
+_PAST_ASSIGN = re.compile(r"\bđã\s+(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s*$")
 _OPINION = re.compile(r"\s*có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+(?:như\s+sau|sau))?\s*:\s*")
 _ANY_REQUEST = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|chỉ\s+thị|phân\s+công)\s")
 _AND_ASSIGN = re.compile(r"\s(?:và|đồng\s+thời)\s+(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+")
