@@ -1,13 +1,16 @@
-"""Property-based tests: any input is read or refused with ExtractionError, quickly."""
+"""Property-based tests: any input is read or refused with ExtractionError; a hostile container
+is refused without being unpacked (peak memory far below its unpacked size).
+
+Speed is measured by benchmarks (benchmarks/bench_hostile.py: hostile Markdown lines, the
+bombs), never here: wall-clock asserts fail on a loaded machine."""
 
 from __future__ import annotations
 
+import importlib
 import io
-import time
 import unicodedata
 import zipfile
 import zlib
-from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
@@ -20,13 +23,13 @@ from dxtrack.extraction import ExtractionError
 from dxtrack.extraction.readers import RawDocument, clean_markdown, read_bytes, read_file
 
 try:
-    from test_readers import to_cp1258
+    from test_readers import MB, refusal_and_peak, to_cp1258
 except ImportError:  # tests/extraction imported as a package
-    from .test_readers import to_cp1258  # type: ignore[no-redef]
+    from .test_readers import MB, refusal_and_peak, to_cp1258  # type: ignore[no-redef]
 
 FAST = settings(
     max_examples=120,
-    deadline=timedelta(seconds=3),
+    deadline=None,  # speed is benchmarked; a Hypothesis deadline is a wall-clock assert
     suppress_health_check=[HealthCheck.too_slow],
 )
 SYLLABLES = [
@@ -39,14 +42,11 @@ SYLLABLES = [
 
 
 def read_or_refuse(data: bytes, filename: str) -> RawDocument | None:
-    started = time.perf_counter()
     try:
         doc = read_bytes(data, filename)
     except ExtractionError as exc:
         assert exc.message.startswith(f"Không đọc được tệp '{filename}': ")
         return None
-    finally:
-        assert time.perf_counter() - started < 3
     assert doc.format == filename.rsplit(".", 1)[1]
     assert doc.text == unicodedata.normalize("NFC", doc.text)
     assert doc.text.strip()
@@ -184,29 +184,33 @@ class TestAnyTextInContainers:
 
 MARKDOWN_PIECES = ["*", "**", "_", "__", "|", "#", " ", "\t", "a", "é", "-", ":", "[", "]",
                    "(", ")", "\\", "http://", ".", "<br>", "\n"]  # fmt: skip
-LONG_LINES = [
-    "__a" + " é" * 50_000,  # was quadratic: two lazy groups around a character class
-    "[a](http://" * 10_000,  # was quadratic: a link target running to the end of line
-    "# " + " #" * 50_000 + "x",
-    "| " + "--- | " * 30_000 + "x",
-    "**" + " " * 100_000 + "a",
-    "*" + "a." * 50_000,
+LONG_LINES = [  # (hostile line, what cleanup makes of it)
+    ("__a" + " é" * 50_000,) * 2,  # was quadratic: two lazy groups around a character class
+    ("[a](http://" * 10_000,) * 2,  # was quadratic: a link target running to the end of line
+    ("# " + " #" * 50_000 + "x", "#" + " #" * 49_999 + "x"),  # a heading: its mark goes
+    ("| " + "--- | " * 30_000 + "x",) * 2,
+    ("**" + " " * 100_000 + "a",) * 2,
+    ("*" + "a." * 50_000,) * 2,
+    ("**" + "đổi " * 25_000 + "số**", "đổi " * 25_000 + "số"),  # bold over a long run
 ]
 
 
-class TestMarkdownCleanupTime:
+class TestMarkdownCleanupHostile:
+    """Cleanup removes markup only, never text. Its time on these lines (once quadratic) is
+    measured by benchmarks/bench_hostile.py ("Markdown"), not here."""
+
     @FAST
     @given(st.lists(st.sampled_from(MARKDOWN_PIECES), max_size=3000))
     def test_any_markdown_soup(self, pieces: list[str]) -> None:
-        started = time.perf_counter()
-        clean_markdown("".join(pieces))
-        assert time.perf_counter() - started < 0.5
+        soup = "".join(pieces)
+        cleaned, changed = clean_markdown(soup)
+        assert changed == (cleaned != soup)
+        assert len(cleaned) <= len(soup)
+        assert (cleaned.count("a"), cleaned.count("é")) == (soup.count("a"), soup.count("é"))
 
-    @pytest.mark.parametrize("line", LONG_LINES, ids=lambda line: repr(line[:12]))
-    def test_long_hostile_lines(self, line: str) -> None:
-        started = time.perf_counter()
-        clean_markdown(line)
-        assert time.perf_counter() - started < 0.5
+    @pytest.mark.parametrize(("line", "cleaned"), LONG_LINES, ids=lambda text: repr(text[:12]))
+    def test_long_hostile_lines(self, line: str, cleaned: str) -> None:
+        assert clean_markdown(line) == (cleaned, cleaned != line)
 
 
 def minimal_pdf(flate_content: bytes) -> bytes:
@@ -233,7 +237,7 @@ def minimal_pdf(flate_content: bytes) -> bytes:
 
 
 class TestHostileContainers:
-    def test_docx_zip_bomb_refused_quickly(self) -> None:
+    def test_docx_zip_bomb_refused_without_unpacking(self) -> None:
         buffer = io.BytesIO()
         chunk = b"\0" * (1 << 20)
         with (
@@ -243,22 +247,24 @@ class TestHostileContainers:
             for _ in range(250):
                 entry.write(chunk)
         data = buffer.getvalue()
-        assert len(data) < 5 * 1024 * 1024  # 250 MB unpacked from about 1 MB
-        started = time.perf_counter()
-        with pytest.raises(ExtractionError, match="giải nén quá lớn"):
-            read_bytes(data, "bomb.docx")
-        assert time.perf_counter() - started < 0.5
+        assert len(data) < 5 * MB  # 250 MB unpacked from about 1 MB
+        importlib.import_module("dxtrack.extraction.reader_docx")  # its import is not the bomb's
+        message, peak = refusal_and_peak(lambda: read_bytes(data, "bomb.docx"))
+        assert "DOCX khi giải nén quá lớn" in message
+        assert peak < MB  # refused by its declared size, nothing unpacked (4 KB measured)
 
-    def test_pdf_flate_bomb_refused_quickly(self) -> None:
+    def test_pdf_flate_bomb_refused_without_unpacking(self) -> None:
         packer = zlib.compressobj(1)
         chunk = b" " * (1 << 20)
         content = b"".join(packer.compress(chunk) for _ in range(250)) + packer.flush()
         data = minimal_pdf(content)
-        assert len(data) < 2 * 1024 * 1024  # 250 MB of page content from about 1 MB
-        started = time.perf_counter()
-        with pytest.raises(ExtractionError, match="PDF khi giải nén quá lớn"):
-            read_bytes(data, "bomb.pdf")
-        assert time.perf_counter() - started < 1.5
+        assert len(data) < 2 * MB  # 250 MB of page content from about 1 MB
+        importlib.import_module("dxtrack.extraction.reader_pdf")  # its import is not the bomb's
+        message, peak = refusal_and_peak(lambda: read_bytes(data, "bomb.pdf"))
+        assert "PDF khi giải nén quá lớn" in message
+        # Inflated output is counted, never held: 2.5 MB measured (241 MB when the last Flate
+        # stage was held whole); the time is in benchmarks/bench_hostile.py ("bombs").
+        assert peak < 8 * MB
 
     def test_deeply_nested_docx_tables(self) -> None:
         document = docx.Document()
@@ -275,7 +281,6 @@ class TestHostileContainers:
         path = tmp_path / f"big.{ext}"
         with path.open("wb") as handle:
             handle.truncate(200 * 1024 * 1024)
-        started = time.perf_counter()
-        with pytest.raises(ExtractionError, match="tệp quá lớn"):
-            read_file(path)
-        assert time.perf_counter() - started < 0.5
+        message, peak = refusal_and_peak(lambda: read_file(path))
+        assert "tệp quá lớn (200.0 MB; giới hạn 50 MB)" in message  # the size check, by stat
+        assert peak < MB // 4  # nothing read

@@ -19,7 +19,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _STREAM = re.compile(rb"(?<!end)stream(?=[\x00\t\n\x0c\r ])")
 _FILTER = re.compile(rb"/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)")
@@ -40,23 +40,43 @@ class TooBig(Exception):
     """Raised by a decoder that passed its budget."""
 
 
-def inflate(data: bytes, budget: int) -> bytes:
-    """Flate with at most `budget` bytes out (stops quietly at a damaged or finished stream)."""
+def _inflated(data: bytes) -> Iterator[bytes]:
+    """Flate output in pieces of at most _CHUNK bytes (stops quietly at a damaged or finished
+    stream), so a caller can count a bomb's output without holding it."""
     inflater = zlib.decompressobj()
-    out = bytearray()
     try:
         for start in range(0, len(data), _CHUNK):
             pending = data[start : start + _CHUNK]
-            while pending:
-                out += inflater.decompress(pending, budget + 1 - len(out))
-                if len(out) > budget:
-                    raise TooBig
+            while not inflater.eof:  # past the end, a tail moves to unused_data forever
+                piece = inflater.decompress(pending, _CHUNK)
+                yield piece
                 pending = inflater.unconsumed_tail
+                if not pending and len(piece) < _CHUNK:  # a full piece may hold more back
+                    break
             if inflater.eof:
                 break
     except zlib.error:
-        pass
+        return
+
+
+def inflate(data: bytes, budget: int) -> bytes:
+    """Flate with at most about `budget` bytes out (raises TooBig past it)."""
+    out = bytearray()
+    for piece in _inflated(data):
+        out += piece
+        if len(out) > budget:
+            raise TooBig
     return bytes(out)
+
+
+def inflated_size(data: bytes, budget: int) -> int:
+    """Bytes Flate produces, counted without keeping them (raises TooBig past `budget`)."""
+    total = 0
+    for piece in _inflated(data):
+        total += len(piece)
+        if total > budget:
+            raise TooBig
+    return total
 
 
 def _lzw(data: bytes, budget: int) -> bytes:
@@ -135,7 +155,10 @@ def _decode(raw: bytes, filters: list[bytes] | None, budget: int) -> int:
     """Bytes the chain produces from `raw` (raises TooBig past `budget`); 0 when the text reader
     would not expand it (an image codec, an unknown filter)."""
     data, decoded = raw, False
-    for name in filters if filters is not None else [b"FlateDecode"]:
+    names = filters if filters is not None else [b"FlateDecode"]
+    for position, name in enumerate(names):
+        if name == b"FlateDecode" and position == len(names) - 1:
+            return inflated_size(data, budget)  # the last stage is counted, never held
         decoder = DECODERS.get(name)
         if decoder is None:
             break
