@@ -7,6 +7,8 @@ from datetime import UTC, date, datetime
 
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dxtrack import vn
 from dxtrack.config import Settings
@@ -118,6 +120,59 @@ class TestFold:
         assert vn.fold("qúy") == vn.fold("quý") == "quý"
         assert vn.fold("Qùynh") == vn.fold("quỳnh") == "quỳnh"
         assert vn.fold("quyết") == "quyết"  # the tone on the ê: nothing moves
+
+
+def _fold_bare_before(text: str) -> str:
+    """The oracle: `fold(text, accents=False)` as it was before its translation-table fast
+    path (NFC, lower case but where that lengthens a character, then NFD with every mark
+    dropped, đ -> d)."""
+    text = unicodedata.normalize("NFC", text)
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    decomposed = unicodedata.normalize("NFD", low)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept.replace("đ", "d").replace("Đ", "D"))
+
+
+_VOWELS = "aăâeêioôơuưyAĂÂEÊIOÔƠUƯY"
+_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+# Plain Vietnamese text (the fast path's characters: Vietnamese letters precomposed, ASCII,
+# common punctuation), and the same mixed with what must take the slow path: decomposed
+# marks, a capital whose lower case is longer, Greek, a ligature, a digraph, a lone
+# combining mark, a no-break space.
+_PLAIN_CHARS = st.one_of(
+    st.sampled_from([unicodedata.normalize("NFC", v + m) for v in _VOWELS for m in _MARKS]),
+    st.sampled_from(list("đĐbcdghklmnpqrstvxBCDGHKLMNPQRSTVX0123456789 .,;:/()-–—“”‘’…•\n")),
+    st.characters(max_codepoint=127),
+)
+_PLAIN = st.lists(_PLAIN_CHARS, max_size=60).map("".join)
+_VIETNAMESE = st.lists(
+    st.one_of(
+        _PLAIN_CHARS,
+        st.sampled_from([v + m for v in _VOWELS for m in _MARKS if m]),
+        st.sampled_from(["İ", "Σ", "ς", "ﬁ", "Ǆ", "\u0301", "\u00a0", "Ω", "ß"]),
+    ),
+    max_size=60,
+).map("".join)
+
+
+class TestFoldWithoutAccents:
+    @given(_PLAIN)
+    def test_same_as_before_on_plain_vietnamese_text(self, text):
+        assert vn.fold(text, accents=False) == _fold_bare_before(text)
+
+    @given(_VIETNAMESE)
+    def test_same_as_before_on_vietnamese_text(self, text):
+        assert vn.fold(text, accents=False) == _fold_bare_before(text)
+
+    @given(st.text(max_size=40))
+    def test_same_as_before_on_any_text(self, text):
+        assert vn.fold(text, accents=False) == _fold_bare_before(text)
+
+    def test_accents_kept_still_place_the_tone(self):
+        assert vn.fold("Hoà Đồng", accents=False) == "hoa dong"
+        assert vn.fold("Hoà Đồng") == "hòa đồng"
 
 
 class TestPeriods:

@@ -82,6 +82,23 @@ def _bare(text: str) -> str:
     return unicodedata.normalize("NFC", kept.replace("đ", "d").replace("Đ", "D"))
 
 
+def _bare_table() -> tuple[dict[int, str], re.Pattern[str]]:
+    """`fold(c, accents=False)` of each character of ASCII, the Vietnamese letters (NFC, both
+    cases) and common punctuation, and a pattern of any other character: a text of only
+    these characters is NFC and folds character by character, so one translation gives its
+    fold (the extraction engine folds whole lines this way)."""
+    letters = "aăâeêioôơuưy"
+    marks = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+    viet = {unicodedata.normalize("NFC", b + m) for b in letters for m in marks} | {"đ"}
+    chars = [chr(i) for i in range(128)] + sorted(viet | {c.upper() for c in viet})
+    chars += list("–—“”‘’…•")
+    table = {ord(c): _bare(_lower(c)) for c in chars}
+    return table, re.compile(f"[^{re.escape(''.join(chars))}]")
+
+
+_BARE_TABLE, _NOT_BARE_SAFE = _bare_table()
+
+
 def fold(text: str | None, *, accents: bool = True) -> str:
     """Lower case and one tone placement (see `_MISPLACED`); `accents=False` also drops every
     diacritic.
@@ -91,6 +108,8 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     """
     if not text:
         return ""
+    if not accents and not _NOT_BARE_SAFE.search(text):
+        return text.translate(_BARE_TABLE)  # plain Vietnamese text: one translation
     if len(text) > 2000:  # a whole document: folded once, not worth keeping
         return _fold(text, accents)
     return _fold_cached(text, accents)

@@ -13,7 +13,6 @@ __all__ = [
     "LEVEL_BLOCK",
     "NEXT_ATTRIBUTE",
     "fold",
-    "fold_bare",
     "is_upper_line",
     "nfc",
     "sentence_case",
@@ -50,30 +49,6 @@ LEVEL_BLOCK = re.compile(
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
-
-
-def _bare_table() -> tuple[dict[int, str], re.Pattern[str]]:
-    """`fold(c, accents=False)` of each character of ASCII, Vietnamese letters (NFC, both
-    cases) and common punctuation: a text of only these characters is NFC and folds
-    character by character, so a translation gives its fold."""
-    letters = "aăâeêioôơuưy"
-    marks = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
-    viet = {nfc(b + m) for b in letters for m in marks} | {"đ"}
-    chars = [chr(i) for i in range(128)] + sorted(viet | {c.upper() for c in viet})
-    chars += list("–—“”‘’…•")
-    table = {ord(c): fold(c, accents=False) for c in chars}
-    return table, re.compile(f"[^{re.escape(''.join(chars))}]")
-
-
-_BARE_TABLE, _NOT_BARE_SAFE = _bare_table()
-
-
-def fold_bare(text: str) -> str:
-    """`fold(text, accents=False)`, by one translation when every character is a plain
-    Vietnamese one (the engine's hot paths fold whole lines this way)."""
-    if _NOT_BARE_SAFE.search(text):
-        return fold(text, accents=False)
-    return text.translate(_BARE_TABLE)
 
 
 _LETTER = re.compile(r"[^\W\d_]")

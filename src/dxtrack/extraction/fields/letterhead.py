@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from dxtrack import vn
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.textutil import fold_bare, sentence_case
+from dxtrack.extraction.textutil import sentence_case
 from dxtrack.extraction.vocab import load as load_vocab
 
 _MOTTO = re.compile(
@@ -66,7 +66,7 @@ def without_motto(line: str) -> str:
         return _MOTTO_START.sub("", line).strip(" -–_|")
     if _MOTTO_START.search(line):
         return _MOTTO_START.sub("", line).strip(" -–—_|")
-    bare = fold_bare(line)
+    bare = vn.fold(line, accents=False)
     if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
         return line
     for m in reversed(list(_BARE_MOTTO.finditer(bare))):
