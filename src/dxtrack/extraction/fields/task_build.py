@@ -104,9 +104,20 @@ def _before_closing(text: str) -> str:
         # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
         # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
         opens = clause_vocab()["closing"].match(fold(text[:400]))  # closing_at(...) == 0
-        return "" if opens else text
+        return _after_closing(text) if opens else text
     start = closing_sentence_start(fold(text), closing)
-    return text[:start].rstrip() if start else ""
+    return text[:start].rstrip() if start else _after_closing(text)
+
+
+_LATER_ASSIGNMENT = re.compile(r"[.;]\s+(?=(?:Giao|Đề nghị|Yêu cầu)\s)")
+
+
+def _after_closing(text: str) -> str:
+    """What a clause opening with a closing formula assigns in a later sentence ("Yêu cầu
+    các sở ... tổ chức thực hiện tốt các nội dung trên. Giao Công an tỉnh theo dõi, đôn đốc
+    ..."): that sentence on, else nothing."""
+    later = _LATER_ASSIGNMENT.search(text)
+    return _before_closing(text[later.end() :]) if later else ""
 
 
 def _assignees(
