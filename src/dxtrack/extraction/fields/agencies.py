@@ -99,6 +99,9 @@ class AgencyMatcher:
         self._form_head = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['form_heads'])})\b")
         self._obligation = re.compile(rf"(?:{_alt(vocab['obligation_verbs'])})\b")
         self._verb_head = re.compile(rf"(?:{_alt(vocab['verb_heads'])})\b")
+        self._verb_head_name = re.compile(
+            rf"(?:{_alt(vocab['verb_heads'])})\s+(?:{_alt(vocab['verb_head_names'])})\b"
+        )
         self._strong = re.compile(rf"(?:{_alt(vocab['strong_obligation_verbs'])})\b")
         self._not_name = re.compile(rf"(?:{_alt(vocab['form_breaks'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
@@ -310,14 +313,23 @@ class AgencyMatcher:
         if not m or not _is_capital(ex.text, pos):
             return []
         # a head that is also a verb ("Tổ chức tập huấn ...") needs a verb only a subject takes
-        verbs = self._strong if self._verb_head.match(ex.folded, pos) else self._obligation
+        # ... unless a name follows it ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ ... lập ...")
+        named = bool(self._verb_head_name.match(ex.folded, pos))
+        verb_head = self._verb_head.match(ex.folded, pos) and not named
+        verbs = self._strong if verb_head else self._obligation
         end, words = m.end(), 0
         word = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
         while words < 14 and (w := word.match(ex.text, end)):
             at = w.start(1)
             if verbs.match(ex.folded, at):
                 return [self._mention(ex, pos, end)] if words else []
-            if words and verbs is self._obligation and self._stop.match(ex.folded, at):
+            listed = named and "," in ex.text[w.start() : at]  # "..., hỗ trợ và tái định cư"
+            if (
+                words
+                and verbs is self._obligation
+                and not listed
+                and self._stop.match(ex.folded, at)
+            ):
                 return [self._mention(ex, pos, end)]  # "Các cấp, ngành chủ động ..."
             members = (
                 words

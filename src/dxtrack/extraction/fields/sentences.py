@@ -20,7 +20,10 @@ from dxtrack.extraction.textutil import fold
 
 # a sentence ends at "." or ";" before a capital (the next sentence's subject)
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
-_FULL_STOP = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])")
+# in an item, at a full stop; at ";" only between parallel chairs ("1. Bộ A chủ trì ...; Bộ B
+# chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
+_CHAIRS = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)\b")
+_ITEM_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s+(?=\w)")
 _NOT_ACTING = re.compile(
     r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
     r"tờ\s+trình|báo\s+cáo)\s+số)\b"
@@ -45,9 +48,16 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
     groups: list[list[Paragraph]] = []
     current: frozenset[str] | None = None
     listing = False  # the unit before ended on its names ("đề nghị Sở A; Sở B; ..."): a list
+    before = ""
     for unit in units:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
-        actor, listing_next = _opening_actor(text, matcher)
+        # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
+        chairing = _after_semicolon(node, unit)
+        if chairing and not _chairs(before, matcher):
+            actor, listing_next = None, False
+        else:
+            actor, listing_next = _opening_actor(text, matcher, chairing=chairing)
+        before = text
         if groups and (actor is None or actor == current or listing):
             groups[-1].append(unit)
         else:
@@ -68,7 +78,7 @@ def _units(node: Node) -> list[Paragraph]:
     para = node.paragraphs[0]
     out: list[Paragraph] = []
     start = 0
-    ends = _SENTENCE_END if node.kind == "text" else _FULL_STOP  # "...; UBND các huyện" in an item
+    ends = _SENTENCE_END if node.kind == "text" else _ITEM_END  # "...; UBND các huyện" in an item
     for m in ends.finditer(para.text, node.marker_len):  # not after "1." of the marker
         out.append(_slice(para, start, m.start()))
         start = m.end()
@@ -80,12 +90,31 @@ def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
     return Paragraph(para.start + start, para.start + end, para.text[start:end])
 
 
-def _opening_actor(text: str, matcher: AgencyMatcher) -> tuple[frozenset[str] | None, bool]:
+def _after_semicolon(node: Node, unit: Paragraph) -> bool:
+    """An item's part cut off at ";" (not a sentence of its own)."""
+    if node.kind == "text" or len(node.paragraphs) != 1:
+        return False
+    para = node.paragraphs[0]
+    return para.text[: unit.start - para.start].rstrip().endswith(";")
+
+
+def _chairs(text: str, matcher: AgencyMatcher) -> bool:
+    """The part opens with an actor that chairs ("Bộ A chủ trì, phối hợp ...")."""
+    ex, subject = find_subject(text, matcher)
+    return bool(subject.leads) and bool(_CHAIRS.match(ex.folded, subject.end))
+
+
+def _opening_actor(
+    text: str, matcher: AgencyMatcher, *, chairing: bool = False
+) -> tuple[frozenset[str] | None, bool]:
     """The agencies a sentence opens with when they act in it, and whether the sentence
-    ends on its names (a list of bodies cut by ";")."""
+    ends on its names (a list of bodies cut by ";"); with `chairing`, only an actor that
+    chairs counts."""
     ex, subject = find_subject(text, matcher)
     if not subject.leads:
         return None, False
+    if chairing and not _CHAIRS.match(ex.folded, subject.end):
+        return None, False  # "...; yêu cầu các đơn vị gửi báo cáo ...": still the item's actor
     rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
     if subject.mid or subject.lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
         return None, rest < 1  # a report, a coordinator, or a name in a list ("Công an tỉnh;")

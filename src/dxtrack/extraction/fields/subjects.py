@@ -29,7 +29,8 @@ _AFTER_ISSUER = re.compile(
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
-_COMMA = re.compile(r",\s*")
+# where a lead-in ends: a comma, or the "thì" of a condition ("Trường hợp ... thì Sở X ...")
+_COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
@@ -134,7 +135,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
-                return ex, _assigned_mid_sentence(ex, matcher)
+                mid = _assigned_mid_sentence(ex, matcher)
+                if mid.leads or "thì" not in comma.group():
+                    return ex, mid
+                assign = None  # a noun, not an assignment: "Nếu hồ sơ đề nghị ... thì Sở X"
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
                 break
