@@ -70,6 +70,7 @@ _STARTERS = re.compile(
       | (?:Số|SỐ)\s*[:.]
       | V/v\b | Về\s+việc\b
       | Kính\s+gửi
+      | (?:[A-ZĐÀ-Ỹ]+\s+){1,8}điện\s*:   # a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"
       | Nơi\s+nhận
       | (?:KT|TM|TL|TUQ|Q|UQ)\.\s*\S
       | Căn\s+cứ\b | Ngày\s+\d{1,2}\b | Thực\s+hiện\b | Triển\s+khai\b | Theo\s+đề\s+nghị\b
@@ -83,6 +84,9 @@ _STARTERS = re.compile(
 _DASH = re.compile(r"^[-–—•+*]\s*(\S)")
 _PLACE_DATE = re.compile(r"^[^\d,;:]{2,40},\s*ngày\b.*\bnăm\s+\d{4}", re.IGNORECASE)
 _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\b", re.IGNORECASE)
+# A head's place-date line is its own paragraph, even after a blank line under a full-width
+# subject line ("V/v ... phát triển tôm Bạc Liêu" / "" / "Hà Nội, ngày 27 tháng 02 năm 2021").
+_HEAD_PARAS = 15
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
 
 
@@ -252,6 +256,7 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             and paras
             and not _opens_clause(line)
             and not _heading_then_paragraph(prev, line)
+            and not (len(paras) < _HEAD_PARAS and _PLACE_DATE.match(line))
             and continues(prev, line, width)
             or paras
             and not blank

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from typing import NamedTuple
+
+from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 _PLACE = (
     r"(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
@@ -55,13 +59,37 @@ def find_place_date(line: str) -> PlaceDate | None:
 
 def _place(m: re.Match[str]) -> tuple[str, tuple[int, int]]:
     """The place and the line's span; a place printed twice is the subject's end before it
-    ("V/v ... của HĐND tỉnh Lâm Đồng  Lâm Đồng, ngày ...", the cells' tab lost)."""
+    ("V/v ... của HĐND tỉnh Lâm Đồng  Lâm Đồng, ngày ...", the cells' tab lost), and so are
+    capitalised words before a known place ("V/v ... tôm Bạc Liêu Hà Nội, ngày ...")."""
     words = list(re.finditer(r"\S+", m.group("place")))
     half = len(words) // 2
     texts = [w.group() for w in words]
-    if len(words) % 2 or texts[:half] != texts[half:]:
-        return " ".join(texts), m.span()
-    return " ".join(texts[half:]), (m.start("place") + words[half].start(), m.end())
+    if len(words) % 2 == 0 and texts[:half] == texts[half:]:
+        return " ".join(texts[half:]), (m.start("place") + words[half].start(), m.end())
+    if cut := _known_tail(texts):
+        return " ".join(texts[cut:]), (m.start("place") + words[cut].start(), m.end())
+    return " ".join(texts), m.span()
+
+
+# Words that open a place's own name ("Thành phố Hồ Chí Minh", "TP. Huế", "Xã Tân Hiệp").
+_UNIT_WORDS = re.compile(
+    r"^(?:(?:tp\.|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|xã|phường|tỉnh|đặc\s+khu)\s*)+$"
+)
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    return frozenset(fold(p) for p in load_vocab("metadata")["place_names"])
+
+
+def _known_tail(words: list[str]) -> int | None:
+    """Index of the longest known place (data/metadata.yaml `place_names`) that ends the
+    words, when words that are not a unit's kind come before it; else None."""
+    for k in range(len(words)):
+        if fold(" ".join(words[k:])) in _place_names():
+            before = fold(" ".join(words[:k]))
+            return k if k and not _UNIT_WORDS.match(before) else None
+    return None
 
 
 def without_place_date(text: str) -> str:

@@ -71,6 +71,7 @@ def head_end(lines: list[str]) -> int:
             and not is_upper_line(line)
             and not SUBJECT.match(line)
             and not find_place_date(line)
+            and not typed_lower(line)
             and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
             and not _letterhead_follows(lines, i)
         ):
@@ -103,13 +104,14 @@ def prose(line: str, *, after_title: bool = False) -> bool:
     """Sentences, not a subject: a long paragraph with a sentence break inside that ends a
     sentence ("Nhân dịp ..., nhiệm kỳ 2026 - 2031. Ủy ban nhân dân ... đề nghị ... ./."), or
     (not right under the type name, where the subject stands) a capitalised sentence of more
-    than 60 characters ending with a full stop ("Trong những năm qua, ... quan trọng.")."""
+    than 60 characters ending with a full stop ("Trong những năm qua, ... quan trọng.") or
+    opening a list ("Ủy ban nhân dân tỉnh kính mời tham dự họp ..., cụ thể như sau:")."""
     if is_upper_line(line) or SUBJECT.match(line):
         return False
     end = line.rstrip()
     if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line):
         return True
-    return not after_title and len(line) > 60 and end.endswith(".") and starts_upper(line)
+    return not after_title and len(line) > 60 and end.endswith((".", ":")) and starts_upper(line)
 
 
 def _is_title(line: str) -> bool:
@@ -148,3 +150,14 @@ def subject_under_title(title: str, line: str) -> bool:
         and len(line) < 300
         and not line.rstrip().endswith((".", ":", ";"))
     )
+
+
+def typed_lower(line: str) -> tuple[str, str] | None:
+    """The type name in capitals and a subject in lower case joined on one line by a copy
+    ("NGHỊ QUYẾT về việc ...", "KẾ HOẠCH thực hiện ...") -> ("Nghị quyết", "về việc ...")."""
+    words = line.split()
+    for n in range(min(3, len(words) - 1), 0, -1):
+        head = " ".join(words[:n])
+        if head.isupper() and words[n][:1].islower() and (doc_type := title_type(fold(head))):
+            return doc_type, " ".join(words[n:])
+    return None

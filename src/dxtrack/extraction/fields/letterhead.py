@@ -59,8 +59,9 @@ def without_motto(line: str) -> str:
     """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
     XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc") or its tail."""
     party = _PARTY_MOTTO.search(line)
-    if party and (not line[: party.start()].strip() or ISSUER_HEAD.match(line.strip())):
-        line = line[: party.start()].strip()  # "TỈNH ỦY LÀO CAI    ĐẢNG CỘNG SẢN VIỆT NAM"
+    if party and (not line[: party.start()].strip(" -–—_|*") or ISSUER_HEAD.match(line.strip())):
+        line = line[: party.start()].strip(" -–—_|*")  # "TỈNH ỦY LÀO CAI  ĐẢNG CỘNG SẢN VIỆT NAM",
+        # or the motto's cell after the rule under the issuer: "------- | ĐẢNG CỘNG SẢN VIỆT NAM"
     if _MOTTO.search(line):
         line = _MOTTO.sub(" ", line).strip(" -–_|")
         return _MOTTO_START.sub("", line).strip(" -–_|")

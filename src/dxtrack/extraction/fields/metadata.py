@@ -28,6 +28,7 @@ from dxtrack.extraction.fields.head_end import (
     subject_line,
     subject_under_title,
     title_type,
+    typed_lower,
 )
 from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
 from dxtrack.extraction.fields.references import symbol_codes
@@ -129,6 +130,10 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         if SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)
             continue
+        if not meta.subject and (typed := typed_lower(line)):  # "NGHỊ QUYẾT về ..."
+            meta.doc_type, lines[i] = typed
+            meta.subject, i = _collect_subject(lines, i)
+            continue
         # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
         wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
         if line and (is_upper_line(line) or wrapped):
@@ -141,7 +146,11 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 meta.doc_type = title_type(key)
                 if i + 2 < len(lines) and (by := _BY_BODY.match(lines[i + 1])):
                     issuer_lines = [by.group(1)]  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ" / "về ..."
-                    seen_number, i = True, i + 1
+                    seen_number = True
+                    if by.group(2):  # "CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG ...": the subject follows
+                        lines[i + 1] = by.group(2)
+                    else:
+                        i += 1
                 nxt = lines[i + 1] if i + 1 < len(lines) else ""
                 if (
                     nxt
@@ -178,7 +187,9 @@ def _own_number(before: str, m: re.Match[str]) -> bool:
 
 # A Party document names its issuing body under the type name: "CỦA BỘ CHÍNH TRỊ" (the
 # letterhead is the Central Committee's), "CỦA BAN THƯỜNG VỤ TỈNH ỦY"; OCR drops the hook.
-_BY_BODY = re.compile(r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+)$")
+_BY_BODY = re.compile(
+    r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+?)(?:\s+(VỀ\s.+))?$"
+)
 
 
 def _typed_subject(line: str) -> tuple[str, str] | None:
@@ -205,6 +216,11 @@ _INLINE_AUTHORITY = re.compile(
 )
 
 
+# The body's first section heading under a subject in capitals: "I- TÌNH HÌNH VÀ NGUYÊN NHÂN",
+# "I. MỤC ĐÍCH, YÊU CẦU", "PHẦN I", "Điều 1.".
+_SECTION = re.compile(r"^(?:[IVXLC]+\s?[.)\-–]|\d{1,2}\.|(?:PHẦN|CHƯƠNG|Điều)\s+[\dIVXLC]+\b)\s*")
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -219,10 +235,21 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and not find_place_date(lines[j])
         and not NUMBER.search(lines[j])
         and not title_type(fold(lines[j].strip(" .:")))
+        and not _SECTION.match(lines[j])
     ):
         parts.append(lines[j])
         j += 1
     return " ".join(" ".join(parts).split()), j
+
+
+# The note under an attached plan's subject: "(Kèm theo Quyết định số ... của ...)",
+# "(Ban hành kèm theo ...)".
+_ATTACHED = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
+_ATTACHED_TAIL = re.compile(r"\s*\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b[^()]*\)?\s*$")
+
+
+# A sentence that opens the body's list: six words or more ending with a colon.
+_LIST_INTRO = re.compile(r"^[A-ZĐÀ-Ỹ][^:]*?(?:\s+\S+){5,}\s*:\s*$")
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
@@ -240,6 +267,8 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or (BODY_START.match(lines[j]) and not subject_line(lines, j))
             or (prose(lines[j]) and not head_follows(lines, j))
             or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
+            or _LIST_INTRO.match(lines[j])  # "Ủy ban nhân dân xã thông báo ... như sau:"
+            or _ATTACHED.match(lines[j])  # "(Kèm theo Quyết định số .../QĐ-TTg ...)"
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
         )
     ):
@@ -251,7 +280,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         parts.append(lines[j])
         j += 1
     subject = " ".join(without_place_date(" ".join(parts)).split())
-    return (subject or None), j
+    return (_ATTACHED_TAIL.sub("", subject) or None), j
 
 
 def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
