@@ -144,6 +144,8 @@ def _assignees(
         return None
     if names_only(ex, subject):
         return None  # "- Sở Xây dựng (đối với tài sản ...);": a member named in a list
+    if subject.assigned and _OPENER_ONLY.match(ex.folded, subject.end):
+        return None  # "Đề nghị Bộ X:" over a list the tree did not number: it asks nothing itself
     if _PERSON.match(ex.folded):
         return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
     if not subject.assigned and _background(ex.folded, subject):
@@ -204,6 +206,7 @@ def _assignees(
     return _dedupe(leads), _dedupe([c for c in coords if fold(c) not in lead_keys]), rule
 
 
+_OPENER_ONLY = re.compile(r"\s*:\s*$")
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
 
 
