@@ -140,7 +140,10 @@ class AgencyMatcher:
                 break
             found.extend(got)
             end = got[-1].end
-            sep = self._sep.match(ex.folded, end)
+            # a note after a member does not end the list: "Văn phòng UBND tỉnh (Trung tâm
+            # Phục vụ hành chính công tỉnh), Công an tỉnh, Sở Khoa học và Công nghệ ..."
+            note = _NOTE.match(ex.folded, end)
+            sep = self._sep.match(ex.folded, note.end() if note else end)
             if not sep:
                 break
             nxt = self.match_one(ex, sep.end(), bare_groups=True)
@@ -423,6 +426,9 @@ _PARTY_OF = re.compile(r"(?:các\s+)?đảng\s+ủy\s")
 _AND_GROUPS = re.compile(
     r"\s*,\s*các\s+đ(?:oà|òa)n\s+thể(?:\s+(?:tỉnh|thành\s+phố|trung\s+ương))?\b"
 )
+
+
+_NOTE = re.compile(r"\s*\((?![^()]*phối\s+hợp)[^()]{1,120}\)")
 
 
 def _skip_space(text: str, pos: int) -> int:
