@@ -131,6 +131,7 @@ def build_tree(
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
         if marker and marker[0] == "section" and not is_upper_line(para.text[marker[3] :]):
             marker = None  # "A. Nguyễn Văn B" or a sentence, not a section in capitals
+        marker = _ocr_letter(current, para.text) or marker
         if marker and not _plausible_next(current, marker, para.text):
             marker = None
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
@@ -287,6 +288,26 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
             break
         node = node.parent
     return label == "a"
+
+
+_OCR_LETTER = re.compile(r"^8\)\s*(?=[A-ZĐÀ-Ỹ])")
+
+
+def _ocr_letter(current: Node, text: str) -> tuple[str, str, float, int] | None:
+    """ "8)" where a letter is due (OCR reads "a" and "g" as 8): the first item under a
+    heading numbered "7." that has none yet is a), the item after e) is g)."""
+    m = _OCR_LETTER.match(text)
+    node: Node | None = current
+    while m and node is not None and node.kind in {"dash", "plus"}:
+        node = node.parent
+    if not m or node is None:
+        return None
+    if node.kind == "letter" and node.label == "e":
+        return ("letter", "g", node.rank, m.end())
+    first = node.paragraphs[0].text[: node.marker_len] if node.paragraphs else ""
+    if node.kind == "number" and not node.children and first.rstrip().endswith("."):
+        return ("letter", "a", 3, m.end())
+    return None
 
 
 def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None:

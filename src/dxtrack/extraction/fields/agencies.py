@@ -422,7 +422,7 @@ TITLE_REWRITES: dict[str, str] = {
 
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
-_PARTY_OF = re.compile(r"(?:các\s+)?đảng\s+ủy\s")
+_PARTY_OF = re.compile(r"(?:các\s+)?(?:đảng\s+ủy|đảng\s+đoàn|ban\s+cán\s+sự\s+đảng)\s")
 _AND_GROUPS = re.compile(
     r"\s*,\s*các\s+đ(?:oà|òa)n\s+thể(?:\s+(?:tỉnh|thành\s+phố|trung\s+ương))?\b"
 )
