@@ -11,6 +11,7 @@ handler), applied in order to the raw lines; each has golden cases in
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
     header_line_splits     "Số: 12/UBND-KT V/v ..."          -> number, subject lines
     crawler_artifacts      a crawler's page title before sections, glued item numbers
+    tab_tables             STT<TAB>Nhiệm vụ<TAB>... pasted from Word -> "a | b | c" rows
     aligned_tables         STT   Nhiệm vụ   Cơ quan chủ trì ... in space-aligned columns
                                                                 -> "a | b | c" rows
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
@@ -29,6 +30,7 @@ from collections.abc import Callable
 from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
+from dxtrack.extraction.layout_tabs import rebuild_tab_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
@@ -178,6 +180,11 @@ def pandoc_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return rebuild_pandoc_tables(lines)
 
 
+def tab_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Tables pasted from Word as text: a tab between two cells of a row."""
+    return rebuild_tab_tables(lines)
+
+
 def aligned_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Task tables of PDF text saved with its layout: columns as runs of spaces."""
     return rebuild_aligned_tables(lines)
@@ -220,6 +227,7 @@ RULES: list[tuple[str, Rule]] = [
     ("lone_pipe_cells", lone_pipe_cells),
     ("header_line_splits", header_line_splits),
     ("crawler_artifacts", crawler_artifacts),
+    ("tab_tables", tab_tables),
     ("aligned_tables", aligned_tables),
     ("one_cell_tables", one_cell_tables),
     ("lone_markers", lone_markers),

@@ -148,7 +148,9 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
 
 
 _TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ")
-_AFTER_TIME = re.compile(r"sản\s+phẩm|kết\s+quả|ghi\s+chú")
+_AFTER_TIME = re.compile(
+    r"sản\s+phẩm|kết\s+quả|ghi\s+chú|kinh\s+phí|nguồn\s+(?:vốn|kinh)|dự\s+toán"
+)
 
 
 def _trailing(text: str) -> bool:
@@ -318,12 +320,16 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
 
 
 def _before_product(cells: list[str]) -> list[str]:
-    """The row's cells without the product cell printed after its time cell ("Quý III/2025"
-    / "Tin, bài")."""
+    """The row's cells without the product, note or funding cells printed after its time
+    cell ("Quý III/2025" / "Tin, bài", "Năm 2026" / "12.500" / "Ngân sách tỉnh"): the time
+    cell names a period or a year, an amount does not."""
     for k in range(len(cells) - 1, 1, -1):
-        if _is_time(cells[k]):
+        if _is_time(cells[k]) and _PERIOD.search(fold(cells[k])):
             return cells[: k + 1]
     return cells
+
+
+_PERIOD = re.compile(r"(?<![\d.,])(?:19|20)\d\d(?![\d.,])|[^\W\d]")
 
 
 def _page_split(cells: list[str]) -> tuple[list[str], list[str]]:

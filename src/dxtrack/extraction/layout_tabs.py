@@ -1,0 +1,47 @@
+"""Tables pasted from Word as text: cells separated by tabs, rebuilt into " | " rows.
+
+A table copied out of a Word document (or saved as plain text) keeps one row per line with
+a tab between two cells, empty cells included:
+
+    STT<TAB>Nhiệm vụ<TAB>Cơ quan chủ trì<TAB>Cơ quan phối hợp<TAB>Thời gian hoàn thành
+    I<TAB>CHÍNH QUYỀN SỐ<TAB><TAB><TAB>
+    1<TAB>Rà soát thủ tục hành chính<TAB>Sở Tư pháp<TAB>Các sở, ngành<TAB>Quý II/2026
+
+From a header row whose first cell is the STT column, each line holding a tab between
+two cells is a row; its cells are joined by " | " as the readers join a table's cells,
+so `fields/tables.py` reads a task table and the clause parser skips any other table
+(a list of members, a table of indicators). Tabs that only indent a line are not cells.
+The table ends at the first line without a tab after a row.
+"""
+
+from __future__ import annotations
+
+import re
+
+from dxtrack.extraction.textutil import fold
+
+_STT = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")
+
+
+def _cells(line: str) -> list[str] | None:
+    """The cells of a line with tabs between cells (not only before its text)."""
+    body = line.strip(" \r\n").lstrip("\t")
+    if "\t" not in body.rstrip("\t"):
+        return None
+    return [c.strip() for c in body.split("\t")]
+
+
+def rebuild_tab_tables(lines: list[str]) -> list[str]:
+    """Lines with every tab-separated table (header row first cell STT) as " | " rows."""
+    out: list[str] = []
+    in_table = False
+    for line in lines:
+        cells = _cells(line)
+        if cells is not None and (in_table or (len(cells) >= 3 and _STT.match(fold(cells[0])))):
+            in_table = True
+            out.append(" | ".join(cells))
+            continue
+        if line.strip():
+            in_table = False
+        out.append(line)
+    return out
