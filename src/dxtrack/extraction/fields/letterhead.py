@@ -75,6 +75,22 @@ def without_motto(line: str) -> str:
     return line.strip(" -–—_|")
 
 
+# A web copy that split a syllable around its accented vowel ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À
+# X Ã HỘI", "TRƯ Ờ NG"): a lone accented vowel between a consonant cluster and its end.
+_SPLIT_SYLLABLE = re.compile(
+    r"(?<![^\s|*])([B-DF-HJ-NP-TV-XZĐ]{1,3}|QU|GI|[A-ZĐ]{0,3}[ƯƠ])"
+    r" ([ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{1,2})"
+    r"(?: (NG|NH|CH|[CMNPTIYOU]))?(?![^\s|*])"
+)
+
+
+def rejoin_syllables(line: str) -> str:
+    """An issuer line in capitals with its split syllables joined again."""
+    if not line.isupper() or " " not in line:
+        return line
+    return _SPLIT_SYLLABLE.sub(lambda m: "".join(g for g in m.groups() if g), line)
+
+
 # A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
 # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" is one body, not "ỦY BAN THƯỜNG" over a "VỤ".
 _UNIT_SPLIT = re.compile(

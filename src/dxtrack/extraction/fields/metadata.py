@@ -30,7 +30,13 @@ from dxtrack.extraction.fields.head_end import (
     title_type,
     typed_lower,
 )
-from dxtrack.extraction.fields.letterhead import ISSUER_HEAD, issuer_of, unwrap_motto, without_motto
+from dxtrack.extraction.fields.letterhead import (
+    ISSUER_HEAD,
+    issuer_of,
+    rejoin_syllables,
+    unwrap_motto,
+    without_motto,
+)
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
@@ -167,9 +173,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 unnumbered
                 and not meta.doc_type
                 and not SIGN_PREFIX.match(line)
-                and (issuer_lines or ISSUER_HEAD.match(line))
-            ):
-                issuer_lines.append(line.rstrip(" -–:"))  # "ỦY BAN ... AN GIANG - Số: 12/UBND"
+                and (issuer_lines or ISSUER_HEAD.match(rejoin_syllables(line)))
+            ):  # "ỦY BAN ... AN GIANG - Số: 12/UBND"; a copy's "B Ộ ... V À X Ã HỘI"
+                issuer_lines.append(rejoin_syllables(line).rstrip(" -–:"))
         i += 1
     meta.issuer = issuer_of(issuer_lines, directory)
 

@@ -42,7 +42,7 @@ _LAST_TITLE = re.compile(
 )
 _BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[A-ZĐÀ-Ỹ ,]*)?$")
 _TITLE_NAME = re.compile(
-    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]+?)\s+"
+    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.\-–]+?)\s+"
     rf"(?P<name>{_PERSON})$"
 )
 # An attachment's own title ends the block: "KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ", "HƯỚNG DẪN".
@@ -66,6 +66,9 @@ def _surnames() -> frozenset[str]:
     return frozenset(vn.fold(s, accents=False) for s in load_vocab("metadata")["surnames"])
 
 
+_SPECKS = re.compile(r"(?<=[a-zà-ỹđ])[!'’]|\s+[a-zà-ỹđ]$")
+
+
 def clean(line: str) -> str:
     """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces; an
     e-signature stamp gives only the name a reader glued after it ("Thời gian ký: 12.03.2025
@@ -73,6 +76,8 @@ def clean(line: str) -> str:
     if _MARKED.search(line) or line.startswith(("đ", "Đ")):
         line = _MARKS.sub(" ", _SIGNED.sub(" ", line))
     line = " ".join(line.split())
+    if _SPECKS.search(line) and _NAME.match(spotless := _SPECKS.sub("", line)):
+        return spotless  # OCR's specks on the name's line: "Dang! Ngọc Minh", "... Tuấn w"
     if _STAMP.match(line):
         tail = _STAMP_TAIL.search(line)
         return tail.group(1) if tail else ""
@@ -149,10 +154,21 @@ def _signer_in(
                 return {"name": after.group(1), "title": title}
         joined = _TITLE_NAME.match(line)
         if joined and is_upper_line(joined.group("title")):
-            last = _LAST_TITLE.search(joined.group("title"))
-            title = last.group(0) if last else SIGN_PREFIX.sub("", joined.group("title"))
-            return {"name": joined.group("name"), "title": " ".join(title.split())}
+            title, name = _split_title_name(joined.group("title"), joined.group("name"))
+            last = _LAST_TITLE.search(title)
+            title = last.group(0) if last else SIGN_PREFIX.sub("", title)
+            return {"name": name, "title": " ".join(title.split())}
     return None
+
+
+def _split_title_name(title: str, name: str) -> tuple[str, str]:
+    """A title word in capitals that the name's pattern took ("ĐẦU TƯ" / "Lê Văn Hùng": "Ư"
+    falls in the lower-case range) goes back to the title."""
+    first, _, rest = name.partition(" ")
+    while first.isupper() and _NAME.match(rest):
+        title, name = f"{title} {first}", rest
+        first, _, rest = name.partition(" ")
+    return title, name
 
 
 def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | None:
@@ -163,7 +179,8 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
         if _family_name(line) and _after_list(lines, i, lo):
             return {"name": line, "title": None}
         tail = _ITEM_TAIL.search(line)  # "- Lưu: VT.      Tô Lâm", two columns on one line
-        if tail and line.startswith(("-", "+")) and _family_name(tail.group(1)):
+        item = line.startswith(("-", "+")) or _after_list(lines, i, lo)  # or its wrapped end
+        if tail and item and _family_name(tail.group(1)):
             return {"name": tail.group(1), "title": _title_above(lines, i, lo)}
     return None
 
@@ -176,10 +193,11 @@ def _family_name(text: str) -> bool:
 
 
 def _after_list(lines: list[str], i: int, lo: int) -> bool:
-    """Line i follows a Nơi nhận item ("- Lưu: VT.") or a signing line, stamps skipped."""
+    """Line i follows a Nơi nhận item ("- Lưu: VT.") or a signing line, stamps and OCR's
+    specks skipped."""
     for j in range(i - 1, lo - 1, -1):
-        if not lines[j] or _STAMP.match(lines[j]):
-            continue
+        if len(lines[j]) <= 3 or _STAMP.match(lines[j]):
+            continue  # empty, a stamp, or OCR's specks ("ik", "ff")
         return lines[j].startswith(("-", "+", "~", "•")) or bool(
             CLOSING_LINE.match(lines[j]) or SIGN_PREFIX.match(lines[j]) or is_upper_line(lines[j])
         )
