@@ -46,8 +46,9 @@ def _status() -> re.Pattern[str]:
 
 
 def states_status(folded: str) -> bool:
-    """The clause's first sentence states a council's status, not a task."""
-    return bool(_status().search(folded.split(". ")[0]))
+    """The clause's first sentence states a council's status, not a task (a later part after
+    ";" does not: "Giao X ... ; Đảng ủy Y hướng dẫn ... sử dụng con dấu ...")."""
+    return bool(_status().search(re.split(r"[.;] ", folded, maxsplit=1)[0]))
 
 
 def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:

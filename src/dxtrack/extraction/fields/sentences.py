@@ -24,6 +24,7 @@ _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 # chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
 _CHAIRS = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)\b")
 _ITEM_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s+(?=\w)")
+_GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
 _NOT_ACTING = re.compile(
     r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
     r"tờ\s+trình|báo\s+cáo)\s+số)\b"
@@ -58,7 +59,9 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         else:
             actor, listing_next = _opening_actor(text, matcher, chairing=chairing)
         before = text
-        if groups and (actor is None or actor == current or listing):
+        # a paragraph of its own opening with "Giao X ..." is a new assignment, to X again too
+        again = actor is not None and len(node.paragraphs) >= 2 and bool(_GIVES.match(fold(text)))
+        if groups and (actor is None or actor == current and not again or listing):
             groups[-1].append(unit)
         else:
             groups.append([unit])
