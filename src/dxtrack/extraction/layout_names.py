@@ -9,6 +9,7 @@ separated by "; " (`join_names`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 
@@ -79,3 +80,25 @@ def next_agency(
         if matcher.match_one(matcher.expand(rest), 0, bare_groups=True):
             return k
     return 0
+
+
+def split_time_first(
+    cells: list[str], matcher: AgencyMatcher, is_time: Callable[[str], bool], *, coordinators: bool
+) -> list[str] | None:
+    """Task, lead, coordinators and time cells of a row whose header puts the time column
+    before the lead's ("STT / Nhiệm vụ / Thời gian hoàn thành / Cơ quan chủ trì / ..."): the
+    lead starts where the names start, the time is the run of time lines right before it."""
+    lead_at = agency_tail(cells, matcher) or next_agency(cells, 1, matcher)
+    time_at = lead_at
+    while time_at > 1 and is_time(cells[time_at - 1]):
+        time_at -= 1
+    if not lead_at or time_at == lead_at:
+        return None
+    names = cells[lead_at:]
+    coord_at = next_agency(names, 1, matcher, lead_from=0) if coordinators else 0
+    return [
+        " ".join(cells[:time_at]),
+        join_names(names[: coord_at or None], matcher),
+        join_names(names[coord_at:], matcher) if coord_at else "",
+        " ".join(cells[time_at:lead_at]),
+    ]

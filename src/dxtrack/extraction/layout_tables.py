@@ -31,6 +31,7 @@ from dxtrack.extraction.layout_names import (
     agency_tail,
     join_names,
     next_agency,
+    split_time_first,
     whole_names,
 )
 from dxtrack.extraction.textutil import fold, is_upper_line
@@ -106,6 +107,7 @@ class _Shape:
     coordinators: bool = True
     lead_first: bool = False  # "STT / Đơn vị chủ trì / Nhiệm vụ" (layout_groups.py)
     trailing: bool = False  # a product or note column after the time column
+    time_first: bool = False  # the time column before the lead's
 
 
 def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
@@ -143,6 +145,7 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
         coordinators="phối hợp" in text,
         lead_first=lead_first(text),
         trailing=_trailing(text),
+        time_first=_time_first(text),
     )
     return (j, shape) if has_lead and has_task else None
 
@@ -158,6 +161,15 @@ def _trailing(text: str) -> bool:
     hoàn thành | Sản phẩm")."""
     times = [m.end() for m in _TIME_HEAD.finditer(text)]
     return bool(times) and any(m.start() > times[-1] for m in _AFTER_TIME.finditer(text))
+
+
+_LEAD_HEAD = re.compile(r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị)[\s,]+(?:đơn\s+vị\s+)?thực\s+hiện")
+
+
+def _time_first(text: str) -> bool:
+    """A header whose time column comes before the lead column."""
+    time, lead = _TIME_HEAD.search(text), _LEAD_HEAD.search(text)
+    return time is not None and lead is not None and time.start() < lead.start()
 
 
 def _lead_and_task(text: str) -> tuple[bool, bool]:
@@ -299,6 +311,10 @@ def _flush(row: list[str], matcher: AgencyMatcher, shape: _Shape) -> list[str]:
     if shape.trailing:
         cells = _before_product(cells)
     cells, rest = _page_split(cells)
+    if shape.time_first and (
+        split := split_time_first(cells, matcher, _is_time, coordinators=shape.coordinators)
+    ):
+        return [" | ".join([label, *split])]
     if _one_line_cells(cells, shape.width, matcher):
         return [_continued([label, *cells], rest, matcher)]
     time_at = len(cells)
