@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Callable
 
 from dxtrack.extraction import legacy
 from dxtrack.extraction.errors import ExtractionError
@@ -177,6 +178,15 @@ def _strong_underscore(match: re.Match[str]) -> str:
     return inner if not inner.isascii() or " " in inner else match.group(0)
 
 
+# The inline rules in order, each with the text it cannot match without.
+_INLINE: tuple[tuple[str, re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    ("**", _STRONG, r"\1"),
+    ("__", _STRONG_U, _strong_underscore),
+    ("*", _EM, r"\1"),
+    ("](", _LINK, r"\1"),
+    ("\\", _ESCAPE, r"\1"),
+)
+
 _SEGMENTS = re.compile(r"^\s*-{2,}(?:\s+-{2,})+\s*$")  # a pandoc table's column dashes
 _FULL_DASHES = re.compile(r"^\s*-{8,}\s*$")
 # a task table's header, its words cut by the columns ("Cơ quan chủ" over "trì")
@@ -216,16 +226,14 @@ def clean_markdown(text: str) -> tuple[str, bool]:
             continue
         if "|" in line and _TABLE_RULE.match(line):
             continue
-        if _TABLE_ROW.match(line) and line.count("|") >= 2:
+        if "|" in line and _TABLE_ROW.match(line) and line.count("|") >= 2:
             line = _table_cells(line)
-        heading = _HEADING.match(line)
+        heading = _HEADING.match(line) if "#" in line else None
         if heading:
             line = heading.group(1)
-        line = _STRONG.sub(r"\1", line)
-        line = _STRONG_U.sub(_strong_underscore, line)
-        line = _EM.sub(r"\1", line)
-        line = _LINK.sub(r"\1", line)
-        line = _ESCAPE.sub(r"\1", line)
+        for needle, pattern, repl in _INLINE:
+            if needle in line:  # most lines hold no mark at all: skip the pattern
+                line = pattern.sub(repl, line)
         out.append(line)
     cleaned = "\n".join(out)
     return cleaned, cleaned != text

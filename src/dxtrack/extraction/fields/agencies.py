@@ -52,14 +52,14 @@ class AgencyMatcher:
         abbr = vocab["abbreviations"]
         self._abbr = abbr
         self._expanded: dict[str, Expanded] = {}
-        abbr_alt = "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))
+        abbrs = [
+            _at_word_start(re.escape(a)) + r"(?![\w&])" for a in sorted(abbr, key=len, reverse=True)
+        ]
         # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
         self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
         patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"]]
-        titles = "|".join(f"(?P<t{i}>{p})" for i, p in enumerate(patterns))
-        self._rewrite_re = re.compile(
-            rf"(?<![\w&])(?:(?P<abbr>{abbr_alt})(?![\w&])|(?P<title>{titles}))"
-        )
+        titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
+        self._rewrite_re = re.compile("|".join(abbrs + titles))
         domains = _alt(vocab["domains"])
         self._domains = re.compile(rf"(?:{domains})\b")
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
@@ -119,12 +119,9 @@ class AgencyMatcher:
         return cached
 
     def _replacement(self, m: re.Match[str]) -> str:
-        if m.group("abbr"):
-            return self._abbr[m.group("abbr")]
-        for i, repl in enumerate(self._rewrites):
-            if m.group(f"t{i}") is not None:
-                return repl
-        return m.group(0)
+        if m.lastgroup is None:  # an abbreviation (only the titles have groups)
+            return self._abbr[m.group(0)]
+        return self._rewrites[int(m.lastgroup[1:])]
 
     # -- anchored matching -------------------------------------------------------------------
     def match_list(
@@ -401,23 +398,41 @@ _HEAD = r"(?=(?:các\s+)?(?:Sở|Bộ|Ban|Ủy|UBND|Cục|Vụ|Trung|Đài|Văn|
 _HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng"
 _HEAD += r"|Trường|trường))"
 _HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dân\s+cư)"
+# office-holders of a body ("Giám đốc Sở Y tế" -> "Sở Y tế"), tried in this order
+_HOLDERS = (
+    *(r"Thủ\s+trưởng", r"Người\s+đứng\s+đầu", r"Phó\s+Giám\s+đốc", r"Giám\s+đốc"),
+    *(r"Phó\s+Chủ\s+tịch", r"Chủ\s+tịch", r"Tổng\s+Giám\s+đốc", r"Trưởng\s+[Bb]an"),
+    *(r"Cục\s+trưởng", r"Vụ\s+trưởng", r"Tổng\s+cục\s+trưởng"),
+)
+# Each pattern opens with a plain letter (see `_at_word_start`).
 TITLE_REWRITES: dict[str, str] = {
     # national bodies' heads: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thống đốc Ngân
     # hàng Nhà nước Việt Nam", "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán nhà nước"
     r"Bộ\s+trưởng,\s+Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban)": "",
-    r"(?:Chủ\s+nhiệm|Thống\s+đốc)\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
+    r"Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
+    r"Thống\s+đốc\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
     r"Tổng\s+(?=Thanh\s+tra\s+Chính\s+phủ|Kiểm\s+toán\s+[Nn]hà\s+nước)": "",
     r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
     r"Bộ\s+trưởng\s+": "",
     r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
-    r"(?:Thủ\s+trưởng|Người\s+đứng\s+đầu|Phó\s+Giám\s+đốc|Giám\s+đốc|Phó\s+Chủ\s+tịch|Chủ\s+tịch"
-    r"|Tổng\s+Giám\s+đốc|Trưởng\s+[Bb]an|Cục\s+trưởng|Vụ\s+trưởng|Tổng\s+cục\s+trưởng)"
-    rf"\s*:?\s+{_HEAD}": "",
+    **{rf"{holder}\s*:?\s+{_HEAD}": "" for holder in _HOLDERS},
     r"Hiệu\s+trưởng\s+(?=(?:các\s+)?[Tt]rường)": "",  # "Hiệu trưởng các trường THPT"
     # "các đồng chí Trưởng thôn" -> "các thôn", "Trưởng các ấp" -> "các ấp"
     rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
-    rf"[Tt]rưởng\s+(?=các\s+{_HAMLET})": "",
+    rf"Trưởng\s+(?=các\s+{_HAMLET})": "",
+    rf"trưởng\s+(?=các\s+{_HAMLET})": "",
 }
+
+
+def _at_word_start(pattern: str, group: str | None = None) -> str:
+    r"""`pattern`, opening with a plain letter, matched only where no word character or
+    "&" precedes it: the look-behind follows that letter ("U(?<![\w&].)BND"), so that an
+    alternation of such patterns keeps its first letters as a fast scan; `group` names the
+    rest."""
+    if not pattern[:1].isalpha() or pattern[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"a rewrite must open with a plain letter: {pattern!r}")
+    rest = f"(?P<{group}>{pattern[1:]})" if group else pattern[1:]
+    return rf"{pattern[0]}(?<![\w&].){rest}"
 
 
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
