@@ -61,11 +61,13 @@ def _tone_swaps() -> dict[str, str]:
 _SWAPS = _tone_swaps()
 _LETTER = r"[^\W\d_]"
 # A pair whose tone is on the wrong vowel: an open one toned on its second vowel (hoà), a
-# closed one on its first (hòan), qu + toned u (qúy). The leading class only makes the
-# scan fast.
+# closed one on its first (hòan), qu + toned u (qúy). Its first letter is read by the leading
+# class (the regex engine skips ahead to those letters), each form checks it behind: the
+# plain form is "o[àáảãạèéẻẽẹ](?!L)|[òóỏõọ][ae](?=L)|(?<!q)u[ỳýỷỹỵ](?!L)|(?<!q)[ùúủũụ]y(?=L)
+# |q[ùúủũụ]y".
 _MISPLACED = re.compile(
-    rf"(?=[oòóỏõọuùúủũụq])(?:o[àáảãạèéẻẽẹ](?!{_LETTER})|[òóỏõọ][ae](?={_LETTER})"
-    rf"|(?<!q)u[ỳýỷỹỵ](?!{_LETTER})|(?<!q)[ùúủũụ]y(?={_LETTER})|q[ùúủũụ]y)"
+    rf"[oòóỏõọuùúủũụq](?:(?<=o)[àáảãạèéẻẽẹ](?!{_LETTER})|(?<=[òóỏõọ])[ae](?={_LETTER})"
+    rf"|(?<=u)(?<!qu)[ỳýỷỹỵ](?!{_LETTER})|(?<=[ùúủũụ])(?<!q.)y(?={_LETTER})|(?<=q)[ùúủũụ]y)"
 )
 
 
