@@ -39,7 +39,7 @@ from dxtrack.extraction.fields.task_model import (
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.textutil import fold
 
-_PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+[A-ZĐÀ-Ỹa-zđà-ỹ]")
+_PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
 
 
 def make_task(
@@ -146,8 +146,11 @@ def _assignees(
         return None  # "- Sở Xây dựng (đối với tài sản ...);": a member named in a list
     if subject.assigned and _OPENER_ONLY.match(ex.folded, subject.end):
         return None  # "Đề nghị Bộ X:" over a list the tree did not number: it asks nothing itself
-    if _PERSON.match(ex.folded):
-        return None  # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task
+    person = _PERSON.match(ex.folded)
+    if person and not (subject.leads and subject.leads[0].start == person.end()):
+        # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task ("Đồng chí Giám
+        # đốc Sở Y tế chỉ đạo ..." is the office's)
+        return None
     if not subject.assigned and _background(ex.folded, subject):
         # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
