@@ -200,6 +200,9 @@ _LONE_MARKER = re.compile(
 )
 
 
+_OPENS_CLAUSE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[-–+]\s)")
+
+
 def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """A clause marker alone on its line ("2." / "Giao Sở ...:", "1.4." / "Xây dựng ..."):
     it opens the next line's text."""
@@ -211,8 +214,11 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
                 out.append(marker)
             marker = line.strip()
             continue
-        if marker and line.strip():
+        if marker and line.strip() and not _OPENS_CLAUSE.match(line):
             line, marker = f"{marker} {line.lstrip()}", ""
+        elif marker and line.strip():  # "Điều 3." over "1. Chính phủ báo cáo ...": a title-less
+            out.append(marker)  # article, its own paragraph
+            marker = ""
         out.append(line)
     if marker:
         out.append(marker)
