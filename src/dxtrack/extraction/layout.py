@@ -6,6 +6,7 @@ handler), applied in order to the raw lines; each has golden cases in
 `tests/extraction/cases/layout/`:
 
     html_remnants          "<br>", "&nbsp;" left by a page   -> a line break, a space
+    gazette_furniture      "CÔNG BÁO/Số .../Ngày ...", the portal's stamp -> dropped
     pandoc_tables          "+----+" grid, dash-segment tables -> "a | b | c" rows
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
     lone_pipe_cells        a line holding only "|"          -> a paragraph break
@@ -30,7 +31,7 @@ from collections.abc import Callable
 from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
-from dxtrack.extraction.layout_tabs import rebuild_tab_tables
+from dxtrack.extraction.layout_tabs import drop_gazette_furniture, rebuild_tab_tables
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
@@ -180,6 +181,11 @@ def pandoc_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return rebuild_pandoc_tables(lines)
 
 
+def gazette_furniture(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """The Công báo's running page headers and the portal's e-signature stamp, dropped."""
+    return drop_gazette_furniture(lines)
+
+
 def tab_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Tables pasted from Word as text: a tab between two cells of a row."""
     return rebuild_tab_tables(lines)
@@ -228,6 +234,7 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
+    ("gazette_furniture", gazette_furniture),
     ("pandoc_tables", pandoc_tables),
     ("emphasis_across_lines", emphasis_across_lines),
     ("lone_pipe_cells", lone_pipe_cells),

@@ -1,4 +1,4 @@
-"""Tables pasted from Word as text: cells separated by tabs, rebuilt into " | " rows.
+"""Tables pasted from Word as text, rebuilt into " | " rows; the Công báo's page furniture.
 
 A table copied out of a Word document (or saved as plain text) keeps one row per line with
 a tab between two cells, empty cells included:
@@ -17,8 +17,10 @@ The table ends at the first line without a tab after a row.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 _STT = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")
 
@@ -44,4 +46,30 @@ def rebuild_tab_tables(lines: list[str]) -> list[str]:
         if line.strip():
             in_table = False
         out.append(line)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _gazette() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    v = load_vocab("layout")
+    keys = ("gazette_page_header", "gazette_stamp_start", "gazette_stamp_line")
+    header = re.compile("|".join(f"(?:{p})" for p in v[keys[0]]))
+    start, line = (re.compile(v[k]) for k in keys[1:])
+    return header, start, line
+
+
+def drop_gazette_furniture(lines: list[str]) -> list[str]:
+    """Lines without the Công báo's running page headers ("CÔNG BÁO/Số 285 + 286/Ngày
+    04-4-2022", its page number before or after) and the portal's e-signature stamp, which
+    a page break prints inside a sentence or a table."""
+    header, start, stamp_line = _gazette()
+    out: list[str] = []
+    in_stamp = False
+    for line in lines:
+        folded = fold(line.strip())
+        in_stamp = bool(start.match(folded)) or (in_stamp and bool(stamp_line.match(folded)))
+        if not in_stamp and not header.match(folded):
+            out.append(line)
+        elif out and out[-1].strip().isdigit() and len(out[-1].strip()) <= 4:
+            out[-1] = ""  # the page number printed before the header
     return out
