@@ -257,7 +257,7 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             and not _opens_clause(line)
             and not _heading_then_paragraph(prev, line)
             and not (len(paras) < _HEAD_PARAS and _PLACE_DATE.match(line))
-            and continues(prev, line, width)
+            and (continues(prev, line, width) or _cut_after_connector(prev, line))
             or paras
             and not blank
             and not _starts_paragraph(prev, line, width)
@@ -267,6 +267,12 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             paras.append(line)
         prev = line
     return paras
+
+
+def _cut_after_connector(prev: str, line: str) -> bool:
+    """A line cut after a connecting word ("... ngày 16/12/2024 của" / "" / "Ban Thường vụ
+    Tỉnh ủy về ...") goes on across the blank line, unless a heading in capitals follows."""
+    return _connector_end(prev) and line[:1].isalpha() and not is_upper_line(line)
 
 
 def _heading_then_paragraph(prev: str, line: str) -> bool:
@@ -309,6 +315,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # a ";" list running on at the right margin ("...; Công an tỉnh; Đài")
     if prev.endswith((".", ";", ":", "!", "?", ".”", '."', "./.")):
         return True
+    if len(line) > 1.5 * width and not _connector_end(prev):
+        return True  # a paragraph on one line: the text is not wrapped here ("Về việc ..." / "Nhân dịp ...")
     return len(prev) < 0.55 * width and not _connector_end(prev)
 
 

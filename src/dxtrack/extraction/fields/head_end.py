@@ -156,7 +156,7 @@ def typed_lower(line: str) -> tuple[str, str] | None:
     """The type name in capitals and a subject in lower case joined on one line by a copy
     ("NGHỊ QUYẾT về việc ...", "KẾ HOẠCH thực hiện ...") -> ("Nghị quyết", "về việc ...")."""
     words = line.split()
-    for n in range(min(3, len(words) - 1), 0, -1):
+    for n in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
         if head.isupper() and words[n][:1].islower() and (doc_type := title_type(fold(head))):
             return doc_type, " ".join(words[n:])

@@ -20,7 +20,8 @@ _MOTTO = re.compile(
 _PARTY_MOTTO = re.compile(r"(?:^|\s)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")  # the Party's own
 ISSUER_HEAD = re.compile(
     r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
-    r"|HỘI|HĐND|TỈNH\s+ỦY|TỈNH\s+UỶ|HUYỆN\s+ỦY|ĐẢNG\s+ỦY|TRUNG\s+TÂM|CÔNG\s+AN|THANH\s+TRA|NGÂN\s+HÀNG"
+    r"|HỘI|HĐND|(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|ĐẢNG\s+ĐOÀN|TRUNG\s+TÂM|CÔNG\s+AN"
+    r"|THANH\s+TRA|NGÂN\s+HÀNG"
     r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
     r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ|BQL|BCĐ|BHXH|KBNN|UBMTTQ|MTTQ|LĐLĐ|CHI\s+NHÁNH|PHÒNG"
     r"|HỌC\s+VIỆN|ĐẠI\s+HỌC|BỆNH\s+VIỆN)\b"
@@ -53,6 +54,12 @@ def unwrap_motto(lines: list[str]) -> list[str]:
 # "CỘNG HOÀ XÃ : HỦ NGHĨA"): the
 # motto is the right-hand cell, so the rest of the line goes with it.
 _MOTTO_START = re.compile(r"\s*\bC[ỘO]NG\s+H(?:ÒA|OÀ|OA)\s*X[ÃA]\b.*$", re.IGNORECASE)
+
+
+def motto_start(line: str) -> int:
+    """Where the national motto starts in the line (its length when there is none)."""
+    m = _MOTTO.search(line) or _MOTTO_START.search(line)
+    return m.start() if m else len(line)
 
 
 def without_motto(line: str) -> str:

@@ -33,6 +33,7 @@ from dxtrack.extraction.fields.head_end import (
 from dxtrack.extraction.fields.letterhead import (
     ISSUER_HEAD,
     issuer_of,
+    motto_start,
     rejoin_syllables,
     unwrap_motto,
     without_motto,
@@ -96,10 +97,13 @@ def _issuer_tail(line: str) -> str:
     2025 phê duyệt ... do Thủ tướng Chính phủ ban hành THỦ TƯỚNG CHÍNH PHỦ"): the cell."""
     if is_upper_line(line) or NUMBER.search(line) or find_place_date(line):
         return line
-    for m in re.finditer(r"(?<=\s)(?=\S)", line):
-        tail = line[m.start() :]
+    at = motto_start(line)  # "... ban hành VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI ...": the cell
+    if is_upper_line(line[:at]):
+        return line
+    for m in re.finditer(r"(?<=\s)(?=\S)", line[:at]):
+        tail = line[m.start() : at]
         if is_upper_line(tail) and ISSUER_HEAD.match(tail) and len(tail.split()) <= 10:
-            return tail
+            return line[m.start() :]
     return line
 
 
@@ -150,10 +154,11 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 continue
             if title_type(key):
                 meta.doc_type = title_type(key)
-                if i + 2 < len(lines) and (by := _BY_BODY.match(lines[i + 1])):
+                by = _BY_BODY.match(lines[i + 1]) if i + 1 < len(lines) else None
+                if by and (by.group(2) or i + 2 < len(lines)):
                     issuer_lines = [by.group(1)]  # "NGHỊ QUYẾT" / "CỦA BỘ CHÍNH TRỊ" / "về ..."
                     seen_number = True
-                    if by.group(2):  # "CỦA BỘ CHÍNH TRỊ VỀ ĐỊNH HƯỚNG ...": the subject follows
+                    if by.group(2):  # "CỦA BỘ CHÍNH TRỊ VỀ ...", "... thực hiện ...": the subject
                         lines[i + 1] = by.group(2)
                     else:
                         i += 1
@@ -194,7 +199,7 @@ def _own_number(before: str, m: re.Match[str]) -> bool:
 # A Party document names its issuing body under the type name: "CỦA BỘ CHÍNH TRỊ" (the
 # letterhead is the Central Committee's), "CỦA BAN THƯỜNG VỤ TỈNH ỦY"; OCR drops the hook.
 _BY_BODY = re.compile(
-    r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+?)(?:\s+(VỀ\s.+))?$"
+    r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+?)(?:\s+(VỀ\s.+|[a-zđ].*))?$"
 )
 
 
