@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import random
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
 
 from dxtrack import vn
-from dxtrack.extraction import normalize
+from dxtrack.extraction import legacy, normalize, reader_text
 from dxtrack.extraction.fields import deadline, recurrence, signature
 from dxtrack.extraction.fields.agencies import TITLE_REWRITES, get_matcher
 from dxtrack.extraction.fields.references import NUMBER
@@ -189,3 +190,27 @@ def test_fold_tone_pairs_match_their_plain_form(lines: list[str]) -> None:
         assert [m.span() for m in vn._MISPLACED.finditer(text)] == want, text
         found += len(want)
     assert found > 1000
+
+
+def test_reader_counts_match_their_character_loops(lines: list[str]) -> None:
+    """The reader's shares, counted by the regex engine, equal the character-by-character
+    counts they replace, on the corpus and on random text of every kind of character."""
+
+    def control_share(text: str) -> float:
+        head = text[:100_000]
+        bad = sum(1 for ch in head if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
+        bad -= sum(head.count(ch) for ch in "\n\r\t\f")
+        return bad / max(1, len(head))
+
+    def unicode_vietnamese(text: str) -> bool:
+        text = text[:200_000]
+        outside = sum(1 for ch in text if "\u0100" <= ch <= "\u1ef9" and ch.isalpha())
+        latin1 = sum(1 for ch in text if "\u00a0" <= ch <= "\u00ff")
+        return outside > 0 and outside >= latin1
+
+    rnd = random.Random(5)
+    pools = [range(0x300), range(0x1E00, 0x2100), range(0xD800, 0xE100), range(0x30000, 0x30100)]
+    odd = ["".join(chr(rnd.choice(rnd.choice(pools))) for _ in range(40)) for _ in range(3000)]
+    for text in ["\n".join(lines), *lines[:2000], *odd, "", "\x00\n\t\f\r"]:
+        assert reader_text._control_share(text) == control_share(text), text
+        assert legacy.has_unicode_vietnamese(text) is unicode_vietnamese(text), text

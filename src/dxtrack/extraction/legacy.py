@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
 
 # TCVN3 byte -> Unicode letter (lowercase set; 0xA1-0xA7 are the only capitals).
@@ -252,11 +253,28 @@ def vietnamese_score(text: str, *, sample: int = 200_000) -> float:
     return sum(1 for t in tokens if is_syllable(t)) / len(tokens)
 
 
+def _char_class(keep: Callable[[str], bool], first: int, last: int) -> str:
+    """A regex character class of the characters first..last that `keep` accepts."""
+    ranges: list[tuple[int, int]] = []
+    for code in range(first, last + 1):
+        if keep(chr(code)):
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1] = (ranges[-1][0], code)
+            else:
+                ranges.append((code, code))
+    return "[" + "".join(re.escape(chr(a)) + "-" + re.escape(chr(b)) for a, b in ranges) + "]"
+
+
+# Letters beyond Latin-1 up to the Vietnamese block (ư, ơ, đ, ạ ...); Latin-1's upper half.
+_OUTSIDE_LATIN1 = re.compile(_char_class(str.isalpha, 0x100, 0x1EF9))
+_LATIN1_HIGH = re.compile("[\u00a0-\u00ff]")
+
+
 def has_unicode_vietnamese(text: str, *, sample: int = 200_000) -> bool:
     """True when the text already has letters outside Latin-1 (ư, ơ, đ, ạ ...)."""
     head = text[:sample]
-    outside = sum(1 for ch in head if "\u0100" <= ch <= "\u1ef9" and ch.isalpha())
-    latin1 = sum(1 for ch in head if "\u00a0" <= ch <= "\u00ff")
+    outside = _OUTSIDE_LATIN1.subn("", head)[1]  # counted by the regex engine, not char by char
+    latin1 = _LATIN1_HIGH.subn("", head)[1]
     return outside > 0 and outside >= latin1
 
 

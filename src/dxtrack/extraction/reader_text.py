@@ -77,10 +77,27 @@ def _strict(data: bytes, encoding: str) -> str:
         raise ExtractionError(_UNDECODABLE) from None
 
 
+_CONTROL = ("Cc", "Cs", "Co", "Cn")  # control, surrogate, private use, unassigned
+# A character that may be one: not a line break or tab, nor an ordinary character (ASCII,
+# Latin, Vietnamese, general punctuation) of another category. Only these are looked up.
+_MAYBE_CONTROL = re.compile(
+    "[^\n\r\t\f"
+    + "".join(
+        re.escape(c)
+        for r in (range(0x20, 0x250), range(0x1EA0, 0x1F00), range(0x2000, 0x2070))
+        for c in map(chr, r)
+        if unicodedata.category(c) not in _CONTROL
+    )
+    + "]"
+)
+
+
 def _control_share(text: str) -> float:
+    """The share of control, surrogate, private-use and unassigned characters (line breaks
+    and tabs aside) in the first 100,000 characters."""
     head = text[:100_000]
-    bad = sum(1 for ch in head if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn"))
-    bad -= sum(head.count(ch) for ch in "\n\r\t\f")
+    rare = _MAYBE_CONTROL.findall(head)
+    bad = sum(1 for ch in rare if unicodedata.category(ch) in _CONTROL)
     return bad / max(1, len(head))
 
 
