@@ -125,7 +125,7 @@ _INLINE_COORD = re.compile(r"[;,(]\s*(?:cơ\s+quan|đơn\s+vị)\s+phối\s+hợ
 def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:
     """The lead and coordinators an item names in an attribute inside its own paragraph."""
     ex = matcher.expand(text)
-    m = _INLINE_ROLE.search(ex.folded, 1)
+    m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
     if not m:
         return [], []
     leads, end = matcher.match_list(ex, m.end(), bare_groups=True)

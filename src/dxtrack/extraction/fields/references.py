@@ -58,6 +58,14 @@ _YEAR_NUMBER = re.compile(r"(?:số|sô)\s*:?\s*(\d{1,5}/(?:19|20)\d\d)(?![\w/])
 # "các Nghị định số 120, 121, 122/2025/NĐ-CP"
 _SHARED_RUN = re.compile(r"(?:số|sô)\s+(\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)\s*(?:,|và)\s*$")
 
+# compiled once: the helpers below run for every number cited
+_SPACES = re.compile(r"\s+")
+_KEY_DROP = re.compile(r"[\s\u2010-\u2015]")
+_NOT_LETTER = re.compile(r"[^A-Za-zĐđÐ]")
+_CODE_ONLY = re.compile(r"\d+[-/](?:[A-Z]|ĐA)")
+_NUMBERS_LISTED = re.compile(r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$")
+_BARE_NUMBERS = re.compile(r"\s+số\s+\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*\s*(?:,|và)$")
+
 
 @dataclass
 class Reference:
@@ -112,7 +120,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
     for m in NUMBER.finditer(text):
-        number = re.sub(r"\s+", "", m.group(1))
+        number = _SPACES.sub("", m.group(1))
         if not _plausible(number) or _FORM_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue
         doc_type = _type_before(folded, m.start(), text)
@@ -192,12 +200,12 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _key(number: str) -> str:
-    return re.sub(r"[\s\u2010-\u2015]", "", fold(number)).replace("-", "-")
+    return _KEY_DROP.sub("", fold(number)).replace("-", "-")
 
 
 def _plausible(number: str) -> bool:
-    letters = re.sub(r"[^A-Za-zĐđÐ]", "", number)
-    return len(letters) >= 2 and not re.fullmatch(r"\d+[-/](?:[A-Z]|ĐA)", number)
+    letters = _NOT_LETTER.sub("", number)
+    return len(letters) >= 2 and not _CODE_ONLY.fullmatch(number)
 
 
 def _type_before(folded: str, pos: int, text: str) -> str | None:
@@ -205,10 +213,8 @@ def _type_before(folded: str, pos: int, text: str) -> str | None:
     window = folded[max(0, pos - 60) : pos]
     gap = _TYPE_BEFORE_GAP.search(window)
     head = window[: gap.start()] if gap else window
-    head = re.sub(
-        r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$", "", head
-    ).rstrip()  # "các Tờ trình số A, số B"
-    head = re.sub(r"\s+số\s+\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*\s*(?:,|và)$", "", head)  # "số 45 và"
+    head = _NUMBERS_LISTED.sub("", head).rstrip()  # "các Tờ trình số A, số B"
+    head = _BARE_NUMBERS.sub("", head)  # "số 45 và"
     m = pattern.search(head)
     if not m:
         law = _LAW_BEFORE.search(text, max(0, pos - 130), pos)

@@ -14,9 +14,10 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
 PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
+# "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for,
+# so it opens with its first word (the regex engine skips ahead to it)
 THI_HANH = re.compile(
-    r"(?:chịu\s+trách\s+nhiệm\s+)?thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị"
-    r"|thông\s+tư|nghị\s+định)\s+này"
+    r"thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
 )
 
 
