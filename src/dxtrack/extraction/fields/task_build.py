@@ -57,7 +57,7 @@ def make_task(
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     text = _before_closing(text)
     folded = fold(text)
-    if not text or THI_HANH.search(folded[-160:]) or states_status(folded):
+    if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
@@ -93,6 +93,14 @@ def make_task(
         reason=reason_text(rule, source),
         uncertain=rule in UNCERTAIN_RULES,
     )
+
+
+# a norm about an activity, no actor's task: "Việc xác nhận, xét duyệt đối tượng ... phải bảo
+# đảm công khai, chặt chẽ", "Việc sử dụng nước ... được thực hiện theo quy định của ..."
+_NORM = re.compile(
+    r"^\W*việc\s[^.;:]{0,200}?\s(?:phải|được|cần)\s+(?:được\s+)?"
+    r"(?:bảo\s+đảm|đảm\s+bảo|thực\s+hiện\s+theo|tuân\s+thủ|căn\s+cứ)\b"
+)
 
 
 def _before_closing(text: str) -> str:
