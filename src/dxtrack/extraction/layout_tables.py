@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
 from dxtrack.extraction.layout_groups import group_rows, lead_first
+from dxtrack.extraction.layout_header import glued_header, glued_label, time_first, trailing
 from dxtrack.extraction.layout_names import (
     OPEN_HEAD,
     agency_tail,
@@ -122,10 +123,12 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
         if not _STT.match(cells[0]) or not all(set(c.split()) - {"/"} <= words for c in cells):
             return None
         text, width = " ".join(cells), len(cells)
-    elif len(first) > 6 or not _STT.match(fold(first)):
-        return None
-    else:
+    elif len(first) <= 6 and _STT.match(fold(first)):
         text = ""
+    elif (rest := glued_header(fold(first))) and set(_WORD_SPLIT.split(rest)) - {""} <= words:
+        text = rest  # "STT Nhiệm vụ": the first two header cells on one line
+    else:
+        return None
     j = i + 1
     while j < len(lines) and j - i <= 16:
         line = lines[j].strip()
@@ -144,32 +147,10 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
         width,
         coordinators="phối hợp" in text,
         lead_first=lead_first(text),
-        trailing=_trailing(text),
-        time_first=_time_first(text),
+        trailing=trailing(text),
+        time_first=time_first(text),
     )
     return (j, shape) if has_lead and has_task else None
-
-
-_TIME_HEAD = re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ")
-_AFTER_TIME = re.compile(
-    r"sản\s+phẩm|kết\s+quả|ghi\s+chú|kinh\s+phí|nguồn\s+(?:vốn|kinh)|dự\s+toán"
-)
-
-
-def _trailing(text: str) -> bool:
-    """A header whose product or note column comes after the time column ("... Thời gian
-    hoàn thành | Sản phẩm")."""
-    times = [m.end() for m in _TIME_HEAD.finditer(text)]
-    return bool(times) and any(m.start() > times[-1] for m in _AFTER_TIME.finditer(text))
-
-
-_LEAD_HEAD = re.compile(r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị)[\s,]+(?:đơn\s+vị\s+)?thực\s+hiện")
-
-
-def _time_first(text: str) -> bool:
-    """A header whose time column comes before the lead column."""
-    time, lead = _TIME_HEAD.search(text), _LEAD_HEAD.search(text)
-    return time is not None and lead is not None and time.start() < lead.start()
 
 
 def _lead_and_task(text: str) -> tuple[bool, bool]:
@@ -265,7 +246,10 @@ def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[
 
 _ORDINAL_CELL = re.compile(r"^\(\d{1,2}\)\s*")
 _SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?$")
-_SECTION_LINE = re.compile(r"^([IVX]{1,5}|[A-ZĐ])\s*[.)]?$|^([IVX]{1,5}|[A-ZĐ])\s*[.)\-–]\s*(?=\S)")
+# "II", "II.", "II. HẠ TẦNG SỐ", "II HẠ TẦNG SỐ" (the numeral on the title's line)
+_SECTION_LINE = re.compile(
+    r"^([IVX]{1,5}|[A-ZĐ])\s*[.)]?$|^([IVX]{1,5}|[A-ZĐ])(?:\s*[.)\-–]\s*|\s+)(?=\S)"
+)
 
 
 class _Labels:
@@ -282,6 +266,11 @@ class _Labels:
         if number and int(number.group(1)) in {self.expected, 1 if after_section else -1}:
             self.expected, self.sub, self.letter = int(number.group(1)) + 1, 0, 0
             return [number.group(1)]
+        glued = glued_label(line)  # "1 Xây dựng Nghị định" after a row ending in its time
+        done = not self.current or after_section or _is_time(self.current[-1])
+        if glued and done and glued[0] in {self.expected, 1 if after_section else -1}:
+            self.expected, self.sub, self.letter = glued[0] + 1, 0, 0
+            return [str(glued[0]), glued[1]]
         if sub and int(sub.group(1)) == self.expected - 1 and int(sub.group(2)) == self.sub + 1:
             self.sub += 1
             return [f"{sub.group(1)}.{sub.group(2)}"]
