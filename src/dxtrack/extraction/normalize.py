@@ -75,6 +75,7 @@ _STARTERS = re.compile(
       | (?:KT|TM|TL|TUQ|Q|UQ)\.\s*\S
       | Căn\s+cứ\b | Ngày\s+\d{1,2}\b | Thực\s+hiện\b | Triển\s+khai\b | Theo\s+đề\s+nghị\b
       | Trên\s+cơ\s+sở\b
+      | (?:Giao|Phân\s+công)\s+(?:cho\s+)?[A-ZĐÀ-Ỹ]   # "Phân công Ủy ban X chủ trì ..." under a title
       | Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:
       | Thời\s+(?:gian|hạn)\s+(?:thực\s+hiện|hoàn\s+thành)?\s*:
       | Sản\s+phẩm\s*:
