@@ -187,7 +187,8 @@ def _merge_glued_marks(found: dict[str, Reference]) -> list[Reference]:
     return list(found.values())
 
 
-def citation_spans(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=1024)  # a clause's deadline and its period day mask the same spans
+def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of citations (number + date + issuer), masked when looking for deadlines."""
     spans = []
     for m in NUMBER.finditer(text):
@@ -196,7 +197,7 @@ def citation_spans(text: str) -> list[tuple[int, int]]:
     if "/" in text and ("số" in text or "sô" in text):
         spans += [(m.start(1), m.end(1)) for m in _YEAR_NUMBER.finditer(text)]
         spans.sort()
-    return spans
+    return tuple(spans)
 
 
 def _key(number: str) -> str:

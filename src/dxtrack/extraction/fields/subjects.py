@@ -44,7 +44,7 @@ _SPEAKER_VERB = re.compile(
 )
 
 
-@dataclass
+@dataclass(frozen=True)  # shared: `find_subject` keeps recent results
 class Subject:
     leads: list[Mention] = field(default_factory=list)
     assigned: bool = False  # introduced by an assignment verb or followed by "chủ trì"
@@ -123,6 +123,7 @@ def closing_at(folded: str) -> int | None:
     return found.start() if found else None
 
 
+@lru_cache(maxsize=4096)  # several rules read the same clause's subject in turn
 def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     """The agencies a clause opens with (its grammatical subject or assignees)."""
     ex = matcher.expand(text)
