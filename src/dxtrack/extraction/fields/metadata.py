@@ -79,7 +79,8 @@ _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
     head = join_broken([_MARKS.sub(" ", p).strip() for p in paras[:60]])
-    head[:3] = [_issuer_tail(line) for line in head[:3]]
+    top = next((i for i, ln in enumerate(head[:8]) if NUMBER.search(ln) or SUBJECT.match(ln)), 3)
+    head[: max(3, top)] = [_issuer_tail(line) for line in head[: max(3, top)]]  # stamps first
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = head_end(lines)
     _letterhead(meta, lines[:header_end], directory)
@@ -272,8 +273,8 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         j < len(lines)
         and lines[j]
         and not (
-            is_upper_line(lines[j])
-            or NUMBER.search(lines[j])
+            (is_upper_line(lines[j]) and not _upper_goes_on(parts, lines[j]))
+            or (NUMBER.search(lines[j]) and not _cited_in_capitals(parts, lines[j]))
             or KINH_GUI.match(lines[j])
             or (BODY_START.match(lines[j]) and not subject_line(lines, j))
             or (prose(lines[j]) and not head_follows(lines, j))
@@ -292,6 +293,23 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
         j += 1
     subject = " ".join(without_place_date(" ".join(parts)).split())
     return (_ATTACHED_TAIL.sub("", subject) or None), j
+
+
+def _upper_goes_on(parts: list[str], line: str) -> bool:
+    """A subject printed in capitals ("V/v TRIỂN KHAI THỰC HIỆN CÔNG" / "VĂN SỐ 1445/BCA-A05")
+    goes on over lines in capitals, up to the authority line or the type name."""
+    return (
+        is_upper_line(SUBJECT.sub("", parts[0]))
+        and not _AUTHORITY.match(line)
+        and not title_type(fold(line.strip(" .:")))
+        and not _SECTION.match(line)
+    )
+
+
+def _cited_in_capitals(parts: list[str], line: str) -> bool:
+    """ "... CÔNG" / "VĂN SỐ 427/BCA-C04 CỦA BỘ CÔNG AN": a number cited in a subject in
+    capitals, not the document's own "Số:"."""
+    return _upper_goes_on(parts, line) and not re.match(r"\s*S[ốỐ]\s*:", line)
 
 
 def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
