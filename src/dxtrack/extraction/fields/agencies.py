@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dxtrack.extraction.fields.member_lists import province_members
+from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -132,7 +132,9 @@ class AgencyMatcher:
         end = pos
         while True:
             start = _skip_space(ex.folded, end)
-            got = self.match_one(ex, start, bare_groups=bare_groups or not found)
+            shared = shared_head_member(ex.text, ex.folded, start, found[0].name) if found else None
+            got = [Mention(*shared)] if shared else []
+            got = got or self.match_one(ex, start, bare_groups=bare_groups or not found)
             if not got:
                 break
             found.extend(got)
@@ -143,7 +145,9 @@ class AgencyMatcher:
             sep = self._sep.match(ex.folded, note.end() if note else end)
             if not sep:
                 break
-            nxt = self.match_one(ex, sep.end(), bare_groups=True)
+            nxt = self.match_one(ex, sep.end(), bare_groups=True) or shared_head_member(
+                ex.text, ex.folded, sep.end(), found[0].name
+            )
             if not nxt:
                 break
             end = sep.end()

@@ -51,3 +51,23 @@ def province_members(
         unit = "thành phố" if only_cities or place.lower() in cities else "tỉnh"
         out.append((pos if i == 0 else start, end, f"{body} {unit} {place}"))
     return out
+
+
+# a later member sharing the head of "Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng,
+# tỉnh Thái Bình": its unit and place (folded unit, original place)
+_UNIT = re.compile(r"(tỉnh|thành\s+phố)[ \t]+")
+_OWN_HEAD = re.compile(r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+(?:tỉnh|thành\s+phố)\s")
+
+
+def shared_head_member(text: str, folded: str, pos: int, first: str) -> tuple[int, int, str] | None:
+    """(start, end, name) of the member at `pos` of a list whose first member `first` names
+    the head once for all ("Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng"), or
+    None: a unit and a place only, after a first member of one province or city."""
+    head = _OWN_HEAD.match(first.casefold())
+    unit = _UNIT.match(folded, pos) if head else None
+    place = _PLACE.match(text, unit.end()) if unit else None
+    if not head or not unit or not place or not text[place.start()].isupper():
+        return None  # "Tỉnh đoàn", "tỉnh ủy": no place
+    body = "Ủy ban nhân dân" if head.group(1).startswith("ủy") else "Công an"
+    name = " ".join(text[place.start() : place.end()].split())
+    return pos, place.end(), f"{body} {' '.join(unit.group(1).split())} {name}"
