@@ -202,6 +202,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
             # "Đến năm 2015, hoàn thành ...": a year fronted before the action
             rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
             rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
+            # "Kết thúc năm 2013, Chính phủ báo cáo ...": the year's end
+            rf"|(?<=kết\sthúc\s)năm\s+{_Y}"
         ),
         lambda m, y: (date(int(next(g for g in m.groups() if g)), 12, 31), True),
         False,
