@@ -53,15 +53,26 @@ def whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
 
 def join_names(lines: list[str], matcher: AgencyMatcher) -> str:
     """The lines of a cell of names: "; " where a line ends whole names and the next opens
-    another ("Văn phòng" / "Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two names)."""
+    another ("Văn phòng" / "Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two names); a line
+    that opens no name ends the one above ("Đài Truyền hình" / "Việt Nam")."""
     out, start = "", 0
     for k, line in enumerate(lines):
-        if k and line[:1].isupper() and whole_names(lines[start:k], matcher):
+        if (
+            k
+            and line[:1].isupper()
+            and whole_names(lines[start:k], matcher)
+            and _opens(lines, k, matcher)
+        ):
             out, start = f"{out}; ", k
         elif k:
             out += " "
         out += line
     return out
+
+
+def _opens(lines: list[str], k: int, matcher: AgencyMatcher) -> bool:
+    """Line k opens an agency name ("Ủy ban nhân dân" / "các xã, phường" read together)."""
+    return bool(matcher.match_one(matcher.expand(" ".join(lines[k : k + 4])), 0, bare_groups=True))
 
 
 def next_agency(
@@ -76,8 +87,7 @@ def next_agency(
             continue
         if lead_from is not None and not whole_names(cells[lead_from:k], matcher):
             continue
-        rest = " ".join(cells[k : k + 4])  # "Ủy ban nhân dân" / "các xã, phường"
-        if matcher.match_one(matcher.expand(rest), 0, bare_groups=True):
+        if _opens(cells, k, matcher):
             return k
     return 0
 
