@@ -146,3 +146,32 @@ def test_line_break_inside_a_footnote_is_a_space() -> None:
         "Thực hiện các luật về khoáng sản1, các sở triển khai.",
         "1 Luật Địa chất và khoáng sản; Luật Đất đai.",
     ]
+
+
+def test_all_caps_effect_gives_capitals() -> None:
+    """A letterhead typed in lower case and shown in capitals by Word's All Caps effect (on
+    the run or on the paragraph's style) reads in capitals; Small Caps too; a run that turns
+    the effect off keeps its case. The issuer is then read from it."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    from dxtrack.extraction import extract_bytes
+
+    document = docx.Document()
+    style = document.styles.add_style("Letterhead", WD_STYLE_TYPE.PARAGRAPH)
+    style.font.all_caps = True
+    document.add_paragraph("Ủy ban nhân dân", style="Letterhead")
+    run = document.add_paragraph().add_run("tỉnh Lâm Đồng")
+    run.font.small_caps = True
+    number = document.add_paragraph(style="Letterhead").add_run("Số: 12/UBND-NC")
+    number.font.all_caps = False
+    document.add_paragraph("V/v triển khai thực hiện Công văn số 427/BCA-C04")
+    document.add_paragraph("Kính gửi: Công an tỉnh")
+    document.add_paragraph("Chủ tịch Ủy ban nhân dân tỉnh giao Công an tỉnh chủ trì thực hiện.")
+    data = save(document)
+    assert read_bytes(data, "cv.docx").text.split("\n")[:3] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LÂM ĐỒNG",
+        "Số: 12/UBND-NC",
+    ]
+    result = extract_bytes(data, "cv.docx")
+    assert (result.issuer, result.number) == ("Ủy ban nhân dân tỉnh Lâm Đồng", "12/UBND-NC")

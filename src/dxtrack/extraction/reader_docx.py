@@ -82,6 +82,7 @@ def read_docx(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
     except Exception:  # noqa: BLE001 - python-docx raises many types on broken packages
         raise ExtractionError(CORRUPTED) from None
     reader = _DocxText(_style_fonts(document))
+    reader.style_caps = _style_caps(document)
     lines = list(reader.block_lines(document.element.body))
     lines.extend(reader.footnote_lines(archive))
     text = "\n".join(lines)
@@ -125,12 +126,40 @@ def _style_fonts(document: Any) -> dict[str | None, str | None]:
     return fonts
 
 
+def _caps(rpr_owner: Any) -> bool | None:
+    """The All Caps (or Small Caps) effect of a run's or a style's properties: Word shows
+    the text in capitals though it was typed in lower case (a letterhead's "Ủy ban nhân
+    dân tỉnh ..."); None when not set."""
+    for tag in ("caps", "smallCaps"):
+        found = rpr_owner.find(f"{W}rPr/{W}{tag}")
+        if found is not None:
+            return found.get(W + "val") not in ("0", "false", "off")
+    return None
+
+
+def _style_caps(document: Any) -> set[str]:
+    """Paragraph styles whose text Word shows in capitals (following basedOn)."""
+    own: dict[str, tuple[bool | None, str | None]] = {}
+    for style in document.styles.element.iter(W + "style"):
+        if style_id := style.get(W + "styleId"):
+            own[style_id] = (_caps(style), _attr(style, W + "basedOn", "val"))
+
+    def resolve(style_id: str | None, depth: int = 0) -> bool:
+        if style_id not in own or depth > 20:
+            return False
+        caps, parent = own[style_id]
+        return caps if caps is not None else resolve(parent, depth + 1)
+
+    return {sid for sid in own if resolve(sid)}
+
+
 class _DocxText:
     def __init__(self, style_fonts: dict[str | None, str | None]) -> None:
         self.style_fonts = style_fonts
         self.footnote_numbers: dict[str, int] = {}
         self.legacy_seen: set[str] = set()
         self.body_started = False  # a non-empty paragraph was read outside tables
+        self.style_caps: set[str] = set()
 
     def layout_columns(self, table: Any) -> list[list[str]] | None:
         """The two columns' lines of a letterhead, "Kính gửi" or closing table; None for other
@@ -201,6 +230,7 @@ class _DocxText:
     def paragraph_text(self, paragraph: Any) -> str:
         style = _attr(paragraph, f"{W}pPr/{W}pStyle", "val")
         para_font = self.style_fonts.get(style, self.style_fonts.get(None))
+        para_caps = style in self.style_caps
         parts = []
         for run in paragraph.iter(W + "r"):
             if _inside_fallback(run, paragraph):
@@ -208,7 +238,9 @@ class _DocxText:
             font = _attr(run, f"{W}rPr/{W}rFonts", "ascii") or _attr(
                 run, f"{W}rPr/{W}rFonts", "hAnsi"
             )
-            parts.append(self.run_text(run, font or para_font))
+            text = self.run_text(run, font or para_font)
+            caps = _caps(run)
+            parts.append(text.upper() if (para_caps if caps is None else caps) else text)
         return "".join(parts)
 
     def run_text(self, run: Any, font: str | None) -> str:
