@@ -71,6 +71,12 @@ class AgencyMatcher:
         # "Các Bộ: Công an, Tài chính", "Các Bộ, ngành: ...", "Các bộ, cơ quan: ..."
         self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)(?:\s*,\s*(?:ngành|cơ\s+quan))?\s*:\s*")
         self._central = tuple(vocab["central_cities"])
+        # province names of a list in a table cell ("UBND thành phố Hà Nội, Hòa Bình, Cần Thơ")
+        places = load_vocab("metadata")["place_names"]
+        self._places = (
+            frozenset(p.casefold() for p in places),
+            frozenset(c.casefold() for c in self._central),
+        )
         self._titles = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['titles'])})\s*:?\s+(?=\S)")
         self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
         nouns = _alt(vocab["group_nouns"])
@@ -132,7 +138,11 @@ class AgencyMatcher:
         end = pos
         while True:
             start = _skip_space(ex.folded, end)
-            shared = shared_head_member(ex.text, ex.folded, start, found[0].name) if found else None
+            shared = (
+                shared_head_member(ex.text, ex.folded, start, found[0].name, self._places)
+                if found
+                else None
+            )
             got = [Mention(*shared)] if shared else []
             got = got or self.match_one(ex, start, bare_groups=bare_groups or not found)
             if not got:
@@ -146,7 +156,7 @@ class AgencyMatcher:
             if not sep:
                 break
             nxt = self.match_one(ex, sep.end(), bare_groups=True) or shared_head_member(
-                ex.text, ex.folded, sep.end(), found[0].name
+                ex.text, ex.folded, sep.end(), found[0].name, self._places
             )
             if not nxt:
                 break

@@ -53,21 +53,34 @@ def province_members(
     return out
 
 
+Places = tuple[Iterable[str], Iterable[str]]
+
 # a later member sharing the head of "Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng,
 # tỉnh Thái Bình": its unit and place (folded unit, original place)
 _UNIT = re.compile(r"(tỉnh|thành\s+phố)[ \t]+")
 _OWN_HEAD = re.compile(r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+(?:tỉnh|thành\s+phố)\s")
 
 
-def shared_head_member(text: str, folded: str, pos: int, first: str) -> tuple[int, int, str] | None:
+def shared_head_member(
+    text: str, folded: str, pos: int, first: str, places: Places = ((), ())
+) -> tuple[int, int, str] | None:
     """(start, end, name) of the member at `pos` of a list whose first member `first` names
-    the head once for all ("Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng"), or
-    None: a unit and a place only, after a first member of one province or city."""
+    the head once for all ("Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng", or in a
+    table cell "UBND thành phố Hà Nội, Hòa Bình, Cần Thơ" with a known province's bare
+    name: `places` = (province names, centrally-run cities), case-folded), or None."""
     head = _OWN_HEAD.match(first.casefold())
-    unit = _UNIT.match(folded, pos) if head else None
-    place = _PLACE.match(text, unit.end()) if unit else None
-    if not head or not unit or not place or not text[place.start()].isupper():
+    if not head:
+        return None
+    unit = _UNIT.match(folded, pos)
+    place = _PLACE.match(text, unit.end() if unit else pos)
+    if not place or not text[place.start()].isupper():
         return None  # "Tỉnh đoàn", "tỉnh ủy": no place
-    body = "Ủy ban nhân dân" if head.group(1).startswith("ủy") else "Công an"
     name = " ".join(text[place.start() : place.end()].split())
-    return pos, place.end(), f"{body} {' '.join(unit.group(1).split())} {name}"
+    if unit:
+        kind = " ".join(unit.group(1).split())
+    elif name.casefold() in places[0]:
+        kind = "thành phố" if name.casefold() in places[1] else "tỉnh"
+    else:
+        return None
+    body = "Ủy ban nhân dân" if head.group(1).startswith("ủy") else "Công an"
+    return pos, place.end(), f"{body} {kind} {name}"
