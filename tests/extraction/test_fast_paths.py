@@ -16,8 +16,9 @@ from dxtrack.extraction import legacy, normalize, reader_text
 from dxtrack.extraction.fields import deadline, recurrence, signature
 from dxtrack.extraction.fields.agencies import TITLE_REWRITES, get_matcher
 from dxtrack.extraction.fields.references import NUMBER
-from dxtrack.extraction.fields.subjects import _anchored, clause_vocab, closing_at
+from dxtrack.extraction.fields.subjects import clause_vocab, closing_at, opens_with_closing
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import alternatives, anchored, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -61,11 +62,11 @@ def test_closing_at_finds_the_closing_search(lines: list[str]) -> None:
 
 
 @pytest.mark.parametrize(
-    ("pattern", "anchored"),
+    ("pattern", "expected"),
     [("^a|b", False), ("^(a)|b", False), ("x^", False), ("^(?:a|b)c", True), ("^[|]x", True)],
 )
-def test_anchored(pattern: str, anchored: bool) -> None:
-    assert _anchored(pattern) is anchored
+def test_anchored(pattern: str, expected: bool) -> None:
+    assert anchored(pattern) is expected
 
 
 # Each fast form and the look-behind form it stands for: the engine puts the look-behind after
@@ -141,6 +142,28 @@ def test_a_closing_at_the_start_is_a_closing_match(lines: list[str]) -> None:
     closing = clause_vocab()["closing"]
     for text in (fold(line[:400]) for line in lines):
         assert (closing_at(text) == 0) is (closing.match(text) is not None), text
+        assert opens_with_closing(text) is (closing.match(text) is not None), text
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words"),
+    [
+        (
+            r"^(?:[^.;:]{0,80}?\s+)?(?:yêu\s+cầu|đề\s+nghị)\s+[^.]{0,200}?thực\s+hiện[./\s]*$",
+            ("thực", "hiện"),
+        ),
+        (r"n[ơo]i\s+nh[ậa]n", ("nh",)),
+        (r"^ký bởi\s*:", ("ký", "bởi")),
+        (r"^(?:kt|tm)\.\s*\S", ()),
+        (r"abc?d", ("ab",)),
+        (r"ab|cd", ()),
+        (r"(?i)abc", ()),
+        (r"ab[cd]{2}ef(?=gh)", ("ab", "ef")),
+    ],
+)
+def test_cues(pattern: str, words: tuple[str, ...]) -> None:
+    """The words a vocabulary pattern cannot match without (tried before the pattern)."""
+    assert cues(pattern) == words
 
 
 def test_agency_rewrites_match_their_plain_form(lines: list[str]) -> None:
@@ -214,3 +237,11 @@ def test_reader_counts_match_their_character_loops(lines: list[str]) -> None:
     for text in ["\n".join(lines), *lines[:2000], *odd, "", "\x00\n\t\f\r"]:
         assert reader_text._control_share(text) == control_share(text), text
         assert legacy.has_unicode_vietnamese(text) is unicode_vietnamese(text), text
+
+
+def test_alternatives() -> None:
+    """A closing formula opening with a group of alternatives is searched as one formula per
+    alternative (the search then skips ahead by first letters); an optional group stays."""
+    assert alternatives(r"(?:luật|pháp\s+lệnh)\s+này") == [r"luật\s+này", r"pháp\s+lệnh\s+này"]
+    assert alternatives(r"(?:a|b)?c") == [r"(?:a|b)?c"]
+    assert alternatives(r"(?:a|b(?:c|d)|[|)]e)x") == ["ax", "b(?:c|d)x", "[|)]ex"]

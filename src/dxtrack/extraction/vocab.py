@@ -5,8 +5,10 @@ vocabulary entry written as a regular expression over folded text is compiled
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import cache
 from importlib import resources
+from itertools import pairwise
 from typing import Any
 
 import yaml
@@ -50,3 +52,69 @@ def folded_pattern(entry: str) -> str:
         pos = m.end()
     out.append(fold(entry[pos:]).replace(" ", r"\s+"))
     return "".join(out)
+
+
+def syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(position, character, group depth) of a pattern's characters outside escapes and
+    character classes."""
+    depth, escaped, in_class = 0, False, False
+    for i, c in enumerate(pattern):
+        if escaped:
+            escaped = False
+        elif c == "\\":
+            escaped = True
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        else:
+            depth -= c == ")"
+            yield i, c, depth
+            depth += c == "("
+
+
+def anchored(pattern: str) -> bool:
+    """A pattern that matches only at the start of the text: "^..." with no "|" outside
+    its groups."""
+    return pattern.startswith("^") and not any(c == "|" and d == 0 for _, c, d in syntax(pattern))
+
+
+def alternatives(pattern: str) -> list[str]:
+    """A pattern opening with a group of alternatives as one pattern per alternative
+    ("(?:luật|pháp lệnh) này ..." -> "luật này ...", "pháp lệnh này ..."): an alternation
+    of patterns that all open with a letter is searched by those letters."""
+    if not pattern.startswith("(?:"):
+        return [pattern]
+    cuts = [2]
+    for i, c, depth in syntax(pattern):
+        if depth == 1 and c == "|":
+            cuts.append(i)
+        elif depth == 0 and c == ")":
+            rest = pattern[i + 1 :]
+            if rest[:1] in ("?", "*", "+", "{"):
+                return [pattern]  # an optional group: kept whole
+            cuts.append(i)
+            return [pattern[a + 1 : b] + rest for a, b in pairwise(cuts)]
+    return [pattern]
+
+
+def cues(pattern: str) -> tuple[str, ...]:
+    """Words every match of a folded pattern contains: its runs of two letters or more
+    outside groups, classes and escapes (a quantifier takes the letter before it); none for
+    a pattern with an alternation outside its groups or with flags."""
+    if re.compile(pattern).flags & ~re.UNICODE or any(
+        c == "|" and d == 0 for _, c, d in syntax(pattern)
+    ):
+        return ()
+    words, run, last = [], "", -2
+    for i, c, depth in syntax(pattern):
+        if depth == 0 and c.isalpha() and i == last + 1:
+            run += c
+        else:
+            if c in "?*+{" and i == last + 1:
+                run = run[:-1]
+            words.append(run)
+            run = c if depth == 0 and c.isalpha() else ""
+        last = i
+    words.append(run)
+    return tuple(dict.fromkeys(w for w in words if len(w) >= 2))

@@ -15,7 +15,7 @@ from functools import lru_cache
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import folded_pattern
+from dxtrack.extraction.vocab import alternatives, anchored, cues, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
 LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
@@ -58,11 +58,18 @@ def clause_vocab() -> dict:
     vocab = load_vocab("vocab")
     alt = lambda key: "|".join(sorted(map(folded_pattern, vocab[key]), key=len, reverse=True))
     closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
+    heads: dict[tuple[str, ...], list[str]] = {}  # the anchored formulas by the words they need
+    for w in closing:
+        if anchored(w):
+            heads.setdefault(cues(w), []).append(w)
     return {
         "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
-        # the formulas that match only at the start and the others: see `closing_at`
-        "closing_head": re.compile("|".join(w for w in closing if _anchored(w)) or "(?!)"),
-        "closing_rest": re.compile("|".join(w for w in closing if not _anchored(w)) or "(?!)"),
+        # the formulas that match only at the start, tried where their words are (see
+        # `closing_at`), and the others
+        "closing_heads": [(words, re.compile("|".join(ws))) for words, ws in heads.items()],
+        "closing_rest": re.compile(
+            "|".join(a for w in closing if not anchored(w) for a in alternatives(w)) or "(?!)"
+        ),
         # "MỤC TIÊU" but not "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" (task words in the heading);
         # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
         "non_task": re.compile(
@@ -91,36 +98,28 @@ def clause_vocab() -> dict:
     }
 
 
-def _anchored(pattern: str) -> bool:
-    """A pattern that matches only at the start of the text: "^..." with no "|" outside
-    its groups."""
-    if not pattern.startswith("^"):
-        return False
-    depth, escaped, in_class = 0, False, False
-    for c in pattern:
-        if escaped:
-            escaped = False
-        elif c == "\\":
-            escaped = True
-        elif in_class:
-            in_class = c != "]"
-        elif c in "[()":
-            in_class, depth = c == "[", depth + {"[": 0, "(": 1, ")": -1}[c]
-        elif c == "|" and depth == 0:
-            return False
-    return True
-
-
 def closing_at(folded: str) -> int | None:
     """Where the first closing formula in the folded text starts (as
     `clause_vocab()["closing"].search` finds it), None when it has none: the formulas
     anchored at the start are tried apart, so that the search for the others skips ahead
     by their first letters."""
-    v = clause_vocab()
-    if v["closing_head"].match(folded):
+    if _closing_head(folded):
         return 0
-    found = v["closing_rest"].search(folded)
+    found = clause_vocab()["closing_rest"].search(folded)
     return found.start() if found else None
+
+
+def _closing_head(folded: str) -> bool:
+    """A formula anchored at the start matches ("Đề nghị ... nghiêm túc thực hiện.")."""
+    return any(
+        all(w in folded for w in words) and pattern.match(folded)
+        for words, pattern in clause_vocab()["closing_heads"]
+    )
+
+
+def opens_with_closing(folded: str) -> bool:
+    """A closing formula at the start of the folded text (`clause_vocab()["closing"].match`)."""
+    return _closing_head(folded) or bool(clause_vocab()["closing_rest"].match(folded))
 
 
 @lru_cache(maxsize=4096)  # several rules read the same clause's subject in turn
@@ -149,7 +148,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
         pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
     elif topic and (party := _party_before_colon(ex, matcher, topic.end())):
-        return ex, party  # "Đối với các đơn vị chưa xây dựng ...: Khẩn trương rà soát ..."
+        return (
+            ex,
+            party,
+        )  # "Đối với các đơn vị chưa xây dựng ...: Khẩn trương rà soát ..."
     spoken = speaker_end(ex, pos)
     if spoken is not None:  # "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
         mentions, end = matcher.match_list(ex, spoken, bare_groups=True)
@@ -400,7 +402,7 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
     `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
     ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
     folded = fold(text[:300]).lstrip("-–+• ")
-    if clause_vocab()["closing"].match(folded):
+    if opens_with_closing(folded):
         return True
     found = closing_at(folded) if anywhere and len(text) < 300 else None
     if found is None:

@@ -27,6 +27,7 @@ from dxtrack.extraction.fields.subjects import (
     issuer_assigns,
     later_assignment,
     names_only,
+    opens_with_closing,
 )
 from dxtrack.extraction.fields.task_model import (
     PAST_OR_MODAL,
@@ -111,7 +112,7 @@ def _before_closing(text: str) -> str:
     if closing is None:
         # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
         # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
-        opens = clause_vocab()["closing"].match(fold(text[:400]))  # closing_at(...) == 0
+        opens = opens_with_closing(fold(text[:400]))
         return _after_closing(text) if opens else text
     start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else _after_closing(text)

@@ -22,6 +22,7 @@ from dxtrack.extraction.fields.subjects import (
     clause_vocab,
     find_subject,
     heading_agencies,
+    opens_with_closing,
 )
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
@@ -229,7 +230,7 @@ def _after_effect_clause(node: Node) -> Node:
     tham mưu ..."): the article without that clause."""
     if node.kind != "article" or len(node.paragraphs) < 2:
         return node
-    if not clause_vocab()["closing"].match(fold(node.heading_text)):
+    if not opens_with_closing(fold(node.heading_text)):
         return node
     return Node(node.kind, node.label, node.rank, node.paragraphs[1:], parent=node.parent)
 
