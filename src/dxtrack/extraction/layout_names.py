@@ -22,7 +22,7 @@ def agency_tail(cells: list[str], matcher: AgencyMatcher) -> int:
     """The first line from which every remaining line is agency names (the lead cell, then
     possibly the coordinators): a task text that mentions "Chính phủ" is not cut there."""
     for k in range(1, len(cells)):
-        if cells[k][:1].isupper() and _names_only(" ".join(cells[k:]), matcher):
+        if cells[k][:1].isupper() and _names_only(_joined(cells[k:], matcher), matcher):
             return k
     return 0
 
@@ -43,7 +43,7 @@ def _names_only(text: str, matcher: AgencyMatcher) -> bool:
 def whole_names(lines: list[str], matcher: AgencyMatcher) -> bool:
     """The lines form whole agency names: no trailing connector ("Sở A," / "và") or bare
     head word ("Cục"), and the names run to the end of the text."""
-    text = " ".join(lines)
+    text = _joined(lines, matcher)
     if _CONNECTOR_END.search(text) or OPEN_HEAD.search(text):
         return False
     ex = matcher.expand(text)
@@ -66,6 +66,24 @@ def join_names(lines: list[str], matcher: AgencyMatcher) -> str:
             out, start = f"{out}; ", k
         elif k:
             out += " "
+        out += line
+    return out
+
+
+_UNIT_END = re.compile(r"(?:^|\s)(?:tỉnh|[Tt]hành phố|huyện|quận|thị xã|xã|phường|đặc khu)$")
+
+
+def _joined(lines: list[str], matcher: AgencyMatcher) -> str:
+    """The lines as one text for the matcher; a line ending in a unit word before a line
+    that opens another name ends a name ("Ủy ban nhân dân tỉnh" / "Công an tỉnh" is two
+    names, "Ủy ban nhân dân tỉnh" / "Lào Cai" one)."""
+    out = ""
+    for k, line in enumerate(lines):
+        if k:
+            cut = (
+                _UNIT_END.search(lines[k - 1]) and line[:1].isupper() and _opens(lines, k, matcher)
+            )
+            out += "; " if cut else " "
         out += line
     return out
 
