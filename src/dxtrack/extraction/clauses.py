@@ -24,6 +24,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
+    ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.(?=[A-ZĐÀ-Ỹ])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
     ("letter", re.compile(r"^([a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])"), 3),
