@@ -147,6 +147,8 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             continue
         # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
         wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
+        if unnumbered and not meta.doc_type and _cased_issuer(lines, i, bool(issuer_lines)):
+            line = lines[i] = line.upper()  # "Ủy ban nhân dân" / "tỉnh Lâm Đồng": a copy's case
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if not meta.subject and not title_type(key) and (typed := _typed_subject(line)):
@@ -184,6 +186,28 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 issuer_lines.append(rejoin_syllables(line).rstrip(" -–:"))
         i += 1
     meta.issuer = issuer_of(issuer_lines, directory)
+
+
+# A letterhead line a copy gave in normal case: an issuer's head, or a place under it.
+_CASED_PLACE = re.compile(
+    r"^(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã|[Pp]hường|[Đđ]ặc\s+khu)\s+[A-ZĐ]"
+)
+
+
+def _cased_issuer(lines: list[str], i: int, after_issuer: bool) -> bool:
+    """Line i is a letterhead line in normal case ("Ủy ban nhân dân tỉnh Lâm Đồng"): short,
+    no sentence, an issuer's head word (or a place under one), the number or the place-date
+    line within the next five lines."""
+    line = lines[i]
+    if is_upper_line(line) or not line or len(line.split()) > 12 or re.search(r"[\d.:;,]$", line):
+        return False
+    head = (
+        _CASED_PLACE.match(line)
+        if after_issuer
+        else i < 3 and line[:1].isupper() and ISSUER_HEAD.match(line.upper())
+    )
+    near = lines[i + 1 : i + 6]
+    return bool(head) and any(NUMBER.search(ln) or find_place_date(ln) for ln in near)
 
 
 def _own_number(before: str, m: re.Match[str]) -> bool:
