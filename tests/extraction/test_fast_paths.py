@@ -14,7 +14,8 @@ import pytest
 from dxtrack import vn
 from dxtrack.extraction import legacy, normalize, reader_text
 from dxtrack.extraction.fields import deadline, recurrence, signature
-from dxtrack.extraction.fields.agencies import TITLE_REWRITES, get_matcher
+from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
 from dxtrack.extraction.fields.references import NUMBER
 from dxtrack.extraction.fields.subjects import clause_vocab, closing_at, opens_with_closing
 from dxtrack.extraction.textutil import fold

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 
-from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded
+from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.textutil import fold
 
 _INTRO_VERB = re.compile(

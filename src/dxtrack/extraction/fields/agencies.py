@@ -1,4 +1,5 @@
-"""Agency mentions: find the agencies a clause names, as printed with abbreviations expanded.
+"""Agency mentions: find the agencies a clause names, as printed with abbreviations expanded
+(`fields/agency_expansion.py`).
 
 The vocabulary is data (`data/agencies.yaml` plus the agency directory the caller passes:
 names and aliases, see `extract_text(directory=...)`); this module
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from dxtrack.extraction.fields.agency_expansion import Expanded, Expander
 from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
@@ -31,15 +33,6 @@ class Mention:
     name: str
 
 
-@dataclass(frozen=True)
-class Expanded:
-    """Text with abbreviations expanded and office-holders reduced, and its folded twin
-    (same length, so offsets are shared)."""
-
-    text: str
-    folded: str
-
-
 def _alt(items: Iterable[str]) -> str:
     words = sorted({fold(i) for i in items}, key=len, reverse=True)
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -49,17 +42,7 @@ class AgencyMatcher:
     """Compiled agency vocabulary. Build once with `get_matcher()`."""
 
     def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
-        abbr = vocab["abbreviations"]
-        self._abbr = abbr
-        self._expanded: dict[str, Expanded] = {}
-        abbrs = [
-            _at_word_start(re.escape(a)) + r"(?![\w&])" for a in sorted(abbr, key=len, reverse=True)
-        ]
-        # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
-        self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
-        patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"]]
-        titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
-        self._rewrite_re = re.compile("|".join(abbrs + titles))
+        self._expander = Expander(vocab)
         domains = _alt(vocab["domains"])
         self._domains = re.compile(rf"(?:{domains})\b")
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
@@ -112,22 +95,9 @@ class AgencyMatcher:
         self._not_name = re.compile(rf"(?:{_alt(vocab['form_breaks'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
 
-    # -- abbreviations and office-holders --------------------------------------------------
     def expand(self, text: str) -> Expanded:
-        """Expand abbreviations and reduce office-holders to their agencies
-        ("Giám đốc Sở Y tế" -> "Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ")."""
-        cached = self._expanded.get(text)
-        if cached is None:
-            if len(self._expanded) >= 4096:  # a clause is expanded by several finders in turn
-                self._expanded.clear()
-            out = self._rewrite_re.sub(self._replacement, text)
-            cached = self._expanded[text] = Expanded(out, fold(out))
-        return cached
-
-    def _replacement(self, m: re.Match[str]) -> str:
-        if m.lastgroup is None:  # an abbreviation (only the titles have groups)
-            return self._abbr[m.group(0)]
-        return self._rewrites[int(m.lastgroup[1:])]
+        """The text as matched: see `fields/agency_expansion.py`."""
+        return self._expander.expand(text)
 
     # -- anchored matching -------------------------------------------------------------------
     def match_list(
@@ -407,56 +377,12 @@ class AgencyMatcher:
         return bool(self._stop.match(ex.folded, pos))
 
 
-# Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
-_HEAD = r"(?=(?:các\s+)?(?:Sở|Bộ|Ban|Ủy|UBND|Cục|Vụ|Trung|Đài|Văn|Thanh|Công|Ngân|Kho|Bảo|Hội|Viện"
-_HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng"
-_HEAD += r"|Trường|trường))"
-_HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dân\s+cư)"
-# office-holders of a body ("Giám đốc Sở Y tế" -> "Sở Y tế"), tried in this order
-_HOLDERS = (
-    *(r"Thủ\s+trưởng", r"Người\s+đứng\s+đầu", r"Phó\s+Giám\s+đốc", r"Giám\s+đốc"),
-    *(r"Phó\s+Chủ\s+tịch", r"Chủ\s+tịch", r"Tổng\s+Giám\s+đốc", r"Trưởng\s+[Bb]an"),
-    *(r"Cục\s+trưởng", r"Vụ\s+trưởng", r"Tổng\s+cục\s+trưởng"),
-)
-# Each pattern opens with a plain letter (see `_at_word_start`).
-TITLE_REWRITES: dict[str, str] = {
-    # national bodies' heads: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thống đốc Ngân
-    # hàng Nhà nước Việt Nam", "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán nhà nước"
-    r"Bộ\s+trưởng,\s+Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban)": "",
-    r"Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
-    r"Thống\s+đốc\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
-    r"Tổng\s+(?=Thanh\s+tra\s+Chính\s+phủ|Kiểm\s+toán\s+[Nn]hà\s+nước)": "",
-    r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
-    r"Bộ\s+trưởng\s+": "",
-    r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
-    **{rf"{holder}\s*:?\s+{_HEAD}": "" for holder in _HOLDERS},
-    r"Hiệu\s+trưởng\s+(?=(?:các\s+)?[Tt]rường)": "",  # "Hiệu trưởng các trường THPT"
-    # "các đồng chí Trưởng thôn" -> "các thôn", "Trưởng các ấp" -> "các ấp"
-    rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
-    rf"Trưởng\s+(?=các\s+{_HAMLET})": "",
-    rf"trưởng\s+(?=các\s+{_HAMLET})": "",
-}
-
-
-def _at_word_start(pattern: str, group: str | None = None) -> str:
-    r"""`pattern`, opening with a plain letter, matched only where no word character or
-    "&" precedes it: the look-behind follows that letter ("U(?<![\w&].)BND"), so that an
-    alternation of such patterns keeps its first letters as a fast scan; `group` names the
-    rest."""
-    if not pattern[:1].isalpha() or pattern[1:2] in ("?", "*", "+", "{"):
-        raise ValueError(f"a rewrite must open with a plain letter: {pattern!r}")
-    rest = f"(?P<{group}>{pattern[1:]})" if group else pattern[1:]
-    return rf"{pattern[0]}(?<![\w&].){rest}"
-
-
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
 _PARTY_OF = re.compile(r"(?:các\s+)?(?:đảng\s+ủy|đảng\s+đoàn|ban\s+cán\s+sự\s+đảng)\s")
 _AND_GROUPS = re.compile(
     r"\s*,\s*các\s+đ(?:oà|òa)n\s+thể(?:\s+(?:tỉnh|thành\s+phố|trung\s+ương))?\b"
 )
-
-
 _NOTE = re.compile(r"\s*\((?![^()]*phối\s+hợp)[^()]{1,120}\)")
 
 

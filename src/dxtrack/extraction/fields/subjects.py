@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dxtrack.extraction.clauses import Node
-from dxtrack.extraction.fields.agencies import AgencyMatcher, Expanded, Mention
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
+from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternatives, anchored, cues, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab

@@ -1,0 +1,99 @@
+"""Agency names as printed, expanded before matching: abbreviations spelled out ("UBND" ->
+"Ủy ban nhân dân"), office-holders reduced to their agencies ("Giám đốc Sở Y tế" ->
+"Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ") and typo'd head words mended ("Vu Kế hoạch").
+
+The vocabulary is data (`data/agencies.yaml` `abbreviations`, `head_typos`); the
+office-holder phrases are `TITLE_REWRITES` below. `fields/agencies.py` matches agencies in
+the expanded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dxtrack.extraction.textutil import fold
+
+
+@dataclass(frozen=True)
+class Expanded:
+    """Text with abbreviations expanded and office-holders reduced, and its folded twin
+    (same length, so offsets are shared)."""
+
+    text: str
+    folded: str
+
+
+class Expander:
+    """Compiled abbreviations and rewrites, with a bounded cache of expanded clauses."""
+
+    def __init__(self, vocab: dict) -> None:
+        abbr = vocab["abbreviations"]
+        self._abbr = abbr
+        self._expanded: dict[str, Expanded] = {}
+        abbrs = [
+            _at_word_start(re.escape(a)) + r"(?![\w&])" for a in sorted(abbr, key=len, reverse=True)
+        ]
+        # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
+        self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
+        patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"]]
+        titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
+        self._rewrite_re = re.compile("|".join(abbrs + titles))
+
+    def expand(self, text: str) -> Expanded:
+        """Expand abbreviations and reduce office-holders to their agencies
+        ("Giám đốc Sở Y tế" -> "Sở Y tế", "Bộ trưởng các Bộ" -> "các Bộ")."""
+        cached = self._expanded.get(text)
+        if cached is None:
+            if len(self._expanded) >= 4096:  # a clause is expanded by several finders in turn
+                self._expanded.clear()
+            out = self._rewrite_re.sub(self._replacement, text)
+            cached = self._expanded[text] = Expanded(out, fold(out))
+        return cached
+
+    def _replacement(self, m: re.Match[str]) -> str:
+        if m.lastgroup is None:  # an abbreviation (only the titles have groups)
+            return self._abbr[m.group(0)]
+        return self._rewrites[int(m.lastgroup[1:])]
+
+
+# Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
+_HEAD = r"(?=(?:các\s+)?(?:Sở|Bộ|Ban|Ủy|UBND|Cục|Vụ|Trung|Đài|Văn|Thanh|Công|Ngân|Kho|Bảo|Hội|Viện"
+_HEAD += r"|Tổng|Chi|cơ\s+quan|đơn\s+vị|sở|ban|ngành|địa|xã|huyện|tỉnh|thành|Đoàn|Liên|Báo|Cổng"
+_HEAD += r"|Trường|trường))"
+_HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dân\s+cư)"
+# office-holders of a body ("Giám đốc Sở Y tế" -> "Sở Y tế"), tried in this order
+_HOLDERS = (
+    *(r"Thủ\s+trưởng", r"Người\s+đứng\s+đầu", r"Phó\s+Giám\s+đốc", r"Giám\s+đốc"),
+    *(r"Phó\s+Chủ\s+tịch", r"Chủ\s+tịch", r"Tổng\s+Giám\s+đốc", r"Trưởng\s+[Bb]an"),
+    *(r"Cục\s+trưởng", r"Vụ\s+trưởng", r"Tổng\s+cục\s+trưởng"),
+)
+# Each pattern opens with a plain letter (see `_at_word_start`).
+TITLE_REWRITES: dict[str, str] = {
+    # national bodies' heads: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thống đốc Ngân
+    # hàng Nhà nước Việt Nam", "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán nhà nước"
+    r"Bộ\s+trưởng,\s+Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban)": "",
+    r"Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
+    r"Thống\s+đốc\s+(?=Văn\s+phòng|Ủy\s+ban|Ngân\s+hàng)": "",
+    r"Tổng\s+(?=Thanh\s+tra\s+Chính\s+phủ|Kiểm\s+toán\s+[Nn]hà\s+nước)": "",
+    r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
+    r"Bộ\s+trưởng\s+": "",
+    r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
+    **{rf"{holder}\s*:?\s+{_HEAD}": "" for holder in _HOLDERS},
+    r"Hiệu\s+trưởng\s+(?=(?:các\s+)?[Tt]rường)": "",  # "Hiệu trưởng các trường THPT"
+    # "các đồng chí Trưởng thôn" -> "các thôn", "Trưởng các ấp" -> "các ấp"
+    rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
+    rf"Trưởng\s+(?=các\s+{_HAMLET})": "",
+    rf"trưởng\s+(?=các\s+{_HAMLET})": "",
+}
+
+
+def _at_word_start(pattern: str, group: str | None = None) -> str:
+    r"""`pattern`, opening with a plain letter, matched only where no word character or
+    "&" precedes it: the look-behind follows that letter ("U(?<![\w&].)BND"), so that an
+    alternation of such patterns keeps its first letters as a fast scan; `group` names the
+    rest."""
+    if not pattern[:1].isalpha() or pattern[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"a rewrite must open with a plain letter: {pattern!r}")
+    rest = f"(?P<{group}>{pattern[1:]})" if group else pattern[1:]
+    return rf"{pattern[0]}(?<![\w&].){rest}"
