@@ -16,8 +16,8 @@ from dxtrack.extraction import legacy, normalize, reader_text
 from dxtrack.extraction.fields import deadline, recurrence, signature
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
+from dxtrack.extraction.fields.clause_words import clause_vocab, closing_at, opens_with_closing
 from dxtrack.extraction.fields.references import NUMBER
-from dxtrack.extraction.fields.subjects import clause_vocab, closing_at, opens_with_closing
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternatives, anchored, cues
 from dxtrack.extraction.vocab import load as load_vocab

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from dxtrack.extraction.fields.subjects import closing_at
+from dxtrack.extraction.fields.clause_words import closing_at
 from dxtrack.extraction.vocab import folded_pattern, load
 
 

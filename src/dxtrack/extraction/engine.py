@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxtrack.extraction.clauses import Node, build_tree
+from dxtrack.extraction.fields.clause_words import is_closing
 from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
-from dxtrack.extraction.fields.subjects import is_closing
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import Task, extract_tasks
 from dxtrack.extraction.layout import undo_layout

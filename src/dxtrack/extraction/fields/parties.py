@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
-from dxtrack.extraction.fields.subjects import clause_vocab, coordinators_after, find_subject
+from dxtrack.extraction.fields.clause_words import clause_vocab
+from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab

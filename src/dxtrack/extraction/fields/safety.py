@@ -13,9 +13,9 @@ from bisect import bisect_left
 from typing import Any
 
 from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.fields.clause_words import clause_vocab, is_closing
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.references import citation_spans
-from dxtrack.extraction.fields.subjects import clause_vocab, is_closing
 from dxtrack.extraction.fields.task_model import Task
 from dxtrack.extraction.textutil import fold
 

@@ -13,21 +13,23 @@ from dxtrack.extraction.fields.addressees import (
     resolve_pronoun,
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
+from dxtrack.extraction.fields.clause_words import (
+    clause_vocab,
+    closing_at,
+    closing_sentence_start,
+    opens_with_closing,
+)
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
     Subject,
-    clause_vocab,
-    closing_at,
-    closing_sentence_start,
     coordinators_after,
     find_subject,
     issuer_assigns,
     later_assignment,
     names_only,
-    opens_with_closing,
 )
 from dxtrack.extraction.fields.task_model import (
     PAST_OR_MODAL,

@@ -14,15 +14,14 @@ import re
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
 from dxtrack.extraction.fields.parties import party_heading
 from dxtrack.extraction.fields.sentences import actor_parts
 from dxtrack.extraction.fields.subjects import (
     LIST_INTRO,
     category_heading,
-    clause_vocab,
     find_subject,
     heading_agencies,
-    opens_with_closing,
 )
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text

@@ -1,0 +1,114 @@
+"""The clause vocabulary (`data/vocab.yaml`), compiled once, and the closing formulas.
+
+`clause_vocab()` holds the compiled patterns the clause readers share: assignment verbs,
+lead-ins ("Trước tình hình ...,"), obliged categories ("các chủ đầu tư"), background
+verbs, non-task and category headings, closing formulas. `is_closing` tells where the
+assigning part of a body ends ("Trân trọng./.", a contact block).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import alternatives, anchored, cues, folded_pattern
+from dxtrack.extraction.vocab import load as load_vocab
+
+_MID_VERB = r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"  # an assignment in mid-paragraph
+
+
+@lru_cache(maxsize=1)
+def clause_vocab() -> dict:
+    vocab = load_vocab("vocab")
+    alt = lambda key: "|".join(sorted(map(folded_pattern, vocab[key]), key=len, reverse=True))
+    closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
+    heads: dict[tuple[str, ...], list[str]] = {}  # the anchored formulas by the words they need
+    for w in closing:
+        if anchored(w):
+            heads.setdefault(cues(w), []).append(w)
+    return {
+        "closing": re.compile(rf"(?:{alt('closing_formulas')})"),
+        # the formulas that match only at the start, tried where their words are (see
+        # `closing_at`), and the others
+        "closing_heads": [(words, re.compile("|".join(ws))) for words, ws in heads.items()],
+        "closing_rest": re.compile(
+            "|".join(a for w in closing if not anchored(w) for a in alternatives(w)) or "(?!)"
+        ),
+        # "MỤC TIÊU" but not "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" (task words in the heading);
+        # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
+        "non_task": re.compile(
+            rf"^\W*(?:(?:{alt('report_headings')})\b|(?:{alt('non_task_headings')})\b"
+            rf"(?![^.:;]{{0,60}}\b(?:{alt('task_heading_words')})\b)|(?:{alt('charter_headings')})\b)"
+        ),
+        "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
+        "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
+        "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
+        "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
+        "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
+        "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
+        "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
+        "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+        "category": re.compile(
+            rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
+            rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
+        ),
+        "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
+        "label": re.compile(rf"^\W*(?:{alt('clause_labels')})\b[^:.;]{{0,40}}:\s*"),
+        "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
+        "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
+        "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
+        "mid_assign": re.compile(rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?{_MID_VERB}"),
+        "mid_verb": re.compile(_MID_VERB),  # what every mid_assign match ends with: a cheap test
+    }
+
+
+def closing_at(folded: str) -> int | None:
+    """Where the first closing formula in the folded text starts (as
+    `clause_vocab()["closing"].search` finds it), None when it has none: the formulas
+    anchored at the start are tried apart, so that the search for the others skips ahead
+    by their first letters."""
+    if _closing_head(folded):
+        return 0
+    found = clause_vocab()["closing_rest"].search(folded)
+    return found.start() if found else None
+
+
+def _closing_head(folded: str) -> bool:
+    """A formula anchored at the start matches ("Đề nghị ... nghiêm túc thực hiện.")."""
+    return any(
+        all(w in folded for w in words) and pattern.match(folded)
+        for words, pattern in clause_vocab()["closing_heads"]
+    )
+
+
+def opens_with_closing(folded: str) -> bool:
+    """A closing formula at the start of the folded text (`clause_vocab()["closing"].match`)."""
+    return _closing_head(folded) or bool(clause_vocab()["closing_rest"].match(folded))
+
+
+def is_closing(text: str, *, anywhere: bool = False) -> bool:
+    """A closing formula or contact block: the end of the assigning part of the body.
+
+    `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
+    ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
+    folded = fold(text[:300]).lstrip("-–+• ")
+    if opens_with_closing(folded):
+        return True
+    found = closing_at(folded) if anywhere and len(text) < 300 else None
+    if found is None:
+        return False
+    # "Sở X có trách nhiệm theo dõi ...; trong quá trình thực hiện, nếu ...": a sentence
+    # that says enough before the formula keeps the paragraph in the body
+    return closing_sentence_start(folded, found) is None
+
+
+def closing_sentence_start(folded: str, at: int) -> int | None:
+    """Where the sentence opened by a closing formula found at `at` starts, when the text
+    before it is a sentence of its own that says enough (eight words or more); None when
+    the formula belongs to the first sentence ("Giám đốc Sở ...; Chủ tịch ... chịu trách
+    nhiệm thi hành ...")."""
+    stop = max(folded.rfind(".", 0, at), folded.rfind(";", 0, at))
+    if stop <= 0 or len(folded[stop + 1 : at].split()) > 3 or len(folded[:stop].split()) < 8:
+        return None
+    return stop + 1
