@@ -13,7 +13,7 @@ import pytest
 
 from dxtrack import vn
 from dxtrack.extraction import legacy, normalize, reader_text
-from dxtrack.extraction.fields import deadline, recurrence, signature
+from dxtrack.extraction.fields import deadline, recurrence, references, signature
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
 from dxtrack.extraction.fields.clause_words import clause_vocab, closing_at, opens_with_closing
@@ -246,3 +246,20 @@ def test_alternatives() -> None:
     assert alternatives(r"(?:luật|pháp\s+lệnh)\s+này") == [r"luật\s+này", r"pháp\s+lệnh\s+này"]
     assert alternatives(r"(?:a|b)?c") == [r"(?:a|b)?c"]
     assert alternatives(r"(?:a|b(?:c|d)|[|)]e)x") == ["ax", "b(?:c|d)x", "[|)]ex"]
+
+
+def test_type_gap_searched_from_its_run(lines: list[str]) -> None:
+    """The gap before a cited number ("Kế hoạch số: 12/KH-UBND") searched from the run of
+    characters it can hold is the gap searched from the window's start."""
+    gap = references._TYPE_BEFORE_GAP
+    odd = ["Kế hoạch SỐ : ", "số\n", "ſo ", "x *_ số:. ", "", "  ", "Ô.", "abc số ố"]
+    windows = [
+        fold(line)[max(0, m.start() - 60) : m.start()]
+        for line in lines
+        for m in NUMBER.finditer(line)
+    ]
+    assert len(windows) > 1000
+    for window in [*windows, *odd, *(w.upper() for w in windows[:2000])]:
+        want = gap.search(window)
+        got = gap.search(window, references.gap_from(window))
+        assert (got.span() if got else None) == (want.span() if want else None), window

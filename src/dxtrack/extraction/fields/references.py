@@ -44,6 +44,19 @@ _DATE_BEFORE = re.compile(
     rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
 )
 _TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
+# what a gap can hold: spaces and these (the letters in any case `re.IGNORECASE` matches)
+_GAP_CHARS = frozenset("*_:.sSſoOôÔốỐ")
+
+
+def gap_from(window: str) -> int:
+    """Where the run of characters a gap can hold ends the window: `_TYPE_BEFORE_GAP` (which
+    ends at the end) is searched from there, not from every position."""
+    k = len(window)
+    while k and (window[k - 1].isspace() or window[k - 1] in _GAP_CHARS):
+        k -= 1
+    return k
+
+
 _SO_BEFORE = re.compile(r"(?:số|sô|so)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
 _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
@@ -212,7 +225,7 @@ def _plausible(number: str) -> bool:
 def _type_before(folded: str, pos: int, text: str) -> str | None:
     pattern = _types()[0]
     window = folded[max(0, pos - 60) : pos]
-    gap = _TYPE_BEFORE_GAP.search(window)
+    gap = _TYPE_BEFORE_GAP.search(window, gap_from(window))
     head = window[: gap.start()] if gap else window
     head = _NUMBERS_LISTED.sub("", head).rstrip()  # "các Tờ trình số A, số B"
     head = _BARE_NUMBERS.sub("", head)  # "số 45 và"
