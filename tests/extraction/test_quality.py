@@ -69,21 +69,24 @@ class TestSeedQualityBar:
 # documents labelled before any engine run; docs/extraction.md): at 21:37 UTC tune 106
 # documents F1 0.936, lead 0.972, deadline 0.988, refs 0.977, meta 0.988; held-out 77
 # documents F1 0.829, lead 0.960, deadline 0.954, refs 0.958, meta 0.937.
+# 2026-12-06, fifth session (a third blind promotion, 18 new documents): tune 170 documents F1
+# 0.962, lead 0.979, deadline 0.985, refs 0.993, meta 0.994; held-out 61 documents F1 0.841,
+# lead 0.951, deadline 0.991, refs 0.963, meta 0.916.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.90),
-    ("lead_acc", 0.94),
+    ("task_f1", 0.93),
+    ("lead_acc", 0.95),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.95),
-    ("meta_acc", 0.95),
+    ("ref_f1", 0.97),
+    ("meta_acc", 0.97),
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.78),
+    ("task_f1", 0.80),
     ("lead_acc", 0.92),
-    ("deadline_acc", 0.92),
-    ("ref_f1", 0.92),
+    ("deadline_acc", 0.95),
+    ("ref_f1", 0.93),
     ("meta_acc", 0.88),
 ]
 
