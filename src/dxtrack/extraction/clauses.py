@@ -110,14 +110,27 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
 
 
 def build_tree(
-    paragraphs: list[Paragraph], *, is_closing=lambda text, anywhere=False: False
+    paragraphs: list[Paragraph],
+    *,
+    is_closing=lambda text, anywhere=False: False,
+    after_table: set[int] | frozenset[int] = frozenset(),
 ) -> Node:
     """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
-    opens a top-level "closing" node that takes the dash lines after it."""
+    opens a top-level "closing" node that takes the dash lines after it. Unmarked
+    paragraphs right after a table (`after_table`: the first one's start) are no part of
+    the item before the table but loose text (a note under it: "(*) ...", "Thời gian ...
+    sẽ được điều chỉnh ...", "Ghi chú:" over dash lines); the next numbered item goes on
+    from the item before the table."""
     root = Node("root", "", -1)
     current = root
+    resume: Node | None = None  # the item a note after a table interrupted
     for para in paragraphs:
         marker = match_marker(para.text)
+        if marker is None and para.start in after_table and current.kind != "closing":
+            resume = resume or current
+            current = root
+        elif marker is not None and marker[0] not in {"dash", "plus"} and resume is not None:
+            current, resume = resume, None  # the next item goes on from where the table was
         if (
             (marker is None or marker[0] in {"dash", "plus"})
             and current.kind != "closing"

@@ -16,7 +16,7 @@ from dxtrack.extraction.fields.safety import unassigned_sentences
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import Task, extract_tasks
 from dxtrack.extraction.layout import undo_layout
-from dxtrack.extraction.normalize import Normalized, is_table_row, normalize
+from dxtrack.extraction.normalize import Normalized, Paragraph, is_table_row, normalize
 
 if TYPE_CHECKING:
     from dxtrack.extraction.readers import RawDocument
@@ -69,8 +69,8 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
     meta = extract_metadata(paras, directory=names)
     body = norm.paragraphs[meta.body_start :]  # "Nơi nhận" and signatures close clauses in the tree
     year = meta.year or _year_hint(meta.subject, norm.text)
-    prose = [p for p in body if not is_table_row(p.text)]
-    tree = build_tree(prose, is_closing=is_closing)
+    prose, after_table = _prose(body)
+    tree = build_tree(prose, is_closing=is_closing, after_table=after_table)
     report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
     tasks = extract_tasks(
         tree,
@@ -83,6 +83,30 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
     unassigned = unassigned_sentences(tree, tasks, year=year)
     tasks += extract_table_tasks(norm.paragraphs, year=year, directory=names)
     return Analysis(norm, meta, year, tree, tasks, unassigned)
+
+
+_TABLE_BLOCK = 3  # rows that make a table, not a line with a stray "|"
+
+
+def _prose(body: list[Paragraph]) -> tuple[list[Paragraph], set[int]]:
+    """The body without its table rows, and the starts of the paragraphs that follow a
+    table. A two-cell line between rows ("I | GIAI ĐOẠN 1: ...", a section row) is a row."""
+    rows = [is_table_row(p.text) for p in body]
+    for i, p in enumerate(body):
+        if not rows[i] and " | " in p.text and 0 < i < len(body) - 1:
+            rows[i] = rows[i - 1] and (rows[i + 1] or " | " in body[i + 1].text)
+    prose: list[Paragraph] = []
+    after: set[int] = set()
+    run = 0
+    for p, row in zip(body, rows, strict=True):
+        if row:
+            run += 1
+            continue
+        if run >= _TABLE_BLOCK:
+            after.add(p.start)
+        run = 0
+        prose.append(p)
+    return prose, after
 
 
 def extract_text(

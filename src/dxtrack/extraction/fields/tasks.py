@@ -118,6 +118,8 @@ def _visit(
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
     if node.children and _membership(node.heading_text):
         return  # "4. Các Ủy viên Ban Chỉ đạo:" over "- Giám đốc Sở Y tế;": members, no tasks
+    if node.children and _person_list(node):
+        return  # "3. Các thành viên:" over "- Ông A - Giám đốc Sở Y tế;": a roll of members
     if not node.children:
         if _non_task_title(node):
             return  # "Điều 10. Xử lý vi phạm" / "Cơ quan, tổ chức, cá nhân vi phạm ..."
@@ -180,6 +182,21 @@ def _membership(heading: str) -> bool:
     """A heading over the members of a council or working group, not over their duties."""
     folded = fold(heading)
     return bool(clause_vocab()["membership"].match(folded)) and not _DUTY_WORDS.search(folded)
+
+
+# an item naming a person: "- Ông Nguyễn Văn A - Giám đốc Sở X;", "+ Đồng chí B, ..."
+_PERSON_ITEM = re.compile(r"^\W*(?:[Bb]à|[Ôô]ng|[Đđ]ồng\s+chí|[Đđ]/[Cc])\s+[A-ZĐÀ-Ỹ]")
+
+
+def _person_list(node: Node) -> bool:
+    """A list whose items are mostly persons by name (a council's roll under any heading,
+    "3. Các thành viên:"): the office-holder items among them ("- Giám đốc: Đài X, Bưu điện
+    Y;") name members too, not tasks."""
+    items = [c for c in node.children if c.kind in {"dash", "plus"}]
+    if len(items) < 3 or len(items) < len(node.children):
+        return False
+    persons = sum(1 for c in items if _PERSON_ITEM.match(c.own_text))
+    return 2 * persons >= len(items)
 
 
 _LEAD_IN = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\s")
