@@ -65,8 +65,12 @@ _HAMLET = r"(?:thôn|ấp|bản|buôn|khu\s+phố|tổ\s+dân\s+phố|tổ\s+dâ
 # office-holders of a body ("Giám đốc Sở Y tế" -> "Sở Y tế"), tried in this order
 _HOLDERS = (
     *(r"Thủ\s+trưởng", r"Người\s+đứng\s+đầu", r"Phó\s+Giám\s+đốc", r"Giám\s+đốc"),
-    *(r"Phó\s+Chủ\s+tịch", r"Chủ\s+tịch", r"Tổng\s+Giám\s+đốc", r"Trưởng\s+[Bb]an"),
+    *(r"Phó\s+Chủ\s+tịch", r"Chủ\s+tịch", r"Tổng\s+Giám\s+đốc"),
+    # a committee's head, co-head and deputy ("Đồng Trưởng ban Ban chỉ đạo ...:")
+    *(r"Phó\s+[Tt]rưởng\s+[Bb]an", r"Đồng\s+[Tt]rưởng\s+[Bb]an", r"Trưởng\s+[Bb]an"),
     *(r"Cục\s+trưởng", r"Vụ\s+trưởng", r"Tổng\s+cục\s+trưởng"),
+    # a member sitting for a body ("Đại diện Bộ Tài chính: chịu trách nhiệm ...")
+    r"Đại\s+diện",
 )
 # Each pattern opens with a plain letter (see `_at_word_start`).
 TITLE_REWRITES: dict[str, str] = {

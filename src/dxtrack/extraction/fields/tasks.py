@@ -116,7 +116,7 @@ def _visit(
         and not _lead_in_sentence(node.heading_text)
     ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
-    if node.children and _membership(node.heading_text):
+    if node.children and _membership(node.heading_text) and not _under_duties(node):
         return  # "4. Các Ủy viên Ban Chỉ đạo:" over "- Giám đốc Sở Y tế;": members, no tasks
     if node.children and _person_list(node):
         return  # "3. Các thành viên:" over "- Ông A - Giám đốc Sở Y tế;": a roll of members
@@ -197,6 +197,12 @@ def _person_list(node: Node) -> bool:
         return False
     persons = sum(1 for c in items if _PERSON_ITEM.match(c.own_text))
     return 2 * persons >= len(items)
+
+
+def _under_duties(node: Node) -> bool:
+    """ "3. Phó Trưởng ban:" under "Điều 8. Nhiệm vụ của các thành viên": an office-holder
+    heading over the duties of that office, not over a list of members."""
+    return any(_DUTY_WORDS.search(fold(a.heading_text)) for a in node.ancestors())
 
 
 _LEAD_IN = re.compile(r"^\W*(?:căn\s+cứ|trên\s+cơ\s+sở)\s")
