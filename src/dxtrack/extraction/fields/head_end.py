@@ -80,7 +80,26 @@ def head_end(lines: list[str]) -> int:
     for i in range(dated + 1 if dated is not None else 0, min(len(lines), 60)):
         if dated is not None and _is_sentence(lines[i]) and not SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
-    return 0
+    return _after_head_lines(lines)
+
+
+def _after_head_lines(lines: list[str]) -> int:
+    """A short text none of the rules above opens (one short sentence after the subject):
+    the line after the last head line among the first ones (the number, the place-date, a
+    type title with its subject line, a "V/v" subject with its lower-case continuation)."""
+    last = -1
+    for i, line in enumerate(lines[:12]):
+        if KINH_GUI.match(line):
+            break
+        if NUMBER.search(line) or find_place_date(line) or SUBJECT.match(line) or _is_title(line):
+            last = i
+    if last < 0:
+        return 0
+    if _is_title(lines[last]) and last + 1 < len(lines):
+        last += 1  # the subject under the type name
+    while last + 1 < len(lines) and lines[last + 1][:1].islower():
+        last += 1  # "V/v nộp báo cáo" / "quý II năm 2026"
+    return min(last + 1, len(lines))
 
 
 def subject_line(lines: list[str], j: int) -> bool:

@@ -13,7 +13,7 @@ _EVERY = r"(?:hằng|hàng)"
 _ACTION_POS = (
     r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
     r"|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức|tổng\s+kết|sơ\s+kết|đánh\s+giá)\s+"
-    r"|(?<!chi\s)thường\s+xuyên\s+(?:và\s+)?)"  # "thường xuyên hằng năm" (not "chi thường xuyên")
+    r"|(?<!chi\s)(?<!phí\s)thường\s+xuyên\s+(?:và\s+)?)"  # not "chi/kinh phí thường xuyên"
 )
 
 # "01 lần/năm", "một lần/quý", "tối thiểu 1 lần/tháng": once per period
@@ -46,7 +46,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarterly",
         re.compile(
-            rf"{_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý|{_ONCE}quý"
+            rf"(?<!phí\s){_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý|{_ONCE}quý"
             # "trước ngày 20 của tháng cuối quý", "báo cáo theo quý"
             r"|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
             # "định kỳ 03 tháng", "3 tháng một lần"
@@ -68,8 +68,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "continuous",
         re.compile(
-            # not "chi thường xuyên", nor "không (mang tính chất) thường xuyên"
-            r"(?<!chi\s)(?<!phí\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
+            # not "chi thường xuyên", "nhiệm vụ thường xuyên" (a kind of duty), nor "không
+            # (mang tính chất) thường xuyên"
+            r"(?<!chi\s)(?<!phí\s)(?<!vụ\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
             r"|kinh\s+phí|của))"
         ),
     ),
@@ -105,3 +106,19 @@ def find_recurrence(folded: str) -> str | None:
         if all(any(w in folded for w in group) for group in cues) and pattern.search(folded):
             return name
     return None
+
+
+_TIME_YEARLY = re.compile(rf"\b{_EVERY}\s+năm\b")
+_TIME_CONTINUOUS = re.compile(r"\bthường\s+xuyên\b")
+
+
+def time_recurrence(folded: str) -> str | None:
+    """The recurrence of a time cell or a "Thời gian thực hiện:" line, which only times the
+    action: there "hằng năm" anywhere is the action's ("Năm 2022 và hàng năm", "Tháng 11,
+    12/2013 và bổ sung, sửa đổi hàng năm"), and "thường xuyên" too ("Nhiệm vụ thường xuyên")."""
+    found = find_recurrence(folded)
+    if found is None and _TIME_YEARLY.search(folded):
+        return "yearly"
+    if found is None and _TIME_CONTINUOUS.search(folded):
+        return "continuous"  # "Nhiệm vụ thường xuyên" in the time column
+    return found

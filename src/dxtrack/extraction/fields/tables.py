@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.deadline import period_day
-from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.recurrence import time_recurrence
 from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.normalize import Paragraph
@@ -160,7 +160,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
         return None
     if first.strip("* "):
         table.leads = tuple(leads)
-    recurrence = find_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
+    recurrence = time_recurrence(fold(when))  # the task text's "thường xuyên" is a noun's
     deadline = time_cell_deadline(when, year=year, recurrence=recurrence)
     clause = ".".join(p for p in ("PL", table.section, label) if p)
     return Task(

@@ -21,7 +21,7 @@ from dxtrack.extraction.fields.clause_words import (
 )
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
-from dxtrack.extraction.fields.recurrence import find_recurrence
+from dxtrack.extraction.fields.recurrence import find_recurrence, time_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
     Subject,
@@ -78,7 +78,7 @@ def make_task(
     if not time_text and rule == "attribute" and node.parent is not None:
         # "- Ở trung ương:" / "+ Cơ quan chủ trì: X" under an item whose time line follows
         time_text = _attribute(node.parent, "thời gian") or _attribute(node.parent, "thời hạn")
-    recurrence = find_recurrence(fold(time_text or "")) or find_recurrence(folded)
+    recurrence = time_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     summary = " ".join(text.split())
     day = None if deadline else _period_day(text, folded, time_text, recurrence)
