@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
@@ -97,6 +99,30 @@ class TestServe:
     def test_loopback_addresses(self):
         assert all(map(is_loopback, ["127.0.0.1", "::1", "localhost", "127.0.0.2"]))
         assert not any(map(is_loopback, ["0.0.0.0", "10.0.0.1", "::", "example.org"]))
+
+
+class TestStartup:
+    """A command that serves nothing and draws nothing starts without the web stack, charts,
+    spreadsheets, image processing or alembic: `dxtrack --help` and `dxtrack extract` at a
+    terminal, a cron `dxtrack notify`, the before-stop checks. Imported in a fresh interpreter."""
+
+    HEAVY = ("fastapi", "uvicorn", "jinja2", "matplotlib", "openpyxl", "numpy", "PIL", "alembic")
+
+    def test_cli_import_leaves_heavy_libraries_out(self):
+        probe = (
+            "import sys, dxtrack.cli; "
+            f"print(' '.join(m for m in {self.HEAVY!r} if m in sys.modules))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+        )
+        assert done.stdout.strip() == ""
+
+    def test_help_lists_every_domain(self):
+        result = runner.invoke(app, ["--help"])
+        assert result.exit_code == 0
+        for name in ("serve", "extract", "agencies", "tasks", "report", "backup"):
+            assert name in result.output
 
 
 class TestIngestAndReport:

@@ -7,11 +7,9 @@ import os
 from pathlib import Path
 
 import typer
-import uvicorn
 
 from dxtrack import logs
 from dxtrack.agencies.cli import app as agencies_app
-from dxtrack.app import create_app
 from dxtrack.auth.cli import app as users_app
 from dxtrack.backup.cli import backup_command, restore_command
 from dxtrack.bootstrap import initialise
@@ -84,10 +82,20 @@ def serve_command(
         )
     stop = start_thread(settings, KINDS) if settings.worker_in_server else None
     try:
-        uvicorn.run(create_app(settings), host=host, port=port or settings.port, access_log=False)
+        run_server(settings, host, port or settings.port)
     finally:
         if stop is not None:
             stop.set()
+
+
+def run_server(settings: Settings, host: str, port: int) -> None:
+    """The web app under uvicorn. Both are imported here, not at the top: every other command
+    (`dxtrack --help`, `dxtrack extract`, a cron `dxtrack notify`) starts without the web stack."""
+    import uvicorn
+
+    from dxtrack.app import create_app
+
+    uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
 
 
 def is_loopback(host: str) -> bool:
@@ -112,7 +120,7 @@ def demo_command(
     settings = build_demo(seeds=seeds, directory=directory)
     if serve:
         console.print(f"Máy chủ: http://127.0.0.1:{port}  (API: /api/v1/docs)")
-        uvicorn.run(create_app(settings), host="127.0.0.1", port=port, access_log=False)
+        run_server(settings, "127.0.0.1", port)
 
 
 app.add_typer(agencies_app, name="agencies")

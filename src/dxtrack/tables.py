@@ -9,8 +9,6 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from openpyxl import load_workbook
-
 from dxtrack import vn
 from dxtrack.errors import Invalid
 
@@ -34,6 +32,8 @@ def cell_text(cell: object) -> str:
 
 def open_xlsx(data: bytes) -> Any:
     """An uploaded XLSX workbook (read-only, values not formulas); Invalid when it is not one."""
+    from openpyxl import load_workbook  # imported on first use: most commands read no workbook
+
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):

@@ -15,8 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from alembic.script import ScriptDirectory
-from alembic.util import CommandError
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import DataError, IntegrityError
 from sqlalchemy.orm import Session
@@ -169,6 +167,9 @@ def _require_empty(engine: Engine) -> None:
 
 def _require_known(revision: str) -> None:
     """The backup's schema revision must be one this dxtrack knows."""
+    from alembic.script import ScriptDirectory  # alembic: only when a backup is restored
+    from alembic.util import CommandError
+
     try:
         ScriptDirectory.from_config(alembic_config()).get_revision(revision)
     except CommandError:

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from typing import Any
 
 from dxtrack.extraction.ocr import OcrPage, check_tesseract, ocr_warning, recognise
-from dxtrack.extraction.ocr_image import prepare_scan
 
 DPI = 300
 __all__ = ["DPI", "PdfOcr", "Progress", "ocr_warning", "page_png", "scan_pages"]
@@ -98,6 +97,8 @@ class PdfOcr:
             progress(0, self.total)
 
     def page(self, index: int) -> OcrPage:
+        from dxtrack.extraction.ocr_image import prepare_scan  # NumPy and Pillow: scans only
+
         image = prepare_scan(self._render(index))
         result = recognise(image, number=index + 1, dpi=DPI)
         del image

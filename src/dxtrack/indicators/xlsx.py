@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from openpyxl import Workbook
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -29,6 +28,7 @@ from dxtrack.spreadsheet import FORMULA_START
 from dxtrack.tables import find_header, open_xlsx
 
 if TYPE_CHECKING:
+    from openpyxl import Workbook
     from openpyxl.worksheet.worksheet import Worksheet
 
 T = TypeVar("T")
@@ -254,6 +254,8 @@ def write_sheet(sheet: Worksheet, header: tuple[str, ...], rows: list[list[Any]]
 
 
 def new_workbook() -> Workbook:
+    from openpyxl import Workbook  # imported on first use, as in dxtrack.tables
+
     return Workbook()
 
 

@@ -17,8 +17,6 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from sqlalchemy.orm import Session
 
 from dxtrack.agencies.importer import Directory, read_directory
@@ -43,6 +41,9 @@ def count_rows(data: bytes, filename: str) -> int:
     """Data rows of a CSV or XLSX file (all sheets), read cheaply to decide on a job."""
     if Path(filename).suffix.lower() == ".csv":
         return max(data.count(b"\n") - 1, 0)
+    from openpyxl import load_workbook  # imported on first use, as in dxtrack.tables
+    from openpyxl.utils.exceptions import InvalidFileException
+
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True)
     except (ValueError, KeyError, OSError, zipfile.BadZipFile, InvalidFileException):

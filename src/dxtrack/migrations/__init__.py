@@ -7,10 +7,12 @@ New revision (from the repository root): `alembic revision --autogenerate -m slu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy.engine import Connection, Engine
+
+if TYPE_CHECKING:  # alembic is imported when a database is upgraded, not by every command
+    from alembic.config import Config
 
 HERE = Path(__file__).parent
 FILE_TEMPLATE = "%%(year)d-%%(month).2d-%%(day).2d-%%(hour).2d%%(minute).2d_%%(slug)s"
@@ -19,6 +21,8 @@ FILE_TEMPLATE = "%%(year)d-%%(month).2d-%%(day).2d-%%(hour).2d%%(minute).2d_%%(s
 def alembic_config(bind: Engine | Connection | None = None) -> Config:
     """Alembic's configuration for `bind`: an engine (each upgrade commits on its own) or a
     connection in a transaction of the caller's (the caller commits or rolls back)."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(HERE))
     config.set_main_option("file_template", FILE_TEMPLATE)
@@ -31,6 +35,8 @@ def alembic_config(bind: Engine | Connection | None = None) -> Config:
 
 def upgrade(bind: Engine | Connection, revision: str = "head") -> None:
     """Bring the database to `revision`, keeping its data."""
+    from alembic import command
+
     command.upgrade(alembic_config(bind), revision)
 
 

@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 import io
-
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from dxtrack import vn
 from dxtrack.tasks.stats import ScoreRow
 from dxtrack.tasks.status import STATUS_LABELS, Status
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 FONT = {"font.family": "DejaVu Sans", "font.size": 9}
 COLOURS = {
@@ -29,10 +26,21 @@ WIDTH_IN = 6.3  # 16 cm: the text width between Decree 30 margins
 MAX_AGENCIES = 20
 
 
+def _pyplot() -> ModuleType:
+    """matplotlib's pyplot on the Agg backend, imported on the first chart: a command that
+    draws nothing (`dxtrack --help`, `dxtrack extract`) does not pay its second of imports."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot
+
+    return pyplot
+
+
 def _png(fig: Figure) -> bytes:
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=150, bbox_inches="tight")
-    plt.close(fig)
+    _pyplot().close(fig)
     return buffer.getvalue()
 
 
@@ -40,7 +48,8 @@ def status_chart(counts: dict[str, int]) -> bytes:
     """Horizontal bars: number of assignments per computed status, with shares."""
     total = sum(counts.values())
     statuses = list(reversed(Status))
-    with plt.rc_context(FONT):  # type: ignore[arg-type]  # matplotlib types keys as Literals
+    plt = _pyplot()
+    with plt.rc_context(FONT):
         fig, ax = plt.subplots(figsize=(WIDTH_IN, 2.6))
         values = [counts.get(s, 0) for s in statuses]
         bars = ax.barh(
@@ -57,6 +66,8 @@ def status_chart(counts: dict[str, int]) -> bytes:
         ax.set_xlim(0, max(values + [1]) * 1.3)
         ax.set_xlabel("Số nhiệm vụ")
         ax.spines[["top", "right"]].set_visible(False)
+        from matplotlib.ticker import MaxNLocator
+
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.xaxis.set_major_formatter(lambda x, _pos: vn.number(float(x)))
         return _png(fig)
@@ -77,7 +88,8 @@ def agency_chart(rows: list[ScoreRow]) -> bytes | None:
         return None
     chosen = sorted(chosen, key=lambda r: (r.on_time_rate or 0.0, r.code))
     rates = [(row.on_time_rate or 0.0) * 100 for row in chosen]
-    with plt.rc_context(FONT):  # type: ignore[arg-type]  # matplotlib types keys as Literals
+    plt = _pyplot()
+    with plt.rc_context(FONT):
         fig, ax = plt.subplots(figsize=(WIDTH_IN, 0.6 + 0.28 * len(chosen)))
         colours = ["#c62828" if r < 50 else "#fbc02d" if r < 80 else "#2e7d32" for r in rates]
         bars = ax.barh([_short(row.name) for row in chosen], rates, color=colours)
