@@ -124,8 +124,9 @@ def build_tree(
     root = Node("root", "", -1)
     current = root
     resume: Node | None = None  # the item a note after a table interrupted
+    one = _one_read_as_letter(paragraphs)
     for para in paragraphs:
-        marker = match_marker(para.text)
+        marker = match_marker(para.text) if para is not one else _item_one(para.text)
         if marker is None and para.start in after_table and current.kind != "closing":
             resume = resume or current
             current = root
@@ -145,7 +146,9 @@ def build_tree(
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
         if marker and marker[0] == "section" and not is_upper_line(para.text[marker[3] :]):
             marker = None  # "A. Nguyễn Văn B" or a sentence, not a section in capitals
-        marker = _ocr_letter(current, para.text) or marker
+        marker = (
+            _ocr_letter(current, para.text) or marker or _stray_before_letter(current, para.text)
+        )
         if marker and not _plausible_next(current, marker, para.text):
             marker = None
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
@@ -164,6 +167,31 @@ def build_tree(
         parent.children.append(node)
         current = node
     return root
+
+
+# "I." or "l." where OCR lost the digit one: the list then goes on "2.", "3." with no "II."
+_ONE_AS_LETTER = re.compile(r"^[Il][.)]\s+(?=[A-ZĐÀ-Ỹ])")
+_TWO = re.compile(r"^2[.)/]\s*(?=[^\d\s/])")
+_ROMAN_TWO = re.compile(r"^II\s?[.)/\-–]\s+")
+
+
+def _one_read_as_letter(paragraphs: list[Paragraph]) -> Paragraph | None:
+    """The first "I." whose next numbered paragraph is "2." (no "II." anywhere): item 1."""
+    if any(_ROMAN_TWO.match(p.text) for p in paragraphs):
+        return None
+    for i, para in enumerate(paragraphs):
+        if _ONE_AS_LETTER.match(para.text):
+            for nxt in paragraphs[i + 1 :]:
+                marker = match_marker(nxt.text)
+                if marker and marker[0] in {"roman", "number", "article", "part", "section"}:
+                    return para if _TWO.match(nxt.text) else None
+            return None
+    return None
+
+
+def _item_one(text: str) -> tuple[str, str, float, int] | None:
+    m = _ONE_AS_LETTER.match(text)
+    return ("number", "1", 2, m.end()) if m else None
 
 
 def _inside_closing(node: Node | None) -> bool:
@@ -305,11 +333,17 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
 
 
 _OCR_LETTER = re.compile(r"^8\)\s*(?=[A-ZĐÀ-Ỹ])")
+# a letter no Vietnamese list uses ("ø)", "ơ)"), read by OCR where one is due
+_OCR_ODD_LETTER = re.compile(r"^[^\W\d_a-zA-ZđĐ]\)\s*(?=[A-ZĐÀ-Ỹ])")
 
 
 def _ocr_letter(current: Node, text: str) -> tuple[str, str, float, int] | None:
     """ "8)" where a letter is due (OCR reads "a" and "g" as 8): the first item under a
     heading numbered "7." that has none yet is a), the item after e) is g)."""
+    odd = _OCR_ODD_LETTER.match(text)
+    if odd:
+        due = _due_letter(current)
+        return ("letter", due[0], due[1], odd.end()) if due else None
     m = _OCR_LETTER.match(text)
     node: Node | None = current
     while m and node is not None and node.kind in {"dash", "plus"}:
@@ -322,6 +356,29 @@ def _ocr_letter(current: Node, text: str) -> tuple[str, str, float, int] | None:
     if node.kind == "number" and not node.children and first.rstrip().endswith("."):
         return ("letter", "a", 3, m.end())
     return None
+
+
+def _due_letter(current: Node) -> tuple[str, float] | None:
+    """The letter that follows the open lettered item ("e)" open: "g"), and its rank."""
+    node: Node | None = current
+    while node is not None and node.kind in {"dash", "plus"}:
+        node = node.parent
+    if node is None or node.kind != "letter" or node.label not in LETTERS[:-1]:
+        return None
+    return LETTERS[LETTERS.index(node.label) + 1], node.rank
+
+
+# OCR specks before a letter marker: "_b) Chỉ đạo ...", "„ d) Chịu trách nhiệm ...", ".b) ..."
+_STRAY = re.compile(r"^[_„“”\"'‘’.,`·]{1,2}[ \t]?([a-zđ])\)\s+")
+
+
+def _stray_before_letter(current: Node, text: str) -> tuple[str, str, float, int] | None:
+    """A letter marker behind an OCR speck, taken when that letter is the one due."""
+    stray = _STRAY.match(text)
+    due = _due_letter(current) if stray else None
+    if stray is None or due is None or stray.group(1) != due[0]:
+        return None
+    return "letter", due[0], due[1], stray.end()
 
 
 def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None:

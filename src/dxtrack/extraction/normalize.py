@@ -66,6 +66,8 @@ _STARTERS = re.compile(
       | \d{1,2}[.)/]\s
       | [a-zđ]\)\s?
       | [a-zđ]\.\s(?=\S)
+      | [_„“”"'‘’.,`·]{1,2}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
+      | [^\W\d_a-zA-ZđĐ]\)\s(?=[A-ZĐÀ-Ỹ])    # a letter no list uses, read by OCR: "ø)"
       | Điều\s+\d+
       | (?:Số|SỐ)\s*[:.]
       | V/v\b | Về\s+việc\b
