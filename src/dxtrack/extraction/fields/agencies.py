@@ -202,6 +202,7 @@ class AgencyMatcher:
         place = re.compile(r"[ \t]+(?=[A-ZĐÀ-Ỹ])[^\s,;.:()]+")
         while (
             (p := place.match(ex.text, end))
+            and ex.text[_skip_space(ex.text, p.start())].isupper()  # "À-Ỹ" holds "ủ" too
             and not self._starts_mention(ex, p.start() + 1)
             and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start()))
         ):
@@ -378,7 +379,7 @@ class AgencyMatcher:
 
 
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
-_PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b")
+_PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b(?!\s+quyền)")  # not "ủy quyền"
 _PARTY_OF = re.compile(r"(?:các\s+)?(?:đảng\s+ủy|đảng\s+đoàn|ban\s+cán\s+sự\s+đảng)\s")
 _AND_GROUPS = re.compile(
     r"\s*,\s*các\s+đ(?:oà|òa)n\s+thể(?:\s+(?:tỉnh|thành\s+phố|trung\s+ương))?\b"

@@ -47,6 +47,7 @@ def clause_vocab() -> dict:
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
         "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
         "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
+        "grant": re.compile(rf"\W*(?:{alt('grant_verbs')})\s+"),
         "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
         "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
         "category": re.compile(

@@ -38,7 +38,7 @@ _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ
 _SPEAKER = re.compile(r"(?:phó\s+)?thủ\s+tướng(?:\s+chính\s+phủ)?")
 _PERSON_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
 _SPEAKER_VERB = re.compile(
-    r"\s*(?:đã\s+)?(?:chỉ\s+đạo|chỉ\s+thị|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công)\s*:?\s+"
+    r"\s*(?:đã\s+)?(?:chỉ\s+đạo|chỉ\s+thị|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công|ủy\s+quyền\s+cho)\s*:?\s+"
 )
 
 

@@ -151,6 +151,12 @@ def _assignees(
             return None
     if subject.mid and inherited and not weak:
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
+    if subject.assigned and clause_vocab()["grant"].match(ex.folded):
+        # "Ủy quyền cho Giám đốc Sở X thực hiện ...": a power granted, unless a later
+        # sentence assigns ("... giao Sở Nội vụ phối hợp ... tham mưu ...")
+        subject = later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if (assigned_only or ctx.report) and not subject.assigned:
         return None
     if names_only(ex, subject):
