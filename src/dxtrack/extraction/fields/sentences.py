@@ -22,7 +22,9 @@ from dxtrack.extraction.textutil import fold
 _SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
 # in an item, at a full stop; at ";" only between parallel chairs ("1. Bộ A chủ trì ...; Bộ B
 # chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
-_CHAIRS = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)\b")
+_CHAIRS = re.compile(
+    r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\b"
+)
 _ITEM_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s+(?=\w)")
 _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
 _NOT_ACTING = re.compile(
@@ -54,7 +56,7 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
         # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
         chairing = _after_semicolon(node, unit)
-        if chairing and not _chairs(before, matcher):
+        if chairing and not (_chairs(before, matcher) or _acts(before, matcher)):
             actor, listing_next = None, False
         else:
             actor, listing_next = _opening_actor(text, matcher, chairing=chairing)
@@ -105,6 +107,12 @@ def _chairs(text: str, matcher: AgencyMatcher) -> bool:
     """The part opens with an actor that chairs ("Bộ A chủ trì, phối hợp ...")."""
     ex, subject = find_subject(text, matcher)
     return bool(subject.leads) and bool(_CHAIRS.match(ex.folded, subject.end))
+
+
+def _acts(text: str, matcher: AgencyMatcher) -> bool:
+    """The part opens with its own actor ("Bộ A, Bộ B trong phạm vi ... có trách nhiệm ...")."""
+    actor, _ = _opening_actor(text, matcher)
+    return actor is not None
 
 
 def _opening_actor(
