@@ -126,6 +126,26 @@ def passed_date(lines: list[str]) -> tuple[int, str] | None:
     return int(m.group(3)), issued
 
 
+# A portal's copy naming its source on its last line: "(Theo Công văn số 907/UBND-KT ngày
+# 13/3/2023)": the document's own number and date.
+_SOURCE = re.compile(
+    r"^\(?\s*Theo\s+(?:[A-ZĐ][^\s\d]*(?:\s+[a-zđà-ỹ]+){0,2})\s+(?:số\s+)?"
+    r"(\d+[A-Za-z0-9]*(?:/[A-ZĐa-zđ0-9&.-]+)+)\s*,?\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
+    r"\s*\)?\s*\.?\s*$"
+)
+
+
+def source_line(lines: list[str]) -> tuple[str, int, str | None] | None:
+    """The number, year and ISO date a web copy gives for its source on one of its last
+    lines ("(Theo Công văn số 1962/UBND-KT, ngày 25/4/2024)"), or None."""
+    for line in [ln for ln in lines if ln.strip()][-3:]:
+        m = _SOURCE.match(line.strip())
+        if m:
+            d, mo, y = int(m.group(2)), int(m.group(3)), int(m.group(4))
+            return m.group(1), y, _iso(y, mo, d)
+    return None
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()

@@ -15,6 +15,7 @@ from dxtrack.extraction.fields.dateline import (
     find_place_date,
     join_broken,
     passed_date,
+    source_line,
     without_place_date,
 )
 from dxtrack.extraction.fields.head_end import (
@@ -86,6 +87,8 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     _letterhead(meta, lines[:header_end], directory)
     if meta.place is None and meta.issued_date is None and (passed := passed_date(lines)):
         meta.year, meta.issued_date = passed  # Công báo's laws and resolutions: no date line
+    if meta.number is None and meta.issued_date is None and (source := source_line(paras)):
+        meta.number, meta.year, meta.issued_date = source  # a portal's "(Theo Công văn số ...)"
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
     meta.signer = find_signer(lines, meta.body_start)
     if meta.doc_type is None:
