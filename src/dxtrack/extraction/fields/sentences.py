@@ -56,7 +56,9 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
         # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
         chairing = _after_semicolon(node, unit)
-        if chairing and not (_chairs(before, matcher) or _acts(before, matcher)):
+        if chairing and not (
+            _chairs(before, matcher) or _duty(text, matcher) and _acts(before, matcher)
+        ):
             actor, listing_next = None, False
         else:
             actor, listing_next = _opening_actor(text, matcher, chairing=chairing)
@@ -107,6 +109,15 @@ def _chairs(text: str, matcher: AgencyMatcher) -> bool:
     """The part opens with an actor that chairs ("Bộ A chủ trì, phối hợp ...")."""
     ex, subject = find_subject(text, matcher)
     return bool(subject.leads) and bool(_CHAIRS.match(ex.folded, subject.end))
+
+
+_DUTY = re.compile(r"\s*(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\b")
+
+
+def _duty(text: str, matcher: AgencyMatcher) -> bool:
+    """The part opens with an actor given a duty ("Bộ B có trách nhiệm ...")."""
+    ex, subject = find_subject(text, matcher)
+    return bool(subject.leads) and bool(_DUTY.match(ex.folded, subject.end))
 
 
 def _acts(text: str, matcher: AgencyMatcher) -> bool:
