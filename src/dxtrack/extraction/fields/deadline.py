@@ -30,6 +30,8 @@ _TRIGGER = re.compile(
     r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*:?\s*(?:là\s+)?"
     # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}\s*['’]?)?(?:\s*phút)?\s*,?\s*)?"
+    # a part of the day: "trong chiều ngày 03/10/2025", "trước 17 giờ chiều ngày ..."
+    r"(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
     r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).
@@ -195,6 +197,13 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
         False,
     ),
     (
+        # "trước năm 2025": the end of the year before (FORMAT.md's "trước ngày" read for a year)
+        "before_year",
+        re.compile(rf"(?<=trước\s)năm\s+{_Y}(?!\s*[-–/])"),
+        lambda m, y: (date(int(m.group(1)) - 1, 12, 31), True),
+        False,
+    ),
+    (
         "within_year",
         re.compile(
             # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
@@ -330,6 +339,7 @@ _KEYWORDS = {
     "month_list": "tháng",
     "part_of_year": "tháng",
     "within_year": "năm",
+    "before_year": "trước",
     "year_range": "năm",
     "day_month": "/",
 }
