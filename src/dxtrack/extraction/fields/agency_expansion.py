@@ -72,8 +72,23 @@ _HOLDERS = (
     # a member sitting for a body ("Đại diện Bộ Tài chính: chịu trách nhiệm ...")
     r"Đại\s+diện",
 )
+# a seat on a committee held by an office-holder, who acts in that office ("Phó trưởng ban
+# là Giám đốc Sở X quyết định ...", "Các ủy viên đại diện ... là Phó chủ tịch Ủy ban nhân
+# dân tỉnh, chịu trách nhiệm ..."): the seat and the title give way to the body
+_SEATS = ("Phó trưởng ban", "Đồng trưởng ban", "Trưởng ban", "Tổ trưởng", "Tổ phó")
+_SEATS += ("Ủy viên", "Uỷ viên", "Thành viên", "Các ủy viên", "Các uỷ viên", "Các thành viên")
+_SEAT_HOLDERS = r"(?:Thủ\s+trưởng|Người\s+đứng\s+đầu|(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Cc]hủ\s+tịch))"
+
+
+def _seat(name: str) -> str:
+    first, rest = name[0], name[1:].replace(" ", r"\s+")
+    return rf"{first}{rest}(?:\s+[^\s,.;:]+){{0,10}}?\s+là\s+{_SEAT_HOLDERS}\s+{_HEAD}"
+
+
 # Each pattern opens with a plain letter (see `_at_word_start`).
 TITLE_REWRITES: dict[str, str] = {
+    **{_seat(seat[0].swapcase() + seat[1:]): "" for seat in _SEATS},
+    **{_seat(seat): "" for seat in _SEATS},
     # national bodies' heads: "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", "Thống đốc Ngân
     # hàng Nhà nước Việt Nam", "Tổng Thanh tra Chính phủ", "Tổng Kiểm toán nhà nước"
     r"Bộ\s+trưởng,\s+Chủ\s+nhiệm\s+(?=Văn\s+phòng|Ủy\s+ban)": "",
