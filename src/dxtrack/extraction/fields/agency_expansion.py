@@ -75,8 +75,9 @@ _HOLDERS = (
 # a seat on a committee held by an office-holder, who acts in that office ("Phó trưởng ban
 # là Giám đốc Sở X quyết định ...", "Các ủy viên đại diện ... là Phó chủ tịch Ủy ban nhân
 # dân tỉnh, chịu trách nhiệm ..."): the seat and the title give way to the body
-_SEATS = ("Phó trưởng ban", "Đồng trưởng ban", "Trưởng ban", "Tổ trưởng", "Tổ phó")
-_SEATS += ("Ủy viên", "Uỷ viên", "Thành viên", "Các ủy viên", "Các uỷ viên", "Các thành viên")
+_SEATS: tuple[str, ...] = ("Phó trưởng ban", "Đồng trưởng ban", "Trưởng ban", "Tổ trưởng")
+_SEATS += ("Tổ phó", "Ủy viên", "Uỷ viên", "Thành viên", "Các ủy viên", "Các uỷ viên")
+_SEATS += ("Các thành viên",)
 _SEAT_HOLDERS = r"(?:Thủ\s+trưởng|Người\s+đứng\s+đầu|(?:[Pp]hó\s+)?(?:[Gg]iám\s+đốc|[Cc]hủ\s+tịch))"
 
 
