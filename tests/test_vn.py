@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import UTC, date, datetime
 
@@ -236,3 +237,25 @@ class TestParseCellDate:
         for bad in ("31/02/2025", "hôm qua", -5, True):
             with pytest.raises((ValueError, TypeError)):
                 vn.parse_cell_date(bad)
+
+
+class TestLetterClasses:
+    """`vn.UPPER` / `vn.LOWER` split every Vietnamese letter by case (the range À-Ỹ does not)."""
+
+    def test_every_letter_of_one_case(self):
+        vowels = "aăâeêioôơuưy"
+        toned = [
+            unicodedata.normalize("NFC", v + m)
+            for v in vowels
+            for m in ("", *"\u0300\u0301\u0309\u0303\u0323")
+        ]
+        letters = [*toned, *"bcdđghklmnpqrstvx"]
+        for letter in letters:
+            assert re.fullmatch(f"[{vn.LOWER}]", letter), letter
+            assert not re.fullmatch(f"[{vn.UPPER}]", letter), letter
+            assert re.fullmatch(f"[{vn.UPPER}]", letter.upper()), letter.upper()
+            assert not re.fullmatch(f"[{vn.LOWER}]", letter.upper()), letter.upper()
+
+    def test_no_other_character(self):
+        for char in "0 .,-–ßÆØÞæøþ":
+            assert not re.fullmatch(f"[{vn.UPPER}{vn.LOWER}]", char), char

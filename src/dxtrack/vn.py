@@ -11,6 +11,8 @@ Any layer may import this module (the extraction engine included); it imports no
   1.234.567, 65,63% (halves round up, as Vietnamese reports do); `parse_cell_date()`: a
   spreadsheet cell's date (a date, an Excel serial, or text such as 31/12/2025).
 - `sort_key()` / `sorted_vn()`: Vietnamese alphabetical order (a ă â b c d đ e ê ...), tones second.
+- `UPPER` / `LOWER`: regex character-class bodies of the Vietnamese letters of one case
+  (`[{UPPER}]` matches Ấ, not ấ; a range such as À-Ỹ holds both cases).
 - `month_end()` and `period_code()`: the one month-end helper and the one period-code format
   (`2025`, `2025-H1`, `2025-9M`, `2025-Q4`, `2025-M03`, `2025-W05`).
 - `today()` / `now()`: the province's date and time (setting `DXTRACK_TIMEZONE`, default
@@ -242,6 +244,18 @@ _ALPHABET = "aăâbcdđeêghiklmnoôơpqrstuưvxy"
 _RANK = {letter: index for index, letter in enumerate(_ALPHABET)}
 _TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}  # huyền hỏi ngã sắc nặng
 _SHAPES = {"\u0306": "ă", "\u0302": "^", "\u031b": "ơ"}
+
+
+def _accented_lower() -> str:
+    """Every precomposed lower-case Vietnamese letter outside a-z: đ and the toned vowels."""
+    marks = ("", *_TONES)
+    letters = {unicodedata.normalize("NFC", v + m) for v in "aăâeêioôơuưy" for m in marks}
+    return "".join(sorted((letters | {"đ"}) - set("aeiouy")))
+
+
+# Regex character-class bodies by case, for "[{UPPER}]" in a pattern.
+LOWER = "a-z" + _accented_lower()
+UPPER = "A-Z" + _accented_lower().upper()
 
 
 def _letter_key(char: str) -> tuple[int, int]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE, is_upper_line
+from dxtrack.vn import UPPER
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
 
@@ -20,14 +21,14 @@ LETTERS = "abcdđeghiklmnopqrstuvxy"
 MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
     # "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" over Roman items: a lettered section (title in capitals)
-    ("section", re.compile(r"^([A-HĐ])\.\s+(?=[A-ZĐÀ-Ỹ]{2,})"), 0.5),
+    ("section", re.compile(rf"^([A-HĐ])\.\s+(?=[{UPPER}]{{2,}})"), 0.5),
     ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
-    ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.(?=[A-ZĐÀ-Ỹ])"), 2),  # "1.1.Triển khai"
+    ("number", re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})+)\.(?=[{UPPER}])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
-    ("letter", re.compile(r"^([a-zđ])\.\s+(?=[A-ZĐÀ-Ỹ])"), 3),
+    ("letter", re.compile(rf"^([a-zđ])\.\s+(?=[{UPPER}])"), 3),
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
@@ -170,7 +171,7 @@ def build_tree(
 
 
 # "I." or "l." where OCR lost the digit one: the list then goes on "2.", "3." with no "II."
-_ONE_AS_LETTER = re.compile(r"^[Il][.)]\s+(?=[A-ZĐÀ-Ỹ])")
+_ONE_AS_LETTER = re.compile(rf"^[Il][.)]\s+(?=[{UPPER}])")
 _TWO = re.compile(r"^2[.)/]\s*(?=[^\d\s/])")
 _ROMAN_TWO = re.compile(r"^II\s?[.)/\-–]\s+")
 
@@ -332,9 +333,9 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
     return label == "a"
 
 
-_OCR_LETTER = re.compile(r"^8\)\s*(?=[A-ZĐÀ-Ỹ])")
+_OCR_LETTER = re.compile(rf"^8\)\s*(?=[{UPPER}])")
 # a letter no Vietnamese list uses ("ø)", "ơ)"), read by OCR where one is due
-_OCR_ODD_LETTER = re.compile(r"^[^\W\d_a-zA-ZđĐ]\)\s*(?=[A-ZĐÀ-Ỹ])")
+_OCR_ODD_LETTER = re.compile(rf"^[^\W\d_a-zA-ZđĐ]\)\s*(?=[{UPPER}])")
 
 
 def _ocr_letter(current: Node, text: str) -> tuple[str, str, float, int] | None:
@@ -385,7 +386,7 @@ def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None
     return ("dash", "", 4, 0) if current.kind != "root" and LEVEL_BLOCK.match(text) else None
 
 
-_COMMA_NUMBER = re.compile(r"^(\d{1,2}),\s+(?=[A-ZĐÀ-Ỹ])")
+_COMMA_NUMBER = re.compile(rf"^(\d{{1,2}}),\s+(?=[{UPPER}])")
 
 
 def _comma_number(current: Node, text: str) -> tuple[str, str, float, int] | None:

@@ -22,6 +22,7 @@ from dxtrack.extraction.textutil import (
     starts_upper,
 )
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import UPPER
 
 _INVISIBLE = {
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
@@ -59,25 +60,25 @@ def _motto(line: str) -> bool:
 
 # A paragraph starts at a line of one of these shapes (clause markers, header lines).
 _STARTERS = re.compile(
-    r"""^(?:
+    rf"""^(?:
         (?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b
-      | [IVXLC]{1,6}\s?[.)/\-–]\s
-      | \d{1,2}(?:\.\d{1,2})+(?:\.?\s|\.(?=[A-ZĐÀ-Ỹ]))
-      | \d{1,2}[.)/]\s
+      | [IVXLC]{{1,6}}\s?[.)/\-–]\s
+      | \d{{1,2}}(?:\.\d{{1,2}})+(?:\.?\s|\.(?=[{UPPER}]))
+      | \d{{1,2}}[.)/]\s
       | [a-zđ]\)\s?
       | [a-zđ]\.\s(?=\S)
-      | [_„“”"'‘’.,`·]{1,2}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
-      | [^\W\d_a-zA-ZđĐ]\)\s(?=[A-ZĐÀ-Ỹ])    # a letter no list uses, read by OCR: "ø)"
+      | [_„“”"'‘’.,`·]{{1,2}}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
+      | [^\W\d_a-zA-ZđĐ]\)\s(?=[{UPPER}])    # a letter no list uses, read by OCR: "ø)"
       | Điều\s+\d+
       | (?:Số|SỐ)\s*[:.]
       | V/v\b | Về\s+việc\b
       | Kính\s+gửi
-      | (?:[A-ZĐÀ-Ỹ]+\s+){1,8}điện\s*:   # a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"
+      | (?:[{UPPER}]+\s+){{1,8}}điện\s*:   # a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:"
       | Nơi\s+nhận
       | (?:KT|TM|TL|TUQ|Q|UQ)\.\s*\S
-      | Căn\s+cứ\b | Ngày\s+\d{1,2}\b | Thực\s+hiện\b | Triển\s+khai\b | Theo\s+đề\s+nghị\b
+      | Căn\s+cứ\b | Ngày\s+\d{{1,2}}\b | Thực\s+hiện\b | Triển\s+khai\b | Theo\s+đề\s+nghị\b
       | Trên\s+cơ\s+sở\b
-      | (?:Giao|Phân\s+công)\s+(?:cho\s+)?[A-ZĐÀ-Ỹ]   # "Phân công Ủy ban X chủ trì ..." under a title
+      | (?:Giao|Phân\s+công)\s+(?:cho\s+)?[{UPPER}]   # "Phân công Ủy ban X chủ trì ..." under a title
       | Cơ\s+quan\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*:
       | Thời\s+(?:gian|hạn)\s+(?:thực\s+hiện|hoàn\s+thành)?\s*:
       | Sản\s+phẩm\s*:
@@ -162,7 +163,7 @@ def _layout_cells(line: str) -> list[str]:
 # lines of an e-signature stamp ("Ký bởi:", "Thời gian ký:") start lines of their own.
 _GLUED_CLOSING = re.compile(
     r"(?<=\./\.)\s*(?=\S)"
-    r"|(?<=[.;:])\s+(?=(?:KT|TM|TL|TUQ)\.\s*[A-ZĐÀ-Ỹ]{2,}\s|Nơi\s+nhận\s*:)"
+    rf"|(?<=[.;:])\s+(?=(?:KT|TM|TL|TUQ)\.\s*[{UPPER}]{{2,}}\s|Nơi\s+nhận\s*:)"
     r"|\s+(?=Ký\s+bởi\s*:|Thời\s+gian\s+ký\s*:)"
 )
 

@@ -24,6 +24,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded, Expander
 from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import UPPER
 
 
 @dataclass(frozen=True)
@@ -199,7 +200,7 @@ class AgencyMatcher:
 
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
-        place = re.compile(r"[ \t]+(?=[A-ZĐÀ-Ỹ])[^\s,;.:()]+")
+        place = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
         while (
             (p := place.match(ex.text, end))
             and ex.text[_skip_space(ex.text, p.start())].isupper()  # "À-Ỹ" holds "ủ" too

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import UPPER
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class Expander:
         ]
         # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
         self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
-        patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"]]
+        patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[{UPPER}])" for t in vocab["head_typos"]]
         titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
         self._rewrite_re = re.compile("|".join(abbrs + titles))
 

@@ -15,10 +15,11 @@ from typing import NamedTuple
 
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import LOWER, UPPER
 
 _PLACE = (
-    r"(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\.?"
-    r"(?:\s+(?:-\s+)?(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]*|[a-zà-ỹđ]{1,3}(?=\s+\S))){0,5})"
+    rf"(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?"
+    rf"(?:\s+(?:-\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
 )
 _DATE = (
     r"[Nn]gày(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
@@ -129,7 +130,7 @@ def passed_date(lines: list[str]) -> tuple[int, str] | None:
 # A portal's copy naming its source on its last line: "(Theo Công văn số 907/UBND-KT ngày
 # 13/3/2023)": the document's own number and date.
 _SOURCE = re.compile(
-    r"^\(?\s*Theo\s+(?:[A-ZĐ][^\s\d]*(?:\s+[a-zđà-ỹ]+){0,2})\s+(?:số\s+)?"
+    rf"^\(?\s*Theo\s+(?:[A-ZĐ][^\s\d]*(?:\s+[{LOWER}]+){{0,2}})\s+(?:số\s+)?"
     r"(\d+[A-Za-z0-9]*(?:/[A-ZĐa-zđ0-9&.-]+)+)\s*,?\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})"
     r"\s*\)?\s*\.?\s*$"
 )

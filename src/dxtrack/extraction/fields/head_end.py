@@ -18,6 +18,7 @@ from dxtrack import vn
 from dxtrack.extraction.fields.dateline import find_place_date
 from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import UPPER
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
 # and "số:" in lower case.
@@ -128,7 +129,7 @@ def prose(line: str, *, after_title: bool = False) -> bool:
     if is_upper_line(line) or SUBJECT.match(line):
         return False
     end = line.rstrip()
-    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(r"\w[.;]\s+[A-ZĐÀ-Ỹ]", line):
+    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(rf"\w[.;]\s+[{UPPER}]", line):
         return True
     return not after_title and len(line) > 60 and end.endswith((".", ":")) and starts_upper(line)
 

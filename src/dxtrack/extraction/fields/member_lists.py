@@ -13,13 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from dxtrack.vn import UPPER
+
 # "ủy ban nhân dân các tỉnh, thành phố:" / "công an các tỉnh:" (folded text)
 _HEAD = re.compile(
     r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+các\s+(tỉnh|thành\s+phố)"
     r"(\s*,\s*(?:tỉnh|thành\s+phố))?(\s*:)?[ \t]*"
 )
 # a place name as printed: capitalised words, "Bà Rịa - Vũng Tàu" (original text)
-_PLACE = re.compile(r"[A-ZĐÀ-Ỹ][^\s,;.:()]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[A-ZĐÀ-Ỹ][^\s,;.:()]*)*")
+_PLACE = re.compile(rf"[{UPPER}][^\s,;.:()]*(?:(?:[ \t]+|[ \t]*-[ \t]*)[{UPPER}][^\s,;.:()]*)*")
 _SEP = re.compile(r"[ \t]*(?:,|\bvà\b)[ \t]*")
 
 

@@ -42,6 +42,7 @@ from dxtrack.extraction.fields.letterhead import (
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.vn import UPPER
 
 # The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
 _BARE_NUMBER = re.compile(r"^(\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–][A-ZĐa-zđ0-9&.]+)*)$")
@@ -227,7 +228,7 @@ def _own_number(before: str, m: re.Match[str]) -> bool:
 # A Party document names its issuing body under the type name: "CỦA BỘ CHÍNH TRỊ" (the
 # letterhead is the Central Committee's), "CỦA BAN THƯỜNG VỤ TỈNH ỦY"; OCR drops the hook.
 _BY_BODY = re.compile(
-    r"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[A-ZĐÀ-Ỹ ]+?)(?:\s+(VỀ\s.+|[a-zđ].*))?$"
+    rf"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[{UPPER} ]+?)(?:\s+(VỀ\s.+|[a-zđ].*))?$"
 )
 
 
@@ -251,7 +252,7 @@ def _typed_subject(line: str) -> tuple[str, str] | None:
 # The authority line flattened onto the end of a subject: "... MỚI” ỦY BAN NHÂN DÂN TỈNH KON TUM".
 _INLINE_AUTHORITY = re.compile(
     r"(?<!CỦA)(?<!VỚI)(?<!THUỘC)(?<!VÀ)\s+(?:CHỦ\s+TỊCH\s+)?(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN"
-    r"(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[\sA-ZĐÀ-Ỹ]*)?$"
+    rf"(?:\s+(?:TỈNH|THÀNH\s+PHỐ)[\s{UPPER}]*)?$"
 )
 
 
@@ -288,7 +289,7 @@ _ATTACHED_TAIL = re.compile(r"\s*\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b[
 
 
 # A sentence that opens the body's list: six words or more ending with a colon.
-_LIST_INTRO = re.compile(r"^[A-ZĐÀ-Ỹ][^:]*?(?:\s+\S+){5,}\s*:\s*$")
+_LIST_INTRO = re.compile(rf"^[{UPPER}][^:]*?(?:\s+\S+){{5,}}\s*:\s*$")
 
 
 def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:

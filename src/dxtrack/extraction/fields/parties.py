@@ -19,6 +19,7 @@ from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import LOWER, UPPER
 
 # "... có nhiệm vụ", "... có trách nhiệm như sau:", "... chịu trách nhiệm:", "... thực hiện
 # các nhiệm vụ sau:" closing a heading (folded text)
@@ -29,7 +30,7 @@ _ROLE_SUFFIX = re.compile(
 )
 _NAME_BREAK = re.compile(r"[.;:!?]|\d")
 # a task force named by its number: "Tổ công tác triển khai Đề án 06", "Ban Chỉ đạo 389"
-_NUMBERED = re.compile(r"(?<=[A-ZĐÀ-Ỹa-zđà-ỹ])\s+\d{2,4}$")
+_NUMBERED = re.compile(rf"(?<=[{UPPER}{LOWER}])\s+\d{{2,4}}$")
 _PART_SEP = re.compile(r"\s*[,;]\s+")
 
 
@@ -98,7 +99,7 @@ def _split_names(name: str, matcher: AgencyMatcher) -> list[str]:
     return [n.strip() for n in out if n.strip()]
 
 
-_SENTENCE = re.compile(r"\.\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE = re.compile(rf"\.\s+(?=[{UPPER}])")
 _NOT_ACTING = re.compile(r"^\s*(?:đã|đang|sẽ|vừa|có\s+thể)\b")
 
 

@@ -18,6 +18,7 @@ from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.task_model import Task
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import UPPER
 
 _VERB = re.compile(
     r"(?<!\w)(?:(?<!bàn\s)giao(?!\s+(?:thông|dịch|diện|lưu|tiếp|nhận|hàng|ước|kết|thoa|quyền))"
@@ -25,7 +26,7 @@ _VERB = re.compile(
     r"|chủ\s+trì|(?<!dám\s)chịu\s+trách\s+nhiệm)(?!\w)"
 )
 _PAST = re.compile(r"(?<!\w)(?:đã|đang)\s")
-_SENTENCE_END = re.compile(r"(?<=[.;!?])\s+(?=[-–+•]?\s*[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(rf"(?<=[.;!?])\s+(?=[-–+•]?\s*[{UPPER}])")
 _TIME_WORD = re.compile(r"\d|quý|tháng")
 
 

@@ -17,15 +17,16 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.subjects import find_subject
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import UPPER
 
 # a sentence ends at "." or ";" before a capital (the next sentence's subject)
-_SENTENCE_END = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ])")
+_SENTENCE_END = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}])")
 # in an item, at a full stop; at ";" only between parallel chairs ("1. Bộ A chủ trì ...; Bộ B
 # chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
 _CHAIRS = re.compile(
     r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\b"
 )
-_ITEM_END = re.compile(r"(?<=\.)\s+(?=[A-ZĐÀ-Ỹ])|;\s+(?=\w)")
+_ITEM_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])|;\s+(?=\w)")
 _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
 _NOT_ACTING = re.compile(
     r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"

@@ -15,10 +15,11 @@ from functools import lru_cache
 from dxtrack import vn
 from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import LOWER, UPPER
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 # A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh").
-_PERSON = r"[A-ZĐÀ-Ỹ][a-zà-ỹđ]+(?:\s[a-zà-ỹđ]{1,2})?(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,5}"
+_PERSON = rf"[{UPPER}][{LOWER}]+(?:\s[{LOWER}]{{1,2}})?(?:\s+[{UPPER}][{LOWER}]+){{1,5}}"
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
@@ -40,9 +41,9 @@ _TITLES = (
 _LAST_TITLE = re.compile(
     _TITLES + r"(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
 )
-_BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[A-ZĐÀ-Ỹ ,]*)?$")
+_BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[{UPPER} ,]*)?$")
 _TITLE_NAME = re.compile(
-    r"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.\-–]+?)\s+"
+    rf"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{UPPER}][{UPPER} ,.\-–]+?)\s+"
     rf"(?P<name>{_PERSON})$"
 )
 # An attachment's own title ends the block: "KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ", "HƯỚNG DẪN".
@@ -52,10 +53,10 @@ _ATTACHMENT = re.compile(
 )
 _LUU = re.compile(r"^Lưu\b", re.IGNORECASE)  # "Lưu: VT, KHCN." ends the Nơi nhận list
 _NAME_TITLE = re.compile(
-    r"^((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)\s+[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]{3,}$"
+    rf"^((?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]+)\s+[{UPPER}][{UPPER} ,.]{{3,}}$"
 )
 _STAMP_TAIL = re.compile(
-    r"(?:[+-]\d{2}:?\d{2}|\d{1,2}:\d{2}(?::\d{2})?)\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,5}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$"
+    rf"(?:[+-]\d{{2}}:?\d{{2}}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+((?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]+)$"
 )
 _WINDOW = 45  # lines from the block's first line (a long Nơi nhận list sits inside it)
 
@@ -66,7 +67,7 @@ def _surnames() -> frozenset[str]:
     return frozenset(vn.fold(s, accents=False) for s in load_vocab("metadata")["surnames"])
 
 
-_SPECKS = re.compile(r"(?<=[a-zà-ỹđ])[!'’]|\s+[a-zà-ỹđ]$")
+_SPECKS = re.compile(rf"(?<=[{LOWER}])[!'’]|\s+[{LOWER}]$")
 
 
 def clean(line: str) -> str:
@@ -112,7 +113,7 @@ def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | No
 # A title and a name glued at the end of the Nơi nhận list by a copy that flattened the
 # closing table ("... - Lưu: VT, KGVX (5b) THỦ TƯỚNG Nguyễn Tấn Dũng").
 _GLUED_SIGNER = re.compile(
-    rf"(?<=\s)(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ ,.]*?)\s+(?P<name>{_PERSON})$"
+    rf"(?<=\s)(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{UPPER}][{UPPER} ,.]*?)\s+(?P<name>{_PERSON})$"
 )
 
 
@@ -185,7 +186,7 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
     return None
 
 
-_ITEM_TAIL = re.compile(r"[.;,)]\s+((?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+\s+){1,4}[A-ZĐÀ-Ỹ][a-zà-ỹđ]+)$")
+_ITEM_TAIL = re.compile(rf"[.;,)]\s+((?:[{UPPER}][{LOWER}]+\s+){{1,4}}[{UPPER}][{LOWER}]+)$")
 
 
 def _family_name(text: str) -> bool:
@@ -211,7 +212,7 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
     deputy's own title lost) gives its office."""
     prefixed = None
     for j in range(i - 1, max(i - 13, lo - 1, -1), -1):
-        m = re.search(r"((?:[A-ZĐÀ-Ỹ]+\.?\s*){1,8})$", lines[j])
+        m = re.search(rf"((?:[{UPPER}]+\.?\s*){{1,8}})$", lines[j])
         if not m or not is_upper_line(m.group(1)):
             continue
         if SIGN_PREFIX.match(m.group(1)):

@@ -16,6 +16,7 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import UPPER
 
 LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
 _HEADING_REST = re.compile(
@@ -36,7 +37,7 @@ _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ
 # The head of government speaking ("Thủ tướng Chính phủ chỉ đạo Bộ X ...", "Phó Thủ tướng
 # Trần Hồng Hà giao Bộ X ..."): the bodies after the verb are the assignees.
 _SPEAKER = re.compile(r"(?:phó\s+)?thủ\s+tướng(?:\s+chính\s+phủ)?")
-_PERSON_NAME = re.compile(r"(?:[ \t]+[A-ZĐÀ-Ỹ][^\s,;.:()]*){1,4}")
+_PERSON_NAME = re.compile(rf"(?:[ \t]+[{UPPER}][^\s,;.:()]*){{1,4}}")
 _SPEAKER_VERB = re.compile(
     r"\s*(?:đã\s+)?(?:chỉ\s+đạo|chỉ\s+thị|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công|ủy\s+quyền\s+cho)\s*:?\s+"
 )

@@ -21,6 +21,7 @@ from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import LOWER
 
 # (column, pattern over the folded header cell), first match wins per cell.
 COLUMNS: list[tuple[str, re.Pattern[str]]] = [
@@ -51,7 +52,7 @@ _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
 # "I. HOÀN THIỆN THỂ CHẾ" in the STT cell of a section row (cells merged in the page)
 _SECTION_TITLE = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)\-–]\s*(?=[^a-zđ\W\d]{2})[^a-zđ]*$")
-_NAME_SLASH = re.compile(r"\s*/\s*(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][a-zà-ỹđ])")
+_NAME_SLASH = re.compile(rf"\s*/\s*(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][{LOWER}])")
 _LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
 
 

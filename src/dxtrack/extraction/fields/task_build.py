@@ -41,8 +41,11 @@ from dxtrack.extraction.fields.task_model import (
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.textutil import fold
+from dxtrack.vn import LOWER, UPPER
 
-_PERSON = re.compile(r"^\W*(?:[^:.;]{0,60}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+(?=[A-ZĐÀ-Ỹa-zđà-ỹ])")
+_PERSON = re.compile(
+    rf"^\W*(?:[^:.;]{{0,60}}:\s*)?(?:ông|bà|đồng\s+chí|đ/c)\s+(?=[{UPPER}{LOWER}])"
+)
 
 
 def make_task(

@@ -27,6 +27,7 @@ from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
 from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.vn import UPPER
 
 __all__ = ["Task", "extract_tasks"]
 
@@ -185,7 +186,7 @@ def _membership(heading: str) -> bool:
 
 
 # an item naming a person: "- Ông Nguyễn Văn A - Giám đốc Sở X;", "+ Đồng chí B, ..."
-_PERSON_ITEM = re.compile(r"^\W*(?:[Bb]à|[Ôô]ng|[Đđ]ồng\s+chí|[Đđ]/[Cc])\s+[A-ZĐÀ-Ỹ]")
+_PERSON_ITEM = re.compile(rf"^\W*(?:[Bb]à|[Ôô]ng|[Đđ]ồng\s+chí|[Đđ]/[Cc])\s+[{UPPER}]")
 
 
 def _person_list(node: Node) -> bool:
@@ -354,7 +355,7 @@ def _items_name_actors(node: Node, ctx: TaskContext) -> bool:
     )
 
 
-_LIST_SENTENCE = re.compile(r"(?<=[.;])\s+(?=[A-ZĐÀ-Ỹ][^.;]*:\s*$)")
+_LIST_SENTENCE = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}][^.;]*:\s*$)")
 
 
 def _task_before_list(node: Node) -> str | None:
