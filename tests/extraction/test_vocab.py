@@ -4,6 +4,7 @@ their literal text is folded, their regex syntax is kept as written."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -45,3 +46,17 @@ def test_every_entry_compiles_and_matches_its_own_folded_words(key):
         pattern = re.compile(folded_pattern(entry))
         if not re.search(r"[\\\[\](){}?*+|^$]", entry):  # plain words: they match themselves
             assert pattern.fullmatch(folded_pattern(entry).replace(r"\s+", " ")), entry
+
+
+def test_no_letter_range_mixes_cases():
+    """A class such as [A-ZĐÀ-Ỹ] meant as "a capital" holds lower-case letters too (À-Ỹ
+    spans ă, đ, ư, ạ ...): write [{UPPER}] / [{LOWER}] with dxtrack.vn's classes."""
+    root = Path(__file__).parents[2] / "src" / "dxtrack" / "extraction"
+    mixed = re.compile("À-Ỹ|à-ỹ|À-ỹ")
+    found = [
+        f"{path.relative_to(root)}:{number}"
+        for path in sorted(root.rglob("*.py")) + sorted(root.rglob("*.yaml"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if mixed.search(line)
+    ]
+    assert not found, found

@@ -203,7 +203,7 @@ class AgencyMatcher:
         place = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
         while (
             (p := place.match(ex.text, end))
-            and ex.text[_skip_space(ex.text, p.start())].isupper()  # "À-Ỹ" holds "ủ" too
+            and ex.text[_skip_space(ex.text, p.start())].isupper()  # a capital ("ủy" is none)
             and not self._starts_mention(ex, p.start() + 1)
             and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start()))
         ):
