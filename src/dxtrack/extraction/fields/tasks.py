@@ -362,12 +362,21 @@ def _task_before_list(node: Node) -> str | None:
     """A heading that assigns a task of its own before opening its list: the task sentence
     ("Bộ Tài chính ... trình Thủ tướng ... trước ngày 20/10/2024. Trong đó chú ý ... sau:")."""
     text = node.own_text
-    if not LIST_INTRO.search(text):
+    if not LIST_INTRO.search(text) and not _DUTY_OPENER.search(text):
         return None
     parts = _LIST_SENTENCE.split(text, maxsplit=1)
+    if len(parts) != 2:  # "X phải tiến hành ngay việc chi trả ... và có trách nhiệm:"
+        parts = _DUTY_OPENER.split(text, maxsplit=1)
     if len(parts) != 2 or len(parts[0].split()) < 12:
         return None
     return parts[0]
+
+
+# one sentence that acts, then opens its list of further duties
+_DUTY_OPENER = re.compile(
+    r"(?:,\s*|\s+)(?:và|đồng\s+thời)\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    r"(?:\s+[^\s.;:]+){0,3}\s*:\s*$"
+)
 
 
 def _topic_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
