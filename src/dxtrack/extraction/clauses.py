@@ -216,7 +216,7 @@ def _attach(node: Node, para: Paragraph) -> Node:
         and _POSTAMBLE.match(para.text)
     ):
         node = node.parent  # after the last numbered clause of a letter: its closing part
-    if _closes_list(node):
+    if _closes_list(node) or _after_sentence_list(node, para):
         node = node.parent  # type: ignore[assignment]  # "- A;" "- B." then a body paragraph
     if node.kind == "root":
         text = Node("text", "", 9, [para], parent=node)
@@ -286,6 +286,28 @@ def _closes_list(node: Node) -> bool:
         and prev.kind == node.kind
         and prev.own_text.rstrip().endswith(";")
         and node.own_text.rstrip().endswith(".")
+    )
+
+
+_LEAD_IN_PARA = re.compile(r"^(?:Căn\s+cứ|Trên\s+cơ\s+sở|Sau\s+khi|Ngoài\s+ra)\b")
+
+
+def _after_sentence_list(node: Node, para: Paragraph) -> bool:
+    """A letter's top-level dash list of whole sentences ("- Phối hợp ... ." "- Kịp thời ...
+    .") then a paragraph opening a new sentence of the body ("Căn cứ kết quả thí điểm, ...
+    Bộ sẽ ..."): the list is over."""
+    parent = node.parent
+    if node.kind != "dash" or parent is None or parent.kind != "root":
+        return False
+    at = parent.children.index(node)
+    run = [node]
+    while at > 0 and parent.children[at - 1].kind == "dash":
+        at -= 1
+        run.append(parent.children[at])
+    return (
+        len(run) >= 2
+        and all(len(c.paragraphs) == 1 and c.own_text.rstrip().endswith(".") for c in run)
+        and bool(_LEAD_IN_PARA.match(para.text))
     )
 
 
