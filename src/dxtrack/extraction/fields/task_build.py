@@ -354,10 +354,35 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
         return []
     ex = matcher.expand(value)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
-    if found and not ex.text[end:].lstrip().startswith(";"):
+    rest = ex.text[end:].strip(" .")
+    if found and _name_tail(rest):
+        # an item the names stop inside ("A; B - C Chính phủ; D"): item by item
+        return [n for part in value.split(";") for n in _item_names(part, matcher)]
+    if found and not rest.startswith(";"):
         return [m.name for m in found]  # "A; B" where B is unknown: the names as printed
     parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
     return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _name_tail(rest: str) -> bool:
+    """The rest of a name the matcher stopped inside, up to the next item ("Chính phủ; ..."):
+    a few words opening with a capital, no comma."""
+    tail, sep, _ = rest.partition(";")
+    words = tail.split()
+    return bool(sep and words and words[0][:1].isupper() and len(words) <= 4 and "," not in tail)
+
+
+def _item_names(part: str, matcher: AgencyMatcher) -> list[str]:
+    """The names of one ";"-separated item of a lead line: the agencies it names when they
+    fill it, else the item as printed (split at commas when each piece opens a name)."""
+    ex = matcher.expand(part)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if found and not ex.text[end:].strip(" .,"):
+        return [m.name for m in found]
+    pieces = [p.strip(" .") for p in part.split(",") if p.strip(" .")]
+    if len(pieces) > 1 and all(p[:1].isupper() for p in pieces):
+        return pieces  # "Các Quân khu, Ủy ban nhân dân các tỉnh": two names, not one group
+    return [part.strip(" .")] if part.strip(" .") else []
 
 
 def _span(node: Node, with_children: bool) -> tuple[int, int]:
