@@ -1,37 +1,64 @@
-"""The body as a clause tree: parts, Roman sections, articles, 1. / 1.1., a), dashes.
+"""The body as a clause tree: parts, Roman sections, articles, 1. / 1.1., a), (1), (i), dashes.
 
 Markers are a ranked table; a paragraph with a marker opens a node under the nearest
 open node of lower rank; a paragraph without one continues the current node.
 Vietnamese letter order (a b c d đ e g h i k l m n) is checked so that a wrapped
-line starting with "e)" after "c)" does not break the tree.
+line starting with "e)" after "c)" does not break the tree. A numbered list in another
+style under an item that opens a list ("2. Sở X có trách nhiệm:" over "1)", "2)") is a
+level of its own; a list run together on one line ("sau: a) ...; b) ...") is split into
+its items.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE, is_upper_line
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 LETTERS = "abcdđeghiklmnopqrstuvxy"
+# numbered clauses (not parts, dashes or loose text): what makes a document "structured"
+ITEM_KINDS = frozenset({"roman", "number", "letter", "article", "paren", "lroman"})
+ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+# "PHẦN THỨ HAI": a part numbered by an ordinal word (data/layout.yaml part_ordinals)
+_PART_ORDINAL = re.compile(
+    r"^(?:PHẦN|Phần)\s+(?:THỨ|[Tt]hứ)\s+("
+    + "|".join(w for o in load_vocab("layout")["part_ordinals"] for w in (o, o.upper()))
+    + r")\b[.:]?\s*"
+)
 
 # (kind, pattern, rank): lower rank encloses higher rank.
 MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
+    ("part", _PART_ORDINAL, 0),
     # "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" over Roman items: a lettered section (title in capitals)
     ("section", re.compile(rf"^([A-HĐ])\.\s+(?=[{UPPER}]{{2,}})"), 0.5),
-    ("article", re.compile(r"^Điều\s+(\d+)\s*[.:]?\s*"), 1),
+    ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
+    ("roman", re.compile(rf"^([IVXLC]{{1,6}})\.(?=[{UPPER}]{{2}})"), 1),  # "II.NHIỆM VỤ"
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
     ("number", re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})+)\.(?=[{UPPER}])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
+    ("number", re.compile(rf"^(\d{{1,2}})[-–]\s+(?=[{UPPER}])"), 2),  # "1- Sở Nội vụ ..."
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
     ("letter", re.compile(rf"^([a-zđ])\.\s+(?=[{UPPER}])"), 3),
+    # "(1) Rà soát ...", "(2). Xem xét ...": a level under the item (or letter) above
+    ("paren", re.compile(r"^\((\d{1,2})\)\.?\s*(?=\S)"), 3.5),
+    # "(i) ...", "(ii). ...", "iii) ...": small Roman numerals
+    ("lroman", re.compile(r"^\(([ivx]{1,5})\)\.?\s*(?=\S)"), 3.6),
+    ("lroman", re.compile(r"^([ivx]{2,5})[.)]\s+(?=\S)"), 3.6),
     ("dash", re.compile(r"^[-–—•]\s*"), 4),
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
+
+# "Mục 1" / "MỤC 2. CƠ QUAN CẤP XÃ" between a chapter and its articles: a part of the
+# text (not in the path) when nothing but a title in capitals follows its number.
+_MUC = re.compile(r"^(?:MỤC|Mục)\s+(\d{1,2}|[IVXLC]{1,5})\s*(?:[.:\-–]\s*)?")
 
 
 @dataclass
@@ -44,6 +71,7 @@ class Node:
     parent: Node | None = None
     marker_len: int = 0  # characters of the marker in the first paragraph
     attributes: dict[str, str] = field(default_factory=dict)
+    style: str = ""  # a number's punctuation ("." in "1.", ")" in "1)")
 
     @property
     def path(self) -> str:
@@ -100,6 +128,9 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
     section = _SECTION.match(text)
     if section and is_upper_line(text[section.end() :]):
         return "section", section.group(1), 0.5, section.end()
+    muc = _MUC.match(text) if text[:1] == "M" else None
+    if muc and (muc.end() == len(text) or is_upper_line(text[muc.end() :])):
+        return "part", muc.group(1), 0.2, muc.end()
     for kind, pattern, rank in MARKERS:
         m = pattern.match(text)
         if m:
@@ -115,18 +146,26 @@ def build_tree(
     *,
     is_closing=lambda text, anywhere=False: False,
     after_table: set[int] | frozenset[int] = frozenset(),
+    names_actor: Callable[[str], bool] | None = None,
 ) -> Node:
     """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
     opens a top-level "closing" node that takes the dash lines after it. Unmarked
     paragraphs right after a table (`after_table`: the first one's start) are no part of
     the item before the table but loose text (a note under it: "(*) ...", "Thời gian ...
     sẽ được điều chỉnh ...", "Ghi chú:" over dash lines); the next numbered item goes on
-    from the item before the table."""
+    from the item before the table. `names_actor(text)`: the text opens with an agency;
+    given, a list run together on one line whose items each name their actor is split
+    into its items (`inline_items`)."""
     root = Node("root", "", -1)
     current = root
     resume: Node | None = None  # the item a note after a table interrupted
-    one = _one_read_as_letter(paragraphs)
-    for para in paragraphs:
+    items = (
+        [item for whole in paragraphs for item in inline_items(whole, names_actor)]
+        if names_actor is not None
+        else paragraphs
+    )
+    one = _one_read_as_letter(items)
+    for at, para in enumerate(items):
         marker = match_marker(para.text) if para is not one else _item_one(para.text)
         if marker is None and para.start in after_table and current.kind != "closing":
             resume = resume or current
@@ -136,7 +175,7 @@ def build_tree(
         if (
             (marker is None or marker[0] in {"dash", "plus"})
             and current.kind != "closing"
-            and is_closing(para.text, anywhere=marker is None)
+            and is_closing(para.text, anywhere=marker is None and not _opens_list(items, at))
         ):
             current = Node("closing", "", 0.5, [para], parent=root)
             root.children.append(current)
@@ -148,10 +187,16 @@ def build_tree(
         if marker and marker[0] == "section" and not is_upper_line(para.text[marker[3] :]):
             marker = None  # "A. Nguyễn Văn B" or a sentence, not a section in capitals
         marker = (
-            _ocr_letter(current, para.text) or marker or _stray_before_letter(current, para.text)
+            _ocr_letter(current, para.text)
+            or _ocr_number(current, para.text, marker)
+            or marker
+            or _stray_before_letter(current, para.text)
         )
+        style = _style(marker, para.text)
+        if marker and style:
+            marker = _nested_style(current, marker, style)
         if marker and not _plausible_next(current, marker, para.text):
-            marker = None
+            marker = _small_roman(current, marker)
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
         if marker is None:
             current = _attach(current, para)
@@ -164,7 +209,7 @@ def build_tree(
             parent = root  # a new clause after "Nơi nhận"/signature: e.g. an attached plan
         while parent.kind != "root" and parent.rank >= rank:
             parent = parent.parent  # type: ignore[assignment]
-        node = Node(kind, label, rank, [para], parent=parent, marker_len=length)
+        node = Node(kind, label, rank, [para], parent=parent, marker_len=length, style=style)
         parent.children.append(node)
         current = node
     return root
@@ -193,6 +238,15 @@ def _one_read_as_letter(paragraphs: list[Paragraph]) -> Paragraph | None:
 def _item_one(text: str) -> tuple[str, str, float, int] | None:
     m = _ONE_AS_LETTER.match(text)
     return ("number", "1", 2, m.end()) if m else None
+
+
+def _opens_list(items: list[Paragraph], at: int) -> bool:
+    """ "..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ X:" over "(i) ...", "(ii) ...": a
+    sentence introducing a numbered list, not the letter's closing courtesy."""
+    if not items[at].text.rstrip().endswith(":") or at + 1 >= len(items):
+        return False
+    nxt = match_marker(items[at + 1].text)
+    return nxt is not None and nxt[0] in ITEM_KINDS
 
 
 def _inside_closing(node: Node | None) -> bool:
@@ -331,6 +385,8 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
         return _plausible_number(current, int(label), rank)
     if kind == "section":
         return _plausible_section(current, label)
+    if kind == "lroman":
+        return _plausible_small_roman(current, label)
     if kind != "letter":
         return True
     node: Node | None = current
@@ -438,3 +494,185 @@ def _plausible_number(current: Node, number: int, rank: float) -> bool:
             break
         node = node.parent
     return True
+
+
+# --- numbering styles, OCR slips, small Roman numerals, lists run together on one line ---
+
+_NUMBER_STYLE = re.compile(r"\d{1,2}([.)/\-–])")
+
+
+def _style(marker: tuple[str, str, float, int] | None, text: str) -> str:
+    """A plain number's punctuation ("." of "1.", ")" of "1)", "-" of "1-")."""
+    if marker is None or marker[0] != "number" or not marker[1].isdigit():
+        return ""
+    m = _NUMBER_STYLE.match(text)
+    return m.group(1).replace("–", "-") if m else ""
+
+
+def _open_numbers(current: Node) -> list[Node]:
+    """The plain numbered items open on the current chain, innermost first."""
+    out: list[Node] = []
+    node: Node | None = current
+    while node is not None and node.kind != "root" and node.rank >= 2:
+        if node.kind == "number" and node.label.isdigit():
+            out.append(node)
+        node = node.parent
+    return out
+
+
+def _nested_style(
+    current: Node, marker: tuple[str, str, float, int], style: str
+) -> tuple[str, str, float, int]:
+    """ "2. Sở X có trách nhiệm:" over "1) ...", "2) ...": a list in another numbering
+    style under an item opening a list is a level of its own ("2.1", "2.2"); its next
+    items ("2)") stay on that level, the next item in the outer style ("3.") goes back."""
+    kind, label, _rank, length = marker
+    numbers = _open_numbers(current)
+    same = next((n for n in numbers if n.style == style), None)
+    if same is not None:
+        return kind, label, same.rank, length
+    outer = numbers[0] if numbers else None
+    if (
+        outer is not None
+        and label == "1"
+        and outer.style
+        and not any(c.kind == "number" for c in outer.children)
+        and outer.paragraphs[-1].text.rstrip().endswith(":")
+    ):
+        return kind, label, outer.rank + 0.5, length
+    return marker
+
+
+_OCR_ONE = re.compile(rf"^[lI|][.)]\s*(?=[{UPPER}])")
+
+
+def _ocr_number(
+    current: Node, text: str, marker: tuple[str, str, float, int] | None
+) -> tuple[str, str, float, int] | None:
+    """ "l." or "I." where the first arabic item is due (OCR reads "1" as "l" or "I"): under
+    an open Roman section (or any heading) whose list has not started, "l. Sở X" is item 1;
+    "I." only when a Roman section is already open (it cannot follow "II." or "III.")."""
+    m = _OCR_ONE.match(text)
+    if m is None or _open_numbers(current):
+        return None
+    if marker is not None and marker[0] == "letter" and _plausible_next(current, marker, text):
+        return None  # a real "l)" after "k)"
+    if text[0] == "I":
+        roman = _open_kind(current, "roman")
+        if roman is None or any(c.kind == "number" for c in roman.children):
+            return None
+        if marker is not None and is_upper_line(text[marker[3] :]):
+            return None
+    elif marker is not None and marker[0] != "letter":
+        return None
+    return "number", "1", 2, m.end()
+
+
+def _open_kind(current: Node, kind: str) -> Node | None:
+    node: Node | None = current
+    while node is not None and node.kind not in {"root", "part", "closing"}:
+        if node.kind == kind:
+            return node
+        node = node.parent
+    return None
+
+
+def _plausible_small_roman(current: Node, label: str) -> bool:
+    """ "(ii)" follows "(i)"; a list of small Roman numerals starts at "(i)"."""
+    node: Node | None = current
+    while node is not None and node.kind != "root" and node.rank >= 3.6:
+        if node.kind == "lroman":
+            prev = node.label
+            return label == "i" or (
+                prev in ROMANS and label in ROMANS and ROMANS.index(label) == ROMANS.index(prev) + 1
+            )
+        node = node.parent
+    return label == "i"
+
+
+def _small_roman(
+    current: Node, marker: tuple[str, str, float, int]
+) -> tuple[str, str, float, int] | None:
+    """A letter "i)" (or "v)", "x)") that follows no "h)" (or "u)", "v)"): a small Roman
+    numeral opening or continuing a list "i), ii), iii)"."""
+    kind, label, _rank, length = marker
+    if kind != "letter" or label not in ROMANS:
+        return None
+    small = ("lroman", label, 3.6, length)
+    return small if _plausible_small_roman(current, label) else None
+
+
+# A list run together on one line: "... như sau: a) Sở Y tế ...; b) Sở Tài chính ...".
+_INLINE_MARK = re.compile(
+    r"(?<=[:;.])\s+(\(\d{1,2}\)|\d{1,2}\)|\([a-zđ]\)|[a-zđ]\)|\([ivx]{1,4}\))\.?\s*(?=\S)"
+)
+_LEADING_MARK = re.compile(r"^(\(\d{1,2}\)|\d{1,2}\)|\([a-zđ]\)|[a-zđ]\)|\([ivx]{1,4}\))")
+
+
+_BULLET = re.compile(r"^[-–—•+*]")
+
+
+def _mark_parts(mark: str) -> tuple[str, str]:
+    """(style, label): "(1)" -> ("()", "1"), "b)" -> (")", "b")."""
+    inner = mark.strip("()")
+    return ("()" if mark.startswith("(") else ")"), inner
+
+
+def _follows(prev: str, label: str) -> bool:
+    if prev.isdigit() and label.isdigit():
+        return int(label) == int(prev) + 1
+    if prev in ROMANS and label in ROMANS and len(prev) + len(label) > 2:
+        return ROMANS.index(label) == ROMANS.index(prev) + 1
+    if prev in LETTERS and label in LETTERS:
+        step = LETTERS.index(label) - LETTERS.index(prev)
+        return step == 1 or (prev, label) == ("d", "e")
+    return False
+
+
+def _first_label(label: str) -> bool:
+    return label in {"1", "a", "i"}
+
+
+def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Paragraph]:
+    """A paragraph holding a whole list of assignments on one line ("3. Giao ... như sau:
+    a) Sở X ...; b) Sở Y ..."): the lead-in and one paragraph per item. The first item
+    follows a colon (or opens the paragraph), each next one follows a ";" or "." and the
+    item before it in the same style (a, b, c; 1, 2, 3; (1), (2); (i), (ii)); two items at
+    least, each opening with its actor (`names_actor`): a list of the objects of one
+    action ("Góp ý dự thảo các Quyết định: (1) Quyết định ...; (2) ...") stays one clause,
+    and so does a dash item's list."""
+    text = para.text
+    if ")" not in text or (";" not in text and "." not in text) or _BULLET.match(text):
+        return [para]  # a dash item's "(i) ...; (ii) ..." describes its one task
+    marks = list(_INLINE_MARK.finditer(text))
+    if not marks:
+        return [para]
+    chain: list[tuple[int, int]] = []  # (start, end of marker incl. spaces) of each item
+    lead = _LEADING_MARK.match(text)
+    style = label = ""
+    if lead is not None and _first_label(_mark_parts(lead.group(1))[1]):
+        style, label = _mark_parts(lead.group(1))
+        chain.append((0, 0))
+    for m in marks:
+        mstyle, mlabel = _mark_parts(m.group(1))
+        before = text[: m.start()].rstrip()[-1:]
+        if chain and mstyle == style and before in ";." and _follows(label, mlabel):
+            chain.append((m.start(1), m.end()))
+            label = mlabel
+        elif not chain and before == ":" and _first_label(mlabel):
+            chain.append((m.start(1), m.end()))
+            style, label = mstyle, mlabel
+    if len(chain) < 2:
+        return [para]
+    ends = [start for start, _ in chain[1:]] + [len(text)]
+    if not all(names_actor(text[end:stop]) for (_, end), stop in zip(chain, ends, strict=True)):
+        return [para]
+    cuts = [start for start, _ in chain]
+    if cuts[0] != 0:
+        cuts.insert(0, 0)
+    out: list[Paragraph] = []
+    for at, end in zip(cuts, [*cuts[1:], len(text)], strict=True):
+        piece = text[at:end].rstrip()
+        if piece:
+            out.append(Paragraph(para.start + at, para.start + at + len(piece), piece))
+    return out

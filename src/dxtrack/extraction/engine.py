@@ -9,10 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxtrack.extraction.clauses import Node, build_tree
+from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import is_closing
 from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
+from dxtrack.extraction.fields.subjects import find_subject
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import Task, extract_tasks
 from dxtrack.extraction.layout import undo_layout
@@ -70,7 +72,13 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
     body = norm.paragraphs[meta.body_start :]  # "Nơi nhận" and signatures close clauses in the tree
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose, after_table = _prose(body)
-    tree = build_tree(prose, is_closing=is_closing, after_table=after_table)
+    matcher = get_matcher(names)
+    tree = build_tree(
+        prose,
+        is_closing=is_closing,
+        after_table=after_table,
+        names_actor=lambda text: bool(find_subject(text, matcher)[1].leads),
+    )
     report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
     tasks = extract_tasks(
         tree,

@@ -6,6 +6,7 @@ handler), applied in order to the raw lines; each has golden cases in
 `tests/extraction/cases/layout/`:
 
     html_remnants          "<br>", "&nbsp;" left by a page   -> a line break, a space
+    bullet_glyphs          "▪ Kiểm tra ...", Word's "\uf0b7"  -> "• Kiểm tra ..." ("○" -> "+")
     gazette_furniture      "CÔNG BÁO/Số .../Ngày ...", the portal's stamp -> dropped
     pandoc_tables          "+----+" grid, dash-segment tables -> "a | b | c" rows
     emphasis_across_lines  "**1. Sở Tài" / "chính:**"      -> the marks dropped
@@ -27,11 +28,13 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from functools import cache
 
 from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 from dxtrack.extraction.layout_tabs import drop_gazette_furniture, rebuild_tab_tables
+from dxtrack.extraction.vocab import load as load_vocab
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
@@ -97,6 +100,27 @@ def html_remnants(lines: list[str], directory: tuple[str, ...]) -> list[str]:
             line = _INLINE_TAG.sub("", _BR.sub(" " if "|" in line else "\n", line))
             line = _ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
         out.extend(line.split("\n"))
+    return out
+
+
+@cache
+def _bullet_glyph() -> tuple[re.Pattern[str], frozenset[str]]:
+    data = load_vocab("layout")
+    glyphs = "".join(data["bullets"]) + "".join(data["sub_bullets"])
+    return re.compile(rf"^(\s*)([{re.escape(glyphs)}])[ \t]*(?=\S)"), frozenset(data["sub_bullets"])
+
+
+def bullet_glyphs(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """Bullets other than "-", "+", "•" at a line's start (data/layout.yaml `bullets`: "▪",
+    "●", "➢", Word's Symbol bullet "\uf0b7" ...) are read as "•", the hollow ones of a
+    second level ("○", "◦") as "+": list items like the dash items."""
+    pattern, sub = _bullet_glyph()
+    out: list[str] = []
+    for line in lines:
+        m = pattern.match(line) if line and not line[:1].isalnum() else None
+        if m:
+            line = f"{m.group(1)}{'+' if m.group(2) in sub else '•'} {line[m.end() :]}"
+        out.append(line)
     return out
 
 
@@ -234,6 +258,7 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
+    ("bullet_glyphs", bullet_glyphs),
     ("gazette_furniture", gazette_furniture),
     ("pandoc_tables", pandoc_tables),
     ("emphasis_across_lines", emphasis_across_lines),

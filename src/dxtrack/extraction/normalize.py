@@ -63,13 +63,16 @@ _STARTERS = re.compile(
     rf"""^(?:
         (?:PHẦN|Phần|CHƯƠNG|Chương|MỤC|Mục)\s+[IVXLC\d]+\b
       | [IVXLC]{{1,6}}\s?[.)/\-–]\s
+      | [IVXLC]{{1,6}}\.(?=[{UPPER}]{{2}})       # "II.NHIỆM VỤ"
       | \d{{1,2}}(?:\.\d{{1,2}})+(?:\.?\s|\.(?=[{UPPER}]))
       | \d{{1,2}}[.)/]\s
+      | \d{{1,2}}[-–]\s(?=[{UPPER}])             # "1- Sở Nội vụ"
+      | \(\d{{1,2}}\)\.?\s | \([ivx]{{1,5}}\)\.?\s | [ivx]{{2,5}}[.)]\s   # "(1)", "(ii)", "iii)"
       | [a-zđ]\)\s?
       | [a-zđ]\.\s(?=\S)
       | [_„“”"'‘’.,`·]{{1,2}}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
       | [^\W\d_a-zA-ZđĐ]\)\s(?=[{UPPER}])    # a letter no list uses, read by OCR: "ø)"
-      | Điều\s+\d+
+      | (?:Điều|ĐIỀU)\s+\d+
       | (?:Số|SỐ)\s*[:.]
       | V/v\b | Về\s+việc\b
       | Kính\s+gửi

@@ -34,6 +34,20 @@ BODY_START = re.compile(
 )
 
 
+# A numbered section opens the body: "II. NHIỆM VỤ", "1. Sở Y tế", "Điều 2. ...", also glued
+# ("II.NHIỆM VỤ", "1.Sở Y tế") or an article in capitals ("ĐIỀU 2."); "A. MỤC TIÊU", a
+# capital-letter section over Roman ones (`_capital_section`).
+_NUMBERED = re.compile(
+    rf"^(?:(?:[IVX]+|\d+|(?:Điều|ĐIỀU)\s+\d+)\.\s|[IVX]+\.(?=[{UPPER}]{{2}})|\d{{1,2}}\.(?=[{UPPER}]))"
+)
+_SECTION = re.compile(r"^[A-HĐ]\.\s+(?=\S)")
+
+
+def _capital_section(line: str) -> bool:
+    m = _SECTION.match(line)
+    return m is not None and is_upper_line(line[m.end() :])
+
+
 @lru_cache(maxsize=1)
 def _title_types() -> dict[str, str]:
     """Type names printed as a title, by their folded form and by their form without
@@ -67,14 +81,18 @@ def head_end(lines: list[str]) -> int:
             and not head_follows(lines, i)
         ):
             return i  # a paragraph of sentences, even right under the subject
-        if re.match(r"^(?:[IVX]+|\d+|Điều\s+\d+)\.\s", line) or (
-            len(line) > 90
-            and not is_upper_line(line)
-            and not SUBJECT.match(line)
-            and not find_place_date(line)
-            and not typed_lower(line)
-            and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
-            and not _letterhead_follows(lines, i)
+        if (
+            _NUMBERED.match(line)
+            or _capital_section(line)
+            or (
+                len(line) > 90
+                and not is_upper_line(line)
+                and not SUBJECT.match(line)
+                and not find_place_date(line)
+                and not typed_lower(line)
+                and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
+                and not _letterhead_follows(lines, i)
+            )
         ):
             return i
     dated = next((i for i, ln in enumerate(lines[:30]) if find_place_date(ln)), None)

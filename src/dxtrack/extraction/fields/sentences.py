@@ -36,7 +36,7 @@ _NOT_ACTING = re.compile(
 
 # clauses whose one paragraph is cut into sentences: a letter's unnumbered paragraph, a
 # decision's article ("Điều 4. Đề nghị ... phối hợp ... . Thanh tra tỉnh, Công an tỉnh ...")
-_ONE_PARAGRAPH_KINDS = {"text", "article", "number", "letter"}
+_ONE_PARAGRAPH_KINDS = {"text", "article", "number", "letter", "paren", "lroman"}
 
 
 def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dxtrack.extraction.clauses import Node
+from dxtrack.extraction.clauses import ITEM_KINDS, Node
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
@@ -45,7 +45,7 @@ def extract_tasks(
     clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
     actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
     ctx = TaskContext(get_matcher(directory), year, issuer, report=report, addressees=addressees)
-    structured = any(n.kind in {"roman", "number", "letter", "article"} for n in root.walk())
+    structured = any(n.kind in ITEM_KINDS for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
     lender: list[str] = []
