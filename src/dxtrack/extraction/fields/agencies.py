@@ -62,6 +62,7 @@ class AgencyMatcher:
             frozenset(c.casefold() for c in self._central),
         )
         self._titles = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['titles'])})\s*:?\s+(?=\S)")
+        self._title_before = re.compile(rf"(?:{_alt(vocab['titles'])})[ \t]+$")
         self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
         nouns = _alt(vocab["group_nouns"])
         suffixes = _alt(vocab["group_suffixes"])
@@ -83,7 +84,13 @@ class AgencyMatcher:
         self._open = re.compile(rf"(?:{_alt(vocab['open_heads'] + vocab['capital_heads'])})\b")
         # "Phòng Kinh tế" opens a name, "Phòng chống dịch" does not
         self._capital_head = re.compile(rf"(?:{_alt(vocab['capital_heads'])})[ \t]+(?=\S)")
-        self._stop = re.compile(rf"(?:{_alt(vocab['stop_words'])})\b")
+        self._stop = re.compile(
+            rf"(?!(?:{_alt(vocab['stop_nouns'])})\b)(?:{_alt(vocab['stop_words'])})\b"
+        )
+        self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
+        # a unit word that ends an open name ("... tỉnh", "... huyện Krông Pa"); "xã hội" is none
+        self._name_unit = re.compile(rf"(?:{units})\b(?!\s+hội\b)")
+        self._branch = re.compile(rf"(?:{_alt(vocab['branch_heads'])})\s")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
         self._form_head = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['form_heads'])})\b")
@@ -237,8 +244,22 @@ class AgencyMatcher:
         end = m.end()
         words = 0
         word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
-        while words < 12 and (w := word.match(ex.text, end)):
+        titled = not ex.text[pos : pos + 40].isupper()  # no heading printed in capitals
+        through = unit_end = -1
+        while words < 12:
+            listed = self._listed_part(ex, end) if words else 0
+            if listed:  # "Phòng Kinh tế, Hạ tầng và Đô thị xã"
+                end, words = listed, words + 1
+                continue
+            w = word.match(ex.text, end)
+            if not w:
+                break
             at = w.start(1)
+            if at < through:  # "... đầu tư xây dựng tỉnh": up to the unit that ends the name
+                end, words = w.end(), words + 1
+                continue
+            if end == unit_end and not _is_capital(ex.text, at):
+                break  # "Hiệp hội Doanh nghiệp tỉnh vận động ...": a unit ends the name
             owner = _PARTY_OWNER.match(ex.folded, at)  # "Ban Tổ chức Tỉnh ủy"
             if owner:
                 end, words = owner.end(), words + 1
@@ -247,8 +268,20 @@ class AgencyMatcher:
             if members:  # "Đảng ủy các bộ, ngành", "Ban thường vụ các tỉnh ủy, thành ủy"
                 end, words = members.end(), words + 1
                 continue
-            if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
-                if words == 0 and _PARTY_OF.match(ex.folded, pos):
+            unit = self._name_unit.match(ex.folded, at)
+            if unit and words:
+                end = unit_end = self._place_name(ex, unit.end())
+                words += 1
+                continue
+            stop = self._stop.match(ex.folded, at)
+            if stop and titled and _is_titled(w.group(1)):
+                stop = None  # "Đội Quản lý thị trường", "Văn phòng Đăng ký đất đai": a name word
+            if stop and words and (named := self._name_verb_through(ex, at)):
+                through, stop = named, None
+            if stop or self._starts_mention(ex, at):
+                if words == 0 and (
+                    _PARTY_OF.match(ex.folded, pos) or self._branch.match(ex.folded, pos)
+                ):
                     # "Đảng ủy Công an tỉnh": the Party committee of the body after it
                     body = self.match_one(ex, at)
                     if len(body) == 1:
@@ -265,6 +298,33 @@ class AgencyMatcher:
             end = groups.end()  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
         return [self._mention(ex, start, scope.end() if scope else end)]
+
+    def _name_verb_through(self, ex: Expanded, at: int) -> int:
+        """Where an open name ends when the verb-like word at `at` belongs to it: a unit word
+        follows within a few words of the name ("Ban Quản lý dự án đầu tư xây dựng tỉnh",
+        "... xây dựng các công trình giao thông tỉnh"); 0 when none does."""
+        verb = self._name_verb.match(ex.folded, at)
+        if not verb:
+            return 0
+        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
+        end = verb.end()
+        for _ in range(6):
+            w = word.match(ex.folded, end)
+            if not w or (self._not_name.match(ex.folded, w.start(1)) and w.group(1) != "các"):
+                return 0
+            if self._name_unit.match(ex.folded, w.start(1)):
+                return w.start(1)
+            end = w.end()
+        return 0
+
+    def _listed_part(self, ex: Expanded, end: int) -> int:
+        """After a name word, a comma and a part of the same name listed with "và" ("Phòng
+        Kinh tế, Hạ tầng và Đô thị", "Trung tâm Văn hóa, Thể thao và Truyền thanh"): where
+        the part after "và" starts; 0 when the comma ends the name."""
+        m = _LISTED_PART.match(ex.text, end)
+        if not m or self.match_one(ex, m.start(1)) or self._stop.match(ex.folded, m.start(1)):
+            return 0
+        return m.end()
 
     def _rule_category(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         """An obliged party that is a category, printed as found up to its verb ("Chủ đầu
@@ -303,6 +363,16 @@ class AgencyMatcher:
         named = bool(self._verb_head_name.match(ex.folded, pos))
         verb_head = self._verb_head.match(ex.folded, pos) and not named
         verbs = self._strong if verb_head else self._obligation
+        first = re.compile(r"[ \t]+(\w)").match(ex.text, m.end())
+        if (
+            first
+            and self._stop.match(ex.folded, first.start(1))
+            and self._title_before.search(ex.folded, max(0, pos - 30), pos)
+        ):
+            return [self._mention(ex, pos, m.end())]  # "Giám đốc Sở chỉ đạo ...": the Sở
+        if first and first.group(1).islower() and not named and not m.group().startswith("các"):
+            verbs = self._strong  # "Quỹ đất dành cho ...", "Đội ngũ cán bộ ...": a noun, unless
+            # a verb only a subject takes follows ("Trung tâm đào tạo nghề ... có trách nhiệm")
         end, words = m.end(), 0
         word = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
         while words < 14 and (w := word.match(ex.text, end)):
@@ -319,7 +389,7 @@ class AgencyMatcher:
                 return [self._mention(ex, pos, end)]  # "Các cấp, ngành chủ động ..."
             members = (
                 words
-                and verbs is self._obligation  # not "Tổ chức kiểm tra các đơn vị ..."
+                and not verb_head  # not "Tổ chức kiểm tra các đơn vị ..."
                 and ex.folded.startswith("các ", at)
                 and self._group.match(ex.folded, at)
             )
@@ -379,6 +449,11 @@ class AgencyMatcher:
         return bool(self._stop.match(ex.folded, pos))
 
 
+# ", Hạ tầng và Đô thị": a capitalised part, up to three more words, "và", a capitalised word
+_LISTED_PART = re.compile(
+    rf",[ \t]+([{UPPER}][^\s,;.:()]*(?:[ \t]+[^\s,;.:(){UPPER}][^\s,;.:()]*){{0,3}})[ \t]+và"
+    rf"(?=[ \t]+[{UPPER}])"
+)
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b(?!\s+quyền)")  # not "ủy quyền"
 _PARTY_OF = re.compile(r"(?:các\s+)?(?:đảng\s+ủy|đảng\s+đoàn|ban\s+cán\s+sự\s+đảng)\s")
@@ -392,6 +467,11 @@ def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t":
         pos += 1
     return pos
+
+
+def _is_titled(word: str) -> bool:
+    """A name word: capitalised, not a word printed in capitals."""
+    return word[:1].isupper() and not word.isupper()
 
 
 def _is_capital(text: str, pos: int) -> bool:
