@@ -259,6 +259,12 @@ class AgencyMatcher:
                 end, words = w.end(), words + 1
                 continue
             if end == unit_end and not _is_capital(ex.text, at):
+                dash = re.compile(r"[ \t]*[-–][ \t]*").match(ex.folded, end)
+                unit = dash and self._name_unit.match(ex.folded, dash.end())
+                if unit:  # "Phòng Lao động - Thương binh và Xã hội quận - huyện"
+                    end = unit_end = self._place_name(ex, unit.end())
+                    words += 1
+                    continue
                 break  # "Hiệp hội Doanh nghiệp tỉnh vận động ...": a unit ends the name
             owner = _PARTY_OWNER.match(ex.folded, at)  # "Ban Tổ chức Tỉnh ủy"
             if owner:
