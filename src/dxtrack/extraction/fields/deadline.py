@@ -179,7 +179,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ("month", re.compile(rf"tháng\s+{_M}(?:\s*(?:/|năm)\s*{_Y})?(?![\d/])"), parse_month, True),
     (
         "quarter",
-        re.compile(rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*(?:/|năm|-)\s*{_Y})?"),
+        re.compile(
+            rf"quý\s+(iv|i{{1,3}}|[1-4])\b(?:\s*,?\s*(?:/|năm|-)\s*{_Y})?"
+        ),  # "Quý III, năm 2022"
         parse_quarter,
         False,
     ),

@@ -27,6 +27,13 @@ def time_cell_deadline(when: str, *, year: int | None, recurrence: str | None) -
     the period it gives ("6/2025 - 12/2025", "2025 - 2026", "Quý IV năm 2026, Quý I, Quý II
     năm 2027" end last)."""
     folded = fold(when)
+    first, sep, _ = when.partition(";")
+    if (
+        sep
+        and first.strip()
+        and (own := time_cell_deadline(first, year=year, recurrence=recurrence))
+    ):
+        return own  # "Năm 2025; Năm 2030": two limits, the first stated (FORMAT.md)
     m = None
     for m in _CELL_MONTH_YEAR.finditer(folded):
         pass  # a range "6/2025 - 12/2025" ends at its last month
