@@ -130,6 +130,10 @@ class AgencyMatcher:
             # a note after a member does not end the list: "Văn phòng UBND tỉnh (Trung tâm
             # Phục vụ hành chính công tỉnh), Công an tỉnh, Sở Khoa học và Công nghệ ..."
             note = _NOTE.match(ex.folded, end)
+            alias = self._alias(ex, note.start(), note.end(), got[-1]) if note else None
+            if alias and note:  # "Phòng Nông nghiệp ... huyện (Phòng Kinh tế thị xã)"
+                found.append(alias)
+                end, note = note.end(), None
             sep = self._sep.match(ex.folded, note.end() if note else end)
             if not sep:
                 break
@@ -140,6 +144,18 @@ class AgencyMatcher:
                 break
             end = sep.end()
         return found, end
+
+    def _alias(self, ex: Expanded, start: int, end: int, before: Mention) -> Mention | None:
+        """A body in brackets after a body of the same head word is its counterpart where
+        the units differ ("Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị
+        xã)"), a body of its own; a body of another head is a note on the first ("Văn phòng
+        UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)")."""
+        at = _skip_space(ex.folded, ex.folded.index("(", start) + 1)
+        got = self.match_one(ex, at)
+        if len(got) != 1 or ex.folded[_skip_space(ex.folded, got[0].end) : end].strip() != ")":
+            return None
+        same = fold(got[0].name).split()[:1] == fold(before.name).split()[:1]
+        return got[0] if same and got[0].name != before.name else None
 
     def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
         only = self._title_only.match(ex.folded, pos)
@@ -344,7 +360,9 @@ class AgencyMatcher:
             at = w.start(1)
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
                 break
-            if ex.folded.startswith("và ", at) and self._starts_mention(ex, at + 3):
+            if ex.folded.startswith("và ", at) and (
+                self._starts_mention(ex, at + 3) or self._rule_form(ex, at + 3, True)
+            ):  # "chủ đầu tư và Tổ chức làm nhiệm vụ bồi thường ..., lập ..."
                 break
             end, words = w.end(), words + 1
         after = _skip_space(ex.folded, end)
