@@ -46,6 +46,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("number", re.compile(rf"^(\d{{1,2}})[-–]\s+(?=[{UPPER}])"), 2),  # "1- Sở Nội vụ ..."
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
+    ("letter", re.compile(r"^([a-zđ])/\s+(?=\S)"), 3),  # "a/ Sở Y tế ...", like "1/"
     ("letter", re.compile(rf"^([a-zđ])\.\s+(?=[{UPPER}])"), 3),
     # "(1) Rà soát ...", "(2). Xem xét ...": a level under the item (or letter) above
     ("paren", re.compile(r"^\((\d{1,2})\)\.?\s*(?=\S)"), 3.5),

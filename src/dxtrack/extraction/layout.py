@@ -17,7 +17,7 @@ handler), applied in order to the raw lines; each has golden cases in
     aligned_tables         STT   Nhiệm vụ   Cơ quan chủ trì ... in space-aligned columns
                                                                 -> "a | b | c" rows
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
-    lone_markers           "2." alone on a line               -> it opens the next line
+    lone_markers           "2.", "1)", "(i)", "b/", "•" alone on a line -> it opens the next line
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -226,11 +226,14 @@ def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 
 
 _LONE_MARKER = re.compile(
-    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\)|[IVX]{1,5}\.|Điều\s+\d{1,3}\s*[.:])\s*$"
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*\.|\d{1,2}[)/]|\((?:\d{1,2}|[ivx]{1,5})\)|[a-zđ][)/]"
+    r"|[IVX]{1,5}[.)/]|(?:Điều|ĐIỀU)\s+\d{1,3}\s*[.:]|•)\s*$"
 )
 
 
-_OPENS_CLAUSE = re.compile(r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)]\s|[a-zđ]\)\s|[-–+]\s)")
+_OPENS_CLAUSE = re.compile(
+    r"^\s*(?:\d{1,2}(?:\.\d{1,2})*[.)/]\s|\((?:\d{1,2}|[ivx]{1,5})\)\s|[a-zđ][)/]\s|[-–+•]\s)"
+)
 
 
 def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:

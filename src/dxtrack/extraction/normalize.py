@@ -68,7 +68,7 @@ _STARTERS = re.compile(
       | \d{{1,2}}[.)/]\s
       | \d{{1,2}}[-–]\s(?=[{UPPER}])             # "1- Sở Nội vụ"
       | \(\d{{1,2}}\)\.?\s | \([ivx]{{1,5}}\)\.?\s | [ivx]{{2,5}}[.)]\s   # "(1)", "(ii)", "iii)"
-      | [a-zđ]\)\s?
+      | [a-zđ]\)\s? | [a-zđ]/\s
       | [a-zđ]\.\s(?=\S)
       | [_„“”"'‘’.,`·]{{1,2}}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
       | [^\W\d_a-zA-ZđĐ]\)\s(?=[{UPPER}])    # a letter no list uses, read by OCR: "ø)"
