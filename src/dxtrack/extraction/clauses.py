@@ -166,8 +166,10 @@ def build_tree(
         else paragraphs
     )
     one = _one_read_as_letter(items)
+    romans = _damaged_romans(items)
     for at, para in enumerate(items):
         marker = match_marker(para.text) if para is not one else _item_one(para.text)
+        marker = romans.get(id(para), marker)
         if marker is None and para.start in after_table and current.kind != "closing":
             resume = resume or current
             current = root
@@ -234,6 +236,40 @@ def _one_read_as_letter(paragraphs: list[Paragraph]) -> Paragraph | None:
                     return para if _TWO.match(nxt.text) else None
             return None
     return None
+
+
+# a Roman heading in capitals whose numeral OCR damaged: "HI- TỔ CHỨC THỰC HIỆN" for III,
+# "1- MỤC ĐÍCH, YÊU CẦU" for I, "Il." for II
+_DAMAGED_ROMAN = re.compile(r"^([IVXHl1|]{1,5})\s?[.\-–)]\s+")
+_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+
+
+def _damaged_romans(paragraphs: list[Paragraph]) -> dict[int, tuple[str, str, float, int]]:
+    """Roman headings whose numeral reads as the one due once OCR's "H" (for "II") and "l",
+    "1", "|" (for "I") are mended; the first one ("1-") only when the next reads "II"."""
+    out: dict[int, tuple[str, str, float, int]] = {}
+    last = 0  # the Roman numeral reached (1 for I)
+    pending: tuple[int, Paragraph, int] | None = None  # a damaged "I" awaiting its "II"
+    for para in paragraphs:
+        m = _DAMAGED_ROMAN.match(para.text)
+        if m is None or not is_upper_line(para.text[m.end() :]):
+            continue
+        mended = m.group(1).replace("H", "II").translate(str.maketrans("l1|", "III"))
+        number = _ROMAN_NUMERALS.index(mended) + 1 if mended in _ROMAN_NUMERALS else 0
+        marker = match_marker(para.text)
+        if marker is not None and marker[0] == "roman":
+            if pending and number == 2:
+                out[id(pending[1])] = ("roman", "I", 1, pending[2])
+            pending = None
+            last = number or last
+            continue
+        if number and number == last + 1 and last:
+            out[id(para)] = ("roman", mended, 1, m.end())
+            last = number
+        elif number == 1 and not last:
+            pending = (1, para, m.end())
+            last = 1
+    return out
 
 
 def _item_one(text: str) -> tuple[str, str, float, int] | None:
