@@ -89,7 +89,11 @@ class AgencyMatcher:
         )
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
         # a unit word that ends an open name ("... tỉnh", "... huyện Krông Pa"); "xã hội" is none
-        self._name_unit = re.compile(rf"(?:{units})\b(?!\s+hội\b)")
+        # ... or a number that tells bodies of one form apart ("Đội ... số 2", "Chi cục Thuế
+        # khu vực XVII")
+        designation = r"(?:số|khu\s+vực)\s+(?:\d+|[ivxlc]+)\b"
+        self._name_unit = re.compile(rf"(?:{units})\b(?!\s+hội\b)|{designation}")
+        self._designation = re.compile(rf"\s+{designation}")
         self._branch = re.compile(rf"(?:{_alt(vocab['branch_heads'])})\s")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
@@ -205,6 +209,8 @@ class AgencyMatcher:
         end = self._place_suffix(ex, m.end())
         if end == m.end() and re.search(rf"\b(?:{self._units})$", m.group(0)):
             end = self._place_name(ex, end)
+        if designation := self._designation.match(ex.folded, end):
+            end = designation.end()  # "Kho bạc Nhà nước khu vực XV"
         return [self._mention(ex, m.start(), end)]
 
     def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
