@@ -307,6 +307,8 @@ def _heading_own_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
             ex, subject = find_subject(text, ctx.matcher)
             if len(ex.folded[subject.end :].split()) < 10:
                 continue
+            if not text.rstrip().endswith((".", ";", "!")):
+                continue  # a title naming the party ("4. Các đơn vị được giao quản lý tài sản")
         marker = node.marker_len if i == 0 else 0
         parts.append(
             Node(node.kind, node.label, node.rank, [para], parent=node.parent, marker_len=marker)
