@@ -259,8 +259,10 @@ class AgencyMatcher:
         if not m or not _is_capital(ex.text, pos) or self._stop.match(ex.folded, pos):
             return []
         head = self._capital_head.match(ex.folded, pos)
-        if head and (
-            head.end() != _skip_space(ex.folded, m.end()) or not _is_capital(ex.text, head.end())
+        if (  # a longer head opens its own name ("Cơ quan thuế các cấp")
+            head
+            and head.end() == _skip_space(ex.folded, m.end())
+            and not _is_capital(ex.text, head.end())
         ):
             return []
         end = m.end()
@@ -315,10 +317,11 @@ class AgencyMatcher:
                     if len(body) == 1:
                         end, words = body[0].end, 1
                 break
-            if ex.folded.startswith("và", at) and self._starts_mention(
-                ex, _skip_space(ex.folded, at + 2)
+            if ex.folded.startswith("và ", at) and (
+                self._starts_mention(ex, _skip_space(ex.folded, at + 2))
+                or _MANY_HEADS.match(ex.text, at + 3)
             ):
-                break
+                break  # "Tổng cục Lâm nghiệp và các Vụ, Cục liên quan thuộc Bộ"
             end, words = w.end(), words + 1
         if words == 0:
             return []
@@ -386,7 +389,8 @@ class AgencyMatcher:
         chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm ..."). A head
         followed by a function word or directly by the verb is none ("Tổ chức thực hiện")."""
         m = self._form_head.match(ex.folded, pos)
-        if not m or not _is_capital(ex.text, pos):
+        many = re.compile(r"các\s+").match(ex.folded, pos)  # "các Vụ, Cục liên quan thuộc Bộ"
+        if not m or not (_is_capital(ex.text, pos) or many and _is_capital(ex.text, many.end())):
             return []
         # a head that is also a verb ("Tổ chức tập huấn ...") needs a verb only a subject takes
         # ... unless a name follows it ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ ... lập ...")
@@ -484,6 +488,8 @@ _LISTED_PART = re.compile(
     rf",[ \t]+([{UPPER}][^\s,;.:()]*(?:[ \t]+[^\s,;.:(){UPPER}][^\s,;.:()]*){{0,3}})[ \t]+và"
     rf"(?=[ \t]+[{UPPER}])"
 )
+# "các Vụ, Cục", "các Công ty ...": bodies of a form, a group of their own after "và"
+_MANY_HEADS = re.compile(rf"[ \t]*các[ \t]+[{UPPER}]")
 _MEMBERS_HEAD = re.compile(r"các\s+(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:có\s+)?liên\s+quan)?\s*:\s*")
 _PARTY_OWNER = re.compile(r"(?:tỉnh|thành|huyện|đảng|quân)\s+ủy\b(?!\s+quyền)")  # not "ủy quyền"
 _PARTY_OF = re.compile(r"(?:các\s+)?(?:đảng\s+ủy|đảng\s+đoàn|ban\s+cán\s+sự\s+đảng)\s")
