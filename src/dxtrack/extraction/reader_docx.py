@@ -13,6 +13,8 @@
 - A footnote reference becomes its number glued to the preceding word ("Bộ Chính trị1,"),
   as PDF exports print it; footnote texts follow the body as lines "<n> <text>" (a manual
   line break inside a footnote is a space).
+- A paragraph of a Word list gets the number Word shows before it ("2.", "a)", "1.1.",
+  "•" for a bullet), counted from word/numbering.xml (`reader_docx_numbering`).
 - Runs in legacy fonts (.VnTime... = TCVN3, VNI-... = VNI) are converted to Unicode;
   without font hints the whole text is checked for TCVN3/VNI patterns.
 - The zip is checked before parsing: entry count, encryption, declared and then actually
@@ -31,6 +33,7 @@ from typing import Any
 from dxtrack.extraction import legacy
 from dxtrack.extraction.bombs import zip_bytes
 from dxtrack.extraction.errors import ExtractionError
+from dxtrack.extraction.reader_docx_numbering import Numbering, read_numbering
 from dxtrack.extraction.textutil import CLOSING_LINE
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -83,6 +86,10 @@ def read_docx(data: bytes, *, max_unpacked: int) -> tuple[str, list[str]]:
         raise ExtractionError(CORRUPTED) from None
     reader = _DocxText(_style_fonts(document))
     reader.style_caps = _style_caps(document)
+    numbering = (
+        archive.read("word/numbering.xml") if "word/numbering.xml" in archive.namelist() else None
+    )
+    reader.numbering = read_numbering(numbering, document.styles.element)
     lines = list(reader.block_lines(document.element.body))
     lines.extend(reader.footnote_lines(archive))
     text = "\n".join(lines)
@@ -160,6 +167,7 @@ class _DocxText:
         self.legacy_seen: set[str] = set()
         self.body_started = False  # a non-empty paragraph was read outside tables
         self.style_caps: set[str] = set()
+        self.numbering: Numbering | None = None  # Word's list numbers, prefixed to paragraphs
 
     def layout_columns(self, table: Any) -> list[list[str]] | None:
         """The two columns' lines of a letterhead, "Kính gửi" or closing table; None for other
@@ -201,10 +209,13 @@ class _DocxText:
                 self.body_started = self.body_started or bool(text.strip())
                 yield text
             elif child.tag == W + "tbl":
+                counted = self.numbering.snapshot() if self.numbering else None
                 columns = self.layout_columns(child)
                 if columns is not None:
                     yield from (line for column in columns for line in column)
                 else:
+                    if self.numbering and counted:
+                        self.numbering.restore(counted)  # the cells are read again as rows
                     yield from self.table_lines(child, cell_sep)
             elif child.tag == W + "sdt":
                 content = child.find(W + "sdtContent")
@@ -241,7 +252,9 @@ class _DocxText:
             text = self.run_text(run, font or para_font)
             caps = _caps(run)
             parts.append(text.upper() if (para_caps if caps is None else caps) else text)
-        return "".join(parts)
+        text = "".join(parts)
+        label = self.numbering.label(paragraph) if self.numbering else ""
+        return f"{label} {text.lstrip()}" if label and text.strip() else text
 
     def run_text(self, run: Any, font: str | None) -> str:
         pieces = []
