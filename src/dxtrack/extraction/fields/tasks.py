@@ -160,6 +160,11 @@ def _visit(
         for part in _heading_own_paragraphs(node, ctx):
             task = make_task(part, ctx, inherited=heading)
             tasks.extend([task] if task else [])
+    elif (own := _own_task_before_list(node)) and find_subject(own, ctx.matcher)[1].leads:
+        # "Trường hợp ..., Tổ chức X phối hợp ... kiểm tra, xác nhận .... Mức hỗ trợ cụ thể
+        # như sau:" over levels: the sentences before the list are a task of their own actor
+        task = make_task(node, ctx, inherited=inherited, weak=True, text=own)
+        tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
     if (
         dash_only
@@ -360,10 +365,17 @@ def _items_name_actors(node: Node, ctx: TaskContext) -> bool:
 _LIST_SENTENCE = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}][^.;]*:\s*$)")
 
 
-def _task_before_list(node: Node) -> str | None:
+def _own_task_before_list(node: Node) -> str | None:
+    """The last paragraph above a list when it acts before opening the list."""
+    if len(node.paragraphs) < 2:
+        return _task_before_list(node)
+    return _task_before_list(node, node.paragraphs[-1].text)
+
+
+def _task_before_list(node: Node, text: str | None = None) -> str | None:
     """A heading that assigns a task of its own before opening its list: the task sentence
     ("Bộ Tài chính ... trình Thủ tướng ... trước ngày 20/10/2024. Trong đó chú ý ... sau:")."""
-    text = node.own_text
+    text = node.own_text if text is None else text
     if not LIST_INTRO.search(text) and not _DUTY_OPENER.search(text):
         return None
     parts = _LIST_SENTENCE.split(text, maxsplit=1)
