@@ -175,6 +175,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                     and not meta.subject
                     and not _AUTHORITY.match(nxt)
                     and not (BODY_START.match(nxt) and not subject_under_title(line, nxt))
+                    and not _FIELD_LABEL.match(nxt)  # "GIẤY ỦY QUYỀN" / "Bên ủy quyền (Bên A):"
                 ):
                     if is_upper_line(nxt) or nxt.upper() in {"VỀ", "V/V"}:
                         meta.subject, i = _upper_subject(lines, i + 1)
@@ -286,6 +287,11 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
 # "(Ban hành kèm theo ...)".
 _ATTACHED = re.compile(r"^\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
 _ATTACHED_TAIL = re.compile(r"\s*\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b[^()]*\)?\s*$")
+
+
+# A short label opening the body's fields under the type name ("Bên ủy quyền (Bên A):"),
+# no subject.
+_FIELD_LABEL = re.compile(r"^\S+(?:\s+\S+){0,5}\s*:\s*$")
 
 
 # A sentence that opens the body's list: six words or more ending with a colon.
