@@ -21,9 +21,9 @@ from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
-# and "số:" in lower case.
+# "Số:" as "Sé:" or "Sô:", and "số:" in lower case.
 NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éô]\s*:|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
 SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
