@@ -189,6 +189,7 @@ def build_tree(
             marker = None  # "- Cơ quan chủ trì: ..." belongs to the item above
         if marker and marker[0] == "section" and not is_upper_line(para.text[marker[3] :]):
             marker = None  # "A. Nguyễn Văn B" or a sentence, not a section in capitals
+        marker = _lost_stroke(current, marker) if marker and marker[1] == "d" else marker
         marker = (
             _ocr_letter(current, para.text)
             or _ocr_number(current, para.text, marker)
@@ -448,6 +449,18 @@ def _plausible_next(current: Node, marker: tuple[str, str, float, int], text: st
     return label == "a"
 
 
+def _lost_stroke(current: Node, marker: tuple[str, str, float, int]) -> tuple[str, str, float, int]:
+    """ "d)" right after "d)": the second is "đ)" with its stroke lost (OCR, a font without
+    "đ")."""
+    kind, _label, rank, length = marker
+    node: Node | None = current
+    while kind == "letter" and node is not None and node.kind != "root" and node.rank >= rank:
+        if node.kind == "letter" and node.rank == rank:
+            return (kind, "đ", rank, length) if node.label == "d" else marker
+        node = node.parent
+    return marker
+
+
 _OCR_LETTER = re.compile(rf"^8\)\s*(?=[{UPPER}])")
 # a letter no Vietnamese list uses ("ø)", "ơ)"), read by OCR where one is due
 _OCR_ODD_LETTER = re.compile(rf"^[^\W\d_a-zA-ZđĐ]\)\s*(?=[{UPPER}])")
@@ -670,26 +683,17 @@ def _first_label(label: str) -> bool:
     return label in {"1", "a", "i"}
 
 
-def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Paragraph]:
-    """A paragraph holding a whole list of assignments on one line ("3. Giao ... như sau:
-    a) Sở X ...; b) Sở Y ..."): the lead-in and one paragraph per item. The first item
-    follows a colon (or opens the paragraph), each next one follows a ";" or "." and the
-    item before it in the same style (a, b, c; 1, 2, 3; (1), (2); (i), (ii)); two items at
-    least, each opening with its actor (`names_actor`): a list of the objects of one
-    action ("Góp ý dự thảo các Quyết định: (1) Quyết định ...; (2) ...") stays one clause,
-    and so does a dash item's list."""
-    text = para.text
-    if ")" not in text or (";" not in text and "." not in text) or _BULLET.match(text):
-        return [para]  # a dash item's "(i) ...; (ii) ..." describes its one task
+def _labelled_chain(text: str) -> list[tuple[int, int]]:
+    """(start, end of the marker) of each item of a lettered or numbered inline list."""
     marks = list(_INLINE_MARK.finditer(text))
     if not marks:
-        return [para]
-    chain: list[tuple[int, int]] = []  # (start, end of marker incl. spaces) of each item
+        return []
+    chain: list[tuple[int, int]] = []
     lead = _LEADING_MARK.match(text)
     style = label = ""
     if lead is not None and _first_label(_mark_parts(lead.group(1))[1]):
         style, label = _mark_parts(lead.group(1))
-        chain.append((0, 0))
+        chain.append((0, lead.end()))
     for m in marks:
         mstyle, mlabel = _mark_parts(m.group(1))
         before = text[: m.start()].rstrip()[-1:]
@@ -699,6 +703,40 @@ def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Pa
         elif not chain and before == ":" and _first_label(mlabel):
             chain.append((m.start(1), m.end()))
             style, label = mstyle, mlabel
+    return chain
+
+
+# "...: - Sở X ...; - Sở Y ...": dash items run together (a dash after ":" or ";")
+_INLINE_DASH = re.compile(r"(?<=[:;])\s+([-–])\s+(?=\S)")
+
+
+def _dash_chain(text: str) -> list[tuple[int, int]]:
+    chain: list[tuple[int, int]] = []
+    for m in _INLINE_DASH.finditer(text):
+        before = text[: m.start()].rstrip()[-1:]
+        if (before == ":") == (not chain):
+            chain.append((m.start(1), m.end()))
+        elif not chain:
+            continue
+        else:
+            break
+    return chain
+
+
+def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Paragraph]:
+    """A paragraph holding a whole list of assignments on one line ("3. Giao ... như sau:
+    a) Sở X ...; b) Sở Y ..."): the lead-in and one paragraph per item. The first item
+    follows a colon (or opens the paragraph), each next one follows a ";" or "." and the
+    item before it in the same style (a, b, c; 1, 2, 3; (1), (2); (i), (ii); a dash after
+    ":", then after each ";"); two items at least, each opening with its actor
+    (`names_actor`): a list of the objects of one action ("Góp ý dự thảo các Quyết định: (1)
+    Quyết định ...; (2) ...") stays one clause, and so does a dash item's list."""
+    text = para.text
+    if (";" not in text and "." not in text) or _BULLET.match(text):
+        return [para]  # a dash item's "(i) ...; (ii) ..." describes its one task
+    chain = _labelled_chain(text) if ")" in text else []
+    if len(chain) < 2 and (" - " in text or " – " in text):
+        chain = _dash_chain(text)
     if len(chain) < 2:
         return [para]
     ends = [start for start, _ in chain[1:]] + [len(text)]
