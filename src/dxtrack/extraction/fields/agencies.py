@@ -90,8 +90,8 @@ class AgencyMatcher:
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
         # a unit word that ends an open name ("... tỉnh", "... huyện Krông Pa"); "xã hội" is none
         # ... or a number that tells bodies of one form apart ("Đội ... số 2", "Chi cục Thuế
-        # khu vực XVII")
-        designation = r"(?:số|khu\s+vực)\s+(?:\d+|[ivxlc]+)\b"
+        # khu vực XVII", "Ngân hàng Nhà nước chi nhánh Khu vực 9")
+        designation = r"(?:chi\s+nhánh\s+)?(?:số|khu\s+vực)\s+(?:\d+|[ivxlc]+)\b"
         self._name_unit = re.compile(rf"(?:{units})\b(?!\s+hội\b)|{designation}")
         self._designation = re.compile(rf"\s+{designation}")
         self._branch = re.compile(rf"(?:{_alt(vocab['branch_heads'])})\s")
@@ -296,7 +296,8 @@ class AgencyMatcher:
                 continue
             members = ex.folded.startswith("các ", at) and self._group.match(ex.folded, at)
             if members:  # "Đảng ủy các bộ, ngành", "Ban thường vụ các tỉnh ủy, thành ủy"
-                end, words = members.end(), words + 1
+                end = unit_end = members.end()  # ends like a unit: "Trạm Y tế các xã, phường"
+                words += 1
                 continue
             unit = self._name_unit.match(ex.folded, at)
             if unit and words:
