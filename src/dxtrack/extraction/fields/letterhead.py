@@ -18,7 +18,9 @@ _MOTTO = re.compile(
     r"|Độc\s+lập\s*[-–—]?\s*Tự\s+do\s*[-–—]?\s*Hạnh\s+phúc",  # dashes lost in print or OCR
     re.IGNORECASE,
 )
-_PARTY_MOTTO = re.compile(r"(?:^|\s)ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$")  # the Party's own
+_PARTY_MOTTO = re.compile(
+    r"(?:^|\s)Đ[ẢÁA]NG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$"
+)  # the Party's own (OCR: ĐÁNG)
 ISSUER_HEAD = re.compile(
     r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
     r"|HỘI|HĐND|(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|ĐẢNG\s+ĐOÀN|TRUNG\s+TÂM|CÔNG\s+AN"
