@@ -51,6 +51,8 @@ _AUTHORITY = re.compile(
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
     r"|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|TỔNG\s+GIÁM\s+ĐỐC|THỐNG\s+ĐỐC|VỤ\s+TRƯỞNG"
     r"|CHI\s+CỤC\s+TRƯỞNG|BAN\s+(?:THƯỜNG\s+VỤ|CHẤP\s+HÀNH|CHỈ\s+ĐẠO)|TỔNG\s+KIỂM\s+TOÁN)\b"
+    # "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIV" under "HỘI NGHỊ LẦN THỨ BA": the subject's
+    r"(?![^\n]*\bKH(?:ÓA|OÁ)\s+[IVXL]+\b)"
 )
 # The subject in the number cell: "V/v ...", "Về việc ...", or "Về ..." (not "Về việc này,").
 _CELL_SUBJECT = re.compile(
@@ -280,7 +282,18 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     ):
         parts.append(lines[j])
         j += 1
+    if j < len(lines) and _ABOUT.match(lines[j]) and not parts[-1].rstrip().endswith(":"):
+        # "HỘI NGHỊ LẦN THỨ BA" / "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIV" / "về bảo vệ môi
+        # trường ..." / "trong thời kỳ mới": a Party resolution's topic under its capitals
+        parts.append(lines[j])
+        j += 1
+        while j < len(lines) and lines[j][:1].islower() and len(lines[j]) < 120:
+            parts.append(lines[j])
+            j += 1
     return " ".join(" ".join(parts).split()), j
+
+
+_ABOUT = re.compile(r"^về\s+\w(?![^.:;]*[.:;]\s*$)")
 
 
 # The note under an attached plan's subject: "(Kèm theo Quyết định số ... của ...)",
