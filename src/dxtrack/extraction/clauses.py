@@ -41,6 +41,8 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[.:]?\s*"), 1),
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("roman", re.compile(rf"^([IVXLC]{{1,6}})\.(?=[{UPPER}]{{2}})"), 1),  # "II.NHIỆM VỤ"
+    # "II.1. Công an tỉnh ...": an item numbered with its section's roman numeral in front
+    ("number", re.compile(r"^(?:[IVX]{1,5})\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)"), 2),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
     ("number", re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})+)\.(?=[{UPPER}])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),

@@ -260,8 +260,21 @@ def find_deadlines(
         found += _cell_year(folded)
     elif not found and (label := _TIME_LABEL.search(folded)):
         found += _labelled_year(folded, label.end())
+    elif not found and not cell and (tail := _ROW_TAIL.search(folded)):
+        # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026.": a flattened row's time column
+        found += [
+            Found(f.start + tail.start(1), f.end + tail.start(1), f.value, f.has_year, True)
+            for f in find_deadlines(tail.group(1), year=year, cell=True)
+        ]
     found.sort(key=lambda f: f.start)
     return _own_first(folded, found)
+
+
+# A table row flattened onto one line ("<action> - <lead> - <time>"): the last segment, a
+# worded time with a year ("Năm 2026", "Tháng 8/2026"), after at least two such dashes.
+_ROW_TAIL = re.compile(
+    r"(?<=\S)\s[-–]\s+[^-–.;:]{3,}\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s*[.;]?\s*$"
+)
 
 
 # A time cell's years: "2026 - 2030", "Giai đoạn 2026-2030", "Từ 2026 đến 2030" end with the

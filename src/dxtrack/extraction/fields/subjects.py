@@ -29,6 +29,9 @@ _AFTER_ISSUER = re.compile(
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
+# a plan item's bare topic before a colon ("Phát triển nguồn nhân lực số: Sở X chủ trì ..."):
+# only when an agency opens the rest and none opens the topic (`Các Bộ: Công an, ...`)
+_BARE_TOPIC = re.compile(r"^\W*[^\W\d][^:.;()]{2,120}:\s*")
 # where a lead-in ends: a comma, or the "thì" of a condition ("Trường hợp ... thì Sở X ...")
 _COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
 _ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
@@ -50,6 +53,7 @@ class Subject:
     end: int = 0
     mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
     lead_in: bool = False  # found after a lead-in ("Trên cơ sở ..., X ...")
+    labelled: bool = False  # after an item's bare topic ("Phân công chuẩn bị: Văn phòng ...")
 
 
 @lru_cache(maxsize=4096)  # several rules read the same clause's subject in turn
@@ -75,6 +79,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if label and not pos and matcher.match_one(ex, base, bare_groups=True):
         pos = base
     topic = _TOPIC_COLON.match(ex.folded) if not pos else None
+    labelled = None
+    if not pos and not topic:
+        bare = _BARE_TOPIC.match(ex.folded)
+        if _bare_topic(ex, matcher, bare):
+            topic = labelled = bare  # the item assigns: "Phân công chuẩn bị: Văn phòng ..."
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
         pos = topic.end()  # "Về công tác truyền thông: Sở A, Báo B đẩy mạnh ..."
     elif topic and (party := _party_before_colon(ex, matcher, topic.end())):
@@ -95,7 +104,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         pos = _after_title(text)  # "6. Tập trung xử lý ..." / "Bộ X chủ trì, ..."
         mentions, end = matcher.match_list(ex, pos, bare_groups=True) if pos else ([], 0)
     if not mentions:
-        return ex, _assigned_mid_sentence(ex, matcher)
+        row = _flattened_row(ex, matcher)  # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026."
+        return ex, row or _assigned_mid_sentence(ex, matcher)
     request = v["request"].match(ex.folded, end)
     if request:  # "Sở X đề nghị các cơ quan ..." -> the requested ones
         others, end2 = matcher.match_list(ex, request.end(), bare_groups=True)
@@ -118,7 +128,43 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, _assigned_mid_sentence(ex, matcher, end)
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
+    if labelled:
+        return ex, Subject(mentions, chairs, end, labelled=True)
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
+
+
+# a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
+_ROW_DASH = re.compile(r"\s[-–]\s+")
+_ROW_TIME = re.compile(r"\s*[-–]\s+[^-–.;:]{0,40}\b(?:19|20)\d\d\s*[.;]?\s*$")
+
+
+def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    for dash in _ROW_DASH.finditer(ex.folded):
+        if dash.start() < 15:
+            continue
+        mentions, end = matcher.match_list(ex, dash.end(), bare_groups=True)
+        if mentions and _ROW_TIME.match(ex.folded, end):
+            return Subject(mentions, False, end, mid=True)
+    return None
+
+
+_ROLE_LABEL = re.compile(
+    r"(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|tham\s+mưu|đầu\s+mối|trách\s+nhiệm)\s*:\s*$"
+)
+_COPULA = re.compile(r"\s(?:là|gồm)\s")
+
+
+def _bare_topic(ex: Expanded, matcher: AgencyMatcher, bare: re.Match[str] | None) -> bool:
+    """A topic of three to twenty words naming no body before the colon, then an agency that
+    acts (not "X là thành viên ...")."""
+    if not bare or not 3 <= len(bare.group().split()) <= 20 or _COPULA.search(bare.group()):
+        return False
+    if "\n" in bare.group().rstrip() or _ROLE_LABEL.search(bare.group()):
+        return False  # "Xây dựng ... Cơ quan chủ trì: Sở X": an attribute line, not a topic
+    if matcher.match_one(ex, 0, bare_groups=True):
+        return False
+    mentions, end = matcher.match_list(ex, bare.end(), bare_groups=True)
+    return bool(mentions) and not _COPULA.match(ex.folded[end - 1 : end + 5])
 
 
 _FOR = re.compile(r"^\W*đối\s+với\s+")

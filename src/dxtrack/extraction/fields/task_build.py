@@ -180,6 +180,7 @@ def _assignees(
     if (
         subject.leads
         and not subject.assigned
+        and not subject.labelled  # an item assigning the issuer's own office its part
         and _is_issuer(subject.leads, ctx.issuer)
         and not _office_follows_up(ex.folded, subject.end, ctx.issuer)
     ):
