@@ -213,6 +213,8 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
             # "Đến năm 2015, hoàn thành ...": a year fronted before the action
             rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
             rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
+            # "(...; hoàn thành năm 2027)": the year the work is to be finished in
+            rf"|(?<=hoàn\sthành\s)năm\s+{_Y}(?!\s*[-–/])"
             # "Kết thúc năm 2013, Chính phủ báo cáo ...": the year's end
             rf"|(?<=kết\sthúc\s)năm\s+{_Y}"
         ),

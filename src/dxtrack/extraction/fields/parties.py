@@ -118,10 +118,14 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 
 # "(Cơ quan chủ trì: Sở Tư pháp; thời gian: quý II/2025)", ". Đơn vị chủ trì: Công an tỉnh;
 # đơn vị phối hợp: Sở X; ..." inside an item's paragraph (folded text)
+# ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)")
 _INLINE_ROLE = re.compile(
     r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
+    r"|[(;]\s*chủ\s+trì\s*:\s*"
 )
-_INLINE_COORD = re.compile(r"[;,(]\s*(?:cơ\s+quan|đơn\s+vị)\s+phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*")
+_INLINE_COORD = re.compile(
+    r"[;,(]\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*"
+)
 
 
 def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:

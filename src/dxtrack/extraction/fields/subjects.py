@@ -135,7 +135,12 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
 
 # a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
 _ROW_DASH = re.compile(r"\s[-–]\s+")
-_ROW_TIME = re.compile(r"\s*[-–]\s+[^-–.;:]{0,40}\b(?:19|20)\d\d\s*[.;]?\s*$")
+# (a coordinators' segment may come between: "<action> - <lead> - <coordinators> - <time>";
+# the time may be a recurrence: "- Thường xuyên.", "- Hằng năm.")
+_ROW_TIME = re.compile(
+    r"(?:\s*[-–]\s+[^-–.;:]{3,120})?\s*[-–]\s+(?:[^-–.;:]{0,40}\b(?:19|20)\d\d"
+    r"|thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng|tuần))\s*[.;]?\s*$"
+)
 
 
 def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
