@@ -121,8 +121,11 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 # ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)")
 _INLINE_ROLE = re.compile(
     r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
-    r"|[(;]\s*chủ\s+trì\s*:\s*"
+    r"|[(;.]\s*chủ\s+trì\s*:\s*"
 )
+# "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
+_DO_ROLE = re.compile(r"[,(;]\s*do\s+")
+_DO_ROLE_VERB = re.compile(r"\s*(?:chủ\s+trì|thực\s+hiện|đảm\s+nhiệm)\b")
 _INLINE_COORD = re.compile(
     r"[;,(]\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*"
 )
@@ -133,6 +136,10 @@ def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str
     ex = matcher.expand(text)
     m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
     if not m:
+        for do in _DO_ROLE.finditer(ex.folded):
+            leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
+            if leads and _DO_ROLE_VERB.match(ex.folded, end):
+                return [x.name for x in leads], coordinators_after(ex, end, matcher)
         return [], []
     leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
     if not leads:
