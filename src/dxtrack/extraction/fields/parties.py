@@ -125,6 +125,13 @@ _INLINE_ROLE = re.compile(
 )
 # "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
 _DO_ROLE = re.compile(r"[,(;]\s*do\s+")
+# "1. Tổ chức tập huấn ... (Sở X; quý II/2026)." / "(Sở X).": a bracket closing the item that
+# holds only bodies and perhaps a time
+_END_BRACKET = re.compile(r"\(\s*(?=[^()]*\)\s*[.;]?\s*$)")
+_BRACKET_REST = re.compile(
+    r"\s*(?:[;,]\s*(?:thời\s+gian\s*:\s*)?(?:[^()]{0,30}\d{4}|thường\s+xuyên|h[ằà]ng\s+\w+))?"
+    r"\s*\)\s*[.;]?\s*$"
+)
 _DO_ROLE_VERB = re.compile(r"\s*(?:chủ\s+trì|thực\s+hiện|đảm\s+nhiệm)\b")
 _INLINE_COORD = re.compile(
     r"[;,(]\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*"
@@ -136,6 +143,11 @@ def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str
     ex = matcher.expand(text)
     m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
     if not m:
+        bracket = _END_BRACKET.search(ex.folded)
+        if bracket and bracket.start() > 0:
+            leads, end = matcher.match_list(ex, bracket.end(), bare_groups=True)
+            if leads and _BRACKET_REST.match(ex.folded, end):
+                return [x.name for x in leads], []
         for do in _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
             if leads and _DO_ROLE_VERB.match(ex.folded, end):

@@ -138,7 +138,7 @@ _ROW_DASH = re.compile(r"\s[-–]\s+")
 # (a coordinators' segment may come between: "<action> - <lead> - <coordinators> - <time>";
 # the time may be a recurrence: "- Thường xuyên.", "- Hằng năm.")
 _ROW_TIME = re.compile(
-    r"(?:\s*[-–]\s+[^-–.;:]{3,120})?\s*[-–]\s+(?:[^-–.;:]{0,40}\b(?:19|20)\d\d"
+    r"(?:\s+chủ\s+trì[^-–.;:]{0,120})?(?:\s*[-–]\s+[^-–.;:]{3,120})?\s*[-–]\s+(?:[^-–.;:]{0,40}\b(?:19|20)\d\d"
     r"|thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng|tuần))\s*[.;]?\s*$"
 )
 
