@@ -262,7 +262,7 @@ def find_deadlines(
         found += _cell_year(folded)
     elif not found and (label := _TIME_LABEL.search(folded)):
         found += _labelled_year(folded, label.end())
-    elif not found and not cell and (tail := _ROW_TAIL.search(folded)):
+    elif not found and not cell and (tail := _ROW_TAIL.search(folded) or _ROW_MID.search(folded)):
         # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026.": a flattened row's time column
         found += [
             Found(f.start + tail.start(1), f.end + tail.start(1), f.value, f.has_year, True)
@@ -276,6 +276,10 @@ def find_deadlines(
 # worded time with a year ("Năm 2026", "Tháng 8/2026"), after at least two such dashes.
 _ROW_TAIL = re.compile(
     r"(?<=\S)\s[-–]\s+[^-–.;:]{3,}\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s*[.;]?\s*$"
+)
+# ... or its time before its lead ("<action> - Năm 2026 - <lead>.")
+_ROW_MID = re.compile(
+    r"(?<=\S)\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s+[-–]\s+[^-–.;:\d]{3,80}[.;]?\s*$"
 )
 
 

@@ -143,12 +143,24 @@ _ROW_TIME = re.compile(
 )
 
 
+_ROW_TIME_FIRST = re.compile(
+    r"\s[-–]\s+(?:[^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d|thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng))"
+    r"\s+[-–]\s+(?=\S)"
+)
+_ROW_END = re.compile(r"\s*[.;]?\s*$")
+
+
 def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
     for dash in _ROW_DASH.finditer(ex.folded):
         if dash.start() < 15:
             continue
         mentions, end = matcher.match_list(ex, dash.end(), bare_groups=True)
         if mentions and _ROW_TIME.match(ex.folded, end):
+            return Subject(mentions, False, end, mid=True)
+    mid = _ROW_TIME_FIRST.search(ex.folded, 15)  # "<action> - Năm 2026 - <lead>."
+    if mid:
+        mentions, end = matcher.match_list(ex, mid.end(), bare_groups=True)
+        if mentions and _ROW_END.match(ex.folded, end):
             return Subject(mentions, False, end, mid=True)
     return None
 
@@ -319,6 +331,8 @@ _NAMES_ONLY = re.compile(r"\s*(?:\([^)]*\)?)?\s*[.;,]?\s*(?:(?:có|chịu)\s+tr�
 def names_only(ex: Expanded, subject: Subject) -> bool:
     """A clause that only names bodies ("- Sở Xây dựng (đối với tài sản ... đô thị);"): a
     member of a list, no task."""
+    if subject.mid:  # named after the action ("<action> - Năm 2026 - Sở X."): no list member
+        return False
     return bool(subject.leads) and bool(_NAMES_ONLY.match(ex.folded, subject.end))
 
 
