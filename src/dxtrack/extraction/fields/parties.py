@@ -14,6 +14,7 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
@@ -138,13 +139,18 @@ _INLINE_COORD = re.compile(
 )
 
 
+def _actorless(ex: Expanded, before: int, matcher: AgencyMatcher) -> bool:
+    """No body named before `before` (a bracket after "phối hợp với X" explains X)."""
+    return not any(m.start < before for m in matcher.find_all(ex))
+
+
 def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:
     """The lead and coordinators an item names in an attribute inside its own paragraph."""
     ex = matcher.expand(text)
     m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
     if not m:
         bracket = _END_BRACKET.search(ex.folded)
-        if bracket and bracket.start() > 0:
+        if bracket and bracket.start() > 0 and _actorless(ex, bracket.start(), matcher):
             leads, end = matcher.match_list(ex, bracket.end(), bare_groups=True)
             if leads and _BRACKET_REST.match(ex.folded, end):
                 return [x.name for x in leads], []
