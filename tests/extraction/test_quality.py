@@ -72,20 +72,23 @@ class TestSeedQualityBar:
 # 2026-12-06, fifth session (a third blind promotion, 18 new documents): tune 170 documents F1
 # 0.962, lead 0.979, deadline 0.985, refs 0.993, meta 0.994; held-out 61 documents F1 0.841,
 # lead 0.951, deadline 0.991, refs 0.963, meta 0.916.
+# 2026-12-06, sixth session (a fourth blind promotion, 11 new documents): tune 196 documents F1
+# 0.973, lead 0.988, deadline 0.993, refs 0.992, meta 0.993; held-out 46 documents F1 0.860,
+# lead 0.944, deadline 0.989, refs 0.942, meta 0.898.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.93),
-    ("lead_acc", 0.95),
-    ("deadline_acc", 0.96),
+    ("task_f1", 0.95),
+    ("lead_acc", 0.96),
+    ("deadline_acc", 0.97),
     ("ref_f1", 0.97),
     ("meta_acc", 0.97),
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.80),
+    ("task_f1", 0.82),
     ("lead_acc", 0.92),
-    ("deadline_acc", 0.95),
+    ("deadline_acc", 0.96),
     ("ref_f1", 0.93),
     ("meta_acc", 0.88),
 ]
