@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dxtrack.extraction.fields.clause_words import closing_at
+from dxtrack.extraction.fields.clause_words import clause_vocab, closing_at
 from dxtrack.extraction.vocab import folded_pattern, load
 
 
@@ -40,7 +40,19 @@ def test_an_uppercase_escape_matches_what_it_says():
     assert closing_at("kt.") is None  # a dot and nothing after it is no signature block
 
 
-@pytest.mark.parametrize("key", ["closing_formulas", "manner_words", "lead_in", "clause_labels"])
+@pytest.mark.parametrize(
+    "key",
+    [
+        "closing_formulas",
+        "manner_words",
+        "lead_in",
+        "clause_labels",
+        "assign_verbs",
+        "request_verbs",
+        "order_verbs",
+        "speaker_verbs",
+    ],
+)
 def test_every_entry_compiles_and_matches_its_own_folded_words(key):
     for entry in load("vocab")[key]:
         pattern = re.compile(folded_pattern(entry))
@@ -60,3 +72,29 @@ def test_no_letter_range_mixes_cases():
         if mixed.search(line)
     ]
     assert not found, found
+
+
+def test_a_speaker_requests_and_orders_with_the_same_verbs():
+    """The head of government or an issuer speaking assigns by every verb a body asks or
+    orders with (`speaker_verbs` holds `request_verbs` and `order_verbs`), so that a
+    paragraph's cheap test for them (`any_request`) and its speaker agree."""
+    vocab = load("vocab")
+    assert set(vocab["request_verbs"]) | set(vocab["order_verbs"]) <= set(vocab["speaker_verbs"])
+
+
+@pytest.mark.parametrize(
+    "key,text,found",
+    [
+        ("request", " đề nghị các sở", " đề nghị "),
+        ("request", " giao cho sở x", " giao cho "),
+        ("speaker_verb", " đã giao cho bộ x", " đã giao cho "),
+        ("speaker_verb", " ủy quyền cho bộ x", " ủy quyền cho "),
+        ("speaker_verb", " chỉ thị: bộ x", " chỉ thị: "),
+        ("and_assign", " và giao cho bộ x", " và giao cho "),
+        ("mid_verb", "giao cho bộ x", "giao cho "),
+    ],
+)
+def test_assignment_verbs_take_their_longest_form(key, text, found):
+    """Built from the vocabulary longest first: "giao cho" before "giao"."""
+    m = clause_vocab()[key].match(text)
+    assert m and m.group() == found

@@ -15,13 +15,17 @@ from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternatives, anchored, cues, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
-_MID_VERB = r"(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s+"  # an assignment in mid-paragraph
-
 
 @lru_cache(maxsize=1)
 def clause_vocab() -> dict:
     vocab = load_vocab("vocab")
-    alt = lambda key: "|".join(sorted(map(folded_pattern, vocab[key]), key=len, reverse=True))
+    alt = lambda *keys: "|".join(  # longest first, each entry once
+        sorted(
+            dict.fromkeys(folded_pattern(w) for key in keys for w in vocab[key]),
+            key=len,
+            reverse=True,
+        )
+    )
     closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
     heads: dict[tuple[str, ...], list[str]] = {}  # the anchored formulas by the words they need
     for w in closing:
@@ -49,7 +53,17 @@ def clause_vocab() -> dict:
         "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
         "grant": re.compile(rf"\W*(?:{alt('grant_verbs')})\s+"),
         "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
-        "request": re.compile(r"\s*(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?)\s+"),
+        # after a named body: "Sở X đề nghị các cơ quan ..."
+        "request": re.compile(rf"\s*(?:{alt('request_verbs')})\s+"),
+        # after the head of government or an issuer: "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
+        "speaker_verb": re.compile(rf"\s*(?:đã\s+)?(?:{alt('speaker_verbs')})\s*:?\s+"),
+        # a paragraph that may assign in mid-text holds one of these: a cheap test
+        "any_request": re.compile(rf"\s(?:{alt('request_verbs', 'order_verbs')})\s"),
+        # in mid-paragraph: "Về việc này, ... giao Bộ X ...", "... và giao Bộ X ...", or
+        # reported as made before ("Tại Công văn số ..., X đã giao Bộ Y ...")
+        "assign_word": re.compile(rf"\s(?:{alt('request_verbs')})\s"),
+        "and_assign": re.compile(rf"\s(?:và|đồng\s+thời)\s+(?:{alt('request_verbs')})\s+"),
+        "past_assign": re.compile(rf"\bđã\s+(?:{alt('request_verbs')})\s*$"),
         "category": re.compile(
             rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
@@ -59,8 +73,11 @@ def clause_vocab() -> dict:
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
-        "mid_assign": re.compile(rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?{_MID_VERB}"),
-        "mid_verb": re.compile(_MID_VERB),  # what every mid_assign match ends with: a cheap test
+        "mid_assign": re.compile(
+            rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?(?:{alt('request_verbs')})\s+"
+        ),
+        # what every mid_assign match ends with: a cheap test
+        "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }
 
 

@@ -34,16 +34,12 @@ _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
 _BARE_TOPIC = re.compile(r"^\W*[^\W\d][^:.;()]{2,120}:\s*")
 # where a lead-in ends: a comma, or the "thì" of a condition ("Trường hợp ... thì Sở X ...")
 _COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
-_ASSIGN_WORD = re.compile(r"\s(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s")
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 # The head of government speaking ("Thủ tướng Chính phủ chỉ đạo Bộ X ...", "Phó Thủ tướng
 # Trần Hồng Hà giao Bộ X ..."): the bodies after the verb are the assignees.
 _SPEAKER = re.compile(r"(?:phó\s+)?thủ\s+tướng(?:\s+chính\s+phủ)?")
 _PERSON_NAME = re.compile(rf"(?:[ \t]+[{UPPER}][^\s,;.:()]*){{1,4}}")
-_SPEAKER_VERB = re.compile(
-    r"\s*(?:đã\s+)?(?:chỉ\s+đạo|chỉ\s+thị|giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị|phân\s+công|ủy\s+quyền\s+cho)\s*:?\s+"
-)
 
 
 @dataclass(frozen=True)  # shared: `find_subject` keeps recent results
@@ -65,7 +61,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     label = v["label"].match(ex.folded)  # "Chế độ báo cáo: Các sở ... định kỳ ..."
     base = label.end() if label else 0
     if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
-        assign = _ASSIGN_WORD.search(ex.folded, base, base + 300)
+        assign = v["assign_word"].search(ex.folded, base, base + 300)
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
@@ -121,7 +117,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, _assigned_mid_sentence(ex, matcher, at)
     if not assign and all(_SPEAKER.fullmatch(fold(m.name)) for m in mentions):
         # "Thủ tướng Chính phủ đồng ý ... và giao Bộ X ...": the head of government is no lead
-        for m in _AND_ASSIGN.finditer(ex.folded, end, min(len(ex.folded), end + 400)):
+        for m in v["and_assign"].finditer(ex.folded, end, min(len(ex.folded), end + 400)):
             found, end2 = matcher.match_list(ex, m.end(), bare_groups=True)
             if found:
                 return ex, Subject(found, True, end2, mid=True)
@@ -210,10 +206,11 @@ def speaker_end(ex: Expanded, pos: int) -> int | None:
         return None
     end = m.end()
     name = _PERSON_NAME.match(ex.text, end)
-    verb = _SPEAKER_VERB.match(ex.folded, end)
+    v = clause_vocab()
+    verb = v["speaker_verb"].match(ex.folded, end)
     if not verb and name:
-        verb = _SPEAKER_VERB.match(ex.folded, name.end())
-    if verb and _PAST_ASSIGN.search(ex.folded, end, verb.end()):
+        verb = v["speaker_verb"].match(ex.folded, name.end())
+    if verb and v["past_assign"].search(ex.folded, end, verb.end()):
         return None  # "Phó Thủ tướng X đã giao Bộ Y ... . Đến nay Bộ chưa ...": a report
     return verb.end() if verb else None
 
@@ -226,14 +223,14 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     v = clause_vocab()
     mids = v["mid_assign"].finditer(ex.folded, start, stop)
     for m in mids if v["mid_verb"].search(ex.folded, start, stop) else ():
-        if _PAST_ASSIGN.search(m.group()):
+        if v["past_assign"].search(m.group()):
             continue  # "Tại Công văn số ..., X đã giao Bộ Y ...": a past assignment, reported
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
     starts = (
         _SENTENCE_START.finditer(ex.folded, start, stop)
-        if _ANY_REQUEST.search(ex.folded, start, stop)
+        if v["any_request"].search(ex.folded, start, stop)
         else iter(())
     )
     for m in starts:
@@ -248,11 +245,7 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     return Subject()
 
 
-# an assignment reported as made before ("đã giao", "đã yêu cầu"), not given by this text
-_PAST_ASSIGN = re.compile(r"\bđã\s+(?:giao(?:\s+cho)?|đề\s+nghị|yêu\s+cầu)\s*$")
 _OPINION = re.compile(r"\s*có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+(?:như\s+sau|sau))?\s*:\s*")
-_ANY_REQUEST = re.compile(r"\s(?:đề\s+nghị|yêu\s+cầu|giao|chỉ\s+đạo|chỉ\s+thị|phân\s+công)\s")
-_AND_ASSIGN = re.compile(r"\s(?:và|đồng\s+thời)\s+(?:giao(?:\s+cho)?|yêu\s+cầu|đề\s+nghị)\s+")
 _SENTENCE_START = re.compile(r"(?:^|(?<=[.;:])\s+|,\s+)(?=\S)")
 _SENTENCE_END = re.compile(r"[.;](?=\s)")
 
@@ -280,7 +273,7 @@ def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject
     Văn bản số ... đến Sở X để ...", the agency after a colon ("Chủ tịch UBND tỉnh có ý
     kiến chỉ đạo: Sở X chủ trì ..."), or after its verb ("Chủ tịch UBND tỉnh chỉ đạo Ủy
     ban nhân dân các xã ..."); `at` is where the issuer's name ends."""
-    verb = _SPEAKER_VERB.match(ex.folded, at) if at else None
+    verb = clause_vocab()["speaker_verb"].match(ex.folded, at) if at else None
     if verb:
         leads, end = matcher.match_list(ex, verb.end(), bare_groups=True)
         if leads:
