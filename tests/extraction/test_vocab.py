@@ -98,3 +98,21 @@ def test_assignment_verbs_take_their_longest_form(key, text, found):
     """Built from the vocabulary longest first: "giao cho" before "giao"."""
     m = clause_vocab()[key].match(text)
     assert m and m.group() == found
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "row_lead_roles",
+        "row_recurrences",
+        "row_recurrences_time_first",
+        "bracket_time_labels",
+        "bracket_recurrences",
+    ],
+)
+def test_every_plan_row_entry_compiles_and_opens_with_a_letter(key):
+    """The words of a flattened plan row and a closing bracket (data/layout.yaml): each a
+    pattern over folded text that a word opens (searched after a dash or a ";")."""
+    for entry in load("layout")[key]:
+        assert re.match(r"\w", entry), entry
+        re.compile(folded_pattern(entry))

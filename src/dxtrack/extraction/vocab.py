@@ -5,7 +5,7 @@ vocabulary entry written as a regular expression over folded text is compiled
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import cache
 from importlib import resources
 from itertools import pairwise
@@ -52,6 +52,12 @@ def folded_pattern(entry: str) -> str:
         pos = m.end()
     out.append(fold(entry[pos:]).replace(" ", r"\s+"))
     return "".join(out)
+
+
+def alternation(entries: Iterable[str]) -> str:
+    """Vocabulary entries as one alternation of their folded patterns (`folded_pattern`),
+    longest first, each once: "giao cho" is tried before "giao"."""
+    return "|".join(sorted(dict.fromkeys(map(folded_pattern, entries)), key=len, reverse=True))
 
 
 def syntax(pattern: str) -> Iterator[tuple[int, str, int]]:

@@ -12,20 +12,14 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import alternatives, anchored, cues, folded_pattern
+from dxtrack.extraction.vocab import alternation, alternatives, anchored, cues, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
 
 @lru_cache(maxsize=1)
 def clause_vocab() -> dict:
     vocab = load_vocab("vocab")
-    alt = lambda *keys: "|".join(  # longest first, each entry once
-        sorted(
-            dict.fromkeys(folded_pattern(w) for key in keys for w in vocab[key]),
-            key=len,
-            reverse=True,
-        )
-    )
+    alt = lambda *keys: alternation(w for key in keys for w in vocab[key])
     closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
     heads: dict[tuple[str, ...], list[str]] = {}  # the anchored formulas by the words they need
     for w in closing:

@@ -18,7 +18,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import folded_pattern
+from dxtrack.extraction.vocab import alternation, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
@@ -129,10 +129,19 @@ _DO_ROLE = re.compile(r"[,(;]\s*do\s+")
 # "1. Tổ chức tập huấn ... (Sở X; quý II/2026)." / "(Sở X).": a bracket closing the item that
 # holds only bodies and perhaps a time
 _END_BRACKET = re.compile(r"\(\s*(?=[^()]*\)\s*[.;]?\s*$)")
-_BRACKET_REST = re.compile(
-    r"\s*(?:[;,]\s*(?:thời\s+gian\s*:\s*)?(?:[^()]{0,30}\d{4}|thường\s+xuyên|h[ằà]ng\s+\w+))?"
-    r"\s*\)\s*[.;]?\s*$"
-)
+
+
+@lru_cache(maxsize=1)
+def _bracket_rest() -> re.Pattern[str]:
+    """What may follow the bodies in a bracket closing a plan item: its time, labelled or
+    not, with a year or a recurrence (data/layout.yaml `bracket_*`)."""
+    v = load_vocab("layout")
+    return re.compile(
+        rf"\s*(?:[;,]\s*(?:(?:{alternation(v['bracket_time_labels'])})\s*:\s*)?"
+        rf"(?:[^()]{{0,30}}\d{{4}}|{alternation(v['bracket_recurrences'])}))?\s*\)\s*[.;]?\s*$"
+    )
+
+
 _DO_ROLE_VERB = re.compile(r"\s*(?:chủ\s+trì|thực\s+hiện|đảm\s+nhiệm)\b")
 _INLINE_COORD = re.compile(
     r"[;,(]\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*"
@@ -152,7 +161,7 @@ def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str
         bracket = _END_BRACKET.search(ex.folded)
         if bracket and bracket.start() > 0 and _actorless(ex, bracket.start(), matcher):
             leads, end = matcher.match_list(ex, bracket.end(), bare_groups=True)
-            if leads and _BRACKET_REST.match(ex.folded, end):
+            if leads and _bracket_rest().match(ex.folded, end):
                 return [x.name for x in leads], []
         for do in _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)

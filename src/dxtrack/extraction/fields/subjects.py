@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
@@ -131,29 +133,37 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
 
 # a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
 _ROW_DASH = re.compile(r"\s[-–]\s+")
-# (a coordinators' segment may come between: "<action> - <lead> - <coordinators> - <time>";
-# the time may be a recurrence: "- Thường xuyên.", "- Hằng năm.")
-_ROW_TIME = re.compile(
-    r"(?:\s+chủ\s+trì[^-–.;:]{0,120})?(?:\s*[-–]\s+[^-–.;:]{3,120})?\s*[-–]\s+(?:[^-–.;:]{0,40}\b(?:19|20)\d\d"
-    r"|thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng|tuần))\s*[.;]?\s*$"
-)
-
-
-_ROW_TIME_FIRST = re.compile(
-    r"\s[-–]\s+(?:[^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d|thường\s+xuyên|h[ằà]ng\s+(?:năm|quý|tháng))"
-    r"\s+[-–]\s+(?=\S)"
-)
 _ROW_END = re.compile(r"\s*[.;]?\s*$")
 
 
+@cache
+def _row_times() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What follows a flattened row's lead (its time, the row's last segment) and what
+    precedes it when the time comes first (data/layout.yaml `row_*`)."""
+    v = load_vocab("layout")
+    after = re.compile(
+        # the lead's role ("- Sở X chủ trì, Sở Y phối hợp -"), a coordinators' segment
+        # ("<action> - <lead> - <coordinators> - <time>"), the time with a year or a recurrence
+        rf"(?:\s+(?:{alternation(v['row_lead_roles'])})[^-–.;:]{{0,120}})?"
+        rf"(?:\s*[-–]\s+[^-–.;:]{{3,120}})?\s*[-–]\s+(?:[^-–.;:]{{0,40}}\b(?:19|20)\d\d"
+        rf"|{alternation(v['row_recurrences'])})\s*[.;]?\s*$"
+    )
+    before = re.compile(
+        rf"\s[-–]\s+(?:[^\W\d][^-–.;:]{{0,30}}\b(?:19|20)\d\d"
+        rf"|{alternation(v['row_recurrences_time_first'])})\s+[-–]\s+(?=\S)"
+    )
+    return after, before
+
+
 def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    row_time, time_first = _row_times()
     for dash in _ROW_DASH.finditer(ex.folded):
         if dash.start() < 15:
             continue
         mentions, end = matcher.match_list(ex, dash.end(), bare_groups=True)
-        if mentions and _ROW_TIME.match(ex.folded, end):
+        if mentions and row_time.match(ex.folded, end):
             return Subject(mentions, False, end, mid=True)
-    mid = _ROW_TIME_FIRST.search(ex.folded, 15)  # "<action> - Năm 2026 - <lead>."
+    mid = time_first.search(ex.folded, 15)  # "<action> - Năm 2026 - <lead>."
     if mid:
         mentions, end = matcher.match_list(ex, mid.end(), bare_groups=True)
         if mentions and _ROW_END.match(ex.folded, end):
