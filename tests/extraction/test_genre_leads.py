@@ -16,7 +16,11 @@ VARIANTS = load(CASES / "lead_forms.txt")
 
 
 def _names(cell: str) -> list[str]:
-    return [" ".join(unicodedata.normalize("NFC", n).split()).casefold() for n in cell.split(";") if n.strip()]
+    return [
+        " ".join(unicodedata.normalize("NFC", n).split()).casefold()
+        for n in cell.split(";")
+        if n.strip()
+    ]
 
 
 @pytest.mark.parametrize("index", range(len(VARIANTS)))

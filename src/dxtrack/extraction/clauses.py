@@ -150,6 +150,7 @@ def build_tree(
     is_closing=lambda text, anywhere=False: False,
     after_table: set[int] | frozenset[int] = frozenset(),
     names_actor: Callable[[str], bool] | None = None,
+    names_agencies: Callable[[str], bool] | None = None,
 ) -> Node:
     """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
     opens a top-level "closing" node that takes the dash lines after it. Unmarked
@@ -158,7 +159,9 @@ def build_tree(
     sẽ được điều chỉnh ...", "Ghi chú:" over dash lines); the next numbered item goes on
     from the item before the table. `names_actor(text)`: the text opens with an agency;
     given, a list run together on one line whose items each name their actor is split
-    into its items (`inline_items`)."""
+    into its items (`inline_items`). `names_agencies(text)`: the text only names agencies;
+    given, such an unmarked line over dash items (a web copy's bold "**Sở Xây dựng**") heads
+    them (`_agency_label`)."""
     root = Node("root", "", -1)
     current = root
     resume: Node | None = None  # the item a note after a table interrupted
@@ -204,6 +207,8 @@ def build_tree(
         if marker and not _plausible_next(current, marker, para.text):
             marker = _small_roman(current, marker)
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
+        if marker is None and names_agencies is not None:
+            marker = _agency_label(current, items, at, names_agencies)
         if marker is None:
             current = _attach(current, para)
             continue
@@ -514,6 +519,25 @@ def _stray_before_letter(current: Node, text: str) -> tuple[str, str, float, int
 
 def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None:
     return ("dash", "", 4, 0) if current.kind != "root" and LEVEL_BLOCK.match(text) else None
+
+
+def _agency_label(
+    current: Node, items: list[Paragraph], at: int, names_agencies: Callable[[str], bool]
+) -> tuple[str, str, float, int] | None:
+    """An unmarked line that only names agencies, right above a dash or "+" item (a web
+    copy's bold "**Sở Xây dựng**" over its duties): a level above the dashes, not in the
+    path, heading them."""
+    text = items[at].text.strip()
+    if current.kind == "closing" or _inside_closing(current) or at + 1 >= len(items):
+        return None
+    if len(text.split()) > 14 or text.endswith((".", ";", ",")) or _attribute(text):
+        return None
+    if current.kind == "root" and text.endswith(":"):
+        return None  # a letter's "Giám đốc Sở X có trách nhiệm:" opens its list as it is
+    following = match_marker(items[at + 1].text)
+    if following is None or following[0] not in {"dash", "plus"}:
+        return None
+    return ("dash", "", 3.9, 0) if names_agencies(text) else None
 
 
 _COMMA_NUMBER = re.compile(rf"^(\d{{1,2}}),\s+(?=[{UPPER}])")

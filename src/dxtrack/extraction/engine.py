@@ -14,7 +14,7 @@ from dxtrack.extraction.fields.clause_words import is_closing
 from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
-from dxtrack.extraction.fields.subjects import find_subject
+from dxtrack.extraction.fields.subjects import find_subject, names_only
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import Task, extract_tasks
 from dxtrack.extraction.layout import undo_layout
@@ -78,6 +78,7 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
         is_closing=is_closing,
         after_table=after_table,
         names_actor=lambda text: bool(find_subject(text, matcher)[1].leads),
+        names_agencies=lambda text: names_only(*find_subject(text, matcher)),
     )
     report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
     tasks = extract_tasks(

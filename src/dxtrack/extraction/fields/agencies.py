@@ -76,7 +76,7 @@ class AgencyMatcher:
             rf"(ủy\s+ban\s+nhân\s+dân|công\s+an|bộ\s+chỉ\s+huy\s+quân\s+sự|hội\s+đồng\s+nhân\s+dân)"
             rf"(?:\s+các)?\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*"
             rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan"
-            rf"|của\s+tỉnh))?"
+            rf"|của\s+tỉnh|{_alt(vocab['unit_places'])}))?"
         )
         self._scope = re.compile(
             rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"

@@ -29,6 +29,11 @@ _ROLE_SUFFIX = re.compile(
     r"|thực\s+hiện\s+(?:các|những)\s+nhiệm\s+vụ)"
     r"(?:\s+(?:cụ\s+thể\s+)?(?:như\s+sau|sau\s+đây|sau|cụ\s+thể|chính))?\s*[:.]?\s*$"
 )
+# the body's role after its name in a heading over its duties ("Sở Y tế chủ trì, phối hợp
+# với các đơn vị liên quan thực hiện các nhiệm vụ sau:"): the name ends before it
+_CHAIRS = re.compile(
+    r"\s+(?:chủ\s+trì\s*[,;]|chủ\s+trì\s+và\s+phối\s+hợp|phối\s+hợp\s+với|làm\s+đầu\s+mối)"
+)
 _NAME_BREAK = re.compile(r"[.;:!?]|\d")
 # a task force named by its number: "Tổ công tác triển khai Đề án 06", "Ban Chỉ đạo 389"
 _NUMBERED = re.compile(rf"(?<=[{UPPER}{LOWER}])\s+\d{{2,4}}$")
@@ -71,6 +76,8 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     name = text[start:end].strip(" -–")
     if manner := _manner().search(fold(name)):  # "Bộ Tài chính tập trung thực hiện ... sau:"
         name = name[: manner.start()]
+    if chair := _CHAIRS.search(fold(name)):  # "Sở Y tế chủ trì, phối hợp với ... thực hiện ...:"
+        name = name[: chair.start()]
     words = name.split()
     if (
         not 1 <= len(words) <= 16
@@ -122,8 +129,12 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 # ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)")
 _INLINE_ROLE = re.compile(
     r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
-    r"|[(;.]\s*chủ\s+trì\s*:\s*"
+    r"|[(;.]\s*(?:chủ\s+trì|trách\s+nhiệm\s+thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
+    r"\s*:\s*"
 )
+# "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action
+_PART_START = re.compile(r"[;.]\s+")
+_CHAIR_VERB = re.compile(r"\s+chủ\s+trì\b")
 # "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
 _DO_ROLE = re.compile(r"[,(;]\s*do\s+")
 # "1. Tổ chức tập huấn ... (Sở X; quý II/2026)." / "(Sở X).": a bracket closing the item that
@@ -153,8 +164,14 @@ def _actorless(ex: Expanded, before: int, matcher: AgencyMatcher) -> bool:
     return not any(m.start < before for m in matcher.find_all(ex))
 
 
-def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str]]:
-    """The lead and coordinators an item names in an attribute inside its own paragraph."""
+def inline_roles(
+    text: str, matcher: AgencyMatcher, *, lent: bool = False
+) -> tuple[list[str], list[str]]:
+    """The lead and coordinators an item names in an attribute inside its own paragraph.
+    `lent`: a heading lends its agency to the item; then "..., do Sở X chủ trì" names the
+    chair of what the heading's agency takes part in ("- Phối hợp tổ chức Hội nghị ..., do
+    Sở X chủ trì" under "1. Sở Tài chính:"), not the item's lead (FORMAT.md: the lead is
+    the agency that must do it)."""
     ex = matcher.expand(text)
     m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
     if not m:
@@ -163,9 +180,17 @@ def inline_roles(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[str
             leads, end = matcher.match_list(ex, bracket.end(), bare_groups=True)
             if leads and _bracket_rest().match(ex.folded, end):
                 return [x.name for x in leads], []
-        for do in _DO_ROLE.finditer(ex.folded):
+        for do in () if lent else _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
             if leads and _DO_ROLE_VERB.match(ex.folded, end):
+                return [x.name for x in leads], coordinators_after(ex, end, matcher)
+        for part in () if lent else _PART_START.finditer(ex.folded):
+            leads, end = matcher.match_list(ex, part.end(), bare_groups=True)
+            if (
+                leads
+                and _CHAIR_VERB.match(ex.folded, end)
+                and _actorless(ex, part.start(), matcher)
+            ):
                 return [x.name for x in leads], coordinators_after(ex, end, matcher)
         return [], []
     leads, end = matcher.match_list(ex, m.end(), bare_groups=True)

@@ -52,6 +52,9 @@ class Subject:
     mid: bool = False  # assigned in mid-paragraph ("Về việc này, ... giao Bộ X ...")
     lead_in: bool = False  # found after a lead-in ("Trên cơ sở ..., X ...")
     labelled: bool = False  # after an item's bare topic ("Phân công chuẩn bị: Văn phòng ...")
+    partners: tuple[
+        str, ...
+    ] = ()  # the subject when it only coordinates ("Y phối hợp với X (chủ trì)")
 
 
 @lru_cache(maxsize=4096)  # several rules read the same clause's subject in turn
@@ -124,6 +127,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
             if found:
                 return ex, Subject(found, True, end2, mid=True)
         return ex, _assigned_mid_sentence(ex, matcher, end)
+    chair = _chair_named_after(ex, matcher, end)
+    if chair:  # "Sở Tư pháp phối hợp với Sở Nội vụ (chủ trì) xây dựng ...": the chair leads
+        leads, end2 = chair
+        return ex, Subject(leads, True, end2, partners=tuple(m.name for m in mentions))
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
     if labelled:
@@ -131,9 +138,25 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
 
 
+_CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
+
+
+def _chair_named_after(
+    ex: Expanded, matcher: AgencyMatcher, end: int
+) -> tuple[list[Mention], int] | None:
+    """The body marked "(chủ trì)" among those the subject coordinates with."""
+    m = _COORD.match(ex.folded, end + 1) if ex.folded[end : end + 1] == " " else None
+    if not m:
+        return None
+    found, at = matcher.match_list(ex, m.end(), bare_groups=True)
+    mark = _CHAIR_MARK.match(ex.folded, at) if found else None
+    return (found, mark.end()) if mark else None
+
+
 # a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
 _ROW_DASH = re.compile(r"\s[-–]\s+")
 _ROW_END = re.compile(r"\s*[.;]?\s*$")
+_UNTIMED_ROW = re.compile(r"(?![^:\n]*\d{6})[^:\n]*?(?:\S+\s+){4}\S+")
 
 
 @cache
@@ -166,6 +189,15 @@ def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
     mid = time_first.search(ex.folded, 15)  # "<action> - Năm 2026 - <lead>."
     if mid:
         mentions, end = matcher.match_list(ex, mid.end(), bare_groups=True)
+        if mentions and _ROW_END.match(ex.folded, end):
+            return Subject(mentions, False, end, mid=True)
+    last = None
+    for last in _ROW_DASH.finditer(ex.folded):
+        pass
+    if last and _UNTIMED_ROW.fullmatch(ex.folded[: last.start()]):
+        # "<action> - <lead>." closing a one-line item: a row without its time (not a label
+        # and a person, "Tổ trưởng: Ông A - Giám đốc Sở X", nor a table's run-together cells)
+        mentions, end = matcher.match_list(ex, last.end(), bare_groups=True)
         if mentions and _ROW_END.match(ex.folded, end):
             return Subject(mentions, False, end, mid=True)
     return None
@@ -298,7 +330,17 @@ def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject
     return Subject()
 
 
+# "X chủ trì; Y, Z phối hợp ...": the partners named between the chair and "phối hợp"
+_CHAIR_THEN = re.compile(r"\s*chủ\s+trì\s*[,;]\s*")
+_PARTNERS_VERB = re.compile(r"\s+(?:cùng\s+)?phối\s+hợp\b")
+
+
 def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
+    chair = _CHAIR_THEN.match(ex.folded, pos)
+    if chair:
+        partners, end = matcher.match_list(ex, chair.end(), bare_groups=True)
+        if partners and _PARTNERS_VERB.match(ex.folded, end):
+            return [x.name for x in partners]
     m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
     if not m:
         return []

@@ -194,7 +194,7 @@ def _assignees(
     rule = "attribute"
     coords = _attribute_agencies(node, "coordinators", matcher)
     if not leads:
-        leads, coords = inline_roles(text, matcher)  # "... (Cơ quan chủ trì: Sở X; ...)"
+        leads, coords = inline_roles(text, matcher, lent=lent)  # "... (Cơ quan chủ trì: Sở X)"
     weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
     directs = bool(inherited) and (
         bool(clause_vocab()["direct"].match(ex.folded))
@@ -221,6 +221,7 @@ def _assignees(
         leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
     coords = (
         coords
+        or list(subject.partners)
         or _attribute_coordinators(node, matcher)
         or coordinators_after(ex, subject.end, matcher)
     )
