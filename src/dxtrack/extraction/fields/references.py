@@ -22,8 +22,8 @@ _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 # skips ahead from digit to digit
 NUMBER = re.compile(
     # the year may lose its slash in a scan ("96/2026NĐ-CP"); a department code may carry a
-    # Roman numeral after a dot ("945/VPCP-V.I")
-    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
+    # Roman numeral after a dot ("945/VPCP-V.I"); the Government's dotted numbers ("66.7/2025/NQ-CP")
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\.\d{{1,3}}(?=/))?(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
     rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
     rf"(?![\w/])"
 )
@@ -35,7 +35,7 @@ _DATE_AFTER = re.compile(
     r"|(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
-_DATE_PAREN = re.compile(r"^\s*\((\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
+_DATE_PAREN = re.compile(r"^\s*\((?:ngày\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
 _DAY = r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)((?:19|20)\d\d)"
 _DATE_BEFORE = re.compile(
     rf"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+{_DAY},?\s[^.;\n]*$"
@@ -43,9 +43,10 @@ _DATE_BEFORE = re.compile(
     # 16/8/2018 Bộ X đã có Công văn số ..."
     rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
 )
-_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
+# "số" and its OCR forms ("sô", "so", "sổ")
+_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
 # what a gap can hold: spaces and these (the letters in any case `re.IGNORECASE` matches)
-_GAP_CHARS = frozenset("*_:.sSſoOôÔốỐ")
+_GAP_CHARS = frozenset("*_:.sSſoOôÔốỐổỔ")
 
 
 def gap_from(window: str) -> int:
@@ -57,7 +58,7 @@ def gap_from(window: str) -> int:
     return k
 
 
-_SO_BEFORE = re.compile(r"(?:số|sô|so)[\s*_]*[:.]?[\s*_]*$")
+_SO_BEFORE = re.compile(r"(?:số|sô|so|sổ)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
 _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
 # a law named between its type word and "số": "Luật Đất đai số 31/2024/QH15", "Bộ luật Lao
@@ -118,7 +119,8 @@ def _issuer_pattern() -> re.Pattern[str]:
     return re.compile(
         r"^[\s*_]*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
         r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|ngày\s*\d+"
-        rf"|và\s+(?:các\b|(?:{types})\s+(?:số|sô|\d+)))\b)[^,;.:()\n])+(?:\([^)\n]{{1,40}}\))?)"
+        rf"|và\s+(?:các\b|(?:{types}|[A-ZĐ]{{2,4}})\s+(?:số|sô|\d+)))\b)[^,;.:()\n])+"
+        r"(?:\([^)\n]{1,40}\))?)"
     )
 
 
