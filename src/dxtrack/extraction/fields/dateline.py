@@ -18,8 +18,8 @@ from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
 _PLACE = (
-    rf"(?P<place>(?:(?:TP\.|Tp\.|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?"
-    rf"(?:\s+(?:-\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
+    rf"(?P<place>(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?"
+    rf"(?:\s+(?:[-–]\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
 )
 _DATE = (
     r"[Nn]gày(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
@@ -74,20 +74,24 @@ def _place(m: re.Match[str]) -> tuple[str, tuple[int, int]]:
 
 # Words that open a place's own name ("Thành phố Hồ Chí Minh", "TP. Huế", "Xã Tân Hiệp").
 _UNIT_WORDS = re.compile(
-    r"^(?:(?:tp\.|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|xã|phường|tỉnh|đặc\s+khu)\s*)+$"
+    r"^(?:(?:tp\.?|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|xã|phường|tỉnh|đặc\s+khu)\s*)+$"
 )
 
 
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    return frozenset(fold(p) for p in load_vocab("metadata")["place_names"])
+    return frozenset(_dashes(fold(p)) for p in load_vocab("metadata")["place_names"])
+
+
+def _dashes(text: str) -> str:
+    return text.replace("–", "-")  # "Bà Rịa – Vũng Tàu" is "Bà Rịa - Vũng Tàu"
 
 
 def _known_tail(words: list[str]) -> int | None:
     """Index of the longest known place (data/metadata.yaml `place_names`) that ends the
     words, when words that are not a unit's kind come before it; else None."""
     for k in range(len(words)):
-        if fold(" ".join(words[k:])) in _place_names():
+        if _dashes(fold(" ".join(words[k:]))) in _place_names():
             before = fold(" ".join(words[:k]))
             return k if k and not _UNIT_WORDS.match(before) else None
     return None

@@ -21,9 +21,11 @@ from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
-# "Số:" as "Sé:" or "Sô:", and "số:" in lower case.
+# "Số:" as "Sé:" or "Sô:", and "số:" in lower case; a draft's number left as dots or
+# underscores ("Số: ......./KH-UBND") keeps its symbol.
 NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éô]\s*:|số\s*:)\s*((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éô]\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
+    r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
 SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
@@ -62,6 +64,25 @@ def title_type(key: str) -> str | None:
     return types.get(key) or types.get(vn.fold(key, accents=False))
 
 
+@lru_cache(maxsize=1)
+def _stamps() -> frozenset[str]:
+    return frozenset(fold(s) for s in load_vocab("metadata")["head_stamps"])
+
+
+def stamp(line: str) -> bool:
+    """An urgency, secrecy or draft mark on a line of its own ("KHẨN", "(Dự thảo)"): no
+    part of the issuer nor of the subject (data/metadata.yaml `head_stamps`)."""
+    return len(line) < 30 and fold(line.strip(" ()[]*_-.")) in _stamps()
+
+
+def _above(lines: list[str], i: int) -> str:
+    """The head line above line i, a stamp between them skipped ("KẾ HOẠCH" / "(Dự thảo)")."""
+    j = i - 1
+    while j > 0 and stamp(lines[j]):
+        j -= 1
+    return lines[j]
+
+
 def head_end(lines: list[str]) -> int:
     """Index of the first paragraph that is body text (or Kính gửi)."""
     for i, line in enumerate(lines[:40]):
@@ -70,7 +91,7 @@ def head_end(lines: list[str]) -> int:
     for i, line in enumerate(lines[:60]):
         if (
             BODY_START.match(line)
-            and not (i and subject_under_title(lines[i - 1], line))
+            and not (i and subject_under_title(_above(lines, i), line))
             and not (i and SUBJECT.match(lines[i - 1]) and subject_line(lines, i))
         ):
             return i

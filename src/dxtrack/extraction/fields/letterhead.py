@@ -19,10 +19,13 @@ _MOTTO = re.compile(
     re.IGNORECASE,
 )
 _PARTY_MOTTO = re.compile(
-    r"(?:^|\s)Đ[ẢÁA]NG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM\s*$"
-)  # the Party's own (OCR: ĐÁNG)
+    r"(?:^|\s)(?:Đ[ẢÁA]NG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM"  # the Party's own (OCR: ĐÁNG)
+    r"|ĐOÀN\s+(?:TNCS|THANH\s+NIÊN\s+CỘNG\s+SẢN)\s+HỒ\s+CHÍ\s+MINH)\s*$"  # the Youth Union's
+)
 ISSUER_HEAD = re.compile(
-    r"^(?:ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
+    # a Party organisation over its committee, a council's standing body, a regional tax office
+    r"^(?:ĐẢNG\s+BỘ|THƯỜNG\s+TRỰC|THUẾ\s+(?:TỈNH|THÀNH\s+PHỐ|CƠ\s+SỞ|KHU\s+VỰC)"
+    r"|ỦY|UỶ|UBND|BỘ|SỞ|VĂN\s+PHÒNG|THỦ\s+TƯỚNG|CHÍNH\s+PHỦ|QUỐC\s+HỘI|BAN|TỔNG\s+CỤC|CỤC|CHI\s+CỤC"
     r"|HỘI|HĐND|(?:TỈNH|HUYỆN|THÀNH|QUẬN|THỊ|ĐẢNG)\s+(?:ỦY|UỶ)|ĐẢNG\s+ĐOÀN|TRUNG\s+TÂM|CÔNG\s+AN"
     r"|THANH\s+TRA|NGÂN\s+HÀNG"
     r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
@@ -124,23 +127,54 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
         else:
             bodies.append(text)
     names = [_with_acronyms(b, sentence_case(b)) for b in bodies]
-    if len(names) == 1:
-        return names[0]
-    parent, own = names[-2], names[-1]
+    issuer = names[0]
+    for own in names[1:]:  # "ĐẢNG BỘ TỈNH X" / "TỈNH ỦY" / "BAN THƯỜNG VỤ": from the top down
+        issuer = _under(issuer, own)
+    return issuer
+
+
+# The place a parent line names: a unit's kind, then its name ("tỉnh Lào Cai"); "xã hội" is
+# no commune, "Tỉnh ủy" no province.
+_PARENT_PLACE = re.compile(
+    r"\b((?i:tỉnh|thành phố|huyện|quận|thị xã|xã(?!\s+hội\b)|phường|đặc khu))"
+    r"\s+(?!(?i:ủy|uỷ)\b)(\S.*)$"
+)
+_OWN_PLACE = re.compile(_PARENT_PLACE.pattern.replace(r"(\S.*)$", r"\S"))
+_UNIT_END = re.compile(r"\s(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường)$", re.IGNORECASE)
+
+
+def _under(parent: str, own: str) -> str:
+    """The name of a unit under its parent line. A unit named only by its kind ("Văn phòng"),
+    or any unit of a collective body (a Party committee, a People's Council, the Front's
+    committee: data/metadata.yaml `collective_issuers`), takes the parent's whole name ("Ban
+    Tuyên giáo Tỉnh ủy X", "Thường trực Hội đồng nhân dân tỉnh X"); any other unit takes the
+    parent's place ("Sở Y tỉnh X", "Tỉnh ủy X" under "Đảng bộ tỉnh X")."""
     if own.casefold() in _BARE_UNITS:  # "UBND TỈNH ĐỒNG NAI" / "VĂN PHÒNG"
         return f"{own} {parent}"
-    place = re.search(
-        r"\b(tỉnh|thành phố|Thành phố|huyện|quận|thị xã|xã|phường|đặc khu)\s+(.+)$", parent
-    )
-    if place and place.group(2).casefold() not in own.casefold():
-        word = "Thành phố" if place.group(1).lower() == "thành phố" else place.group(1)
-        return f"{own} {word} {place.group(2)}"
-    return own
+    if _collective(parent) and not _OWN_PLACE.search(own):
+        return f"{own} {parent}"
+    place = _PARENT_PLACE.search(parent)
+    if not place or place.group(2).casefold() in own.casefold() or _OWN_PLACE.search(own):
+        return own  # "Đảng ủy xã Thanh Sơn" under "Đảng bộ tỉnh Phú Thọ": its own place
+    if _UNIT_END.search(own) or own.casefold().endswith(("ủy", "uỷ")):
+        return f"{own} {place.group(2)}"  # "Đảng ủy các cơ quan Đảng tỉnh" + "Đắk Lắk"
+    word = place.group(1).lower()
+    return f"{own} {'Thành phố' if word == 'thành phố' else word} {place.group(2)}"
+
+
+@lru_cache(maxsize=1)
+def _collectives() -> tuple[str, ...]:
+    return tuple(n.casefold() for n in load_vocab("metadata")["collective_issuers"])
+
+
+def _collective(name: str) -> bool:
+    folded = name.casefold().replace("uỷ", "ủy")
+    return folded.startswith(_collectives())
 
 
 # Two letterhead lines glued by a copy ("ỦY BAN NHÂN DÂNTỈNH LÂM ĐỒNG").
 _GLUED = re.compile(r"(?<=DÂN)(?=(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ\s+XÃ)\b)")
-_CITY = re.compile(r"\bTP\.\s*")  # "UBND TP. HỒ CHÍ MINH"
+_CITY = re.compile(r"\bTP(?:\.\s*|\s+(?=\w))")  # "UBND TP. HỒ CHÍ MINH", "UBND TP HỒ CHÍ MINH"
 _BARE_UNITS = {"văn phòng"}  # a unit named only by its kind takes its parent's name
 _VOWELS = re.compile(r"[aeiouyăâêôơưáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]")
 
@@ -156,7 +190,11 @@ def _with_acronyms(upper: str, cased: str) -> str:
     )
 
 
-_PLACE_LINE = re.compile(r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b")
+# A line ending with a Party committee's name ends a name: "TỈNH ỦY" / "BAN THƯỜNG VỤ".
+_COMMITTEE_END = re.compile(r"(?:^|\s)(?:TỈNH|THÀNH|HUYỆN|QUẬN|THỊ)\s+(?:ỦY|UỶ)$")
+_PLACE_LINE = re.compile(
+    r"^(?:TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|XÃ|PHƯỜNG|THỊ XÃ|ĐẶC KHU)\b(?!\s+(?:ỦY|UỶ)\b)"  # not "TỈNH ỦY"
+)
 
 
 def _unwrapped(lines: list[str]) -> list[str]:
@@ -167,8 +205,10 @@ def _unwrapped(lines: list[str]) -> list[str]:
     open_ends = set(load_vocab("vocab")["issuer_open_ends"])
     out: list[str] = []
     for line in lines:
-        ends_open = bool(out) and (
-            out[-1].split()[-1] in open_ends or " ".join(out[-1].split()[-2:]) in open_ends
+        ends_open = (
+            bool(out)
+            and (out[-1].split()[-1] in open_ends or " ".join(out[-1].split()[-2:]) in open_ends)
+            and not _COMMITTEE_END.search(out[-1])  # "TỈNH ỦY" / "BAN THƯỜNG VỤ"
         )
         heads = ISSUER_HEAD.match(line) or _PLACE_LINE.match(line)
         if out and (ends_open or not heads):

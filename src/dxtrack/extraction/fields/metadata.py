@@ -26,6 +26,7 @@ from dxtrack.extraction.fields.head_end import (
     head_end,
     head_follows,
     prose,
+    stamp,
     subject_line,
     subject_under_title,
     title_type,
@@ -115,7 +116,7 @@ def _issuer_tail(line: str) -> str:
 
 
 def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> None:
-    lines = list(head)
+    lines = [line for line in head if not stamp(line)]
     issuer_lines: list[str] = []
     seen_number = False
     number_at = -2
