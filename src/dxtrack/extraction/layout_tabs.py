@@ -11,7 +11,10 @@ From a header row whose first cell is the STT column, each line holding a tab be
 two cells is a row; its cells are joined by " | " as the readers join a table's cells,
 so `fields/tables.py` reads a task table and the clause parser skips any other table
 (a list of members, a table of indicators). Tabs that only indent a line are not cells.
-The table ends at the first line without a tab after a row.
+The table ends at the first line without a tab after a row. Rows without a header are a
+table too when two lines or more in a row each hold three cells or more and open with a
+row number ("1<TAB>Kiểm tra ...<TAB>Sở X<TAB>Tháng 5/2026"): `fields/tables.py` tells their
+columns from their cells.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 
 _STT = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")
+_ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
 
 
 def _cells(line: str) -> list[str] | None:
@@ -37,9 +41,11 @@ def rebuild_tab_tables(lines: list[str]) -> list[str]:
     """Lines with every tab-separated table (header row first cell STT) as " | " rows."""
     out: list[str] = []
     in_table = False
-    for line in lines:
+    for i, line in enumerate(lines):
         cells = _cells(line)
-        if cells is not None and (in_table or (len(cells) >= 3 and _STT.match(fold(cells[0])))):
+        if cells is not None and (
+            in_table or (len(cells) >= 3 and (_STT.match(fold(cells[0])) or _numbered(lines, i)))
+        ):
             in_table = True
             out.append(" | ".join(cells))
             continue
@@ -47,6 +53,15 @@ def rebuild_tab_tables(lines: list[str]) -> list[str]:
             in_table = False
         out.append(line)
     return out
+
+
+def _numbered(lines: list[str], at: int) -> bool:
+    """A headerless run of numbered rows starts at `at`: this line and the next each hold
+    three cells or more, the first a row number."""
+    rows = [_cells(line) for line in lines[at : at + 2]]
+    return len(rows) == 2 and all(
+        r is not None and len(r) >= 3 and _ROW_NUMBER.match(r[0]) for r in rows
+    )
 
 
 @lru_cache(maxsize=1)

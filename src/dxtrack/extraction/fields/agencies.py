@@ -500,6 +500,19 @@ _AND_GROUPS = re.compile(
 _NOTE = re.compile(r"\s*\((?![^()]*phối\s+hợp)[^()]{1,120}\)")
 
 
+# "(chủ trì)" after a listed name: the names up to it lead, the others coordinate
+_CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
+
+
+def chair_marked(ex: Expanded, found: list[Mention]) -> int:
+    """How many names of a list lead when "(chủ trì)" follows one ("Sở Y tế (chủ trì), Sở
+    Tài chính, Sở Xây dựng (phối hợp)" -> 1): the names up to the mark; 0 without a mark."""
+    for i, m in enumerate(found):
+        if _CHAIR_MARK.match(ex.folded, m.end):
+            return i + 1
+    return 0
+
+
 def _skip_space(text: str, pos: int) -> int:
     while pos < len(text) and text[pos] in " \t":
         pos += 1

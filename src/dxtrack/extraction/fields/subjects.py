@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from dxtrack.extraction.clauses import Node
-from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.textutil import fold
@@ -133,6 +133,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, Subject(leads, True, end2, partners=tuple(m.name for m in mentions))
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
+    if marked := chair_marked(ex, mentions):  # "Sở A (chủ trì), Sở B (phối hợp): ..."
+        mentions, chairs = mentions[:marked], True
     if labelled:
         return ex, Subject(mentions, chairs, end, labelled=True)
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)

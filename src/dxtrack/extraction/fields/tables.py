@@ -6,7 +6,10 @@ Roman numeral or a capital letter opens a section; a row numbered "1", "1.", "1.
 is a task with clause `PL.<section>.<row>` (FORMAT.md); a lettered row "a)" under a
 numbered one is `PL.<section>.<row>.<letter>` (the numbered row only groups). Lead and coordinators come
 from their columns, the deadline from the time column, where a bare "2025" or
-"Tháng 6/2025" is a limit.
+"Tháng 6/2025" is a limit. Rows without a header (a docx table whose header row was left
+out, numbered rows "1 | Kiểm tra ... | Sở X | Sở Y | Tháng 5/2026", or "1. Kiểm tra ... |
+Sở X | Năm 2026") are read when their cells tell the columns: a text, then a cell opening
+with a body in every row, and a time cell at the end.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from dxtrack.extraction.fields.agencies import get_matcher
+from dxtrack.extraction.fields.agencies import chair_marked, get_matcher
 from dxtrack.extraction.fields.deadline import period_day
 from dxtrack.extraction.fields.recurrence import time_recurrence
 from dxtrack.extraction.fields.task_model import Task, reason_text
@@ -70,6 +73,7 @@ class _Table:
     # next row numbered 1 starts a table of its own
     carried: tuple[str, str] = ("", "")
     leads: tuple[str, ...] = ()  # the lead of the numbered row above (a merged lead cell)
+    headless: bool = False  # numbered rows without a header, columns told from their cells
 
 
 def _carried(table: _Table | None, columns: dict[str, int]) -> tuple[str, str]:
@@ -113,10 +117,12 @@ def extract_table_tasks(
 ) -> list[Task]:
     tasks: list[Task] = []
     table: _Table | None = None
-    for para in paragraphs:
+    for i, para in enumerate(paragraphs):
         if " | " not in para.text and not para.text.startswith("|"):
             if table and (section := _SECTION_TITLE.match(para.text)):
                 table.section, table.parent = section.group(1), ""  # a one-cell section row
+            elif table and table.headless:
+                table = None  # a table without header ends with its rows
             continue
         row = cells(para.text, table.width if table else 0)
         columns = header_columns(row)
@@ -125,7 +131,11 @@ def extract_table_tasks(
             table.width = len(row)
             continue
         if table is None:
-            continue
+            table = _headless(paragraphs, i, directory)
+            if table is None:
+                continue
+        if table.headless:
+            row = _split_number(row)
         if table.rows == 0 and (roles := _sub_header(row)):
             table.columns = {**table.columns, **roles}  # "Thực hiện" over "Chủ trì" | "Phối hợp"
             table.width = max(table.width, len(row))
@@ -152,6 +162,9 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     if label is None or not text:
         return None
     leads = _agencies(_cell(row, col.get("lead")), table.directory)
+    coordinators = _agencies(_cell(row, col.get("coordinators")), table.directory)
+    if "coordinators" not in col:  # "Sở X (chủ trì); Sở Y" in a lone "Đơn vị thực hiện" column
+        leads, coordinators = _marked(_cell(row, col.get("lead")), leads, table.directory)
     when = _cell(row, col.get("deadline"))
     if table.grouped:  # a time cell merged over a group's rows is printed in its first
         when = table.when = when or table.when
@@ -167,7 +180,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     return Task(
         clause,
         leads,
-        _agencies(_cell(row, col.get("coordinators")), table.directory),
+        coordinators,
         deadline,
         recurrence,
         " ".join(text.replace("*", "").split()),
@@ -202,6 +215,56 @@ def _label(table: _Table, first: str, text: str) -> str | None:
     return None
 
 
+# "1. Nâng cấp Cổng dịch vụ công" in the first cell: the row number before the task's text
+_NUMBERED_TEXT = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]\s+(\S.*)$")
+_HEADLESS_ROWS = 2  # numbered rows that make a table without its header
+
+
+def _split_number(row: list[str]) -> list[str]:
+    m = _NUMBERED_TEXT.match(row[0]) if row else None
+    return [m.group(1), m.group(2), *row[1:]] if m else row
+
+
+def _headless(paragraphs: list[Paragraph], at: int, directory: tuple[str, ...]) -> _Table | None:
+    """A table without a header starting at `at`: numbered rows of one width (three cells or
+    more), a text cell, a cell opening with a body in each row (the lead; the cell after it,
+    before the time, the coordinators) and a time cell (a period or a recurrence)."""
+    rows: list[list[str]] = []
+    for para in paragraphs[at:]:
+        if " | " not in para.text:
+            break
+        rows.append(_split_number(cells(para.text)))
+    width = len(rows[0]) if rows else 0
+    if len(rows) < _HEADLESS_ROWS or width < 3 or any(len(r) != width for r in rows):
+        return None
+    if not all(_ROW.match(r[0]) and len(r[1].split()) >= 3 for r in rows):
+        return None
+    when = next((c for c in range(width - 1, 2, -1) if all(_is_time(r[c]) for r in rows)), None)
+    matcher = get_matcher(directory)
+    lead = next(
+        (
+            c
+            for c in range(2, when or 0)
+            if all(matcher.match_one(matcher.expand(r[c]), 0, bare_groups=True) for r in rows)
+        ),
+        None,
+    )
+    if when is None or lead is None:
+        return None
+    columns = {"number": 0, "task": 1, "lead": lead, "deadline": when}
+    if lead + 1 < when:
+        columns["coordinators"] = lead + 1
+    return _Table(columns, directory=directory, width=width, headless=True)
+
+
+def _is_time(cell: str) -> bool:
+    folded = fold(cell)
+    if not cell or len(cell.split()) > 8:
+        return False
+    recurrence = time_recurrence(folded)
+    return bool(recurrence) or time_cell_deadline(cell, year=None, recurrence=None) is not None
+
+
 def _sub_header(row: list[str]) -> dict[str, int]:
     """Roles named by a second header row ("", "", "Đơn vị chủ trì", "Đơn vị phối hợp"):
     every filled cell names a column and none is a number."""
@@ -215,6 +278,18 @@ def _sub_header(row: list[str]) -> dict[str, int]:
             return {}
         roles.setdefault(name, i)
     return roles
+
+
+def _marked(cell: str, leads: list[str], directory: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """The lead and coordinators of a lone "Đơn vị thực hiện" cell whose lead is marked
+    "(chủ trì)" ("Sở Công Thương (chủ trì); Ủy ban nhân dân các phường")."""
+    matcher = get_matcher(directory)
+    ex = matcher.expand(cell)
+    found, _ = matcher.match_list(ex, 0, bare_groups=True)
+    marked = chair_marked(ex, found)
+    if not marked:
+        return leads, []
+    return [m.name for m in found[:marked]], [m.name for m in found[marked:]]
 
 
 def _cell(row: list[str], index: int | None) -> str:

@@ -12,7 +12,7 @@ from dxtrack.extraction.fields.addressees import (
     pronoun_only,
     resolve_pronoun,
 )
-from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.clause_words import (
     clause_vocab,
     closing_at,
@@ -346,7 +346,9 @@ def _attribute_coordinators(node: Node, matcher: AgencyMatcher) -> list[str]:
     if not value:
         return []
     ex = matcher.expand(value)
-    _, end = matcher.match_list(ex, 0, bare_groups=True)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if marked := chair_marked(ex, found):  # "Sở Y tế (chủ trì), Sở Tài chính (phối hợp)"
+        return [m.name for m in found[marked:]]
     return coordinators_after(ex, end, matcher)
 
 
@@ -356,6 +358,8 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
         return []
     ex = matcher.expand(value)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if role == "lead" and (marked := chair_marked(ex, found)):
+        return [m.name for m in found[:marked]]
     rest = ex.text[end:].strip(" .")
     if found and _name_tail(rest):
         # an item the names stop inside ("A; B - C Chính phủ; D"): item by item
