@@ -31,12 +31,14 @@ def cell_text(cell: object) -> str:
 
 
 def open_xlsx(data: bytes) -> Any:
-    """An uploaded XLSX workbook (read-only, values not formulas); Invalid when it is not one."""
+    """An uploaded XLSX workbook (read-only, values not formulas); Invalid when it is not one
+    (not a ZIP, a ZIP without a workbook, a damaged one)."""
     from openpyxl import load_workbook  # imported on first use: most commands read no workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         return load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError, InvalidFileException):
         raise Invalid("Tệp không phải là bảng tính XLSX hợp lệ (hãy lưu lại dạng .xlsx).") from None
 
 

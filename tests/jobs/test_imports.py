@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import csv
 import io
+import zipfile
 
+import openpyxl
+import pytest
 from apihelp import login, on_session
 from builders import make_task, make_user
 from fastapi.testclient import TestClient
@@ -17,9 +20,12 @@ from sqlalchemy.orm import Session
 
 from dxtrack.app import create_app
 from dxtrack.config import Settings
+from dxtrack.errors import Invalid
+from dxtrack.jobs.imports import count_rows
 from dxtrack.jobs.models import Job, JobState
 from dxtrack.jobs.progress_import import enqueue_progress_import
 from dxtrack.jobs.worker import Worker
+from dxtrack.tables import open_xlsx
 from dxtrack.tasks.models import Assignment, ProgressReport
 from dxtrack.tasks.sheet import export_sheet
 from dxtrack.vn import today
@@ -116,3 +122,42 @@ class TestLargeUploads:
         job_id = int(response.headers["location"].rsplit("/", 1)[1])
         job = db.get(Job, job_id)
         assert job is not None and job.kind == "agencies.import" and job.state == "queued"
+
+
+def _zip_without_workbook() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "không phải bảng tính")
+    return buffer.getvalue()
+
+
+CORRUPT_XLSX = [b"not a workbook", b"PK\x03\x04junk", _zip_without_workbook()]
+
+
+class TestCorruptWorkbook:
+    """One opener (`tables.open_xlsx`) for every XLSX upload: the row count that decides on a
+    job counts none in a corrupt file, and the import says the file is no valid XLSX."""
+
+    @pytest.mark.parametrize("data", CORRUPT_XLSX)
+    def test_no_rows_counted_and_a_clear_error(self, data: bytes):
+        assert count_rows(data, "phieu.xlsx") == 0
+        with pytest.raises(Invalid, match="không phải là bảng tính XLSX hợp lệ"):
+            open_xlsx(data)
+
+    def test_openpyxl_refusing_the_file_is_the_same_error(self, monkeypatch: pytest.MonkeyPatch):
+        def refuse(*args: object, **kwargs: object) -> None:
+            raise openpyxl.utils.exceptions.InvalidFileException("unsupported format")
+
+        monkeypatch.setattr(openpyxl, "load_workbook", refuse)
+        with pytest.raises(Invalid, match="XLSX"):
+            open_xlsx(b"PK\x03\x04")
+        assert count_rows(b"PK\x03\x04", "phieu.xlsx") == 0
+
+    def test_upload_is_refused_at_once_not_queued(self, db: Session, settings: Settings):
+        client = app_client(settings, db)
+        response = client.post(
+            "/api/v1/progress-sheet", headers=login(client, db, "syt"),
+            files={"file": ("phieu.xlsx", b"PK\x03\x04junk")},
+        )  # fmt: skip
+        assert response.status_code == 422 and "XLSX" in response.text
+        assert db.scalar(select(func.count()).select_from(Job)) == 0

@@ -11,7 +11,6 @@ import csv
 import io
 import re
 import tempfile
-import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date
 from pathlib import Path
@@ -29,6 +28,7 @@ from dxtrack.indicators.transfer import import_annex
 from dxtrack.jobs.context import JobContext
 from dxtrack.jobs.models import Job
 from dxtrack.jobs.service import enqueue
+from dxtrack.tables import open_xlsx
 
 if TYPE_CHECKING:
     from dxtrack.auth.models import User
@@ -41,12 +41,9 @@ def count_rows(data: bytes, filename: str) -> int:
     """Data rows of a CSV or XLSX file (all sheets), read cheaply to decide on a job."""
     if Path(filename).suffix.lower() == ".csv":
         return max(data.count(b"\n") - 1, 0)
-    from openpyxl import load_workbook  # imported on first use, as in dxtrack.tables
-    from openpyxl.utils.exceptions import InvalidFileException
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True)
-    except (ValueError, KeyError, OSError, zipfile.BadZipFile, InvalidFileException):
+        workbook = open_xlsx(data)
+    except Invalid:
         return 0  # the import itself reports an unreadable file, with its reason
     try:
         return sum(max((sheet.max_row or 1) - 1, 0) for sheet in workbook.worksheets)
