@@ -1,4 +1,4 @@
-"""How a directive names the lead of a task (cases/tasks/lead_forms.txt): each task's leads
+"""How a directive names the lead of a task (cases/tasks/lead_forms*.txt): each task's leads
 by exact name, and its coordinators where the case gives a fifth column
 (`test_task_cases.py` compares leads as the scorer does, by head word and overlap)."""
 
@@ -12,7 +12,7 @@ from test_task_cases import CASES, load
 
 from dxtrack.extraction import extract_bytes
 
-VARIANTS = load(CASES / "lead_forms.txt")
+VARIANTS = load(CASES / "lead_forms.txt") + load(CASES / "lead_forms2.txt")
 
 
 def _names(cell: str) -> list[str]:

@@ -300,7 +300,9 @@ class AgencyMatcher:
                 words += 1
                 continue
             unit = self._name_unit.match(ex.folded, at)
-            if unit and words:
+            if unit and (words or " " in m.group().strip()):
+                # "Viện kiểm sát nhân dân tỉnh và Tòa án nhân dân tỉnh": a head of several
+                # words is a name of its own before the unit
                 end = unit_end = self._place_name(ex, unit.end())
                 words += 1
                 continue

@@ -47,8 +47,10 @@ def clause_vocab() -> dict:
         "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
         "grant": re.compile(rf"\W*(?:{alt('grant_verbs')})\s+"),
         "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
-        # after a named body: "Sở X đề nghị các cơ quan ..."
-        "request": re.compile(rf"\s*(?:{alt('request_verbs')})\s+"),
+        # after a named body: "Sở X đề nghị các cơ quan ...", "UBND tỉnh thống nhất giao Sở X"
+        "request": re.compile(
+            rf"\s*(?:(?:{alt('consent_words')})\s+)?(?:{alt('request_verbs')})\s+"
+        ),
         # after the head of government or an issuer: "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
         "speaker_verb": re.compile(rf"\s*(?:đã\s+)?(?:{alt('speaker_verbs')})\s*:?\s+"),
         # a paragraph that may assign in mid-text holds one of these: a cheap test

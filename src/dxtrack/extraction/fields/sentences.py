@@ -57,6 +57,8 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
         # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
         chairing = _after_semicolon(node, unit)
+        if chairing and _named_acts(text, matcher) and _named_acts(before, matcher):
+            chairing = False  # "Sở A thẩm định ...; Sở B hướng dẫn ...": two named actors
         if chairing and not (
             _chairs(before, matcher) or _duty(text, matcher) and _acts(before, matcher)
         ):
@@ -125,6 +127,13 @@ def _acts(text: str, matcher: AgencyMatcher) -> bool:
     """The part opens with its own actor ("Bộ A, Bộ B trong phạm vi ... có trách nhiệm ...")."""
     actor, _ = _opening_actor(text, matcher)
     return actor is not None
+
+
+def _named_acts(text: str, matcher: AgencyMatcher) -> bool:
+    """The part opens with named bodies that act, no group ("Sở A thẩm định ...; Sở B hướng
+    dẫn ..." are two tasks; "Các bộ ...; Bộ X chủ trì ..." stays one)."""
+    actor, _ = _opening_actor(text, matcher)
+    return actor is not None and not any(name.startswith(("các ", "quý ")) for name in actor)
 
 
 def _opening_actor(
