@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from functools import cache
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -26,9 +27,11 @@ WIDTH_IN = 6.3  # 16 cm: the text width between Decree 30 margins
 MAX_AGENCIES = 20
 
 
+@cache
 def _pyplot() -> ModuleType:
-    """matplotlib's pyplot on the Agg backend, imported on the first chart: a command that
-    draws nothing (`dxtrack --help`, `dxtrack extract`) does not pay its second of imports."""
+    """matplotlib's pyplot on the Agg backend, imported and set up once, on the first chart:
+    a command that draws nothing (`dxtrack --help`, `dxtrack extract`) does not pay its
+    second of imports."""
     import matplotlib
 
     matplotlib.use("Agg")
