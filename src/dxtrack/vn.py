@@ -119,6 +119,25 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     return _fold_cached(text, accents)
 
 
+def fold_head(text: str, n: int) -> str:
+    """`fold(text[:n])`, cut from `fold(text)` (which the caller folds too, so it is kept) when
+    the cut falls before an ASCII character other than a letter: no tone pair, NFC
+    composition or lower-casing reaches across it (the text is NFC and holds no "Σ", whose
+    lower case depends on what follows)."""
+    if len(text) <= n:
+        return fold(text)
+    after = text[n]
+    if (
+        after.isascii()
+        and not after.isalpha()
+        and "Σ" not in text
+        and len(text) <= 2000
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return fold(text)[:n]
+    return fold(text[:n])
+
+
 def _fold(text: str, accents: bool) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

@@ -13,12 +13,17 @@ import pytest
 
 from dxtrack import vn
 from dxtrack.extraction import legacy, normalize, reader_text
-from dxtrack.extraction.fields import deadline, recurrence, references, signature
+from dxtrack.extraction.fields import dateline, deadline, recurrence, references, signature
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
-from dxtrack.extraction.fields.clause_words import clause_vocab, closing_at, opens_with_closing
+from dxtrack.extraction.fields.clause_words import (
+    background_end,
+    clause_vocab,
+    closing_at,
+    opens_with_closing,
+)
 from dxtrack.extraction.fields.references import NUMBER
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import alternatives, anchored, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -133,10 +138,41 @@ def test_line_helpers_give_their_plain_results(lines: list[str]) -> None:
         glued = [line] if "|" in line or not normalize._GLUED_CLOSING.search(line) else None
         assert normalize._glued_closing(line) == (glued or normalize._GLUED_CLOSING.split(line))
         marks = " ".join(signature._MARKS.sub(" ", signature._SIGNED.sub(" ", line)).split())
-        spotless = signature._SPECKS.sub("", marks)  # OCR's specks on a name's line
+        spotless = PLAIN_SPECKS.sub("", marks)  # OCR's specks on a name's line
         plain = spotless if spotless != marks and signature._NAME.match(spotless) else marks
         if not signature._STAMP.match(plain):
             assert signature.clean(line) == plain
+
+
+PLAIN_SPECKS = re.compile(rf"(?<=[{vn.LOWER}])[!'’]|\s+[{vn.LOWER}]$")
+
+
+def test_signature_line_helpers_give_their_plain_results(lines: list[str]) -> None:
+    """The specks pattern opening with its characters' class, and the glued signer tried only
+    on a line ending with a lower-case letter, give what their plain forms give."""
+    rnd = random.Random(7)
+    odd = [
+        "".join(rnd.choice("ab ’'!\n Á.;") for _ in range(rnd.randint(0, 10))) for _ in range(20000)
+    ]
+    for text in [*lines, *odd]:
+        assert [m.span() for m in signature._SPECKS.finditer(text)] == [
+            m.span() for m in PLAIN_SPECKS.finditer(text)
+        ], text
+
+    def plain_glued(line: str) -> list[str]:
+        m = signature._GLUED_SIGNER.search(line) if not signature._TITLE_NAME.match(line) else None
+        if not m or not is_upper_line(m.group("title")):
+            return [line]
+        if not signature._LAST_TITLE.search(m.group("title")):
+            return [line]
+        return [line[: m.start()].rstrip(), line[m.start() :]]
+
+    glued = 0
+    extra = ["THỦ TƯỚNG Nguyễn Tấn Dũng", "- Lưu: VT (5b) THỦ TƯỚNG Nguyễn Tấn Dũng\n", "a", "ab\n"]
+    for line in [*lines, *(signature.clean(x) for x in lines), *extra, *odd]:
+        assert signature._glued_signer(line) == plain_glued(line), line
+        glued += len(plain_glued(line)) > 1
+    assert glued > 5
 
 
 def test_a_closing_at_the_start_is_a_closing_match(lines: list[str]) -> None:
@@ -263,3 +299,82 @@ def test_type_gap_searched_from_its_run(lines: list[str]) -> None:
         want = gap.search(window)
         got = gap.search(window, references.gap_from(window))
         assert (got.span() if got else None) == (want.span() if want else None), window
+
+
+def test_within_year_matches_its_plain_form(lines: list[str]) -> None:
+    """The within_year rule, its forms opening with their first letters, finds what its plain
+    form (look-behinds in front) finds: the same spans and years, over the corpus and over
+    generated phrases of its context words."""
+    fast = next(p for name, p, _, _ in deadline.RULES if name == "within_year")
+    plain = re.compile(deadline.WITHIN_YEAR_PLAIN)
+    rnd = random.Random(3)
+    pick = rnd.choice
+    odd = [
+        pick(["", ".", ". ", "(", "x ", "; "])
+        + pick(["trong ", "hết ", "cuối ", "hoàn thành ", "kết thúc ", "đến ", "", "tr "])
+        + pick(["", "các ", "hai ", "ba ", "12 ", "3 ", "123 "])
+        + pick(["năm ", "năm", "đến năm ", "năm  "])
+        + pick(["2025", "2025 - 2026", "1999", "20"])
+        + pick(["", ",", ")", " -", "/", " ,"])
+        for _ in range(30000)
+    ]
+    found = 0
+    for text in [*(fold(line) for line in lines), *odd]:
+        want = [(m.span(), next(g for g in m.groups() if g)) for m in plain.finditer(text)]
+        assert [(m.span(), next(g for g in m.groups() if g)) for m in fast.finditer(text)] == want
+        found += len(want)
+    assert found > 1000
+
+
+def test_gated_searches_give_their_plain_results(lines: list[str]) -> None:
+    """Searches tried only where their words are (the deadline windows, the background verb,
+    the law's passing date) give what the plain searches give."""
+    hits = rows = 0
+    extra = [
+        "tập huấn - sở nội vụ - năm 2026.",
+        "a -\tb c d –\nnăm 2026",
+        "x - năm 2026 - sở y tế.",
+    ]
+    for line in [*lines, *extra]:
+        text = fold(line)
+        for cut in (40, 60, 120):
+            window = text[-cut:]
+            assert deadline._cut_off(window) is bool(deadline._CUT_OFF.search(window))
+            assert deadline._start(window) is bool(deadline._START.search(window))
+            assert deadline._past_meeting(window) is bool(deadline._PAST_MEETING.search(window))
+        row = deadline._ROW_TAIL.search(text) or deadline._ROW_MID.search(text)
+        got = deadline._row_time(text)
+        assert (got and (got.span(), got.groups())) == (row and (row.span(), row.groups()))
+        rows += row is not None
+        for part in (text, text[:160], text[40:]):
+            m = clause_vocab()["background"].match(part)
+            assert background_end(part) == (m.end() if m else None), part
+            hits += m is not None
+    assert hits > 50
+    assert rows >= 3
+    passed = re.compile(
+        r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
+        r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    )
+    tail = " được Quốc hội thông qua ngày 1 tháng 2 năm 2020."
+    odd = [f"{a}{b} này{tail}" for a in ("", "x", " ", "_", "(") for b in ("Luật", "Bộ luật")]
+    for text in [" ".join(path.read_text(encoding="utf-8").split("\n")) for path in TEXTS] + odd:
+        want, got = passed.search(text), dateline._PASSED.search(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups()))
+        hits += want is not None
+    assert hits > 60
+
+
+def test_fold_head_is_the_fold_of_the_head(lines: list[str]) -> None:
+    """`fold_head(text, n)`, cut from the whole text's fold where that is safe, is
+    `fold(text[:n])`: over the corpus at several cuts and over odd strings (tone pairs at
+    the cut, decomposed marks, a final sigma, a character whose lower case is longer)."""
+    rnd = random.Random(13)
+    alphabet = "oòóỏõọuùúủũụqaàáảãạeèéẻẽẹyỳýỷỹỵnh 1.'ΣΑİ\u0301"
+    odd = ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 14))) for _ in range(20000)]
+    cut_from_whole = 0
+    for text in [*lines, *odd]:
+        for n in (0, 1, 3, 5, 8, 160, 400):
+            assert vn.fold_head(text, n) == fold(text[:n]), (text, n)
+            cut_from_whole += len(text) > n and text[n] == " "
+    assert cut_from_whole > 1000

@@ -33,8 +33,9 @@ _INVISIBLE = {
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 # What clean_line changes: an invisible or look-alike character, a space other than " ", two
 # spaces in a row, or a space at either end (most lines have none and are kept as they are).
-_UNCLEAN = re.compile(
-    "[" + "".join(map(chr, _INVISIBLE)) + r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]|  "
+# (the two spaces are tested apart: a class alone is searched by a fast scan)
+_UNCLEAN_CHAR = re.compile(
+    "[" + "".join(map(chr, _INVISIBLE)) + r"\t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 )
 _RULE_LINE = re.compile(
     r"^\s*(?:[_=~*.\-–—]{3,}|[-–—=]*\s*PAGE\s+BREAK\s*[-–—=]*"
@@ -46,6 +47,7 @@ _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
 )
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(?=[^\W\d_])(.*)$")
+# (every form holds "cộng" or "độc" in lower case: see `_motto`, keep it in step)
 _MOTTO = re.compile(
     r"CỘNG\s+H[OÒ]À?\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+VIỆT\s+NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA"
     r" VIỆT NAM|Độc\s+lập\s*[-–]\s*Tự\s+do\s*[-–]\s*Hạnh\s+phúc",
@@ -54,8 +56,12 @@ _MOTTO = re.compile(
 
 
 def _motto(line: str) -> bool:
-    """The national motto in the line; every form of it has an "ộ" (CỘNG, Độc)."""
-    return ("ộ" in line or "Ộ" in line) and _MOTTO.search(line) is not None
+    """The national motto in the line; every form of it holds "cộng" or "độc" in lower case
+    (a cheap test first: "Sở Nội vụ" has an "ộ" too)."""
+    if "ộ" not in line and "Ộ" not in line:
+        return False
+    low = line.lower()
+    return ("cộng" in low or "độc" in low) and _MOTTO.search(line) is not None
 
 
 # A paragraph starts at a line of one of these shapes (clause markers, header lines).
@@ -124,7 +130,7 @@ class Normalized:
 
 
 def clean_line(line: str) -> str:
-    if not _UNCLEAN.search(line):
+    if "  " not in line and not _UNCLEAN_CHAR.search(line):
         return line.strip()
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 

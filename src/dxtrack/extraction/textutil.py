@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from dxtrack.vn import fold
+from dxtrack.vn import fold, fold_head
 
 __all__ = [
     "ATTRIBUTE",
@@ -13,6 +13,7 @@ __all__ = [
     "LEVEL_BLOCK",
     "NEXT_ATTRIBUTE",
     "fold",
+    "fold_head",
     "is_upper_line",
     "nfc",
     "sentence_case",

@@ -69,6 +69,7 @@ def clause_vocab() -> dict:
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
         "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
+        "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
         "mid_assign": re.compile(
             rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?(?:{alt('request_verbs')})\s+"
         ),
@@ -94,6 +95,16 @@ def _closing_head(folded: str) -> bool:
         all(w in folded for w in words) and pattern.match(folded)
         for words, pattern in clause_vocab()["closing_heads"]
     )
+
+
+def background_end(folded: str) -> int | None:
+    """Where `clause_vocab()["background"].match(folded)` ends, None when it does not match:
+    its verb searched for, kept when it starts in the first 120 characters with no "." or ";"
+    before it (the first verb found is the one the lazy match reaches first)."""
+    m = clause_vocab()["background_verb"].search(folded)
+    if m is None or m.start() > 120 or "." in folded[: m.start()] or ";" in folded[: m.start()]:
+        return None
+    return m.end()
 
 
 def opens_with_closing(folded: str) -> bool:

@@ -117,8 +117,10 @@ def join_broken(lines: list[str]) -> list[str]:
 # A law or resolution of the National Assembly or its Standing Committee as printed in Công
 # báo has no place-date line: it is dated the day it was passed ("Nghị quyết này được Ủy ban
 # Thường vụ Quốc hội ... khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.").
+# Its word boundary is checked after the first letter ("N(?<!\w.)ghị" is "\bNghị"), so that
+# the search skips ahead to those letters over the whole text.
 _PASSED = re.compile(
-    r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
+    r"(?:N(?<!\w.)ghị\s+quyết|L(?<!\w.)uật|B(?<!\w.)ộ\s+luật|P(?<!\w.)háp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
     r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 )
 

@@ -40,6 +40,7 @@ _OPEN_END = re.compile(
     r"|\s*(?:và|,)\s*(?:các\s+)?(?:giai\s+đoạn\s+)?tiếp\s+theo"  # "đến năm 2020 và tiếp theo"
 )
 # "số liệu tính đến (hết) ngày ...", "số liệu từ ngày ... đến ngày ...": a data cut-off.
+# (Searched only where "tính" or "liệu" is: see `_cut_off`, keep it in step.)
 _CUT_OFF = re.compile(
     r"(?:tính\s+(?:đến|tới)|(?:tính|số\s+liệu)\s+(?:\w+\s+){0,3}?từ\s+[^.;()]{1,30}?\s+(?:đến|tới))"
     r"\s+(?:hết\s+)?(?:ngày|thời\s+điểm)?\s*$"
@@ -49,6 +50,7 @@ _OPEN_END_IN = re.compile(
 )
 OPEN_ENDED = _OPEN_END_IN  # for a time cell ("Từ năm 2013 đến năm 2020 và tiếp theo")
 _Q = r"(iv|i{1,3}|[1-4])"
+# (searched only where "từ", "sau" or "bắt" is: see `_start`, keep it in step)
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 
 
@@ -119,6 +121,15 @@ def parse_months_of_year(m: re.Match[str], year: int | None) -> tuple[date | Non
     yy = int(m.group(3)) if m.group(3) else year
     return (last_day(yy, months) if yy else None), bool(m.group(3))
 
+
+# The within_year rule's plain form (see RULES).
+WITHIN_YEAR_PLAIN = (
+    rf"(?<=trong\s)(?:(?:các|hai|ba|\d{{1,2}})\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+    rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
+    rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
+    rf"|(?<=hoàn\sthành\s)năm\s+{_Y}(?!\s*[-–/])"
+    rf"|(?<=kết\sthúc\s)năm\s+{_Y}"
+)
 
 Handler = Callable[[re.Match[str], "int | None"], "tuple[date | None, bool]"]
 
@@ -207,16 +218,22 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ),
     (
         "within_year",
+        # Each form opens with the class of its first letters, where the regex engine skips
+        # ahead to, and checks what comes before behind that letter; the plain form is
+        # WITHIN_YEAR_PLAIN (tests/extraction/test_fast_paths.py holds both to one result).
         re.compile(
+            rf"[nđchb\d](?:ăm(?:"
             # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
-            rf"(?<=trong\s)(?:(?:các|hai|ba|\d{{1,2}})\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
-            # "Đến năm 2015, hoàn thành ...": a year fronted before the action
-            rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
-            rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
+            rf"(?<=trong\snăm)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+            rf"|(?<=hết\snăm)\s+{_Y}|(?<=cuối\snăm)\s+{_Y}|(?<=\(năm)\s+{_Y}(?=\s*\))"
             # "(...; hoàn thành năm 2027)": the year the work is to be finished in
-            rf"|(?<=hoàn\sthành\s)năm\s+{_Y}(?!\s*[-–/])"
+            rf"|(?<=hoàn\sthành\snăm)\s+{_Y}(?!\s*[-–/])"
             # "Kết thúc năm 2013, Chính phủ báo cáo ...": the year's end
-            rf"|(?<=kết\sthúc\s)năm\s+{_Y}"
+            rf"|(?<=kết\sthúc\snăm)\s+{_Y})"
+            rf"|(?:ác(?<=trong\scác)|ai(?<=trong\shai)|a(?<=trong\sba)|(?<=trong\s\d)\d?)"
+            rf"\s+năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
+            # "Đến năm 2015, hoàn thành ...": a year fronted before the action
+            rf"|ến(?:(?<=^đến)|(?<=[.;:]\sđến))\s+năm\s+{_Y}(?=\s*,))"
         ),
         lambda m, y: (date(int(next(g for g in m.groups() if g)), 12, 31), True),
         False,
@@ -248,11 +265,11 @@ def find_deadlines(
             if value is None:
                 continue
             before = folded[max(0, m.start() - 40) : m.start()]
-            if _CUT_OFF.search(folded[max(0, m.start() - 60) : m.start()]):
+            if _cut_off(folded[max(0, m.start() - 60) : m.start()]):
                 continue  # the data's cut-off ("số liệu tính đến ngày ..."), not a limit
-            if _START.search(before) and name not in _RANGES:
+            if _start(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
-            if _PAST_MEETING.search(folded[max(0, m.start() - 120) : m.start()]):
+            if _past_meeting(folded[max(0, m.start() - 120) : m.start()]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
             triggered = bool(_TRIGGER.search(before)) or _in_parentheses(folded, m, before)
             if needs_trigger and not (triggered or cell):
@@ -262,7 +279,7 @@ def find_deadlines(
         found += _cell_year(folded)
     elif not found and (label := _TIME_LABEL.search(folded)):
         found += _labelled_year(folded, label.end())
-    elif not found and not cell and (tail := _ROW_TAIL.search(folded) or _ROW_MID.search(folded)):
+    elif not found and not cell and (tail := _row_time(folded)):
         # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026.": a flattened row's time column
         found += [
             Found(f.start + tail.start(1), f.end + tail.start(1), f.value, f.has_year, True)
@@ -281,6 +298,17 @@ _ROW_TAIL = re.compile(
 _ROW_MID = re.compile(
     r"(?<=\S)\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s+[-–]\s+[^-–.;:\d]{3,80}[.;]?\s*$"
 )
+
+
+# The dash between two cells of a flattened row, which both row patterns hold (twice):
+# searched from the dash, the patterns only where one is.
+_CELL_DASH = re.compile(r"[-–](?<=\s[-–])(?=\s)")
+
+
+def _row_time(folded: str) -> re.Match[str] | None:
+    if not _CELL_DASH.search(folded):
+        return None
+    return _ROW_TAIL.search(folded) or _ROW_MID.search(folded)
 
 
 # A time cell's years: "2026 - 2030", "Giai đoạn 2026-2030", "Từ 2026 đến 2030" end with the
@@ -314,7 +342,7 @@ def _labelled_year(folded: str, start: int) -> list[Found]:
 
 
 # A meeting the clause cites ("ý kiến ... tại cuộc họp vào ngày 10/3/2025"): its date is no
-# limit even after "vào".
+# limit even after "vào". (Searched only where "tại" and "vào" are: see `_past_meeting`.)
 _PAST_MEETING = re.compile(
     r"\btại\s+(?:cuộc\s+họp|buổi\s+(?:làm\s+việc|họp|tiếp)|phiên\s+họp|hội\s+nghị|kỳ\s+họp"
     r"|cuộc\s+làm\s+việc)[^.;]{0,80}?\bvào\s*(?:ngày)?\s*$"
@@ -343,6 +371,20 @@ def _own_first(folded: str, found: list[Found]) -> list[Found]:
     spans = [(m.start(), m.end()) for m in _PURPOSE.finditer(folded)]
     own = [f for f in found if not _overlaps(f.start, f.end, spans)]
     return own + [f for f in found if f not in own] if own else found
+
+
+# The window searches above, each tried only where the words every match of it holds are
+# (most candidates have none of them before).
+def _cut_off(window: str) -> bool:
+    return ("tính" in window or "liệu" in window) and _CUT_OFF.search(window) is not None
+
+
+def _start(window: str) -> bool:
+    return ("từ" in window or "sau" in window or "bắt" in window) and bool(_START.search(window))
+
+
+def _past_meeting(window: str) -> bool:
+    return "tại" in window and "vào" in window and _PAST_MEETING.search(window) is not None
 
 
 # Rules whose match holds a whole range: a "từ" before it opens the range, not a start.
@@ -376,7 +418,10 @@ def _in_parentheses(folded: str, m: re.Match[str], before: str) -> bool:
 
 
 def _overlaps(start: int, end: int, spans) -> bool:
-    return any(start < e and s < end for s, e in spans)
+    for s, e in spans:  # a loop, not any() over a generator: called for every candidate
+        if start < e and s < end:
+            return True
+    return False
 
 
 _BARE_DAY = re.compile(r"ngày\s+(\d{1,2})(?!\d)(?!\s*[/.\-]\s*\d)(?!\s*tháng\s*\d)")

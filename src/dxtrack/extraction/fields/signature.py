@@ -67,7 +67,9 @@ def _surnames() -> frozenset[str]:
     return frozenset(vn.fold(s, accents=False) for s in load_vocab("metadata")["surnames"])
 
 
-_SPECKS = re.compile(rf"(?<=[{LOWER}])[!'’]|\s+[{LOWER}]$")
+# "(?<=[{LOWER}])[!'’]|\s+[{LOWER}]$", opening with the class of the characters it can start
+# with (the regex engine skips ahead to those) and each form checking its own behind.
+_SPECKS = re.compile(rf"[!'’\s](?:(?<=[{LOWER}].)(?<=[!'’])|(?<=\s)\s*[{LOWER}]$)")
 
 
 def clean(line: str) -> str:
@@ -117,7 +119,13 @@ _GLUED_SIGNER = re.compile(
 )
 
 
+# The last letter of a person's name, where both _TITLE_NAME and _GLUED_SIGNER end.
+_NAME_END = re.compile(rf"[{LOWER}]$")
+
+
 def _glued_signer(line: str) -> list[str]:
+    if not _NAME_END.search(line, max(0, len(line) - 2)):
+        return [line]  # no name at its end (most lines): neither pattern can match
     m = _GLUED_SIGNER.search(line) if not _TITLE_NAME.match(line) else None
     if not m or not is_upper_line(m.group("title")) or not _LAST_TITLE.search(m.group("title")):
         return [line]

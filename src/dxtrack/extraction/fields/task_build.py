@@ -14,6 +14,7 @@ from dxtrack.extraction.fields.addressees import (
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.clause_words import (
+    background_end,
     clause_vocab,
     closing_at,
     closing_sentence_start,
@@ -40,7 +41,7 @@ from dxtrack.extraction.fields.task_model import (
     reason_text,
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, fold_head
 from dxtrack.vn import LOWER, UPPER
 
 _PERSON = re.compile(
@@ -113,11 +114,11 @@ def _before_closing(text: str) -> str:
     """The clause without a closing formula that starts a later sentence ("Sở X có trách
     nhiệm theo dõi ...; trong quá trình thực hiện, nếu có khó khăn ..."): the sentences
     before it stay a task when they say enough; a clause opening with one is no task."""
-    closing = closing_at(fold(text[:160]))
+    closing = closing_at(fold_head(text, 160))  # the whole text is folded next
     if closing is None:
         # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
         # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
-        opens = opens_with_closing(fold(text[:400]))
+        opens = opens_with_closing(fold_head(text, 400))
         return _after_closing(text) if opens else text
     start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else _after_closing(text)
@@ -239,10 +240,10 @@ def _background(folded: str, subject: Subject) -> bool:
     """A background sentence: its subject reports ("Báo X ngày ... đưa tin ..."); with a
     named subject the reporting verb follows it closely, else an action comes first
     ("Công an tỉnh theo dõi, xử lý các trường hợp đưa tin sai sự thật" is a task)."""
-    found = clause_vocab()["background"].match(folded)
-    if not found or not subject.leads:
-        return bool(found)
-    between = _DATE_WORDS.sub(" ", folded[subject.end : found.end()])
+    found = background_end(folded)
+    if found is None or not subject.leads:
+        return found is not None
+    between = _DATE_WORDS.sub(" ", folded[subject.end : found])
     return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
 
 
