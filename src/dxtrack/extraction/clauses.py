@@ -32,6 +32,14 @@ _PART_ORDINAL = re.compile(
     + r")\b[.:]?\s*"
 )
 
+# "Nhiệm vụ 1. Rà soát ...", "HOẠT ĐỘNG 2: ...": a plan's item numbered by a word
+# (data/layout.yaml item_words)
+_ITEM_WORD = re.compile(
+    r"^(?:"
+    + "|".join(w for o in load_vocab("layout")["item_words"] for w in (o, o.upper()))
+    + r")\s+(\d{1,2})\s*[.:)]\s+(?=\S)"
+)
+
 # (kind, pattern, rank): lower rank encloses higher rank.
 MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", re.compile(r"^(?:PHẦN|Phần|CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b[.:]?\s*"), 0),
@@ -47,6 +55,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("number", re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})+)\.(?=[{UPPER}])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
     ("number", re.compile(rf"^(\d{{1,2}})[-–]\s+(?=[{UPPER}])"), 2),  # "1- Sở Nội vụ ..."
+    ("number", _ITEM_WORD, 2),
     ("letter", re.compile(r"^([a-zđ])\)\s*"), 3),
     ("letter", re.compile(r"^([a-zđ])/\s+(?=\S)"), 3),  # "a/ Sở Y tế ...", like "1/"
     ("letter", re.compile(rf"^([a-zđ])\.\s+(?=[{UPPER}])"), 3),
@@ -535,9 +544,17 @@ def _agency_label(
     if current.kind == "root" and text.endswith(":"):
         return None  # a letter's "Giám đốc Sở X có trách nhiệm:" opens its list as it is
     following = match_marker(items[at + 1].text)
-    if following is None or following[0] not in {"dash", "plus"}:
+    if following is None and current.kind != "root" and not text.endswith(":"):
+        # "**Công an tỉnh**" over a paragraph of its duties inside a section: it heads them
+        nxt = items[at + 1].text.strip()
+        if not nxt[:1].isupper() or is_upper_line(nxt) or len(nxt.split()) < 4:
+            return None  # a name wrapped over two lines ("CÔNG TY ... VÀ" / "THƯƠNG MẠI X")
+        if names_agencies(nxt.rstrip(" :")):
+            return None
+    elif following is None or following[0] not in {"dash", "plus"}:
         return None
-    return ("dash", "", 3.9, 0) if names_agencies(text) else None
+    # "Sở Giáo dục và Đào tạo:" over its dashes inside a section (not a letter's list opener)
+    return ("dash", "", 3.9, 0) if names_agencies(text.rstrip(" :")) else None
 
 
 _COMMA_NUMBER = re.compile(rf"^(\d{{1,2}}),\s+(?=[{UPPER}])")

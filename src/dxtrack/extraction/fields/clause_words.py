@@ -65,6 +65,8 @@ def clause_vocab() -> dict:
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
+        "statement": re.compile(rf"^\W*(?:{alt('statement_heads')})\s"),
+        "statement_duty": re.compile(rf"\s*(?:{alt('statement_duties')})\b"),
         "label": re.compile(rf"^\W*(?:{alt('clause_labels')})\b[^:.;]{{0,40}}:\s*"),
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),

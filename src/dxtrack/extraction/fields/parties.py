@@ -126,10 +126,11 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 
 # "(Cơ quan chủ trì: Sở Tư pháp; thời gian: quý II/2025)", ". Đơn vị chủ trì: Công an tỉnh;
 # đơn vị phối hợp: Sở X; ..." inside an item's paragraph (folded text)
-# ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)")
+# ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)",
+# "(Thực hiện: Công an tỉnh)")
 _INLINE_ROLE = re.compile(
     r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
-    r"|[(;.]\s*(?:chủ\s+trì|trách\s+nhiệm\s+thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
+    r"|[(;.]\s*(?:chủ\s+trì|(?:trách\s+nhiệm\s+)?thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
     r"\s*:\s*"
 )
 # "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action

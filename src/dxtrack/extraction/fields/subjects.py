@@ -104,6 +104,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if not mentions and not pos:
         pos = _after_title(text)  # "6. Tập trung xử lý ..." / "Bộ X chủ trì, ..."
         mentions, end = matcher.match_list(ex, pos, bare_groups=True) if pos else ([], 0)
+    if not mentions and (stated := _after_statement(ex, matcher)):
+        return ex, stated  # "Việc cấp giấy ... phải đúng quy định, Sở X có trách nhiệm ..."
     if not mentions:
         row = _flattened_row(ex, matcher)  # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026."
         return ex, row or _assigned_mid_sentence(ex, matcher)
@@ -153,6 +155,22 @@ def _chair_named_after(
     found, at = matcher.match_list(ex, m.end(), bare_groups=True)
     mark = _CHAIR_MARK.match(ex.folded, at) if found else None
     return (found, mark.end()) if mark else None
+
+
+def _after_statement(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    """The actor after a statement on the activity ("Việc cấp giấy chứng nhận ... phải đúng
+    quy định, Sở X có trách nhiệm hướng dẫn ..."): the body after a comma of the first
+    sentence that a duty verb follows."""
+    v = clause_vocab()
+    if not v["statement"].match(ex.folded):
+        return None
+    stop = ex.folded.find(".")
+    stop = min(len(ex.folded), 300) if stop < 0 else min(stop, 300)
+    for comma in _COMMA.finditer(ex.folded, 0, stop):
+        found, end = matcher.match_list(ex, comma.end(), bare_groups=True)
+        if found and v["statement_duty"].match(ex.folded, end):
+            return Subject(found, False, end, lead_in=True)
+    return None
 
 
 # a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
