@@ -22,8 +22,10 @@ _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
 # skips ahead from digit to digit
 NUMBER = re.compile(
     # the year may lose its slash in a scan ("96/2026NĐ-CP"); a department code may carry a
-    # Roman numeral after a dot ("945/VPCP-V.I"); the Government's dotted numbers ("66.7/2025/NQ-CP")
-    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\.\d{{1,3}}(?=/))?(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
+    # Roman numeral after a dot ("945/VPCP-V.I"); the Government's dotted numbers ("66.7/2025/NQ-CP",
+    # OCR "66. 7/2025/NQ-CP"); OCR spaces a normative number's digits ("1 25/2025/NĐ-CP")
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/))?"
+    rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
     rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
     rf"(?![\w/])"
 )
@@ -66,8 +68,11 @@ _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
 _LAW_BEFORE = re.compile(
     r"\b(Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[^\d;:()\n]{1,100}?\s(?:số|sô)\s*:?\s*$"
 )
-# a number without its code after "số" ("Quyết định số 49/2024 ngày ...")
-_YEAR_NUMBER = re.compile(r"(?:số|sô)\s*:?\s*(\d{1,5}/(?:19|20)\d\d)(?![\w/])")
+# a number without its code after "số" ("Quyết định số 49/2024 ngày ..."), or without year
+# and code when its date follows ("Công điện số 1409 ngày 15 tháng 9 năm 2021")
+_YEAR_NUMBER = re.compile(
+    r"(?:số|sô)\s*:?\s*(\d{1,5}/(?:19|20)\d\d(?![\w/])|\d{1,5}(?=,?\s+ngày\s+\d))"
+)
 # bare numbers before a number they share the year and code with: "số 45 và 46/2025/NĐ-CP",
 # "các Nghị định số 120, 121, 122/2025/NĐ-CP"
 _SHARED_RUN = re.compile(r"(?:số|sô)\s+(\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)\s*(?:,|và)\s*$")
@@ -155,7 +160,9 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
             Reference(doc_type or _type_from_code(number), number, dt, issuer, m.start(), end),
         )
     _year_numbers(text, folded, found, own)
-    return _merge_glued_marks(found)
+    _merge_glued_marks(found)
+    _merge_typos(found)
+    return list(found.values())
 
 
 def _year_numbers(text: str, folded: str, found: dict[str, Reference], own: str | None) -> None:
@@ -168,6 +175,42 @@ def _year_numbers(text: str, folded: str, found: dict[str, Reference], own: str 
         dt, end = _date_after(text, m.end())
         issuer, end = _issuer_after(text, end)
         _add(found, Reference(doc_type, m.group(1), dt, issuer, m.start(1), end))
+
+
+def _merge_typos(found: dict[str, Reference]) -> None:
+    """A number whose code the OCR misread at one of its mentions ("47/2025/QH15" /
+    "47/2025/QHI5" / "47/2025/QHI15"): one reference, the first form. Only a misreading
+    (`_misread`) counts; codes one letter apart name two documents ("07/2025/TT-BNNMT" /
+    "07/2025/TT-BTNMT")."""
+    refs = list(found.items())
+    for i, (key, ref) in enumerate(refs):
+        if key not in found:
+            continue
+        for other_key, other in refs[i + 1 :]:
+            if other_key in found and other.doc_type == ref.doc_type and _misread(key, other_key):
+                ref.date = ref.date or other.date
+                ref.issuer = ref.issuer or other.issuer
+                del found[other_key]
+
+
+# what OCR reads a "1" as, and the letters it adds next to one
+_LOOKALIKES = {("1", "i"), ("1", "l")}
+_ADDED = frozenset("il")
+
+
+def _misread(a: str, b: str) -> bool:
+    """One of the (folded) numbers is the other with a "1" read as a letter, or with a
+    letter added next to a "1"."""
+    if len(a) == len(b):
+        diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+        return len(diff) == 1 and (diff[0] in _LOOKALIKES or diff[0][::-1] in _LOOKALIKES)
+    if abs(len(a) - len(b)) != 1:
+        return False
+    short, long_ = sorted((a, b), key=len)
+    return any(
+        long_[k] in _ADDED and long_[:k] + long_[k + 1 :] == short and "1" in long_[k - 1 : k + 2]
+        for k in range(1, len(long_))
+    )
 
 
 def _add(found: dict[str, Reference], ref: Reference) -> None:
@@ -188,7 +231,7 @@ def _shared_run(text: str, pos: int, number: str) -> list[str]:
     return [n + suffix for n in re.findall(r"\d+", m.group(1))]
 
 
-def _merge_glued_marks(found: dict[str, Reference]) -> list[Reference]:
+def _merge_glued_marks(found: dict[str, Reference]) -> None:
     """A footnote mark glued to a number ("42/2024/QH151") when the bare number is cited too
     (in the footnote itself): one reference, the bare number."""
     for key, ref in list(found.items()):
@@ -199,7 +242,6 @@ def _merge_glued_marks(found: dict[str, Reference]) -> list[Reference]:
                 bare.issuer = bare.issuer or ref.issuer
                 del found[key]
                 break
-    return list(found.values())
 
 
 @lru_cache(maxsize=1024)  # a clause's deadline and its period day mask the same spans
