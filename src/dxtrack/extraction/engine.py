@@ -129,7 +129,8 @@ def extract_text(
     a = analyse_text(text, wrapped=wrapped, directory=directory)
     norm, meta = a.norm, a.meta
     notes = "\n".join(f.text for f in norm.footnotes)
-    refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=meta.number)
+    own = meta.number or meta.attached_to
+    refs = find_references(f"{meta.subject or ''}\n{norm.text}\n{notes}", own_number=own)
     return Extraction(
         doc_id=doc_id,
         doc_type=meta.doc_type,

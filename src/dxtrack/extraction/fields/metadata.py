@@ -40,6 +40,7 @@ from dxtrack.extraction.fields.letterhead import (
     unwrap_motto,
     without_motto,
 )
+from dxtrack.extraction.fields.references import NUMBER as REFERENCE_NUMBER
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
@@ -73,6 +74,7 @@ class Metadata:
     signer: dict[str, str | None] | None = None
     year: int | None = None
     body_start: int = 0  # index of the first body paragraph
+    attached_to: str | None = None  # a numberless plan's decision: "(Kèm theo Quyết định số ...)"
 
 
 # Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\"), a
@@ -93,11 +95,26 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
         meta.year, meta.issued_date = passed  # Công báo's laws and resolutions: no date line
     if meta.number is None and meta.issued_date is None and (source := source_line(paras)):
         meta.number, meta.year, meta.issued_date = source  # a portal's "(Theo Công văn số ...)"
+    if meta.number is None:
+        meta.attached_to = _attached_to(lines[: header_end + 1])
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
     meta.signer = find_signer(lines, meta.body_start)
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
+
+
+def _attached_to(head: list[str]) -> str | None:
+    """The number in the note under a numberless plan's subject ("(Kèm theo Quyết định số
+    1510/QĐ-TTg ngày ...)"): the document it is part of, so its own number (no reference)."""
+    for i, line in enumerate(head):
+        if note := _ATTACHED_NOTE.search(line):  # on its line, or joined to the subject's
+            m = REFERENCE_NUMBER.search(" ".join([line[note.start() :], *head[i + 1 : i + 2]]))
+            return re.sub(r"\s+", "", m.group(1)) if m else None
+    return None
+
+
+_ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
 
 
 def _issuer_tail(line: str) -> str:
@@ -159,6 +176,10 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         if line and (is_upper_line(line) or wrapped):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if not meta.subject and not title_type(key) and (typed := _typed_subject(line)):
+                if _qualified_title(typed[1], lines, i):  # "KẾ HOẠCH QUỐC GIA" / "Phòng, ..."
+                    meta.doc_type = typed[0]
+                    meta.subject, i = _collect_subject(lines, i + 1)
+                    continue
                 meta.doc_type, lines[i] = typed  # "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ"
                 meta.subject, i = _upper_subject(lines, i)
                 continue
@@ -234,6 +255,23 @@ def _own_number(before: str, m: re.Match[str]) -> bool:
 _BY_BODY = re.compile(
     rf"^C(?:Ủ|U)A\s+((?:BỘ|BAN|TỈNH|THÀNH|HUYỆN|ĐẢNG)\s[{UPPER} ]+?)(?:\s+(VỀ\s.+|[a-zđ].*))?$"
 )
+
+
+def _qualified_title(rest: str, lines: list[str], i: int) -> bool:
+    """A type name with a short qualifier ("KẾ HOẠCH QUỐC GIA", "KẾ HOẠCH HÀNH ĐỘNG") over a
+    subject in normal case: the qualifier is part of the title, the subject the line under."""
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    return (
+        len(rest.split()) <= 3
+        and bool(nxt)
+        and nxt[:1].isupper()
+        and not is_upper_line(nxt)
+        and not (BODY_START.match(nxt) and not subject_under_title(lines[i], nxt))
+        and not prose(nxt)
+        and not _ATTACHED.match(nxt)
+        and not NUMBER.search(nxt)
+        and not find_place_date(nxt)
+    )
 
 
 def _typed_subject(line: str) -> tuple[str, str] | None:
