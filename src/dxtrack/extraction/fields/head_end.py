@@ -18,7 +18,6 @@ from dxtrack import vn
 from dxtrack.extraction.fields.dateline import find_place_date
 from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
 from dxtrack.extraction.vocab import load as load_vocab
-from dxtrack.vn import UPPER
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
 # "Số:" as "Sé:" or "Sô:", and "số:" in lower case; a draft's number left as dots or
@@ -40,7 +39,7 @@ BODY_START = re.compile(
 # ("II.NHIỆM VỤ", "1.Sở Y tế") or an article in capitals ("ĐIỀU 2."); "A. MỤC TIÊU", a
 # capital-letter section over Roman ones (`_capital_section`).
 _NUMBERED = re.compile(
-    rf"^(?:(?:[IVX]+|\d+|(?:Điều|ĐIỀU)\s+\d+)\.\s|[IVX]+\.(?=[{UPPER}]{{2}})|\d{{1,2}}\.(?=[{UPPER}]))"
+    rf"^(?:(?:[IVX]+|\d+|(?:Điều|ĐIỀU)\s+\d+)\.\s|[IVX]+\.(?=[{vn.UPPER}]{{2}})|\d{{1,2}}\.(?=[{vn.UPPER}]))"
 )
 _SECTION = re.compile(r"^[A-HĐ]\.\s+(?=\S)")
 
@@ -168,7 +167,11 @@ def prose(line: str, *, after_title: bool = False) -> bool:
     if is_upper_line(line) or SUBJECT.match(line):
         return False
     end = line.rstrip()
-    if len(line) > 90 and end.endswith((".", ":", ";")) and re.search(rf"\w[.;]\s+[{UPPER}]", line):
+    if (
+        len(line) > 90
+        and end.endswith((".", ":", ";"))
+        and re.search(rf"\w[.;]\s+[{vn.UPPER}]", line)
+    ):
         return True
     return not after_title and len(line) > 60 and end.endswith((".", ":")) and starts_upper(line)
 

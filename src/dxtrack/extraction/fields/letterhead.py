@@ -11,7 +11,6 @@ from dxtrack import vn
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.textutil import sentence_case
 from dxtrack.extraction.vocab import load as load_vocab
-from dxtrack.vn import UPPER
 
 _MOTTO = re.compile(
     r"CỘNG\s+H(?:ÒA|OÀ|OA)\s+XÃ\s+HỘI\s+CHỦ\s+NGHĨA\s+\w+\s+NAM"  # "VIẾT NAM" typos too
@@ -107,7 +106,7 @@ def rejoin_syllables(line: str) -> str:
 # A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
 # "ỦY BAN THƯỜNG VỤ QUỐC HỘI" is one body, not "ỦY BAN THƯỜNG" over a "VỤ".
 _UNIT_SPLIT = re.compile(
-    rf"(?<=[{UPPER}])(?<!TỔNG)(?<!THƯỜNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[{UPPER}])"
+    rf"(?<=[{vn.UPPER}])(?<!TỔNG)(?<!THƯỜNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[{vn.UPPER}])"
 )
 
 

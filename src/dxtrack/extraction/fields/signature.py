@@ -15,11 +15,12 @@ from functools import lru_cache
 from dxtrack import vn
 from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
-from dxtrack.vn import LOWER, UPPER
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 # A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh").
-_PERSON = rf"[{UPPER}][{LOWER}]+(?:\s[{LOWER}]{{1,2}})?(?:\s+[{UPPER}][{LOWER}]+){{1,5}}"
+_PERSON = (
+    rf"[{vn.UPPER}][{vn.LOWER}]+(?:\s[{vn.LOWER}]{{1,2}})?(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
+)
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
@@ -41,9 +42,9 @@ _TITLES = (
 _LAST_TITLE = re.compile(
     _TITLES + r"(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
 )
-_BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[{UPPER} ,]*)?$")
+_BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[{vn.UPPER} ,]*)?$")
 _TITLE_NAME = re.compile(
-    rf"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{UPPER}][{UPPER} ,.\-–]+?)\s+"
+    rf"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{vn.UPPER}][{vn.UPPER} ,.\-–]+?)\s+"
     rf"(?P<name>{_PERSON})$"
 )
 # An attachment's own title ends the block: "KẾ HOẠCH", "PHỤ LỤC", "QUY CHẾ", "HƯỚNG DẪN".
@@ -53,10 +54,10 @@ _ATTACHMENT = re.compile(
 )
 _LUU = re.compile(r"^Lưu\b", re.IGNORECASE)  # "Lưu: VT, KHCN." ends the Nơi nhận list
 _NAME_TITLE = re.compile(
-    rf"^((?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]+)\s+[{UPPER}][{UPPER} ,.]{{3,}}$"
+    rf"^((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,5}}[{vn.UPPER}][{vn.LOWER}]+)\s+[{vn.UPPER}][{vn.UPPER} ,.]{{3,}}$"
 )
 _STAMP_TAIL = re.compile(
-    rf"(?:[+-]\d{{2}}:?\d{{2}}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+((?:[{UPPER}][{LOWER}]+\s+){{1,5}}[{UPPER}][{LOWER}]+)$"
+    rf"(?:[+-]\d{{2}}:?\d{{2}}|\d{{1,2}}:\d{{2}}(?::\d{{2}})?)\s+((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,5}}[{vn.UPPER}][{vn.LOWER}]+)$"
 )
 _WINDOW = 45  # lines from the block's first line (a long Nơi nhận list sits inside it)
 
@@ -67,9 +68,9 @@ def _surnames() -> frozenset[str]:
     return frozenset(vn.fold(s, accents=False) for s in load_vocab("metadata")["surnames"])
 
 
-# "(?<=[{LOWER}])[!'’]|\s+[{LOWER}]$", opening with the class of the characters it can start
+# "(?<=[{vn.LOWER}])[!'’]|\s+[{vn.LOWER}]$", opening with the class of the characters it can start
 # with (the regex engine skips ahead to those) and each form checking its own behind.
-_SPECKS = re.compile(rf"[!'’\s](?:(?<=[{LOWER}].)(?<=[!'’])|(?<=\s)\s*[{LOWER}]$)")
+_SPECKS = re.compile(rf"[!'’\s](?:(?<=[{vn.LOWER}].)(?<=[!'’])|(?<=\s)\s*[{vn.LOWER}]$)")
 
 
 def clean(line: str) -> str:
@@ -115,12 +116,12 @@ def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | No
 # A title and a name glued at the end of the Nơi nhận list by a copy that flattened the
 # closing table ("... - Lưu: VT, KGVX (5b) THỦ TƯỚNG Nguyễn Tấn Dũng").
 _GLUED_SIGNER = re.compile(
-    rf"(?<=\s)(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{UPPER}][{UPPER} ,.]*?)\s+(?P<name>{_PERSON})$"
+    rf"(?<=\s)(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{vn.UPPER}][{vn.UPPER} ,.]*?)\s+(?P<name>{_PERSON})$"
 )
 
 
 # The last letter of a person's name, where both _TITLE_NAME and _GLUED_SIGNER end.
-_NAME_END = re.compile(rf"[{LOWER}]$")
+_NAME_END = re.compile(rf"[{vn.LOWER}]$")
 
 
 def _glued_signer(line: str) -> list[str]:
@@ -194,7 +195,9 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
     return None
 
 
-_ITEM_TAIL = re.compile(rf"[.;,)]\s+((?:[{UPPER}][{LOWER}]+\s+){{1,4}}[{UPPER}][{LOWER}]+)$")
+_ITEM_TAIL = re.compile(
+    rf"[.;,)]\s+((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,4}}[{vn.UPPER}][{vn.LOWER}]+)$"
+)
 
 
 def _family_name(text: str) -> bool:
@@ -220,7 +223,7 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
     deputy's own title lost) gives its office."""
     prefixed = None
     for j in range(i - 1, max(i - 13, lo - 1, -1), -1):
-        m = re.search(rf"((?:[{UPPER}]+\.?\s*){{1,8}})$", lines[j])
+        m = re.search(rf"((?:[{vn.UPPER}]+\.?\s*){{1,8}})$", lines[j])
         if not m or not is_upper_line(m.group(1)):
             continue
         if SIGN_PREFIX.match(m.group(1)):
