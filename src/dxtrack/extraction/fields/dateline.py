@@ -21,9 +21,12 @@ _PLACE = (
     rf"(?P<place>(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?"
     rf"(?:\s+(?:[-–]\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
 )
+# OCR and unaccented copies: "ngay", "ngảy", "thang", "thảng", "nam", "nãm"; a comma before
+# the year ("tháng 3, năm 2025")
 _DATE = (
-    r"[Nn]gày(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
-    r"|(?P<d>[^,;\n]{0,8}?)[Tt]h[aá]ng(?P<m>[^,;\n]{0,8}?)[Nn][aă]m\b(?:\s*(?P<y>\d{4})(?!\d))?)"
+    r"[Nn]g[àaảạá]y(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
+    r"|(?P<d>[^,;\n]{0,8}?)[Tt]h[aáảạ]ng(?P<m>[^,;\n]{0,8}?),?\s*[Nn][aăãâ]m\b"
+    r"(?:\s*(?P<y>\d{4})(?!\d))?)"
 )
 PLACE_DATE = re.compile(rf"(?<![\w\-/]){_PLACE}\s*,\s*{_DATE}")
 _BARE = re.compile(rf"^[\s|*]*{_PLACE}\s+{_DATE}")  # no comma: only at the start of a line
@@ -32,6 +35,11 @@ _OPEN_DATE = re.compile(r",\s*[Nn]gày\b.*\b[Tt]h[aá]ng\b(?!.*\b[Nn]ăm\b)")
 _YEAR_LINE = re.compile(r"^[\s*_]*[Nn]ăm\s+\d{4}")
 _NUMBER_ALONE = re.compile(r"^\s*S[ốỐ]\s*:?\s*$")
 _NUMBER_BODY = re.compile(r"^\s*[\w.\-]*/[\w&.\-/]+\s*$")
+
+
+# A place's first word glued to the cell before it by a copy ("/QĐ-UBNDBình Thuận, ngày"):
+# a capitalised word right after capitals, then the rest of the place.
+_GLUED_WORD = re.compile(rf"(?<=[{UPPER}])([{UPPER}][{LOWER}]+)\s+$")
 
 
 class PlaceDate(NamedTuple):
@@ -47,6 +55,10 @@ def find_place_date(line: str) -> PlaceDate | None:
     if not m:
         return None
     place, span = _place(m)
+    if glued := _GLUED_WORD.search(line, 0, span[0]):  # "/QĐ-UBNDBình Thuận, ngày ..."
+        whole = f"{glued.group(1)} {place}"
+        if _dashes(fold(whole)) in _place_names():
+            place, span = whole, (glued.start(1), span[1])
     if m.group("ny"):
         year = int(m.group("ny"))
         return PlaceDate(place, year, _iso(year, int(m.group("nm")), int(m.group("nd"))), *span)
@@ -92,8 +104,8 @@ def _known_tail(words: list[str]) -> int | None:
     words, when words that are not a unit's kind come before it; else None."""
     for k in range(len(words)):
         if _dashes(fold(" ".join(words[k:]))) in _place_names():
-            before = fold(" ".join(words[:k]))
-            return k if k and not _UNIT_WORDS.match(before) else None
+            before = fold(" ".join(words[:k]))  # "Xuân Hương - Đà Lạt": one name
+            return k if k and not _UNIT_WORDS.match(before) and words[k - 1] not in "-–" else None
     return None
 
 

@@ -20,10 +20,10 @@ from dxtrack.extraction.textutil import fold, is_upper_line, starts_upper
 from dxtrack.extraction.vocab import load as load_vocab
 
 # "Số: 12/UBND-VP"; OCR prints digits spaced ("8 5 2 0/BCT") or as letters ("II/2026/QĐ"),
-# "Số:" as "Sé:" or "Sô:", and "số:" in lower case; a draft's number left as dots or
+# "Số:" as "Sé:", "Sô:", "Sổ:", "S6:" or "So:", and "số:" in lower case; a draft's number left as dots or
 # underscores ("Số: ......./KH-UBND") keeps its symbol.
 NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éô]\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
     r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )

@@ -150,6 +150,8 @@ def _under(parent: str, own: str) -> str:
     parent's place ("Sở Y tỉnh X", "Tỉnh ủy X" under "Đảng bộ tỉnh X")."""
     if own.casefold() in _BARE_UNITS:  # "UBND TỈNH ĐỒNG NAI" / "VĂN PHÒNG"
         return f"{own} {parent}"
+    if _parent_named(own) and parent.split()[0].casefold() not in own.casefold():
+        return f"{own} {parent}"  # "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH KHU VỰC 10"
     if _collective(parent) and not _OWN_PLACE.search(own):
         return f"{own} {parent}"
     place = _PARENT_PLACE.search(parent)
@@ -159,6 +161,15 @@ def _under(parent: str, own: str) -> str:
         return f"{own} {place.group(2)}"  # "Đảng ủy các cơ quan Đảng tỉnh" + "Đắk Lắk"
     word = place.group(1).lower()
     return f"{own} {'Thành phố' if word == 'thành phố' else word} {place.group(2)}"
+
+
+@lru_cache(maxsize=1)
+def _parent_names() -> tuple[str, ...]:
+    return tuple(n.casefold() for n in load_vocab("metadata")["parent_named_units"])
+
+
+def _parent_named(own: str) -> bool:
+    return own.casefold().startswith(_parent_names())
 
 
 @lru_cache(maxsize=1)
@@ -225,6 +236,15 @@ def _known_names() -> dict[str, str]:
     return {_letters(n): n.upper() for n in [*names, *meta["letterhead_names"]]}
 
 
+@lru_cache(maxsize=1)
+def _known_places() -> dict[str, str]:
+    """Place lines of a letterhead ("TỈNH LÂM ĐỒNG") by their letters without diacritics, so
+    that an OCR'd or unaccented line ("TINH LAM DONG") is read as the place."""
+    units = ["TỈNH", "THÀNH PHỐ"]
+    places = load_vocab("metadata")["place_names"]
+    return {_letters(f"{u} {p}"): f"{u} {p}".upper() for u in units for p in places}
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", vn.fold(text, accents=False))
 
@@ -237,6 +257,8 @@ def known_name(line: str) -> str:
         return line
     if key in _known_names():
         return _known_names()[key]
+    if line.isascii() and key in _known_places():  # "TINH LAM DONG": no fuzzy match
+        return _known_places()[key]
     limit = 1 if len(key) < 12 else 2
     head = _letters(line.split()[0])  # "SỞ TÀI CHÍNH" is never "BỘ TÀI CHÍNH"
     for name_key, name in _known_names().items():

@@ -35,6 +35,7 @@ from dxtrack.extraction.fields.head_end import (
 from dxtrack.extraction.fields.letterhead import (
     ISSUER_HEAD,
     issuer_of,
+    known_name,
     motto_start,
     rejoin_syllables,
     unwrap_motto,
@@ -47,7 +48,10 @@ from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.vn import UPPER
 
 # The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
-_BARE_NUMBER = re.compile(r"^(\d+(?:/\d{4})?/[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–][A-ZĐa-zđ0-9&.]+)*)$")
+# A Party number without "Số" too ("123-CV/TU").
+_BARE_NUMBER = re.compile(
+    r"^(\d+(?:(?:/\d{4})?/|-(?=[A-ZĐ][A-ZĐa-zđ]*/))[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–/][A-ZĐa-zđ0-9&.]+)*)$"
+)
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
@@ -149,7 +153,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             i += 1
             continue
         if (m := NUMBER.search(line)) and not seen_number and _own_number(line[: m.start()], m):
-            meta.number = re.sub(r"\s+", "", m.group(1)) or None
+            meta.number = re.sub(r"\s+", "", m.group(1)).rstrip(".") or None  # "...-KT."
             seen_number = True
             rest = line[m.end() :].strip()
             line = line[: m.start()].strip()
@@ -210,7 +214,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 unnumbered
                 and not meta.doc_type
                 and not SIGN_PREFIX.match(line)
-                and (issuer_lines or ISSUER_HEAD.match(rejoin_syllables(line)))
+                and (issuer_lines or ISSUER_HEAD.match(known_name(rejoin_syllables(line))))
             ):  # "ỦY BAN ... AN GIANG - Số: 12/UBND"; a copy's "B Ộ ... V À X Ã HỘI"
                 issuer_lines.append(rejoin_syllables(line).rstrip(" -–:"))
         i += 1
