@@ -112,9 +112,18 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     """
     if not text:
         return ""
-    if not accents and not _NOT_BARE_SAFE.search(text):
+    if accents:
+        folded = _FOLDED.get(text)
+        if folded is None:
+            folded = _fold(text, True)
+            if len(text) <= 2000:  # a whole document is folded once, not worth keeping
+                if len(_FOLDED) >= 8192:
+                    _FOLDED.clear()
+                _FOLDED[text] = folded
+        return folded
+    if not _NOT_BARE_SAFE.search(text):
         return text.translate(_BARE_TABLE)  # plain Vietnamese text: one translation
-    if len(text) > 2000:  # a whole document: folded once, not worth keeping
+    if len(text) > 2000:
         return _fold(text, accents)
     return _fold_cached(text, accents)
 
@@ -147,7 +156,10 @@ def _fold(text: str, accents: bool) -> str:
     return _MISPLACED.sub(lambda m: _SWAPS[m.group(0)], low)
 
 
-# The extraction engine folds the same clause in several rules in turn.
+# The extraction engine folds the same clause in several rules in turn: recent folds are
+# kept, with accents in a plain dict (a lookup is most calls: cheaper than lru_cache's),
+# emptied when full.
+_FOLDED: dict[str, str] = {}
 _fold_cached = functools.lru_cache(maxsize=8192)(_fold)
 
 

@@ -13,7 +13,14 @@ import pytest
 
 from dxtrack import vn
 from dxtrack.extraction import legacy, normalize, reader_text
-from dxtrack.extraction.fields import dateline, deadline, recurrence, references, signature
+from dxtrack.extraction.fields import (
+    dateline,
+    deadline,
+    parties,
+    recurrence,
+    references,
+    signature,
+)
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
 from dxtrack.extraction.fields.clause_words import (
@@ -346,6 +353,8 @@ def test_gated_searches_give_their_plain_results(lines: list[str]) -> None:
         got = deadline._row_time(text)
         assert (got and (got.span(), got.groups())) == (row and (row.span(), row.groups()))
         rows += row is not None
+        status = parties._status().search(re.split(r"[.;] ", text, maxsplit=1)[0])
+        assert parties.states_status(text) is (status is not None)
         for part in (text, text[:160], text[40:]):
             m = clause_vocab()["background"].match(part)
             assert background_end(part) == (m.end() if m else None), part
@@ -378,3 +387,56 @@ def test_fold_head_is_the_fold_of_the_head(lines: list[str]) -> None:
             assert vn.fold_head(text, n) == fold(text[:n]), (text, n)
             cut_from_whole += len(text) > n and text[n] == " "
     assert cut_from_whole > 1000
+
+
+def test_recurrence_rules_match_where_their_plain_forms_do(lines: list[str]) -> None:
+    """The recurrence rules whose look-behinds follow their first letter ("h(?<!cấp\\sh)ằng")
+    match the clauses their plain forms match (only whether a rule matches is used)."""
+    every, once = r"(?:hằng|hàng)", r"(?:một|01|1)\s+lần\s*/\s*"
+    benefit = r"(?<!cấp\s)(?<!đãi\s)(?<!tuất\s)(?<!dưỡng\s)(?<!lương\s)(?<!hưu\s)(?<!nhập\s)"
+    plain = {
+        "monthly": rf"{benefit}{every}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
+        rf"|mỗi\s+tháng|{once}tháng",
+        "quarterly": rf"(?<!phí\s){every}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý"
+        rf"|{once}quý|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý"
+        r"|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
+        rf"|(?:định\s+kỳ|{every})\s+(?:0?3|ba)\s+tháng|(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)",
+        "continuous": r"(?<!chi\s)(?<!phí\s)(?<!vụ\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)"
+        r"thường\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))",
+    }
+    rules = dict(recurrence.RULES)
+    rnd = random.Random(17)
+    words = [
+        "trợ cấp",
+        "phí",
+        "chi",
+        "vụ",
+        "không",
+        "hằng",
+        "hàng",
+        "tháng",
+        "quý",
+        "thường",
+        "xuyên",
+        "01",
+        "1",
+        "3",
+        "03",
+        "ba",
+        "một",
+        "lần",
+        "/",
+        "định kỳ",
+        "mỗi",
+        "nguồn",
+        "x",
+    ]
+    odd = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 6))) for _ in range(30000)]
+    cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
+    matched = 0
+    for text in [*(fold(t) for t in [*lines, *cases.split("\n")]), *odd]:
+        for name, pattern in plain.items():
+            want = re.search(pattern, text) is not None
+            assert (rules[name].search(text) is not None) is want, (name, text)
+            matched += want
+    assert matched > 1000

@@ -23,6 +23,7 @@ from functools import lru_cache
 from dxtrack.extraction.fields.agency_expansion import Expanded, Expander
 from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
@@ -36,7 +37,7 @@ class Mention:
 
 def _alt(items: Iterable[str]) -> str:
     words = sorted({fold(i) for i in items}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return by_first_letter(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 class AgencyMatcher:
@@ -456,14 +457,6 @@ class AgencyMatcher:
         _rule_form,
         _rule_pronoun,
     )
-
-    def opens_group(self, ex: Expanded, pos: int) -> bool:
-        """A group noun or a unit word starts at pos ("thành phố trực thuộc Trung ương")."""
-        return bool(self._group.match(ex.folded, pos) or self._name_unit.match(ex.folded, pos))
-
-    def ends_name(self, ex: Expanded, pos: int) -> bool:
-        """A word that ends a name (a verb of the clause: `stop_words`) starts at pos."""
-        return bool(self._stop.match(ex.folded, pos))
 
     def _starts_mention(self, ex: Expanded, pos: int) -> bool:
         return bool(

@@ -12,7 +12,14 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import alternation, alternatives, anchored, cues, folded_pattern
+from dxtrack.extraction.vocab import (
+    alternation,
+    alternatives,
+    anchored,
+    by_first_letter,
+    cues,
+    folded_pattern,
+)
 from dxtrack.extraction.vocab import load as load_vocab
 
 
@@ -31,7 +38,8 @@ def clause_vocab() -> dict:
         # `closing_at`), and the others
         "closing_heads": [(words, re.compile("|".join(ws))) for words, ws in heads.items()],
         "closing_rest": re.compile(
-            "|".join(a for w in closing if not anchored(w) for a in alternatives(w)) or "(?!)"
+            by_first_letter(a for w in closing if not anchored(w) for a in alternatives(w))
+            or "(?!)"
         ),
         # "MỤC TIÊU" but not "MỤC TIÊU, NHIỆM VỤ VÀ GIẢI PHÁP" (task words in the heading);
         # a report's heading ("KẾT QUẢ THỰC HIỆN NHIỆM VỤ") always
@@ -93,10 +101,14 @@ def closing_at(folded: str) -> int | None:
 
 def _closing_head(folded: str) -> bool:
     """A formula anchored at the start matches ("Đề nghị ... nghiêm túc thực hiện.")."""
-    return any(
-        all(w in folded for w in words) and pattern.match(folded)
-        for words, pattern in clause_vocab()["closing_heads"]
-    )
+    for words, pattern in clause_vocab()["closing_heads"]:  # loops: run for every clause
+        for w in words:
+            if w not in folded:
+                break
+        else:
+            if pattern.match(folded):
+                return True
+    return False
 
 
 def background_end(folded: str) -> int | None:

@@ -18,7 +18,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import alternation, folded_pattern
+from dxtrack.extraction.vocab import alternation, by_first_letter, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
@@ -50,13 +50,17 @@ def _manner() -> re.Pattern[str]:
 @lru_cache(maxsize=1)
 def _status() -> re.Pattern[str]:
     words = sorted((fold(w) for w in load_vocab("vocab")["status_phrases"]), key=len, reverse=True)
-    return re.compile("|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words))
+    return re.compile(by_first_letter(re.escape(w).replace(r"\ ", r"\s+") for w in words))
+
+
+_SENTENCE_CUT = re.compile(r"[.;] ")
 
 
 def states_status(folded: str) -> bool:
     """The clause's first sentence states a council's status, not a task (a later part after
     ";" does not: "Giao X ... ; Đảng ủy Y hướng dẫn ... sử dụng con dấu ...")."""
-    return bool(_status().search(re.split(r"[.;] ", folded, maxsplit=1)[0]))
+    cut = _SENTENCE_CUT.search(folded)  # the first sentence searched in place, not cut out
+    return _status().search(folded, 0, cut.start() if cut else len(folded)) is not None
 
 
 def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:

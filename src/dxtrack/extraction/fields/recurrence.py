@@ -20,6 +20,16 @@ _ACTION_POS = (
 _ONCE = r"(?:một|01|1)\s+lần\s*/\s*"
 
 _NOT_BENEFIT = r"(?<!cấp\s)(?<!đãi\s)(?<!tuất\s)(?<!dưỡng\s)(?<!lương\s)(?<!hưu\s)(?<!nhập\s)"
+# The same, checked after the "h" of "hằng"/"hàng" (the rules open with a letter, where the
+# regex engine skips ahead to; only whether a rule matches is used).
+_NOT_BENEFIT_H = _NOT_BENEFIT.replace(r"\s)", r"\sh)")
+_EVERY_H = r"h(?:ằng|àng)"  # _EVERY after its "h"
+_ONCE_ALTS = (r"một\s+lần\s*/\s*", r"01\s+lần\s*/\s*", r"1\s+lần\s*/\s*")  # _ONCE's forms
+_ONCE_MONTH = "|".join(once + "tháng" for once in _ONCE_ALTS)
+_ONCE_QUARTER = "|".join(once + "quý" for once in _ONCE_ALTS)
+_THREE_MONTHS_ONCE = "|".join(
+    n + r"\s+tháng\s+(?:một\s+lần|/\s*lần)" for n in ("03", "3", "ba")
+)  # "(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)"
 
 RULES: list[tuple[str, re.Pattern[str]]] = [
     (
@@ -30,8 +40,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         "monthly",
         re.compile(
             # not a monthly benefit ("trợ cấp hằng tháng", "ưu đãi hằng tháng", "tiền tuất ...")
-            rf"{_NOT_BENEFIT}{_EVERY}\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
-            rf"|mỗi\s+tháng|{_ONCE}tháng"
+            rf"h{_NOT_BENEFIT_H}(?:ằng|àng)\s+tháng|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?tháng(?!\s*\d)"
+            rf"|mỗi\s+tháng|{_ONCE_MONTH}"
         ),
     ),
     (
@@ -46,11 +56,13 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
     (
         "quarterly",
         re.compile(
-            rf"(?<!phí\s){_EVERY}\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý|{_ONCE}quý"
+            rf"h(?<!phí\sh)(?:ằng|àng)\s+quý|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?\(?quý|mỗi\s+quý"
+            rf"|{_ONCE_QUARTER}"
             # "trước ngày 20 của tháng cuối quý", "báo cáo theo quý"
             r"|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
             # "định kỳ 03 tháng", "3 tháng một lần"
-            rf"|(?:định\s+kỳ|{_EVERY})\s+(?:0?3|ba)\s+tháng|(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)"
+            rf"|định\s+kỳ\s+(?:0?3|ba)\s+tháng|{_EVERY_H}\s+(?:0?3|ba)\s+tháng"
+            rf"|{_THREE_MONTHS_ONCE}"
         ),
     ),
     (
@@ -70,8 +82,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # not "chi thường xuyên", "nhiệm vụ thường xuyên" (a kind of duty), nor "không
             # (mang tính chất) thường xuyên"
-            r"(?<!chi\s)(?<!phí\s)(?<!vụ\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)thường\s+xuyên(?!\s+(?:nguồn|ngân"
-            r"|kinh\s+phí|của))"
+            r"thường(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
+            r"(?<!không\sthường)(?<!chất\sthường)\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
         ),
     ),
 ]
@@ -99,12 +111,21 @@ RULE_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
 
 def find_recurrence(folded: str) -> str | None:
     """The clause's recurrence from its folded text, or None."""
-    if not any(cue in folded for cue in _CUES):
+    for cue in _CUES:  # loops, not any()/all() over generators: run for every clause
+        if cue in folded:
+            break
+    else:
         return None
     for name, pattern in RULES:
-        cues = RULE_CUES.get(name, ())
-        if all(any(w in folded for w in group) for group in cues) and pattern.search(folded):
-            return name
+        for group in RULE_CUES.get(name, ()):
+            for w in group:
+                if w in folded:
+                    break
+            else:
+                break  # no word of this group
+        else:
+            if pattern.search(folded):
+                return name
     return None
 
 
