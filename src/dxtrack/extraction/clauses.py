@@ -365,10 +365,11 @@ def _attribute(text: str) -> tuple[str, str] | None:
 def _add_attributes(node: Node, key: str, value: str) -> None:
     """One attribute line, possibly holding several ("Đơn vị chủ trì: Sở X; thời gian hoàn
     thành: tháng 12/2025")."""
+    pos = 0  # offsets into the whole line: three attributes or more on one line
     for nxt in NEXT_ATTRIBUTE.finditer(value):
-        node.attributes[" ".join(key.lower().split())] = value[: nxt.start()].strip()
-        key, value = nxt.group(1), value[nxt.end() :]
-    node.attributes[" ".join(key.lower().split())] = value.strip()
+        node.attributes[" ".join(key.lower().split())] = value[pos : nxt.start()].strip()
+        key, pos = nxt.group(1), nxt.end()
+    node.attributes[" ".join(key.lower().split())] = value[pos:].strip()
 
 
 def _block_after_bullets(node: Node) -> bool:

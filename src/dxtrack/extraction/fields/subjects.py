@@ -104,6 +104,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if not mentions and not pos:
         pos = _after_title(text)  # "6. Tập trung xử lý ..." / "Bộ X chủ trì, ..."
         mentions, end = matcher.match_list(ex, pos, bare_groups=True) if pos else ([], 0)
+    if not mentions and assign and (given := _given_to(ex, matcher)):
+        return ex, given  # "Giao nhiệm vụ kiểm tra ... cho Sở X, hoàn thành trước ..."
     if not mentions and (stated := _after_statement(ex, matcher)):
         return ex, stated  # "Việc cấp giấy ... phải đúng quy định, Sở X có trách nhiệm ..."
     if not mentions:
@@ -155,6 +157,25 @@ def _chair_named_after(
     found, at = matcher.match_list(ex, m.end(), bare_groups=True)
     mark = _CHAIR_MARK.match(ex.folded, at) if found else None
     return (found, mark.end()) if mark else None
+
+
+_TO = re.compile(r"\scho\s+")
+_STOP = re.compile(r"[.;]")
+
+
+def _given_to(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    """The assignees after "cho" when the work is named first ("Giao nhiệm vụ kiểm tra công
+    tác bảo vệ môi trường ... cho Sở X"), in the first sentence."""
+    give = clause_vocab()["give"].match(ex.folded)
+    if not give:
+        return None
+    stop = min(len(ex.folded), give.end() + 250)
+    full = _STOP.search(ex.folded, give.end(), stop)
+    for to in _TO.finditer(ex.folded, give.end(), full.start() if full else stop):
+        found, end = matcher.match_list(ex, to.end(), bare_groups=True)
+        if found:
+            return Subject(found, True, end, mid=True)
+    return None
 
 
 def _after_statement(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
