@@ -12,7 +12,11 @@ from test_task_cases import CASES, load
 
 from dxtrack.extraction import extract_bytes
 
-VARIANTS = load(CASES / "lead_forms.txt") + load(CASES / "lead_forms2.txt")
+VARIANTS = [
+    v
+    for name in ("lead_forms", "lead_forms2", "lead_forms3", "lead_forms4")
+    for v in load(CASES / f"{name}.txt")
+]
 
 
 def _names(cell: str) -> list[str]:

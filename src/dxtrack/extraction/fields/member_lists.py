@@ -3,7 +3,8 @@
 A Công điện or a Government resolution names the provinces it addresses after the group:
 "Chủ tịch Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng, Thái Bình",
 "Ủy ban nhân dân các tỉnh, thành phố Hà Nội, Hồ Chí Minh, Cần Thơ và các địa phương có
-liên quan". The contract (FORMAT.md, `lead`) gives one body per member: "Ủy ban nhân dân
+liên quan", and a province the communes after a colon ("Ủy ban nhân dân các xã: Vĩnh Tế,
+Nhơn Hưng" -> "Ủy ban nhân dân xã Vĩnh Tế", ...). The contract (FORMAT.md, `lead`) gives one body per member: "Ủy ban nhân dân
 tỉnh Quảng Ninh", "Ủy ban nhân dân thành phố Hải Phòng". A centrally-run city
 (`agencies.yaml: central_cities`) is a "thành phố", any other member a "tỉnh".
 """
@@ -16,8 +17,9 @@ from collections.abc import Iterable
 from dxtrack.vn import UPPER
 
 # "ủy ban nhân dân các tỉnh, thành phố:" / "công an các tỉnh:" (folded text)
+# ... or communes after a colon: "Ủy ban nhân dân các xã: Vĩnh Tế, Nhơn Hưng"
 _HEAD = re.compile(
-    r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+các\s+(tỉnh|thành\s+phố)"
+    r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+các\s+(tỉnh|thành\s+phố|xã|phường)"
     r"(\s*,\s*(?:tỉnh|thành\s+phố))?(\s*:)?[ \t]*"
 )
 # a place name as printed: capitalised words, "Bà Rịa - Vũng Tàu" (original text)
@@ -44,6 +46,9 @@ def province_members(
         at = sep.end()
     if not places or (not head.group(4) and (not head.group(3) or len(places) < 2)):
         return []
+    commune = head.group(2) in {"xã", "phường"}
+    if commune and (head.group(3) or not head.group(4)):
+        return []
     body = "Ủy ban nhân dân" if head.group(1).startswith("ủy") else "Công an"
     only_cities = head.group(2) != "tỉnh" and not head.group(3)
     cities = {c.lower() for c in central}
@@ -51,6 +56,7 @@ def province_members(
     for i, (start, end) in enumerate(places):
         place = text[start:end]
         unit = "thành phố" if only_cities or place.lower() in cities else "tỉnh"
+        unit = head.group(2) if commune else unit
         out.append((pos if i == 0 else start, end, f"{body} {unit} {place}"))
     return out
 

@@ -137,11 +137,14 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, Subject(leads, True, end2, partners=tuple(m.name for m in mentions))
     rest = ex.folded[end : end + 12]
     chairs = bool(re.match(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối)", rest))
+    partners: tuple[str, ...] = ()
     if marked := chair_marked(ex, mentions):  # "Sở A (chủ trì), Sở B (phối hợp): ..."
+        partners = tuple(m.name for m in mentions[marked:])  # the others coordinate
         mentions, chairs = mentions[:marked], True
     if labelled:
-        return ex, Subject(mentions, chairs, end, labelled=True)
-    return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=pos > 0 and not assign)
+        return ex, Subject(mentions, chairs, end, labelled=True, partners=partners)
+    lead_in = pos > 0 and not assign
+    return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
 
 
 _CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")

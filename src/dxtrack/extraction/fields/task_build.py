@@ -243,6 +243,8 @@ def _background(folded: str, subject: Subject) -> bool:
     found = background_end(folded)
     if found is None or not subject.leads:
         return found is not None
+    if folded[subject.end :].lstrip().startswith(":"):
+        return False  # "- Báo X: đưa tin về ...": a duty labelled with its party
     between = _DATE_WORDS.sub(" ", folded[subject.end : found])
     return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
 
