@@ -325,7 +325,7 @@ class TestListHeadings:
         assert tasks_of("cong_van_doi_tuong.txt") == [
             ("", ["Các chủ đầu tư"], [], "2025-12-25", None),
             ("", ["Chủ đầu tư các dự án"], [], None, "monthly"),
-            ("", ["Các doanh nghiệp"], [], None, None),
+            ("", ["Các doanh nghiệp kinh doanh xăng dầu trên địa bàn tỉnh"], [], None, None),
             ("", ["Sở Tài chính"], [], "2025-12-31", None),
         ]
         text = (

@@ -458,6 +458,14 @@ class AgencyMatcher:
         _rule_pronoun,
     )
 
+    def opens_group(self, ex: Expanded, pos: int) -> bool:
+        """A group noun or a unit word starts at pos ("thành phố trực thuộc Trung ương")."""
+        return bool(self._group.match(ex.folded, pos) or self._name_unit.match(ex.folded, pos))
+
+    def ends_name(self, ex: Expanded, pos: int) -> bool:
+        """A word that ends a name (a verb of the clause: `stop_words`) starts at pos."""
+        return bool(self._stop.match(ex.folded, pos))
+
     def _starts_mention(self, ex: Expanded, pos: int) -> bool:
         return bool(
             self._known.match(ex.folded, pos)

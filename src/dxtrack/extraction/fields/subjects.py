@@ -15,6 +15,7 @@ from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
+from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternation
 from dxtrack.extraction.vocab import load as load_vocab
@@ -108,6 +109,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, given  # "Giao nhiệm vụ kiểm tra ... cho Sở X, hoàn thành trước ..."
     if not mentions and (stated := _after_statement(ex, matcher)):
         return ex, stated  # "Việc cấp giấy ... phải đúng quy định, Sở X có trách nhiệm ..."
+    if mentions:  # "Các Bộ, ..., các cơ quan báo chí Trung ương, địa phương, quân đội, ..."
+        mentions, end = list_tail(ex, matcher, mentions, end)
     if not mentions:
         row = _flattened_row(ex, matcher)  # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026."
         return ex, row or _assigned_mid_sentence(ex, matcher)
