@@ -84,12 +84,22 @@ class Metadata:
 # Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\"), a
 # heading's "#", a non-breaking space entity.
 _MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])|^#{1,6}\s+|&nbsp;")
+# A row of the letterhead's table with only its first cell filled: a line wrapped in that
+# cell ("| của các nông, lâm trường |  |" under "| Số: ... V/v rà soát ... | ... |").
+_ONE_CELL = re.compile(r"^\|\s*([^|]{1,120}?)\s*\|(?:\s*\|)*\s*$")
+
+
+def _one_cell(line: str) -> str:
+    m = _ONE_CELL.match(line)
+    return m.group(1) if m else line
+
+
 _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    head = join_broken([_MARKS.sub(" ", p).strip() for p in paras[:60]])
+    head = join_broken([_one_cell(_MARKS.sub(" ", p).strip()) for p in paras[:60]])
     top = next((i for i, ln in enumerate(head[:8]) if NUMBER.search(ln) or SUBJECT.match(ln)), 3)
     head[: max(3, top)] = [_issuer_tail(line) for line in head[: max(3, top)]]  # stamps first
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
@@ -218,6 +228,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             ):  # "ỦY BAN ... AN GIANG - Số: 12/UBND"; a copy's "B Ộ ... V À X Ã HỘI"
                 issuer_lines.append(rejoin_syllables(line).rstrip(" -–:"))
         i += 1
+    # the place-date line read inside a subject's cells, beside it
+    if not meta.place and (dated := next(filter(None, map(find_place_date, lines)), None)):
+        meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
     meta.issuer = issuer_of(issuer_lines, directory)
 
 
@@ -378,6 +391,10 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             left = lines[j][: dated.start].strip()
             if left and not is_upper_line(left) and not KINH_GUI.match(left):
                 parts.append(left)
+            nxt = lines[j + 1] if j + 1 < len(lines) else ""
+            if not left and nxt[:1].islower() and len(nxt) < 120 and not prose(nxt):
+                j += 1  # the subject's cell goes on under the place-date line
+                continue
             break
         parts.append(lines[j])
         j += 1

@@ -45,10 +45,10 @@ _DATE_BEFORE = re.compile(
     # 16/8/2018 Bộ X đã có Công văn số ..."
     rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
 )
-# "số" and its OCR forms ("sô", "so", "sổ")
-_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
+# "số" and its OCR forms ("sô", "so", "sổ", "só")
+_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ|só))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
 # what a gap can hold: spaces and these (the letters in any case `re.IGNORECASE` matches)
-_GAP_CHARS = frozenset("*_:.sSſoOôÔốỐổỔ")
+_GAP_CHARS = frozenset("*_:.sSſoOôÔốỐổỔóÓ")
 
 
 def gap_from(window: str) -> int:
@@ -60,7 +60,8 @@ def gap_from(window: str) -> int:
     return k
 
 
-_SO_BEFORE = re.compile(r"(?:số|sô|so|sổ)[\s*_]*[:.]?[\s*_]*$")
+_GLUED_SO = re.compile(r"\b([Ss][ốỐ])(?=\d)")
+_SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
 _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
 # a law named between its type word and "số": "Luật Đất đai số 31/2024/QH15", "Bộ luật Lao
@@ -82,7 +83,7 @@ _SPACES = re.compile(r"\s+")
 _KEY_DROP = re.compile(r"[\s\u2010-\u2015]")
 _NOT_LETTER = re.compile(r"[^A-Za-zĐđÐ]")
 _CODE_ONLY = re.compile(r"\d+[-/](?:[A-Z]|ĐA)")
-_NUMBERS_LISTED = re.compile(r"\s*(?:,\s*)?(?:số\s+\S+\s*,\s*)+$")
+_NUMBERS_LISTED = re.compile(r"\s*(?:,\s*)?(?:số\s+\S+\s*(?:,|\svà)\s*)+$")
 _BARE_NUMBERS = re.compile(r"\s+số\s+\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*\s*(?:,|và)$")
 
 
@@ -136,6 +137,8 @@ def symbol_codes() -> dict[str, str]:
 
 def find_references(text: str, *, own_number: str | None = None) -> list[Reference]:
     """All cited numbers in text (body and footnotes), first mention first."""
+    if "ố" in text or "Ố" in text:
+        text = _GLUED_SO.sub(r"\1 ", text)  # "số1234/QĐ-UBND": a web copy's lost space
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
