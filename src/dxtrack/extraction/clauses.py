@@ -218,6 +218,8 @@ def build_tree(
         marker = marker or _comma_number(current, para.text) or _level_block(current, para.text)
         if marker is None and names_agencies is not None:
             marker = _agency_label(current, items, at, names_agencies)
+        if marker is None and _agency_label_node(current) and is_upper_line(para.text):
+            current = current.parent  # type: ignore[assignment]  # a section title ends its scope
         if marker is None:
             current = _attach(current, para)
             continue
@@ -531,6 +533,13 @@ def _level_block(current: Node, text: str) -> tuple[str, str, float, int] | None
     return ("dash", "", 4, 0) if current.kind != "root" and LEVEL_BLOCK.match(text) else None
 
 
+def _agency_label_node(node: Node) -> bool:
+    return node.kind == "dash" and node.rank == _LABEL_RANK and node.marker_len == 0
+
+
+_LABEL_RANK = 3.9  # an agency line heading dash items: above the dashes, not in the path
+
+
 def _agency_label(
     current: Node, items: list[Paragraph], at: int, names_agencies: Callable[[str], bool]
 ) -> tuple[str, str, float, int] | None:
@@ -545,8 +554,8 @@ def _agency_label(
     if current.kind == "root" and text.endswith(":"):
         return None  # a letter's "Giám đốc Sở X có trách nhiệm:" opens its list as it is
     following = match_marker(items[at + 1].text)
-    if following is None and current.kind != "root" and not text.endswith(":"):
-        # "**Công an tỉnh**" over a paragraph of its duties inside a section: it heads them
+    if following is None and not text.endswith(":"):
+        # "**Công an tỉnh**" over a paragraph of its duties: it heads them
         nxt = items[at + 1].text.strip()
         if not nxt[:1].isupper() or is_upper_line(nxt) or len(nxt.split()) < 4:
             return None  # a name wrapped over two lines ("CÔNG TY ... VÀ" / "THƯƠNG MẠI X")
@@ -555,7 +564,7 @@ def _agency_label(
     elif following is None or following[0] not in {"dash", "plus"}:
         return None
     # "Sở Giáo dục và Đào tạo:" over its dashes inside a section (not a letter's list opener)
-    return ("dash", "", 3.9, 0) if names_agencies(text.rstrip(" :")) else None
+    return ("dash", "", _LABEL_RANK, 0) if names_agencies(text.rstrip(" :")) else None
 
 
 _COMMA_NUMBER = re.compile(rf"^(\d{{1,2}}),\s+(?=[{UPPER}])")

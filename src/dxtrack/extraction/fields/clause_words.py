@@ -73,6 +73,7 @@ def clause_vocab() -> dict:
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
+        "particle": re.compile(rf"^\W*(?:{alt('subject_particles')})\s+"),
         "give": re.compile(rf"^\W*(?:{alt('give_verbs')})\s+(?!cho\b)"),
         "statement": re.compile(rf"^\W*(?:{alt('statement_heads')})\s"),
         "statement_duty": re.compile(rf"\s*(?:{alt('statement_duties')})\b"),

@@ -44,6 +44,23 @@ _NUMBERED = re.compile(
 _SECTION = re.compile(r"^[A-HĐ]\.\s+(?=\S)")
 
 
+@lru_cache(maxsize=1)
+def _section_words() -> tuple[frozenset[str], re.Pattern[str]]:
+    v = load_vocab("metadata")
+    heads = "|".join(re.escape(fold(h)) for h in v["section_title_heads"])
+    return frozenset(fold(w) for w in v["section_title_words"]), re.compile(rf"\b(?:{heads})\b")
+
+
+def section_title(line: str) -> bool:
+    """A plan's section title in capitals printed without its numeral ("MỤC ĐÍCH, YÊU CẦU",
+    "TỔ CHỨC THỰC HIỆN"): every word a section word (data/metadata.yaml)."""
+    if len(line) > 60 or not is_upper_line(line):
+        return False
+    words, heads = _section_words()
+    folded = fold(line.strip(" :.*#"))
+    return all(w in words for w in re.findall(r"\w+", folded)) and bool(heads.search(folded))
+
+
 def _capital_section(line: str) -> bool:
     m = _SECTION.match(line)
     return m is not None and is_upper_line(line[m.end() :])
@@ -104,6 +121,7 @@ def head_end(lines: list[str]) -> int:
         if (
             _NUMBERED.match(line)
             or _capital_section(line)
+            or (i > 1 and section_title(line) and not _is_title(_above(lines, i)))
             or (
                 len(line) > 90
                 and not is_upper_line(line)

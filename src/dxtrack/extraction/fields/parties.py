@@ -134,7 +134,7 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 # "(Thực hiện: Công an tỉnh)")
 _INLINE_ROLE = re.compile(
     r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
-    r"|[(;.]\s*(?:chủ\s+trì|(?:trách\s+nhiệm\s+)?thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
+    r"|[(;.]\s*(?:chủ\s+trì|trách\s+nhiệm(?:\s+thực\s+hiện)?|thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
     r"\s*:\s*"
 )
 # "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action

@@ -80,6 +80,9 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
                 break
     if label and not pos and matcher.match_one(ex, base, bare_groups=True):
         pos = base
+    particle = v["particle"].match(ex.folded) if not pos else None
+    if particle and matcher.match_one(ex, particle.end(), bare_groups=True):
+        pos = particle.end()  # "Riêng Sở Tài chính bố trí ..."
     topic = _TOPIC_COLON.match(ex.folded) if not pos else None
     labelled = None
     if not pos and not topic:
@@ -146,7 +149,7 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         mentions, chairs = mentions[:marked], True
     if labelled:
         return ex, Subject(mentions, chairs, end, labelled=True, partners=partners)
-    lead_in = pos > 0 and not assign
+    lead_in = pos > 0 and not assign and not particle  # a singled-out member is no lead-in
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
 
 
