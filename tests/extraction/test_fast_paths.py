@@ -440,3 +440,53 @@ def test_recurrence_rules_match_where_their_plain_forms_do(lines: list[str]) -> 
             assert (rules[name].search(text) is not None) is want, (name, text)
             matched += want
     assert matched > 1000
+
+
+def test_misread_numbers_merge_as_every_pair_tried() -> None:
+    """`references._merge_typos`, trying only the numbers `_lookalike_keys` pairs, merges
+    what trying every later pair merges, in the same order (random numbers of lookalike
+    characters, each list grown by misreadings of its own numbers)."""
+
+    def plain(found: dict[str, references.Reference]) -> None:
+        refs = list(found.items())
+        for i, (key, ref) in enumerate(refs):
+            if key not in found:
+                continue
+            for other_key, other in refs[i + 1 :]:
+                same_type = other.doc_type == ref.doc_type
+                if other_key in found and same_type and references._misread(key, other_key):
+                    ref.date = ref.date or other.date
+                    ref.issuer = ref.issuer or other.issuer
+                    del found[other_key]
+
+    rnd = random.Random(6)
+
+    def misread(key: str) -> str:
+        chars, at = list(key), rnd.randrange(len(key) + 1)
+        op = rnd.choice(["sub", "ins", "del"])
+        if op == "sub" and at < len(chars):
+            chars[at] = rnd.choice("1il")
+        elif op == "ins":
+            chars.insert(at, rnd.choice("il1"))
+        elif op == "del" and at < len(chars):
+            del chars[at]
+        return "".join(chars) or "x"
+
+    merged = 0
+    for _ in range(5000):
+        keys = ["".join(rnd.choice("1il/qh") for _ in range(rnd.randint(2, 7)))]
+        for _ in range(rnd.randint(1, 10)):
+            keys.append(misread(rnd.choice(keys)))
+        refs = {
+            k: (rnd.choice("AAB"), rnd.choice([None, "d1", "d2"]), rnd.choice([None, "x", "y"]))
+            for k in keys
+        }
+        want = {k: references.Reference(t, k, d, i, 0, 0) for k, (t, d, i) in refs.items()}
+        got = {k: references.Reference(t, k, d, i, 0, 0) for k, (t, d, i) in refs.items()}
+        plain(want)
+        references._merge_typos(got)
+        assert [(k, v.__dict__) for k, v in got.items()] == [
+            (k, v.__dict__) for k, v in want.items()
+        ]
+        merged += len(refs) - len(want)
+    assert merged > 1000

@@ -186,14 +186,40 @@ def _merge_typos(found: dict[str, Reference]) -> None:
     (`_misread`) counts; codes one letter apart name two documents ("07/2025/TT-BNNMT" /
     "07/2025/TT-BTNMT")."""
     refs = list(found.items())
+    order = {key: i for i, (key, _) in enumerate(refs)}
+    near = _lookalike_keys(list(order))
     for i, (key, ref) in enumerate(refs):
         if key not in found:
             continue
-        for other_key, other in refs[i + 1 :]:
+        # the later numbers that may be a misreading of this one, in order (every pair of a
+        # long list was tried before: quadratic in a plan citing a thousand numbers)
+        for other_key in sorted((k for k in near[key] if order[k] > i), key=order.__getitem__):
+            other = refs[order[other_key]][1]
             if other_key in found and other.doc_type == ref.doc_type and _misread(key, other_key):
                 ref.date = ref.date or other.date
                 ref.issuer = ref.issuer or other.issuer
                 del found[other_key]
+
+
+def _lookalike_keys(keys: list[str]) -> dict[str, set[str]]:
+    """For each key, the other keys `_misread` may pair it with (a superset): those of its
+    length that differ from it only at one of its "1", "i" or "l", and those one "i" or "l"
+    longer or shorter."""
+    same: dict[str, list[str]] = {}  # the key with one of its "1", "i", "l" blanked
+    shorter: dict[str, list[str]] = {}  # the key without one of its "i", "l"
+    for key in keys:
+        for k, c in enumerate(key):
+            if c in "1il":
+                same.setdefault(f"{key[:k]}\0{key[k + 1 :]}", []).append(key)
+            if c in _ADDED and k:
+                shorter.setdefault(key[:k] + key[k + 1 :], []).append(key)
+    near: dict[str, set[str]] = {key: set() for key in keys}
+    for group in [*same.values(), *(v + [k] for k, v in shorter.items() if k in near)]:
+        for key in group:
+            near[key].update(group)
+    for key in keys:
+        near[key].discard(key)
+    return near
 
 
 # what OCR reads a "1" as, and the letters it adds next to one
