@@ -81,10 +81,49 @@ def without_motto(line: str) -> str:
         return _MOTTO_START.sub("", line).strip(" -–—_|")
     bare = vn.fold(line, accents=False)
     if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
-        return line
+        return _without_damaged_motto(line)
     for m in reversed(list(_BARE_MOTTO.finditer(bare))):
         line = line[: m.start()] + " " + line[m.end() :]
     return line.strip(" -–—_|")
+
+
+_MOTTO_WORDS = (
+    ("cong", "hoa", "xa", "hoi", "chu", "nghia", "viet", "nam"),
+    ("doc", "lap", "tu", "do", "hanh", "phuc"),
+)
+
+
+def _without_damaged_motto(line: str) -> str:
+    """The line without a motto OCR damaged beyond the patterns ("CONG HOAYXA HOI atts NGHIA
+    lon NAM", "Doc lap - Ty do - Hanh phic"): a run of tokens that opens and closes on motto
+    words and holds four of them in order, each spelt right or one letter off."""
+    tokens = list(re.finditer(r"[^\s|]+", line))
+    words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
+    cuts: list[tuple[int, int]] = []
+    for motto in _MOTTO_WORDS:
+        for start in range(len(words)):
+            k, hits, end = 0, 0, -1
+            for j in range(start, min(len(words), start + len(motto) + 3)):
+                if not words[j]:
+                    continue
+                for n in range(k, len(motto)):
+                    if _near(words[j], motto[n]):
+                        k, hits, end = n + 1, hits + 1, j
+                        break
+                if j == start and end != j or k == len(motto):
+                    break
+            if hits >= 4:
+                cuts.append((tokens[start].start(), tokens[end].end()))
+                break
+    for a, b in sorted(cuts, reverse=True):
+        line = f"{line[:a]} {line[b:]}"
+    return " ".join(line.split()).strip(" -–—_|") if cuts else line
+
+
+def _near(word: str, target: str) -> bool:
+    if word == target:
+        return True
+    return len(target) >= 2 and word[:1] == target[:1] and _distance(word, target, 1) <= 1
 
 
 # A web copy that split a syllable around its accented vowel ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À
@@ -116,7 +155,8 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
         return None
     matcher = get_matcher(directory)
     bodies: list[str] = []
-    lines = [_GLUED.sub(" ", _CITY.sub("THÀNH PHỐ ", known_name(line))) for line in lines]
+    cells = [cell for line in lines for cell in re.split(r"\s+\|\s+", line) if cell]  # "A | B"
+    lines = [_GLUED.sub(" ", _CITY.sub("THÀNH PHỐ ", known_name(line))) for line in cells]
     # Công báo prints the issuer's name over the letterhead's own: one body
     lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
     for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
