@@ -74,7 +74,7 @@ def clause_vocab() -> dict:
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
         "particle": re.compile(rf"^\W*(?:{alt('subject_particles')})\s+"),
-        "give": re.compile(rf"^\W*(?:{alt('give_verbs')})\s+(?!cho\b)"),
+        "give": re.compile(rf"^\W*(?:{alt('give_verbs')})\s+(?:{alt('give_objects')})\s"),
         "statement": re.compile(rf"^\W*(?:{alt('statement_heads')})\s"),
         "statement_duty": re.compile(rf"\s*(?:{alt('statement_duties')})\b"),
         "label": re.compile(rf"^\W*(?:{alt('clause_labels')})\b[^:.;]{{0,40}}:\s*"),

@@ -406,6 +406,8 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
         return members
     text = _lending_text(node)
     category = category_heading(text) if node.children else None
+    if node.children and not category and (after := _after_lead_in(text)):
+        category = category_heading(after)  # "Căn cứ ..., các chủ đầu tư có trách nhiệm:"
     if category:
         return [category]
     role = clause_vocab()["role_prefix"].match(fold(text))
@@ -418,6 +420,15 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
+
+
+def _after_lead_in(text: str) -> str | None:
+    """The text after a lead-in's comma ("Căn cứ kế hoạch vốn được giao, các chủ đầu tư có
+    trách nhiệm:" -> "các chủ đầu tư có trách nhiệm:"), None without a lead-in."""
+    if not clause_vocab()["lead_in"].match(fold(text)):
+        return None
+    comma = text.find(", ")
+    return text[comma + 2 :] if 0 < comma < 200 else None
 
 
 _NAMES_ONLY = re.compile(r"\s*(?:\([^)]*\)?)?\s*[.;,]?\s*(?:(?:có|chịu)\s+trách\s+nhiệm\s*:?)?\s*$")

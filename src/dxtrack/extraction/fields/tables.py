@@ -29,6 +29,8 @@ from dxtrack.vn import LOWER
 # (column, pattern over the folded header cell), first match wins per cell.
 COLUMNS: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")),
+    # "Lãnh đạo UBND tỉnh phụ trách": the leader in charge (a person), not the lead column
+    ("leader", re.compile(r"^lãnh\s+đạo")),
     ("coordinators", re.compile(r"phối\s+hợp")),
     # "Thời gian thực hiện", "Năm thực hiện" are times, not the lead ("... thực hiện")
     (
