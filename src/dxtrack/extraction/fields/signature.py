@@ -195,8 +195,9 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
     return None
 
 
+# OCR's specks (up to three tokens of one to three characters: "ACO b ik") may sit between
 _ITEM_TAIL = re.compile(
-    rf"[.;,)]\s+((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,4}}[{vn.UPPER}][{vn.LOWER}]+)$"
+    rf"[.;,)](?:\s+\S{{1,3}}){{0,3}}\s+((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,4}}[{vn.UPPER}][{vn.LOWER}]+)$"
 )
 
 
