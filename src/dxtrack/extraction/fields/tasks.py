@@ -284,12 +284,18 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     return named
 
 
-_DUTY_INTRO = re.compile(r"(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)\s*:\s*$")
+_DUTY_INTRO = re.compile(
+    r"(?:(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)"
+    # "- Chủ trì, phối hợp với các sở ... tham mưu Ủy ban nhân dân tỉnh:" over "+" items: each
+    # item is a matter to advise on, a task of its own
+    r"|\btham\s+mưu(?:\s+(?:cho|với))?(?:\s+[^\s:,.;]+){0,8})\s*:\s*$"
+)
 
 
 def _duty_intro(text: str) -> bool:
     """An item of an agency's list opening its own list of duties ("4. Hằng tháng ...,
-    Ủy ban nhân dân xã phải ... và có trách nhiệm:" over dash items): one task per item."""
+    Ủy ban nhân dân xã phải ... và có trách nhiệm:" over dash items, "- Chủ trì ... tham mưu
+    Ủy ban nhân dân tỉnh:" over "+" items): one task per item."""
     return bool(_DUTY_INTRO.search(fold(text)))
 
 
