@@ -18,7 +18,7 @@ from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
 _PLACE = (
-    rf"(?P<place>(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?"
+    rf"(?P<place>(?:TP\.\s?HCM\b|(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?)"
     rf"(?:\s+(?:[-–]\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
 )
 # OCR and unaccented copies: "ngay", "ngảy", "thang", "thảng", "nam", "nãm"; a comma before

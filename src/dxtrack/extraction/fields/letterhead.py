@@ -29,7 +29,7 @@ ISSUER_HEAD = re.compile(
     r"|THANH\s+TRA|NGÂN\s+HÀNG"
     r"|KHO\s+BẠC|BẢO\s+HIỂM|ĐÀI|TRƯỜNG|VIỆN|TẬP\s+ĐOÀN|TỔNG\s+CÔNG\s+TY|CÔNG\s+TY|HIỆP\s+HỘI|LIÊN"
     r"|ĐOÀN|MẶT\s+TRẬN|KIỂM\s+TOÁN|TÒA|VỤ|BQL|BCĐ|BHXH|KBNN|UBMTTQ|MTTQ|LĐLĐ|CHI\s+NHÁNH|PHÒNG"
-    r"|HỌC\s+VIỆN|ĐẠI\s+HỌC|BỆNH\s+VIỆN)\b"
+    r"|HỌC\s+VIỆN|ĐẠI\s+HỌC|BỆNH\s+VIỆN|CỔNG\s+THÔNG\s+TIN|BÁO|TẠP\s+CHÍ)\b"
 )
 _BARE_MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+\w+\s+nam|doc\s+lap\s*[-–—]?\s*tu\s+do\s*[-–—]?\s*hanh\s+phuc"
