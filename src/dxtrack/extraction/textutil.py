@@ -31,6 +31,7 @@ _ATTRIBUTE_KEY = (
     r"((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
     # "Cơ quan chủ trì, phối hợp: Sở X chủ trì; Sở Y phối hợp"
     r"(?:,?\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
+    r"(?:\s+chính)?"  # "Cơ quan thực hiện chính: Sở X"
     # "Trách nhiệm: Sở X chủ trì, Sở Y phối hợp"
     r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Trách\s+nhiệm"
     r"|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"

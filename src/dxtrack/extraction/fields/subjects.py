@@ -30,7 +30,9 @@ _AFTER_ISSUER = re.compile(
     r"(?:\bchuyển\s[^.;:]{0,200}?\s(?:đến|tới|cho)|(?:ý\s+kiến|chỉ\s+đạo|như\s+sau)\s*:)\s+"
 )
 _PAREN = re.compile(r"\(\s*")
-_PAREN_ROLE = re.compile(r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu)\b")
+_PAREN_ROLE = re.compile(
+    r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu|(?:chịu|có)\s+trách\s+nhiệm)\b"
+)
 _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
 # a plan item's bare topic before a colon ("Phát triển nguồn nhân lực số: Sở X chủ trì ..."):
 # only when an agency opens the rest and none opens the topic (`Các Bộ: Công an, ...`)
