@@ -130,15 +130,16 @@ def fold(text: str | None, *, accents: bool = True) -> str:
 
 def fold_head(text: str, n: int) -> str:
     """`fold(text[:n])`, cut from `fold(text)` (which the caller folds too, so it is kept) when
-    the cut falls before an ASCII character other than a letter: no tone pair, NFC
-    composition or lower-casing reaches across it (the text is NFC and holds no "Σ", whose
-    lower case depends on what follows)."""
+    no tone pair reaches across the cut: the last character before it can be in none
+    (_PAIR_LETTERS), or the first after it is an ASCII character other than a letter. The
+    text is NFC (so is its head) and holds no "Σ" (whose lower case depends on what
+    follows); lower-casing is otherwise character by character."""
     if len(text) <= n:
         return fold(text)
     after = text[n]
     if (
-        after.isascii()
-        and not after.isalpha()
+        n > 0
+        and (text[n - 1].lower() not in _PAIR_LETTERS or (after.isascii() and not after.isalpha()))
         and "Σ" not in text
         and len(text) <= 2000
         and unicodedata.is_normalized("NFC", text)
@@ -147,12 +148,19 @@ def fold_head(text: str, n: int) -> str:
     return fold(text[:n])
 
 
+# The letters a _MISPLACED match can hold (in lower case): a match reaches the character
+# after it only through its look-ahead, so a cut after any other letter is reached by none.
+_PAIR_LETTERS = frozenset("".join(_TONED.values()) + "q")
+
+
 def _fold(text: str, accents: bool) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     low = _lower(text)
     if not accents:
         return _bare(low)
+    if not _MISPLACED.search(low):  # most texts: a search, cheaper than a sub finding nothing
+        return low
     return _MISPLACED.sub(lambda m: _SWAPS[m.group(0)], low)
 
 
