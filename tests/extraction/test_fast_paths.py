@@ -16,6 +16,7 @@ from dxtrack.extraction import legacy, normalize, reader_text
 from dxtrack.extraction.fields import (
     dateline,
     deadline,
+    letterhead,
     parties,
     recurrence,
     references,
@@ -490,3 +491,66 @@ def test_misread_numbers_merge_as_every_pair_tried() -> None:
         ]
         merged += len(refs) - len(want)
     assert merged > 1000
+
+
+def test_damaged_motto_cut_as_the_plain_search_cuts(lines: list[str]) -> None:
+    """`letterhead._without_damaged_motto`, trying each token against the motto words once,
+    cuts what the plain search (every token tried again from every start) cuts."""
+
+    def plain(line: str) -> str:
+        tokens = list(re.finditer(r"[^\s|]+", line))
+        words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
+        cuts: list[tuple[int, int]] = []
+        for motto in letterhead._MOTTO_WORDS:
+            for start in range(len(words)):
+                k, hits, end = 0, 0, -1
+                for j in range(start, min(len(words), start + len(motto) + 3)):
+                    if not words[j]:
+                        continue
+                    for n in range(k, len(motto)):
+                        if letterhead._near(words[j], motto[n]):
+                            k, hits, end = n + 1, hits + 1, j
+                            break
+                    if j == start and end != j or k == len(motto):
+                        break
+                if hits >= 4:
+                    cuts.append((tokens[start].start(), tokens[end].end()))
+                    break
+        for a, b in sorted(cuts, reverse=True):
+            line = f"{line[:a]} {line[b:]}"
+        return " ".join(line.split()).strip(" -–—_|") if cuts else line
+
+    rnd = random.Random(23)
+    words = [
+        "CONG",
+        "HOAY",
+        "XA",
+        "HOI",
+        "atts",
+        "NGHIA",
+        "lon",
+        "NAM",
+        "Doc",
+        "lap",
+        "-",
+        "Ty",
+        "do",
+        "Hanh",
+        "phic",
+        "|",
+        "—",
+        "Sở",
+        "Y",
+        "tế",
+        "chu",
+        "cho",
+        "viet",
+        "UBND",
+    ]
+    odd = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 14))) for _ in range(4000)]
+    cut = 0
+    for line in [*lines[:6000], *odd]:
+        want = plain(line)
+        assert letterhead._without_damaged_motto(line) == want, line
+        cut += want != line
+    assert cut > 100

@@ -101,13 +101,24 @@ def _without_damaged_motto(line: str) -> str:
     words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
     cuts: list[tuple[int, int]] = []
     for motto in _MOTTO_WORDS:
+        # the motto words each token is near, tried once per token (not once per start); a
+        # line with fewer than four such tokens holds no damaged motto
+        initials = {target[0] for target in motto}
+        nears = [
+            tuple(n for n, target in enumerate(motto) if _near(w, target))
+            if w[:1] in initials
+            else ()
+            for w in words
+        ]
+        if sum(1 for near in nears if near) < 4:
+            continue
         for start in range(len(words)):
             k, hits, end = 0, 0, -1
             for j in range(start, min(len(words), start + len(motto) + 3)):
                 if not words[j]:
                     continue
-                for n in range(k, len(motto)):
-                    if _near(words[j], motto[n]):
+                for n in nears[j]:  # the first motto word from k on that it is near
+                    if n >= k:
                         k, hits, end = n + 1, hits + 1, j
                         break
                 if j == start and end != j or k == len(motto):
@@ -120,10 +131,17 @@ def _without_damaged_motto(line: str) -> str:
     return " ".join(line.split()).strip(" -–—_|") if cuts else line
 
 
+@lru_cache(maxsize=16384)  # a line's words, tried against each motto word, recur in every head
 def _near(word: str, target: str) -> bool:
     if word == target:
         return True
-    return len(target) >= 2 and word[:1] == target[:1] and _distance(word, target, 1) <= 1
+    # (lengths two apart or more are two edits apart: not worth the distance)
+    return (
+        len(target) >= 2
+        and word[:1] == target[:1]
+        and abs(len(word) - len(target)) <= 1
+        and _distance(word, target, 1) <= 1
+    )
 
 
 # A web copy that split a syllable around its accented vowel ("B Ộ LAO ĐỘNG - THƯƠNG BINH V À
