@@ -60,6 +60,11 @@ _AUTHORITY = re.compile(
     # "BAN CHẤP HÀNH TRUNG ƯƠNG ĐẢNG KHÓA XIV" under "HỘI NGHỊ LẦN THỨ BA": the subject's
     r"(?![^\n]*\bKH(?:ÓA|OÁ)\s+[IVXL]+\b)"
 )
+# The number's cell without "Số" right before the place-date on its line, an OCR's junk
+# before it ("| CONG THONG TIN ... 41 /CT-TTg Hà Nội, ngày ..."): a symbol with a hyphen.
+_CELL_NUMBER = re.compile(
+    r"(?:^|\s)(\d{1,5}\s?/\s?(?:\d{4}/)?[A-ZĐ][A-Za-zĐđ]*(?:[-–][A-ZĐa-zđ0-9&.]+)+)\s*$"
+)
 # The subject in the number cell: "V/v ...", "Về việc ...", or "Về ..." (not "Về việc này,").
 _CELL_SUBJECT = re.compile(
     r"^(?:V/v|V/V|Về\s+việc|về\s+việc|Về(?!\s+(?:việc|vấn\s+đề)\s+này)\s+\w)"
@@ -157,7 +162,13 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         unnumbered = not seen_number  # "UBND TỈNH X  Số: 12/UBND": the issuer before it
         if not meta.place and (dated := find_place_date(line)):
             meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
-            line = f"{line[: dated.start]} {line[dated.end :]}".strip()
+            cell = _CELL_NUMBER.search(line, 0, dated.start)  # "... 41 /CT-TTg Hà Nội, ngày"
+            if cell and not seen_number and not NUMBER.search(line):
+                meta.number, seen_number, number_at = re.sub(r"\s+", "", cell.group(1)), True, i
+                line = line[: cell.start()].strip(" |")  # the issuer's cell, or OCR junk
+                line = line if ISSUER_HEAD.match(line) else ""
+            else:
+                line = f"{line[: dated.start]} {line[dated.end :]}".strip()
         if not seen_number and (bare := _BARE_NUMBER.match(line)):
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1
