@@ -232,6 +232,8 @@ def build_tree(
         while parent.kind != "root" and parent.rank >= rank:
             parent = parent.parent  # type: ignore[assignment]
         node = Node(kind, label, rank, [para], parent=parent, marker_len=length, style=style)
+        if kind in ITEM_KINDS and (attr := _attribute(para.text[length:])):
+            _add_attributes(node, *attr)  # "1. Cơ quan chủ trì: Sở Y tế" over "Nội dung: ..."
         parent.children.append(node)
         current = node
     return root

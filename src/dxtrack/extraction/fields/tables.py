@@ -119,6 +119,7 @@ def extract_table_tasks(
 ) -> list[Task]:
     tasks: list[Task] = []
     table: _Table | None = None
+    tried = 0
     for i, para in enumerate(paragraphs):
         if " | " not in para.text and not para.text.startswith("|"):
             if table and (section := _SECTION_TITLE.match(para.text)):
@@ -133,8 +134,11 @@ def extract_table_tasks(
             table.width = len(row)
             continue
         if table is None:
+            if i < tried:
+                continue  # a run of rows already found to be no table without header
             table = _headless(paragraphs, i, directory)
             if table is None:
+                tried = _run_end(paragraphs, i)
                 continue
         if table.headless:
             row = _split_number(row)
@@ -233,30 +237,60 @@ def _headless(paragraphs: list[Paragraph], at: int, directory: tuple[str, ...]) 
     before the time, the coordinators) and a time cell (a period or a recurrence)."""
     rows: list[list[str]] = []
     for para in paragraphs[at:]:
-        if " | " not in para.text:
+        if " | " not in para.text and not para.text.startswith("|"):
             break
-        rows.append(_split_number(cells(para.text)))
+        row = _split_number(cells(para.text))
+        if not _section_row(row):  # "| II | Công tác kiểm tra | | |" between the rows
+            rows.append(row)
     width = len(rows[0]) if rows else 0
     if len(rows) < _HEADLESS_ROWS or width < 3 or any(len(r) != width for r in rows):
         return None
     if not all(_ROW.match(r[0]) and len(r[1].split()) >= 3 for r in rows):
         return None
-    when = next((c for c in range(width - 1, 2, -1) if all(_is_time(r[c]) for r in rows)), None)
+    if any(_PERSON.match(r[1]) for r in rows):
+        return None  # "1 | Ông Nguyễn Văn A | Giám đốc Sở X | ...": a roll of members
     matcher = get_matcher(directory)
-    lead = next(
-        (
-            c
-            for c in range(2, when or 0)
-            if all(matcher.match_one(matcher.expand(r[c]), 0, bare_groups=True) for r in rows)
-        ),
-        None,
-    )
+
+    def bodies(c: int, *, empty: bool = False) -> bool:
+        return all(
+            (empty and not r[c]) or matcher.match_one(matcher.expand(r[c]), 0, bare_groups=True)
+            for r in rows
+        )
+
+    when = next((c for c in range(width - 1, 2, -1) if all(_is_time(r[c]) for r in rows)), None)
+    if when is None and width == 4 and bodies(2) and bodies(3, empty=True):
+        # "1 | Rà soát ... | Sở X | Sở Y": a lead and a coordinators' cell, no time column
+        columns = {"number": 0, "task": 1, "lead": 2, "coordinators": 3}
+        return _Table(columns, directory=directory, width=width, headless=True)
+    lead = next((c for c in range(2, when or 0) if bodies(c)), None)
     if when is None or lead is None:
         return None
     columns = {"number": 0, "task": 1, "lead": lead, "deadline": when}
     if lead + 1 < when:
         columns["coordinators"] = lead + 1
     return _Table(columns, directory=directory, width=width, headless=True)
+
+
+def _run_end(paragraphs: list[Paragraph], at: int) -> int:
+    """The index after the run of table rows starting at `at`."""
+    end = at
+    while end < len(paragraphs) and (
+        " | " in paragraphs[end].text or paragraphs[end].text.startswith("|")
+    ):
+        end += 1
+    return end
+
+
+_PERSON = re.compile(r"^\W*(?:[Ôô]ng|[Bb]à|[Đđ]ồng\s+chí)\s")
+
+
+def _section_row(row: list[str]) -> bool:
+    """A section row between a table's rows: a Roman numeral or a capital letter (perhaps
+    with its title) in the first cell, nothing after the title cell."""
+    if not row:
+        return False
+    titled = bool(_SECTION.match(row[0]) or _SECTION_TITLE.match(row[0]))
+    return titled and not any(c.strip("* ") for c in row[2:])
 
 
 def _is_time(cell: str) -> bool:

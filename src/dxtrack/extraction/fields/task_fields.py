@@ -30,6 +30,8 @@ def field_children(node: Node) -> tuple[Node, Node | None] | None:
     role = next((c for c, h in zip(kids, heads, strict=True) if _ROLE.match(h)), None)
     time = next((c for c, h in zip(kids, heads, strict=True) if _TIME.match(h)), None)
     known = all(_ROLE.match(h) or _TIME.match(h) or _CONTENT.match(h) for h in heads)
+    if sum(1 for h in heads if _ROLE.match(h)) > 1:
+        return None  # "1. Cơ quan chủ trì: Sở Y tế" / "2. Cơ quan chủ trì: Sở Công Thương": items
     return (role, time) if role is not None and known else None
 
 
