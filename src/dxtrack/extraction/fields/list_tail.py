@@ -25,7 +25,8 @@ from dxtrack.vn import UPPER
 
 _SEP = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
 _WORD = re.compile(r"[ \t]*([^\s,;.:()“”\"]+)")
-_MANY = re.compile(r"(?:các|những)\s")
+# a collective that opens a lead of its own: "các ...", "những ...", "đội ngũ báo cáo viên"
+_MANY = re.compile(r"(?:các|những|đội\s+ngũ)\s")
 # a lead-in after the list: "..., trong phạm vi chức năng, nhiệm vụ, quyền hạn của mình, ..."
 _LEAD_IN = re.compile(r",\s*(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|căn\s+cứ)\b")
 _CAPITAL = re.compile(rf"[{UPPER}]")

@@ -21,6 +21,7 @@ from dxtrack.extraction.fields.clause_words import (
     opens_with_closing,
 )
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
+from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence, time_recurrence
 from dxtrack.extraction.fields.references import citation_spans
@@ -361,6 +362,8 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
         return []
     ex = matcher.expand(value)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
+    if found:  # "Thực hiện: Sở X, các cơ quan ..., đội ngũ báo cáo viên, ... tổ chức thực hiện"
+        found, end = list_tail(ex, matcher, found, end)
     if role == "lead" and (marked := chair_marked(ex, found)):
         return [m.name for m in found[:marked]]
     rest = ex.text[end:].strip(" .")
