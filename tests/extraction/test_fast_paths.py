@@ -554,3 +554,37 @@ def test_damaged_motto_cut_as_the_plain_search_cuts(lines: list[str]) -> None:
         assert letterhead._without_damaged_motto(line) == want, line
         cut += want != line
     assert cut > 100
+
+
+def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
+    """The glued "số" found from its letter, and the type word's head cleared of listed
+    numbers only where it holds "số", as their plain forms."""
+    glued = re.compile(r"\b([Ss][ốỐ])(?=\d)")
+    odd = ["số1", "xsố1", "_Số2", " sỐ3 ", "Số", "số 1", "aSố1", "đsố1", "Số1Số2"]
+    for line in [*lines, *odd]:
+        assert references._GLUED_SO.sub(r"\1 ", line) == glued.sub(r"\1 ", line), line
+
+    def plain_type(folded: str, pos: int, text: str) -> str | None:
+        pattern = references._types()[0]
+        window = folded[max(0, pos - 60) : pos]
+        gap = references._TYPE_BEFORE_GAP.search(window, references.gap_from(window))
+        head = window[: gap.start()] if gap else window
+        head = references._NUMBERS_LISTED.sub("", head).rstrip()
+        head = references._BARE_NUMBERS.sub("", head)
+        m = pattern.search(head)
+        if not m:
+            law = references._LAW_BEFORE.search(text, max(0, pos - 130), pos)
+            return " ".join(law.group(1).split()) if law else None
+        start = max(0, pos - 60) + m.start(1)
+        printed = text[start : start + len(m.group(1))]
+        return " ".join(printed.split()).capitalize() if printed else None
+
+    extra = ["các Tờ trình số 12, số 13/TTr-SYT", "Nghị định số 45 và 46/2025/NĐ-CP", "x  \t12/QĐ"]
+    typed = 0
+    for line in [*lines, *extra]:
+        folded = fold(line)
+        for m in NUMBER.finditer(line):
+            want = plain_type(folded, m.start(), line)
+            assert references._type_before(folded, m.start(), line) == want, line
+            typed += want is not None
+    assert typed > 1000

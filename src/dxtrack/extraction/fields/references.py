@@ -60,7 +60,8 @@ def gap_from(window: str) -> int:
     return k
 
 
-_GLUED_SO = re.compile(r"\b([Ss][ốỐ])(?=\d)")
+# "\b([Ss][ốỐ])(?=\d)", its word boundary checked after the "S" (the search skips ahead to it)
+_GLUED_SO = re.compile(r"([Ss](?<!\w[Ss])[ốỐ])(?=\d)")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
 _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
@@ -300,8 +301,11 @@ def _type_before(folded: str, pos: int, text: str) -> str | None:
     window = folded[max(0, pos - 60) : pos]
     gap = _TYPE_BEFORE_GAP.search(window, gap_from(window))
     head = window[: gap.start()] if gap else window
-    head = _NUMBERS_LISTED.sub("", head).rstrip()  # "các Tờ trình số A, số B"
-    head = _BARE_NUMBERS.sub("", head)  # "số 45 và"
+    if "số" in head:  # what both need (most heads lose their "số" with the gap)
+        head = _NUMBERS_LISTED.sub("", head).rstrip()  # "các Tờ trình số A, số B"
+        head = _BARE_NUMBERS.sub("", head)  # "số 45 và"
+    else:
+        head = head.rstrip()
     m = pattern.search(head)
     if not m:
         law = _LAW_BEFORE.search(text, max(0, pos - 130), pos)
