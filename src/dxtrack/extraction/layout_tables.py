@@ -154,7 +154,7 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
 
 
 def _lead_and_task(text: str) -> tuple[bool, bool]:
-    has_lead = "chủ trì" in text or "thực hiện" in text
+    has_lead = "chủ trì" in text or "thực hiện" in text or "tham mưu" in text  # "Cơ quan tham mưu"
     return has_lead, re.search(_TASK_WORDS, text) is not None
 
 

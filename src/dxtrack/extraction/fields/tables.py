@@ -41,7 +41,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
         "lead",
         re.compile(
             r"chủ\s+trì|thực\s+hiện$|đơn\s+vị\s+thực\s+hiện|cơ\s+quan\s+thực\s+hiện"
-            r"|phụ\s+trách|đầu\s+mối|trách\s+nhiệm"
+            r"|phụ\s+trách|đầu\s+mối|trách\s+nhiệm|(?:cơ\s+quan|đơn\s+vị)\s+tham\s+mưu"
         ),
     ),
     ("deadline", re.compile(r"thời\s+(?:gian|hạn)|tiến\s+độ|hoàn\s+thành")),
