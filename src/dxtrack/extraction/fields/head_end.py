@@ -27,7 +27,10 @@ NUMBER = re.compile(
     r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
-SUBJECT = re.compile(r"^(?:V/v|Về\s+việc|V/V)\b\s*:?\s*", re.IGNORECASE)
+# "V/v", "Về việc"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
+SUBJECT = re.compile(
+    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y)\b\s*:?|Trích\s+yếu\s*:)\s*", re.IGNORECASE
+)
 KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
 BODY_START = re.compile(
     r"^(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Theo|Trên\s+cơ\s+sở|Ngày\s+\d|Nhằm"

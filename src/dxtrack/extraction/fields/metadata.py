@@ -117,10 +117,23 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     if meta.number is None:
         meta.attached_to = _attached_to(lines[: header_end + 1])
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
+    if not meta.subject and _subject_after(lines, meta.body_start):
+        # the subject under Kính gửi (a copy turned the head's order)
+        meta.subject, meta.body_start = _collect_subject(lines, meta.body_start)
     meta.signer = find_signer(lines, meta.body_start)
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
+
+
+def _subject_after(lines: list[str], i: int) -> bool:
+    """Line i is a subject line, not a body sentence ("Về việc này, ...")."""
+    line = lines[i] if i < len(lines) else ""
+    return (
+        bool(SUBJECT.match(line))
+        and not prose(line)
+        and not re.match(r"Về\s+(?:việc|vấn\s+đề)\s+này\b", line, re.IGNORECASE)
+    )
 
 
 def _attached_to(head: list[str]) -> str | None:
@@ -409,8 +422,11 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             break
         parts.append(lines[j])
         j += 1
-    subject = " ".join(without_place_date(" ".join(parts)).split())
+    subject = _LABEL.sub("", " ".join(without_place_date(" ".join(parts)).split()))
     return (_ATTACHED_TAIL.sub("", subject) or None), j
+
+
+_LABEL = re.compile(r"^Trích\s+yếu\s*:\s*", re.IGNORECASE)  # a portal's label, no subject text
 
 
 def _upper_goes_on(parts: list[str], line: str) -> bool:
