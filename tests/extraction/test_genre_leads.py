@@ -14,7 +14,14 @@ from dxtrack.extraction import extract_bytes
 
 VARIANTS = [
     v
-    for name in ("lead_forms", "lead_forms2", "lead_forms3", "lead_forms4", "lead_forms5")
+    for name in (
+        "lead_forms",
+        "lead_forms2",
+        "lead_forms3",
+        "lead_forms4",
+        "lead_forms5",
+        "lead_forms6",
+    )
     for v in load(CASES / f"{name}.txt")
 ]
 
