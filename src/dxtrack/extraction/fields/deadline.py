@@ -274,7 +274,11 @@ def find_deadlines(
                 continue  # a start date; a range's end is found on its own
             if _past_meeting(folded[max(0, m.start() - 120) : m.start()]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
-            triggered = bool(_TRIGGER.search(before)) or _in_parentheses(folded, m, before)
+            triggered = (
+                bool(_TRIGGER.search(before))
+                or _in_parentheses(folded, m, before)
+                or _leading_period(folded, m)
+            )
             if needs_trigger and not (triggered or cell):
                 continue
             found.append(Found(m.start(), m.end(), value, has_year, triggered))
@@ -413,6 +417,15 @@ _KEYWORDS = {
 
 _PAREN_OPEN = re.compile(r"\(\s*(?:ngày\s+)?$")
 _PAREN_CLOSE = re.compile(r"\s*\)")
+
+
+_LABEL_COLON = re.compile(r"\s*:")
+
+
+def _leading_period(folded: str, m: re.Match[str]) -> bool:
+    """A period opening the clause before a colon, a timeline's step ("Tháng 9/2026: Sở X báo
+    cáo ..."): the clause's limit."""
+    return not folded[: m.start()].strip(" -–+*•") and bool(_LABEL_COLON.match(folded, m.end()))
 
 
 def _in_parentheses(folded: str, m: re.Match[str], before: str) -> bool:
