@@ -61,6 +61,7 @@ def gap_from(window: str) -> int:
 
 
 # "\b([Ss][ốỐ])(?=\d)", its word boundary checked after the "S" (the search skips ahead to it)
+_GLUED_DATE = re.compile(r"(?<=[A-ZĐ\d])(?=ngày\s*\d)")
 _GLUED_SO = re.compile(r"([Ss](?<!\w[Ss])[ốỐ])(?=\d)")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
@@ -140,6 +141,8 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
     """All cited numbers in text (body and footnotes), first mention first."""
     if "ố" in text or "Ố" in text:
         text = _GLUED_SO.sub(r"\1 ", text)  # "số1234/QĐ-UBND": a web copy's lost space
+    if "ngày" in text:
+        text = _GLUED_DATE.sub(" ", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
