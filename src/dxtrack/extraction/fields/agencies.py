@@ -419,6 +419,13 @@ class AgencyMatcher:
                 return [self._mention(ex, pos, end)] if words else []
             listed = named and "," in ex.text[w.start() : at]  # "..., hỗ trợ và tái định cư"
             if (
+                verb_head
+                and "," in ex.text[w.start() : at]
+                and _is_capital(ex.text, at)
+                and (self._known.match(ex.folded, at) or self._form_head.match(ex.folded, at))
+            ):
+                return []  # "Tổ chức Hội nghị sơ kết ..., Sở Nội vụ chủ trì": an action
+            if (
                 words
                 and verbs is self._obligation
                 and not listed

@@ -127,7 +127,7 @@ WITHIN_YEAR_PLAIN = (
     rf"(?<=trong\s)(?:(?:các|hai|ba|\d{{1,2}})\s+)?năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
     rf"|(?:^|(?<=[.;:]\s))đến\s+năm\s+{_Y}(?=\s*,)"
     rf"|(?<=hết\s)năm\s+{_Y}|(?<=cuối\s)năm\s+{_Y}|(?<=\()năm\s+{_Y}(?=\s*\))"
-    rf"|(?<=;\s)năm\s+{_Y}(?=\s*\))"
+    rf"|(?<=;\s)năm\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}(?=\s*\))"
     rf"|(?<=hoàn\sthành\s)năm\s+{_Y}(?!\s*[-–/])"
     rf"|(?<=kết\sthúc\s)năm\s+{_Y}"
 )
@@ -227,8 +227,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
             # "trong năm 2025"; "trong các năm 2025 - 2026": the range's end
             rf"(?<=trong\snăm)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}"
             rf"|(?<=hết\snăm)\s+{_Y}|(?<=cuối\snăm)\s+{_Y}|(?<=\(năm)\s+{_Y}(?=\s*\))"
-            # "(Sở Công Thương; năm 2026)": the year closing a bracket after its bodies
-            rf"|(?<=;\snăm)\s+{_Y}(?=\s*\))"
+            # "(Sở Công Thương; năm 2026)", "(...; năm 2026 - 2027)": the (last) year closing a
+            # bracket after its bodies
+            rf"|(?<=;\snăm)\s+(?:(?:19|20)\d\d\s*[-–]\s*)?{_Y}(?=\s*\))"
             # "(...; hoàn thành năm 2027)": the year the work is to be finished in
             rf"|(?<=hoàn\sthành\snăm)\s+{_Y}(?!\s*[-–/])"
             # "Kết thúc năm 2013, Chính phủ báo cáo ...": the year's end

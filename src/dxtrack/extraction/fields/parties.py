@@ -138,7 +138,7 @@ _INLINE_ROLE = re.compile(
     r"\s*:\s*"
 )
 # "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action
-_PART_START = re.compile(r"[;.]\s+")
+_PART_START = re.compile(r"[;.,]\s+")  # also "<action>, Sở X chủ trì, thời gian: ..."
 _CHAIR_VERB = re.compile(r"\s+chủ\s+trì\b")
 # "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
 _DO_ROLE = re.compile(r"[,(;]\s*do\s+")

@@ -250,9 +250,12 @@ def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
         # "<action> - <lead>." closing a one-line item: a row without its time (not a label
         # and a person, "Tổ trưởng: Ông A - Giám đốc Sở X", nor a table's run-together cells)
         mentions, end = matcher.match_list(ex, last.end(), bare_groups=True)
-        if mentions and _ROW_END.match(ex.folded, end):
+        if mentions and (_ROW_END.match(ex.folded, end) or _CHAIR_END.match(ex.folded, end)):
             return Subject(mentions, False, end, mid=True)
     return None
+
+
+_CHAIR_END = re.compile(r"\s+chủ\s+trì\s*[.;]?\s*$")  # "<action> - Sở X chủ trì."
 
 
 _ROLE_LABEL = re.compile(
