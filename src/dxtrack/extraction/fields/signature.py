@@ -25,8 +25,12 @@ _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
 )  # emphasis, cell bars, escapes, hard breaks
-# "(Đã ký)", "[đã ký]", a web copy's "[daky]", or "Đã ký" opening the name's line.
-_SIGNED = re.compile(r"[(\[]\s*(?:đã\s*ký|da\s*ky)\s*[)\]]|^đã\s+ký\s*[:.]?\s*", re.IGNORECASE)
+# "(Đã ký)", "[đã ký]", a web copy's "[daky]", "(Đã ký và đóng dấu)", "[Chữ ký số]", or "Đã ký"
+# opening the name's line.
+_SIGNED = re.compile(
+    r"[(\[]\s*(?:đã\s*ký|da\s*ky|chữ\s+ký\s+số|ký\s+số)[^()\[\]\n]{0,30}[)\]]|^đã\s+ký\s*[:.]?\s*",
+    re.IGNORECASE,
+)
 # A character that every _MARKS match and every _SIGNED match not at the start holds.
 _MARKED = re.compile(r"[*_|\\#&(\[]")
 _STAMP = re.compile(
