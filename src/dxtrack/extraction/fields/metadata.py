@@ -456,9 +456,13 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
         j = i + 1
         rest = rest.lstrip("-–+• ")  # "Kính gửi: - Sở A," / "- Sở B."
         items: list[str] = [rest] if rest else []
-        while j < len(lines) and (
-            lines[j].startswith(("-", "–", "+", "•"))
-            or (items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)
+        while (
+            j < len(lines)
+            and (
+                lines[j].startswith(("-", "–", "+", "•"))
+                or (items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)
+            )
+            and not _opens_body(lines[j])
         ):
             if lines[j].startswith(("-", "–", "+", "•")) or not items:
                 items.append(lines[j].lstrip("-–+• "))
@@ -471,6 +475,16 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
         meta.recipients = [r for r in (" ".join(x.split()).strip(";., ") for x in parts) if r]
         return j
     return start
+
+
+def _opens_body(line: str) -> bool:
+    """A line after an unpunctuated 'Kính gửi: X' that is the body, not more recipients:
+    a body opening ("Để ...", "Thực hiện ...") or an intro ending with ':' ("Ủy ban nhân
+    dân tỉnh đề nghị ... nội dung sau:"); its list is the body's, not addressees."""
+    text = line.strip()
+    if text.startswith(("-", "–", "+", "•")):
+        return False
+    return bool(BODY_START.match(text)) or (text.endswith(":") and len(text.split()) > 4)
 
 
 def _type_from_number(number: str | None) -> str | None:
