@@ -229,7 +229,9 @@ def build_tree(
         parent = current
         if kind not in {"dash", "plus"} and _inside_closing(current):
             parent = root  # a new clause after "Nơi nhận"/signature: e.g. an attached plan
-        while parent.kind != "root" and parent.rank >= rank:
+        while parent.kind != "root" and (
+            parent.rank >= rank or (kind == "article" and _section_in_article(parent))
+        ):
             parent = parent.parent  # type: ignore[assignment]
         node = Node(kind, label, rank, [para], parent=parent, marker_len=length, style=style)
         if kind in ITEM_KINDS and (attr := _attribute(para.text[length:])):
@@ -237,6 +239,14 @@ def build_tree(
         parent.children.append(node)
         current = node
     return root
+
+
+def _section_in_article(node: Node) -> bool:
+    """A lettered section ("C. TỔ CHỨC THỰC HIỆN") of a text inlined in an article (it comes
+    after one): the next article ("Điều 2.") closes it, it does not go under it."""
+    if node.kind != "section" or node.parent is None:
+        return False
+    return any(a.kind == "article" for a in [*node.ancestors(), *node.parent.children])
 
 
 # "I." or "l." where OCR lost the digit one: the list then goes on "2.", "3." with no "II."

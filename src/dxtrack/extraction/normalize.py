@@ -129,7 +129,19 @@ class Normalized:
     footnotes: list[Footnote] = field(default_factory=list)
 
 
+# "Ðiều 2.", "Ðồng Nai", "ðược": a font's Icelandic eth (U+00D0, U+00F0) for "Đ"/"đ"; the
+# capital only at a word's start (in a symbol, "555/QĐÐ-BCT", "NQ/ÐU", it stays as printed,
+# as the reference keeps it)
+_ETH = re.compile(r"(?<![\w/\-])Ð(?=[^\W\d_])|ð")
+
+
+def _eth(m: re.Match[str]) -> str:
+    return "Đ" if m.group() == "Ð" else "đ"
+
+
 def clean_line(line: str) -> str:
+    if "Ð" in line or "ð" in line:
+        line = _ETH.sub(_eth, line)
     if "  " not in line and not _UNCLEAN_CHAR.search(line):
         return line.strip()
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()

@@ -70,7 +70,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             rf"{_ACTION_POS}{_EVERY}\s+năm|định\s+kỳ\s+(?:hằng\s+|hàng\s+)?năm"
             # "... phối hợp với các sở, ngành hằng năm tổ chức tập huấn ...": before the action
-            rf"|{_EVERY}\s+năm\s+(?:tổ\s+chức|báo\s+cáo|rà\s+soát|tổng\s+hợp|kiểm\s+tra)\b"
+            rf"|{_EVERY}\s+năm\s+(?:tổ\s+chức|báo\s+cáo|rà\s+soát|tổng\s+hợp|kiểm\s+tra|cân\s+đối"
+            r"|bố\s+trí|sơ\s+kết|đánh\s+giá)\b"
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
