@@ -19,8 +19,9 @@ from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 from dxtrack.vn import UPPER
 
-# a sentence ends at "." or ";" before a capital (the next sentence's subject)
-_SENTENCE_END = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}])")
+# a sentence ends at "." or ";" before a capital (the next sentence's subject), or at ";"
+# before a new "giao X ..." ("... giao Sở A ...; giao Sở B ...": two assignments)
+_SENTENCE_END = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}])|(?<=;)\s+(?=(?:giao|phân\s+công)\s+\w)")
 # in an item, at a full stop; at ";" only between parallel chairs ("1. Bộ A chủ trì ...; Bộ B
 # chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
 _CHAIRS = re.compile(

@@ -173,6 +173,12 @@ def _assignees(
         # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task ("Đồng chí Giám
         # đốc Sở Y tế chỉ đạo ..." is the office's)
         return None
+    if subject.mid and subject.leads and _retold(ex.folded, subject.leads[0].start):
+        # "Tại Văn bản số ..., Bộ X đề nghị các địa phương ...": a cited document's request,
+        # unless a later sentence assigns ("Về việc này, Chủ tịch UBND tỉnh giao Sở Y ...")
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if not subject.assigned and _background(ex.folded, subject):
         # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
@@ -235,6 +241,13 @@ def _assignees(
 
 _OPENER_ONLY = re.compile(r"\s*:\s*$")
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
+
+
+def _retold(folded: str, start: int) -> bool:
+    """The background verb ends right before the assignees at `start`: a request retold
+    from the document it cites ("Tại Văn bản số ..., Bộ X đề nghị [các địa phương] ...")."""
+    found = background_end(folded)
+    return found is not None and found <= start and not folded[found:start].strip()
 
 
 def _background(folded: str, subject: Subject) -> bool:

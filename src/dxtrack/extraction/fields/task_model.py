@@ -13,7 +13,10 @@ from dataclasses import dataclass, field
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
-PAST_OR_MODAL = re.compile(r"^\s*(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b")
+# a parenthesis may come between ("Sở X (cơ quan đầu mối) đã tổng hợp ...")
+PAST_OR_MODAL = re.compile(
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b"
+)
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for,
 # so it opens with its first word (the regex engine skips ahead to it)
 THI_HANH = re.compile(
