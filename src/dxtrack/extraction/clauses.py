@@ -16,7 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.normalize import Paragraph
-from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, NEXT_ATTRIBUTE, is_upper_line
+from dxtrack.extraction.textutil import (
+    ARTICLE_DAMAGED,
+    ATTRIBUTE,
+    LEVEL_BLOCK,
+    NEXT_ATTRIBUTE,
+    is_upper_line,
+)
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
@@ -47,6 +53,7 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     # "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" over Roman items: a lettered section (title in capitals)
     ("section", re.compile(rf"^([A-HĐ])\.\s+(?=[{UPPER}]{{2,}})"), 0.5),
     ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[.:]?\s*"), 1),
+    ("article", re.compile(rf"^(?={ARTICLE_DAMAGED})\D+(\d+)\s*[.:]\s*"), 1),  # "Điêu 2."
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("roman", re.compile(rf"^([IVXLC]{{1,6}})\.(?=[{UPPER}]{{2}})"), 1),  # "II.NHIỆM VỤ"
     # "II.1. Công an tỉnh ...": an item numbered with its section's roman numeral in front

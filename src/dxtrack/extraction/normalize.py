@@ -14,6 +14,7 @@ from functools import cache
 
 from dxtrack.extraction.layout import continues
 from dxtrack.extraction.textutil import (
+    ARTICLE_DAMAGED,
     ATTRIBUTE,
     LEVEL_BLOCK,
     fold,
@@ -79,6 +80,7 @@ _STARTERS = re.compile(
       | [_„“”"'‘’.,`·]{{1,2}}[ \t]?[a-zđ]\)\s   # an OCR speck before a letter: "_b)", "„ d)"
       | [^\W\d_a-zA-ZđĐ]\)\s(?=[{UPPER}])    # a letter no list uses, read by OCR: "ø)"
       | (?:Điều|ĐIỀU)\s+\d+
+      | {ARTICLE_DAMAGED}
       | (?:Số|SỐ)\s*[:.]
       | V/v\b | Về\s+việc\b
       | Kính\s+gửi

@@ -40,6 +40,9 @@ _ATTRIBUTE_KEY = (
     # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."
     r"|Hình\s+thức(?:\s+\w+){0,2}|Phương\s+thức(?:\s+\w+){0,2}|Cấp\s+(?:trình|ban\s+hành))\s*:\s*"
 )
+# "Điêu 2.", "Điểu 3:", "Diều 4.", "Ðiều5.": the word "Điều" as OCR or a font damaged it (a
+# wrong tone or hat, "D" or the eth for "Đ", the space lost); only before a number and a stop
+ARTICLE_DAMAGED = r"(?:[ĐÐD]i[ềêếểễệe]u|[ĐÐD]I[ỀÊẾỂỄỆE]U)\s*\d{1,3}\s*[.:]"
 ATTRIBUTE = re.compile(r"^(?:[-–+•*]|[a-zđ]\))?\s*" + _ATTRIBUTE_KEY, re.IGNORECASE)
 # A further attribute on the same line ("Đơn vị chủ trì: Sở X; thời gian hoàn thành: ...").
 NEXT_ATTRIBUTE = re.compile(r"[;.]\s*" + _ATTRIBUTE_KEY, re.IGNORECASE)
