@@ -85,6 +85,8 @@ def clause_vocab() -> dict:
         "mid_assign": re.compile(
             rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?(?:{alt('request_verbs')})\s+"
         ),
+        "local_issuer": re.compile(rf"\b(?:{alt('local_issuer_words')})\b"),
+        "upper_body": re.compile(rf"(?:{alt('upper_bodies')})"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

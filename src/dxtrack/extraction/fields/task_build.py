@@ -179,6 +179,12 @@ def _assignees(
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
         if not subject.leads:
             return None
+    if subject.assigned and _upward([m.name for m in subject.leads], ctx.issuer):
+        # "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter: retold,
+        # unless a later sentence assigns ("Thực hiện chỉ đạo, Chủ tịch ... giao Sở Y tế ...")
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if not subject.assigned and _background(ex.folded, subject):
         # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
@@ -227,6 +233,8 @@ def _assignees(
         return None
     if ctx.addressees and pronoun_only(leads):  # "Đề nghị Quý Cơ quan ..."
         leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
+    if _upward(leads, ctx.issuer):
+        return None  # "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter
     coords = (
         coords
         or list(subject.partners)
@@ -241,6 +249,17 @@ def _assignees(
 
 _OPENER_ONLY = re.compile(r"\s*:\s*$")
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
+
+
+def _upward(leads: list[str], issuer: str | None) -> bool:
+    """A local issuer's task led only by ministries or the provinces as a group (a higher
+    body's request retold, or a request upward): none of the issuer's command."""
+    v = clause_vocab()
+    if not issuer or not leads or fold(issuer).startswith("bộ "):
+        return False
+    if not v["local_issuer"].search(fold(issuer)):
+        return False
+    return all(v["upper_body"].match(fold(name)) for name in leads)
 
 
 def _retold(folded: str, start: int) -> bool:
