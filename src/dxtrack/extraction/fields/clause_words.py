@@ -87,6 +87,8 @@ def clause_vocab() -> dict:
         ),
         "local_issuer": re.compile(rf"\b(?:{alt('local_issuer_words')})\b"),
         "upper_body": re.compile(rf"(?:{alt('upper_bodies')})"),
+        "generic_partners": re.compile(rf"(?:{alt('generic_partners')})"),
+        "restatement": re.compile(rf"(?:{alt('restatements')})"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

@@ -50,6 +50,7 @@ def extract_tasks(
     intro: list[str] = []
     lender: list[str] = []
     seen_clause = False
+    previous: Task | None = None  # the task of the letter paragraph before
     for node in root.children:
         if node.kind == "closing":
             continue
@@ -72,8 +73,35 @@ def extract_tasks(
             weak = ctx.lent_by.get(tuple(lender), ("", ""))[0] == "intro"
             _visit(node, tasks, ctx, inherited=lender, weak=weak)
             continue
+        before = len(tasks)
         _visit(node, tasks, ctx, inherited=intro, weak=True)
+        if not structured and node.kind == "text":
+            tasks[before:] = _letter_paragraph_tasks(tasks[before:], previous)
+            previous = tasks[-1] if len(tasks) > before else previous
+        else:
+            previous = None
     return tasks
+
+
+def _letter_paragraph_tasks(new: list[Task], previous: Task | None) -> list[Task]:
+    """A letter's unnumbered paragraph that only restates the task before it, to the same
+    actor ("Đây là nhiệm vụ quan trọng, đề nghị Sở X khẩn trương ...", "Giám đốc Sở X chịu
+    trách nhiệm trước ... nếu để chậm trễ"), goes on it (one clause, one task; a new action
+    of the same actor, "Sở X tổng hợp, báo cáo ... trước ngày ...", stays a task of its own);
+    so does one whose only actor is the related bodies cooperating ("Các cơ quan, đơn vị
+    liên quan phối hợp thực hiện.")."""
+    out = []
+    v = clause_vocab()
+    for task in new:
+        same = previous is not None and {fold(n) for n in task.lead} == {
+            fold(n) for n in previous.lead
+        }
+        if same and v["restatement"].search(fold(task.summary)):
+            continue
+        if task.rule == "subject" and v["generic_partners"].match(fold(task.summary)):
+            continue
+        out.append(task)
+    return out
 
 
 # the issuer opening its list without naming anyone ("..., Chủ tịch UBND tỉnh yêu cầu:")
