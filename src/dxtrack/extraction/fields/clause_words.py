@@ -89,6 +89,7 @@ def clause_vocab() -> dict:
         "upper_body": re.compile(rf"(?:{alt('upper_bodies')})"),
         "generic_partners": re.compile(rf"(?:{alt('generic_partners')})"),
         "restatement": re.compile(rf"(?:{alt('restatements')})"),
+        "cited_request": re.compile(rf"(?:{alt('cited_requests')})"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

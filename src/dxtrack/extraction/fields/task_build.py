@@ -263,10 +263,18 @@ def _upward(leads: list[str], issuer: str | None) -> bool:
 
 
 def _retold(folded: str, start: int) -> bool:
-    """The background verb ends right before the assignees at `start`: a request retold
-    from the document it cites ("Tại Văn bản số ..., Bộ X đề nghị [các địa phương] ...")."""
+    """The background verb ends right before the assignees at `start`, or the stretch before
+    them since its last comma has or issues a cited document that requests ("Ngày ..., Bộ X
+    ban hành Công văn số ... đề nghị [các địa phương] ..."): a request retold from the
+    document it cites ("Tại Văn bản số ..., Bộ X đề nghị [các địa phương] ...")."""
     found = background_end(folded)
-    return found is not None and found <= start and not folded[found:start].strip()
+    if found is not None and found <= start and not folded[found:start].strip():
+        return True
+    tail = folded[max(0, start - 200) : start]
+    if "số" not in tail:
+        return False  # cheap gate: no cited number before the assignees
+    cut = max(tail.rfind(c) for c in ".;,:")
+    return bool(clause_vocab()["cited_request"].search(tail[cut + 1 :]))
 
 
 def _background(folded: str, subject: Subject) -> bool:
