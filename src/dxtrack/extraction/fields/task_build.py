@@ -67,6 +67,8 @@ def make_task(
     folded = fold(text)
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
+    if " là " in folded[:160] and _ROLE_ONLY.match(folded) and not _ROLE_DUTY.search(folded):
+        return None  # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...": a role, no action
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
         return None
@@ -102,6 +104,17 @@ def make_task(
         uncertain=rule in UNCERTAIN_RULES,
     )
 
+
+# one sentence naming a body's standing role ("Sở X (...) là cơ quan đầu mối quản lý nhà nước về
+# ..."), no assignment verb before it and no action after it (`_ROLE_DUTY`): no task
+_ROLE_ONLY = re.compile(
+    r"^\W*(?!(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s)[^.;:]{0,100}?\slà\s+(?:cơ\s+quan|đơn\s+vị)"
+    r"\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]*[.;]?\s*$"
+)
+_ROLE_DUTY = re.compile(
+    r",\s*(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|giúp|tham\s+mưu|chủ\s+trì|phối\s+hợp|"
+    r"tổng\s+hợp|theo\s+dõi|hướng\s+dẫn|đôn\s+đốc|kiểm\s+tra|báo\s+cáo|thực\s+hiện)\b"
+)
 
 # a norm about an activity, no actor's task: "Việc xác nhận, xét duyệt đối tượng ... phải bảo
 # đảm công khai, chặt chẽ", "Việc sử dụng nước ... được thực hiện theo quy định của ..."
