@@ -14,8 +14,14 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
 # a parenthesis may come between ("Sở X (cơ quan đầu mối) đã tổng hợp ...")
+# or a task given before, in the document the sentence ends citing ("Sở X được giao chủ trì ...
+# tại Quyết định số ... ngày ... ."; "Các đơn vị được giao ... tại Kế hoạch số ... có trách
+# nhiệm ..." acts)
 PAST_OR_MODAL = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận))\b"
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận)"
+    r"|được\s+giao\s[^.;]{0,150}?\b(?:tại|theo)\s+(?:quyết\s+định|công\s+văn|văn\s+bản"
+    r"|thông\s+báo|kế\s+hoạch|kết\s+luận|chỉ\s+thị|nghị\s+quyết)\s+số\s"
+    r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;]))"
 )
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for,
 # so it opens with its first word (the regex engine skips ahead to it)
