@@ -50,6 +50,14 @@ _PERSON = re.compile(
 )
 
 
+# The closing formula's other endings, after the list of office-holders it opens with:
+# "... tổ chức thực hiện Quyết định này./.", "... căn cứ Quyết định thực hiện./."
+_CARRY_OUT_END = re.compile(
+    r"(?:(?:thực\s+hiện|thi\s+hành)\s+quyết\s+định\s+này"
+    r"|căn\s+cứ\s+quyết\s+định(?:\s+này)?\s+(?:thực\s+hiện|thi\s+hành))\s*[./]*\s*$"
+)
+
+
 def make_task(
     node: Node,
     ctx: TaskContext,
@@ -67,6 +75,8 @@ def make_task(
     folded = fold(text)
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
+    if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
+        return None  # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./."
     if " là " in folded[:160] and _ROLE_ONLY.match(folded) and not _ROLE_DUTY.search(folded):
         return None  # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...": a role, no action
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
