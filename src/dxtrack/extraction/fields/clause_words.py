@@ -61,6 +61,10 @@ def clause_vocab() -> dict:
         ),
         # after the head of government or an issuer: "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
         "speaker_verb": re.compile(rf"\s*(?:đã\s+)?(?:{alt('speaker_verbs')})\s*:?\s+"),
+        # "..., Chủ tịch Ủy ban nhân dân tỉnh giao Sở Y ..." after a background clause
+        "comma_speaker": re.compile(
+            rf",\s+(?:{alt('speaker_heads')})\b[^,.;:()]{{0,60}}?\s(?:{alt('speaker_verbs')})\s*:?\s+"
+        ),
         # a paragraph that may assign in mid-text holds one of these: a cheap test
         "any_request": re.compile(rf"\s(?:{alt('request_verbs', 'order_verbs')})\s"),
         # in mid-paragraph: "Về việc này, ... giao Bộ X ...", "... và giao Bộ X ...", or

@@ -362,7 +362,21 @@ def later_assignment(ex: Expanded, matcher: AgencyMatcher, at: int) -> Subject:
     """An assignment after the sentence that holds `at` (a background or report sentence:
     "Bộ X đã có Báo cáo số ... . Thủ tướng Chính phủ yêu cầu Bộ X ...")."""
     end = _SENTENCE_END.search(ex.folded, at)
-    return _assigned_mid_sentence(ex, matcher, end.end()) if end else Subject()
+    found = _assigned_mid_sentence(ex, matcher, end.end()) if end else Subject()
+    if found.leads:
+        return found
+    # "UBND tỉnh nhận được Công văn số ... của Bộ X ..., Chủ tịch UBND tỉnh giao Sở Y ...":
+    # the issuer's head speaking after a comma of the same sentence
+    stop = end.start() if end else len(ex.folded)
+    if "," not in ex.folded[at:stop]:
+        return Subject()
+    for m in clause_vocab()["comma_speaker"].finditer(ex.folded, at, stop):
+        if " đã " in m.group():
+            continue  # "..., Phó Thủ tướng X đã giao Bộ Y ...": reported, no assignment
+        leads, leads_end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if leads:
+            return Subject(leads, True, leads_end, mid=True)
+    return Subject()
 
 
 def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject:
