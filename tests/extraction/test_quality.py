@@ -75,22 +75,25 @@ class TestSeedQualityBar:
 # 2026-12-06, sixth session (a fourth blind promotion, 11 new documents): tune 196 documents F1
 # 0.973, lead 0.988, deadline 0.993, refs 0.992, meta 0.993; held-out 46 documents F1 0.860,
 # lead 0.944, deadline 0.989, refs 0.942, meta 0.898.
+# 2026-12-06, seventh session (16 new documents, 8 held out): tune 204 documents F1 0.976,
+# lead 0.991, deadline 0.994, refs 0.997, meta 0.996; held-out 54 documents F1 0.843, lead
+# 0.940, deadline 0.989, refs 0.955, meta 0.913.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.95),
-    ("lead_acc", 0.96),
-    ("deadline_acc", 0.97),
-    ("ref_f1", 0.97),
-    ("meta_acc", 0.97),
+    ("task_f1", 0.96),
+    ("lead_acc", 0.98),
+    ("deadline_acc", 0.98),
+    ("ref_f1", 0.98),
+    ("meta_acc", 0.98),
 ]
 
 HELDOUT_FLOORS = [
     ("task_f1", 0.82),
     ("lead_acc", 0.92),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.93),
-    ("meta_acc", 0.88),
+    ("ref_f1", 0.94),
+    ("meta_acc", 0.89),
 ]
 
 
