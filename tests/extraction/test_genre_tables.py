@@ -205,3 +205,44 @@ def test_hoat_dong_header_names_the_task_column_of_a_pipe_table():
         ("PL.1", ["Sở Khoa học và Công nghệ"], "2026-06-30", "Xây dựng kho dữ liệu dùng chung"),
         ("PL.2", ["Sở Nội vụ"], "2026-12-31", "Rà soát quy trình nội bộ"),
     ]
+
+
+def test_group_column_beside_the_activity_column_and_lettered_sections():
+    # "Nhóm nhiệm vụ" groups the rows and "Nhiệm vụ" holds each task; "| a) | title |" with no
+    # numbered row above opens section a; rows numbered only by a dash or an empty cell are
+    # PL.<section>; the "+"/"." bullets of the task cell are dropped; a row without a lead
+    # (an intro to the rows below) gives no task; "2026 - 2028" ends with its last year
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 30/KH-UBND\nKẾ HOẠCH\n"
+        "Phát triển du lịch xanh\n\nPHỤ LỤC\n\n"
+        "| TT | Nhóm nhiệm vụ | Nhiệm vụ | Cơ quan chủ trì | Cơ quan phối hợp | Kết quả | Thời gian |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| a) | Nhóm nhiệm vụ về hạ tầng du lịch |\n"
+        "| - | Nâng cấp điểm đến | + Cải tạo bến thuyền tại các điểm đến | Sở Xây dựng | "
+        "Các xã | Bến thuyền được cải tạo | 2026 - 2028 |\n"
+        "|  |  | + Các hoạt động dưới đây: |  |  |  |  |\n"
+        "|  |  | . Lắp biển chỉ dẫn song ngữ | Sở Văn hóa, Thể thao và Du lịch | "
+        "Các xã | Biển được lắp | 2026 -2027 |\n"
+        "| b) | Nhóm nhiệm vụ về quảng bá |\n"
+        "| - | Quảng bá sản phẩm | + Xây dựng bộ ảnh quảng bá | Sở Văn hóa, Thể thao và Du lịch "
+        "|  | Bộ ảnh | 2026 |\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["clause"], t["lead"], t["deadline"], t["summary"]) for t in tasks] == [
+        ("PL.a", ["Sở Xây dựng"], "2028-12-31", "Cải tạo bến thuyền tại các điểm đến"),
+        ("PL.a", ["Sở Văn hóa, Thể thao và Du lịch"], "2027-12-31", "Lắp biển chỉ dẫn song ngữ"),
+        ("PL.b", ["Sở Văn hóa, Thể thao và Du lịch"], "2026-12-31", "Xây dựng bộ ảnh quảng bá"),
+    ]
+
+
+def test_group_column_alone_is_the_task_column():
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 31/KH-UBND\nKẾ HOẠCH\n"
+        "Phát triển du lịch xanh\n\nPHỤ LỤC\n\n"
+        "| STT | Nhóm giải pháp | Cơ quan chủ trì | Thời gian |\n|---|---|---|---|\n"
+        "| 1 | Hoàn thiện quy hoạch du lịch | Sở Tài chính | Năm 2026 |\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["clause"], t["lead"], t["deadline"]) for t in tasks] == [
+        ("PL.1", ["Sở Tài chính"], "2026-12-31")
+    ]

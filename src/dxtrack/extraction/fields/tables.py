@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import chair_marked, get_matcher
 from dxtrack.extraction.fields.deadline import period_day
@@ -24,6 +25,7 @@ from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER
 
 # (column, pattern over the folded header cell), first match wins per cell.
@@ -59,6 +61,15 @@ _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
 _SECTION_TITLE = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)\-–]\s*(?=[^a-zđ\W\d]{2})[^a-zđ]*$")
 _NAME_SLASH = re.compile(rf"\s*/\s*(?=[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ][{LOWER}])")
 _LETTER_ROW = re.compile(r"^\**\s*([a-zđ])\s*[.)]?\s*\**$")
+# an STT cell holding only a bullet ("-", "+", "•"): a row without a number of its own
+_BULLET_CELL = re.compile(r"^[\s*\-–+•.]*$")
+# the bullet opening an activity cell ("+ Rà soát ...", ". Hỗ trợ ...")
+_TEXT_BULLET = re.compile(r"^[\s*\-–+•.]+(?=\w)")
+
+
+@lru_cache(maxsize=1)
+def _group_words() -> tuple[str, ...]:
+    return tuple(fold(w) for w in load_vocab("layout")["group_column_words"])
 
 
 @dataclass
@@ -99,12 +110,18 @@ def header_columns(row: list[str]) -> dict[str, int] | None:
     if not row or _ROW.match(row[0]) or any(len(c.split()) > 12 for c in row):
         return None
     found: dict[str, int] = {}
+    group: int | None = None  # "Nhóm hoạt động" beside "Hoạt động": the rows' group
     for i, cell in enumerate(row):
         key = " ".join(fold(cell).replace("*", "").split())
         for name, pattern in COLUMNS:
             if name not in found and pattern.search(key):
+                if name == "task" and group is None and key.split()[0] in _group_words():
+                    group = i
+                    break
                 found[name] = i
                 break
+    if "task" not in found and group is not None:
+        found["task"] = group  # no other column names the task: the group's is it
     if {"task", "lead"} - found.keys():
         return None
     lead = found["lead"]
@@ -163,7 +180,11 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     if section:
         table.section, table.parent, table.when = section.group(1), "", ""
         return None
-    text = _cell(row, col.get("task"))
+    if (letter := _LETTER_ROW.match(first)) and not table.parent and _title_only(row, col):
+        # "| a) | Nhóm hoạt động ... |" with no numbered row above: a lettered section
+        table.section, table.when = letter.group(1), ""
+        return None
+    text = _TEXT_BULLET.sub("", _cell(row, col.get("task")))
     label = _label(table, first, text)
     if label is None or not text:
         return None
@@ -174,7 +195,7 @@ def _row_task(table: _Table, row: list[str], para: Paragraph, *, year: int | Non
     when = _cell(row, col.get("deadline"))
     if table.grouped:  # a time cell merged over a group's rows is printed in its first
         when = table.when = when or table.when
-    if not leads and not first.strip("* ") and label == table.parent:
+    if not leads and not first.strip("* ") and label and label == table.parent:
         leads = list(table.leads)  # STT and lead cells merged over this row and the one above
     if not leads:
         return None
@@ -218,7 +239,15 @@ def _label(table: _Table, first: str, text: str) -> str | None:
         return f"{table.parent}.{letter.group(1)}"
     if not first.strip("* ") and table.parent and text:
         return table.parent  # a row under row 1 with no STT of its own (a merged STT cell)
+    if _BULLET_CELL.match(first) and not table.parent and table.section and text:
+        return ""  # "| - | ... |", "|  | + ... |" in a section without numbered rows: PL.<section>
     return None
+
+
+def _title_only(row: list[str], col: dict[str, int]) -> bool:
+    """A row holding only its number and a title: no cell after the one after its number."""
+    start = col.get("number", 0) + 2
+    return not any(c.strip("* ") for c in row[start:])
 
 
 # "1. Nâng cấp Cổng dịch vụ công" in the first cell: the row number before the task's text
