@@ -78,6 +78,8 @@ def clause_vocab() -> dict:
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
         "particle": re.compile(rf"^\W*(?:{alt('subject_particles')})\s+"),
+        "transfer": re.compile(rf"\s(?:{alt('transfer_marks')})\s+"),
+        "transfer_end": re.compile(rf"\s+(?:{alt('transfer_ends')})\b"),
         "give": re.compile(rf"^\W*(?:{alt('give_verbs')})\s+(?:{alt('give_objects')})\s"),
         "statement": re.compile(rf"^\W*(?:{alt('statement_heads')})\s"),
         "statement_duty": re.compile(rf"\s*(?:{alt('statement_duties')})\b"),

@@ -107,6 +107,14 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if assign:
         pos = assign.end()
     mentions, end = matcher.match_list(ex, pos, bare_groups=True)
+    if not mentions and assign and (give := v["give"].match(ex.folded)):
+        # "Giao trách nhiệm Sở X chủ trì ...": the work's noun, then its assignee
+        at = give.end() + 4 if ex.folded.startswith("cho ", give.end()) else give.end()
+        mentions, end = matcher.match_list(ex, at, bare_groups=True)
+    if mentions and assign and _moves_body(ex, matcher, end):
+        # "Chuyển Trung tâm X trực thuộc Sở Y về Ủy ban nhân dân huyện quản lý": the body
+        # is what is moved, no assignee
+        return ex, Subject()
     if not mentions and not pos:
         pos = _after_title(text)  # "6. Tập trung xử lý ..." / "Bộ X chủ trì, ..."
         mentions, end = matcher.match_list(ex, pos, bare_groups=True) if pos else ([], 0)
@@ -153,6 +161,37 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, Subject(mentions, chairs, end, labelled=True, partners=partners)
     lead_in = pos > 0 and not assign and not particle  # a singled-out member is no lead-in
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
+
+
+def _moves_body(ex: Expanded, matcher: AgencyMatcher, end: int) -> bool:
+    """The first sentence moves the body it names to another's management ("... về Ủy ban
+    nhân dân huyện X quản lý", "... sang Sở Y quản lý"): `transfer_marks` before a body,
+    `transfer_ends` after it."""
+    v = clause_vocab()
+    stop = _STOP.search(ex.folded, end)
+    for mark in v["transfer"].finditer(
+        ex.folded, end - 1, stop.start() if stop else len(ex.folded)
+    ):
+        gap = ex.folded[end : mark.start()].strip()
+        if gap and not _PARENT.match(gap):
+            # only the body's parent before the mark, no action ("Giao Sở X tiếp nhận Trung
+            # tâm Y chuyển về Ủy ban nhân dân huyện quản lý" assigns Sở X)
+            parent, at = matcher.match_list(ex, _skip_blank(ex.folded, end), bare_groups=True)
+            if not parent or at < mark.start():
+                continue
+        found, at = matcher.match_list(ex, mark.end(), bare_groups=True)
+        if found and v["transfer_end"].match(ex.folded, at):
+            return True
+    return False
+
+
+_PARENT = re.compile(r"\(|(?:trực\s+)?thuộc\s")
+
+
+def _skip_blank(folded: str, pos: int) -> int:
+    while pos < len(folded) and folded[pos].isspace():
+        pos += 1
+    return pos
 
 
 _CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
