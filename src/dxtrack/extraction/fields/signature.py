@@ -192,17 +192,20 @@ def _untitled(lines: list[str], lo: int, hi: int) -> dict[str, str | None] | Non
         line = lines[i]
         if _family_name(line) and _after_list(lines, i, lo):
             return {"name": line, "title": None}
-        tail = _ITEM_TAIL.search(line)  # "- Lưu: VT.      Tô Lâm", two columns on one line
         item = line.startswith(("-", "+")) or _after_list(lines, i, lo)  # or its wrapped end
-        if tail and item and _family_name(tail.group(1)):
-            return {"name": tail.group(1), "title": _title_above(lines, i, lo)}
+        # "- Lưu: VT.      Tô Lâm", two columns on one line; the whole name first ("Lê Văn
+        # Thành", not "Văn Thành" after a speck "Lê": "Văn" is a family name too)
+        for pattern in (_ITEM_TAIL_NAME, _ITEM_TAIL):
+            tail = pattern.search(line)
+            if tail and item and _family_name(tail.group(1)):
+                return {"name": tail.group(1), "title": _title_above(lines, i, lo)}
     return None
 
 
+_TAIL_NAME = rf"((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,4}}[{vn.UPPER}][{vn.LOWER}]+)$"
+_ITEM_TAIL_NAME = re.compile(rf"[.;,)]\s+{_TAIL_NAME}")
 # OCR's specks (up to three tokens of one to three characters: "ACO b ik") may sit between
-_ITEM_TAIL = re.compile(
-    rf"[.;,)](?:\s+\S{{1,3}}){{0,3}}\s+((?:[{vn.UPPER}][{vn.LOWER}]+\s+){{1,4}}[{vn.UPPER}][{vn.LOWER}]+)$"
-)
+_ITEM_TAIL = re.compile(rf"[.;,)](?:\s+\S{{1,3}}){{0,3}}\s+{_TAIL_NAME}")
 
 
 def _family_name(text: str) -> bool:
