@@ -30,7 +30,8 @@ _DATE = (
 )
 PLACE_DATE = re.compile(rf"(?<![\w\-/]){_PLACE}\s*,\s*{_DATE}")
 _BARE = re.compile(rf"^[\s|*]*{_PLACE}\s+{_DATE}")  # no comma: only at the start of a line
-_DAY = re.compile(r"^[\s.…_]*(\d{1,2})[\s.…_]*$")
+# a day or month whose two digits a copy split ("tháng 0 6") counts as one number
+_DAY = re.compile(r"^[\s.…_]*(\d ?\d|\d)[\s.…_]*$")
 _OPEN_DATE = re.compile(r",\s*[Nn]gày\b.*\b[Tt]h[aá]ng\b(?!.*\b[Nn]ăm\b)")
 _YEAR_LINE = re.compile(r"^[\s*_]*[Nn]ăm\s+\d{4}")
 _NUMBER_ALONE = re.compile(r"^\s*S[ốỐ]\s*:?\s*$")
@@ -66,7 +67,11 @@ def find_place_date(line: str) -> PlaceDate | None:
         return PlaceDate(place, None, None, *span)
     year = int(m.group("y"))
     day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
-    issued = _iso(year, int(month.group(1)), int(day.group(1))) if day and month else None
+    issued = (
+        _iso(year, int(month.group(1).replace(" ", "")), int(day.group(1).replace(" ", "")))
+        if day and month
+        else None
+    )
     return PlaceDate(place, year, issued, *span)
 
 
