@@ -418,3 +418,30 @@ class TestListHeadings:
             " đề nghị báo cáo tình hình dịch bệnh.\n"
         )
         assert extract_text(head + background, directory=AN_GIANG).tasks == []
+
+
+class TestFootnoteLeftInTheClause:
+    """A page footnote left in the text without its marker ("3 Quyết định số ...", numbered
+    out of order) is a footnote: no task, not in the task's summary; its citation still a
+    reference. A line that goes on a number ("... khoản 1 Điều" / "12 Nghị định số ...") stays
+    body text."""
+
+    TEXT = (
+        "ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 2040/UBND-NC\nV/v cải cách hành chính\n"
+        "Nghệ An, ngày 11 tháng 8 năm 2026\nKính gửi: Các sở, ban, ngành tỉnh.\n"
+        "1. Sở Nội vụ tổng hợp kết quả chỉ số cải cách hành chính của các sở, báo cáo Ủy ban"
+        " nhân dân tỉnh trước ngày 15/9/2026.\n"
+        "3 Quyết định số 1150/QĐ-UBND ngày 02/6/2026 của Ủy ban nhân dân tỉnh ban hành Bộ chỉ"
+        " số.\n"
+        "4 Kế hoạch số 66/KH-UBND ngày 10/02/2026 của Ủy ban nhân dân tỉnh.\n"
+        "2. Các sở, ban, ngành tỉnh tự đánh giá theo khoản 2 Điều\n"
+        "12 Nghị định số 30/2026/NĐ-CP, gửi Sở Nội vụ.\n"
+    )
+
+    def test_footnotes_out_of_the_summary(self):
+        result = extract_text(self.TEXT, directory=AN_GIANG)
+        assert [t["clause"] for t in result.tasks] == ["1", "2"]
+        assert "Quyết định" not in result.tasks[0]["summary"]
+        assert "12 Nghị định số 30/2026/NĐ-CP" in result.tasks[1]["summary"]
+        numbers = {r["number"] for r in result.references}
+        assert {"1150/QĐ-UBND", "66/KH-UBND", "30/2026/NĐ-CP"} <= numbers

@@ -239,6 +239,12 @@ def _pull_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
             expected += 1
             in_note = True
             continue
+        if m and _cites(m.group(2)) and not _number_follows(body):
+            # "3 Quyết định số ..." left in the text, its marker lost or out of order: a
+            # footnote all the same, no clause of the body
+            notes.append(Footnote(int(m.group(1)), clean_line(m.group(2))))
+            in_note = True
+            continue
         if in_note:
             if not raw.strip():
                 continue
@@ -249,6 +255,36 @@ def _pull_footnotes(lines: list[str]) -> tuple[list[str], list[Footnote]]:
                 continue
         body.append(raw)
     return body, notes
+
+
+@cache
+def _citation_note() -> re.Pattern[str]:
+    vocab = load_vocab("vocab")
+    types = sorted((t["name"] for t in vocab["doc_types"]), key=len, reverse=True)
+    names = "|".join(re.escape(n) for n in types)
+    parts = "|".join(re.escape(w) for w in vocab["provision_words"])
+    return re.compile(rf"(?:(?:{names})\s+số\s*\d|(?:{parts})\s+\d)", re.IGNORECASE)
+
+
+@cache
+def _number_head() -> re.Pattern[str]:
+    heads = "|".join(re.escape(w) for w in load_vocab("vocab")["number_heads"])
+    return re.compile(rf"(?<!\w)(?:{heads})\s*$", re.IGNORECASE)
+
+
+def _number_follows(body: list[str]) -> bool:
+    """The body's last line (past a page break) ends with a word a number follows ("...
+    khoản 1 Điều"): the next line's number goes on it."""
+    for line in reversed(body[-4:]):
+        if line.strip() and not _PAGE_NUMBER.match(line):
+            return _number_head().search(line.rstrip()[-12:]) is not None
+    return False
+
+
+def _cites(text: str) -> bool:
+    """A footnote's text: a cited document with its number ("Công văn số 12/...") or a part
+    of a law ("khoản 1, khoản 2 Điều 171 ...") at its start."""
+    return _citation_note().match(text) is not None
 
 
 def _marker_re(n: int) -> re.Pattern[str]:

@@ -65,8 +65,11 @@ def clause_vocab() -> dict:
         "comma_speaker": re.compile(
             rf",\s+(?:{alt('speaker_heads')})\b[^,.;:()]{{0,60}}?\s(?:{alt('speaker_verbs')})\s*:?\s+"
         ),
-        # a paragraph that may assign in mid-text holds one of these: a cheap test
-        "any_request": re.compile(rf"\s(?:{alt('request_verbs', 'order_verbs')})\s"),
+        # a paragraph that may assign in mid-text holds one of these: a cheap test (every
+        # verb `requested_at` reads: a speaker's and a named body's)
+        "any_request": re.compile(
+            rf"\s(?:{alt('request_verbs', 'order_verbs', 'speaker_verbs')})\s"
+        ),
         # in mid-paragraph: "Về việc này, ... giao Bộ X ...", "... và giao Bộ X ...", or
         # reported as made before ("Tại Công văn số ..., X đã giao Bộ Y ...")
         "assign_word": re.compile(rf"\s(?:{alt('request_verbs')})\s"),
@@ -96,6 +99,11 @@ def clause_vocab() -> dict:
         "generic_partners": re.compile(rf"(?:{alt('generic_partners')})"),
         "restatement": re.compile(rf"(?:{alt('restatements')})"),
         "cited_request": re.compile(rf"(?:{alt('cited_requests')})"),
+        # a law's duty or past work told, not assigned (task_build._told)
+        "law_citation": re.compile(rf"^\W*(?:{alt('law_citations')})"),
+        "law_duty": re.compile(rf"\s*(?:{alt('law_duties')})\b"),
+        "past_period": re.compile(rf"^\W*(?:{alt('past_periods')})\s*,"),
+        "deadline_paragraph": re.compile(rf"^\W*(?:{alt('deadline_paragraphs')})"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

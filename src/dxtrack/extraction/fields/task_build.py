@@ -77,6 +77,10 @@ def make_task(
         return None
     if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
         return None  # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./."
+    if (past := _past_front(folded, ctx.year)) and not clause_vocab()["mid_verb"].search(
+        folded, past.end()
+    ):
+        return None  # "Năm 2025, Sở X chủ trì triển khai ...": past work told, nobody asked
     if " là " in folded[:160] and _ROLE_ONLY.match(folded) and not _ROLE_DUTY.search(folded):
         return None  # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...": a role, no action
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
@@ -208,6 +212,12 @@ def _assignees(
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
         if not subject.leads:
             return None
+    if _told(ex.folded, subject, ctx.year):
+        # "Theo quy định tại Điều ... Luật ..., Ủy ban nhân dân cấp xã có trách nhiệm ...",
+        # "Năm 2025, Sở X chủ trì triển khai ...": told, unless a later sentence assigns
+        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+        if not subject.leads:
+            return None
     if not subject.assigned and _background(ex.folded, subject):
         # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
@@ -298,6 +308,39 @@ def _retold(folded: str, start: int) -> bool:
         return False  # cheap gate: no cited number before the assignees
     cut = max(tail.rfind(c) for c in ".;,:")
     return bool(clause_vocab()["cited_request"].search(tail[cut + 1 :]))
+
+
+# a year fronted before the subject ("Năm 2025, Sở X ...", "Trong năm 2025, các sở ...")
+_FRONT_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,")
+
+
+def _told(folded: str, subject: Subject, year: int | None) -> bool:
+    """A named subject no verb assigns, after a provision of law that gives it a duty
+    ("Căn cứ khoản 3 Điều 8 Nghị định số ..., Sở X có trách nhiệm ...": the law's duty
+    retold) or after a period gone by ("Thời gian qua, các sở ...", a year before the
+    document's own: past work told)."""
+    if not subject.leads:
+        return False
+    v = clause_vocab()
+    head = folded[: subject.leads[0].start]
+    past = _past_front(head, year)
+    if past and not head[past.end() :].strip():
+        return True  # the subject right after the period ("Năm 2025, Sở X chủ trì ...")
+    return (
+        not subject.assigned
+        and bool(v["law_citation"].match(head))
+        and bool(v["law_duty"].match(folded, subject.end))
+    )
+
+
+def _past_front(folded: str, year: int | None) -> re.Match[str] | None:
+    """A period gone by opening the text ("Thời gian qua,", "Năm 2025," in a later year's
+    document), None when none does."""
+    past = clause_vocab()["past_period"].match(folded)
+    if past:
+        return past
+    front = _FRONT_YEAR.match(folded)
+    return front if front and year and int(front.group(1)) < year else None
 
 
 def _background(folded: str, subject: Subject) -> bool:

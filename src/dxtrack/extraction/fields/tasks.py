@@ -15,7 +15,9 @@ from dxtrack.extraction.clauses import ITEM_KINDS, Node
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
+from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.parties import party_heading
+from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.sentences import actor_parts
 from dxtrack.extraction.fields.subjects import (
     LIST_INTRO,
@@ -77,6 +79,10 @@ def extract_tasks(
         _visit(node, tasks, ctx, inherited=intro, weak=True)
         if not structured and node.kind == "text":
             tasks[before:] = _letter_paragraph_tasks(tasks[before:], previous)
+            if len(tasks) == before and previous is not None:
+                _time_previous(
+                    node, previous, ctx
+                )  # "Kết quả thực hiện báo cáo ... trước ngày ..."
             previous = tasks[-1] if len(tasks) > before else previous
         else:
             previous = None
@@ -102,6 +108,24 @@ def _letter_paragraph_tasks(new: list[Task], previous: Task | None) -> list[Task
             continue
         out.append(task)
     return out
+
+
+def _time_previous(node: Node, previous: Task, ctx: TaskContext) -> None:
+    """A letter paragraph that gave no task and only times the task before it ("Kết quả
+    thực hiện báo cáo Ủy ban nhân dân tỉnh trước ngày ..."): its deadline is that task's
+    when it has none (FORMAT.md: the timing of an item belongs to it), its text goes on it."""
+    text = node.own_text
+    folded = fold(text)
+    if previous.deadline or not clause_vocab()["deadline_paragraph"].match(folded):
+        return
+    found = first_deadline(
+        folded, year=ctx.year, masked=citation_spans(text), recurrence=previous.recurrence
+    )
+    if found is None or not node.paragraphs:
+        return
+    previous.deadline = found.isoformat()
+    previous.summary = f"{previous.summary} {' '.join(text.split())}"
+    previous.span = (previous.span[0], max(previous.span[1], node.paragraphs[-1].end))
 
 
 # the issuer opening its list without naming anyone ("..., Chủ tịch UBND tỉnh yêu cầu:")
