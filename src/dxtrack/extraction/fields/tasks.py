@@ -53,9 +53,14 @@ def extract_tasks(
     lender: list[str] = []
     seen_clause = False
     previous: Task | None = None  # the task of the letter paragraph before
+    background = False  # under a letter's "Lý do: ..., cụ thể như sau:" (each body's case)
     for node in root.children:
         if node.kind == "closing":
             continue
+        if not structured and background and _body_labels(node, ctx):
+            continue  # "Hội X: Quá thời gian tổ chức đại hội ...": a reason, no task
+        if not structured and node.kind == "text":
+            background = _background_intro(node)
         loose = node.kind in {"text", "dash", "plus"}
         if structured and loose and not seen_clause:
             intro = _intro_agencies(node, ctx) or intro
@@ -87,6 +92,32 @@ def extract_tasks(
         else:
             previous = None
     return tasks
+
+
+def _background_intro(node: Node) -> bool:
+    """A letter paragraph opening a list of background ("Lý do: Vi phạm quy định ..., cụ thể
+    như sau:"): a non-task heading's word at its start, a colon at its end."""
+    text = node.own_text.rstrip()
+    return text.endswith(":") and bool(clause_vocab()["non_task"].match(fold(text[:80])))
+
+
+_LABEL = re.compile(r"^[\s+\-–]*(?:[a-zđ]\)\s+)?([^:.;]{3,160}?):")
+
+
+def _body_labels(node: Node, ctx: TaskContext) -> bool:
+    """Each paragraph of an item without children names a body before a colon ("Hội X
+    tỉnh Y: Không có khả năng ..."), the body alone before it."""
+    if node.children or not node.paragraphs:
+        return False
+    texts = [node.heading_text] + [p.text for p in node.paragraphs[1:]]
+    for text in texts:
+        label = _LABEL.match(text)  # "đ) Hội X:" when a letter's marker was left
+        if not label:
+            return False
+        ex, subject = find_subject(label.group(1), ctx.matcher)
+        if not subject.leads or ex.folded[subject.end :].strip():
+            return False
+    return True
 
 
 def _letter_paragraph_tasks(new: list[Task], previous: Task | None) -> list[Task]:
