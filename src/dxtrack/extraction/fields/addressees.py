@@ -11,6 +11,7 @@ import re
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.agency_expansion import Expanded
+from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.textutil import fold
 
 _INTRO_VERB = re.compile(
@@ -23,7 +24,6 @@ _INTRO_TAIL = re.compile(
     r"(?:(?:thực\s+hiện|triển\s+khai|quan\s+tâm|lưu\s+ý|chú\s+ý|tập\s+trung)\b[^:]{0,80}"
     r"|như\s+sau\s*)?:?\s*$"
 )
-_REQUEST = re.compile(r"\W*(?:đề\s+nghị|yêu\s+cầu)\s")
 
 
 def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, ...]) -> list[str]:
@@ -60,9 +60,8 @@ def _short_reference(folded: str, at: int, addressees: tuple[str, ...]) -> list[
     return []
 
 
-# the issuer asking without naming anyone, right after its name ("Chủ tịch UBND tỉnh yêu
-# cầu khẩn trương rà soát ..."), or by "... có ý kiến chỉ đạo như sau: Khẩn trương ..."
-_ASKS = re.compile(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao|chỉ\s+đạo|chỉ\s+thị)(?:\s+như\s+sau)?\s*:?\s")
+# the issuer asking without naming anyone by "... có ý kiến chỉ đạo như sau: Khẩn trương ..."
+# (right after its name: clause_vocab `asks`)
 _DIRECTS = re.compile(r"ý\s+kiến\s+chỉ\s+đạo(?:\s+như\s+sau)?\s*:")
 _INTRO_END = re.compile(r"\s*(?:như\s+sau)?\s*[:.]?\s*$")
 
@@ -72,14 +71,18 @@ def asks_addressee(folded: str, addressees: tuple[str, ...], at: int | None = No
     (where its name ends), else an "ý kiến chỉ đạo như sau:" in the sentence."""
     if len(addressees) != 1:
         return False
-    found = _ASKS.match(folded, at) if at is not None else _DIRECTS.search(folded, 0, 400)
+    found = (
+        clause_vocab()["asks"].match(folded, at)
+        if at is not None
+        else _DIRECTS.search(folded, 0, 400)
+    )
     # an intro ending at its colon ("Chủ tịch UBND tỉnh chỉ đạo như sau:") asks nothing itself
     return found is not None and not _INTRO_END.match(folded, found.end())
 
 
 def bare_request(folded: str) -> bool:
     """A request naming no one: "Đề nghị gửi kèm số liệu ..."."""
-    return bool(_REQUEST.match(folded))
+    return bool(clause_vocab()["bare_request"].match(folded))
 
 
 def pronoun_only(leads: list[str]) -> bool:

@@ -104,6 +104,15 @@ def clause_vocab() -> dict:
         "law_duty": re.compile(rf"\s*(?:{alt('law_duties')})\b"),
         "past_period": re.compile(rf"^\W*(?:{alt('past_periods')})\s*,"),
         "deadline_paragraph": re.compile(rf"^\W*(?:{alt('deadline_paragraphs')})"),
+        "asks": re.compile(rf"\s*(?:{alt('ask_verbs')})(?:\s+như\s+sau)?\s*:?\s"),
+        "bare_request": re.compile(rf"\W*(?:{alt('bare_request_verbs')})\s"),
+        "do_role": re.compile(rf"\s*(?:{alt('role_verbs')})\b"),
+        # one sentence naming a body's standing role ("Sở X (...) là cơ quan đầu mối quản lý
+        # nhà nước về ..."), no assignment verb before it (task_build `make_task`)
+        "role_only": re.compile(
+            rf"^\W*(?!(?:{alt('request_verbs', 'give_verbs')})\s)[^.;:]{{0,100}}?\slà\s+"
+            r"(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]*[.;]?\s*$"
+        ),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

@@ -158,7 +158,6 @@ def _bracket_rest() -> re.Pattern[str]:
     )
 
 
-_DO_ROLE_VERB = re.compile(r"\s*(?:chủ\s+trì|thực\s+hiện|đảm\s+nhiệm)\b")
 _INLINE_COORD = re.compile(
     r"[;,(]\s*(?:(?:cơ\s+quan|đơn\s+vị)\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*:\s*"
 )
@@ -187,7 +186,7 @@ def inline_roles(
                 return [x.name for x in leads], []
         for do in () if lent else _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
-            if leads and _DO_ROLE_VERB.match(ex.folded, end):
+            if leads and clause_vocab()["do_role"].match(ex.folded, end):
                 return [x.name for x in leads], coordinators_after(ex, end, matcher)
         for part in () if lent else _PART_START.finditer(ex.folded):
             leads, end = matcher.match_list(ex, part.end(), bare_groups=True)

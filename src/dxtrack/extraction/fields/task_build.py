@@ -81,7 +81,11 @@ def make_task(
         folded, past.end()
     ):
         return None  # "Năm 2025, Sở X chủ trì triển khai ...": past work told, nobody asked
-    if " là " in folded[:160] and _ROLE_ONLY.match(folded) and not _ROLE_DUTY.search(folded):
+    if (
+        " là " in folded[:160]
+        and clause_vocab()["role_only"].match(folded)
+        and not _ROLE_DUTY.search(folded)
+    ):
         return None  # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...": a role, no action
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
@@ -119,12 +123,7 @@ def make_task(
     )
 
 
-# one sentence naming a body's standing role ("Sở X (...) là cơ quan đầu mối quản lý nhà nước về
-# ..."), no assignment verb before it and no action after it (`_ROLE_DUTY`): no task
-_ROLE_ONLY = re.compile(
-    r"^\W*(?!(?:giao|đề\s+nghị|yêu\s+cầu|phân\s+công)\s)[^.;:]{0,100}?\slà\s+(?:cơ\s+quan|đơn\s+vị)"
-    r"\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]*[.;]?\s*$"
-)
+# a standing role (clause_vocab `role_only`) with no action after it: no task
 _ROLE_DUTY = re.compile(
     r",\s*(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|giúp|tham\s+mưu|chủ\s+trì|phối\s+hợp|"
     r"tổng\s+hợp|theo\s+dõi|hướng\s+dẫn|đôn\s+đốc|kiểm\s+tra|báo\s+cáo|thực\s+hiện)\b"

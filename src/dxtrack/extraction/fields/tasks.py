@@ -85,9 +85,8 @@ def extract_tasks(
         if not structured and node.kind == "text":
             tasks[before:] = _letter_paragraph_tasks(tasks[before:], previous)
             if len(tasks) == before and previous is not None:
-                _time_previous(
-                    node, previous, ctx
-                )  # "Kết quả thực hiện báo cáo ... trước ngày ..."
+                # "Kết quả thực hiện báo cáo ... trước ngày ...": the task before's deadline
+                _time_previous(node, previous, ctx)
             previous = tasks[-1] if len(tasks) > before else previous
         else:
             previous = None
