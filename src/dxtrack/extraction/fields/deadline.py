@@ -297,15 +297,14 @@ def find_deadlines(
     return _own_first(folded, found)
 
 
+# A flattened row's time segment: a worded time with a year ("Năm 2026", "Tháng 8/2026",
+# "Quý IV/2026"), no dash or stop inside (also subjects.py's time-first row).
+ROW_YEAR = r"[^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d"
 # A table row flattened onto one line ("<action> - <lead> - <time>"): the last segment, a
-# worded time with a year ("Năm 2026", "Tháng 8/2026"), after at least two such dashes.
-_ROW_TAIL = re.compile(
-    r"(?<=\S)\s[-–]\s+[^-–.;:]{3,}\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s*[.;]?\s*$"
-)
+# ROW_YEAR, after at least two such dashes.
+_ROW_TAIL = re.compile(rf"(?<=\S)\s[-–]\s+[^-–.;:]{{3,}}\s[-–]\s+({ROW_YEAR})\s*[.;]?\s*$")
 # ... or its time before its lead ("<action> - Năm 2026 - <lead>.")
-_ROW_MID = re.compile(
-    r"(?<=\S)\s[-–]\s+([^\W\d][^-–.;:]{0,30}\b(?:19|20)\d\d)\s+[-–]\s+[^-–.;:\d]{3,80}[.;]?\s*$"
-)
+_ROW_MID = re.compile(rf"(?<=\S)\s[-–]\s+({ROW_YEAR})\s+[-–]\s+[^-–.;:\d]{{3,80}}[.;]?\s*$")
 
 
 # The dash between two cells of a flattened row, which both row patterns hold (twice):

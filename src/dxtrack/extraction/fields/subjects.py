@@ -15,6 +15,7 @@ from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
+from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternation
@@ -263,7 +264,7 @@ def _row_times() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|{alternation(v['row_recurrences'])})\s*[.;]?\s*$"
     )
     before = re.compile(
-        rf"\s[-–]\s+(?:[^\W\d][^-–.;:]{{0,30}}\b(?:19|20)\d\d"
+        rf"\s[-–]\s+(?:{ROW_YEAR}"
         rf"|{alternation(v['row_recurrences_time_first'])})\s+[-–]\s+(?=\S)"
     )
     return after, before
