@@ -47,6 +47,9 @@ def clause_vocab() -> dict:
             rf"^\W*(?:(?:{alt('report_headings')})\b|(?:{alt('non_task_headings')})\b"
             rf"(?![^.:;]{{0,60}}\b(?:{alt('task_heading_words')})\b)|(?:{alt('charter_headings')})\b)"
         ),
+        # one sentence giving only a programme's time or place, nothing to do
+        "schedule": re.compile(rf"^\W*(?:{alt('schedule_labels')})\s*:[^.;:]*[.;]?\s*$"),
+        "visit": re.compile(rf"^\W*(?:{alt('visit_headings')})\s*:?\s*$"),
         "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),

@@ -199,6 +199,16 @@ def _visit(
         and not _lead_in_sentence(node.heading_text)
     ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
+    if node.children and v["visit"].match(fold(node.heading_text)):
+        # "3. Đơn vị thăm:" over the places a delegation visits: only a request made to one
+        # of them ("- Đề nghị Đồn Biên phòng X thông báo ...") is a task, no heading lends
+        for item in node.walk():
+            first = Node(item.kind, item.label, item.rank, item.paragraphs[:1], parent=item.parent)
+            first.marker_len = item.marker_len
+            for part in [first, *_paragraph_nodes(item)]:
+                task = make_task(part, ctx, inherited=[], assigned_only=True)
+                tasks.extend([task] if task else [])
+        return
     if node.children and _membership(node.heading_text) and not _under_duties(node):
         return  # "4. Các Ủy viên Ban Chỉ đạo:" over "- Giám đốc Sở Y tế;": members, no tasks
     if node.children and _person_list(node):
