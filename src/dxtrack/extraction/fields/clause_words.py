@@ -68,6 +68,9 @@ def clause_vocab() -> dict:
         "comma_speaker": re.compile(
             rf",\s+(?:{alt('speaker_heads')})\b[^,.;:()]{{0,60}}?\s(?:{alt('speaker_verbs')})\s*:?\s+"
         ),
+        # a heading whose body directs another before the list ("2. Ủy ban nhân dân các tỉnh
+        # chỉ đạo Sở X thực hiện các nội dung sau:"): the directed body does the items
+        "order": re.compile(rf"\s*(?:{alt('order_verbs')})\s+"),
         # a paragraph that may assign in mid-text holds one of these: a cheap test (every
         # verb `requested_at` reads: a speaker's and a named body's)
         "any_request": re.compile(

@@ -469,13 +469,20 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
         category = category_heading(after)  # "Căn cứ ..., các chủ đầu tư có trách nhiệm:"
     if category:
         return [category]
-    role = clause_vocab()["role_prefix"].match(fold(text))
+    v = clause_vocab()
+    role = v["role_prefix"].match(fold(text))
     if role:  # "Trách nhiệm của Sở Tài chính" over "1. Chủ trì ..."
         text = text[role.end() :]
     ex, subject = find_subject(text, matcher)
     if not subject.leads or all(matcher.is_category(m.name) for m in subject.leads):
         return []  # a category lends only by a heading's form ("Trách nhiệm của ...")
     rest = ex.folded[subject.end :]
+    if node.children and LIST_INTRO.search(rest) and (order := v["order"].match(rest)):
+        # "2. Ủy ban nhân dân các tỉnh chỉ đạo Sở X phối hợp ... thực hiện các nội dung sau:"
+        # over "2.1. Xem xét lại ...": the directed body does the items
+        directed, _ = matcher.match_list(ex, subject.end + order.end(), bare_groups=True)
+        if directed:
+            return [m.name for m in directed]
     if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
