@@ -27,6 +27,9 @@ _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _TRIGGER = re.compile(
     r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|thời\s+hạn|hạn|đến|hết|xong|hoàn\s+thành|trong"
     r"|không\s+quá|kết\s+thúc|thời\s+gian(?:\s+\w+){0,3}\s*:?|cuối|vào|ngay"
+    # a session to report at: "báo cáo ... tại phiên họp tháng 9 năm 2022" (a past one, "tại
+    # phiên họp vào ngày ...", is `_past_meeting`)
+    r"|(?:tại|trong)\s+(?:phiên|kỳ)\s+họp(?:\s+thường\s+kỳ)?"
     r"|hạn\s+cuối(?:\s+[^\s.;:]+){0,6}?\s+là)\s*:?\s*(?:là\s+)?"
     # a time of day before the date: "trước 17 giờ ngày 20/5/2025", "trước 16 giờ 00, ngày ..."
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}\s*['’]?)?(?:\s*phút)?\s*,?\s*)?"
