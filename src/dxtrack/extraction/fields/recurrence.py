@@ -72,6 +72,10 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # "... phối hợp với các sở, ngành hằng năm tổ chức tập huấn ...": before the action
             rf"|{_EVERY}\s+năm\s+(?:tổ\s+chức|báo\s+cáo|rà\s+soát|tổng\s+hợp|kiểm\s+tra|cân\s+đối"
             r"|bố\s+trí|sơ\s+kết|đánh\s+giá)\b"
+            # "Kiểm toán nhà nước hằng năm thực hiện kiểm toán ...", not a noun's "kế hoạch
+            # hằng năm thực hiện Đề án", "dự toán hằng năm thực hiện ..."
+            rf"|(?<!hoạch\s)(?<!trình\s)(?<!toán\s)(?<!sách\s)(?<!vụ\s)(?<!tiêu\s)(?<!cáo\s)"
+            rf"{_EVERY}\s+năm\s+thực\s+hiện\b"
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
