@@ -9,7 +9,13 @@ from __future__ import annotations
 
 import re
 
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
+
 _EVERY = r"(?:hằng|hàng)"
+# what happens often in a place or to a thing ("khu vực thường xuyên xảy ra sạt lở", "các
+# phương tiện thường xuyên đi qua"): the words qualify a noun, not the action
+_HAPPENS = alternation(load_vocab("vocab")["recurrence_situations"])
 _ACTION_POS = (
     r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
     r"|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức|tổng\s+kết|sơ\s+kết|đánh\s+giá)\s+"
@@ -91,6 +97,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # (mang tính chất) thường xuyên"
             r"thường(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
             r"(?<!không\sthường)(?<!chất\sthường)\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
+            rf"(?!\s+(?:{_HAPPENS})\b)"
         ),
     ),
 ]
