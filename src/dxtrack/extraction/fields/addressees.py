@@ -14,10 +14,6 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.textutil import fold
 
-_INTRO_VERB = re.compile(
-    r"(?<!được\s)(?:đề\s+nghị|yêu\s+cầu|giao(?:\s+cho)?|chỉ\s+đạo|chỉ\s+thị)"
-    r"(?!\s+(?:của|tại|thông|dịch|nhận|số|\d))\s*:?\s*"
-)
 # what may follow the verb of an intro that names no one: "... đề nghị:", "... đề nghị
 # thực hiện một số nội dung sau:", "... có ý kiến chỉ đạo như sau:"
 _INTRO_TAIL = re.compile(
@@ -30,7 +26,7 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
     """The agencies an intro sentence ending with ":" lends to the list's actorless items:
     those after its verb ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... sau:"), else the
     addressees when it asks without naming anyone."""
-    for m in _INTRO_VERB.finditer(ex.folded):
+    for m in clause_vocab()["intro_verb"].finditer(ex.folded):
         found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return [x.name for x in found]

@@ -111,6 +111,15 @@ def clause_vocab() -> dict:
         "past_period": re.compile(rf"^\W*(?:{alt('past_periods')})\s*,"),
         "deadline_paragraph": re.compile(rf"^\W*(?:{alt('deadline_paragraphs')})"),
         "asks": re.compile(rf"\s*(?:{alt('ask_verbs')})(?:\s+như\s+sau)?\s*:?\s"),
+        # an intro ending its paragraph (fields/tasks.py), an intro's verb (fields/addressees.py)
+        "list_intro": re.compile(
+            rf"\s(?:{alt('list_intro_verbs')})(?:\s+(?:như\s+sau|các\s+nội\s+dung\s+sau))?\s*:\s*$"
+        ),
+        "intro_verb": re.compile(
+            rf"(?<!được\s)(?:{alt('ask_verbs', 'request_verbs')})"
+            r"(?!\s+(?:của|tại|thông|dịch|nhận|số|\d))\s*:?\s*"
+        ),
+        "safety_verb": re.compile(rf"(?<!\w)(?:{alt('safety_verbs')})(?!\w)"),
         "bare_request": re.compile(rf"\W*(?:{alt('bare_request_verbs')})\s"),
         "do_role": re.compile(rf"\s*(?:{alt('role_verbs')})\b"),
         # one sentence naming a body's standing role ("Sở X (...) là cơ quan đầu mối quản lý

@@ -20,11 +20,6 @@ from dxtrack.extraction.fields.task_model import Task
 from dxtrack.extraction.textutil import fold
 from dxtrack.vn import UPPER
 
-_VERB = re.compile(
-    r"(?<!\w)(?:(?<!bàn\s)giao(?!\s+(?:thông|dịch|diện|lưu|tiếp|nhận|hàng|ước|kết|thoa|quyền))"
-    r"|đề\s+nghị(?!\s+của)|(?<!theo\s)(?<!các\s)(?<!những\s)(?<!ứng\s)yêu\s+cầu(?!\s+(?:của|kỹ|về|đặt|đề\s+ra))"
-    r"|chủ\s+trì|(?<!dám\s)chịu\s+trách\s+nhiệm)(?!\w)"
-)
 _PAST = re.compile(r"(?<!\w)(?:đã|đang)\s")
 _SENTENCE_END = re.compile(rf"(?<=[.;!?])\s+(?=[-–+•]?\s*[{UPPER}])")
 _TIME_WORD = re.compile(r"\d|quý|tháng")
@@ -82,7 +77,7 @@ def _cue(text: str, year: int | None) -> tuple[str | None, str | None]:
     if _TIME_WORD.search(folded):
         found = first_deadline(folded, year=year, masked=citation_spans(text))
     deadline = found.isoformat() if found else None
-    if _VERB.search(folded):
+    if clause_vocab()["safety_verb"].search(folded):
         return "assignment", deadline
     return ("deadline" if found else None), deadline
 

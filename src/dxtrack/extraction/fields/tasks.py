@@ -73,7 +73,7 @@ def extract_tasks(
         seen_clause = seen_clause or not loose
         if not structured and node.kind == "text":
             lender = _list_opener(node, ctx)
-            if lender or _SPEAKER_INTRO.search(fold(node.own_text[-80:])):
+            if lender or clause_vocab()["list_intro"].search(fold(node.own_text[-80:])):
                 continue  # "Giám đốc Sở X có trách nhiệm:", "..., UBND tỉnh đề nghị:" over items
         if not structured and node.kind in {"dash", "plus"} and lender:
             # "Đề nghị các cơ quan ... sau:" is an intro: an item's own actor overrides it
@@ -156,12 +156,6 @@ def _time_previous(node: Node, previous: Task, ctx: TaskContext) -> None:
     previous.deadline = found.isoformat()
     previous.summary = f"{previous.summary} {' '.join(text.split())}"
     previous.span = (previous.span[0], max(previous.span[1], node.paragraphs[-1].end))
-
-
-# the issuer opening its list without naming anyone ("..., Chủ tịch UBND tỉnh yêu cầu:")
-_SPEAKER_INTRO = re.compile(
-    r"\s(?:đề\s+nghị|yêu\s+cầu|chỉ\s+đạo|giao)(?:\s+(?:như\s+sau|các\s+nội\s+dung\s+sau))?\s*:\s*$"
-)
 
 
 def _list_opener(node: Node, ctx: TaskContext) -> list[str]:
