@@ -89,6 +89,8 @@ class AgencyMatcher:
             rf"(?!(?:{_alt(vocab['stop_nouns'])})\b)(?:{_alt(vocab['stop_words'])})\b"
         )
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
+        # "Ban Chỉ đạo Chương trình ...": a noun whose second word is a stop word
+        self._stop_compound = re.compile(rf"(?:{_alt(vocab['stop_compounds'])})\b")
         # a unit word that ends an open name ("... tỉnh", "... huyện Krông Pa"); "xã hội" is none
         # ... or a number that tells bodies of one form apart ("Đội ... số 2", "Chi cục Thuế
         # khu vực XVII", "Ngân hàng Nhà nước chi nhánh Khu vực 9")
@@ -271,6 +273,7 @@ class AgencyMatcher:
         word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
         titled = not ex.text[pos : pos + 40].isupper()  # no heading printed in capitals
         through = unit_end = -1
+        prev = pos  # where the name's last word starts
         while words < 12:
             listed = self._listed_part(ex, end) if words else 0
             if listed:  # "Phòng Kinh tế, Hạ tầng và Đô thị xã"
@@ -310,6 +313,8 @@ class AgencyMatcher:
             stop = self._stop.match(ex.folded, at)
             if stop and titled and _is_titled(w.group(1)):
                 stop = None  # "Đội Quản lý thị trường", "Văn phòng Đăng ký đất đai": a name word
+            if stop and words and self._stop_compound.match(ex.folded, prev):
+                stop = None  # "Chương trình", "Công trình": the stop word ends a noun
             if stop and words and (named := self._name_verb_through(ex, at)):
                 through, stop = named, None
             if stop or self._starts_mention(ex, at):
@@ -326,7 +331,7 @@ class AgencyMatcher:
                 or _MANY_HEADS.match(ex.text, at + 3)
             ):
                 break  # "Tổng cục Lâm nghiệp và các Vụ, Cục liên quan thuộc Bộ"
-            end, words = w.end(), words + 1
+            end, words, prev = w.end(), words + 1, at
         if words == 0:
             return []
         if _PARTY_OF.match(ex.folded, pos) and (groups := _AND_GROUPS.match(ex.folded, end)):
