@@ -170,6 +170,24 @@ def source_line(lines: list[str]) -> tuple[str, int, str | None] | None:
     return None
 
 
+# a portal's title line carrying the letter's own number and date in a parenthesis at its
+# end: "Về việc báo cáo ... (3585/VP-KTN, ngày 23/10/2017)."
+_TITLE_SOURCE = re.compile(
+    r"\s*\(\s*(?:số\s+)?(\d+[A-Za-z0-9]*(?:/[A-ZĐa-zđ0-9&.-]+)+)\s*,?\s+ngày\s+(\d{1,2})\s*/\s*"
+    r"(\d{1,2})\s*/\s*(\d{4})\s*\)\s*\.?\s*$"
+)
+
+
+def title_source(subject: str) -> tuple[str, str, int, str | None] | None:
+    """The subject without the parenthesis, the number, year and ISO date a portal's title
+    line gives at its end ("Về việc ... (3585/VP-KTN, ngày 23/10/2017)."), or None."""
+    m = _TITLE_SOURCE.search(subject)
+    if not m or m.start() == 0:
+        return None
+    d, mo, y = int(m.group(2)), int(m.group(3)), int(m.group(4))
+    return subject[: m.start()].rstrip(" .,"), m.group(1), y, _iso(y, mo, d)
+
+
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return date(y, m, d).isoformat()

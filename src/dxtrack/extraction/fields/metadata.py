@@ -16,6 +16,7 @@ from dxtrack.extraction.fields.dateline import (
     join_broken,
     passed_date,
     source_line,
+    title_source,
     without_place_date,
 )
 from dxtrack.extraction.fields.head_end import (
@@ -114,6 +115,9 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
         meta.year, meta.issued_date = passed  # Công báo's laws and resolutions: no date line
     if meta.number is None and meta.issued_date is None and (source := source_line(paras)):
         meta.number, meta.year, meta.issued_date = source  # a portal's "(Theo Công văn số ...)"
+    titled = title_source(meta.subject) if meta.subject and meta.number is None else None
+    if titled and meta.issued_date is None:  # "Về việc ... (3585/VP-KTN, ngày 23/10/2017)."
+        meta.subject, meta.number, meta.year, meta.issued_date = titled
     if meta.number is None:
         meta.attached_to = _attached_to(lines[: header_end + 1])
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
