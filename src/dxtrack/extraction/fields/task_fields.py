@@ -36,11 +36,15 @@ def field_children(node: Node) -> tuple[Node, Node | None] | None:
 
 
 def lead_names(role: Node) -> str:
-    """The chủ trì names of a role field: after its colon, or its dash items (under its
-    "a) Cơ quan chủ trì" sub-field when it also names the coordinators)."""
+    """The chủ trì names of a role field: after its colon, or after its "a) Cơ quan chủ trì:"
+    line's colon, or its dash items (under its "a) Cơ quan chủ trì" sub-field when it also
+    names the coordinators; "b) Cơ quan phối hợp" over dash items names no lead)."""
     text = role.heading_text
     if ":" in text and text.split(":", 1)[1].strip():
         return text.split(":", 1)[1].strip(" .")
+    for key, value in role.attributes.items():
+        if "chủ trì" in key and "phối hợp" not in key and value.strip(" ."):
+            return value.strip(" .")  # "a) Cơ quan chủ trì: Bộ X; Bộ Y." read as its attribute
     source = role
     for child in role.children:
         head = fold(child.heading_text)
