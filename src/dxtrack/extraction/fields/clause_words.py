@@ -53,6 +53,11 @@ def clause_vocab() -> dict:
         "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
+        # "Trường hợp các bộ ... được sáp nhập ... thì các cơ quan tiếp nhận ..."
+        "succession": re.compile(
+            rf"^\W*(?:trong\s+)?trường\s+hợp\s[^.;:]{{0,160}}?\s(?:{alt('succession_events')})\b"
+            rf"[^.;:]{{0,200}}?\sthì\s"
+        ),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
         "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
         "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),

@@ -75,6 +75,8 @@ def make_task(
     folded = fold(text)
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
+    if clause_vocab()["succession"].match(folded):
+        return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
     if clause_vocab()["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
     if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
