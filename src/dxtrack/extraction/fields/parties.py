@@ -16,7 +16,7 @@ from functools import lru_cache
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
-from dxtrack.extraction.fields.subjects import coordinators_after, find_subject
+from dxtrack.extraction.fields.subjects import PAST_AFTER_LIST, coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternation, by_first_letter, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
@@ -122,7 +122,11 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
     its lead and coordinators, or nothing when no later sentence opens with an acting body."""
     for m in _SENTENCE.finditer(text, 0, min(len(text), 800)):
         ex, subject = find_subject(text[m.end() :], matcher)
-        if subject.leads and not _NOT_ACTING.match(ex.folded[subject.end :]):
+        if (
+            subject.leads
+            and not _NOT_ACTING.match(ex.folded[subject.end :])
+            and not (not subject.assigned and PAST_AFTER_LIST.match(ex.folded, subject.end))
+        ):
             coords = coordinators_after(ex, subject.end, matcher)
             return [x.name for x in subject.leads], coords
     return [], []

@@ -30,6 +30,13 @@ _HEADING_REST = re.compile(
 _AFTER_ISSUER = re.compile(
     r"(?:\bchuyển\s[^.;:]{0,200}?\s(?:đến|tới|cho)|(?:ý\s+kiến|chỉ\s+đạo|như\s+sau)\s*:)\s+"
 )
+# the subject's list running on past the names the vocabulary knows, then "đã" ("Các doanh
+# nghiệp, hợp tác xã, tổ chức quan tâm đã gửi hồ sơ ..."): a report
+# (each name of the tail up to four words, then up to two words of the last: "quan tâm")
+PAST_AFTER_LIST = re.compile(
+    r"(?:\s*,\s*[^\W\d][^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}){0,4}"
+    r"(?:\s+[^\W\d][^\s,.;:()]*){0,2}\s+(?:đã|đang|vừa)\s"
+)
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(
     r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu|(?:chịu|có)\s+trách\s+nhiệm)\b"

@@ -26,6 +26,7 @@ from dxtrack.extraction.fields.parties import inline_roles, later_subject, state
 from dxtrack.extraction.fields.recurrence import find_recurrence, time_recurrence
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.subjects import (
+    PAST_AFTER_LIST,
     Subject,
     coordinators_after,
     find_subject,
@@ -179,7 +180,11 @@ def _assignees(
     matcher = ctx.matcher
     ex, subject = find_subject(text, matcher)
     lent = bool(inherited) and not weak  # a heading's agency keeps its item
-    if subject.leads and PAST_OR_MODAL.match(ex.folded[subject.end :]):
+    if subject.leads and (
+        PAST_OR_MODAL.match(ex.folded[subject.end :])
+        or not subject.assigned
+        and PAST_AFTER_LIST.match(ex.folded, subject.end)
+    ):
         # a report ("Bộ X đã có Báo cáo ...") unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
         if not subject.leads:

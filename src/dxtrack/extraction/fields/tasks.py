@@ -93,6 +93,16 @@ def extract_tasks(
     return tasks
 
 
+def _content_of_own_task(node: Node) -> bool:
+    """The first item under an agency's heading whose own sentence is a task, headed by a
+    content label ("1. Văn phòng X" / "Khẩn trương rà soát ..." / "- Nội dung rà soát và xử
+    lý:" over "+" items): the bullets describe that task (FORMAT.md), no task of their own."""
+    parent = node.parent
+    if parent is None or len(parent.paragraphs) < 2 or parent.children[0] is not node:
+        return False
+    return bool(clause_vocab()["content_label"].match(fold(node.heading_text)))
+
+
 def _background_intro(node: Node) -> bool:
     """A letter paragraph opening a list of background ("Lý do: Vi phạm quy định ..., cụ thể
     như sau:"): a non-task heading's word at its start, a colon at its end."""
@@ -193,6 +203,8 @@ def _visit(
         and not _lead_in_sentence(node.heading_text)
     ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
+    if node.children and _content_of_own_task(node):
+        return  # "- Nội dung rà soát và xử lý:" over "+" items: what the task above holds
     if node.children and v["visit"].match(fold(node.heading_text)):
         # "3. Đơn vị thăm:" over the places a delegation visits: only a request made to one
         # of them ("- Đề nghị Đồn Biên phòng X thông báo ...") is a task, no heading lends
