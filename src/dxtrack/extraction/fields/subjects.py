@@ -41,7 +41,7 @@ _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(
     r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|thực\s+hiện|tham\s+mưu|(?:chịu|có)\s+trách\s+nhiệm)\b"
 )
-_TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,100}:\s*")
+_TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,160}:\s*")
 # a plan item's bare topic before a colon ("Phát triển nguồn nhân lực số: Sở X chủ trì ..."):
 # only when an agency opens the rest and none opens the topic (`Các Bộ: Công an, ...`)
 _BARE_TOPIC = re.compile(r"^\W*[^\W\d][^:.;()]{2,120}:\s*")
@@ -76,8 +76,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     pos = 0
     label = v["label"].match(ex.folded)  # "Chế độ báo cáo: Các sở ... định kỳ ..."
     base = label.end() if label else 0
+    topic_in = _TOPIC_COLON.match(ex.folded) if not label else None
+    if topic_in and v["lead_in"].match(ex.folded, topic_in.end()):
+        base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
     if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
-        assign = v["assign_word"].search(ex.folded, base, base + 300)
+        assign = _assign_verb(ex.folded, base, base + 300)
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
@@ -169,6 +172,19 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, Subject(mentions, chairs, end, labelled=True, partners=partners)
     lead_in = pos > 0 and not assign and not particle  # a singled-out member is no lead-in
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
+
+
+# "đề nghị của Ủy ban nhân dân tỉnh", "yêu cầu tại Công văn số ...": the noun, not the verb
+_NOUN_AFTER = re.compile(r"(?:của|tại|theo|số)\s")
+
+
+def _assign_verb(folded: str, start: int, stop: int) -> re.Match[str] | None:
+    """The first request verb in folded[start:stop] used as a verb ("Trên cơ sở đề nghị của
+    Ủy ban nhân dân tỉnh, Bộ X chủ trì ...": that "đề nghị" is a noun)."""
+    for m in clause_vocab()["assign_word"].finditer(folded, start, stop):
+        if not _NOUN_AFTER.match(folded, m.end()):
+            return m
+    return None
 
 
 def _moves_body(ex: Expanded, matcher: AgencyMatcher, end: int) -> bool:
