@@ -127,6 +127,10 @@ def clause_vocab() -> dict:
         ),
         "safety_verb": re.compile(rf"(?<!\w)(?:{alt('safety_verbs')})(?!\w)"),
         "bare_request": re.compile(rf"\W*(?:{alt('bare_request_verbs')})\s"),
+        "inline_role": re.compile(
+            rf"(?:^|[(.;,]\s*)(?:{alt('inline_role_labels')})\s*:\s*"
+            rf"|[(;.]\s*(?:{alt('inline_role_words')})\s*:\s*"
+        ),
         "do_role": re.compile(rf"\s*(?:{alt('role_verbs')})\b"),
         # one sentence naming a body's standing role ("Sở X (...) là cơ quan đầu mối quản lý
         # nhà nước về ..."), no assignment verb before it (task_build `make_task`)

@@ -135,12 +135,8 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 # "(Cơ quan chủ trì: Sở Tư pháp; thời gian: quý II/2025)", ". Đơn vị chủ trì: Công an tỉnh;
 # đơn vị phối hợp: Sở X; ..." inside an item's paragraph (folded text)
 # ... or the bare role after a bracket or ";" ("(chủ trì: Sở Nội vụ; phối hợp: Tỉnh đoàn; ...)",
-# "(Thực hiện: Công an tỉnh)")
-_INLINE_ROLE = re.compile(
-    r"(?:^|[(.;,]\s*)(?:cơ\s+quan|đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện)(?:\s+thực\s+hiện)?\s*:\s*"
-    r"|[(;.]\s*(?:chủ\s+trì|trách\s+nhiệm(?:\s+thực\s+hiện)?|thực\s+hiện|(?:cơ\s+quan|đơn\s+vị)\s+chịu\s+trách\s+nhiệm)"
-    r"\s*:\s*"
-)
+# "(Thực hiện: Công an tỉnh)"): clause_vocab `inline_role` (vocab inline_role_labels, _words)
+
 # "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action
 _PART_START = re.compile(r"[;.,]\s+")  # also "<action>, Sở X chủ trì, thời gian: ..."
 _CHAIR_VERB = re.compile(r"\s+chủ\s+trì\b")
@@ -181,7 +177,9 @@ def inline_roles(
     Sở X chủ trì" under "1. Sở Tài chính:"), not the item's lead (FORMAT.md: the lead is
     the agency that must do it)."""
     ex = matcher.expand(text)
-    m = _INLINE_ROLE.search(ex.folded, 1) if ":" in ex.folded else None  # a colon ends it
+    m = (
+        clause_vocab()["inline_role"].search(ex.folded, 1) if ":" in ex.folded else None
+    )  # a colon ends it
     if not m:
         bracket = _END_BRACKET.search(ex.folded)
         if bracket and bracket.start() > 0 and _actorless(ex, bracket.start(), matcher):
