@@ -138,6 +138,12 @@ def clause_vocab() -> dict:
             rf"^\W*(?!(?:{alt('request_verbs', 'give_verbs')})\s)[^.;:]{{0,100}}?\slà\s+"
             r"(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]*[.;]?\s*$"
         ),
+        # ... or naming it to one by the decision's verb ("Phân công Sở X là đơn vị chuyên
+        # trách về ..."), no comma after (", bảo đảm điều kiện ...": work follows)
+        "designation": re.compile(
+            rf"^\W*(?:{alt('designate_verbs')})\s[^.;:]{{0,100}}?\slà\s+"
+            rf"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:{alt('standing_roles')})\b[^.;:,]*[.;]?\s*$"
+        ),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

@@ -88,10 +88,14 @@ def make_task(
         return None  # "Năm 2025, Sở X chủ trì triển khai ...": past work told, nobody asked
     if (
         " là " in folded[:160]
-        and clause_vocab()["role_only"].match(folded)
+        and (
+            clause_vocab()["role_only"].match(folded) or clause_vocab()["designation"].match(folded)
+        )
         and not _ROLE_DUTY.search(folded)
     ):
-        return None  # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...": a role, no action
+        # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...", "Phân công Sở X là đơn vị
+        # chuyên trách về ...": a role, no action
+        return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None:
         return None
