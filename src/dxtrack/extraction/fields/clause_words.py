@@ -28,6 +28,12 @@ def clause_vocab() -> dict:
     vocab = load_vocab("vocab")
     alt = lambda *keys: alternation(w for key in keys for w in vocab[key])
     closing = [folded_pattern(w) for w in vocab["closing_formulas"]]
+    objects = [  # "xử lý", "xử lý kịp thời": the words a background verb as object follows
+        f"{fold(verb)} {fold(adverb)}".strip()
+        for verb in vocab["background_object_verbs"]
+        for adverb in ["", *vocab["background_object_adverbs"]]
+    ]
+    not_after_object = "".join(r"(?<!\b" + re.escape(h) + ")" for h in objects)
     heads: dict[tuple[str, ...], list[str]] = {}  # the anchored formulas by the words they need
     for w in closing:
         if anchored(w):
@@ -101,8 +107,13 @@ def clause_vocab() -> dict:
         "label": re.compile(rf"^\W*(?:{alt('clause_labels')})\b[^:.;]{{0,40}}:\s*"),
         "category_prefix": re.compile(rf"^\W*(?:{alt('category_heading_prefixes')})\s+"),
         "role_prefix": re.compile(rf"^\W*(?:{alt('role_heading_prefixes')})\s+"),
-        "background": re.compile(rf"^[^.;]{{0,120}}?\s(?:{alt('background_verbs')})\b"),
+        # ... not right after a verb handling the word as its object ("xử lý phản ánh")
+        "background": re.compile(
+            rf"^[^.;]{{0,120}}?{not_after_object}"
+            rf"\s(?:{alt('background_verbs')})\b"
+        ),
         "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
+        "background_object": re.compile(rf"\b(?:{'|'.join(map(re.escape, objects))})$"),
         "mid_assign": re.compile(
             rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?(?:{alt('request_verbs')})\s+"
         ),
@@ -175,11 +186,15 @@ def _closing_head(folded: str) -> bool:
 def background_end(folded: str) -> int | None:
     """Where `clause_vocab()["background"].match(folded)` ends, None when it does not match:
     its verb searched for, kept when it starts in the first 120 characters with no "." or ";"
-    before it (the first verb found is the one the lazy match reaches first)."""
-    m = clause_vocab()["background_verb"].search(folded)
-    if m is None or m.start() > 120 or "." in folded[: m.start()] or ";" in folded[: m.start()]:
-        return None
-    return m.end()
+    before it (the first verb found is the one the lazy match reaches first); a verb that is
+    the object of one handling it ("tiếp nhận, xử lý phản ánh, kiến nghị") is skipped."""
+    v = clause_vocab()
+    for m in v["background_verb"].finditer(folded):
+        if m.start() > 120 or "." in folded[: m.start()] or ";" in folded[: m.start()]:
+            return None
+        if not v["background_object"].search(folded, 0, m.start()):
+            return m.end()  # not the object of a verb handling it ("xử lý phản ánh")
+    return None
 
 
 def opens_with_closing(folded: str) -> bool:
