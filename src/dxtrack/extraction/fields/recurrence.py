@@ -18,7 +18,9 @@ _EVERY = r"(?:hằng|hàng)"
 _HAPPENS = alternation(load_vocab("vocab")["recurrence_situations"])
 _ACTION_POS = (
     r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
-    r"|(?:thực\s+hiện|báo\s+cáo|tổ\s+chức|tổng\s+kết|sơ\s+kết|đánh\s+giá)\s+"
+    # "báo cáo hằng năm" after a verb that takes it as its object ("Trình báo cáo hằng năm
+    # cho ...", "gửi báo cáo hằng năm"): the annual report, a noun
+    r"|(?:thực\s+hiện|(?<!trình\s)(?<!gửi\s)(?<!lập\s)báo\s+cáo|tổ\s+chức|tổng\s+kết|sơ\s+kết|đánh\s+giá)\s+"
     r"|(?<!chi\s)(?<!phí\s)thường\s+xuyên\s+(?:và\s+)?)"  # not "chi/kinh phí thường xuyên"
 )
 
