@@ -241,8 +241,11 @@ def build_tree(
         ):
             parent = parent.parent  # type: ignore[assignment]
         node = Node(kind, label, rank, [para], parent=parent, marker_len=length, style=style)
-        if kind in ITEM_KINDS and (attr := _attribute(para.text[length:])):
+        attr = _attribute(para.text[length:])
+        if kind in ITEM_KINDS and attr:
             _add_attributes(node, *attr)  # "1. Cơ quan chủ trì: Sở Y tế" over "Nội dung: ..."
+        if attr and _closing_time_line(parent, kind, attr[0]):
+            _add_attributes(parent, *attr)
         parent.children.append(node)
         current = node
     return root
@@ -381,6 +384,21 @@ def _attribute(text: str) -> tuple[str, str] | None:
     rest = text[number.end() :] if number else text
     attr = ATTRIBUTE.match(rest)
     return (attr.group(1), rest[attr.end() :]) if attr else None
+
+
+_TIME_KEY = re.compile(r"^thời\s+(?:gian|hạn)\b", re.IGNORECASE)
+
+
+def _closing_time_line(parent: Node, kind: str, key: str) -> bool:
+    """A marked time line ("- Thời gian thực hiện: Hoàn thành trước ngày ...", "b) Thời
+    hạn thực hiện: ...") after sibling items of its own kind under an item that has no time of
+    its own: the item's time, which holds for the items above it (FORMAT.md: timing lines
+    belong to their item)."""
+    if kind not in {"dash", "plus", "letter"} or parent.kind not in ITEM_KINDS:
+        return False
+    if not _TIME_KEY.match(key) or any(_TIME_KEY.match(k) for k in parent.attributes):
+        return False
+    return any(c.kind == kind for c in parent.children)
 
 
 def _add_attributes(node: Node, key: str, value: str) -> None:

@@ -114,6 +114,10 @@ def make_task(
         time_text = _attribute(node.parent, "thời gian") or _attribute(node.parent, "thời hạn")
     recurrence = time_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
+    if deadline is None and not time_text and (item_time := _enclosing_time(node)):
+        # "- Sở X chủ trì ..." over "- Thời gian thực hiện: Hoàn thành trước ngày ...": the
+        # enclosing item's time line holds for its parts that give none of their own
+        deadline = time_cell_deadline(item_time, year=ctx.year, recurrence=recurrence)
     summary = " ".join(text.split())
     day = None if deadline else _period_day(text, folded, time_text, recurrence)
     span = _span(node, with_children)
@@ -439,6 +443,16 @@ def _period_day(
     if time_text and (day := period_day(fold(time_text), recurrence=recurrence)):
         return day
     return period_day(folded, recurrence=recurrence, masked=citation_spans(text))
+
+
+def _enclosing_time(node: Node) -> str | None:
+    """The time line of the nearest enclosing item that has one."""
+    parent = node.parent
+    while parent is not None and parent.kind != "root":
+        if found := _attribute(parent, "thời gian") or _attribute(parent, "thời hạn"):
+            return found
+        parent = parent.parent
+    return None
 
 
 def _attribute(node: Node, key: str) -> str | None:
