@@ -11,6 +11,7 @@ run this file with that checkout's `src` first on PYTHONPATH.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections import Counter
@@ -33,15 +34,18 @@ def totals(part_name: str) -> tuple[dict, int, int]:
 
 
 def main(argv: list[str]) -> None:
-    part = next((a for a in argv if not a.startswith("--")), "heldout")
-    counts, n_docs, failed = totals(part)
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("part", nargs="?", default="heldout", choices=["heldout", "tune"])
+    parser.add_argument("--json", action="store_true", help="print the totals as JSON")
+    args = parser.parse_args(argv)  # --help or a wrong argument stops before any scoring
+    counts, n_docs, failed = totals(args.part)
     if not n_docs:
-        sys.exit(f"corpus/{part} has no labelled documents")
+        sys.exit(f"corpus/{args.part} has no labelled documents")
     figures = score.figures(counts)
-    if "--json" in argv:
+    if args.json:
         print(json.dumps({"docs": n_docs, "failed": failed, "total": figures}, indent=2))
         return
-    score.report(f"{part}: TOTAL ({n_docs} docs, micro-averaged; {failed} failed)", figures)
+    score.report(f"{args.part}: TOTAL ({n_docs} docs, micro-averaged; {failed} failed)", figures)
 
 
 if __name__ == "__main__":
