@@ -115,7 +115,8 @@ def clause_vocab() -> dict:
         "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
         "background_object": re.compile(rf"\b(?:{'|'.join(map(re.escape, objects))})$"),
         "mid_assign": re.compile(
-            rf"(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?(?:{alt('request_verbs')})\s+"
+            rf"(?:(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?"
+            rf"|^(?:{alt('condition_openers')})\s[^,.;(]{{0,160}}?\s)(?:{alt('request_verbs')})\s+"
         ),
         "local_issuer": re.compile(rf"\b(?:{alt('local_issuer_words')})\b"),
         "upper_body": re.compile(rf"(?:{alt('upper_bodies')})"),
@@ -155,6 +156,7 @@ def clause_vocab() -> dict:
             rf"^\W*(?:{alt('designate_verbs')})\s[^.;:]{{0,100}}?\slà\s+"
             rf"(?:cơ\s+quan|đơn\s+vị|bộ\s+phận)\s+(?:{alt('standing_roles')})\b[^.;:,]*[.;]?\s*$"
         ),
+        "mid_order": re.compile(rf"\b(?:{alt('mid_order_verbs')})\s+$"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
     }

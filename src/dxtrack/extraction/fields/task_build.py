@@ -197,7 +197,7 @@ def _assignees(
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
         if not subject.leads:
             return None
-    if subject.mid and inherited and not weak:
+    if subject.mid and inherited and not weak and not _ordered_body(ex.folded, subject):
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
     if subject.assigned and clause_vocab()["grant"].match(ex.folded):
         # "Ủy quyền cho Giám đốc Sở X thực hiện ...": a power granted, unless a later
@@ -443,6 +443,18 @@ def _period_day(
     if time_text and (day := period_day(fold(time_text), recurrence=recurrence)):
         return day
     return period_day(folded, recurrence=recurrence, masked=citation_spans(text))
+
+
+def _ordered_body(folded: str, subject: Subject) -> bool:
+    """The issuer orders a named body in mid-clause ("Khi có kết quả ..., giao Sở X chủ
+    trì ..."): it leads the item over its heading's group, unlike a category asked ("...,
+    đề nghị các tổ chức ...")."""
+    if not subject.assigned or not subject.leads:
+        return False
+    first = subject.leads[0]
+    if folded[first.start :].startswith(("các ", "những ")):
+        return False
+    return bool(clause_vocab()["mid_order"].search(folded, max(0, first.start - 30), first.start))
 
 
 def _enclosing_time(node: Node) -> str | None:
