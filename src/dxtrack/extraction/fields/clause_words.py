@@ -148,7 +148,7 @@ def clause_vocab() -> dict:
         # nhà nước về ..."), no assignment verb before it (task_build `make_task`)
         "role_only": re.compile(
             rf"^\W*(?!(?:{alt('request_verbs', 'give_verbs')})\s)[^.;:]{{0,100}}?\slà\s+"
-            r"(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]*[.;]?\s*$"
+            rf"(?:cơ\s+quan|đơn\s+vị)\s+(?:{alt('standing_roles')})\b[^.;:]*[.;]?\s*$"
         ),
         # ... or naming it to one by the decision's verb ("Phân công Sở X là đơn vị chuyên
         # trách về ..."), no comma after (", bảo đảm điều kiện ...": work follows)

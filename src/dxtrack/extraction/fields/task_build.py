@@ -216,7 +216,12 @@ def _assignees(
         # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task ("Đồng chí Giám
         # đốc Sở Y tế chỉ đạo ..." is the office's)
         return None
-    if subject.mid and subject.leads and _retold(ex.folded, subject.leads[0].start):
+    if subject.leads and (
+        subject.mid
+        and _retold(ex.folded, subject.leads[0].start)
+        or subject.assigned
+        and _upper_speaker(ex.folded, subject.leads[0].start, ctx.issuer)
+    ):
         # "Tại Văn bản số ..., Bộ X đề nghị các địa phương ...": a cited document's request,
         # unless a later sentence assigns ("Về việc này, Chủ tịch UBND tỉnh giao Sở Y ...")
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
@@ -309,6 +314,24 @@ def _upward(leads: list[str], issuer: str | None) -> bool:
     if not v["local_issuer"].search(fold(issuer)):
         return False
     return all(v["upper_body"].match(fold(name)) for name in leads)
+
+
+_SPEAKER_STRETCH = re.compile(r"[.;:,(]")
+
+
+def _upper_speaker(folded: str, start: int, issuer: str | None) -> bool:
+    """In a local issuer's letter, the body speaking right before the assignees at `start`
+    is a ministry or the government ("...; theo Kế hoạch, Bộ Công an giao Công an các địa
+    phương ..."): the cited document's assignment retold, none of the issuer's."""
+    if not _upward(["bộ x"], issuer):
+        return False  # not a local issuer
+    cut = 0
+    for cut_at in _SPEAKER_STRETCH.finditer(folded, 0, start):
+        cut = cut_at.end()
+    stretch = folded[cut:start].strip()
+    return bool(clause_vocab()["upper_body"].match(stretch)) and bool(
+        clause_vocab()["mid_verb"].search(stretch + " ")
+    )
 
 
 def _retold(folded: str, start: int) -> bool:
