@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from dxtrack.extraction.fields.dateline import (
     find_place_date,
@@ -46,6 +47,7 @@ from dxtrack.extraction.fields.references import NUMBER as REFERENCE_NUMBER
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 # The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
@@ -108,6 +110,7 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     head = join_broken([_one_cell(_MARKS.sub(" ", p).strip()) for p in paras[:60]])
     top = next((i for i, ln in enumerate(head[:8]) if NUMBER.search(ln) or SUBJECT.match(ln)), 3)
     head[: max(3, top)] = [_issuer_tail(line) for line in head[: max(3, top)]]  # stamps first
+    head[:20] = [_without_stamp(line) for line in head[:20]]
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     header_end = head_end(lines)
     _letterhead(meta, lines[:header_end], directory)
@@ -151,6 +154,24 @@ def _attached_to(head: list[str]) -> str | None:
 
 
 _ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
+
+
+@lru_cache(maxsize=1)
+def _stamp_prefix() -> re.Pattern[str]:
+    """The junk an incoming-mail stamp leaves before a head line (metadata.yaml
+    `incoming_stamp_prefixes`)."""
+    return re.compile(
+        "|".join(f"(?:{p})" for p in load_vocab("metadata")["incoming_stamp_prefixes"])
+    )
+
+
+def _without_stamp(line: str) -> str:
+    """The line without an incoming-mail stamp's junk before a title or a subject."""
+    m = _stamp_prefix().match(line)
+    if not m:
+        return line
+    rest = line[m.end() :]
+    return rest if is_upper_line(rest) or _CELL_SUBJECT.match(rest) else line
 
 
 def _issuer_tail(line: str) -> str:
