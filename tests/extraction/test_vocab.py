@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from dxtrack.extraction.fields.clause_words import clause_vocab, closing_at
 from dxtrack.extraction.vocab import folded_pattern, load
@@ -116,3 +117,27 @@ def test_every_plan_row_entry_compiles_and_opens_with_a_letter(key):
     for entry in load("layout")[key]:
         assert re.match(r"\w", entry), entry
         re.compile(folded_pattern(entry))
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """A loader that refuses a key twice in one mapping (a later key silently replaces the
+    earlier one in PyYAML: two rules sharing a name by accident lose one list)."""
+
+
+def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> dict:
+    seen: set = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        assert key not in seen, f"key {key!r} twice (line {key_node.start_mark.line + 1})"
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
+
+DATA = Path(__file__).parents[2] / "src" / "dxtrack" / "extraction" / "data"
+
+
+@pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
+def test_vocabulary_keys_are_unique(path: Path) -> None:
+    yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)
