@@ -17,6 +17,8 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.subjects import find_subject
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 # a sentence ends at "." or ";" before a capital (the next sentence's subject), or at ";"
@@ -29,6 +31,11 @@ _CHAIRS = re.compile(
 )
 _ITEM_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])|;\s+(?=\w)")
 _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
+# a full stop before a sentence that gives work ("... . Giao Thanh tra tỉnh theo dõi ..."),
+# the verbs of vocab `give_verbs`
+_GIVING_SENTENCE = re.compile(
+    rf"(?<=\.)\s+(?=[{UPPER}])(?=(?i:{alternation(load_vocab('vocab')['give_verbs'])})\s)"
+)
 _NOT_ACTING = re.compile(
     r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
     r"tờ\s+trình|báo\s+cáo)\s+số)\b"
@@ -83,14 +90,21 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
 
 def _units(node: Node) -> list[Paragraph]:
     if len(node.paragraphs) >= 2:
-        return list(node.paragraphs)
+        # a later paragraph cut where a sentence gives work anew ("Thủ trưởng các sở ...
+        # báo cáo ... . Giao Thanh tra tỉnh theo dõi, đôn đốc ..."): two assignments
+        return [node.paragraphs[0]] + [
+            u for para in node.paragraphs[1:] for u in _cut(para, _GIVING_SENTENCE)
+        ]
     if node.kind not in _ONE_PARAGRAPH_KINDS or not node.paragraphs:
         return []
-    para = node.paragraphs[0]
+    ends = _SENTENCE_END if node.kind == "text" else _ITEM_END  # "...; UBND các huyện" in an item
+    return _cut(node.paragraphs[0], ends, node.marker_len)  # not after "1." of the marker
+
+
+def _cut(para: Paragraph, ends: re.Pattern[str], pos: int = 0) -> list[Paragraph]:
     out: list[Paragraph] = []
     start = 0
-    ends = _SENTENCE_END if node.kind == "text" else _ITEM_END  # "...; UBND các huyện" in an item
-    for m in ends.finditer(para.text, node.marker_len):  # not after "1." of the marker
+    for m in ends.finditer(para.text, pos):
         out.append(_slice(para, start, m.start()))
         start = m.end()
     out.append(_slice(para, start, len(para.text)))
