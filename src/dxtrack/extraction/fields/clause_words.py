@@ -56,6 +56,7 @@ def clause_vocab() -> dict:
         # one sentence giving only a programme's time or place, nothing to do
         "schedule": re.compile(rf"^\W*(?:{alt('schedule_labels')})\s*:[^.;:]*[.;]?\s*$"),
         "content_label": re.compile(rf"^\W*(?:{alt('content_labels')})\b[^.;:]{{0,60}}:\s*$"),
+        "duty_note": re.compile(rf"^\W*(?:{alt('duty_notes')})[^.;:]*[.;]?\s*$"),
         "visit": re.compile(rf"^\W*(?:{alt('visit_headings')})\s*:?\s*$"),
         "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
         "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+"),

@@ -78,6 +78,8 @@ def make_task(
         return None
     if clause_vocab()["succession"].match(folded):
         return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
+    if clause_vocab()["duty_note"].match(folded):
+        return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
     if clause_vocab()["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
     if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
