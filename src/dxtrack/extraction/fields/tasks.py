@@ -263,6 +263,10 @@ def _visit(
         # như sau:" over levels: the sentences before the list are a task of their own actor
         task = make_task(node, ctx, inherited=inherited, weak=True, text=own)
         tasks.extend([task] if task else [])
+    else:
+        for part in _titled_paragraphs(node, ctx):
+            task = make_task(part, ctx, inherited=inherited, weak=True)
+            tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
     if (
         dash_only
@@ -495,6 +499,21 @@ _DUTY_OPENER = re.compile(
     r"(?:,\s*|\s+)(?:và|đồng\s+thời)\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)"
     r"(?:\s+[^\s.;:]+){0,3}\s*:\s*$"
 )
+
+
+def _titled_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
+    """A section title in capitals ("III. TỔ CHỨC THỰC HIỆN") over a paragraph naming its own
+    actor ("Thủ trưởng các sở ... có trách nhiệm chỉ đạo ...") and then its numbered list:
+    the paragraph is a clause of the section's path (one opening the list, ending with ":",
+    is not)."""
+    if len(node.paragraphs) < 2 or not is_upper_line(node.heading_text):
+        return []
+    parts = [
+        Node(node.kind, node.label, node.rank, [para], parent=node.parent)
+        for para in node.paragraphs[1:]
+        if not para.text.rstrip().endswith(":")
+    ]
+    return [p for p in parts if find_subject(p.own_text, ctx.matcher)[1].leads]
 
 
 def _topic_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
