@@ -26,10 +26,11 @@ PAST_OR_MODAL = re.compile(
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for,
 # so it opens with its first word (the regex engine skips ahead to it)
 THI_HANH = re.compile(
-    # not "hướng dẫn, tổ chức thi hành Nghị quyết này": guiding its implementation is work
-    r"(?<!dẫn\s)(?<!dẫn,\s)(?<!dẫn\s\stổ\schức\s)"
-    r"(?<!dẫn\stổ\schức\s)(?<!dẫn,\stổ\schức\s)(?<!dẫn\svà\stổ\schức\s)"
-    r"thi\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
+    # not "hướng dẫn, tổ chức thi hành Nghị quyết này": guiding its implementation is work.
+    # The look-behinds come after the literal "thi" so the search still skips ahead to it
+    r"thi(?<!dẫn\sthi)(?<!dẫn,\sthi)(?<!dẫn\s\stổ\schức\sthi)"
+    r"(?<!dẫn\stổ\schức\sthi)(?<!dẫn,\stổ\schức\sthi)(?<!dẫn\svà\stổ\schức\sthi)"
+    r"\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
 )
 
 
