@@ -85,11 +85,14 @@ class TestSeedQualityBar:
 # 2026-12-06, corpus-g and corpus-h add blind-labelled documents to both parts; with
 # corpus-h's first three held-out ones (a plan whose items name up to nine performing
 # bodies, an invitation, a one-task letter) the held-out lead accuracy reads 0.898
-# (aggregate only), so its floor moves from 0.92 to 0.88.
+# (aggregate only), so its floor moves from 0.92 to 0.88. At the session's end (28 new
+# documents, 14 held out; main 061ee73): tune 238 documents F1 0.984, lead 0.993, deadline
+# 0.995, refs 0.995, meta 0.997; held-out 48 documents F1 0.894, lead 0.906, deadline 0.989,
+# refs 0.938, meta 0.917.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.94),
+    ("task_f1", 0.97),
     ("lead_acc", 0.98),
     ("deadline_acc", 0.98),
     ("ref_f1", 0.98),
@@ -97,7 +100,7 @@ TUNE_FLOORS = [
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.82),
+    ("task_f1", 0.86),
     ("lead_acc", 0.88),
     ("deadline_acc", 0.96),
     ("ref_f1", 0.92),
