@@ -307,15 +307,19 @@ _OPENER_ONLY = re.compile(r"\s*:\s*$")
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
 
 
+def _local_issuer(issuer: str | None) -> bool:
+    """A province's or commune's body issues the document (not a ministry)."""
+    if not issuer or fold(issuer).startswith("bộ "):
+        return False
+    return bool(clause_vocab()["local_issuer"].search(fold(issuer)))
+
+
 def _upward(leads: list[str], issuer: str | None) -> bool:
     """A local issuer's task led only by ministries or the provinces as a group (a higher
     body's request retold, or a request upward): none of the issuer's command."""
-    v = clause_vocab()
-    if not issuer or not leads or fold(issuer).startswith("bộ "):
+    if not leads or not _local_issuer(issuer):
         return False
-    if not v["local_issuer"].search(fold(issuer)):
-        return False
-    return all(v["upper_body"].match(fold(name)) for name in leads)
+    return all(clause_vocab()["upper_body"].match(fold(name)) for name in leads)
 
 
 _SPEAKER_STRETCH = re.compile(r"[.;:,(]")
@@ -325,8 +329,8 @@ def _upper_speaker(folded: str, start: int, issuer: str | None) -> bool:
     """In a local issuer's letter, the body speaking right before the assignees at `start`
     is a ministry or the government ("...; theo Kế hoạch, Bộ Công an giao Công an các địa
     phương ..."): the cited document's assignment retold, none of the issuer's."""
-    if not _upward(["bộ x"], issuer):
-        return False  # not a local issuer
+    if not _local_issuer(issuer):
+        return False
     cut = 0
     for cut_at in _SPEAKER_STRETCH.finditer(folded, 0, start):
         cut = cut_at.end()

@@ -209,8 +209,14 @@ def _visit(
         # "3. Đơn vị thăm:" over the places a delegation visits: only a request made to one
         # of them ("- Đề nghị Đồn Biên phòng X thông báo ...") is a task, no heading lends
         for item in node.walk():
-            first = Node(item.kind, item.label, item.rank, item.paragraphs[:1], parent=item.parent)
-            first.marker_len = item.marker_len
+            first = Node(
+                item.kind,
+                item.label,
+                item.rank,
+                item.paragraphs[:1],
+                parent=item.parent,
+                marker_len=item.marker_len,
+            )
             for part in [first, *_paragraph_nodes(item)]:
                 task = make_task(part, ctx, inherited=[], assigned_only=True)
                 tasks.extend([task] if task else [])
@@ -508,11 +514,7 @@ def _titled_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
     is not)."""
     if len(node.paragraphs) < 2 or not is_upper_line(node.heading_text):
         return []
-    parts = [
-        Node(node.kind, node.label, node.rank, [para], parent=node.parent)
-        for para in node.paragraphs[1:]
-        if not para.text.rstrip().endswith(":")
-    ]
+    parts = [p for p in _paragraph_nodes(node) if not p.paragraphs[0].text.rstrip().endswith(":")]
     return [p for p in parts if find_subject(p.own_text, ctx.matcher)[1].leads]
 
 
@@ -526,10 +528,7 @@ def _topic_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
     )
     if len(node.paragraphs) < 2 or not topic:
         return []
-    parts = [
-        Node(node.kind, node.label, node.rank, [para], parent=node.parent)
-        for para in node.paragraphs[1:]
-    ]
+    parts = _paragraph_nodes(node)
     named = [bool(find_subject(p.own_text, ctx.matcher)[1].leads) for p in parts]
     if find_subject(node.heading_text, ctx.matcher)[1].leads:
         # a heading naming bodies it does not lend ("2. Các cơ quan chuyên trách ...; các
