@@ -33,6 +33,16 @@ def load_cases(field: str) -> list[tuple[str, list[str]]]:
     return cases
 
 
+@pytest.mark.parametrize(
+    "field",
+    [p.stem for p in sorted(CASES.glob("*.txt")) if p.stem != "ocr_fixes"],  # its own reader
+)
+def test_every_case_of_a_file_is_read(field):
+    """One case per "." line: two cases run together would read as one."""
+    lines = (CASES / f"{field}.txt").read_text(encoding="utf-8").split("\n")
+    assert len(load_cases(field)) == lines.count(".")
+
+
 def case_id(case: tuple[str, list[str]]) -> str:
     return case[0].splitlines()[-1][:50]
 

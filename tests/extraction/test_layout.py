@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from case_files import read_blocks
 
 from dxtrack.documents.service import extraction_directory
 from dxtrack.extraction.layout import RULES, undo_layout
@@ -21,13 +22,8 @@ CASES = Path(__file__).parent / "cases" / "layout"
 
 
 def load(path: Path) -> list[tuple[str, list[str]]]:
-    text = path.read_text(encoding="utf-8")
-    lines = text.split("\n")
-    while lines and lines[0].startswith("#"):
-        lines.pop(0)
     out = []
-    for block in "\n".join(lines).split("\n=====\n"):
-        source, _, expected = block.partition("\n.\n")
+    for source, expected in read_blocks(path):
         out.append((source, [e.rstrip() for e in expected.strip("\n").split("\n")]))
     return out
 
@@ -40,6 +36,12 @@ def test_layout_case(rule, index, case):
     source, expected = case
     paragraphs = normalize(undo_layout(source, AN_GIANG)).paragraphs
     assert [p.text.rstrip() for p in paragraphs] == expected
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_case_of_a_file_is_read(path):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(load(path)) == lines.count("=====") + 1 == lines.count(".")
 
 
 def test_every_rule_has_golden_cases():

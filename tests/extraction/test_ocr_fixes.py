@@ -34,6 +34,10 @@ def test_rule(case: tuple[str, str, str]) -> None:
     assert fix_ocr(recognised, only=rule) == expected
 
 
+def test_every_case_is_read() -> None:
+    assert len(load_cases()) == CASES.read_text(encoding="utf-8").split("\n").count(".")
+
+
 def test_every_rule_has_a_case() -> None:
     covered = {rule for rule, _, _ in load_cases()}
     assert [r.name for r in rules() if r.name not in covered] == []

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from case_documents import AN_GIANG
+from case_files import read_blocks
 from score import leads_right, text
 
 from dxtrack.extraction import extract_bytes
@@ -23,12 +24,8 @@ CASES = Path(__file__).parent / "cases" / "tasks"
 
 
 def load(path: Path) -> list[tuple[str, list[list[str]]]]:
-    lines = path.read_text(encoding="utf-8").split("\n")
-    while lines and lines[0].startswith("#"):
-        lines.pop(0)
     out = []
-    for block in "\n".join(lines).split("\n=====\n"):
-        source, _, expected = block.partition("\n.\n")
+    for source, expected in read_blocks(path):
         rows = [[c.strip() for c in e.split("|")] for e in expected.strip("\n").split("\n")]
         out.append((source.strip("\n") + "\n", [r for r in rows if r != [""]]))
     return out
@@ -67,3 +64,24 @@ def test_task_case(cls, index, case):
 
 def test_every_class_has_cases():
     assert len(ALL) >= 10
+
+
+def test_a_case_without_rows_before_the_next(tmp_path):
+    """A case expecting no task, its "." line right before "=====": the "." is no line of the
+    document, and the case after it is read whole."""
+    path = tmp_path / "cases.txt"
+    path.write_text("Đoạn A.\n.\n=====\nĐoạn B.\n.\nĐiều 1 | Sở Y tế\n", encoding="utf-8")
+    assert load(path) == [("Đoạn A.\n", []), ("Đoạn B.\n", [["Điều 1", "Sở Y tế"]])]
+
+
+def test_a_case_without_its_dot_line_is_refused(tmp_path):
+    path = tmp_path / "cases.txt"
+    path.write_text("Đoạn A.\n=====\nĐoạn B.\n.\nĐiều 1 | Sở Y tế\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        load(path)
+
+
+@pytest.mark.parametrize("path", sorted(CASES.glob("*.txt")), ids=lambda p: p.stem)
+def test_every_case_of_a_file_is_read(path):
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert len(load(path)) == lines.count("=====") + 1 == lines.count(".")
