@@ -141,3 +141,10 @@ DATA = Path(__file__).parents[2] / "src" / "dxtrack" / "extraction" / "data"
 @pytest.mark.parametrize("path", sorted(DATA.glob("*.yaml")), ids=lambda p: p.name)
 def test_vocabulary_keys_are_unique(path: Path) -> None:
     yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeys)
+
+
+def test_time_line_keys_are_written_as_attribute_names():
+    """`time_line_keys` are looked up in an item's attribute names, which clauses.py writes in
+    lower case with one space between words."""
+    keys = load("vocab")["time_line_keys"]
+    assert keys and all(k == " ".join(k.lower().split()) for k in keys)

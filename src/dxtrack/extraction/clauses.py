@@ -21,6 +21,7 @@ from dxtrack.extraction.textutil import (
     ATTRIBUTE,
     LEVEL_BLOCK,
     NEXT_ATTRIBUTE,
+    TIME_KEY,
     is_upper_line,
 )
 from dxtrack.extraction.vocab import load as load_vocab
@@ -386,7 +387,7 @@ def _attribute(text: str) -> tuple[str, str] | None:
     return (attr.group(1), rest[attr.end() :]) if attr else None
 
 
-_TIME_KEY = re.compile(r"^thời\s+(?:gian|hạn)\b", re.IGNORECASE)
+_TIME_KEY = re.compile(r"^" + TIME_KEY + r"\b", re.IGNORECASE)
 
 
 def _closing_time_line(parent: Node, kind: str, key: str) -> bool:

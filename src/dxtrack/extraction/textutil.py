@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import fold, fold_head
 
 __all__ = [
@@ -12,6 +13,8 @@ __all__ = [
     "CLOSING_LINE",
     "LEVEL_BLOCK",
     "NEXT_ATTRIBUTE",
+    "TIME_KEY",
+    "TIME_KEYS",
     "fold",
     "fold_head",
     "is_upper_line",
@@ -24,6 +27,11 @@ __all__ = [
 # PDF and DOCX readers start reading the closing's two columns.
 CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 
+# The keys of an item's time line (data/vocab.yaml `time_line_keys`), and the same as a pattern
+# of the printed key (any case with re.IGNORECASE, any spaces between its words).
+TIME_KEYS: tuple[str, ...] = tuple(load_vocab("vocab")["time_line_keys"])
+TIME_KEY = "(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in TIME_KEYS) + ")"
+
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
 # ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
@@ -34,7 +42,7 @@ _ATTRIBUTE_KEY = (
     r"(?:\s+chính)?"  # "Cơ quan thực hiện chính: Sở X"
     # "Trách nhiệm: Sở X chủ trì, Sở Y phối hợp"
     r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Trách\s+nhiệm"
-    r"|Thời\s+(?:gian|hạn)(?:\s+\w+){0,2}"
+    r"|" + TIME_KEY + r"(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
     # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."

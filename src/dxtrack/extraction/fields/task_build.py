@@ -43,7 +43,7 @@ from dxtrack.extraction.fields.task_model import (
     reason_text,
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
-from dxtrack.extraction.textutil import fold, fold_head
+from dxtrack.extraction.textutil import TIME_KEYS, fold, fold_head
 from dxtrack.vn import LOWER, UPPER
 
 _PERSON = re.compile(
@@ -110,10 +110,10 @@ def make_task(
     elif rule == "attribute":
         source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
         source = source[:1].upper() + source[1:]
-    time_text = _attribute(node, "thời gian") or _attribute(node, "thời hạn")
+    time_text = _time_line(node)
     if not time_text and rule == "attribute" and node.parent is not None:
         # "- Ở trung ương:" / "+ Cơ quan chủ trì: X" under an item whose time line follows
-        time_text = _attribute(node.parent, "thời gian") or _attribute(node.parent, "thời hạn")
+        time_text = _time_line(node.parent)
     recurrence = time_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     if deadline is None and not time_text and (item_time := _enclosing_time(node)):
@@ -490,10 +490,20 @@ def _enclosing_time(node: Node) -> str | None:
     """The time line of the nearest enclosing item that has one."""
     parent = node.parent
     while parent is not None and parent.kind != "root":
-        if found := _attribute(parent, "thời gian") or _attribute(parent, "thời hạn"):
+        if found := _time_line(parent):
             return found
         parent = parent.parent
     return None
+
+
+def _time_line(node: Node) -> str | None:
+    """The item's time line: the attribute holding the first time key found (vocab
+    `time_line_keys`)."""
+    found = None
+    for key in TIME_KEYS:
+        if found := _attribute(node, key):
+            return found
+    return found
 
 
 def _attribute(node: Node, key: str) -> str | None:

@@ -28,7 +28,7 @@ from dxtrack.extraction.fields.subjects import (
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
-from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.extraction.textutil import TIME_KEYS, fold, is_upper_line
 from dxtrack.vn import UPPER
 
 __all__ = ["Task", "extract_tasks"]
@@ -352,7 +352,7 @@ def _fields_task(
     if names:
         item.attributes["cơ quan chủ trì"] = names
     if time_text(time):
-        item.attributes["thời gian"] = time_text(time)
+        item.attributes[TIME_KEYS[0]] = time_text(time)
     task = make_task(item, ctx, inherited=inherited, weak=weak)
     tasks.extend([task] if task else [])
     for child in node.children:
