@@ -79,6 +79,12 @@ class AgencyMatcher:
             rf"(?:\s+(?:trực\s+thuộc\s+trung\s+ương|trên\s+địa\s+bàn(?:\s+tỉnh)?|có\s+liên\s+quan"
             rf"|của\s+tỉnh|{_alt(vocab['unit_places'])}))?"
         )
+        # a unit body's head printed bare, its scope shared with the next ("Hội đồng nhân
+        # dân, Ủy ban nhân dân các tỉnh")
+        self._bare_unit = re.compile(
+            r"(ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân)\s*(?:,|\bvà\b)\s*"
+            r"(?=ủy\s+ban\s+nhân\s+dân|hội\s+đồng\s+nhân\s+dân)"
+        )
         self._scope = re.compile(
             rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"
         )
@@ -219,8 +225,25 @@ class AgencyMatcher:
     def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._unit_body.match(ex.folded, pos)
         if not m:
-            return []
+            return self._shared_scope(ex, pos)
         return [self._mention(ex, m.start(), self._place_name(ex, m.end()))]
+
+    def _shared_scope(self, ex: Expanded, pos: int) -> list[Mention]:
+        """Bodies of a level printed bare before the last one, which carries the scope for
+        all ("Hội đồng nhân dân, Ủy ban nhân dân các tỉnh, thành phố", "HĐND và UBND các
+        xã"): one body per head, each with that scope."""
+        heads: list[tuple[int, int]] = []
+        at = pos
+        while bare := self._bare_unit.match(ex.folded, at):
+            heads.append((bare.start(), bare.end(1)))
+            at = bare.end()
+        last = self._unit_body.match(ex.folded, at) if heads else None
+        if not last:
+            return []
+        end = self._place_name(ex, last.end())
+        scope = " ".join(ex.text[last.end(1) : end].split())
+        out = [Mention(s, e, f"{' '.join(ex.text[s:e].split())} {scope}") for s, e in heads]
+        return [*out, self._mention(ex, last.start(), end)]
 
     def _place_suffix(self, ex: Expanded, end: int) -> int:
         """Extend a name over a following "tỉnh An Giang" / "thành phố Hà Nội"."""

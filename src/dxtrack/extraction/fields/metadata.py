@@ -486,6 +486,7 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
             and (
                 lines[j].startswith(("-", "–", "+", "•"))
                 or (items and not items[-1].rstrip().endswith((".", ";")) and len(lines[j]) < 120)
+                or (_undashed_item(items, lines, j) and len(lines[j]) < 200)
             )
             and not _opens_body(lines[j])
         ):
@@ -500,6 +501,15 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
         meta.recipients = [r for r in (" ".join(x.split()).strip(";., ") for x in parts) if r]
         return j
     return start
+
+
+def _undashed_item(items: list[str], lines: list[str], j: int) -> bool:
+    """A recipient on a line of its own without a dash: the first line under a bare
+    "Kính gửi:", or a line after an undashed one that ended with ';' ("Các sở: A, B;" over
+    "Các hội: C, D.")."""
+    if not items:
+        return True
+    return lines[j - 1].rstrip().endswith(";") and not lines[j - 1].startswith(("-", "–", "+", "•"))
 
 
 def _opens_body(line: str) -> bool:

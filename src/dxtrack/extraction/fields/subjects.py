@@ -81,7 +81,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
     if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
         assign = _assign_verb(ex.folded, base, base + 300)
+        agents = _passive_agents(ex, matcher, base, base + 300)
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
+            if any(start < comma.start() < end for start, end in agents):
+                continue  # "..., được Lãnh đạo Tỉnh ủy, Ủy ban nhân dân tỉnh tới thăm": agents
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
                 mid = _assigned_mid_sentence(ex, matcher)
@@ -172,6 +175,23 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         return ex, Subject(mentions, chairs, end, labelled=True, partners=partners)
     lead_in = pos > 0 and not assign and not particle  # a singled-out member is no lead-in
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
+
+
+_PASSIVE = re.compile(r"\b(?:được|bởi)\s+")
+
+
+def _passive_agents(
+    ex: Expanded, matcher: AgencyMatcher, start: int, stop: int
+) -> list[tuple[int, int]]:
+    """Spans of the bodies named after a passive "được"/"bởi" in a lead-in ("một số đối
+    tượng được Lãnh đạo Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân tỉnh tới thăm"): the
+    commas between them separate agents, none ends the lead-in before a subject."""
+    out = []
+    for m in _PASSIVE.finditer(ex.folded, start, stop):
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:
+            out.append((m.start(), end))
+    return out
 
 
 # "đề nghị của Ủy ban nhân dân tỉnh", "yêu cầu tại Công văn số ...": the noun, not the verb

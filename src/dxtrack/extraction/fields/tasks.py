@@ -115,7 +115,8 @@ _LABEL = re.compile(r"^[\s+\-–]*(?:[a-zđ]\)\s+)?([^:.;]{3,160}?):")
 
 def _body_labels(node: Node, ctx: TaskContext) -> bool:
     """Each paragraph of an item without children names a body before a colon ("Hội X
-    tỉnh Y: Không có khả năng ..."), the body alone before it."""
+    tỉnh Y: Không có khả năng ..."), the body alone before it (not after an assignment
+    verb: "Yêu cầu các hội: Hội A, Hội B hoàn thành ..." spells out its assignees)."""
     if node.children or not node.paragraphs:
         return False
     texts = [node.heading_text] + [p.text for p in node.paragraphs[1:]]
@@ -124,8 +125,8 @@ def _body_labels(node: Node, ctx: TaskContext) -> bool:
         if not label:
             return False
         ex, subject = find_subject(label.group(1), ctx.matcher)
-        if not subject.leads or ex.folded[subject.end :].strip():
-            return False
+        if not subject.leads or subject.assigned or ex.folded[subject.end :].strip():
+            return False  # "Giao các sở: A, B ..." names its assignees, no body's case
     return True
 
 
