@@ -111,12 +111,14 @@ def make_task(
         source = next((k for k in node.attributes if k.startswith(_ROLE_KEYS)), "")
         source = source[:1].upper() + source[1:]
     time_text = _time_line(node)
-    if not time_text and rule == "attribute" and node.parent is not None:
+    above = node.parent  # where the enclosing items' time lines are looked for
+    if not time_text and rule == "attribute" and above is not None:
         # "- Ở trung ương:" / "+ Cơ quan chủ trì: X" under an item whose time line follows
-        time_text = _time_line(node.parent)
+        time_text = _time_line(above)
+        above = None if above.kind == "root" else above.parent  # its time line is read
     recurrence = time_recurrence(fold(time_text or "")) or find_recurrence(folded)
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
-    if deadline is None and not time_text and (item_time := _enclosing_time(node)):
+    if deadline is None and not time_text and (item_time := _enclosing_time(above)):
         # "- Sở X chủ trì ..." over "- Thời gian thực hiện: Hoàn thành trước ngày ...": the
         # enclosing item's time line holds for its parts that give none of their own
         deadline = time_cell_deadline(item_time, year=ctx.year, recurrence=recurrence)
@@ -486,13 +488,12 @@ def _ordered_body(folded: str, subject: Subject) -> bool:
     return bool(clause_vocab()["mid_order"].search(folded, max(0, first.start - 30), first.start))
 
 
-def _enclosing_time(node: Node) -> str | None:
-    """The time line of the nearest enclosing item that has one."""
-    parent = node.parent
-    while parent is not None and parent.kind != "root":
-        if found := _time_line(parent):
+def _enclosing_time(item: Node | None) -> str | None:
+    """The time line of the nearest item from `item` up that has one."""
+    while item is not None and item.kind != "root":
+        if found := _time_line(item):
             return found
-        parent = parent.parent
+        item = item.parent
     return None
 
 
