@@ -20,6 +20,7 @@ __all__ = [
     "is_upper_line",
     "nfc",
     "sentence_case",
+    "skip_space",
     "starts_upper",
 ]
 
@@ -64,6 +65,18 @@ LEVEL_BLOCK = re.compile(
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def skip_space(text: str, pos: int, *, any_white: bool = False) -> int:
+    """The first position from `pos` on past spaces and tabs (past any white space, line breaks
+    too, with `any_white`)."""
+    if any_white:
+        while pos < len(text) and text[pos].isspace():
+            pos += 1
+    else:
+        while pos < len(text) and text[pos] in " \t":
+            pos += 1
+    return pos
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from dxtrack.extraction.fields.agency_expansion import Expanded, Expander
 from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
@@ -128,7 +128,7 @@ class AgencyMatcher:
         found: list[Mention] = []
         end = pos
         while True:
-            start = _skip_space(ex.folded, end)
+            start = skip_space(ex.folded, end)
             shared = (
                 shared_head_member(ex.text, ex.folded, start, found[0].name, self._places)
                 if found
@@ -163,9 +163,9 @@ class AgencyMatcher:
         the units differ ("Phòng Nông nghiệp và Phát triển nông thôn huyện (Phòng Kinh tế thị
         xã)"), a body of its own; a body of another head is a note on the first ("Văn phòng
         UBND tỉnh (Trung tâm Phục vụ hành chính công tỉnh)")."""
-        at = _skip_space(ex.folded, ex.folded.index("(", start) + 1)
+        at = skip_space(ex.folded, ex.folded.index("(", start) + 1)
         got = self.match_one(ex, at)
-        if len(got) != 1 or ex.folded[_skip_space(ex.folded, got[0].end) : end].strip() != ")":
+        if len(got) != 1 or ex.folded[skip_space(ex.folded, got[0].end) : end].strip() != ")":
             return None
         same = fold(got[0].name).split()[:1] == fold(before.name).split()[:1]
         return got[0] if same and got[0].name != before.name else None
@@ -258,9 +258,9 @@ class AgencyMatcher:
         place = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
         while (
             (p := place.match(ex.text, end))
-            and ex.text[_skip_space(ex.text, p.start())].isupper()  # a capital ("ủy" is none)
+            and ex.text[skip_space(ex.text, p.start())].isupper()  # a capital ("ủy" is none)
             and not self._starts_mention(ex, p.start() + 1)
-            and not self._stop.match(ex.folded, _skip_space(ex.folded, p.start()))
+            and not self._stop.match(ex.folded, skip_space(ex.folded, p.start()))
         ):
             end = p.end()
         return end
@@ -287,7 +287,7 @@ class AgencyMatcher:
         head = self._capital_head.match(ex.folded, pos)
         if (  # a longer head opens its own name ("Cơ quan thuế các cấp")
             head
-            and head.end() == _skip_space(ex.folded, m.end())
+            and head.end() == skip_space(ex.folded, m.end())
             and not _is_capital(ex.text, head.end())
         ):
             return []
@@ -350,7 +350,7 @@ class AgencyMatcher:
                         end, words = body[0].end, 1
                 break
             if ex.folded.startswith("và ", at) and (
-                self._starts_mention(ex, _skip_space(ex.folded, at + 2))
+                self._starts_mention(ex, skip_space(ex.folded, at + 2))
                 or _MANY_HEADS.match(ex.text, at + 3)
             ):
                 break  # "Tổng cục Lâm nghiệp và các Vụ, Cục liên quan thuộc Bộ"
@@ -406,7 +406,7 @@ class AgencyMatcher:
             ):  # "chủ đầu tư và Tổ chức làm nhiệm vụ bồi thường ..., lập ..."
                 break
             end, words = w.end(), words + 1
-        after = _skip_space(ex.folded, end)
+        after = skip_space(ex.folded, end)
         if after >= len(ex.folded) or ex.folded[after] in "\n:":
             return []  # a title line or a label ("1. Nhà đầu tư"), not an actor
         return [self._mention(ex, pos, end)]
@@ -557,12 +557,6 @@ def chair_marked(ex: Expanded, found: list[Mention]) -> int:
         if _CHAIR_MARK.match(ex.folded, m.end):
             return i + 1
     return 0
-
-
-def _skip_space(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \t":
-        pos += 1
-    return pos
 
 
 def _is_titled(word: str) -> bool:

@@ -17,7 +17,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import alternation
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
@@ -220,7 +220,9 @@ def _moves_body(ex: Expanded, matcher: AgencyMatcher, end: int) -> bool:
         if gap and not _PARENT.match(gap):
             # only the body's parent before the mark, no action ("Giao Sở X tiếp nhận Trung
             # tâm Y chuyển về Ủy ban nhân dân huyện quản lý" assigns Sở X)
-            parent, at = matcher.match_list(ex, _skip_blank(ex.folded, end), bare_groups=True)
+            parent, at = matcher.match_list(
+                ex, skip_space(ex.folded, end, any_white=True), bare_groups=True
+            )
             if not parent or at < mark.start():
                 continue
         found, at = matcher.match_list(ex, mark.end(), bare_groups=True)
@@ -230,12 +232,6 @@ def _moves_body(ex: Expanded, matcher: AgencyMatcher, end: int) -> bool:
 
 
 _PARENT = re.compile(r"\(|(?:trực\s+)?thuộc\s")
-
-
-def _skip_blank(folded: str, pos: int) -> int:
-    while pos < len(folded) and folded[pos].isspace():
-        pos += 1
-    return pos
 
 
 _CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
