@@ -220,34 +220,13 @@ def _assignees(
         # "Chủ tịch Hội đồng: Ông Nguyễn Văn A, ...": a member, not a task ("Đồng chí Giám
         # đốc Sở Y tế chỉ đạo ..." is the office's)
         return None
-    if subject.leads and (
-        subject.mid
-        and _retold(ex.folded, subject.leads[0].start)
-        or subject.assigned
-        and _upper_speaker(ex.folded, subject.leads[0].start, ctx.issuer)
-    ):
-        # "Tại Văn bản số ..., Bộ X đề nghị các địa phương ...": a cited document's request,
-        # unless a later sentence assigns ("Về việc này, Chủ tịch UBND tỉnh giao Sở Y ...")
-        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
-        if not subject.leads:
-            return None
-    if subject.assigned and _upward([m.name for m in subject.leads], ctx.issuer):
-        # "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter: retold,
-        # unless a later sentence assigns ("Thực hiện chỉ đạo, Chủ tịch ... giao Sở Y tế ...")
-        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
-        if not subject.leads:
-            return None
-    if _told(ex.folded, subject, ctx.year):
-        # "Theo quy định tại Điều ... Luật ..., Ủy ban nhân dân cấp xã có trách nhiệm ...",
-        # "Năm 2025, Sở X chủ trì triển khai ...": told, unless a later sentence assigns
-        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
-        if not subject.leads:
-            return None
-    if not subject.assigned and _background(ex.folded, subject):
-        # "Báo X ngày ... đưa tin ...": background, unless a later sentence assigns
-        subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
-        if not subject.leads:
-            return None
+    for not_issuers in _NOT_ISSUERS:  # in this order, each asking about the subject left
+        if not_issuers(ex.folded, subject, ctx):
+            # none of the issuer's work, unless a later sentence assigns ("Về việc này, Chủ
+            # tịch UBND tỉnh giao Sở Y ...")
+            subject = Subject() if lent else later_assignment(ex, matcher, subject.end)
+            if not subject.leads:
+                return None
     asks = False  # the issuer asks its one addressee without naming it
     if (
         subject.leads
@@ -357,6 +336,33 @@ def _retold(folded: str, start: int) -> bool:
     return bool(clause_vocab()["cited_request"].search(tail[cut + 1 :]))
 
 
+def _cited_request(folded: str, subject: Subject, ctx: TaskContext) -> bool:
+    """ "Tại Văn bản số ..., Bộ X đề nghị các địa phương ...", "...; theo Kế hoạch, Bộ Công an
+    giao Công an các địa phương ...": a cited document's request or assignment retold."""
+    return bool(subject.leads) and bool(
+        subject.mid
+        and _retold(folded, subject.leads[0].start)
+        or subject.assigned
+        and _upper_speaker(folded, subject.leads[0].start, ctx.issuer)
+    )
+
+
+def _upward_request(folded: str, subject: Subject, ctx: TaskContext) -> bool:
+    """ "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter: retold."""
+    return subject.assigned and _upward([m.name for m in subject.leads], ctx.issuer)
+
+
+def _told_duty(folded: str, subject: Subject, ctx: TaskContext) -> bool:
+    """ "Theo quy định tại Điều ... Luật ..., Ủy ban nhân dân cấp xã có trách nhiệm ...",
+    "Năm 2025, Sở X chủ trì triển khai ...": a duty or past work told."""
+    return _told(folded, subject, ctx.year)
+
+
+def _background_news(folded: str, subject: Subject, ctx: TaskContext) -> bool:
+    """ "Báo X ngày ... đưa tin ...": background."""
+    return not subject.assigned and _background(folded, subject)
+
+
 # a year fronted before the subject ("Năm 2025, Sở X ...", "Trong năm 2025, các sở ...")
 _FRONT_YEAR = re.compile(r"^\W*(?:trong\s+)?năm\s+((?:19|20)\d\d)\s*,")
 
@@ -401,6 +407,10 @@ def _background(folded: str, subject: Subject) -> bool:
         return False  # "- Báo X: đưa tin về ...": a duty labelled with its party
     between = _DATE_WORDS.sub(" ", folded[subject.end : found])
     return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
+
+
+# What makes a clause's subject none of the issuer's assignees, asked in turn (`_assignees`)
+_NOT_ISSUERS = (_cited_request, _upward_request, _told_duty, _background_news)
 
 
 def _other_than(subject: Subject, inherited: list[str]) -> bool:
