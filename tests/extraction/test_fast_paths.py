@@ -23,7 +23,7 @@ from dxtrack.extraction.fields import (
     signature,
 )
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.agency_expansion import TITLE_REWRITES
+from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES
 from dxtrack.extraction.fields.clause_words import (
     background_end,
     clause_vocab,
@@ -235,12 +235,23 @@ def test_agency_rewrites_match_their_plain_form(lines: list[str]) -> None:
 
     matcher = get_matcher(())
     odd = ["xUBND &UBND UBND& UBND-KT", "Giám đốc: Sở X, Vu Kế hoạch", "các đồng chí trưởng thôn"]
+    # the patterns kept out where their guard word is missing (TITLE_GUARDS)
+    odd += ["Phó trưởng ban là Giám đốc Sở Tài chính", "ủy viên thường trực là Chủ tịch các xã"]
+    odd += ["Trưởng các thôn, tổ dân phố", "cục Thuê tỉnh", "Trưởng ban là", "là trưởng các"]
     changed = 0
     for line in [*lines, *odd]:
         want = plain.sub(plain_replacement, line)
         assert matcher.expand(line).text == want, line
         changed += want != line
     assert changed > 500
+
+
+def test_agency_rewrite_guards_are_literal_in_their_patterns() -> None:
+    """A guarded pattern is left out of the alternation where its guard word is missing:
+    the word must be one the pattern spells out."""
+    assert TITLE_GUARDS
+    for pattern, guard in TITLE_GUARDS.items():
+        assert guard in pattern.replace(r"[Tt]", "t"), pattern
 
 
 def test_fold_tone_pairs_match_their_plain_form(lines: list[str]) -> None:
