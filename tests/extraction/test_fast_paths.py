@@ -574,9 +574,12 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
     """The glued "số" found from its letter, and the type word's head cleared of listed
     numbers only where it holds "số", as their plain forms."""
     glued = re.compile(r"\b([Ss][ốỐ])(?=\d)")
-    odd = ["số1", "xsố1", "_Số2", " sỐ3 ", "Số", "số 1", "aSố1", "đsố1", "Số1Số2"]
+    glued_date = re.compile(r"(?<=[A-ZĐ\d])(?=ngày\s*\d)")
+    odd = ["số1", "xsố1", "_Số2", " sỐ3 ", "Số", "số 1", "aSố1", "đsố1", "Số1Số2", "ố1", "S ố1"]
+    odd += ["12/QĐ-UBNDngày 5", "ngày 5", "2025ngày  6", "Đngày7", "xngày 5", "UBNDngàyx", "Angày"]
     for line in [*lines, *odd]:
-        assert references._GLUED_SO.sub(r"\1 ", line) == glued.sub(r"\1 ", line), line
+        assert references._GLUED_SO.sub(r"\g<0> ", line) == glued.sub(r"\1 ", line), line
+        assert references._GLUED_DATE.sub(r" \g<0>", line) == glued_date.sub(" ", line), line
 
     def plain_type(folded: str, pos: int, text: str) -> str | None:
         pattern = references._types()[0]

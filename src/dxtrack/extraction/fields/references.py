@@ -60,9 +60,12 @@ def gap_from(window: str) -> int:
     return k
 
 
-# "\b([Ss][ốỐ])(?=\d)", its word boundary checked after the "S" (the search skips ahead to it)
-_GLUED_DATE = re.compile(r"(?<=[A-ZĐ\d])(?=ngày\s*\d)")
-_GLUED_SO = re.compile(r"([Ss](?<!\w[Ss])[ốỐ])(?=\d)")
+# "(?<=[A-ZĐ\d])(?=ngày\s*\d)" (a space goes in there): the word matched, and what comes before
+# it checked behind, so that the search skips ahead to the word
+_GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ\d]ngày)(?=\s*\d)")
+# "\b([Ss][ốỐ])(?=\d)" (a space goes after it): its "ố" matched, the "S" and the word boundary
+# checked behind it, so that the search skips ahead to the rarer letter
+_GLUED_SO = re.compile(r"[ốỐ](?<=[Ss][ốỐ])(?<!\w[Ss][ốỐ])(?=\d)")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 # a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
 _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
@@ -140,9 +143,9 @@ def symbol_codes() -> dict[str, str]:
 def find_references(text: str, *, own_number: str | None = None) -> list[Reference]:
     """All cited numbers in text (body and footnotes), first mention first."""
     if "ố" in text or "Ố" in text:
-        text = _GLUED_SO.sub(r"\1 ", text)  # "số1234/QĐ-UBND": a web copy's lost space
+        text = _GLUED_SO.sub(r"\g<0> ", text)  # "số1234/QĐ-UBND": a web copy's lost space
     if "ngày" in text:
-        text = _GLUED_DATE.sub(" ", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
+        text = _GLUED_DATE.sub(r" \g<0>", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
