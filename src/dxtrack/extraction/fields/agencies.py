@@ -53,6 +53,7 @@ class AgencyMatcher:
         self._units = units
         self._known = re.compile(rf"(?:{_alt(known)})\b")
         self._suffix = re.compile(rf"\s+(?:{units})\b")
+        self._units_end = re.compile(rf"\b(?:{units})$")  # a known name ending in a unit word
         # "Các Bộ: Công an, Tài chính", "Các Bộ, ngành: ...", "Các bộ, cơ quan: ..."
         self._list_head = re.compile(r"(?:các\s+)?(bộ|sở)(?:\s*,\s*(?:ngành|cơ\s+quan))?\s*:\s*")
         self._central = tuple(vocab["central_cities"])
@@ -197,7 +198,7 @@ class AgencyMatcher:
             if not d:
                 break
             out.append(Mention(d.start(), d.end(), f"{head} {ex.text[d.start() : d.end()]}"))
-            sep = re.compile(r"\s*(?:,|\bvà\b)\s*").match(ex.folded, d.end())
+            sep = _DOMAIN_SEP.match(ex.folded, d.end())
             if not sep or not self._domains.match(ex.folded, sep.end()):
                 break
             at = sep.end()
@@ -216,7 +217,7 @@ class AgencyMatcher:
         if not m:
             return []
         end = self._place_suffix(ex, m.end())
-        if end == m.end() and re.search(rf"\b(?:{self._units})$", m.group(0)):
+        if end == m.end() and self._units_end.search(m.group(0)):
             end = self._place_name(ex, end)
         if designation := self._designation.match(ex.folded, end):
             end = designation.end()  # "Kho bạc Nhà nước khu vực XV"
@@ -255,9 +256,8 @@ class AgencyMatcher:
 
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
-        place = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
         while (
-            (p := place.match(ex.text, end))
+            (p := _PLACE_WORD.match(ex.text, end))
             and ex.text[skip_space(ex.text, p.start())].isupper()  # a capital ("ủy" is none)
             and not self._starts_mention(ex, p.start() + 1)
             and not self._stop.match(ex.folded, skip_space(ex.folded, p.start()))
@@ -278,7 +278,7 @@ class AgencyMatcher:
 
     def _rule_open(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         start = pos
-        many = re.compile(r"các\s+").match(ex.folded, pos)  # "các Công ty Lâm nghiệp"
+        many = _MANY.match(ex.folded, pos)  # "các Công ty Lâm nghiệp"
         if many and _is_capital(ex.text, many.end()):
             pos = many.end()
         m = self._open.match(ex.folded, pos)
@@ -293,7 +293,6 @@ class AgencyMatcher:
             return []
         end = m.end()
         words = 0
-        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
         titled = not ex.text[pos : pos + 40].isupper()  # no heading printed in capitals
         through = unit_end = -1
         prev = pos  # where the name's last word starts
@@ -302,7 +301,7 @@ class AgencyMatcher:
             if listed:  # "Phòng Kinh tế, Hạ tầng và Đô thị xã"
                 end, words = listed, words + 1
                 continue
-            w = word.match(ex.text, end)
+            w = _WORD.match(ex.text, end)
             if not w:
                 break
             at = w.start(1)
@@ -310,7 +309,7 @@ class AgencyMatcher:
                 end, words = w.end(), words + 1
                 continue
             if end == unit_end and not _is_capital(ex.text, at):
-                dash = re.compile(r"[ \t]*[-–][ \t]*").match(ex.folded, end)
+                dash = _NAME_DASH.match(ex.folded, end)
                 unit = dash and self._name_unit.match(ex.folded, dash.end())
                 if unit:  # "Phòng Lao động - Thương binh và Xã hội quận - huyện"
                     end = unit_end = self._place_name(ex, unit.end())
@@ -369,10 +368,9 @@ class AgencyMatcher:
         verb = self._name_verb.match(ex.folded, at)
         if not verb:
             return 0
-        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
         end = verb.end()
         for _ in range(6):
-            w = word.match(ex.folded, end)
+            w = _WORD.match(ex.folded, end)
             if not w or (self._not_name.match(ex.folded, w.start(1)) and w.group(1) != "các"):
                 return 0
             if self._name_unit.match(ex.folded, w.start(1)):
@@ -396,8 +394,7 @@ class AgencyMatcher:
         if not m:
             return []
         end, words = m.end(), 0
-        word = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
-        while words < 8 and (w := word.match(ex.text, end)):
+        while words < 8 and (w := _WORD.match(ex.text, end)):
             at = w.start(1)
             if self._stop.match(ex.folded, at) or self._starts_mention(ex, at):
                 break
@@ -421,15 +418,17 @@ class AgencyMatcher:
         chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm ..."). A head
         followed by a function word or directly by the verb is none ("Tổ chức thực hiện")."""
         m = self._form_head.match(ex.folded, pos)
-        many = re.compile(r"các\s+").match(ex.folded, pos)  # "các Vụ, Cục liên quan thuộc Bộ"
-        if not m or not (_is_capital(ex.text, pos) or many and _is_capital(ex.text, many.end())):
+        if not m:
+            return []
+        many = _MANY.match(ex.folded, pos)  # "các Vụ, Cục liên quan thuộc Bộ"
+        if not (_is_capital(ex.text, pos) or many and _is_capital(ex.text, many.end())):
             return []
         # a head that is also a verb ("Tổ chức tập huấn ...") needs a verb only a subject takes
         # ... unless a name follows it ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ ... lập ...")
         named = bool(self._verb_head_name.match(ex.folded, pos))
         verb_head = self._verb_head.match(ex.folded, pos) and not named
         verbs = self._strong if verb_head else self._obligation
-        first = re.compile(r"[ \t]+(\w)").match(ex.text, m.end())
+        first = _FIRST_LETTER.match(ex.text, m.end())
         if (
             first
             and self._stop.match(ex.folded, first.start(1))
@@ -440,8 +439,7 @@ class AgencyMatcher:
             verbs = self._strong  # "Quỹ đất dành cho ...", "Đội ngũ cán bộ ...": a noun, unless
             # a verb only a subject takes follows ("Trung tâm đào tạo nghề ... có trách nhiệm")
         end, words = m.end(), 0
-        word = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
-        while words < 14 and (w := word.match(ex.text, end)):
+        while words < 14 and (w := _LISTED_WORD.match(ex.text, end)):
             at = w.start(1)
             if verbs.match(ex.folded, at):
                 return [self._mention(ex, pos, end)] if words else []
@@ -529,6 +527,15 @@ class AgencyMatcher:
     def is_stop(self, ex: Expanded, pos: int) -> bool:
         return bool(self._stop.match(ex.folded, pos))
 
+
+# compiled once: the rules below run at every position a name may start
+_MANY = re.compile(r"các\s+")
+_WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
+_LISTED_WORD = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
+_FIRST_LETTER = re.compile(r"[ \t]+(\w)")
+_NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_DOMAIN_SEP = re.compile(r"\s*(?:,|\bvà\b)\s*")
+_PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
 
 # ", Hạ tầng và Đô thị": a capitalised part, up to three more words, "và", a capitalised word
 _LISTED_PART = re.compile(
