@@ -310,6 +310,8 @@ def _row_times() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    if not _ROW_DASH.search(ex.folded):
+        return None  # each form below opens at such a dash (time_first too): most clauses
     row_time, time_first = _row_times()
     for dash in _ROW_DASH.finditer(ex.folded):
         if dash.start() < 15:
