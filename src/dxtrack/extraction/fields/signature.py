@@ -84,7 +84,13 @@ def clean(line: str) -> str:
     if _MARKED.search(line) or line.startswith(("đ", "Đ")):
         line = _MARKS.sub(" ", _SIGNED.sub(" ", line))
     line = " ".join(line.split())
-    if _SPECKS.search(line) and _NAME.match(spotless := _SPECKS.sub("", line)):
+    if (
+        # what a speck can be: one of these, or a letter alone at the end (the line's only
+        # spaces are single ones now)
+        ("!" in line or "'" in line or "’" in line or line[-2:-1] == " ")
+        and _SPECKS.search(line)
+        and _NAME.match(spotless := _SPECKS.sub("", line))
+    ):
         return spotless  # OCR's specks on the name's line: "Dang! Ngọc Minh", "... Tuấn w"
     if _STAMP.match(line):
         tail = _STAMP_TAIL.search(line)
