@@ -76,6 +76,7 @@ def clause_vocab() -> dict:
             rf"\s*(?:(?:{alt('consent_words')})\s+)?(?:{alt('request_verbs')})\s+"
         ),
         # after the head of government or an issuer: "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
+        "own_duties": re.compile(rf"\b(?:{alt('own_duty_intros')})\b"),
         "speaker_verb": re.compile(rf"\s*(?:đã\s+)?(?:{alt('speaker_verbs')})\s*:?\s+"),
         # "..., Chủ tịch Ủy ban nhân dân tỉnh giao Sở Y ..." after a background clause
         "comma_speaker": re.compile(

@@ -25,8 +25,9 @@ _PLACE = (
 # the year ("tháng 3, năm 2025") or after "ngày" (OCR junk: "ngày,ê§ thang} năm 2021")
 _DATE = (
     r"[Nn]g[àaảạá]y(?:\s*(?P<nd>\d{1,2})\s*[/.\-]\s*(?P<nm>\d{1,2})\s*[/.\-]\s*(?P<ny>\d{4})(?!\d)"
-    # "ngàyháng 3 năm 2020": OCR lost a blank day and the "t" of "tháng"
-    r"|,?(?P<d>[^,;\n]{0,8}?)(?:[Tt]h|(?<=g[àaảạá]y)h)[aáảạ]ng(?P<m>[^,;\n]{0,8}?),?\s*[Nn][aăãâ]m\b"
+    # "ngàyháng 3 năm 2020": OCR lost a blank day and the "t" of "tháng"; a PDF's lost glyph
+    # drops it after the day too ("ngày 12 háng 01 năm 2026")
+    r"|,?(?P<d>[^,;\n]{0,8}?)(?:[Tt]h|(?<=g[àaảạá]y)h|(?<=\d[ \t])h)[aáảạ]ng(?P<m>[^,;\n]{0,8}?),?\s*[Nn][aăãâ]m\b"
     r"(?:\s*(?P<y>\d{4})(?!\d))?)"
 )
 PLACE_DATE = re.compile(rf"(?<![\w\-/]){_PLACE}\s*,\s*{_DATE}")

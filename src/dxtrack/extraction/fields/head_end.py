@@ -23,7 +23,7 @@ from dxtrack.extraction.vocab import load as load_vocab
 # "Số:" as "Sé:", "Sô:", "Sổ:", "S6:" or "So:", and "số:" in lower case; a draft's number left as dots or
 # underscores ("Số: ......./KH-UBND") keeps its symbol.
 NUMBER = re.compile(
-    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
+    r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]?\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
     r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
 )
@@ -132,6 +132,7 @@ def head_end(lines: list[str]) -> int:
                 and not find_place_date(line)
                 and not typed_lower(line)
                 and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
+                and not (i and _typed_goes_on(lines[i - 1], line))
                 and not _letterhead_follows(lines, i)
             )
         ):
@@ -141,6 +142,17 @@ def head_end(lines: list[str]) -> int:
         if dated is not None and _is_sentence(lines[i]) and not SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return _after_head_lines(lines)
+
+
+def _typed_goes_on(above: str, line: str) -> bool:
+    """The second line of a subject in normal case under its type name ("KẾ HOẠCH triển khai
+    Nghị quyết số 57-NQ/TW" / "của Bộ Chính trị về ... quốc gia"): no punctuation ends
+    either line."""
+    return (
+        typed_lower(above) is not None
+        and not above.rstrip().endswith((".", ":", ";", ","))
+        and not line.rstrip().endswith((".", ":", ";"))
+    )
 
 
 def _after_head_lines(lines: list[str]) -> int:

@@ -210,7 +210,7 @@ def _under(parent: str, own: str) -> str:
         return f"{own} {parent}"
     if _parent_named(own) and parent.split()[0].casefold() not in own.casefold():
         return f"{own} {parent}"  # "NGÂN HÀNG NHÀ NƯỚC VIỆT NAM" / "CHI NHÁNH KHU VỰC 10"
-    if _collective(parent) and not _OWN_PLACE.search(own):
+    if _collective(parent) and not _OWN_PLACE.search(own) and not _party_group(own):
         return f"{own} {parent}"
     place = _PARENT_PLACE.search(parent)
     if not place or place.group(2).casefold() in own.casefold() or _OWN_PLACE.search(own):
@@ -228,6 +228,16 @@ def _parent_names() -> tuple[str, ...]:
 
 def _parent_named(own: str) -> bool:
     return own.casefold().startswith(_parent_names())
+
+
+@lru_cache(maxsize=1)
+def _party_groups() -> tuple[str, ...]:
+    return tuple(n.casefold() for n in load_vocab("metadata")["party_groups"])
+
+
+def _party_group(own: str) -> bool:
+    """A Party group named after the body it leads ("Đảng đoàn Quốc hội")."""
+    return own.casefold().startswith(_party_groups()) and len(own.split()) > 2
 
 
 @lru_cache(maxsize=1)

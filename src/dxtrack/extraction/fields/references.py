@@ -29,11 +29,12 @@ NUMBER = re.compile(
     rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b))*)"
     rf"(?![\w/])"
 )
-# "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025", "ngày l6 tháng 6" (an OCR'd "16"), or a bare
+# "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025" (also "năm2015", a copy glued the year),
+# "ngày l6 tháng 6" (an OCR'd "16"), or a bare
 # "01/01/2019" right after the number (a scan that lost "ngày")
 _DATE_AFTER = re.compile(
     r"^[\s*_]*[,;]?\s*(?:(?:ban\s+hành\s+|đến\s+)?(?:ngày|ngay)\s*([\dlI]{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*"
-    r"[/.\-]\s*((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s+((?:19|20)\d\d))"
+    r"[/.\-]\s*((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s*((?:19|20)\d\d))"
     r"|(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b)",
     re.IGNORECASE,
 )
@@ -45,8 +46,8 @@ _DATE_BEFORE = re.compile(
     # 16/8/2018 Bộ X đã có Công văn số ..."
     rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
 )
-# "số" and its OCR forms ("sô", "so", "sổ", "só")
-_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ|só))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
+# "số" and its OCR forms ("sô", "so", "sổ", "só"; "s" when a PDF lost the glyph "ố")
+_TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ|só|s))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
 # what a gap can hold: spaces and these (the letters in any case `re.IGNORECASE` matches)
 _GAP_CHARS = frozenset("*_:.sSſoOôÔốỐổỔóÓ")
 

@@ -23,8 +23,8 @@ _PERSON = (
 )
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
-    r"[*_|]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
-)  # emphasis, cell bars, escapes, hard breaks
+    r"[*_|`]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
+)  # emphasis, cell bars, code fences, escapes, hard breaks
 # "(Đã ký)", "[đã ký]", a web copy's "[daky]", "(Đã ký và đóng dấu)", "[Chữ ký số]", or "Đã ký"
 # opening the name's line.
 _SIGNED = re.compile(
@@ -32,7 +32,7 @@ _SIGNED = re.compile(
     re.IGNORECASE,
 )
 # A character that every _MARKS match and every _SIGNED match not at the start holds.
-_MARKED = re.compile(r"[*_|\\#&(\[]")
+_MARKED = re.compile(r"[*_|`\\#&(\[]")
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
     re.IGNORECASE,

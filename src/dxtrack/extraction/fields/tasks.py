@@ -385,7 +385,12 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     ("Điều 7. Phòng X quận - huyện có nhiệm vụ", "Trách nhiệm của Tổ công tác ...")."""
     text = node.heading_text if node.kind != "text" else node.own_text
     named = heading_agencies(node, ctx.matcher)
-    if len(named) == 1 and ctx.issuer and fold(named[0]) == fold(ctx.issuer):
+    if (
+        len(named) == 1
+        and ctx.issuer
+        and fold(named[0]) == fold(ctx.issuer)
+        and not clause_vocab()["own_duties"].search(fold(text))
+    ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
     party = party_heading(text, ctx.matcher)
     if party and len(", ".join(party)) > len(", ".join(named)):
