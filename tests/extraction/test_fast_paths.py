@@ -178,6 +178,13 @@ def test_signature_line_helpers_give_their_plain_results(lines: list[str]) -> No
         ], text
 
     def plain_glued(line: str) -> list[str]:
+        bare = signature._NO_SPACE_SIGNER.match(line)  # "PHÓ CHỦ NHIỆMNguyễn Văn A"
+        if (
+            bare
+            and signature._LAST_TITLE.search(bare.group("title"))
+            and signature._family_name(bare.group("name"))
+        ):
+            return [bare.group("title"), bare.group("name")]
         m = signature._GLUED_SIGNER.search(line) if not signature._TITLE_NAME.match(line) else None
         if not m or not is_upper_line(m.group("title")):
             return [line]

@@ -49,6 +49,12 @@ class AgencyMatcher:
         self._domains = re.compile(rf"(?:{domains})\b")
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
         known += [self.expand(n).text for n in directory_names]
+        # known names by their letters without diacritics; two names with the same letters
+        # are both left out (neither is the misspelt one's)
+        bare: dict[str, set[str]] = {}
+        for name in known:
+            bare.setdefault(" ".join(fold(name, accents=False).split()), set()).add(name)
+        self._bare_known = {k: v.pop() for k, v in bare.items() if len(v) == 1}
         units = _alt(vocab["units"])
         self._units = units
         self._known = re.compile(rf"(?:{_alt(known)})\b")
@@ -359,7 +365,13 @@ class AgencyMatcher:
         if _PARTY_OF.match(ex.folded, pos) and (groups := _AND_GROUPS.match(ex.folded, end)):
             end = groups.end()  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
-        return [self._mention(ex, start, scope.end() if scope else end)]
+        return [self._respelt(self._mention(ex, start, scope.end() if scope else end))]
+
+    def _respelt(self, mention: Mention) -> Mention:
+        """A known name printed with a diacritic off ("Bộ Xây dụng", "Sở Tài chinh") is that
+        name: the open name has the known name's letters once diacritics are dropped."""
+        known = self._bare_known.get(" ".join(fold(mention.name, accents=False).split()))
+        return Mention(mention.start, mention.end, known) if known else mention
 
     def _name_verb_through(self, ex: Expanded, at: int) -> int:
         """Where an open name ends when the verb-like word at `at` belongs to it: a unit word

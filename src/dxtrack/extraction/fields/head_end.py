@@ -25,7 +25,9 @@ from dxtrack.extraction.vocab import load as load_vocab
 NUMBER = re.compile(
     r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]?\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
     r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
-    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+)*)"
+    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+"
+    # a department's Roman numeral parted by a copy's space ("1838/VPCP-V .III")
+    r"|\s\.[IVX]{1,4}\b)*)"
 )
 # "V/v", "Về việc"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
 SUBJECT = re.compile(

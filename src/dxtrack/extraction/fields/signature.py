@@ -134,9 +134,22 @@ _GLUED_SIGNER = re.compile(
 _NAME_END = re.compile(rf"[{vn.LOWER}]$")
 
 
+# A title and its name with no space between, a copy's table cells joined ("PHÓ CHỦ
+# NHIỆMNguyễn Văn A"): the last capital before the first lower-case letter opens the name.
+_NO_SPACE_SIGNER = re.compile(
+    rf"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{vn.UPPER}][{vn.UPPER} ,.]*[{vn.UPPER}])(?P<name>{_PERSON})$"
+)
+
+
 def _glued_signer(line: str) -> list[str]:
     if not _NAME_END.search(line, max(0, len(line) - 2)):
         return [line]  # no name at its end (most lines): neither pattern can match
+    if (
+        (bare := _NO_SPACE_SIGNER.match(line))
+        and _LAST_TITLE.search(bare.group("title"))
+        and _family_name(bare.group("name"))
+    ):
+        return [bare.group("title"), bare.group("name")]
     m = _GLUED_SIGNER.search(line) if not _TITLE_NAME.match(line) else None
     if not m or not is_upper_line(m.group("title")) or not _LAST_TITLE.search(m.group("title")):
         return [line]
