@@ -72,6 +72,9 @@ class AgencyMatcher:
         self._titles = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['titles'])})\s*:?\s+(?=\S)")
         self._title_before = re.compile(rf"(?:{_alt(vocab['titles'])})[ \t]+$")
         self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
+        self._body_prefix = re.compile(rf"(?:{_alt(vocab['body_prefixes'])})\s+(?=\S)")
+        # "các Đoàn đại biểu Quốc hội": a known body's kind in the plural
+        self._plural_known = re.compile(rf"các\s+(?:{_alt(vocab['bodies'])})\b")
         nouns = _alt(vocab["group_nouns"])
         suffixes = _alt(vocab["group_suffixes"])
         self._group = re.compile(
@@ -185,6 +188,11 @@ class AgencyMatcher:
         if t:
             pos = t.end()
             bare_groups = True
+        elif prefix := self._body_prefix.match(ex.folded, pos):
+            got = self.match_one(ex, prefix.end(), bare_groups=bare_groups)
+            if got:  # "Thường trực HĐND tỉnh": the standing members act for the council
+                first = self._mention(ex, pos, prefix.end())
+                return [Mention(pos, got[0].end, f"{first.name} {got[0].name}"), *got[1:]]
         for rule in self._rules:
             got = rule(self, ex, pos, bare_groups)
             if got:
@@ -219,7 +227,7 @@ class AgencyMatcher:
         return self.match_list(ex, m.end())[0]
 
     def _rule_known(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
-        m = self._known.match(ex.folded, pos)
+        m = self._known.match(ex.folded, pos) or self._plural_known.match(ex.folded, pos)
         if not m:
             return []
         end = self._place_suffix(ex, m.end())

@@ -115,7 +115,13 @@ def clause_vocab() -> dict:
             rf"\s(?:{alt('background_verbs')})\b"
         ),
         "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
-        "background_object": re.compile(rf"\b(?:{'|'.join(map(re.escape, objects))})$"),
+        # ... also at the end of its list of objects ("giải quyết các khiếu nại, tố cáo, kiến
+        # nghị, phản ánh của cử tri")
+        "background_object": re.compile(
+            rf"\b(?:{'|'.join(map(re.escape, objects))})"
+            r"(?:(?:\s+(?:các|những))?(?:\s+[^\s,.;:]+){1,3}"
+            r"(?:(?:\s*,|\s+và)(?:\s+[^\s,.;:]+){1,3}){0,5}(?:\s*,|\s+và))?$"
+        ),
         "mid_assign": re.compile(
             rf"(?:(?:^|[.;:]\s+|,\s+|\(\s*)(?:[^,.;(]{{0,60}}?\s)?"
             rf"|^(?:{alt('condition_openers')})\s[^,.;(]{{0,160}}?\s)(?:{alt('request_verbs')})\s+"

@@ -91,9 +91,17 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
                 if mid.leads or "thì" not in comma.group():
                     return ex, mid
                 assign = None  # a noun, not an assignment: "Nếu hồ sơ đề nghị ... thì Sở X"
+            if _CHAIR_PARTNERS.search(ex.folded, base, comma.start()):
+                break  # "Định kỳ, X chủ trì, phối hợp với Sở A, Sở B ...": A, B are partners
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
                 break
+            if unknown := _NAMED_CHAIR.match(ex.text, skip_space(ex.folded, comma.end())):
+                # a body the vocabulary does not know, right before "chủ trì, phối hợp"
+                name = unknown.group(1)
+                return ex, Subject(
+                    [Mention(unknown.start(), unknown.end(1), name)], True, unknown.end(1)
+                )
     if label and not pos and matcher.match_one(ex, base, bare_groups=True):
         pos = base
     particle = v["particle"].match(ex.folded) if not pos else None
@@ -177,6 +185,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     return ex, Subject(mentions, bool(assign) or chairs, end, lead_in=lead_in, partners=partners)
 
 
+# "X chủ trì, phối hợp (với)": the subject X stands before it, the names after are partners
+_CHAIR_PARTNERS = re.compile(r"\bchủ\s+trì\s*,\s*phối\s+hợp\b")
+_NAMED_CHAIR = re.compile(
+    rf"([{UPPER}][^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,7}}?)[ \t]+(?=chủ\s+trì\s*,\s*phối\s+hợp\b)"
+)
 _PASSIVE = re.compile(r"\b(?:được|bởi)\s+")
 
 

@@ -18,7 +18,8 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 # tại Quyết định số ... ngày ... ."; "Các đơn vị được giao ... tại Kế hoạch số ... có trách
 # nhiệm ..." acts)
 PAST_OR_MODAL = re.compile(
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|được\s+(?:đánh\s+giá|ghi\s+nhận)"
+    # ... or what it is made of ("Thường trực Ban Chỉ đạo gồm Trưởng ban và ...")
+    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|(?:bao\s+)?gồm\b|được\s+(?:đánh\s+giá|ghi\s+nhận)"
     r"|được\s+giao\s[^.;]{0,150}?\b(?:tại|theo)\s+(?:quyết\s+định|công\s+văn|văn\s+bản"
     r"|thông\s+báo|kế\s+hoạch|kết\s+luận|chỉ\s+thị|nghị\s+quyết)\s+số\s"
     r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;]))"
