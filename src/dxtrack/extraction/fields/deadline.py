@@ -258,25 +258,25 @@ def find_deadlines(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for name, pattern, handler, needs_trigger in RULES:
-        keyword = _KEYWORDS.get(name)
+    for name, pattern, handler, needs_trigger, keyword in _TABLE:
         if keyword and keyword not in folded:
             continue
         for m in pattern.finditer(folded):
-            if _overlaps(m.start(), m.end(), taken) or _overlaps(m.start(), m.end(), masked):
+            start, end = m.span()
+            if _overlaps(start, end, taken) or _overlaps(start, end, masked):
                 continue
-            taken.append((m.start(), m.end()))
-            if _OPEN_END.match(folded, m.end()):
+            taken.append((start, end))
+            if _OPEN_END.match(folded, end):
                 continue
             value, has_year = handler(m, year)
             if value is None:
                 continue
-            before = folded[max(0, m.start() - 40) : m.start()]
-            if _cut_off(folded[max(0, m.start() - 60) : m.start()]):
+            before = folded[max(0, start - 40) : start]
+            if _cut_off(folded[max(0, start - 60) : start]):
                 continue  # the data's cut-off ("số liệu tính đến ngày ..."), not a limit
             if _start(before) and name not in _RANGES:
                 continue  # a start date; a range's end is found on its own
-            if _past_meeting(folded[max(0, m.start() - 120) : m.start()]):
+            if _past_meeting(folded[max(0, start - 120) : start]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
             triggered = (
                 bool(_TRIGGER.search(before))
@@ -285,7 +285,7 @@ def find_deadlines(
             )
             if needs_trigger and not (triggered or cell):
                 continue
-            found.append(Found(m.start(), m.end(), value, has_year, triggered))
+            found.append(Found(start, end, value, has_year, triggered))
     if cell and not found and not _OPEN_END_IN.search(folded):
         found += _cell_year(folded)
     elif not found and (label := _TIME_LABEL.search(folded)):
@@ -416,6 +416,12 @@ _KEYWORDS = {
     "year_range": "năm",
     "day_month": "/",
 }
+
+
+# RULES with each rule's keyword: the table a clause runs through (one lookup per rule saved)
+_TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None]] = [
+    (*rule, _KEYWORDS.get(rule[0])) for rule in RULES
+]
 
 
 _PAREN_OPEN = re.compile(r"\(\s*(?:ngày\s+)?$")

@@ -287,8 +287,7 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of citations (number + date + issuer), masked when looking for deadlines."""
     spans = []
     for m in NUMBER.finditer(text):
-        _dt, end = _date_after(text, m.end())
-        spans.append((m.start(), end))
+        spans.append((m.start(), _date_end(text, m.end())))
     if "/" in text and ("số" in text or "sô" in text):
         spans += [(m.start(1), m.end(1)) for m in _YEAR_NUMBER.finditer(text)]
         spans.sort()
@@ -343,6 +342,13 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
         return date(int(groups[2]), int(groups[1]), int(day)).isoformat(), pos + m.end()
     except ValueError:
         return None, pos + m.end()
+
+
+def _date_end(text: str, pos: int) -> int:
+    """Where `_date_after` ends (the date itself not read)."""
+    window = text[pos : pos + 80]
+    m = _DATE_AFTER.match(window) or _DATE_PAREN.match(window)
+    return pos + m.end() if m else pos
 
 
 def _date_before(text: str, pos: int) -> str | None:

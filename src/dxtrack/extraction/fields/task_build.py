@@ -74,25 +74,22 @@ def make_task(
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     text = _before_closing(text)
     folded = fold(text)
+    v = clause_vocab()
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
-    if clause_vocab()["succession"].match(folded):
+    if v["succession"].match(folded):
         return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
-    if clause_vocab()["duty_note"].match(folded):
+    if v["duty_note"].match(folded):
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
-    if clause_vocab()["schedule"].match(folded):
+    if v["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
     if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
         return None  # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./."
-    if (past := _past_front(folded, ctx.year)) and not clause_vocab()["mid_verb"].search(
-        folded, past.end()
-    ):
+    if (past := _past_front(folded, ctx.year)) and not v["mid_verb"].search(folded, past.end()):
         return None  # "Năm 2025, Sở X chủ trì triển khai ...": past work told, nobody asked
     if (
         " là " in folded[:160]
-        and (
-            clause_vocab()["role_only"].match(folded) or clause_vocab()["designation"].match(folded)
-        )
+        and (v["role_only"].match(folded) or v["designation"].match(folded))
         and not _ROLE_DUTY.search(folded)
     ):
         # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...", "Phân công Sở X là đơn vị
