@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dxtrack import vn
-from dxtrack.extraction import legacy, normalize, reader_text
+from dxtrack.extraction import clauses, legacy, normalize, reader_text
 from dxtrack.extraction.fields import (
     dateline,
     deadline,
@@ -21,6 +21,7 @@ from dxtrack.extraction.fields import (
     recurrence,
     references,
     signature,
+    subjects,
 )
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES
@@ -32,7 +33,7 @@ from dxtrack.extraction.fields.clause_words import (
 )
 from dxtrack.extraction.fields.references import NUMBER
 from dxtrack.extraction.textutil import fold, is_upper_line
-from dxtrack.extraction.vocab import alternatives, anchored, cues
+from dxtrack.extraction.vocab import alternatives, anchored, cued, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -620,3 +621,23 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
             assert references._type_before(folded, m.start(), line) == want, line
             typed += want is not None
     assert typed > 1000
+
+
+def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
+    """The literal tests tried before a search over a whole clause never skip a match: the
+    request verbs' words (vocab.cued), the ")" an inline list mark closes with, the marks
+    clean removes, the dash of a flattened row."""
+    v = clause_vocab()
+    odd = ["Về việc này, giao Sở Y tế", "x; a) b", "x: (1) y", "A | B", "s - t", "s – t", "-x", ""]
+    odd += ["x.\ti) y", "nội dung:  b) sở", "**A**", "a\\.", "c & d", "[1]", "q#", "_x"]
+    for line in [*lines, *odd]:
+        folded = fold(line)
+        if not cued(folded, v["request_cues"]):
+            assert not v["mid_verb"].search(folded), line
+        if not cued(folded, v["any_request_cues"]):
+            assert not v["any_request"].search(folded), line
+        if line.find(")", 3) == -1:
+            assert not clauses._INLINE_MARK.search(line), line
+        assert signature._marked(line) is bool(signature._MARKED.search(line)), line
+        assert subjects._cell_dash(folded) is bool(subjects._ROW_DASH.search(folded)), line
+    assert v["request_cues"] and v["any_request_cues"]

@@ -776,7 +776,8 @@ def _first_label(label: str) -> bool:
 
 def _labelled_chain(text: str) -> list[tuple[int, int]]:
     """(start, end of the marker) of each item of a lettered or numbered inline list."""
-    marks = list(_INLINE_MARK.finditer(text))
+    # every mark closes with ")" after its stop and space: most lines hold none past the start
+    marks = list(_INLINE_MARK.finditer(text)) if text.find(")", 3) != -1 else []
     if not marks:
         return []
     chain: list[tuple[int, int]] = []

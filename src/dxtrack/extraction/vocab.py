@@ -128,6 +128,27 @@ def syntax(pattern: str) -> Iterator[tuple[int, str, int]]:
             depth += c == "("
 
 
+def entry_cues(entries: Iterable[str]) -> tuple[tuple[str, ...], ...]:
+    """The words of each vocabulary entry (`cues` of its folded pattern) that an alternation
+    of the entries cannot match without: `cued(text, ...)` is False only where no entry's
+    words are all in the text. () when some entry has none (nothing to test)."""
+    out = tuple(cues(folded_pattern(e)) for e in entries)
+    return out if out and all(out) else ()
+
+
+def cued(text: str, entries: tuple[tuple[str, ...], ...]) -> bool:
+    """Some entry's words (`entry_cues`) are all in the text, or there are none to test."""
+    if not entries:
+        return True
+    for words in entries:  # loops, not any() over generators: run for every clause
+        for w in words:
+            if w not in text:
+                break
+        else:
+            return True
+    return False
+
+
 def anchored(pattern: str) -> bool:
     """A pattern that matches only at the start of the text: "^..." with no "|" outside
     its groups."""

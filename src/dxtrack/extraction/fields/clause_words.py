@@ -18,6 +18,7 @@ from dxtrack.extraction.vocab import (
     anchored,
     by_first_letter,
     cues,
+    entry_cues,
     folded_pattern,
 )
 from dxtrack.extraction.vocab import load as load_vocab
@@ -167,6 +168,12 @@ def clause_vocab() -> dict:
         "mid_order": re.compile(rf"\b(?:{alt('mid_order_verbs')})\s+$"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
+        # the words any match of these holds (vocab.cued): most clauses lack them all, and
+        # the searches are skipped
+        "request_cues": entry_cues(vocab["request_verbs"]),
+        "any_request_cues": entry_cues(
+            w for key in ("request_verbs", "order_verbs", "speaker_verbs") for w in vocab[key]
+        ),
     }
 
 

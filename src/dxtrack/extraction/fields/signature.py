@@ -32,7 +32,19 @@ _SIGNED = re.compile(
     re.IGNORECASE,
 )
 # A character that every _MARKS match and every _SIGNED match not at the start holds.
-_MARKED = re.compile(r"[*_|`\\#&(\[]")
+_MARK_CHARS = "*_|`\\#&(["
+_MARKED = re.compile(f"[{re.escape(_MARK_CHARS)}]")
+
+
+def _marked(line: str) -> bool:
+    """`_MARKED.search(line)`, one fast test a character (a class is searched character by
+    character)."""
+    for c in _MARK_CHARS:
+        if c in line:
+            return True
+    return False
+
+
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
     re.IGNORECASE,
@@ -81,7 +93,7 @@ def clean(line: str) -> str:
     """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces; an
     e-signature stamp gives only the name a reader glued after it ("Thời gian ký: 12.03.2025
     10:20:00 +07:00 Nguyễn Văn A")."""
-    if _MARKED.search(line) or line.startswith(("đ", "Đ")):
+    if _marked(line) or line.startswith(("đ", "Đ")):
         line = _MARKS.sub(" ", _SIGNED.sub(" ", line))
     line = " ".join(line.split())
     if (

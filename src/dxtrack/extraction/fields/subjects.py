@@ -18,7 +18,7 @@ from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold, skip_space
-from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import alternation, cued
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
@@ -323,7 +323,7 @@ def _row_times() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
-    if not _ROW_DASH.search(ex.folded):
+    if not _cell_dash(ex.folded):
         return None  # each form below opens at such a dash (time_first too): most clauses
     row_time, time_first = _row_times()
     for dash in _ROW_DASH.finditer(ex.folded):
@@ -347,6 +347,17 @@ def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
         if mentions and (_ROW_END.match(ex.folded, end) or _CHAIR_END.match(ex.folded, end)):
             return Subject(mentions, False, end, mid=True)
     return None
+
+
+def _cell_dash(folded: str) -> bool:
+    """`_ROW_DASH.search(folded)`, tried at each dash (found by a fast scan) only."""
+    for dash in "-–":
+        at = folded.find(dash, 1)
+        while at != -1:
+            if _ROW_DASH.match(folded, at - 1):
+                return True
+            at = folded.find(dash, at + 1)
+    return False
 
 
 _CHAIR_END = re.compile(r"\s+chủ\s+trì\s*[.;]?\s*$")  # "<action> - Sở X chủ trì."
@@ -413,7 +424,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     stop = min(len(ex.folded), start + 600)
     v = clause_vocab()
     mids = v["mid_assign"].finditer(ex.folded, start, stop)
-    for m in mids if v["mid_verb"].search(ex.folded, start, stop) else ():
+    verb = cued(ex.folded, v["request_cues"]) and v["mid_verb"].search(ex.folded, start, stop)
+    for m in mids if verb else ():
         if v["past_assign"].search(m.group()):
             continue  # "Tại Công văn số ..., X đã giao Bộ Y ...": a past assignment, reported
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
@@ -421,7 +433,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
             return Subject(found, True, end, mid=True)
     starts = (
         _SENTENCE_START.finditer(ex.folded, start, stop)
-        if v["any_request"].search(ex.folded, start, stop)
+        if cued(ex.folded, v["any_request_cues"])
+        and v["any_request"].search(ex.folded, start, stop)
         else iter(())
     )
     for m in starts:
