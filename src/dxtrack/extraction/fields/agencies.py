@@ -98,6 +98,7 @@ class AgencyMatcher:
         self._scope = re.compile(
             rf"\s+các\s+(?:{units})\b(?:\s*(?:,|và)\s*(?:{units})\b)*(?:\s+trực\s+thuộc\s+trung\s+ương)?"
         )
+        self._self_named = re.compile(_alt(vocab["self_named_heads"]))
         self._open = re.compile(rf"(?:{_alt(vocab['open_heads'] + vocab['capital_heads'])})\b")
         # "Phòng Kinh tế" opens a name, "Phòng chống dịch" does not
         self._capital_head = re.compile(rf"(?:{_alt(vocab['capital_heads'])})[ \t]+(?=\S)")
@@ -368,8 +369,11 @@ class AgencyMatcher:
             ):
                 break  # "Tổng cục Lâm nghiệp và các Vụ, Cục liên quan thuộc Bộ"
             end, words, prev = w.end(), words + 1, at
-        if words == 0:
-            return []
+        if words == 0 and not (
+            self._self_named.fullmatch(m.group().strip())
+            and self._stop.match(ex.folded, skip_space(ex.folded, end))
+        ):
+            return []  # "Thi hành án dân sự chủ trì ...": a head that names a body alone
         if _PARTY_OF.match(ex.folded, pos) and (groups := _AND_GROUPS.match(ex.folded, end)):
             end = groups.end()  # "Đảng ủy Mặt trận Tổ quốc, các đoàn thể tỉnh"
         scope = self._scope.match(ex.folded, end)  # "Cục Thuế các tỉnh, thành phố ..."
