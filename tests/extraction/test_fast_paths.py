@@ -641,3 +641,16 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
         assert signature._marked(line) is bool(signature._MARKED.search(line)), line
         assert subjects._cell_dash(folded) is bool(subjects._ROW_DASH.search(folded)), line
     assert v["request_cues"] and v["any_request_cues"]
+
+
+def test_numbers_hold_a_separator(lines: list[str]) -> None:
+    """citation_spans looks for numbers only in a text holding "/", "-" or "–"."""
+    for line in [*lines, "12/QĐ", "5-CT/TU", "7–KH", "số 12 ngày 5"]:
+        if "/" not in line and "-" not in line and "–" not in line:
+            assert not NUMBER.search(line), line
+
+
+def test_sentence_cut_finds_what_its_pattern_finds(lines: list[str]) -> None:
+    for line in [*lines, "a. b; c", "a; b. c", "a.b", "", ". ", "x;  y"]:
+        cut = parties._SENTENCE_CUT.search(line)
+        assert parties.sentence_cut(line) == (cut.start() if cut else len(line)), line

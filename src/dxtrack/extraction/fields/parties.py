@@ -59,8 +59,15 @@ _SENTENCE_CUT = re.compile(r"[.;] ")
 def states_status(folded: str) -> bool:
     """The clause's first sentence states a council's status, not a task (a later part after
     ";" does not: "Giao X ... ; Đảng ủy Y hướng dẫn ... sử dụng con dấu ...")."""
-    cut = _SENTENCE_CUT.search(folded)  # the first sentence searched in place, not cut out
-    return _status().search(folded, 0, cut.start() if cut else len(folded)) is not None
+    # the first sentence searched in place, not cut out
+    return _status().search(folded, 0, sentence_cut(folded)) is not None
+
+
+def sentence_cut(folded: str) -> int:
+    """Where `_SENTENCE_CUT` first matches (else the end), found by two fast scans (a class
+    is searched character by character)."""
+    cuts = [at for at in (folded.find(". "), folded.find("; ")) if at != -1]
+    return min(cuts) if cuts else len(folded)
 
 
 def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:

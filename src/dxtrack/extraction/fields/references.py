@@ -286,7 +286,9 @@ def _merge_glued_marks(found: dict[str, Reference]) -> None:
 def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of citations (number + date + issuer), masked when looking for deadlines."""
     spans = []
-    for m in NUMBER.finditer(text):
+    # every number holds a "/", "-" or "–" after its digits (most clauses with none cite none)
+    numbers = NUMBER.finditer(text) if "/" in text or "-" in text or "–" in text else ()
+    for m in numbers:
         spans.append((m.start(), _date_end(text, m.end())))
     if "/" in text and ("số" in text or "sô" in text):
         spans += [(m.start(1), m.end(1)) for m in _YEAR_NUMBER.finditer(text)]
