@@ -432,7 +432,7 @@ def test_recurrence_rules_match_where_their_plain_forms_do(lines: list[str]) -> 
         r"|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
         rf"|(?:định\s+kỳ|{every})\s+(?:0?3|ba)\s+tháng|(?:0?3|ba)\s+tháng\s+(?:một\s+lần|/\s*lần)",
         "continuous": r"(?<!chi\s)(?<!phí\s)(?<!vụ\s)(?<!xuyên\s)(?<!không\s)(?<!chất\s)"
-        r"thường\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
+        r"(?<!giáo\sdục\s)thường\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
         rf"(?!\s+(?:{recurrence._HAPPENS})\b)",
     }
     rules = dict(recurrence.RULES)

@@ -35,6 +35,23 @@ class Mention:
     name: str
 
 
+def _compound_ends(vocab: dict) -> str:
+    """Look-aheads that keep the stop word ending a compound noun from ending a name: for
+    "công lập", no stop at "lập" right after "công " ("(?!(?<=công\\s)lập\\b)")."""
+    stops = {fold(w) for w in vocab["stop_words"]}
+    out = []
+    for compound in vocab["stop_compounds"]:
+        words = fold(compound).split()
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if tail in stops:
+                before = r"\s".join(re.escape(w) for w in words[:k])
+                after = r"\s+".join(re.escape(w) for w in words[k:])
+                out.append(rf"(?!(?<={before}\s){after}\b)")
+                break
+    return "".join(out)
+
+
 def _alt(items: Iterable[str]) -> str:
     words = sorted({fold(i) for i in items}, key=len, reverse=True)
     return by_first_letter(re.escape(w).replace(r"\ ", r"\s+") for w in words)
@@ -103,7 +120,8 @@ class AgencyMatcher:
         # "Phòng Kinh tế" opens a name, "Phòng chống dịch" does not
         self._capital_head = re.compile(rf"(?:{_alt(vocab['capital_heads'])})[ \t]+(?=\S)")
         self._stop = re.compile(
-            rf"(?!(?:{_alt(vocab['stop_nouns'])})\b)(?:{_alt(vocab['stop_words'])})\b"
+            rf"(?!(?:{_alt(vocab['stop_nouns'])})\b){_compound_ends(vocab)}"
+            rf"(?:{_alt(vocab['stop_words'])})\b"
         )
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
         # "Ban Chỉ đạo Chương trình ...": a noun whose second word is a stop word

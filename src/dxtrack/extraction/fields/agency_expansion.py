@@ -123,6 +123,14 @@ TITLE_REWRITES: dict[str, str] = {
     rf"các\s+đồng\s+chí\s+[Tt]rưởng\s+(?={_HAMLET})": "các ",
     rf"Trưởng\s+(?=các\s+{_HAMLET})": "",
     rf"trưởng\s+(?=các\s+{_HAMLET})": "",
+    # the head of each body of a kind ("Trưởng các điểm thi", "Trưởng các đoàn kiểm tra"):
+    # the bodies; in lower case only before hamlets ("tăng trưởng các ngành" is growth)
+    r"Trưởng\s+(?=các\s+\w)": "",
+    # a holder in lower case after a comma of a list ("Hiệu trưởng các trường ..., giám đốc
+    # các trung tâm ... có trách nhiệm"): the bodies (not "Tổng giám đốc các tập đoàn")
+    r"g(?<=,\sg)iám\s+đốc\s+(?=các\s+\w)": "",
+    r"t(?<=,\st)hủ\s+trưởng\s+(?=các\s+\w)": "",
+    r"h(?<=,\sh)iệu\s+trưởng\s+(?=các\s+\w)": "",
 }
 
 # The word each of these patterns cannot match without (see `Expander._regex_for`): a
@@ -130,6 +138,10 @@ TITLE_REWRITES: dict[str, str] = {
 TITLE_GUARDS: dict[str, str] = {
     **{p: "là" for p in TITLE_REWRITES if r"\s+là\s+" in p},
     **{p: "rưởng" for p in TITLE_REWRITES if "rưởng" in p and _HAMLET in p},
+    r"Trưởng\s+(?=các\s+\w)": "Trưởng",
+    r"g(?<=,\sg)iám\s+đốc\s+(?=các\s+\w)": "đốc",
+    r"t(?<=,\st)hủ\s+trưởng\s+(?=các\s+\w)": "trưởng",
+    r"h(?<=,\sh)iệu\s+trưởng\s+(?=các\s+\w)": "trưởng",
 }
 
 

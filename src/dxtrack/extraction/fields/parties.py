@@ -38,6 +38,7 @@ _NAME_BREAK = re.compile(r"[.;:!?]|\d")
 # a task force named by its number: "Tổ công tác triển khai Đề án 06", "Ban Chỉ đạo 389"
 _NUMBERED = re.compile(rf"(?<=[{UPPER}{LOWER}])\s+\d{{2,4}}$")
 _PART_SEP = re.compile(r"\s*[,;]\s+")
+_MANY = re.compile(r"(?:các|những)\s")
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +77,7 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     plain = fold(text)
     if not (v["role_prefix"].match(plain) or _ROLE_SUFFIX.search(plain.rstrip())):
         return []  # most headings: no party named by form
+    titled = text.lstrip()[:1].isupper()
     text = " ".join(matcher.expand(text).text.split()).rstrip(" :.")
     folded = fold(text)
     role = v["role_prefix"].match(folded)
@@ -89,6 +91,10 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
         name = name[: manner.start()]
     if chair := _CHAIRS.search(fold(name)):  # "Sở Y tế chủ trì, phối hợp với ... thực hiện ...:"
         name = name[: chair.start()]
+    if _MANY.match(name) and ((titled and not role) or _group_run_on(name, matcher)):
+        # "Trưởng các điểm thi có trách nhiệm" (the holder gave way to the bodies), "Đối
+        # với các trường đại học ...": the bodies, as a name ("Đối với các hồ sơ" names none)
+        name = name[0].upper() + name[1:]
     words = name.split()
     if (
         not 1 <= len(words) <= 16
@@ -99,6 +105,14 @@ def party_heading(text: str, matcher: AgencyMatcher) -> list[str]:
     if not role and (v["lead_in"].match(fold(name)) or v["topic"].match(fold(name) + " ")):
         return []  # "Trong quá trình thực hiện, các cơ quan có trách nhiệm:"
     return _split_names(name, matcher)
+
+
+def _group_run_on(name: str, matcher: AgencyMatcher) -> bool:
+    """A group the vocabulary knows the head of, going on past what it reads ("các trường |
+    đại học ngoài công lập"); a list it reads whole is named by the matcher itself."""
+    ex = matcher.expand(name)
+    found, end = matcher.match_list(ex, 0)
+    return bool(found) and end < len(ex.folded.rstrip())
 
 
 def _split_names(name: str, matcher: AgencyMatcher) -> list[str]:

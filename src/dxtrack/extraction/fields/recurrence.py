@@ -16,6 +16,12 @@ _EVERY = r"(?:hằng|hàng)"
 # what happens often in a place or to a thing ("khu vực thường xuyên xảy ra sạt lở", "các
 # phương tiện thường xuyên đi qua"): the words qualify a noun, not the action
 _HAPPENS = alternation(load_vocab("vocab")["recurrence_situations"])
+# a name ending with the words ("trung tâm giáo dục thường xuyên"): one look-behind per name,
+# "(?<!giáo\sdục\sthường)", after the "thường" of the rule below
+_NAMED = "".join(
+    r"(?<!{}\sthường)".format(r"\s".join(map(re.escape, n.split()[:-2])))
+    for n in load_vocab("vocab")["recurrence_nouns"]
+)
 _ACTION_POS = (
     r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
     # "báo cáo hằng năm" after a verb that takes it as its object ("Trình báo cáo hằng năm
@@ -98,7 +104,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # not "chi thường xuyên", "nhiệm vụ thường xuyên" (a kind of duty), nor "không
             # (mang tính chất) thường xuyên"
             r"thường(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
-            r"(?<!không\sthường)(?<!chất\sthường)\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
+            rf"(?<!không\sthường)(?<!chất\sthường){_NAMED}\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
             rf"(?!\s+(?:{_HAPPENS})\b)"
         ),
     ),

@@ -243,6 +243,10 @@ def _family_name(text: str) -> bool:
     return bool(_NAME.match(text)) and vn.fold(text.split()[0], accents=False) in _surnames()
 
 
+# a Nơi nhận item whose dash a web copy lost: "Bộ Giáo dục và Đào tạo;" ("Lưu: VT." ends it)
+_UNDASHED_ITEM = re.compile(r";$")
+
+
 def _after_list(lines: list[str], i: int, lo: int) -> bool:
     """Line i follows a Nơi nhận item ("- Lưu: VT.") or a signing line, stamps and OCR's
     specks skipped."""
@@ -250,7 +254,10 @@ def _after_list(lines: list[str], i: int, lo: int) -> bool:
         if len(lines[j]) <= 3 or _STAMP.match(lines[j]):
             continue  # empty, a stamp, or OCR's specks ("ik", "ff")
         return lines[j].startswith(("-", "+", "~", "•")) or bool(
-            CLOSING_LINE.match(lines[j]) or SIGN_PREFIX.match(lines[j]) or is_upper_line(lines[j])
+            CLOSING_LINE.match(lines[j])
+            or SIGN_PREFIX.match(lines[j])
+            or is_upper_line(lines[j])
+            or _UNDASHED_ITEM.search(lines[j])
         )
     return False
 
