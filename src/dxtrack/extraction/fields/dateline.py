@@ -36,6 +36,9 @@ _BARE = re.compile(rf"^[\s|*]*{_PLACE}\s+{_DATE}")  # no comma: only at the star
 _DAY = re.compile(r"^[\s.…_]*(\d ?\d|\d)[\s.…_]*$")
 _OPEN_DATE = re.compile(r",\s*[Nn]gày\b.*\b[Tt]h[aá]ng\b(?!.*\b[Nn]ăm\b)")
 _YEAR_LINE = re.compile(r"^[\s*_]*[Nn]ăm\s+\d{4}")
+# ... or broken right after "ngày" ("Vĩnh Long, ngày" / "30 tháng 3 năm 2015")
+_OPEN_DAY = re.compile(r",\s*[Nn]gày\s*$")
+_DAY_LINE = re.compile(r"^[\s*_]*\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
 _NUMBER_ALONE = re.compile(r"^\s*S[ốỐ]\s*:?\s*$")
 _NUMBER_BODY = re.compile(r"^\s*[\w.\-]*/[\w&.\-/]+\s*$")
 
@@ -126,8 +129,10 @@ def join_broken(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in range(len(out) - 1):
         first, second = out[i], out[i + 1]
-        if (_OPEN_DATE.search(first) and _YEAR_LINE.match(second)) or (
-            _NUMBER_ALONE.match(first) and _NUMBER_BODY.match(second)
+        if (
+            (_OPEN_DATE.search(first) and _YEAR_LINE.match(second))
+            or (_OPEN_DAY.search(first) and _DAY_LINE.match(second))
+            or (_NUMBER_ALONE.match(first) and _NUMBER_BODY.match(second))
         ):
             out[i], out[i + 1] = f"{first.rstrip(' *_')} {second.strip(' *_')}", ""
     return out
