@@ -561,6 +561,12 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
     if found and _name_tail(rest):
         # an item the names stop inside ("A; B - C Chính phủ; D"): item by item
         return [n for part in value.split(";") for n in _item_names(part, matcher)]
+    if found and ";" in rest and matcher.ends_name(ex, len(ex.text) - len(ex.text[end:].lstrip())):
+        # a role field written as sentences ("Cơ quan thực hiện: Công an tỉnh tiến hành rà
+        # soát ...; các sở, cơ quan ... rà soát ..."): the actor of each part
+        return [m.name for m in found] + [
+            n for part in value.split(";")[1:] for n in _acting_names(part, matcher)
+        ]
     if found and not rest.startswith(";"):
         return [m.name for m in found]  # "A; B" where B is unknown: the names as printed
     parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
@@ -573,6 +579,20 @@ def _name_tail(rest: str) -> bool:
     tail, sep, _ = rest.partition(";")
     words = tail.split()
     return bool(sep and words and words[0][:1].isupper() and len(words) <= 4 and "," not in tail)
+
+
+_JOINING = re.compile(r"\s*(?:phối\s+hợp|tham\s+gia|cùng)\b")
+
+
+def _acting_names(part: str, matcher: AgencyMatcher) -> list[str]:
+    """The bodies opening one sentence of a role field when a verb follows them ("các sở
+    rà soát ..."); none when they only join the work ("Sở X phối hợp ...") or no body opens it."""
+    ex = matcher.expand(part.strip())
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    at = len(ex.text) - len(ex.text[end:].lstrip())
+    if not found or not matcher.ends_name(ex, at) or _JOINING.match(ex.folded, end):
+        return []
+    return [m.name for m in found]
 
 
 def _item_names(part: str, matcher: AgencyMatcher) -> list[str]:
