@@ -24,10 +24,13 @@ NUMBER = re.compile(
     # the year may lose its slash in a scan ("96/2026NĐ-CP"); a department code may carry a
     # Roman numeral after a dot ("945/VPCP-V.I", a copy's space before it: "945/VPCP-V .I");
     # the Government's dotted numbers ("66.7/2025/NQ-CP", OCR "66. 7/2025/NQ-CP"); OCR spaces
-    # a normative number's digits ("1 25/2025/NĐ-CP")
-    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/))?"
+    # a normative number's digits ("1 25/2025/NĐ-CP"); a number with a letter suffix, issued
+    # between two others ("1303a/UBND-NNTNMT")
+    rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/)|[a-z](?=/))?"
     rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
-    rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*)"
+    rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
+    # a police unit's code glued in brackets ("83/TTr-CAT(PA05)")
+    rf"(?:\([A-ZĐ]{{2,4}}\d{{1,3}}\))?)"
     rf"(?![\w/])"
 )
 # "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025" (also "năm2015", a copy glued the year),
