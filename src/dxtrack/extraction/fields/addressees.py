@@ -12,6 +12,7 @@ import re
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
+from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold
 
 # what may follow the verb of an intro that names no one: "... đề nghị:", "... đề nghị
@@ -27,9 +28,9 @@ def intro_agencies(ex: Expanded, matcher: AgencyMatcher, addressees: tuple[str, 
     those after its verb ("Tổng cục Thuế yêu cầu Cục Thuế các tỉnh ... sau:"), else the
     addressees when it asks without naming anyone."""
     for m in clause_vocab()["intro_verb"].finditer(ex.folded):
-        found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
-        if found:
-            return [x.name for x in found]
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:  # "... yêu cầu các đơn vị thuộc Ngân hàng X và tổ chức tín dụng thực hiện"
+            return [x.name for x in list_tail(ex, matcher, found, end)[0]]
         if _INTRO_TAIL.match(ex.folded, m.end()):
             return list(addressees)
         short = _short_reference(ex.folded, m.end(), addressees)
