@@ -654,3 +654,24 @@ def test_sentence_cut_finds_what_its_pattern_finds(lines: list[str]) -> None:
     for line in [*lines, "a. b; c", "a; b. c", "a.b", "", ". ", "x;  y"]:
         cut = parties._SENTENCE_CUT.search(line)
         assert parties.sentence_cut(line) == (cut.start() if cut else len(line)), line
+
+
+def test_list_head_openings_hold_every_list_head(lines: list[str]) -> None:
+    """_rule_list_head tries its forms only where one of LIST_HEAD_OPENINGS stands: at every
+    other position of the corpus lines none of the three forms matches."""
+    from dxtrack.extraction.fields import agencies, member_lists
+
+    matcher = get_matcher(())
+    odd = ["Các Bộ: Công an, Tài chính", "UBND các tỉnh, thành phố: Hà Nội, Huế", "Bộ, ngành:"]
+    odd += ["Công an các xã: A, B", "các cơ quan liên quan: Sở X", "sở: Y tế"]
+    tried = 0
+    for line in [*lines[:4000], *odd]:
+        folded = matcher.expand(line).folded
+        for pos in range(len(folded)):
+            if folded.startswith(agencies.LIST_HEAD_OPENINGS, pos):
+                continue
+            tried += 1
+            assert not matcher._list_head.match(folded, pos), line
+            assert not member_lists._HEAD.match(folded, pos), line
+            assert not agencies._MEMBERS_HEAD.match(folded, pos), line
+    assert tried > 100000

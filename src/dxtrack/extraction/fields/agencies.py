@@ -219,6 +219,8 @@ class AgencyMatcher:
         return []
 
     def _rule_list_head(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
+        if not ex.folded.startswith(LIST_HEAD_OPENINGS, pos):
+            return []  # none of the three forms below opens here (most positions)
         m = self._list_head.match(ex.folded, pos)
         if not m:  # "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng"
             found = province_members(ex.text, ex.folded, pos, self._central)
@@ -314,8 +316,10 @@ class AgencyMatcher:
         many = _MANY.match(ex.folded, pos)  # "các Công ty Lâm nghiệp"
         if many and _is_capital(ex.text, many.end()):
             pos = many.end()
+        if not _is_capital(ex.text, pos):  # the cheap test first: most positions fail it
+            return []
         m = self._open.match(ex.folded, pos)
-        if not m or not _is_capital(ex.text, pos) or self._stop.match(ex.folded, pos):
+        if not m or self._stop.match(ex.folded, pos):
             return []
         head = self._capital_head.match(ex.folded, pos)
         if (  # a longer head opens its own name ("Cơ quan thuế các cấp")
@@ -459,11 +463,12 @@ class AgencyMatcher:
         "Sở", "Các Cục") and the words up to an obligation verb in the same sentence ("Tổ
         chức làm nhiệm vụ bồi thường, hỗ trợ và tái định cư có trách nhiệm ..."). A head
         followed by a function word or directly by the verb is none ("Tổ chức thực hiện")."""
+        if not _is_capital(ex.text, pos):  # the cheap tests first: most positions fail them
+            many = _MANY.match(ex.folded, pos)  # "các Vụ, Cục liên quan thuộc Bộ"
+            if not (many and _is_capital(ex.text, many.end())):
+                return []
         m = self._form_head.match(ex.folded, pos)
         if not m:
-            return []
-        many = _MANY.match(ex.folded, pos)  # "các Vụ, Cục liên quan thuộc Bộ"
-        if not (_is_capital(ex.text, pos) or many and _is_capital(ex.text, many.end())):
             return []
         # a head that is also a verb ("Tổ chức tập huấn ...") needs a verb only a subject takes
         # ... unless a name follows it ("Tổ chức làm nhiệm vụ bồi thường, hỗ trợ ... lập ...")
@@ -569,6 +574,10 @@ class AgencyMatcher:
     def is_stop(self, ex: Expanded, pos: int) -> bool:
         return bool(self._stop.match(ex.folded, pos))
 
+
+# What `_rule_list_head`'s forms open with: `_list_head` ("các bộ", "bộ", "sở"),
+# member_lists' head ("ủy ban nhân dân các ...", "công an các ..."), `_MEMBERS_HEAD` ("các")
+LIST_HEAD_OPENINGS = ("các", "bộ", "sở", "ủy", "công")
 
 # compiled once: the rules below run at every position a name may start
 _MANY = re.compile(r"các\s+")
