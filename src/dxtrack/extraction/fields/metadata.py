@@ -523,8 +523,13 @@ def _opens_body(line: str) -> bool:
 
 
 def _type_from_number(number: str | None) -> str | None:
-    """The type its symbol's code names: the first segment after the number (Decree 30)."""
+    """The type its symbol's code names: the first segment after the number (Decree 30),
+    past the year of a normative document's number ("15/2012/CT-UBND": "CT")."""
     if not number or "/" not in number:
         return None
-    first = re.split(r"[-/]", number.lstrip("/").split("/", 1)[-1])[0]
+    rest = number.lstrip("/").split("/", 1)[-1]
+    first = re.split(r"[-/]", _YEAR_PART.sub("", rest, count=1))[0]
     return symbol_codes().get(first)
+
+
+_YEAR_PART = re.compile(r"^(?:19|20)\d\d/")
