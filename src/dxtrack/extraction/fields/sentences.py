@@ -72,7 +72,12 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         ):
             actor, listing_next = None, False
         else:
-            actor, listing_next = _opening_actor(text, matcher, chairing=chairing)
+            # a later paragraph of its own may front its actor with a lead-in ("Trong quá
+            # trình ..., các Bộ, ngành ... rà soát ..."); a sentence inside one may not
+            whole = len(node.paragraphs) >= 2 and any(
+                unit.start == p.start for p in node.paragraphs[1:]
+            )
+            actor, listing_next = _opening_actor(text, matcher, chairing=chairing, whole=whole)
         before = text
         # a paragraph of its own opening with "Giao X ..." is a new assignment, to X again too
         again = actor is not None and len(node.paragraphs) >= 2 and bool(_GIVES.match(fold(text)))
@@ -152,7 +157,7 @@ def _named_acts(text: str, matcher: AgencyMatcher) -> bool:
 
 
 def _opening_actor(
-    text: str, matcher: AgencyMatcher, *, chairing: bool = False
+    text: str, matcher: AgencyMatcher, *, chairing: bool = False, whole: bool = False
 ) -> tuple[frozenset[str] | None, bool]:
     """The agencies a sentence opens with when they act in it, and whether the sentence
     ends on its names (a list of bodies cut by ";"); with `chairing`, only an actor that
@@ -163,7 +168,8 @@ def _opening_actor(
     if chairing and not _CHAIRS.match(ex.folded, subject.end):
         return None, False  # "...; yêu cầu các đơn vị gửi báo cáo ...": still the item's actor
     rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
-    if subject.mid or subject.lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
+    lead_in = subject.lead_in and not whole
+    if subject.mid or lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
         return None, rest < 1  # a report, a coordinator, or a name in a list ("Công an tỉnh;")
     return frozenset(fold(m.name) for m in subject.leads), False
 
