@@ -376,10 +376,28 @@ def _bare_topic(ex: Expanded, matcher: AgencyMatcher, bare: re.Match[str] | None
         return False
     if "\n" in bare.group().rstrip() or _ROLE_LABEL.search(bare.group()):
         return False  # "Xây dựng ... Cơ quan chủ trì: Sở X": an attribute line, not a topic
-    if matcher.match_one(ex, 0, bare_groups=True):
+    if matcher.match_one(ex, 0, bare_groups=True) or _spelt_group(ex, matcher, bare):
         return False
     mentions, end = matcher.match_list(ex, bare.end(), bare_groups=True)
     return bool(mentions) and not _COPULA.match(ex.folded[end - 1 : end + 5])
+
+
+def _spelt_group(ex: Expanded, matcher: AgencyMatcher, bare: re.Match[str]) -> bool:
+    """A group governed by a preposition right before the colon, its members spelt out
+    after it ("Tăng cường phối hợp giữa các cơ quan: Sở A, Sở B ... trong công tác ..."):
+    the names are in the action, no topic's actors (vocab.yaml `member_prepositions`; not
+    "Yêu cầu các hội: Hội A, Hội B ...", the assignees)."""
+    colon = ex.folded.rfind(":", 0, bare.end())
+    at = ex.folded.rfind("các ", 0, colon)
+    if at <= 0 or not _MEMBER_PREPOSITION.search(ex.folded, 0, at):
+        return False
+    got = matcher.match_one(ex, at, bare_groups=True)
+    return bool(got) and not ex.folded[got[-1].end : colon].strip()
+
+
+_MEMBER_PREPOSITION = re.compile(
+    rf"\b(?:{alternation(load_vocab('vocab')['member_prepositions'])})\s+$"
+)
 
 
 _FOR = re.compile(r"^\W*đối\s+với\s+")
