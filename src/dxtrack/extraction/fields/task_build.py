@@ -13,6 +13,7 @@ from dxtrack.extraction.fields.addressees import (
     resolve_pronoun,
 )
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
+from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import (
     background_end,
     clause_vocab,
@@ -253,6 +254,8 @@ def _assignees(
         own = subject.leads and (subject.assigned or weak or other)
         own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
+        if own and subject.assigned and ctx.addressees:
+            leads = _named_addressees(ex, subject, ctx.addressees, matcher) or leads
         rule = ("mid_paragraph" if subject.mid else "assigned") if subject.assigned else "subject"
         rule = rule if own else "inherited"
     asks = asks or bare_request(ex.folded) or asks_addressee(ex.folded, ctx.addressees)
@@ -408,6 +411,40 @@ def _background(folded: str, subject: Subject) -> bool:
 
 # What makes a clause's subject none of the issuer's assignees, asked in turn (`_assignees`)
 _NOT_ISSUERS = (_cited_request, _upward_request, _told_duty, _background_news)
+
+
+_LIST_SEP = re.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)")
+
+
+def _named_addressees(
+    ex: Expanded, subject: Subject, addressees: tuple[str, ...], matcher: AgencyMatcher
+) -> list[str]:
+    """The Kính gửi list named again after the assigning verb, where the matcher reads an
+    item only in part ("đề nghị A; B; Chủ các công trình phải tổ chức quan trắc ...; Chủ dự
+    án/cơ sở phải ... và các tổ chức ... tổ chức nghiên cứu ..."): each addressee as printed,
+    then what the matcher reads after them; [] when no item runs past the matched names."""
+    keys = sorted({matcher.expand(" ".join(a.split())).folded for a in addressees}, key=len)
+    keys.reverse()  # the longest addressee first
+    found = list(subject.leads)
+    start = found[-1].start
+    grown = False
+    out = [m.name for m in found[:-1]]
+    at: int | None = start  # where the next item starts, None after the list's last
+    while at is not None:
+        key = next((k for k in keys if ex.folded.startswith(k, at)), None)
+        if key is None:
+            break
+        name = " ".join(ex.text[at : at + len(key)].split())
+        out.append(name[:1].upper() + name[1:])
+        grown = grown or at + len(key) > found[-1].end
+        sep = _LIST_SEP.match(ex.folded, at + len(key))
+        at = sep.end() if sep else None
+    if not grown:
+        return []
+    more, end = matcher.match_list(ex, at, bare_groups=True) if at is not None else ([], 0)
+    if more:
+        more, end = list_tail(ex, matcher, more, end)
+    return out + [m.name for m in more]
 
 
 def _other_than(subject: Subject, inherited: list[str]) -> bool:
