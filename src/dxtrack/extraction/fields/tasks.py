@@ -262,9 +262,12 @@ def _visit(
         task = make_task(node, ctx, inherited=heading, text=lead_sentence)
         tasks.extend([task] if task else [])
     elif heading:
-        for part in _heading_own_paragraphs(node, ctx):
-            task = make_task(part, ctx, inherited=heading)
-            tasks.extend([task] if task else [])
+        for para in _heading_own_paragraphs(node, ctx):
+            # "4. Phân công chuẩn bị: Văn phòng X chuẩn bị ...; Sở Y chuẩn bị ..." over a
+            # bullet: one task per actor, as without the bullet
+            for part in actor_parts(para, ctx.matcher) or [para]:
+                task = make_task(part, ctx, inherited=heading)
+                tasks.extend([task] if task else [])
     elif (own := _own_task_before_list(node)) and find_subject(own, ctx.matcher)[1].leads:
         # "Trường hợp ..., Tổ chức X phối hợp ... kiểm tra, xác nhận .... Mức hỗ trợ cụ thể
         # như sau:" over levels: the sentences before the list are a task of their own actor
