@@ -93,10 +93,14 @@ class TestSeedQualityBar:
 # corpus/SOURCES.md). At 3f5a6a1 the 32 that stay read F1 0.934, lead 0.883, deadline 0.985,
 # refs 0.914, meta 0.911 (aggregate only); tune, 254 documents, F1 0.973, lead 0.992. The
 # held-out lead floor moves to 0.86 and refs to 0.89, tune F1 to 0.96.
+# At the session's end (main 4dfec05; 19 tune and 18 held-out documents added by corpus-i/j/k):
+# tune 273 documents F1 0.984, lead 0.997, deadline 0.995, refs 0.997, meta 0.996; held-out 50
+# documents F1 0.931, lead 0.884, deadline 0.986, refs 0.935, meta 0.929. Tune F1 back to 0.97,
+# held-out refs to 0.91, meta to 0.90.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.96),
+    ("task_f1", 0.97),
     ("lead_acc", 0.98),
     ("deadline_acc", 0.98),
     ("ref_f1", 0.98),
@@ -107,8 +111,8 @@ HELDOUT_FLOORS = [
     ("task_f1", 0.86),
     ("lead_acc", 0.86),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.89),
-    ("meta_acc", 0.88),
+    ("ref_f1", 0.91),
+    ("meta_acc", 0.90),
 ]
 
 
