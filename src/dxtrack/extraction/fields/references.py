@@ -336,9 +336,14 @@ def _type_from_code(number: str) -> str:
     return "Công văn"
 
 
-def _date_after(text: str, pos: int) -> tuple[str | None, int]:
+def _date_match(text: str, pos: int) -> re.Match[str] | None:
+    """The date right after a cited number at pos (in a window of 80 characters)."""
     window = text[pos : pos + 80]
-    m = _DATE_AFTER.match(window) or _DATE_PAREN.match(window)
+    return _DATE_AFTER.match(window) or _DATE_PAREN.match(window)
+
+
+def _date_after(text: str, pos: int) -> tuple[str | None, int]:
+    m = _date_match(text, pos)
     if not m:
         return None, pos
     groups = [g for g in m.groups() if g]
@@ -351,8 +356,7 @@ def _date_after(text: str, pos: int) -> tuple[str | None, int]:
 
 def _date_end(text: str, pos: int) -> int:
     """Where `_date_after` ends (the date itself not read)."""
-    window = text[pos : pos + 80]
-    m = _DATE_AFTER.match(window) or _DATE_PAREN.match(window)
+    m = _date_match(text, pos)
     return pos + m.end() if m else pos
 
 

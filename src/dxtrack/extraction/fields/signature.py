@@ -243,10 +243,6 @@ def _family_name(text: str) -> bool:
     return bool(_NAME.match(text)) and vn.fold(text.split()[0], accents=False) in _surnames()
 
 
-# a Nơi nhận item whose dash a web copy lost: "Bộ Giáo dục và Đào tạo;" ("Lưu: VT." ends it)
-_UNDASHED_ITEM = re.compile(r";$")
-
-
 def _after_list(lines: list[str], i: int, lo: int) -> bool:
     """Line i follows a Nơi nhận item ("- Lưu: VT.") or a signing line, stamps and OCR's
     specks skipped."""
@@ -257,7 +253,8 @@ def _after_list(lines: list[str], i: int, lo: int) -> bool:
             CLOSING_LINE.match(lines[j])
             or SIGN_PREFIX.match(lines[j])
             or is_upper_line(lines[j])
-            or _UNDASHED_ITEM.search(lines[j])
+            # a Nơi nhận item whose dash a web copy lost: "Bộ Giáo dục và Đào tạo;"
+            or lines[j].endswith(";")
         )
     return False
 
