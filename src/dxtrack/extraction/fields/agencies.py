@@ -124,6 +124,10 @@ class AgencyMatcher:
             rf"(?:{_alt(vocab['stop_words'])})\b"
         )
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
+        # "... có liên quan" closing a group in a list, before a separator or the end
+        self._relevance_tail = re.compile(
+            rf"(?:{_alt(vocab['relevance_tails'])})(?=[ \t]*(?:[,;.]|\bvà\b|$))"
+        )
         # "Ban Chỉ đạo Chương trình ...": a noun whose second word is a stop word
         self._stop_compound = re.compile(rf"(?:{_alt(vocab['stop_compounds'])})\b")
         # a unit word that ends an open name ("... tỉnh", "... huyện Krông Pa"); "xã hội" is none
@@ -545,6 +549,12 @@ class AgencyMatcher:
     def ends_name(self, ex: Expanded, pos: int) -> bool:
         """A word that ends a name (a verb of the clause: `stop_words`) starts at pos."""
         return bool(self._stop.match(ex.folded, pos))
+
+    def relevance_tail(self, ex: Expanded, pos: int) -> int:
+        """The end of a qualifier closing a group before the list goes on ("... có liên quan
+        và ..."), or 0."""
+        m = self._relevance_tail.match(ex.folded, pos)
+        return m.end() if m else 0
 
     def _starts_mention(self, ex: Expanded, pos: int) -> bool:
         return bool(

@@ -35,15 +35,19 @@ _MAX_PIECES = 6
 
 
 def list_tail(
-    ex: Expanded, matcher: AgencyMatcher, found: list[Mention], end: int
+    ex: Expanded, matcher: AgencyMatcher, found: list[Mention], end: int, *, whole: bool = False
 ) -> tuple[list[Mention], int]:
-    """The list `found` (ending at `end`) with the pieces after it up to the clause's verb."""
+    """The list `found` (ending at `end`) with the pieces after it up to the clause's verb;
+    `whole`: the text is a list of names only (a role field's value), so its end ends it too
+    once a group closed by its qualifier showed that the list goes on ("..., các cơ quan
+    ngành dọc có liên quan và UBND các huyện.")."""
     out = list(found)
     pos = end
     added = 0
+    closed = False
     last = out[-1]
-    if _cut_group(last.name) and (more := _piece(ex, matcher, end, first=True)):
-        # a group the matcher cut short: "các cơ sở | y tế", "các Ban | của HĐND tỉnh"
+    more, closed = _piece(ex, matcher, end, first=True) if _cut_group(last.name) else (0, False)
+    if more:  # a group the matcher cut short: "các cơ sở | y tế", "các Ban | của HĐND tỉnh"
         name = " ".join(ex.text[last.start : more].split())
         out[-1] = Mention(last.start, more, name[:1].upper() + name[1:])
         pos = more
@@ -57,9 +61,10 @@ def list_tail(
             out += known
             pos = known_end
             continue
-        piece_end = _piece(ex, matcher, sep.end())
+        piece_end, tail = _piece(ex, matcher, sep.end())
         if not piece_end:
             break
+        closed = closed or tail
         text = " ".join(ex.text[sep.end() : piece_end].split())
         if _MANY.match(ex.folded, sep.end()) or _CAPITAL.match(text):
             out.append(Mention(sep.end(), piece_end, text[:1].upper() + text[1:]))
@@ -71,7 +76,7 @@ def list_tail(
             out[-1] = Mention(last.start, piece_end, name[:1].upper() + name[1:])
         pos = piece_end
         added += 1
-    if not added or not _ends_subject(ex, matcher, pos):
+    if not added or not (_ends_subject(ex, matcher, pos) or whole and closed and _at_end(ex, pos)):
         return found, end
     return out, pos
 
@@ -82,23 +87,28 @@ def _cut_group(name: str) -> bool:
     return bool(_MANY.match(fold(name))) and "," not in name and len(name.split()) <= 3
 
 
-def _piece(ex: Expanded, matcher: AgencyMatcher, start: int, *, first: bool = False) -> int:
+def _piece(
+    ex: Expanded, matcher: AgencyMatcher, start: int, *, first: bool = False
+) -> tuple[int, bool]:
     """Where a piece of a subject list that starts at `start` ends (before the next
-    separator or the verb); 0 when no piece of a name starts there. `first`: the piece goes
-    on a name right before it, so it opens with a lower-case word that is no verb."""
+    separator or the verb), 0 when no piece of a name starts there, and whether a group's
+    qualifier (`relevance_tails`: "có liên quan") closed it. `first`: the piece goes on a
+    name right before it, so it opens with a lower-case word that is no verb."""
     if matcher.ends_name(ex, start):
-        return 0  # "Sở X, tổ chức ...": a verb, no piece
+        return 0, False  # "Sở X, tổ chức ...": a verb, no piece
     at = start
     words = 0
     while words <= _MAX_WORDS:
         w = _WORD.match(ex.text, at)
         if not w or first and not words and not w.group(1)[:1].islower():
             break
+        if words and (tail := matcher.relevance_tail(ex, w.start(1))):
+            return tail, True  # "các cơ quan ngành dọc ... có liên quan và ...": the group's end
         if (words or first) and (matcher.ends_name(ex, w.start(1)) or w.group(1) == "và"):
             break
         at = w.end()
         words += 1
-    return at if 0 < words <= _MAX_WORDS else 0
+    return (at if 0 < words <= _MAX_WORDS else 0), False
 
 
 def _ends_subject(ex: Expanded, matcher: AgencyMatcher, pos: int) -> bool:
@@ -107,3 +117,8 @@ def _ends_subject(ex: Expanded, matcher: AgencyMatcher, pos: int) -> bool:
         return True
     at = pos + len(ex.folded[pos:]) - len(ex.folded[pos:].lstrip(" \t"))
     return at > pos and matcher.ends_name(ex, at)
+
+
+def _at_end(ex: Expanded, pos: int) -> bool:
+    """Only a full stop or blanks are left after pos."""
+    return not ex.folded[pos:].strip(" \t.")

@@ -591,7 +591,7 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
     ex = matcher.expand(value)
     found, end = matcher.match_list(ex, 0, bare_groups=True)
     if found:  # "Thực hiện: Sở X, các cơ quan ..., đội ngũ báo cáo viên, ... tổ chức thực hiện"
-        found, end = list_tail(ex, matcher, found, end)
+        found, end = list_tail(ex, matcher, found, end, whole=True)
     if role == "lead" and (marked := chair_marked(ex, found)):
         return [m.name for m in found[:marked]]
     rest = ex.text[end:].strip(" .")
