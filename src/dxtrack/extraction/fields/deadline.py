@@ -53,6 +53,15 @@ _OPEN_END_IN = re.compile(
 )
 OPEN_ENDED = _OPEN_END_IN  # for a time cell ("Từ năm 2013 đến năm 2020 và tiếp theo")
 _Q = r"(iv|i{1,3}|[1-4])"
+# A year "trong năm ..." followed by its owner ("giải ngân các nhiệm vụ trong năm 2025 của
+# Nghị quyết số ..."): it qualifies the noun before it, no time limit of the action. (A
+# session's owner, "tại phiên họp tháng 9 năm 2022 của Ủy ban", keeps its date.)
+_OWNER = re.compile(r"\s*của\s")
+# A recurring day ("trước ngày 18 hằng tháng", "ngày 5 của tháng đầu quý"): when stated before
+# every dated candidate it is the clause's first limit (FORMAT.md: null with the recurrence).
+_RECURRING_DAY = re.compile(
+    r"\bngày\s+\d{1,2}(?!\s*[/.\-]\s*\d)\s+(?:của\s+)?(?:hằng|hàng|mỗi)\s+(?:tháng|quý)\b"
+)
 # (searched only where "từ", "sau" or "bắt" is: see `_start`, keep it in step)
 _START = re.compile(r"(?:\btừ|bắt\s+đầu(?:\s+từ)?|kể\s+từ|sau)\s*(?:ngày|tháng|quý|năm)?\s*$")
 
@@ -268,6 +277,8 @@ def find_deadlines(
             taken.append((start, end))
             if _OPEN_END.match(folded, end):
                 continue
+            if name == "within_year" and _OWNER.match(folded, end):
+                continue  # "các nhiệm vụ trong năm 2025 của Nghị quyết": a noun's period
             value, has_year = handler(m, year)
             if value is None:
                 continue
@@ -475,6 +486,18 @@ def period_day(
     return None
 
 
+def _same_part(folded: str, day: re.Match[str], f: Found) -> bool:
+    """The recurring day and the later limit belong to one statement: no comma or semicolon
+    between them, or both inside one bracket (a list of report dates, "(trước ngày 18 hằng
+    tháng, 6 tháng, cả năm; ... đến tháng 7/2026)"); not another actor's part of the clause
+    ("các đơn vị gửi trước ngày 20 hằng tháng, Sở X báo cáo Bộ trước ngày 20/5/2026")."""
+    between = folded[day.end() : f.start]
+    if not re.search(r"[,;]", between):
+        return True
+    opened = folded.rfind("(", 0, day.start()) > folded.rfind(")", 0, day.start())
+    return opened and ")" not in between
+
+
 def first_deadline(
     folded: str,
     *,
@@ -487,5 +510,9 @@ def first_deadline(
     for f in find_deadlines(folded, year=year, masked=masked, cell=cell):
         if not f.has_year and recurrence in {"yearly", "monthly", "quarterly", "half-yearly"}:
             return None
+        if recurrence in _IN_LAST_MONTH and "ngày" in folded[: f.start]:
+            day = _RECURRING_DAY.search(folded, 0, f.start)
+            if day and not _overlaps(day.start(), day.end(), masked) and _same_part(folded, day, f):
+                return None  # "(trước ngày 18 hằng tháng; ... từ tháng 01 đến tháng 7/2026)"
         return f.value
     return None
