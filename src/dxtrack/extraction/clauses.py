@@ -798,6 +798,12 @@ def _labelled_chain(text: str) -> list[tuple[int, int]]:
     return chain
 
 
+def inline_run(text: str) -> bool:
+    """A paragraph opening a labelled list whose next items follow on its own line ("(i) Rà
+    soát ...; (ii) Tổ chức ...; (iii) ...")."""
+    return len(_labelled_chain(text)) >= 2
+
+
 # "...: - Sở X ...; - Sở Y ...": dash items run together (a dash after ":" or ";")
 _INLINE_DASH = re.compile(r"(?<=[:;])\s+([-–])\s+(?=\S)")
 

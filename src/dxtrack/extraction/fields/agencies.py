@@ -98,6 +98,9 @@ class AgencyMatcher:
             # "các sở, ban, ngành và địa phương" is one group; "các Sở và các ban, ngành" two
             rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b"
             rf"(?:\s*(?:,\s*(?:các\s+)?|và\s+(?!các\s))(?:{nouns})\b)*"
+            # "các sở, ban, ngành và các đơn vị khác": a residual group ("khác") closes the one
+            # before it
+            rf"(?:\s+và\s+các\s+(?:{nouns})(?:\s*,\s*(?:{nouns}))*\s+khác\b)?"
             rf"(?:\s+(?:{suffixes})\b)*"
         )
         self._unit_body = re.compile(

@@ -31,7 +31,7 @@ NUMBER = re.compile(
 )
 # "V/v", "Về việc"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
 SUBJECT = re.compile(
-    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y)\b\s*:?|Trích\s+yếu\s*:)\s*", re.IGNORECASE
+    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y|Về(?=\s*:))\b\s*:?|Trích\s+yếu\s*:)\s*", re.IGNORECASE
 )
 KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
 BODY_START = re.compile(

@@ -22,7 +22,9 @@ from dxtrack.extraction.vocab import alternation, cued
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
-LIST_INTRO = re.compile(r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$")
+LIST_INTRO = re.compile(
+    r"(?:cụ\s+thể|như\s+sau|sau|gồm|bao\s+gồm|sau\s+đây)\s*:\s*$", re.IGNORECASE
+)
 _HEADING_REST = re.compile(
     r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
     r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
@@ -548,7 +550,15 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     members = _members(node, matcher)
     if members:  # "Giao các sở ... gồm:" over "- Sở Công Thương (đối với ...);" ...
         return members
-    text = _lending_text(node)
+    return _text_agencies(node, _lending_text(node), matcher)
+
+
+def title_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
+    """The agencies the heading's title names, whatever the paragraph under it says."""
+    return _text_agencies(node, node.heading_text, matcher)
+
+
+def _text_agencies(node: Node, text: str, matcher: AgencyMatcher) -> list[str]:
     category = category_heading(text) if node.children else None
     if node.children and not category and (after := _after_lead_in(text)):
         category = category_heading(after)  # "Căn cứ ..., các chủ đầu tư có trách nhiệm:"

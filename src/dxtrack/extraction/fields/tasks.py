@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from dxtrack.extraction.clauses import ITEM_KINDS, Node
+from dxtrack.extraction.clauses import ITEM_KINDS, Node, inline_run
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
@@ -24,6 +24,7 @@ from dxtrack.extraction.fields.subjects import (
     category_heading,
     find_subject,
     heading_agencies,
+    title_agencies,
 )
 from dxtrack.extraction.fields.task_build import make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
@@ -259,8 +260,12 @@ def _visit(
         ctx.lent_by[tuple(heading)] = (rule, " ".join(node.heading_text.split()))
     lead_sentence = _task_before_list(node) if heading else None
     if lead_sentence:  # "2. Bộ X ... trước ngày 20/10/2024. Trong đó chú ý ... sau:"
-        task = make_task(node, ctx, inherited=heading, text=lead_sentence)
+        run = _run_under(node)
+        text = f"{lead_sentence} {run}" if run else lead_sentence
+        task = make_task(node, ctx, inherited=heading, text=text)
         tasks.extend([task] if task else [])
+        if run:
+            return  # "... . Cụ thể: (i) ...; (ii) ...; (iii) ...": the run spells out the task
     elif heading:
         for para in _heading_own_paragraphs(node, ctx):
             # "4. Phân công chuẩn bị: Văn phòng X chuẩn bị ...; Sở Y chuẩn bị ..." over a
@@ -291,6 +296,18 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+def _run_under(node: Node) -> str | None:
+    """The only item under a heading's task sentence when it is a whole list run together on
+    one line ("(i) Rà soát ...; (ii) Tổ chức ...; (iii) Phối hợp ..."): what that one task
+    holds (FORMAT.md: content of one task stays inside it), not tasks of their own."""
+    if len(node.children) != 1:
+        return None
+    child = node.children[0]
+    if child.children or len(child.paragraphs) != 1 or not inline_run(child.paragraphs[0].text):
+        return None
+    return child.paragraphs[0].text
 
 
 _DUTY_WORDS = re.compile(r"\b(?:trách\s+nhiệm|nhiệm\s+vụ)\b")
@@ -388,6 +405,10 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     ("Điều 7. Phòng X quận - huyện có nhiệm vụ", "Trách nhiệm của Tổ công tác ...")."""
     text = node.heading_text if node.kind != "text" else node.own_text
     named = heading_agencies(node, ctx.matcher)
+    if not named and node.kind != "text" and len(node.paragraphs) >= 2 and _task_before_list(node):
+        # "5. Sở X" / "Chủ trì ... triển khai ... . Cụ thể:" over its items: the opener acts
+        # without naming its actor, the title is the agency
+        named = title_agencies(node, ctx.matcher)
     if (
         len(named) == 1
         and ctx.issuer
