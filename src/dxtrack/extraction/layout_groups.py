@@ -74,7 +74,7 @@ def group_rows(
         while is_time(line) and k < len(lines) and lines[k][:1].islower():
             current.append(lines[k])  # "Quý IV/2024 và" / "theo lộ trình triển khai ..."
             k += 1
-        if is_time(line) and (k >= len(lines) or not is_time(lines[k])):
+        if is_time(line) and (k >= len(lines) or not _goes_on(lines[k], is_time)):
             rows.append(current)
             current = []
     if current:
@@ -89,6 +89,13 @@ def group_rows(
             coords = "; ".join(_ORDINAL.sub("", c) for c in coords.split("; ") if c)
             out.append(f"{group.label} | {task} | {group.lead} | {coords} | {time}")
     return out
+
+
+def _goes_on(line: str, is_time) -> bool:
+    """The line after a time-like line goes on with the same row: another time line, or the
+    row's coordinators cell ("(1) Bộ Tài chính"), printed before its time cell, so that the
+    time-like line ended the task's text ("... trang cấp trong giai đoạn" / "2023 - 2025")."""
+    return bool(is_time(line) or _ORDINAL.match(line))
 
 
 def _lead_end(lines: list[str], start: int, whole_names) -> int:

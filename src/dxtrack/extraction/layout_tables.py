@@ -226,6 +226,8 @@ def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[
         time_at = len(cells)
         while time_at > 1 and _is_time(cells[time_at - 1]):
             time_at -= 1
+        if time_at == len(cells):
+            time_at = _wrapped_time(cells)
         names = [_ORDINAL_CELL.sub("", c) for c in cells[:time_at]]
         coord_at = next((k for k in range(1, time_at) if _ORDINAL_CELL.match(cells[k])), 0)
         coord_at = coord_at or next_agency(names, 1, matcher)
@@ -245,6 +247,22 @@ def _lead_first_rows(lines: list[str], i: int, matcher: AgencyMatcher) -> tuple[
 
 
 _ORDINAL_CELL = re.compile(r"^\(\d{1,2}\)\s*")
+
+
+def _wrapped_time(cells: list[str]) -> int:
+    """Where a time cell wrapped in a narrow column starts: a time line whose words go on
+    in lower case to the row's end, perhaps with a short last line ("Quý IV/2024 và" /
+    "theo lộ trình triển" / "khai các Trung" / "Đề án"); else the row's end (no time cell)."""
+    k = len(cells) - 1
+    if k > 1 and len(cells[k].split()) <= 3 and cells[k - 1][:1].islower():
+        k -= 1  # the short last line after the lower-case run
+    while k > 1 and cells[k][:1].islower():
+        k -= 1
+    if k < len(cells) - 1 and _is_time(cells[k]) and cells[k + 1][:1].islower():
+        return k
+    return len(cells)
+
+
 _SUBNUMBER = re.compile(r"^(\d{1,3})\.(\d{1,2})\.?$")
 # "II", "II.", "II. HẠ TẦNG SỐ", "II HẠ TẦNG SỐ" (the numeral on the title's line)
 _SECTION_LINE = re.compile(
