@@ -18,6 +18,8 @@ handler), applied in order to the raw lines; each has golden cases in
                                                                 -> "a | b | c" rows
     one_cell_tables        STT / Nhiệm vụ / ... one cell per line -> "a | b | c" rows
     lone_markers           "2.", "1)", "(i)", "b/", "•" alone on a line -> it opens the next line
+    glued_item_numbers     "... thông tin mạng1.1. Tuyên truyền ..." -> "1.1. Tuyên truyền ..."
+                                                                opens a line of its own
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -35,6 +37,7 @@ from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 from dxtrack.extraction.layout_tabs import drop_gazette_furniture, rebuild_tab_tables
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import LOWER, UPPER
 
 # "**" or "*" opening at a word start and closing at a word end (on a later line).
 _STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
@@ -258,6 +261,21 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return out
 
 
+# a sub-item number glued to the last word of the text before it, with no space, then its
+# title opening with a capital: "... năng lực về giám sát an toàn thông tin mạng1.1. Tuyên ..."
+_GLUED_ITEM = re.compile(rf"(?<=[{LOWER}])(?=\d{{1,2}}\.\d{{1,2}}\.[ \t]+[{UPPER}])")
+
+
+def glued_item_numbers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A copy that lost the line break before a numbered sub-item ("1.1.", "2.3.") glues it
+    to the heading above: it opens a line of its own. Only a two-level number right after
+    a lower-case letter counts (a decimal or a date has a space or a digit before it)."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(_GLUED_ITEM.split(line) if _GLUED_ITEM.search(line) else [line])
+    return out
+
+
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
@@ -272,6 +290,7 @@ RULES: list[tuple[str, Rule]] = [
     ("aligned_tables", aligned_tables),
     ("one_cell_tables", one_cell_tables),
     ("lone_markers", lone_markers),
+    ("glued_item_numbers", glued_item_numbers),
 ]
 
 
