@@ -168,6 +168,15 @@ def clause_vocab() -> dict:
         "mid_order": re.compile(rf"\b(?:{alt('mid_order_verbs')})\s+$"),
         # what every mid_assign match ends with: a cheap test
         "mid_verb": re.compile(rf"(?:{alt('request_verbs')})\s+"),
+        # matched case-sensitively on the printed text: the verb in any case, the noun's
+        # word in lower case only ("giao ban" is a meeting, "giao Ban X" a request)
+        "verb_noun": re.compile(
+            "|".join(
+                rf"(?i:{re.escape(verb)})\s+{re.escape(noun)}(?!\w)"
+                for verb, _, noun in (c.partition(" ") for c in vocab["verb_nouns"])
+            )
+            or "(?!)"
+        ),
         # the words any match of these holds (vocab.cued): most clauses lack them all, and
         # the searches are skipped
         "request_cues": entry_cues(vocab["request_verbs"]),

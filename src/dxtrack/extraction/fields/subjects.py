@@ -128,6 +128,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
         if mentions:
             return ex, Subject(mentions, True, end, lead_in=pos > 0)
     assign = v["assign"].match(ex.folded, pos)
+    if assign and _verb_noun(ex, assign.end()):
+        assign = None  # "Giao ban, hội ý định kỳ ...": a meeting, no request
     if assign:
         pos = assign.end()
     mentions, end = matcher.match_list(ex, pos, bare_groups=True)
@@ -437,6 +439,16 @@ def speaker_end(ex: Expanded, pos: int) -> int | None:
     return verb.end() if verb else None
 
 
+def _verb_noun(ex: Expanded, at: int) -> bool:
+    """The request verb that ends right before `at` makes a noun with the word after it
+    (vocab.yaml `verb_nouns`: "giao ban", a meeting)."""
+    window = max(0, at - 16)
+    return any(
+        m.start() < at < m.end()
+        for m in clause_vocab()["verb_noun"].finditer(ex.text, window, at + 16)
+    )
+
+
 def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0) -> Subject:
     """An assignment inside the paragraph of a short letter: "Về việc này, Thủ tướng Chính
     phủ giao Bộ X ...", "Đồng ý ... . Giao Bộ X ...", "..., Ủy ban nhân dân tỉnh yêu cầu
@@ -448,6 +460,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     for m in mids if verb else ():
         if v["past_assign"].search(m.group()):
             continue  # "Tại Công văn số ..., X đã giao Bộ Y ...": a past assignment, reported
+        if _verb_noun(ex, m.end()):
+            continue  # "Tổ chức giao ban, hội thảo ...": a meeting, nobody asked
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)

@@ -606,8 +606,33 @@ def _attribute_agencies(node: Node, role: str, matcher: AgencyMatcher) -> list[s
         ]
     if found and not rest.startswith(";"):
         return [m.name for m in found]  # "A; B" where B is unknown: the names as printed
-    parts = re.split(r";" if ";" in value else r"[;,]", value)  # "A, B; C": ";" lists names
-    return [p.strip(" .") for p in parts if p.strip(" .")]
+    return _printed_names(value)
+
+
+_OPENS_GROUP = re.compile(r"(?:các|những)\s", re.IGNORECASE)
+
+
+def _printed_names(value: str) -> list[str]:
+    """A lead line the matcher does not read, name by name as printed: "A, B; C" lists its
+    names by ";"; else by commas outside brackets, a piece opening in lower case going on
+    the name before ("Đơn vị quản lý, vận hành hệ thống (các cơ quan, đơn vị)" is one)."""
+    if ";" in value:
+        return [p.strip(" .") for p in value.split(";") if p.strip(" .")]
+    names: list[str] = []
+    depth, start = 0, 0
+    for i, ch in enumerate(value + ","):
+        depth += (ch == "(") - (ch == ")")
+        if ch != "," or depth > 0:
+            continue
+        piece = value[start:i].strip(" .")
+        start = i + 1
+        if not piece:
+            continue
+        if names and piece[:1].islower() and not _OPENS_GROUP.match(piece):
+            names[-1] = f"{names[-1]}, {piece}"
+        else:
+            names.append(piece)
+    return names
 
 
 def _name_tail(rest: str) -> bool:
