@@ -230,6 +230,7 @@ def _assignees(
         subject.leads
         and not subject.assigned
         and not subject.labelled  # an item assigning the issuer's own office its part
+        and not _party_label(ex.folded, subject)
         and _is_issuer(subject.leads, ctx.issuer)
         and not _office_follows_up(ex.folded, subject.end, ctx.issuer)
     ):
@@ -491,6 +492,14 @@ def _office_follows_up(folded: str, at: int, issuer: str | None) -> bool:
     return fold(issuer or "").startswith("văn phòng") and bool(
         clause_vocab()["follow_up"].match(folded, at)
     )
+
+
+def _party_label(folded: str, subject: Subject) -> bool:
+    """The clause opens with its party as a label ("3. Ủy ban nhân dân tỉnh: Trong thời
+    hạn 05 ngày ..., ký quyết định ..."): a step of a procedure given to each party in turn,
+    the issuer's own step included, not the issuer speaking of itself."""
+    first = subject.leads[0]
+    return not folded[: first.start].strip(" -–+*•") and folded[subject.end :].lstrip()[:1] == ":"
 
 
 def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
