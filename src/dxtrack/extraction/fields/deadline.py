@@ -14,6 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
+
 _D = r"(\d{1,2})"
 # A day with no digit (or "/") just before it, "(?<![\d/])(\d{1,2})", written with the
 # look-behind after its first digit so that the regex engine skips ahead from digit to digit;
@@ -289,6 +292,8 @@ def find_deadlines(
                 continue  # a start date; a range's end is found on its own
             if _past_meeting(folded[max(0, start - 120) : start]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
+            if _bounded_state(folded[max(0, start - 150) : start]):
+                continue  # "tạm dừng đóng ... đến hết tháng 6/2027": the state's period
             triggered = (
                 bool(_TRIGGER.search(before))
                 or _in_parentheses(folded, m, before)
@@ -402,6 +407,20 @@ def _cut_off(window: str) -> bool:
 
 def _start(window: str) -> bool:
     return ("từ" in window or "sau" in window or "bắt" in window) and bool(_START.search(window))
+
+
+# A verb whose period bounds a state or a ban (vocab.yaml `bounded_state_verbs`), then no
+# stop before the candidate's "trong / đến (hết)": "không tổ chức kiểm tra ... trong năm".
+_BOUNDED_STATE = re.compile(
+    rf"\b(?:{alternation(load_vocab('vocab')['bounded_state_verbs'])})\b[^.;,:()]*"
+    r"\b(?:trong|đến(?:\s+hết)?|tới|hết)\s*:?\s*(?:ngày\s+)?$"
+)
+
+
+def _bounded_state(window: str) -> bool:
+    return ("không" in window or "chưa" in window or "tạm" in window or "gi" in window) and (
+        _BOUNDED_STATE.search(window) is not None
+    )
 
 
 def _past_meeting(window: str) -> bool:
