@@ -144,6 +144,12 @@ _SECTION = re.compile(r"^([A-HĐ])\.\s+(?=\S)")
 SECTIONS = "ABCDĐEFGH"
 
 
+_WORDY = re.compile(r"\w")
+# kinds whose marker opens its text on the same line ("Điều 2." and "Chương I" may stand alone
+# over their title)
+_CONTENT_KINDS = frozenset({"number", "letter", "paren", "lroman"})
+
+
 def match_marker(text: str) -> tuple[str, str, float, int] | None:
     section = _SECTION.match(text)
     if section and is_upper_line(text[section.end() :]):
@@ -154,6 +160,8 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
     for kind, pattern, rank in MARKERS:
         m = pattern.match(text)
         if m:
+            if kind in _CONTENT_KINDS and not _WORDY.search(text, m.end()):
+                return None  # "(24)." under the Nơi nhận list: a copy count, no item
             label = m.group(1) if m.groups() else ""
             if kind == "number" and "." in label:
                 rank = 2 + 0.1 * label.count(".")
@@ -168,6 +176,7 @@ def build_tree(
     after_table: set[int] | frozenset[int] = frozenset(),
     names_actor: Callable[[str], bool] | None = None,
     names_agencies: Callable[[str], bool] | None = None,
+    ends_items: Callable[[str], bool] | None = None,
 ) -> Node:
     """Clause tree of the body. A closing paragraph ("Trân trọng", "Thông tin liên hệ:")
     opens a top-level "closing" node that takes the dash lines after it. Unmarked
@@ -178,7 +187,9 @@ def build_tree(
     given, a list run together on one line whose items each name their actor is split
     into its items (`inline_items`). `names_agencies(text)`: the text only names agencies;
     given, such an unmarked line over dash items (a web copy's bold "**Sở Xây dựng**") heads
-    them (`_agency_label`)."""
+    them (`_agency_label`). `ends_items(text)`: an unmarked paragraph that closes the items
+    with a duty of its own (a closing formula with a dated rider); given, it leaves the item
+    above for the top level."""
     root = Node("root", "", -1)
     current = root
     resume: Node | None = None  # the item a note after a table interrupted
@@ -228,6 +239,14 @@ def build_tree(
             marker = _agency_label(current, items, at, names_agencies)
         if marker is None and _agency_label_node(current) and is_upper_line(para.text):
             current = current.parent  # type: ignore[assignment]  # a section title ends its scope
+        if (
+            marker is None
+            and current.kind in ITEM_KINDS
+            and ends_items is not None
+            and ends_items(para.text)
+        ):
+            current = _attach(root, para)  # a paragraph of the letter's own, after the items
+            continue
         if marker is None:
             current = _attach(current, para)
             continue

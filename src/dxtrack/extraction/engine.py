@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxtrack.extraction.clauses import Node, build_tree
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.clause_words import is_closing
+from dxtrack.extraction.fields.clause_words import closing_rider, is_closing
 from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
@@ -79,6 +79,7 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
         after_table=after_table,
         names_actor=lambda text: bool(find_subject(text, matcher)[1].leads),
         names_agencies=lambda text: names_only(*find_subject(text, matcher)),
+        ends_items=closing_rider,
     )
     report = meta.doc_type == "Báo cáo"  # a report: only its explicit requests are tasks
     tasks = extract_tasks(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import (
     alternation,
@@ -236,12 +237,27 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
     folded = fold(text[:300]).lstrip("-–+• ")
     if opens_with_closing(folded):
         return True
+    if anywhere and ";" in folded and closing_rider(text):
+        return False
     found = closing_at(folded) if anywhere and len(text) < 300 else None
     if found is None:
         return False
     # "Sở X có trách nhiệm theo dõi ...; trong quá trình thực hiện, nếu ...": a sentence
     # that says enough before the formula keeps the paragraph in the body
     return closing_sentence_start(folded, found) is None
+
+
+def closing_rider(text: str) -> bool:
+    """A closing formula whose sentence goes on after its ";" with a dated duty of the same
+    addressees ("Ban Chỉ đạo yêu cầu các đơn vị nghiêm túc triển khai thực hiện; hoàn thành
+    đăng ký ... trước ngày 20/5/2026 ..."): a task of its own, after the items it closes."""
+    folded = fold(text[:600]).lstrip("-–+• ")
+    semicolon = folded.find(";")
+    if semicolon < 0 or not opens_with_closing(folded[:semicolon]):
+        return False
+    stop = folded.find(". ", semicolon)
+    rider = folded[semicolon + 1 : stop if stop > 0 else len(folded)]
+    return first_deadline(rider, year=None) is not None
 
 
 def closing_sentence_start(folded: str, at: int) -> int | None:

@@ -107,6 +107,10 @@ def clean(line: str) -> str:
     if _STAMP.match(line):
         tail = _STAMP_TAIL.search(line)
         return tail.group(1) if tail else ""
+    if line[1:2] == " " and line[2:3].islower() and line[:1].isupper():
+        whole = line[0] + line[2:]  # "N guyễn Văn A": a copy broke the name after its letter
+        if _family_name(whole):
+            return whole
     return line
 
 

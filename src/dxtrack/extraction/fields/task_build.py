@@ -18,6 +18,7 @@ from dxtrack.extraction.fields.clause_words import (
     background_end,
     clause_vocab,
     closing_at,
+    closing_rider,
     closing_sentence_start,
     opens_with_closing,
 )
@@ -172,9 +173,13 @@ _LATER_ASSIGNMENT = re.compile(r"[.;]\s+(?=(?:Giao|Đề nghị|Yêu cầu)\s)")
 def _after_closing(text: str) -> str:
     """What a clause opening with a closing formula assigns in a later sentence ("Yêu cầu
     các sở ... tổ chức thực hiện tốt các nội dung trên. Giao Công an tỉnh theo dõi, đôn đốc
-    ..."): that sentence on, else nothing."""
+    ..."): that sentence on; or the whole clause when the formula's sentence goes on after
+    a ";" with a dated duty of the same addressees ("Yêu cầu các đơn vị nghiêm túc triển khai
+    thực hiện; hoàn thành đăng ký ... trước ngày 20/5/2026 ..."); else nothing."""
     later = _LATER_ASSIGNMENT.search(text)
-    return _before_closing(text[later.end() :]) if later else ""
+    if later:
+        return _before_closing(text[later.end() :])
+    return text if closing_rider(text) else ""
 
 
 def _assignees(
