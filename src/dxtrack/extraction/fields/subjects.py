@@ -195,6 +195,7 @@ _NAMED_CHAIR = re.compile(
     rf"([{UPPER}][^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,7}}?)[ \t]+(?=chủ\s+trì\s*,\s*phối\s+hợp\b)"
 )
 _PASSIVE = re.compile(r"\b(?:được|bởi)\s+")
+_OWNER = re.compile(r"\bcủa\s+")
 
 
 def _passive_agents(
@@ -202,12 +203,19 @@ def _passive_agents(
 ) -> list[tuple[int, int]]:
     """Spans of the bodies named after a passive "được"/"bởi" in a lead-in ("một số đối
     tượng được Lãnh đạo Tỉnh ủy, Hội đồng nhân dân, Ủy ban nhân dân tỉnh tới thăm"): the
-    commas between them separate agents, none ends the lead-in before a subject."""
+    commas between them separate agents, none ends the lead-in before a subject; and of the
+    one body after "của" (whose proposal or report it is), its own commas ending nothing."""
     out = []
     for m in _PASSIVE.finditer(ex.folded, start, stop):
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             out.append((m.start(), end))
+    for m in _OWNER.finditer(ex.folded, start, stop):
+        # "Trên cơ sở đề nghị của Ủy ban nhân dân quận, huyện, Sở X chủ trì ...": the comma
+        # inside the one body whose proposal it is ends nothing
+        one = matcher.match_one(ex, m.end())
+        if one:
+            out.append((m.start(), one[0].end))
     return out
 
 
