@@ -59,6 +59,9 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("roman", re.compile(rf"^([IVXLC]{{1,6}})\.(?=[{UPPER}]{{2}})"), 1),  # "II.NHIỆM VỤ"
     # "II.1. Công an tỉnh ...": an item numbered with its section's roman numeral in front
     ("number", re.compile(r"^(?:[IVX]{1,5})\.(\d{1,2}(?:\.\d{1,2})*)\.?\s+(?=\S)"), 2),
+    # "2.1.a. Thành lập ...": a lettered item printed with its number in front, a letter of
+    # the open "2.1." item (like "a)")
+    ("letter", re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.([a-zđ])[.)]\s+(?=\S)"), 3),
     ("number", re.compile(r"^(\d{1,2}(?:\.\d{1,2})+)\.?\s+"), 2),
     ("number", re.compile(rf"^(\d{{1,2}}(?:\.\d{{1,2}})+)\.(?=[{UPPER}])"), 2),  # "1.1.Triển khai"
     ("number", re.compile(r"^(\d{1,2})[.)/]\s*(?=[^\d\s/])"), 2),
@@ -268,7 +271,25 @@ def build_tree(
             _add_attributes(parent, *attr)
         parent.children.append(node)
         current = node
+    _step_time_lines(root)
     return root
+
+
+def _step_time_lines(root: Node) -> None:
+    """A time line that closes every step of a list the same way ("2.2. Bước 2: ..." /
+    "Thời gian hoàn tất: trước ngày ..."), printed in a step with lettered parts after its
+    last part ("2.1. Bước 1:" / "a) ..." / "b) ..." / "Thời gian hoàn tất: ..."): the step's
+    time line, which holds for each part (FORMAT.md: timing lines belong to their item)."""
+    for step in list(root.walk()):
+        last = step.children[-1] if step.children else None
+        if step.kind != "number" or last is None or last.kind != "letter" or step.attributes:
+            continue
+        keys = [k for k in last.attributes if _TIME_KEY.match(k)]
+        if len(keys) != 1 or step.parent is None:
+            continue
+        alike = [c for c in step.parent.children if c is not step and c.kind == step.kind]
+        if sum(1 for c in alike if keys[0] in c.attributes) >= 2:
+            step.attributes[keys[0]] = last.attributes.pop(keys[0])
 
 
 def _section_in_article(node: Node) -> bool:
