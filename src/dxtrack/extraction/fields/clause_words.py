@@ -102,6 +102,8 @@ def clause_vocab() -> dict:
             rf"(?:{alt('obliged_categories')})\b[^.;:]{{0,100}}:?\s*$"
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
+        "parts_intro": re.compile(rf"[\s,](?:{alt('parts_intros')})\s*:\s*$"),
+        "work_noun": re.compile(rf"\b(?:{alt('work_nouns')})\b"),
         "particle": re.compile(rf"^\W*(?:{alt('subject_particles')})\s+"),
         "transfer": re.compile(rf"\s(?:{alt('transfer_marks')})\s+"),
         "transfer_end": re.compile(rf"\s+(?:{alt('transfer_ends')})\b"),

@@ -286,7 +286,7 @@ def _visit(
     if (
         dash_only
         and not heading
-        and not LIST_INTRO.search(node.heading_text)
+        and (not LIST_INTRO.search(node.heading_text) or _parts_intro(node))
         and not (inherited and not weak and _duty_intro(node.heading_text))
         and not clause_vocab()["topic"].match(fold(node.heading_text))
         and not _items_name_actors(node, ctx)
@@ -428,6 +428,18 @@ _DUTY_INTRO = re.compile(
     # item is a matter to advise on, a task of its own
     r"|\btham\s+mưu(?:\s+(?:cho|với))?(?:\s+[^\s:,.;]+){0,8})\s*:\s*$"
 )
+
+
+def _parts_intro(node: Node) -> bool:
+    """A dash item acting on a thing and listing its parts ("- Lập hồ sơ hoàn công cho từng
+    hộ, bao gồm:" over "+ Đơn ...;", "+ Biên bản ...;"): the "+" items are its content. A list
+    of work ("Các nhiệm vụ gồm:") or of members stays a list."""
+    if node.kind != "dash":
+        return False
+    folded = fold(node.heading_text)
+    v = clause_vocab()
+    intro = v["parts_intro"].search(folded)
+    return bool(intro) and not v["work_noun"].search(folded, 0, intro.start())
 
 
 def _duty_intro(text: str) -> bool:
