@@ -36,8 +36,10 @@ _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
 _GIVING_SENTENCE = re.compile(
     rf"(?<=\.)\s+(?=[{UPPER}])(?=(?i:{alternation(load_vocab('vocab')['give_verbs'])})\s)"
 )
+# an actor that does not act on its own: "đã / sẽ ...", "phối hợp (với) ..." (it serves the
+# part before); "X phối hợp về <topic>" names the topic it answers for itself, its own part
 _NOT_ACTING = re.compile(
-    r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
+    r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp(?!\s+về\b)|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
     r"tờ\s+trình|báo\s+cáo)\s+số)\b"
 )
 
