@@ -70,7 +70,11 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
         if chairing and _named_acts(text, matcher) and _named_acts(before, matcher):
             chairing = False  # "Sở A thẩm định ...; Sở B hướng dẫn ...": two named actors
         if chairing and not (
-            _chairs(before, matcher) or _duty(text, matcher) and _acts(before, matcher)
+            _chairs(before, matcher)
+            or _chairs(text, matcher)  # "...; chủ dự án chủ trì phối hợp với ... tổ chức ..."
+            and _named_subject(before, matcher)  # (after a group, "Các bộ ...; Bộ X chủ trì ...")
+            or _duty(text, matcher)
+            and _acts(before, matcher)
         ):
             actor, listing_next = None, False
         else:
@@ -143,6 +147,13 @@ def _duty(text: str, matcher: AgencyMatcher) -> bool:
     """The part opens with an actor given a duty ("Bộ B có trách nhiệm ...")."""
     ex, subject = find_subject(text, matcher)
     return bool(subject.leads) and bool(_DUTY.match(ex.folded, subject.end))
+
+
+def _named_subject(text: str, matcher: AgencyMatcher) -> bool:
+    """The part has a subject of named bodies, no group, a fronted phrase allowed ("Đối với
+    mộ vô chủ, Tổ chức làm nhiệm vụ bồi thường lập phương án ...")."""
+    leads = find_subject(text, matcher)[1].leads
+    return bool(leads) and not any(fold(m.name).startswith(("các ", "quý ")) for m in leads)
 
 
 def _acts(text: str, matcher: AgencyMatcher) -> bool:
