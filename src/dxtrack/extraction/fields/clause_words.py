@@ -58,6 +58,13 @@ def clause_vocab() -> dict:
         # one sentence giving only a programme's time or place, nothing to do
         "schedule": re.compile(rf"^\W*(?:{alt('schedule_labels')})\s*:[^.;:]*[.;]?\s*$"),
         "content_label": re.compile(rf"^\W*(?:{alt('content_labels')})\b[^.;:]{{0,60}}:\s*$"),
+        # "Các cơ sở ... phải tuân thủ các điều kiện ... quy định tại Khoản 1 Điều 22 Luật ...",
+        # not asked by "giao", "yêu cầu", "đề nghị"
+        "law_norm": re.compile(
+            r"^(?:(?!\b(?:giao|yêu\s+cầu|đề\s+nghị)\b)[^.;:]){0,160}?\sphải\s+"
+            rf"(?:{alt('law_norm_verbs')})\s.{{0,200}}?\bquy\s+định\s+tại\s+(?:khoản|điều|điểm)\b"
+            r"[^;]*$"
+        ),
         "duty_note": re.compile(rf"^\W*(?:{alt('duty_notes')})[^.;:]*[.;]?\s*$"),
         "visit": re.compile(rf"^\W*(?:{alt('visit_headings')})\s*:?\s*$"),
         "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),

@@ -55,6 +55,11 @@ from dxtrack.vn import UPPER
 _BARE_NUMBER = re.compile(
     r"^(\d+(?:(?:/\d{4})?/|-(?=[A-ZĐ][A-ZĐa-zđ]*/))[A-ZĐ][A-ZĐa-zđ0-9&.]*(?:[-–/][A-ZĐa-zđ0-9&.]+)*)$"
 )
+# The number's label and cell before the place-date on its line, the slash lost by OCR
+# ("số: 34ÚŸ  mCT-KHCN"): digits first, the symbol's code after its hyphen at the end.
+_SLASH_LOST = re.compile(
+    r"(?:^|\s)[Ss][ốỐôo6]\s*:\s*(\d[^\s/]{0,8}(?:\s+[^\s/]{1,10}){0,2}?[-–][A-ZĐ]{2,8})(?=\s|$)"
+)
 _AUTHORITY = re.compile(
     r"^(?:CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỦ\s+TƯỚNG|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CỤC"
     r"\s+TRƯỞNG|ỦY\s+BAN|UỶ\s+BAN|HỘI\s+ĐỒNG|CHÍNH\s+PHỦ|TRƯỞNG\s+BAN|VIỆN\s+TRƯỞNG"
@@ -207,6 +212,10 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 line = line if ISSUER_HEAD.match(line) else ""
             else:
                 line = f"{line[: dated.start]} {line[dated.end :]}".strip()
+                if not seen_number and (lost := _SLASH_LOST.search(line)):
+                    # "số: 34ÚŸ  mCT-KHCN Hà Nội, ngày ...": OCR lost the slash; as printed
+                    meta.number, seen_number = re.sub(r"\s+", "", lost.group(1)), True
+                    number_at, line = i, f"{line[: lost.start()]} {line[lost.end() :]}".strip()
         if not seen_number and (bare := _BARE_NUMBER.match(line)):
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1

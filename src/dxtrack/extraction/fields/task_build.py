@@ -81,6 +81,8 @@ def make_task(
         return None
     if v["succession"].match(folded):
         return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
+    if v["law_norm"].match(folded):
+        return None  # "Các cơ sở ... phải tuân thủ ... quy định tại Điều 22 Luật ...": the law's
     if v["duty_note"].match(folded):
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
     if v["schedule"].match(folded):
