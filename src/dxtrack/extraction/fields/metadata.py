@@ -507,7 +507,9 @@ def _recipients(meta: Metadata, lines: list[str], start: int) -> int:
             if items[-1].rstrip().endswith(".") and not lines[j - 1].startswith("-"):
                 break
         parts = [p for x in items for p in x.split(";")]  # "Kính gửi: Sở A; Sở B."
-        meta.recipients = [r for r in (" ".join(x.split()).strip(";., ") for x in parts) if r]
+        meta.recipients = [
+            r for r in (" ".join(x.split()).strip(";., ").lstrip("-–+• ") for x in parts) if r
+        ]
         return j
     return start
 
