@@ -20,6 +20,8 @@ handler), applied in order to the raw lines; each has golden cases in
     lone_markers           "2.", "1)", "(i)", "b/", "•" alone on a line -> it opens the next line
     glued_item_numbers     "... thông tin mạng1.1. Tuyên truyền ..." -> "1.1. Tuyên truyền ..."
                                                                 opens a line of its own
+    glued_capital_lines    "TỈNH LÂM ĐỒNGSố: ...", "KẾ HOẠCHTriển khai ...", "III. NHIỆM VỤ,
+                           GIẢI PHÁP1. Nâng cao ..." -> the line in capitals ends there
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -276,6 +278,29 @@ def glued_item_numbers(lines: list[str], directory: tuple[str, ...]) -> list[str
     return out
 
 
+# a line in capitals from its start (a letterhead, a type name, a section title) glued to the
+# next line's text: a capitalised word ("ĐỒNGSố:", "HOẠCHTriển") or an item number ("PHÁP1. ")
+_GLUED_CAPITALS = re.compile(
+    rf"^([^{LOWER}]*?[{UPPER}][ \t]+[^{LOWER}]*?[{UPPER}]{{3}})"
+    rf"(?=[{UPPER}][{LOWER}]|\d{{1,2}}\.[ \t]+[{UPPER}])"
+)
+
+
+def glued_capital_lines(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A copy that lost the line break after a line in capitals glues the next line to it
+    ("ỦY BAN NHÂN DÂN TỈNH X" + "Số: ...", "KẾ HOẠCH" + "Triển khai ...", "III. NHIỆM VỤ" +
+    "1. Nâng cao ..."): the capitals end their line. Only where the capitals run from the
+    line's start over two words or more, the last of three capitals or more ("MOOCs" stays)."""
+    out: list[str] = []
+    for line in lines:
+        m = _GLUED_CAPITALS.match(line)
+        if m and m.group(1).strip():
+            out.extend([m.group(1), line[m.end() :]])
+        else:
+            out.append(line)
+    return out
+
+
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
@@ -289,6 +314,7 @@ RULES: list[tuple[str, Rule]] = [
     ("tab_tables", tab_tables),
     ("aligned_tables", aligned_tables),
     ("one_cell_tables", one_cell_tables),
+    ("glued_capital_lines", glued_capital_lines),
     ("lone_markers", lone_markers),
     ("glued_item_numbers", glued_item_numbers),
 ]
