@@ -254,6 +254,11 @@ def _visit(
     if fields:  # "1. Nội dung, biện pháp" / "2. Cơ quan chủ trì, phối hợp" / "3. Thời gian ..."
         _fields_task(node, fields, tasks, ctx, inherited=inherited, weak=weak)
         return
+    if role_attribute(node, "lead") and any(role_attribute(c, "lead") for c in node.children):
+        # "1. <work>" with its own "+ Đơn vị chủ trì: X" lines, then "- <work>" items with
+        # theirs: the item's attributes are its own, so it is a task beside its items
+        task = make_task(node, ctx, inherited=inherited, weak=weak)
+        tasks.extend([task] if task else [])
     heading = _lent_by_heading(node, ctx)
     if heading:
         rule = "category_heading" if category_heading(node.heading_text) else "heading"
