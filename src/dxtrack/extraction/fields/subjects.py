@@ -194,7 +194,10 @@ _CHAIR_PARTNERS = re.compile(r"\bchủ\s+trì\s*,\s*phối\s+hợp\b")
 _NAMED_CHAIR = re.compile(
     rf"([{UPPER}][^\s,.;:()]*(?:[ \t]+[^\s,.;:()]+){{0,7}}?)[ \t]+(?=chủ\s+trì\s*,\s*phối\s+hợp\b)"
 )
-_PASSIVE = re.compile(r"\b(?:được|bởi)\s+")
+# the words before a list of bodies inside a lead-in whose commas part the bodies (vocab.yaml
+# `lead_in_list_words`: "được Lãnh đạo Tỉnh ủy, Hội đồng nhân dân ... tới thăm", "phân cấp
+# cho Tổng cục A, Tổng cục B một số nhiệm vụ")
+_PASSIVE = re.compile(rf"\b(?:{alternation(load_vocab('vocab')['lead_in_list_words'])})\s+")
 _OWNER = re.compile(r"\bcủa\s+")
 
 
