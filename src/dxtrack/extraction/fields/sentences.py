@@ -14,7 +14,7 @@ import re
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher
-from dxtrack.extraction.fields.subjects import find_subject
+from dxtrack.extraction.fields.subjects import Subject, find_subject
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternation
@@ -181,10 +181,22 @@ def _opening_actor(
     if chairing and not _CHAIRS.match(ex.folded, subject.end):
         return None, False  # "...; yêu cầu các đơn vị gửi báo cáo ...": still the item's actor
     rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
-    lead_in = subject.lead_in and not whole
+    lead_in = subject.lead_in and not whole and not _conditional_duty(ex.folded, subject)
     if subject.mid or lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
         return None, rest < 1  # a report, a coordinator, or a name in a list ("Công an tỉnh;")
     return frozenset(fold(m.name) for m in subject.leads), False
+
+
+_THEN = re.compile(r"\bthì\s*$")
+
+
+def _conditional_duty(folded: str, subject: Subject) -> bool:
+    """A sentence fronting its actor with a condition ("Trường hợp hộ gia đình không tự làm
+    được thì Ủy ban nhân dân xã có trách nhiệm ...") that gives it a duty or the chair: the
+    actor's own part, not a lead-in to the part before."""
+    if not _THEN.search(folded, 0, subject.leads[0].start):
+        return False
+    return bool(_DUTY.match(folded, subject.end) or _CHAIRS.match(folded, subject.end))
 
 
 def _part(node: Node, group: list[Paragraph], *, first: bool) -> Node:
