@@ -278,7 +278,11 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
             continue
         item = lines[j].startswith(("-", "+", "~", "•")) or _LUU.match(lines[j])
         if (i - j <= 5 and not item) or _LAST_TITLE.search(m.group(1)):
-            return " ".join(m.group(1).split())
+            title = " ".join(m.group(1).split())
+            last = _LAST_TITLE.search(title)
+            if last and last.start() > 0 and title[last.start() - 1] != " ":
+                return last.group(0)  # "CHỦ NHIỆMPHÓ CHỦ NHIỆM": two title cells glued
+            return title
     if not prefixed or not is_upper_line(prefixed):
         return None
     last = _LAST_TITLE.search(prefixed)  # "KT. CHỦ TỊCH PHÓ CHỦ TỊCH" on one line
