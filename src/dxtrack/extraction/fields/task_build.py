@@ -238,6 +238,7 @@ def _assignees(
         and not subject.assigned
         and not subject.labelled  # an item assigning the issuer's own office its part
         and not _party_label(ex.folded, subject)
+        and not _duty_list_item(node)
         and _is_issuer(subject.leads, ctx.issuer)
         and not _office_follows_up(ex.folded, subject.end, ctx.issuer)
     ):
@@ -499,6 +500,18 @@ def _office_follows_up(folded: str, at: int, issuer: str | None) -> bool:
     return fold(issuer or "").startswith("văn phòng") and bool(
         clause_vocab()["follow_up"].match(folded, at)
     )
+
+
+_ASSIGNING_SECTION = re.compile(r"\W*(?:phân\s+công|giao)\s+(?:nhiệm\s+vụ|trách\s+nhiệm)\b")
+
+
+def _duty_list_item(node: Node) -> bool:
+    """A dash item of a plan's section that hands out the duties ("II. PHÂN CÔNG NHIỆM VỤ"
+    / "1. Tuyên truyền ..." / "- Đảng đoàn X phối hợp với ... tổ chức ..."): the issuer
+    naming itself there takes its own share, it does not speak of itself."""
+    if node.kind not in {"dash", "plus"}:
+        return False
+    return any(_ASSIGNING_SECTION.match(fold(a.heading_text)) for a in node.ancestors())
 
 
 def _party_label(folded: str, subject: Subject) -> bool:
