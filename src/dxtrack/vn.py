@@ -153,6 +153,60 @@ def fold_head(text: str, n: int) -> str:
 _PAIR_LETTERS = frozenset("".join(_TONED.values()) + "q")
 
 
+def _cut_is_safe(text: str, n: int) -> bool:
+    """No tone pair (nor its look-around) reaches across a cut of the text before position n
+    (see `fold_head`)."""
+    return (
+        n <= 0
+        or n >= len(text)
+        or text[n - 1].lower() not in _PAIR_LETTERS
+        or (text[n].isascii() and not text[n].isalpha())
+    )
+
+
+def fold_edited(text: str, edits: Iterable[tuple[int, int, str]], edited: str) -> str:
+    """`fold(edited)`, where `edited` is `text` with the spans (start, end) of `edits`, in
+    order and apart, replaced by their strings: pieced from the kept fold of `text` (the
+    caller folded it before) and the folds of the new strings, when no tone pair reaches
+    across a cut in either text (`_cut_is_safe`); else folded whole. Both texts are NFC and
+    hold no "Σ", so lower-casing is character by character and keeps the length."""
+    folded = _FOLDED.get(edited)
+    if folded is not None:
+        return folded
+    base = _FOLDED.get(text)
+    if (
+        base is None
+        or len(edited) > 2000
+        or len(base) != len(text)
+        or "Σ" in text
+        or "Σ" in edited
+        or not unicodedata.is_normalized("NFC", text)
+        or not unicodedata.is_normalized("NFC", edited)
+    ):
+        return fold(edited)
+    pieces: list[str] = []
+    prev = shift = 0  # the end of the last span in text; edited's offset minus text's
+    for start, end, new in edits:
+        if not (
+            _cut_is_safe(text, start)
+            and _cut_is_safe(text, end)
+            and _cut_is_safe(edited, start + shift)
+            and _cut_is_safe(edited, start + shift + len(new))
+        ):
+            return fold(edited)
+        pieces.append(base[prev:start])
+        pieces.append(fold(new))
+        prev, shift = end, shift + len(new) - (end - start)
+    pieces.append(base[prev:])
+    folded = "".join(pieces)
+    if len(folded) != len(edited):  # a new string not NFC alone
+        return fold(edited)
+    if len(_FOLDED) >= 8192:
+        _FOLDED.clear()
+    _FOLDED[edited] = folded
+    return folded
+
+
 def _fold(text: str, accents: bool) -> str:
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

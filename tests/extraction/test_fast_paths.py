@@ -419,6 +419,43 @@ def test_fold_head_is_the_fold_of_the_head(lines: list[str]) -> None:
     assert cut_from_whole > 1000
 
 
+def test_fold_edited_is_the_fold_of_the_edited_text(lines: list[str]) -> None:
+    """`fold_edited`, pieced from the kept fold of the text and the folds of the new strings,
+    is `fold` of the edited text: over the corpus lines as the agency expansion edits them, and
+    over odd strings edited at random (tone pairs at the cuts, decomposed marks, a final sigma,
+    a character whose lower case is longer, new strings of those)."""
+    matcher = get_matcher(())
+    pieced = 0
+    for line in lines:
+        vn._FOLDED.clear()
+        fold(line)  # the clause folded before it is expanded, as in the engine
+        ex = matcher.expand(line)
+        vn._FOLDED.clear()
+        assert ex.folded == fold(ex.text), line
+        pieced += ex.text != line
+    assert pieced > 500
+    rnd = random.Random(17)
+    alphabet = "oòóỏõọuùúủũụqaàáảãạeèéẻẽẹyỳýỷỹỵnhbcOÒUÙQYỲ -1.'ΣΑİ\u0301\u0323"
+    word = lambda k: "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, k)))
+    for _ in range(60000):
+        text = word(14)
+        edits, at = [], 0
+        while at < len(text) and rnd.random() < 0.7:
+            start = rnd.randint(at, len(text))
+            end = rnd.randint(start, min(len(text), start + 3))
+            edits.append((start, end, word(4)))
+            at = end + 1
+        edited, prev = "", 0
+        for start, end, new in edits:
+            edited, prev = edited + text[prev:start] + new, end
+        edited += text[prev:]
+        vn._FOLDED.clear()
+        fold(text)
+        got = vn.fold_edited(text, edits, edited)
+        vn._FOLDED.clear()
+        assert got == fold(edited), (text, edits)
+
+
 def test_recurrence_rules_match_where_their_plain_forms_do(lines: list[str]) -> None:
     """The recurrence rules whose look-behinds follow their first letter ("h(?<!cấp\\sh)ằng")
     match the clauses their plain forms match (only whether a rule matches is used)."""

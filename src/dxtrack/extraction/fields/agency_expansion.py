@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from dxtrack.extraction.textutil import fold
-from dxtrack.vn import UPPER
+from dxtrack.vn import UPPER, fold_edited
 
 
 @dataclass(frozen=True)
@@ -54,10 +54,21 @@ class Expander:
         if cached is None:
             if len(self._expanded) >= 4096:  # a clause is expanded by several finders in turn
                 self._expanded.clear()
-            out = self._regex_for(tuple(g for g in self._guards if g in text)).sub(
-                self._replacement, text
-            )
-            cached = self._expanded[text] = Expanded(out, fold(out))
+            # the regex's substitution written out, so that the fold of the result is
+            # pieced from the text's (kept: the clause was folded before) where that is exact
+            regex = self._regex_for(tuple(g for g in self._guards if g in text))
+            edits = [(m.start(), m.end(), self._replacement(m)) for m in regex.finditer(text)]
+            if not edits:
+                cached = self._expanded[text] = Expanded(text, fold(text))
+                return cached
+            pieces: list[str] = []
+            prev = 0
+            for start, end, new in edits:
+                pieces += (text[prev:start], new)
+                prev = end
+            pieces.append(text[prev:])
+            out = "".join(pieces)
+            cached = self._expanded[text] = Expanded(out, fold_edited(text, edits, out))
         return cached
 
     def _regex_for(self, present: tuple[str, ...]) -> re.Pattern[str]:
