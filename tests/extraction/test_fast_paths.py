@@ -338,6 +338,30 @@ def test_type_gap_searched_from_its_run(lines: list[str]) -> None:
         assert (got.span() if got else None) == (want.span() if want else None), window
 
 
+def test_type_words_before_a_number_match_their_plain_form(lines: list[str]) -> None:
+    """The type word ending the text before a cited number, searched by its first letter
+    (the check that no letter or digit comes before it behind that letter), is the plain
+    form's: over the 60 characters before each number of the corpus, every shorter tail of
+    them, and odd heads."""
+    fast, _, plain_pattern = references._types()
+    plain = re.compile(plain_pattern)
+    odd = ["quyết định", "xquyết định", "1quyết định", "-quyết định", "\nchỉ thị", "luật", "lệnh"]
+    odd += ["thông báo kết luận", "thông tư  liên tịch", "pháp lệnh", "kế hoạch ", "", "k"]
+    heads = [
+        fold(line)[max(0, m.start() - 60) : m.start()].rstrip(" :.số")
+        for line in lines
+        for m in NUMBER.finditer(line)
+    ]
+    found = 0
+    for head in [*heads, *odd]:
+        for k in range(0, len(head), 7):
+            want = plain.search(head[k:])
+            got = fast.search(head[k:])
+            assert (got.span(1) if got else None) == (want.span(1) if want else None), head
+            found += want is not None
+    assert found > 1000
+
+
 def test_within_year_matches_its_plain_form(lines: list[str]) -> None:
     """The within_year rule, its forms opening with their first letters, finds what its plain
     form (look-behinds in front) finds: the same spans and years, over the corpus and over

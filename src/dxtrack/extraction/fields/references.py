@@ -14,6 +14,7 @@ from datetime import date
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
 
 # "Ð" (U+00D0) is how OCR reads "Đ" in a symbol ("555/QĐÐ-BCT", "668/NQ-ÐU")
@@ -116,14 +117,27 @@ class Reference:
 
 
 @lru_cache(maxsize=1)
-def _types() -> tuple[re.Pattern[str], dict[str, str]]:
+def _types() -> tuple[re.Pattern[str], dict[str, str], str]:
     vocab = load_vocab("vocab")
     names = sorted((t["name"] for t in vocab["doc_types"]), key=len, reverse=True)
     alt = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    pattern = re.compile(rf"(?:^|(?<=[^\w]))({alt})(?:\s+(?:kết\s+luận|liên\s+tịch))?$")
+    # the plain form (the third item returned) with each name's "no letter or digit before
+    # it" checked behind its first letter and the names gathered by that letter, so that the
+    # search skips ahead to those letters (tests/extraction/test_fast_paths.py holds both to
+    # one result)
+    fast = by_first_letter(
+        n[0] + r"(?<!\w.)" + n[1:]
+        for n in (re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
+    )
+    pattern = re.compile(rf"({fast}){_TYPE_TAIL}")
+    plain = rf"(?:^|(?<=[^\w]))({alt}){_TYPE_TAIL}"
     codes = {t["code"]: t["name"] for t in vocab["doc_types"] if t["code"]}
     codes.update({"QĐ": "Quyết định", "TB": "Thông báo", "CTr": "Chương trình"})
-    return pattern, codes
+    return pattern, codes, plain
+
+
+# what may follow a type word before the number ("Thông báo kết luận số ...")
+_TYPE_TAIL = r"(?:\s+(?:kết\s+luận|liên\s+tịch))?$"
 
 
 @lru_cache(maxsize=1)
