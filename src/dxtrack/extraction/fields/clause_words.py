@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.fields.deadline import first_deadline
+from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import (
     alternation,
@@ -266,7 +267,9 @@ def closing_rider(text: str) -> bool:
         return False
     stop = folded.find(". ", semicolon)
     rider = folded[semicolon + 1 : stop if stop > 0 else len(folded)]
-    return first_deadline(rider, year=None) is not None
+    # a date, or a recurring day ("trước ngày 20 hằng tháng"); "thường xuyên" is no timing
+    timed = find_recurrence(rider) not in {None, "continuous"} and re.search(r"\bngày\s+\d", rider)
+    return first_deadline(rider, year=None) is not None or bool(timed)
 
 
 def closing_sentence_start(folded: str, at: int) -> int | None:
