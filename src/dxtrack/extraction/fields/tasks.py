@@ -54,6 +54,7 @@ def extract_tasks(
     lender: list[str] = []
     seen_clause = False
     previous: Task | None = None  # the task of the letter paragraph before
+    paragraphs: list[list[Task]] = []  # an unnumbered letter's tasks, paragraph by paragraph
     background = False  # under a letter's "Lý do: ..., cụ thể như sau:" (each body's case)
     for node in root.children:
         if node.kind == "closing":
@@ -89,9 +90,40 @@ def extract_tasks(
                 # "Kết quả thực hiện báo cáo ... trước ngày ...": the task before's deadline
                 _time_previous(node, previous, ctx)
             previous = tasks[-1] if len(tasks) > before else previous
+            if len(tasks) > before:
+                paragraphs.append(tasks[before:])
         else:
             previous = None
+    _referred_deadlines(tasks, paragraphs)
     return tasks
+
+
+# "... hoàn thành ... theo thời gian được nêu tại khoản 1" (of this document: no "Điều",
+# document type or "của" after the number): the time limit of the clause it points to
+_REFERRED_TIME = re.compile(
+    r"\btheo\s+(?:đúng\s+)?(?:thời\s+gian|thời\s+hạn)\s+(?:đã\s+)?(?:được\s+)?"
+    r"(?:nêu|quy\s+định|xác\s+định|ghi)\s+(?:tại|ở)\s+(?:khoản|mục)\s+(\d{1,2})\b"
+    r"(?!\s*(?:,\s*)?(?:điều|của|nghị|luật|thông\s+tư|quyết|chỉ\s+thị|kế\s+hoạch|công\s+văn|văn\s+bản))"
+)
+
+
+def _referred_deadlines(tasks: list[Task], paragraphs: list[list[Task]]) -> None:
+    """A task timed by reference to another clause of the document ("... theo thời gian
+    được nêu tại khoản 1") takes that clause's deadline: the task numbered so, or in a letter
+    whose paragraphs lost their numbers, the tasks of its N-th paragraph that gives tasks."""
+    for task in tasks:
+        if task.deadline or "khoản" not in task.summary and "mục" not in task.summary:
+            continue
+        m = _REFERRED_TIME.search(fold(task.summary))
+        if not m:
+            continue
+        n = int(m.group(1))
+        numbered = [t for t in tasks if t.clause == str(n)]
+        if not numbered and all(not t.clause for t in tasks) and 0 < n <= len(paragraphs):
+            numbered = paragraphs[n - 1]
+        dated = [t.deadline for t in numbered if t.deadline and t is not task]
+        if dated:
+            task.deadline = dated[0]
 
 
 def _content_of_own_task(node: Node) -> bool:
