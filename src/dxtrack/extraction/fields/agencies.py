@@ -94,10 +94,12 @@ class AgencyMatcher:
         self._plural_known = re.compile(rf"các\s+(?:{_alt(vocab['bodies'])})\b")
         nouns = _alt(vocab["group_nouns"])
         suffixes = _alt(vocab["group_suffixes"])
+        # "..., tổ chức phổ biến ...": a noun that is also a verb, acting, ends the chain
+        verbal = rf"(?!(?:{_alt(vocab['noun_verbs'])})\s+(?:{_alt(vocab['noun_verb_actions'])})\b)"
         self._group = re.compile(
             # "các sở, ban, ngành và địa phương" is one group; "các Sở và các ban, ngành" two
             rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b"
-            rf"(?:\s*(?:,\s*(?:các\s+)?|và\s+(?!các\s))(?:{nouns})\b)*"
+            rf"(?:\s*(?:,\s*(?:các\s+)?|và\s+(?!các\s)){verbal}(?:{nouns})\b)*"
             # "các sở, ban, ngành và các đơn vị khác": a residual group ("khác") closes the one
             # before it
             rf"(?:\s+và\s+các\s+(?:{nouns})(?:\s*,\s*(?:{nouns}))*\s+khác\b)?"
