@@ -22,6 +22,7 @@ from dxtrack.extraction.fields import (
     references,
     signature,
     subjects,
+    task_build,
 )
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES
@@ -687,7 +688,7 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
 def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
     """The literal tests tried before a search over a whole clause never skip a match: the
     request verbs' words (vocab.cued), the ")" an inline list mark closes with, the marks
-    clean removes, the dash of a flattened row."""
+    clean removes, the dash of a flattened row, the words of a law's norm restated."""
     v = clause_vocab()
     odd = ["Về việc này, giao Sở Y tế", "x; a) b", "x: (1) y", "A | B", "s - t", "s – t", "-x", ""]
     odd += ["x.\ti) y", "nội dung:  b) sở", "**A**", "a\\.", "c & d", "[1]", "q#", "_x"]
@@ -701,7 +702,12 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
             assert not clauses._INLINE_MARK.search(line), line
         assert signature._marked(line) is bool(signature._MARKED.search(line)), line
         assert subjects._cell_dash(folded) is bool(subjects._ROW_DASH.search(folded)), line
+        if not cued(folded, task_build._law_norm_cues()):
+            assert not v["law_norm"].match(folded), line
     assert v["request_cues"] and v["any_request_cues"]
+    assert all(task_build._law_norm_cues())
+    law = "Các hộ kinh doanh phải đáp ứng các yêu cầu quy định tại Điều 5 Nghị định số 1/2020"
+    assert v["law_norm"].match(fold(law)) and cued(fold(law), task_build._law_norm_cues())
 
 
 def test_numbers_hold_a_separator(lines: list[str]) -> None:

@@ -4,6 +4,7 @@ deadline, recurrence and span (the visitor in tasks.py decides which clauses to 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.addressees import (
@@ -46,6 +47,7 @@ from dxtrack.extraction.fields.task_model import (
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.textutil import TIME_KEYS, fold, fold_head
+from dxtrack.extraction.vocab import cued, cues
 from dxtrack.vn import LOWER, UPPER
 
 _PERSON = re.compile(
@@ -81,7 +83,7 @@ def make_task(
         return None
     if v["succession"].match(folded):
         return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
-    if v["law_norm"].match(folded):
+    if cued(folded, _law_norm_cues()) and v["law_norm"].match(folded):
         return None  # "Các cơ sở ... phải tuân thủ ... quy định tại Điều 22 Luật ...": the law's
     if v["duty_note"].match(folded):
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
@@ -139,6 +141,14 @@ def make_task(
         reason=reason_text(rule, source),
         uncertain=rule in UNCERTAIN_RULES,
     )
+
+
+@lru_cache(maxsize=1)
+def _law_norm_cues() -> tuple[tuple[str, ...], ...]:
+    """The words every clause_vocab `law_norm` match holds ("phải", "quy định tại"): its
+    match, slow (a look-ahead at each of its first 160 characters), is tried only where they
+    all are."""
+    return (cues(clause_vocab()["law_norm"].pattern),)
 
 
 # a standing role (clause_vocab `role_only`) with no action after it: no task
