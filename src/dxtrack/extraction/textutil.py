@@ -13,6 +13,7 @@ __all__ = [
     "CLOSING_LINE",
     "LEVEL_BLOCK",
     "NEXT_ATTRIBUTE",
+    "ROLE_HEADS",
     "TIME_KEY",
     "TIME_KEYS",
     "fold",
@@ -33,11 +34,15 @@ CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 TIME_KEYS: tuple[str, ...] = tuple(load_vocab("vocab")["time_line_keys"])
 TIME_KEY = "(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in TIME_KEYS) + ")"
 
+# The heads of a role line (data/vocab.yaml `role_heads`: "Cơ quan", "Lực lượng" ...).
+ROLE_HEADS: tuple[str, ...] = tuple(load_vocab("vocab")["role_heads"])
+ROLE_HEAD = "|".join(r"\s+".join(map(re.escape, k.split())) for k in ROLE_HEADS)
+
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
 # ("b) Cơ quan thực hiện: ...") or dash items: they belong to the item above.
 _ATTRIBUTE_KEY = (
-    r"((?:Cơ\s+quan|Đơn\s+vị|Cơ\s+quan,\s+đơn\s+vị|Trách\s+nhiệm)"
+    r"((?:" + ROLE_HEAD + r")"
     # "Cơ quan chủ trì, phối hợp: Sở X chủ trì; Sở Y phối hợp"
     r"(?:,?\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
     r"(?:\s+chính)?"  # "Cơ quan thực hiện chính: Sở X"
