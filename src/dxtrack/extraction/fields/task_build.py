@@ -28,6 +28,7 @@ from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
 from dxtrack.extraction.fields.recurrence import find_recurrence, time_recurrence
 from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.role_holders import role_subject
 from dxtrack.extraction.fields.subjects import (
     PAST_AFTER_LIST,
     Subject,
@@ -102,6 +103,8 @@ def make_task(
         # chuyên trách về ...": a role, no action
         return None
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
+    if found is None and not assigned_only and (held := role_subject(text, ctx.roles)):
+        found = (held, [], "subject")  # "Tổ trưởng Tổ giúp việc phê duyệt ...": its body's
     if found is None:
         return None
     leads, coords, rule = found

@@ -98,3 +98,5 @@ class TaskContext:
     addressees: tuple[str, ...] = ()  # Kính gửi
     # inherited agencies -> (rule, heading or intro text) that lent them
     lent_by: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
+    # committee roles held by the heads of bodies ("Tổ trưởng: Giám đốc Sở X") -> the bodies
+    roles: dict[str, tuple[str, ...]] = field(default_factory=dict)

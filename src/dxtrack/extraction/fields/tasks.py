@@ -18,6 +18,7 @@ from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_clos
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.parties import party_heading
 from dxtrack.extraction.fields.references import citation_spans
+from dxtrack.extraction.fields.role_holders import role_holders
 from dxtrack.extraction.fields.sentences import actor_parts
 from dxtrack.extraction.fields.subjects import (
     LIST_INTRO,
@@ -48,6 +49,7 @@ def extract_tasks(
     clause are preamble (an intro "... đề nghị/yêu cầu X ... sau:" lends X to the list's
     actorless items); after the list, only an explicit request ("Đề nghị X ...") counts."""
     ctx = TaskContext(get_matcher(directory), year, issuer, report=report, addressees=addressees)
+    ctx.roles = role_holders((p.text for n in root.walk() for p in n.paragraphs), ctx.matcher)
     structured = any(n.kind in ITEM_KINDS for n in root.walk())
     tasks: list[Task] = []
     intro: list[str] = []
