@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dxtrack import vn
-from dxtrack.extraction import clauses, legacy, normalize, reader_text
+from dxtrack.extraction import clauses, layout, legacy, normalize, reader_text
 from dxtrack.extraction.fields import (
     dateline,
     deadline,
@@ -708,6 +708,17 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
     assert all(task_build._law_norm_cues())
     law = "Các hộ kinh doanh phải đáp ứng các yêu cầu quy định tại Điều 5 Nghị định số 1/2020"
     assert v["law_norm"].match(fold(law)) and cued(fold(law), task_build._law_norm_cues())
+
+
+def test_glued_item_found_from_its_digit(lines: list[str]) -> None:
+    """A sub-item number glued to the word before it ("... mạng1.1. Tuyên ...") is found from
+    its first digit where the plain pattern (look-behind and look-ahead at every position)
+    finds it."""
+    odd = ["mạng1.1. Tuyên", "mạng12.3. Tuyên", "mạng1.12.\tTuyên", "Mạng1.1. Tuyên", "a1.1.Tuyên"]
+    odd += ["mạng 1.1. Tuyên", "mạng1.1. tuyên", "mạng123.1. Tuyên", "x1.1.  Đ", "đ9.9. Ô", ""]
+    for line in [*lines, *odd]:
+        want = layout._GLUED_ITEM.search(line) is not None
+        assert (layout._GLUED_ITEM_DIGIT.search(line) is not None) is want, line
 
 
 def test_numbers_hold_a_separator(lines: list[str]) -> None:

@@ -266,6 +266,10 @@ def lone_markers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 # a sub-item number glued to the last word of the text before it, with no space, then its
 # title opening with a capital: "... năng lực về giám sát an toàn thông tin mạng1.1. Tuyên ..."
 _GLUED_ITEM = re.compile(rf"(?<=[{LOWER}])(?=\d{{1,2}}\.\d{{1,2}}\.[ \t]+[{UPPER}])")
+# whether a line holds one: the same place found from its first digit (the letter checked
+# behind it), so that the search skips ahead from digit to digit instead of trying every
+# position (tests/extraction/test_fast_paths.py holds both to one result)
+_GLUED_ITEM_DIGIT = re.compile(rf"\d(?<=[{LOWER}]\d)(?=\d?\.\d{{1,2}}\.[ \t]+[{UPPER}])")
 
 
 def glued_item_numbers(lines: list[str], directory: tuple[str, ...]) -> list[str]:
@@ -274,7 +278,7 @@ def glued_item_numbers(lines: list[str], directory: tuple[str, ...]) -> list[str
     a lower-case letter counts (a decimal or a date has a space or a digit before it)."""
     out: list[str] = []
     for line in lines:
-        out.extend(_GLUED_ITEM.split(line) if _GLUED_ITEM.search(line) else [line])
+        out.extend(_GLUED_ITEM.split(line) if _GLUED_ITEM_DIGIT.search(line) else [line])
     return out
 
 
