@@ -29,9 +29,10 @@ NUMBER = re.compile(
     # a department's Roman numeral parted by a copy's space ("1838/VPCP-V .III")
     r"|\s\.[IVX]{1,4}\b)*)"
 )
-# "V/v", "Về việc"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
+# "V/v", "Về việc", "Về:", a copy's "Vv"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
 SUBJECT = re.compile(
-    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y|Về(?=\s*:))\b\s*:?|Trích\s+yếu\s*:)\s*", re.IGNORECASE
+    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y|Vv|Về(?=\s*:))\b\s*:?|Trích\s+yếu\s*:)\s*",
+    re.IGNORECASE,
 )
 KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"
 BODY_START = re.compile(
