@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.agencies import AgencyMatcher, chair_marked
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import PAST_AFTER_LIST, coordinators_after, find_subject
@@ -223,6 +223,10 @@ def inline_roles(
     leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
     if not leads:
         return [], []
+    if marked := chair_marked(ex, leads):
+        # "Trách nhiệm thực hiện: Sở X (chủ trì); Sở Y, Công an tỉnh (phối hợp)": the marked
+        # names lead, the others after them are partners
+        return [x.name for x in leads[:marked]], [x.name for x in leads[marked:]]
     coords = coordinators_after(ex, end, matcher)
     c = _INLINE_COORD.search(ex.folded, end)
     if c and not coords:

@@ -415,7 +415,8 @@ _MEMBER_PREPOSITION = re.compile(
 )
 
 
-_FOR = re.compile(r"^\W*đối\s+với\s+")
+# "Đối với X:", "Về phía X:" before an action: X is the party (vocab.yaml party_openers)
+_FOR = re.compile(rf"^\W*(?:{alternation(load_vocab('vocab')['party_openers'])})\s+")
 
 
 def _party_before_colon(ex: Expanded, matcher: AgencyMatcher, end: int) -> Subject | None:
