@@ -318,7 +318,17 @@ class AgencyMatcher:
             return []
         if m.group(0).strip() in {"tỉnh", "thành phố", "xã", "phường", "huyện", "bộ", "sở", "ban"}:
             return []
-        return [self._mention(ex, m.start(), m.end())]
+        end = m.end()
+        for sep in _GROUP_SEP.finditer(ex.folded, m.start(), m.end()):
+            at = sep.end()
+            if _is_capital(ex.text, at) and (
+                self._known.match(ex.folded, at)
+                or self._open.match(ex.folded, at)
+                and _NAME_AFTER.match(ex.text, at)
+            ):
+                end = sep.start()  # "của các xã, phường, Sở Y tế tổng hợp ...": a named body
+                break
+        return [self._mention(ex, m.start(), end)]
 
     def _rule_open(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         start = pos
@@ -620,6 +630,11 @@ _NOTE = re.compile(r"\s*\((?![^()]*phối\s+hợp)[^()]{1,120}\)")
 
 
 # "(chủ trì)" after a listed name: the names up to it lead, the others coordinate
+# a separator inside a chain of group nouns, and a capitalised word followed by another one:
+# a known name or an open name's head ("Sở Y tế", "Ban Quản lý ..."), which a chain does not
+# take ("Các Bộ, Ngành Trung ương" stays one group)
+_GROUP_SEP = re.compile(r"\s*,\s*(?:các\s+)?|\s+và\s+")
+_NAME_AFTER = re.compile(rf"[{UPPER}]\w*[ \t]+[{UPPER}]")
 _CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
 
 
