@@ -337,6 +337,11 @@ def _visit(
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
+def _numbered_items(node: Node) -> bool:
+    """The node's items are all numbered or lettered ("a) ...", "(1) ..."), none a bullet."""
+    return all(c.kind in ITEM_KINDS for c in node.children)
+
+
 def _run_under(node: Node) -> str | None:
     """The only item under a heading's task sentence when it is a whole list run together on
     one line ("(i) Rà soát ...; (ii) Tổ chức ...; (iii) Phối hợp ..."): what that one task
@@ -444,9 +449,15 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     ("Điều 7. Phòng X quận - huyện có nhiệm vụ", "Trách nhiệm của Tổ công tác ...")."""
     text = node.heading_text if node.kind != "text" else node.own_text
     named = heading_agencies(node, ctx.matcher)
-    if not named and node.kind != "text" and len(node.paragraphs) >= 2 and _task_before_list(node):
-        # "5. Sở X" / "Chủ trì ... triển khai ... . Cụ thể:" over its items: the opener acts
-        # without naming its actor, the title is the agency
+    if (
+        not named
+        and node.kind != "text"
+        and len(node.paragraphs) >= 2
+        and (_task_before_list(node) or _numbered_items(node))
+    ):
+        # "5. Sở X" / "Chủ trì ... triển khai ... . Cụ thể:" over its items, or "Chủ trì ...
+        # thực hiện các nhiệm vụ sau:" over "a) ...", "b) ...": the opener acts without naming
+        # its actor, the title is the agency (dash items after one sentence may be its content)
         named = title_agencies(node, ctx.matcher)
     if (
         len(named) == 1
