@@ -33,7 +33,7 @@ from dxtrack.extraction.fields.clause_words import (
     opens_with_closing,
 )
 from dxtrack.extraction.fields.references import NUMBER
-from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, fold, is_upper_line
 from dxtrack.extraction.vocab import alternatives, anchored, cued, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -688,7 +688,7 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
 def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
     """The literal tests tried before a search over a whole clause never skip a match: the
     request verbs' words (vocab.cued), the ")" an inline list mark closes with, the marks
-    clean removes, the dash of a flattened row, the words of a law's norm restated."""
+    clean removes, the dash of a flattened row, the words of a law's norm restated, an attribute's colon."""
     v = clause_vocab()
     odd = ["Về việc này, giao Sở Y tế", "x; a) b", "x: (1) y", "A | B", "s - t", "s – t", "-x", ""]
     odd += ["x.\ti) y", "nội dung:  b) sở", "**A**", "a\\.", "c & d", "[1]", "q#", "_x"]
@@ -704,6 +704,8 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
         assert subjects._cell_dash(folded) is bool(subjects._ROW_DASH.search(folded)), line
         if not cued(folded, task_build._law_norm_cues()):
             assert not v["law_norm"].match(folded), line
+        if ":" not in line:
+            assert not ATTRIBUTE.match(line) and not LEVEL_BLOCK.match(line), line
     assert v["request_cues"] and v["any_request_cues"]
     assert all(task_build._law_norm_cues())
     law = "Các hộ kinh doanh phải đáp ứng các yêu cầu quy định tại Điều 5 Nghị định số 1/2020"

@@ -421,6 +421,8 @@ _FIELD_NUMBER = re.compile(
 
 def _attribute(text: str) -> tuple[str, str] | None:
     """(key, value) of an attribute line, also one numbered as a field of the item above."""
+    if ":" not in text:  # every attribute has its colon (a cheap test: run for every node)
+        return None
     number = _FIELD_NUMBER.match(text)
     rest = text[number.end() :] if number else text
     attr = ATTRIBUTE.match(rest)

@@ -361,7 +361,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _CONNECTOR_END.search(prev):
         return True  # "Kính gửi: Công ty X" / "Công ty X được cấp Giấy phép ... sau:"
     if (
-        (ATTRIBUTE.match(line) or LEVEL_BLOCK.match(line))
+        ":" in line  # what both hold (a cheap test: run for every line)
+        and (ATTRIBUTE.match(line) or LEVEL_BLOCK.match(line))
         and not line[:1].islower()
         and not _connector_end(prev)
     ):
