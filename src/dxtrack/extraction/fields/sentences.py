@@ -14,6 +14,7 @@ import re
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.fields.role_holders import role_subject
 from dxtrack.extraction.fields.subjects import Subject, find_subject
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
@@ -49,7 +50,9 @@ _NOT_ACTING = re.compile(
 _ONE_PARAGRAPH_KINDS = {"text", "article", "number", "letter", "paren", "lroman"}
 
 
-def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
+def actor_parts(
+    node: Node, matcher: AgencyMatcher, roles: dict[str, tuple[str, ...]] | None = None
+) -> list[Node]:
     """The clause cut where a paragraph (or, in an unnumbered paragraph, a sentence) opens
     with an actor other than the one before; [] when it holds one actor."""
     units = _units(node)
@@ -84,6 +87,9 @@ def actor_parts(node: Node, matcher: AgencyMatcher) -> list[Node]:
                 unit.start == p.start for p in node.paragraphs[1:]
             )
             actor, listing_next = _opening_actor(text, matcher, chairing=chairing, whole=whole)
+            if actor is None and not chairing and (held := role_subject(text[:200], roles or {})):
+                # "Tổ trưởng Tổ giúp việc phê duyệt ...": a role its document gives a body
+                actor = frozenset(fold(name) for name in held)
         before = text
         # a paragraph of its own opening with "Giao X ..." is a new assignment, to X again too
         again = actor is not None and len(node.paragraphs) >= 2 and bool(_GIVES.match(fold(text)))

@@ -277,7 +277,11 @@ def _visit(
         parts = parts or (
             _topic_paragraphs(node, ctx)
             or _item_paragraphs(node, ctx, inherited, weak)
-            or (actor_parts(node, ctx.matcher) if (weak or not inherited) and not closing else [])
+            or (
+                actor_parts(node, ctx.matcher, ctx.roles)
+                if (weak or not inherited) and not closing
+                else []
+            )
             or [node]
         )
         for part in parts:
@@ -309,7 +313,7 @@ def _visit(
         for para in _heading_own_paragraphs(node, ctx):
             # "4. Phân công chuẩn bị: Văn phòng X chuẩn bị ...; Sở Y chuẩn bị ..." over a
             # bullet: one task per actor, as without the bullet
-            for part in actor_parts(para, ctx.matcher) or [para]:
+            for part in actor_parts(para, ctx.matcher, ctx.roles) or [para]:
                 task = make_task(part, ctx, inherited=heading)
                 tasks.extend([task] if task else [])
     elif (own := _own_task_before_list(node)) and find_subject(own, ctx.matcher)[1].leads:
