@@ -14,6 +14,7 @@ __all__ = [
     "LEVEL_BLOCK",
     "NEXT_ATTRIBUTE",
     "ROLE_HEADS",
+    "ROLE_LABELS",
     "TIME_KEY",
     "TIME_KEYS",
     "fold",
@@ -37,6 +38,11 @@ TIME_KEY = "(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in TIME
 # The heads of a role line (data/vocab.yaml `role_heads`: "Cơ quan", "Lực lượng" ...).
 ROLE_HEADS: tuple[str, ...] = tuple(load_vocab("vocab")["role_heads"])
 ROLE_HEAD = "|".join(r"\s+".join(map(re.escape, k.split())) for k in ROLE_HEADS)
+# Role lines keyed by a verb of assigning (data/vocab.yaml `role_labels`: "Phân công thực hiện").
+ROLE_LABELS: tuple[str, ...] = tuple(load_vocab("vocab")["role_labels"])
+_ROLE_LABEL = "|".join(
+    r"\s+".join(map(re.escape, k.split())) for k in sorted(ROLE_LABELS, key=len, reverse=True)
+)
 
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
@@ -47,8 +53,11 @@ _ATTRIBUTE_KEY = (
     r"(?:,?\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|đầu\s+mối|triển\s+khai|chỉ\s+đạo)){1,2}"
     r"(?:\s+chính)?"  # "Cơ quan thực hiện chính: Sở X"
     # "Trách nhiệm: Sở X chủ trì, Sở Y phối hợp"
-    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Trách\s+nhiệm"
-    r"|" + TIME_KEY + r"(?:\s+\w+){0,2}"
+    r"|(?:Chủ\s+trì|Phối\s+hợp)(?:\s+thực\s+hiện)?|Thực\s+hiện|Trách\s+nhiệm|"
+    + _ROLE_LABEL
+    + r"|"
+    + TIME_KEY
+    + r"(?:\s+\w+){0,2}"
     r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
     r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
     # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."

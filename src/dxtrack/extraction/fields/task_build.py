@@ -47,7 +47,7 @@ from dxtrack.extraction.fields.task_model import (
     reason_text,
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
-from dxtrack.extraction.textutil import ROLE_HEADS, TIME_KEYS, fold, fold_head
+from dxtrack.extraction.textutil import ROLE_HEADS, ROLE_LABELS, TIME_KEYS, fold, fold_head
 from dxtrack.extraction.vocab import cued, cues
 from dxtrack.vn import LOWER, UPPER
 
@@ -600,7 +600,7 @@ def _attribute(node: Node, key: str) -> str | None:
     return None
 
 
-_ROLE_KEYS = (*ROLE_HEADS, "chủ trì", "phối hợp", "thực hiện")
+_ROLE_KEYS = (*ROLE_HEADS, *ROLE_LABELS, "chủ trì", "phối hợp", "thực hiện")
 
 
 def role_attribute(node: Node, role: str) -> str | None:
