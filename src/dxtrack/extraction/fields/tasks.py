@@ -341,6 +341,14 @@ def _visit(
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
+# an opener that names its items as duties ("... thực hiện các nhiệm vụ sau:"), not as the
+# content of one ("... bao gồm:")
+_DUTY_LIST = re.compile(
+    r"(?:các|những|một\s+số)\s+(?:nhiệm\s+vụ|công\s+việc)(?:\s+cụ\s+thể)?\s+(?:sau(?:\s+đây)?|như\s+sau)\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
 def _numbered_items(node: Node) -> bool:
     """The node's items are all numbered or lettered ("a) ...", "(1) ..."), none a bullet."""
     return all(c.kind in ITEM_KINDS for c in node.children)
@@ -457,7 +465,7 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
         not named
         and node.kind != "text"
         and len(node.paragraphs) >= 2
-        and (_task_before_list(node) or _numbered_items(node))
+        and (_task_before_list(node) or _numbered_items(node) or _DUTY_LIST.search(node.own_text))
     ):
         # "5. Sở X" / "Chủ trì ... triển khai ... . Cụ thể:" over its items, or "Chủ trì ...
         # thực hiện các nhiệm vụ sau:" over "a) ...", "b) ...": the opener acts without naming
