@@ -688,7 +688,7 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
 def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
     """The literal tests tried before a search over a whole clause never skip a match: the
     request verbs' words (vocab.cued), the ")" an inline list mark closes with, the marks
-    clean removes, the dash of a flattened row, the words of a law's norm restated, an attribute's colon."""
+    clean removes, the dash of a flattened row, the words of a law's norm restated, the colon of an attribute, a label or a topic."""
     v = clause_vocab()
     odd = ["Về việc này, giao Sở Y tế", "x; a) b", "x: (1) y", "A | B", "s - t", "s – t", "-x", ""]
     odd += ["x.\ti) y", "nội dung:  b) sở", "**A**", "a\\.", "c & d", "[1]", "q#", "_x"]
@@ -706,6 +706,10 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
             assert not v["law_norm"].match(folded), line
         if ":" not in line:
             assert not ATTRIBUTE.match(line) and not LEVEL_BLOCK.match(line), line
+        if ":" not in folded:
+            assert not v["label"].match(folded), line
+            assert not subjects._TOPIC_COLON.match(folded), line
+            assert not subjects._BARE_TOPIC.match(folded), line
     assert v["request_cues"] and v["any_request_cues"]
     assert all(task_build._law_norm_cues())
     law = "Các hộ kinh doanh phải đáp ứng các yêu cầu quy định tại Điều 5 Nghị định số 1/2020"

@@ -76,9 +76,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     ex = matcher.expand(text)
     v = clause_vocab()
     pos = 0
-    label = v["label"].match(ex.folded)  # "Chế độ báo cáo: Các sở ... định kỳ ..."
+    colon = ":" in ex.folded  # what a label and a topic end with (a cheap test)
+    label = v["label"].match(ex.folded) if colon else None  # "Chế độ báo cáo: Các sở ..."
     base = label.end() if label else 0
-    topic_in = _TOPIC_COLON.match(ex.folded) if not label else None
+    topic_in = _TOPIC_COLON.match(ex.folded) if colon and not label else None
     if topic_in and v["lead_in"].match(ex.folded, topic_in.end()):
         base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
     if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
@@ -109,10 +110,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     particle = v["particle"].match(ex.folded) if not pos else None
     if particle and matcher.match_one(ex, particle.end(), bare_groups=True):
         pos = particle.end()  # "Riêng Sở Tài chính bố trí ..."
-    topic = _TOPIC_COLON.match(ex.folded) if not pos else None
+    topic = _TOPIC_COLON.match(ex.folded) if colon and not pos else None
     labelled = None
     if not pos and not topic:
-        bare = _BARE_TOPIC.match(ex.folded)
+        bare = _BARE_TOPIC.match(ex.folded) if colon else None
         if _bare_topic(ex, matcher, bare):
             topic = labelled = bare  # the item assigns: "Phân công chuẩn bị: Văn phòng ..."
     if topic and matcher.match_one(ex, topic.end(), bare_groups=True):
@@ -488,7 +489,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         found, end = matcher.match_list(ex, at, bare_groups=True) if at else ([], 0)
         if found:
             return Subject(found, True, end, mid=True)
-    for m in _PAREN.finditer(ex.folded, start):  # "... (Sở Y tế chủ trì, phối hợp ...)."
+    parens = _PAREN.finditer(ex.folded, start) if "(" in ex.folded else ()
+    for m in parens:  # "... (Sở Y tế chủ trì, phối hợp ...)."
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found and _PAREN_ROLE.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
