@@ -610,7 +610,7 @@ _WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
 _LISTED_WORD = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
 _FIRST_LETTER = re.compile(r"[ \t]+(\w)")
 _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
-_DOMAIN_SEP = re.compile(r"\s*(?:,|\bvà\b)\s*")
+_DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
 
 # ", Hạ tầng và Đô thị": a capitalised part, up to three more words, "và", a capitalised word
