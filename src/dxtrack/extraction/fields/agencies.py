@@ -178,6 +178,13 @@ class AgencyMatcher:
                 break
             found.extend(got)
             end = got[-1].end
+            if found[-1].name[:4].casefold() == "các " and (
+                spelled := _SPELLED_OUT.match(ex.folded, end)
+            ):  # "các cơ quan ..., gồm các Sở: Tài chính, Xây dựng": the members
+                members = self.match_one(ex, spelled.end(), bare_groups=True)
+                if members:
+                    found[-1:] = members
+                    end = members[-1].end
             # a note after a member does not end the list: "Văn phòng UBND tỉnh (Trung tâm
             # Phục vụ hành chính công tỉnh), Công an tỉnh, Sở Khoa học và Công nghệ ..."
             note = _NOTE.match(ex.folded, end)
@@ -610,6 +617,7 @@ _WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
 _LISTED_WORD = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
 _FIRST_LETTER = re.compile(r"[ \t]+(\w)")
 _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
+_SPELLED_OUT = re.compile(r"\s*,?\s*(?:bao\s+)?gồm\s+")  # a group, then its members
 _DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
 
