@@ -303,7 +303,11 @@ class AgencyMatcher:
         if not s:
             return end
         named = self._place_name(ex, s.end())
-        return named if named > s.end() or ex.folded.startswith(" tỉnh", end) else end
+        # "Văn phòng HĐND và UBND huyện": an office of the people's bodies takes its bare level
+        council = ex.folded.endswith("nhân dân", 0, end) and not ex.folded.startswith(
+            " xã hội", end
+        )
+        return named if named > s.end() or council or ex.folded.startswith(" tỉnh", end) else end
 
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
