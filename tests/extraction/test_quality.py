@@ -101,10 +101,14 @@ class TestSeedQualityBar:
 # by gold task count (see corpus/SOURCES.md). At e4e3dd2 the 36 that stay read F1 0.936, lead
 # 0.889, deadline 0.983, refs 0.927, meta 0.956 (aggregate only); tune, 287 documents, F1 0.980,
 # lead 0.989. The floors hold.
+# At the session's end (main 953cc3c; corpus-l and corpus-m added 19 tune and 22 held-out
+# documents): tune 306 documents F1 0.985, lead 0.996, deadline 0.999, refs 0.994, meta 0.993;
+# held-out 58 documents F1 0.939, lead 0.899, deadline 0.986, refs 0.936, meta 0.970. Tune F1
+# to 0.975; held-out F1 to 0.88, lead to 0.87, refs to 0.92, meta to 0.93.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.97),
+    ("task_f1", 0.975),
     ("lead_acc", 0.98),
     ("deadline_acc", 0.98),
     ("ref_f1", 0.98),
@@ -112,11 +116,11 @@ TUNE_FLOORS = [
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.86),
-    ("lead_acc", 0.86),
+    ("task_f1", 0.88),
+    ("lead_acc", 0.87),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.91),
-    ("meta_acc", 0.90),
+    ("ref_f1", 0.92),
+    ("meta_acc", 0.93),
 ]
 
 
