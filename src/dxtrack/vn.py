@@ -128,26 +128,6 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     return _fold_cached(text, accents)
 
 
-def fold_head(text: str, n: int) -> str:
-    """`fold(text[:n])`, cut from `fold(text)` (which the caller folds too, so it is kept) when
-    no tone pair reaches across the cut: the last character before it can be in none
-    (_PAIR_LETTERS), or the first after it is an ASCII character other than a letter. The
-    text is NFC (so is its head) and holds no "Σ" (whose lower case depends on what
-    follows); lower-casing is otherwise character by character."""
-    if len(text) <= n:
-        return fold(text)
-    after = text[n]
-    if (
-        n > 0
-        and (text[n - 1].lower() not in _PAIR_LETTERS or (after.isascii() and not after.isalpha()))
-        and "Σ" not in text
-        and len(text) <= 2000
-        and unicodedata.is_normalized("NFC", text)
-    ):
-        return fold(text)[:n]
-    return fold(text[:n])
-
-
 # The letters a _MISPLACED match can hold (in lower case): a match reaches the character
 # after it only through its look-ahead, so a cut after any other letter is reached by none.
 _PAIR_LETTERS = frozenset("".join(_TONED.values()) + "q")
@@ -162,6 +142,25 @@ def _cut_is_safe(text: str, n: int) -> bool:
         or text[n - 1].lower() not in _PAIR_LETTERS
         or (text[n].isascii() and not text[n].isalpha())
     )
+
+
+def fold_head(text: str, n: int) -> str:
+    """`fold(text[:n])`, cut from `fold(text)` (which the caller folds too, so it is kept) when
+    no tone pair reaches across the cut: the last character before it can be in none
+    (_PAIR_LETTERS), or the first after it is an ASCII character other than a letter. The
+    text is NFC (so is its head) and holds no "Σ" (whose lower case depends on what
+    follows); lower-casing is otherwise character by character."""
+    if len(text) <= n:
+        return fold(text)
+    if (
+        n > 0
+        and _cut_is_safe(text, n)
+        and "Σ" not in text
+        and len(text) <= 2000
+        and unicodedata.is_normalized("NFC", text)
+    ):
+        return fold(text)[:n]
+    return fold(text[:n])
 
 
 def fold_edited(text: str, edits: Iterable[tuple[int, int, str]], edited: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import fold, fold_head
@@ -30,19 +31,24 @@ __all__ = [
 # PDF and DOCX readers start reading the closing's two columns.
 CLOSING_LINE = re.compile(r"^\s*Nơi\s+nhận\s*:", re.IGNORECASE)
 
+
+def _printed_keys(keys: Iterable[str]) -> str:
+    """Line keys as an alternation of their printed forms, in the order given (any case with
+    re.IGNORECASE, any spaces between their words)."""
+    return "|".join(r"\s+".join(map(re.escape, k.split())) for k in keys)
+
+
 # The keys of an item's time line (data/vocab.yaml `time_line_keys`), and the same as a pattern
-# of the printed key (any case with re.IGNORECASE, any spaces between its words).
+# of the printed key.
 TIME_KEYS: tuple[str, ...] = tuple(load_vocab("vocab")["time_line_keys"])
-TIME_KEY = "(?:" + "|".join(r"\s+".join(map(re.escape, k.split())) for k in TIME_KEYS) + ")"
+TIME_KEY = "(?:" + _printed_keys(TIME_KEYS) + ")"
 
 # The heads of a role line (data/vocab.yaml `role_heads`: "Cơ quan", "Lực lượng" ...).
 ROLE_HEADS: tuple[str, ...] = tuple(load_vocab("vocab")["role_heads"])
-ROLE_HEAD = "|".join(r"\s+".join(map(re.escape, k.split())) for k in ROLE_HEADS)
+ROLE_HEAD = _printed_keys(ROLE_HEADS)
 # Role lines keyed by a verb of assigning (data/vocab.yaml `role_labels`: "Phân công thực hiện").
 ROLE_LABELS: tuple[str, ...] = tuple(load_vocab("vocab")["role_labels"])
-_ROLE_LABEL = "|".join(
-    r"\s+".join(map(re.escape, k.split())) for k in sorted(ROLE_LABELS, key=len, reverse=True)
-)
+_ROLE_LABEL = _printed_keys(sorted(ROLE_LABELS, key=len, reverse=True))
 
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
