@@ -4,8 +4,9 @@ own wording (tests/extraction/cases/tasks/<class>.txt).
 Each file holds cases separated by "=====" lines: a document (or the part of one the
 class needs), a "." line, then one line per expected task in document order:
 `clause | lead; lead | deadline | recurrence` (`-` for null; deadline and recurrence may
-be left out, then they are not checked). Leads compare like the scorer's agency names
-(head word equal, names overlapping). Lines starting with "#" before the first case are
+be left out, then they are not checked), optionally `| coordinator; coordinator` (`-` for
+none). Leads and coordinators compare like the scorer's agency names (head word equal, names
+overlapping). Lines starting with "#" before the first case are
 comments.
 """
 
@@ -45,7 +46,12 @@ def _agrees(row: list[str], task: dict) -> bool:
         return False
     if len(row) > 2 and (task["deadline"] or "-") != row[2]:
         return False
-    return len(row) <= 3 or (task["recurrence"] or "-") == row[3]
+    if len(row) > 3 and (task["recurrence"] or "-") != row[3]:
+        return False
+    coordinators = [n for n in _names(row[4]) if n != "-"] if len(row) > 4 else None
+    return coordinators is None or leads_right(
+        coordinators, [text(n) for n in task["coordinators"]]
+    )
 
 
 @pytest.mark.parametrize("cls,index,case", ALL, ids=[f"{c}-{i}" for c, i, _ in ALL])
@@ -55,6 +61,7 @@ def test_task_case(cls, index, case):
     tasks = extract_bytes(source.encode("utf-8"), "case.txt", directory=AN_GIANG).tasks
     got = [
         f"{t['clause']} | {'; '.join(t['lead'])} | {t['deadline'] or '-'} | {t['recurrence'] or '-'}"
+        f" | {'; '.join(t['coordinators']) or '-'}"
         for t in tasks
     ]
     assert len(tasks) == len(expected), "\n".join(got)

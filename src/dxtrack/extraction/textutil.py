@@ -49,6 +49,8 @@ ROLE_HEAD = _printed_keys(ROLE_HEADS)
 # Role lines keyed by a verb of assigning (data/vocab.yaml `role_labels`: "Phân công thực hiện").
 ROLE_LABELS: tuple[str, ...] = tuple(load_vocab("vocab")["role_labels"])
 _ROLE_LABEL = _printed_keys(sorted(ROLE_LABELS, key=len, reverse=True))
+# The content line of an item's fields (data/vocab.yaml `content_keys`: "Nội dung thực hiện").
+_CONTENT_KEY = _printed_keys(sorted(load_vocab("vocab")["content_keys"], key=len, reverse=True))
 
 # Attribute lines of a plan item ("Cơ quan chủ trì: X", "Đơn vị chủ trì thực hiện: X",
 # "Đơn vị chủ trì tham mưu: X", "Thời gian hoàn thành: ..."), also as lettered fields
@@ -64,8 +66,9 @@ _ATTRIBUTE_KEY = (
     + r"|"
     + TIME_KEY
     + r"(?:\s+\w+){0,2}"
-    r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|Nội\s+dung"
-    r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
+    r"|Sản\s+phẩm(?:\s+\w+){0,2}|(?:Dự\s+kiến\s+)?kết\s+quả(?:\s+\w+){0,2}|"
+    + _CONTENT_KEY
+    + r"|Mục\s+tiêu|Kinh\s+phí(?:\s+\w+){0,3}|Nguồn\s+(?:kinh\s+phí|vốn)"
     # a plan item's further fields: "- Hình thức tổ chức: trực tiếp kết hợp trực tuyến."
     r"|Hình\s+thức(?:\s+\w+){0,2}|Phương\s+thức(?:\s+\w+){0,2}|Cấp\s+(?:trình|ban\s+hành))\s*:\s*"
 )

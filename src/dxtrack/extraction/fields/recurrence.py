@@ -96,6 +96,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}})*"
             rf"(?!\s*/\s*\d)\s+{_EVERY}\s+năm"
             rf"|định\s+kỳ\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.;]{{0,120}}?{_EVERY}\s+năm"
+            # "... hằng năm, trước ngày 31 tháng 12": a yearless day right after times the action
+            rf"|{_EVERY}\s+năm\s*,\s*(?:trước|chậm\s+nhất|hạn\s+chót|hoàn\s+thành\s+trước)\s+"
+            rf"(?:ngày\s+)?\d{{1,2}}(?:\s+tháng\s+\d{{1,2}}|\s*/\s*\d{{1,2}})(?!\s*/\s*\d|\s+năm)"
         ),
     ),
     (
