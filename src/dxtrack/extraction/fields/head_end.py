@@ -81,9 +81,20 @@ def _title_types() -> dict[str, str]:
     return {**{vn.fold(t, accents=False): t for t in vocab["title_types"]}, **types}
 
 
+@lru_cache(maxsize=1)
+def _spaced_types() -> dict[str, str]:
+    """Type names by their folded letters without spaces."""
+    return {k.replace(" ", ""): t for k, t in _title_types().items()}
+
+
 def title_type(key: str) -> str | None:
+    """The type a folded title line names; also when a PDF copy spaced its letters apart
+    ("K Ế HO ẠCH", "QUY ẾT ĐỊNH"): the same letters without the spaces."""
     types = _title_types()
-    return types.get(key) or types.get(vn.fold(key, accents=False))
+    found = types.get(key) or types.get(vn.fold(key, accents=False))
+    if found or " " not in key:
+        return found
+    return _spaced_types().get(key.replace(" ", ""))
 
 
 @lru_cache(maxsize=1)

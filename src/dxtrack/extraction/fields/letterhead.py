@@ -153,18 +153,46 @@ _SPLIT_SYLLABLE = re.compile(
 )
 
 
+# ... or between a syllable's opening consonants and a marked vowel ("T ỈNH Đ ỒNG THÁP",
+# "SỞ T ÀI CH ÍNH"): a token of opening consonants alone is no Vietnamese word.
+_SPLIT_ONSET = re.compile(
+    r"(?<![^\s|*])(NGH|CH|GH|GI|KH|NG|NH|PH|QU|TH|TR|[BCDĐGHKLMNPRSTVX])"
+    r" (?=[ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ])"
+)
+
+
 def rejoin_syllables(line: str) -> str:
     """An issuer line in capitals with its split syllables joined again."""
     if not line.isupper() or " " not in line:
         return line
-    return _SPLIT_SYLLABLE.sub(lambda m: "".join(g for g in m.groups() if g), line)
+    line = _SPLIT_SYLLABLE.sub(lambda m: "".join(g for g in m.groups() if g), line)
+    return _SPLIT_ONSET.sub(r"\1", line)
 
 
 # A parent and its unit on one line ("BỘ CÔNG THƯƠNG CỤC HÓA CHẤT"): two bodies.
-# "ỦY BAN THƯỜNG VỤ QUỐC HỘI" is one body, not "ỦY BAN THƯỜNG" over a "VỤ".
-_UNIT_SPLIT = re.compile(
-    rf"(?<=[{vn.UPPER}])(?<!TỔNG)(?<!THƯỜNG)\s+(?=(?:TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[{vn.UPPER}])"
-)
+# "ỦY BAN THƯỜNG VỤ QUỐC HỘI" is one body, not "ỦY BAN THƯỜNG" over a "VỤ" (metadata.yaml
+# `unit_compounds`).
+_UNIT_SPLIT = re.compile(rf"(?<=[{vn.UPPER}])\s+(?=(?P<unit>TỔNG\s+CỤC|CỤC|SỞ|VỤ)\s+[{vn.UPPER}])")
+
+
+@lru_cache(maxsize=1)
+def _unit_compounds() -> frozenset[str]:
+    return frozenset(vn.fold(w) for w in load_vocab("metadata")["unit_compounds"])
+
+
+def _unit_parts(line: str) -> list[str]:
+    """The line split before each unit's word that makes no compound with the word before."""
+    cuts = [
+        m
+        for m in _UNIT_SPLIT.finditer(line)
+        if vn.fold(f"{line[: m.start()].split()[-1]} {m.group('unit').split()[0]}")
+        not in _unit_compounds()
+    ]
+    parts, at = [], 0
+    for m in cuts:
+        parts.append(line[at : m.start()])
+        at = m.end()
+    return [*parts, line[at:]]
 
 
 def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
@@ -177,7 +205,7 @@ def issuer_of(lines: list[str], directory: tuple[str, ...]) -> str | None:
     lines = [_GLUED.sub(" ", _CITY.sub("THÀNH PHỐ ", known_name(line))) for line in cells]
     # Công báo prints the issuer's name over the letterhead's own: one body
     lines = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
-    for line in (part for whole in _unwrapped(lines) for part in _UNIT_SPLIT.split(whole)):
+    for line in (part for whole in _unwrapped(lines) for part in _unit_parts(whole)):
         text = matcher.expand(line).text
         if bodies and _PLACE_LINE.match(text):
             bodies[-1] = f"{bodies[-1]} {text}"

@@ -293,23 +293,20 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
 
 
 # A letterhead line a copy gave in normal case: an issuer's head, or a place under it.
-_CASED_PLACE = re.compile(
-    r"^(?:[Tt]ỉnh|[Tt]hành\s+phố|[Hh]uyện|[Qq]uận|[Tt]hị\s+xã|[Xx]ã|[Pp]hường|[Đđ]ặc\s+khu)\s+[A-ZĐ]"
+_CASED_PLACE = re.compile(  # the unit's kind in any case ("TỈNH Quảng Trị", "tỉnh Lâm Đồng")
+    r"^(?i:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|đặc\s+khu)\s+[A-ZĐ]"
 )
 
 
 def _cased_issuer(lines: list[str], i: int, after_issuer: bool) -> bool:
     """Line i is a letterhead line in normal case ("Ủy ban nhân dân tỉnh Lâm Đồng"): short,
-    no sentence, an issuer's head word (or a place under one), the number or the place-date
-    line within the next five lines."""
+    no sentence, an issuer's head word (or, under one, a place or a unit: "Ủy ban nhân dân
+    tỉnh X" / "Sở Y"), the number or the place-date line within the next five lines."""
     line = lines[i]
     if is_upper_line(line) or not line or len(line.split()) > 12 or re.search(r"[\d.:;,]$", line):
         return False
-    head = (
-        _CASED_PLACE.match(line)
-        if after_issuer
-        else i < 3 and line[:1].isupper() and ISSUER_HEAD.match(line.upper())
-    )
+    named = i < 3 and line[:1].isupper() and ISSUER_HEAD.match(line.upper())
+    head = (_CASED_PLACE.match(line) or named) if after_issuer else named
     near = lines[i + 1 : i + 6]
     return bool(head) and any(NUMBER.search(ln) or find_place_date(ln) for ln in near)
 
