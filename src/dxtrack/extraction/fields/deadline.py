@@ -301,6 +301,8 @@ def find_deadlines(
             )
             if needs_trigger and not (triggered or cell):
                 continue
+            if name in _REPORTED and not triggered and not cell and _reported_period(before):
+                continue  # "báo cáo 6 tháng đầu năm 2026": the period the report covers
             found.append(Found(start, end, value, has_year, triggered))
     if cell and not found and not _OPEN_END_IN.search(folded):
         found += _cell_year(folded)
@@ -420,6 +422,23 @@ _BOUNDED_STATE = re.compile(
 def _bounded_state(window: str) -> bool:
     return ("không" in window or "chưa" in window or "tạm" in window or "gi" in window) and (
         _BOUNDED_STATE.search(window) is not None
+    )
+
+
+# A report or review noun, then up to four words and no stop, right before a period
+# (vocab.yaml `reported_period_nouns`): "báo cáo (kết quả thực hiện) 6 tháng đầu năm 2026";
+# not after where the report goes ("báo cáo kết quả về UBND tỉnh quý IV/2025": its limit).
+_REPORTED_PERIOD = re.compile(
+    rf"\b(?:{alternation(load_vocab('vocab')['reported_period_nouns'])})"
+    r"(?:\s+(?!(?:về|gửi|cho|lên|tới|với|trình)\b)[^\s.;:,()]+){0,4}?\s+$"
+)
+# The rules that need no trigger whose period may be a report's
+_REPORTED = {"part_of_year", "quarter", "quarter_list"}
+
+
+def _reported_period(window: str) -> bool:
+    return ("cáo" in window or "kết" in window or "hình" in window or "liệu" in window) and (
+        _REPORTED_PERIOD.search(window) is not None
     )
 
 

@@ -79,6 +79,9 @@ def make_task(
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     text = _before_closing(text)
     folded = fold(text)
+    if text and THI_HANH.search(folded[-160:]):
+        text = _before_enacting(text, folded)
+        folded = fold(text)
     v = clause_vocab()
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
@@ -180,6 +183,21 @@ def _before_closing(text: str) -> str:
         return _after_closing(text) if opens else text
     start = closing_sentence_start(fold(text), closing)
     return text[:start].rstrip() if start else _after_closing(text)
+
+
+def _before_enacting(text: str, folded: str) -> str:
+    """The clause without the enacting formula's sentence that closes it ("Điều 3. Giao Sở X
+    theo dõi, kiểm tra việc thực hiện Quyết định này. Chánh Văn phòng ..., Giám đốc ... chịu
+    trách nhiệm thi hành Quyết định này./."): the sentences before it, when they say enough
+    (eight words or more); the whole clause otherwise (the formula's own sentence)."""
+    tail = max(0, len(folded) - 160)
+    found = THI_HANH.search(folded, tail)
+    if found is None:
+        return text
+    stop = folded.rfind(". ", 0, found.start())
+    if stop <= 0 or len(folded[:stop].split()) < 8 or THI_HANH.search(folded, 0, stop):
+        return text
+    return text[: stop + 1]
 
 
 _LATER_ASSIGNMENT = re.compile(r"[.;]\s+(?=(?:Giao|Đề nghị|Yêu cầu)\s)")
