@@ -667,7 +667,7 @@ def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:
         head = references._NUMBERS_LISTED.sub("", head).rstrip()
         head = references._BARE_NUMBERS.sub("", head)
         m = pattern.search(head)
-        if not m:
+        if not m or references._LAW_NAMED.search(head, 0, m.start(1)):
             law = references._LAW_BEFORE.search(text, max(0, pos - 130), pos)
             return " ".join(law.group(1).split()) if law else None
         start = max(0, pos - 60) + m.start(1)

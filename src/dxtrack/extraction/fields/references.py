@@ -14,11 +14,15 @@ from datetime import date
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import by_first_letter
+from dxtrack.extraction.vocab import alternation, by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
 
-# "Ð" (U+00D0) is how OCR reads "Đ" in a symbol ("555/QĐÐ-BCT", "668/NQ-ÐU")
-_SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*"
+# "Ð" (U+00D0) is how OCR reads "Đ" in a symbol ("555/QĐÐ-BCT", "668/NQ-ÐU"); a copy's stray
+# space before an "&" ("7733/BKH-KCHT &ĐT")
+_SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s&\s?[A-ZĐ][A-Za-zĐđ0-9]*)?"
+# the dashes a symbol is printed with: a hyphen, an en dash, and a web copy's hyphen, non-breaking
+# hyphen, figure dash or minus
+_DASH = "-–\u2010\u2011\u2012\u2212"
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
@@ -28,8 +32,9 @@ NUMBER = re.compile(
     # a normative number's digits ("1 25/2025/NĐ-CP"); a number with a letter suffix, issued
     # between two others ("1303a/UBND-NNTNMT")
     rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/)|[a-z](?=/))?"
-    rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[-–/]\s?|(?=[A-ZĐ]{{2}}))|\s?[-–/]\s?)"
-    rf"{_SYM}(?:\s?[-–/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
+    # (an OCR doubles the hyphen of a Party number: "668- -NQ/ĐU")
+    rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[{_DASH}/]\s?|(?=[A-ZĐ]{{2}}))|\s?(?:-\s?-|[{_DASH}/])\s?)"
+    rf"{_SYM}(?:\s?[{_DASH}/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
     # a police unit's code glued in brackets ("83/TTr-CAT(PA05)")
     rf"(?:\([A-ZĐ]{{2,4}}\d{{1,3}}\))?)"
     rf"(?![\w/])"
@@ -80,6 +85,8 @@ _FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
 _LAW_BEFORE = re.compile(
     r"\b(Bộ\s+luật|Luật|Pháp\s+lệnh)\s+[^\d;:()\n]{1,100}?\s(?:số|sô)\s*:?\s*$"
 )
+# a law's type word right before a name that holds a type word ("Luật Quy hoạch")
+_LAW_NAMED = re.compile(r"\b(?:luật|pháp\s+lệnh)\s+$")
 # a number without its code after "số" ("Quyết định số 49/2024 ngày ..."), or without year
 # and code when its date follows ("Công điện số 1409 ngày 15 tháng 9 năm 2021")
 _YEAR_NUMBER = re.compile(
@@ -91,7 +98,7 @@ _SHARED_RUN = re.compile(r"(?:số|sô)\s+(\d{1,5}(?:\s*(?:,|và)\s*\d{1,5})*)\s
 
 # compiled once: the helpers below run for every number cited
 _SPACES = re.compile(r"\s+")
-_KEY_DROP = re.compile(r"[\s\u2010-\u2015]")
+_KEY_DROP = re.compile(r"\s")
 _NOT_LETTER = re.compile(r"[^A-Za-zĐđÐ]")
 _CODE_ONLY = re.compile(r"\d+[-/](?:[A-Z]|ĐA)")
 _NUMBERS_LISTED = re.compile(r"\s*(?:,\s*)?(?:số\s+\S+\s*(?:,|\svà)\s*)+$")
@@ -106,6 +113,7 @@ class Reference:
     issuer: str | None
     start: int
     end: int  # end of the citation (number, date and issuer)
+    cut: bool = False  # printed cut short at a line's end ("15/2018/NĐ-")
 
     def to_dict(self) -> dict[str, str | None]:
         return {
@@ -119,7 +127,9 @@ class Reference:
 @lru_cache(maxsize=1)
 def _types() -> tuple[re.Pattern[str], dict[str, str], str]:
     vocab = load_vocab("vocab")
-    names = sorted((t["name"] for t in vocab["doc_types"]), key=len, reverse=True)
+    names = sorted(
+        [*(t["name"] for t in vocab["doc_types"]), *vocab["reference_types"]], key=len, reverse=True
+    )
     alt = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
     # the plain form (the third item returned) with each name's "no letter or digit before
     # it" checked behind its first letter and the names gathered by that letter, so that the
@@ -129,28 +139,49 @@ def _types() -> tuple[re.Pattern[str], dict[str, str], str]:
         n[0] + r"(?<!\w.)" + n[1:]
         for n in (re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
     )
-    pattern = re.compile(rf"({fast}){_TYPE_TAIL}")
-    plain = rf"(?:^|(?<=[^\w]))({alt}){_TYPE_TAIL}"
+    tail = _type_tail()
+    pattern = re.compile(rf"({fast}){tail}")
+    plain = rf"(?:^|(?<=[^\w]))({alt}){tail}"
     codes = {t["code"]: t["name"] for t in vocab["doc_types"] if t["code"]}
     codes.update({"QĐ": "Quyết định", "TB": "Thông báo", "CTr": "Chương trình"})
     return pattern, codes, plain
 
 
-# what may follow a type word before the number ("Thông báo kết luận số ...")
-_TYPE_TAIL = r"(?:\s+(?:kết\s+luận|liên\s+tịch))?$"
+def _type_tail() -> str:
+    """What may follow a type word before the number ("Thông báo kết luận số ...", "Công văn
+    hỏa tốc 4502/..."): `reference_type_tails` in `data/vocab.yaml`, over folded text."""
+    words = load_vocab("vocab")["reference_type_tails"]
+    return rf"(?:\s+(?:{alternation(words)}))?$"
+
+
+@lru_cache(maxsize=1)
+def _abbreviation_before() -> re.Pattern[str]:
+    """An abbreviated type name right before a number without "số" ("CV 1234/UBND-VX")."""
+    names = sorted(load_vocab("vocab")["reference_type_abbreviations"], key=len, reverse=True)
+    return re.compile(rf"(?<![\w/])({'|'.join(map(re.escape, names))})[ \t]*$")
+
+
+def _abbreviated_type(text: str, pos: int) -> str | None:
+    m = _abbreviation_before().search(text, max(0, pos - 8), pos)
+    return load_vocab("vocab")["reference_type_abbreviations"][m.group(1)] if m else None
 
 
 @lru_cache(maxsize=1)
 def _issuer_pattern() -> re.Pattern[str]:
     """The issuer after "của"/"do", up to what follows it: the subject ("về ...", "phê
     duyệt ..."), a clause, or the next citation ("và Quy định số ...", "và các ...")."""
-    names = sorted((t["name"] for t in load_vocab("vocab")["doc_types"]), key=len, reverse=True)
+    vocab = load_vocab("vocab")
+    names = sorted(
+        [*(t["name"] for t in vocab["doc_types"]), *vocab["reference_types"]], key=len, reverse=True
+    )
     types = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
+    # (a table's cell ends at its "|"; an alias in brackets, "(sau đây gọi là ...)", is none)
     return re.compile(
-        r"^[\s*_]*(?:của|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
+        r"^[\s*_]*(?:của|CỦA|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
         r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|ngày\s*\d+"
-        rf"|và\s+(?:các\b|(?:{types}|[A-ZĐ]{{2,4}})\s+(?:số|sô|\d+)))\b)[^,;.:()\n])+"
-        r"(?:\([^)\n]{1,40}\))?)"
+        r"|VỀ|V/V|NGÀY|TẠI"
+        rf"|và\s+(?:các\b|(?:{types}|[A-ZĐ]{{2,4}})\s+(?:số|sô|\d+)))\b)[^,;.:()|\n])+"
+        r"(?:\((?!sau\s+đây)[^)\n]{1,40}\))?)"
     )
 
 
@@ -165,33 +196,98 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         text = _GLUED_SO.sub(r"\g<0> ", text)  # "số1234/QĐ-UBND": a web copy's lost space
     if "ngày" in text:
         text = _GLUED_DATE.sub(r" \g<0>", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
+    text = text.translate(_MARKS)  # a footnote mark glued to a number: "57-NQ/TW¹"
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
+    last: Reference | None = None  # the citation accepted last (a list goes on after it)
     for m in NUMBER.finditer(text):
-        number = _SPACES.sub("", m.group(1))
+        raw, stop = _cut_word(m.group(1)), m.start() + len(m.group(1))
+        if raw is not m.group(1):
+            stop = m.start() + len(raw)
+        number = _SPACES.sub("", raw).translate(_DASHES)
         if not _plausible(number) or _FORM_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
             continue
-        doc_type = _type_before(folded, m.start(), text)
+        doc_type = _type_before(folded, m.start(), text) or _abbreviated_type(text, m.start())
         if doc_type is None and not _SO_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
-            continue
-        if _key(number) == own or (doc_type == "Đề án" and "ĐA" not in number):
+            if last is not None and _LIST_GAP.fullmatch(text, last.end, m.start()):
+                doc_type = last.doc_type  # "các Thông báo số 101/TB-UBND, 102/TB-UBND và 118/..."
+            elif not _in_cell(text, m.start(), stop):
+                continue
+        if _is_own(_key(number), own) or (doc_type == "Đề án" and "ĐA" not in number):
             continue  # a programme ("Đề án 06/CP"), not a scheme with its own symbol
         for shared in _shared_run(text, m.start(), number):
             _add(found, Reference(doc_type or _type_from_code(shared), shared, None, None, 0, 0))
-        dt, end = _date_after(text, m.end())
+        dt, end = _date_after(text, stop)
         dt = dt or _date_before(text, m.start())
         issuer, end = _issuer_after(text, end)
         if dt is None and issuer and re.match(r"\s+ngày", text[end : end + 8]):
             dt, end = _date_after(text, end)  # "Công văn số 12/UBND-KT của UBND tỉnh ngày 5/3/2025"
-        _add(
-            found,
-            Reference(doc_type or _type_from_code(number), number, dt, issuer, m.start(), end),
+        cut = _CUT_AFTER.match(text, stop) is not None
+        last = Reference(
+            doc_type or _type_from_code(number), number, dt, issuer, m.start(), end, cut
         )
+        _add(found, last)
     _year_numbers(text, folded, found, own)
     _merge_glued_marks(found)
     _merge_typos(found)
+    _merge_cut(found)
     return list(found.values())
+
+
+# superscript digits (a footnote's mark), read as spaces
+_MARKS = str.maketrans(dict.fromkeys("¹²³⁰⁴⁵⁶⁷⁸⁹", " "))
+# a web copy's dashes, printed as the hyphen they stand for (the en dash stays as printed)
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212", "-"))
+# between two numbers of one list: "số 101/TB-UBND, 102/TB-UBND và 118/TB-UBND"
+_LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+)")
+# a number cut short at a line's end: its dash, then the line break
+_CUT_AFTER = re.compile(r"[ \t]?[-–][ \t]*(?:\n|$)")
+# a word on the next line, which NUMBER took for the rest of a number cut short at the line's
+# end ("15/2018/NĐ-" + "Theo khoản ..."): a capital and two lower-case letters; no code is
+# written so ("TTg", "QĐi", "CTr" have one)
+_WORD_AFTER_BREAK = re.compile(r"\s?[-–/]?[ \t]*\n\s*[A-ZĐ][^\W\d_A-ZĐ]{2}")
+# a table cell that holds the number alone ("| 1402/UBND-KT |", a list of documents)
+_CELL_OPEN = re.compile(r"\|[ \t]*$")
+_CELL_CLOSE = re.compile(r"[ \t]*\|")
+
+
+def _cut_word(raw: str) -> str:
+    """The number without a word of the next line that NUMBER took for its rest."""
+    if "\n" not in raw:
+        return raw
+    m = _WORD_AFTER_BREAK.search(raw)
+    return raw[: m.start()] if m else raw
+
+
+def _in_cell(text: str, start: int, stop: int) -> bool:
+    return (
+        _CELL_OPEN.search(text, max(0, start - 4), start) is not None
+        and _CELL_CLOSE.match(text, stop) is not None
+    )
+
+
+def _is_own(key: str, own: str | None) -> bool:
+    """The document's own number, or a cited number that its letterhead number, cut short
+    inside a code ("3210/QĐ-U" for "3210/QĐ-UBND"), begins."""
+    if own is None:
+        return False
+    if key == own:
+        return True
+    return key.startswith(own) and "/" in own and own[-1].isalpha() and key[len(own)].isalpha()
+
+
+def _merge_cut(found: dict[str, Reference]) -> None:
+    """A number printed cut short at a line's end ("15/2018/NĐ-") that another mention prints
+    whole ("15/2018/NĐ-CP"): one reference, the whole number."""
+    for key, ref in list(found.items()):
+        if not ref.cut:
+            continue
+        whole = next((k for k in found if k != key and k.startswith(key + "-")), None)
+        if whole is not None:
+            found[whole].date = found[whole].date or ref.date
+            found[whole].issuer = found[whole].issuer or ref.issuer
+            del found[key]
 
 
 def _year_numbers(text: str, folded: str, found: dict[str, Reference], own: str | None) -> None:
@@ -314,7 +410,14 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
 
 
 def _key(number: str) -> str:
-    return _KEY_DROP.sub("", fold(number)).replace("-", "-")
+    """A number as compared: folded, spaces dropped, every dash a hyphen, "Đ" (and OCR's "Ð")
+    as "D" ("1875/QÐ-UBND" and "1510/QD-UBND" are "1875/QĐ-UBND" and "1510/QĐ-UBND")."""
+    return _KEY_DROP.sub("", fold(number).translate(_KEY_LETTERS))
+
+
+_KEY_LETTERS = str.maketrans(
+    {"đ": "d", "ð": "d", **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")}
+)
 
 
 def _plausible(number: str) -> bool:
@@ -333,7 +436,7 @@ def _type_before(folded: str, pos: int, text: str) -> str | None:
     else:
         head = head.rstrip()
     m = pattern.search(head)
-    if not m:
+    if not m or _LAW_NAMED.search(head, 0, m.start(1)):  # "Luật Quy hoạch số ..." is a law
         law = _LAW_BEFORE.search(text, max(0, pos - 130), pos)
         return " ".join(law.group(1).split()) if law else None
     start = max(0, pos - 60) + m.start(1)
