@@ -332,6 +332,9 @@ class AgencyMatcher:
         end = m.end()
         for sep in _GROUP_SEP.finditer(ex.folded, m.start(), m.end()):
             at = sep.end()
+            if any(sep.start() < b <= at for b in ex.breaks):
+                end = sep.start()  # "các Sở, [Thủ trưởng] các ban, ngành": two holders
+                break
             if _is_capital(ex.text, at) and (
                 self._known.match(ex.folded, at)
                 or self._open.match(ex.folded, at)

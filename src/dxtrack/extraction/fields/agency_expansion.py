@@ -23,13 +23,19 @@ class Expanded:
 
     text: str
     folded: str
+    # where an office-holder's title was dropped after a comma before "các" ("Giám đốc các
+    # Sở, Thủ trưởng các ban, ngành tỉnh"): a group chain does not run across it, each holder
+    # names a group of its own (FORMAT.md lead: an office-holder becomes the agency)
+    breaks: tuple[int, ...] = ()
 
 
 class Expander:
     """Compiled abbreviations and rewrites, with a bounded cache of expanded clauses."""
 
     def __init__(self, vocab: dict) -> None:
-        abbr = vocab["abbreviations"]
+        abbr, spelt = dict(vocab["abbreviations"]), ampersand_spellings(vocab)
+        for key, value in spelt.items():
+            abbr.setdefault(key, value)
         self._abbr = abbr
         self._expanded: dict[str, Expanded] = {}
         ordered = sorted(abbr, key=len, reverse=True)
@@ -40,7 +46,9 @@ class Expander:
         titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
         # the words a pattern cannot match without, where it opens with a lower-case letter
         # (common in running text: each one is a place the search stops at) or says "là"
-        guards = [a if a[:1].islower() else None for a in ordered]
+        guards = [
+            a if a[:1].islower() else spelt.get(a) and _AND_WORD.findall(a)[0] for a in ordered
+        ]
         guards += [TITLE_GUARDS.get(p) for p in patterns]
         self._patterns = list(zip(abbrs + titles, guards, strict=True))
         self._guards = tuple(dict.fromkeys(g for g in guards if g))
@@ -62,13 +70,22 @@ class Expander:
                 cached = self._expanded[text] = Expanded(text, fold(text))
                 return cached
             pieces: list[str] = []
-            prev = 0
+            prev, at, breaks = 0, 0, []
             for start, end, new in edits:
                 pieces += (text[prev:start], new)
+                at += start - prev
+                if (
+                    not new
+                    and _HOLDER_BREAK.search(text, max(0, start - 4), start)
+                    and text.startswith("các", end)
+                ):
+                    breaks.append(at)
+                at += len(new)
                 prev = end
             pieces.append(text[prev:])
             out = "".join(pieces)
-            cached = self._expanded[text] = Expanded(out, fold_edited(text, edits, out))
+            folded = fold_edited(text, edits, out)
+            cached = self._expanded[text] = Expanded(out, folded, tuple(breaks))
         return cached
 
     def _regex_for(self, present: tuple[str, ...]) -> re.Pattern[str]:
@@ -84,6 +101,25 @@ class Expander:
         if m.lastgroup is None:  # an abbreviation (only the titles have groups)
             return self._abbr[m.group(0)]
         return self._rewrites[int(m.lastgroup[1:])]
+
+
+def ampersand_spellings(vocab: dict) -> dict[str, str]:
+    """The other spellings of "và" in a department's name or initials, each to its full name:
+    "Sở Tài nguyên & Môi trường" (a spaced "&" for "và"), "Sở GD và ĐT", "Sở GD & ĐT"
+    (initials joined by "và" or a spaced "&" instead of "GD&ĐT"). FORMAT.md lead:
+    abbreviations expanded."""
+    out: dict[str, str] = {}
+    for domain in vocab["domains"]:
+        if " và " in domain:
+            out[domain.replace(" và ", " & ")] = domain
+    for key, value in vocab["abbreviations"].items():
+        if "&" in key and " " not in key:
+            out[key.replace("&", " & ")] = value
+            out[key.replace("&", " và ")] = value
+    return out
+
+
+_AND_WORD = re.compile(r"&|\bvà\b")  # the word a spelling with "&" or "và" cannot match without
 
 
 # Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
@@ -170,6 +206,7 @@ def _by_first_letter(patterns: list[str]) -> str:
 
 
 _WORD_START = r"(?<![\w&].)"
+_HOLDER_BREAK = re.compile(r",[ \t]+$")  # a comma right before a dropped title
 
 
 def _at_word_start(pattern: str, group: str | None = None) -> str:
