@@ -917,6 +917,240 @@ PROBES = [
         f"UBND TỈNH AN GIANG\nSỞ Y TẾ\nSố: 2119/SYT-NV\n{MOTTO}\nAn Giang, ngày 22 tháng 3 năm 2025\nV/v cung ứng thuốc\nKính gửi: Các bệnh viện trực thuộc.\nSở Y tế đề nghị các bệnh viện thực hiện./.\nNơi nhận: KT. GIÁM ĐỐC\n- Như trên; PHÓ GIÁM ĐỐC\n- Giám đốc Sở (để báo cáo);\n- Lưu: VT, NV.\nHuỳnh Văn Khải",
         {"signer": "Huỳnh Văn Khải"},
     ),
+    (
+        "iss-front",
+        "txt",
+        "ỦY BAN MẶT TRẬN TỔ QUỐC VIỆT NAM\nTỈNH AN GIANG\nSố: 210/MTTQ-BTT\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\nAn Giang, ngày 04 tháng 9 năm 2025\nV/v vận động ủng hộ đồng bào bị thiên tai\nKính gửi: Ủy ban Mặt trận Tổ quốc Việt Nam các xã, phường, đặc khu.\nBan Thường trực đề nghị các địa phương tổ chức vận động.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nTM. BAN THƯỜNG TRỰC\nCHỦ TỊCH\nNguyễn Thị Hoa",
+        {"issuer": "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh An Giang", "signer": "Nguyễn Thị Hoa"},
+    ),
+    (
+        "iss-dept-no-parent",
+        "txt",
+        f"SỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 701/SKHCN-VP\n{MOTTO}\nAn Giang, ngày 05 tháng 9 năm 2025\nV/v báo cáo kết quả chuyển đổi số\n{BODY}\nGIÁM ĐỐC\nLê Hoàng Phúc",
+        {"issuer": "Sở Khoa học và Công nghệ", "place": "An Giang"},
+    ),
+    (
+        "iss-hanoi",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\nSố: 3355/UBND-KT\n{MOTTO}\nHà Nội, ngày 06 tháng 9 năm 2025\nV/v tổ chức giao thông khu vực nội đô\n{BODY}\n{SIGN}",
+        {"issuer": "Ủy ban nhân dân thành phố Hà Nội", "place": "Hà Nội"},
+    ),
+    (
+        "iss-commune-mixed",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nXÃ Vĩnh Hậu\nSố: 61/UBND-VP\n{MOTTO}\nVĩnh Hậu, ngày 07 tháng 9 năm 2025\nV/v tổng vệ sinh đường làng\n{BODY}\nCHỦ TỊCH\nĐoàn Văn Lợi",
+        {"issuer": "Ủy ban nhân dân xã Vĩnh Hậu", "place": "Vĩnh Hậu"},
+    ),
+    (
+        "iss-commune-council",
+        "txt",
+        f"HỘI ĐỒNG NHÂN DÂN\nXÃ MỸ HÒA HƯNG\nSố: 09/NQ-HĐND\n{MOTTO}\nMỹ Hòa Hưng, ngày 18 tháng 12 năm 2025\nNGHỊ QUYẾT\nVề dự toán ngân sách xã năm 2026\nHỘI ĐỒNG NHÂN DÂN XÃ MỸ HÒA HƯNG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT NGHỊ:\nĐiều 1. Thông qua dự toán.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nNguyễn Văn Út",
+        {
+            "issuer": "Hội đồng nhân dân xã Mỹ Hòa Hưng",
+            "doc_type": "Nghị quyết",
+            "subject": "Về dự toán ngân sách xã năm 2026",
+        },
+    ),
+    (
+        "iss-stamp-above",
+        "txt",
+        f"KHẨN\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2201/UBND-KT\n{MOTTO}\nAn Giang, ngày 08 tháng 9 năm 2025\nV/v ứng phó áp thấp nhiệt đới\n{BODY}\n{SIGN}",
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "2201/UBND-KT",
+            "subject": "V/v ứng phó áp thấp nhiệt đới",
+        },
+    ),
+    (
+        "iss-tab-three-lines",
+        "para",
+        "UBND TỈNH AN GIANG\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ TƯ PHÁP\tĐộc lập - Tự do - Hạnh phúc\n________\t______________________\nSố: 512/STP-HCTP\tAn Giang, ngày 09 tháng 9 năm 2025\nV/v triển khai Luật Ban hành văn bản quy phạm pháp luật\n"
+        + BODY
+        + "\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nHà Văn Thịnh",
+        {
+            "issuer": "Sở Tư pháp tỉnh An Giang",
+            "number": "512/STP-HCTP",
+            "issued_date": "2025-09-09",
+            "signer": "Hà Văn Thịnh",
+        },
+    ),
+    (
+        "num-spaces-both",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 15 /QĐ- UBND\n{MOTTO}\nAn Giang, ngày 10 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc kiện toàn Hội đồng thi đua, khen thưởng tỉnh\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;\nQUYẾT ĐỊNH:\nĐiều 1. Kiện toàn Hội đồng.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nHồ Văn Mừng",
+        {"number": "15/QĐ-UBND", "doc_type": "Quyết định"},
+    ),
+    (
+        "num-cv-symbol",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nXÃ PHÚ HÒA\nSố: 23/CV-UBND\n{MOTTO}\nPhú Hòa, ngày 11 tháng 9 năm 2025\nV/v rà soát hộ nghèo\n{BODY}\nCHỦ TỊCH\nNguyễn Hữu Tài",
+        {"number": "23/CV-UBND", "doc_type": "Công văn"},
+    ),
+    (
+        "date-slash-form",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2202/UBND-KT\n{MOTTO}\nAn Giang, ngày 12/9/2025\nV/v kiểm tra công trình xây dựng\n{BODY}\n{SIGN}",
+        {"place": "An Giang", "issued_date": "2025-09-12"},
+    ),
+    (
+        "subj-vv-beside-kinhgui",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2203/UBND-KT\n{MOTTO}\nAn Giang, ngày 13 tháng 9 năm 2025\nV/v rà soát dữ liệu đất đai Kính gửi: Sở Nông nghiệp và Môi trường.\nỦy ban nhân dân tỉnh đề nghị Sở thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n{SIGN}",
+        {"subject": "V/v rà soát dữ liệu đất đai"},
+    ),
+    (
+        "subj-decision-vv",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2204/QĐ-UBND\n{MOTTO}\nAn Giang, ngày 14 tháng 9 năm 2025\nQUYẾT ĐỊNH\nV/v phê duyệt quy hoạch chi tiết khu dân cư\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH\nCăn cứ Luật Quy hoạch đô thị và nông thôn ngày 26 tháng 6 năm 2024;\nQUYẾT ĐỊNH:\nĐiều 1. Phê duyệt quy hoạch.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nHồ Văn Mừng",
+        {"doc_type": "Quyết định", "subject": "V/v phê duyệt quy hoạch chi tiết khu dân cư"},
+    ),
+    (
+        "subj-type-same-line",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2205/KH-UBND\n{MOTTO}\nAn Giang, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH Triển khai Tháng hành động vì an toàn thực phẩm\nI. MỤC ĐÍCH, YÊU CẦU\n1. Sở Y tế chủ trì.\nNơi nhận:\n- Lưu: VT.\n{SIGN}",
+        {"doc_type": "Kế hoạch", "subject": "Triển khai Tháng hành động vì an toàn thực phẩm"},
+    ),
+    (
+        "subj-plan-three-lines",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2206/KH-UBND\n{MOTTO}\nAn Giang, ngày 16 tháng 9 năm 2025\nKẾ HOẠCH\nThực hiện Chương trình mục tiêu quốc gia\nxây dựng nông thôn mới\ngiai đoạn 2026 - 2030\nI. MỤC ĐÍCH, YÊU CẦU\n1. Sở Nông nghiệp và Môi trường chủ trì.\nNơi nhận:\n- Lưu: VT.\n{SIGN}",
+        {
+            "subject": "Thực hiện Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2026 - 2030"
+        },
+    ),
+    (
+        "subj-decision-collective-authority",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 30/2025/QĐ-UBND\n{MOTTO}\nAn Giang, ngày 17 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Quy chế phối hợp quản lý cụm công nghiệp\nỦY BAN NHÂN DÂN TỈNH AN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy chế.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Văn Mừng",
+        {
+            "subject": "Ban hành Quy chế phối hợp quản lý cụm công nghiệp",
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "signer": "Hồ Văn Mừng",
+        },
+    ),
+    (
+        "subj-commune-decision",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nPHƯỜNG RẠCH GIÁ\nSố: 145/QĐ-UBND\n{MOTTO}\nRạch Giá, ngày 18 tháng 9 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Tổ công nghệ số cộng đồng\nCHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG RẠCH GIÁ\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Tổ.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nTrần Quốc Việt",
+        {
+            "issuer": "Ủy ban nhân dân phường Rạch Giá",
+            "subject": "Về việc thành lập Tổ công nghệ số cộng đồng",
+            "place": "Rạch Giá",
+        },
+    ),
+    (
+        "subj-notice-capital-second-line",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2207/TB-UBND\n{MOTTO}\nAn Giang, ngày 19 tháng 9 năm 2025\nTHÔNG BÁO\nÝ kiến kết luận của Phó Chủ tịch\nỦy ban nhân dân tỉnh tại cuộc họp về tiến độ dự án\nNgày 15 tháng 9 năm 2025, Phó Chủ tịch Ủy ban nhân dân tỉnh chủ trì cuộc họp.\n1. Sở Xây dựng khẩn trương hoàn thành.\nNơi nhận:\n- Lưu: VT.\nTL. CHỦ TỊCH\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Thị Diễm",
+        {
+            "subject": "Ý kiến kết luận của Phó Chủ tịch Ủy ban nhân dân tỉnh tại cuộc họp về tiến độ dự án",
+            "signer": "Lê Thị Diễm",
+            "signer.title": "PHÓ CHÁNH VĂN PHÒNG",
+        },
+    ),
+    (
+        "subj-notice-caps",
+        "txt",
+        f"VĂN PHÒNG CHÍNH PHỦ\nSố: 700/TB-VPCP\n{MOTTO}\nHà Nội, ngày 20 tháng 12 năm 2025\nTHÔNG BÁO\nKẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP\nVỀ CƠ SỞ DỮ LIỆU QUỐC GIA\nNgày 15 tháng 12 năm 2025, Phó Thủ tướng đã chủ trì cuộc họp.\n1. Bộ Công an chủ trì.\nNơi nhận:\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nPhạm Mạnh Cường",
+        {
+            "subject": "KẾT LUẬN CỦA PHÓ THỦ TƯỚNG TẠI CUỘC HỌP VỀ CƠ SỞ DỮ LIỆU QUỐC GIA",
+            "doc_type": "Thông báo",
+        },
+    ),
+    (
+        "subj-directive-caps",
+        "txt",
+        f"THỦ TƯỚNG CHÍNH PHỦ\nSố: 05/CT-TTg\n{MOTTO}\nHà Nội, ngày 21 tháng 02 năm 2026\nCHỈ THỊ\nVỀ TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG BUÔN LẬU\nThời gian qua, tình hình buôn lậu diễn biến phức tạp.\n1. Bộ Công an chủ trì.\nNơi nhận:\n- Lưu: VT.\nTHỦ TƯỚNG\nPhạm Minh Chính",
+        {
+            "doc_type": "Chỉ thị",
+            "subject": "VỀ TĂNG CƯỜNG CÔNG TÁC PHÒNG, CHỐNG BUÔN LẬU",
+            "issuer": "Thủ tướng Chính phủ",
+            "signer": "Phạm Minh Chính",
+        },
+    ),
+    (
+        "sig-glued-to-recipient",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2208/UBND-KT\n{MOTTO}\nAn Giang, ngày 22 tháng 9 năm 2025\nV/v xử lý rác thải nhựa\nKính gửi: Sở Nông nghiệp và Môi trường.\nỦy ban nhân dân tỉnh đề nghị Sở thực hiện./.\nNơi nhận: KT. CHỦ TỊCH\n- Như trên; PHÓ CHỦ TỊCH\n- CT, các PCT UBND tỉnh;\n- Lưu: VT. Nguyễn Thị Minh",
+        {"signer": "Nguyễn Thị Minh"},
+    ),
+    (
+        "sig-caps-name",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2209/UBND-KT\n{MOTTO}\nAn Giang, ngày 23 tháng 9 năm 2025\nV/v thu phí tham quan\n{BODY}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNGUYỄN THỊ MINH",
+        {"signer": "NGUYỄN THỊ MINH"},
+    ),
+    (
+        "sig-digital-mark",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2210/UBND-KT\n{MOTTO}\nAn Giang, ngày 24 tháng 9 năm 2025\nV/v bảo vệ nguồn lợi thủy sản\n{BODY}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n[Chữ ký số]\nNguyễn Thị Minh",
+        {"signer": "Nguyễn Thị Minh"},
+    ),
+    (
+        "sig-commune-party-tm",
+        "txt",
+        "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY PHƯỜNG LONG XUYÊN\n*\nSố 101-CV/ĐU\nV/v chuẩn bị đại hội chi bộ\nĐẢNG CỘNG SẢN VIỆT NAM\nLong Xuyên, ngày 25 tháng 9 năm 2025\nKính gửi: Các chi bộ trực thuộc.\nBan Thường vụ Đảng ủy đề nghị các chi bộ chuẩn bị.\nNơi nhận:\n- Như trên,\n- Lưu.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nLâm Quang Thái",
+        {
+            "issuer": "Đảng ủy phường Long Xuyên",
+            "signer": "Lâm Quang Thái",
+            "place": "Long Xuyên",
+            "number": "101-CV/ĐU",
+        },
+    ),
+    (
+        "sig-vpubnd-tl",
+        "txt",
+        f"UBND TỈNH AN GIANG\nVĂN PHÒNG\nSố: 3300/VP-KT\n{MOTTO}\nAn Giang, ngày 26 tháng 9 năm 2025\nV/v truyền đạt ý kiến chỉ đạo của Chủ tịch UBND tỉnh\n{BODY}\nKT. CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nLê Thị Diễm",
+        {
+            "signer": "Lê Thị Diễm",
+            "number": "3300/VP-KT",
+            "subject": "V/v truyền đạt ý kiến chỉ đạo của Chủ tịch UBND tỉnh",
+        },
+    ),
+    (
+        "sig-plan-attached-decision-signer",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nXÃ MỸ HÒA HƯNG\nSố: 40/QĐ-UBND\n{MOTTO}\nMỹ Hòa Hưng, ngày 27 tháng 9 năm 2025\nQUYẾT ĐỊNH\nBan hành Kế hoạch phòng, chống dịch bệnh năm 2026\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ\nCăn cứ Luật Phòng, chống bệnh truyền nhiễm ngày 21 tháng 11 năm 2007;\nQUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nĐoàn Văn Lợi\nỦY BAN NHÂN DÂN\nXÃ MỸ HÒA HƯNG\nKẾ HOẠCH\nPhòng, chống dịch bệnh năm 2026\n(Ban hành kèm theo Quyết định số 40/QĐ-UBND ngày 27/9/2025)\nI. MỤC ĐÍCH\n1. Trạm Y tế xã chủ trì.\nTM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLý Văn Bé",
+        {
+            "signer": "Đoàn Văn Lợi",
+            "doc_type": "Quyết định",
+            "issuer": "Ủy ban nhân dân xã Mỹ Hòa Hưng",
+            "subject": "Ban hành Kế hoạch phòng, chống dịch bệnh năm 2026",
+        },
+    ),
+    (
+        "num-under-stamp-and-esign",
+        "txt",
+        f"Ký bởi: Ủy ban nhân dân tỉnh An Giang\nThời gian ký: 28.09.2025 09:12:00 +07:00\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2211/UBND-KGVX\n{MOTTO}\nAn Giang, ngày 28 tháng 9 năm 2025\nV/v tổ chức Tết Trung thu cho thiếu nhi\n{BODY}\n{SIGN}",
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "2211/UBND-KGVX",
+            "subject": "V/v tổ chức Tết Trung thu cho thiếu nhi",
+            "issued_date": "2025-09-28",
+        },
+    ),
+    (
+        "md-pipe-table-rows-split",
+        "md",
+        "| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n|---|---|\n| TỈNH AN GIANG | Độc lập - Tự do - Hạnh phúc |\n| Số: 2212/UBND-KT | An Giang, ngày 29 tháng 9 năm 2025 |\n| V/v triển khai chính sách hỗ trợ | |\n| người lao động mất việc làm | |\n\nKính gửi: Sở Nội vụ.\n\nỦy ban nhân dân tỉnh đề nghị Sở Nội vụ thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n",
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "2212/UBND-KT",
+            "issued_date": "2025-09-29",
+            "subject": "V/v triển khai chính sách hỗ trợ người lao động mất việc làm",
+        },
+    ),
+    (
+        "md-parent-unit-table",
+        "md",
+        "| UBND TỈNH AN GIANG<br>**SỞ XÂY DỰNG** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n| Số: 1500/SXD-QLXD<br>V/v cấp phép xây dựng nhà ở riêng lẻ | *An Giang, ngày 30 tháng 9 năm 2025* |\n\nKính gửi: Ủy ban nhân dân các xã, phường, đặc khu.\n\nSở Xây dựng đề nghị các địa phương thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. GIÁM ĐỐC\n\nPHÓ GIÁM ĐỐC\n\nVõ Quốc Bảo\n",
+        {
+            "issuer": "Sở Xây dựng tỉnh An Giang",
+            "number": "1500/SXD-QLXD",
+            "subject": "V/v cấp phép xây dựng nhà ở riêng lẻ",
+            "issued_date": "2025-09-30",
+        },
+    ),
 ]
 
 

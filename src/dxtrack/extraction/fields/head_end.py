@@ -264,10 +264,28 @@ def subject_under_title(title: str, line: str) -> bool:
 
 def typed_lower(line: str) -> tuple[str, str] | None:
     """The type name in capitals and a subject in lower case joined on one line by a copy
-    ("NGHỊ QUYẾT về việc ...", "KẾ HOẠCH thực hiện ...") -> ("Nghị quyết", "về việc ...")."""
+    ("NGHỊ QUYẾT về việc ...", "KẾ HOẠCH thực hiện ...") -> ("Nghị quyết", "về việc ..."); or
+    a subject in sentence case ("KẾ HOẠCH Triển khai ..."), short and unpunctuated at its end,
+    not the number ("Số ...")."""
     words = line.split()
     for n in range(min(4, len(words) - 1), 0, -1):
         head = " ".join(words[:n])
-        if head.isupper() and words[n][:1].islower() and (doc_type := title_type(fold(head))):
+        if (
+            head.isupper()
+            and _opens_subject(words[n], line)
+            and (doc_type := title_type(fold(head)))
+        ):
             return doc_type, " ".join(words[n:])
     return None
+
+
+def _opens_subject(word: str, line: str) -> bool:
+    if word[:1].islower():
+        return True
+    return (
+        word[:1].isupper()
+        and word[1:2].islower()
+        and fold(word).strip(":") != "số"
+        and len(line) < 300
+        and not line.rstrip().endswith((".", ":", ";"))
+    )

@@ -453,10 +453,16 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             break
         parts.append(lines[j])
         j += 1
+    for n, part in enumerate(parts):  # "V/v ... Kính gửi: Sở A": the cell beside it
+        if (beside := _BESIDE_KINH_GUI.search(part)) and beside.start() > 0:
+            parts = [*parts[:n], part[: beside.start()]]
+            break
     subject = _LABEL.sub("", " ".join(without_place_date(" ".join(parts)).split()))
     return (_ATTACHED_TAIL.sub("", subject) or None), j
 
 
+# "Kính gửi:" printed beside the subject's cell, read onto its line by a PDF reader.
+_BESIDE_KINH_GUI = re.compile(r"\s+Kính\s+gửi\s*:")
 _LABEL = re.compile(r"^Trích\s+yếu\s*:\s*", re.IGNORECASE)  # a portal's label, no subject text
 
 
