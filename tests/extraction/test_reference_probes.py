@@ -790,6 +790,195 @@ PROBES: list[tuple[str, str, str, list[str]]] = [
         "Căn cứ Nghị quyết số 668- -NQ/ĐU ngày 27 tháng 6 năm 2026 của Ban Thường vụ Đảng ủy;",
         ["Nghị quyết | 668--NQ/ĐU | 2026-06-27 | Ban Thường vụ Đảng ủy"],
     ),
+    # --- third batch: shared dates, dates after the issuer, own numbers, standards ------------
+    (
+        "same_day_shared_date",
+        "frag",
+        (
+            "thực hiện các Quyết định số 10/QĐ-UBND và số 11/QĐ-UBND cùng ngày 05/3/2025 của "
+            "Ủy ban nhân dân tỉnh"
+        ),
+        [
+            "Quyết định | 10/QĐ-UBND | 2025-03-05 | null",
+            "Quyết định | 11/QĐ-UBND | 2025-03-05 | Ủy ban nhân dân tỉnh",
+        ],
+    ),
+    (
+        "date_after_issuer_ban_hanh",
+        "frag",
+        "theo Quyết định số 12/QĐ-UBND do Ủy ban nhân dân tỉnh ban hành ngày 05/3/2025,",
+        ["Quyết định | 12/QĐ-UBND | 2025-03-05 | Ủy ban nhân dân tỉnh"],
+    ),
+    (
+        "semicolon_list_without_so",
+        "frag",
+        "bãi bỏ các Quyết định số 10/QĐ-UBND; 11/QĐ-UBND; 12/QĐ-UBND của Ủy ban nhân dân tỉnh.",
+        [
+            "Quyết định | 10/QĐ-UBND | null | null",
+            "Quyết định | 11/QĐ-UBND | null | null",
+            "Quyết định | 12/QĐ-UBND | null | Ủy ban nhân dân tỉnh",
+        ],
+    ),
+    (
+        "standard_number_with_year_code",
+        "frag",
+        "công trình phải đáp ứng QCVN số 02/2009/BXD và TCVN 4054:2005 về đường ô tô.",
+        [],
+    ),
+    (
+        "number_wrapped_before_department",
+        "frag",
+        "Thực hiện Văn bản số 1234/UBND-\nVX ngày 05/3/2025 của Ủy ban nhân dân tỉnh,",
+        ["Văn bản | 1234/UBND-VX | 2025-03-05 | Ủy ban nhân dân tỉnh"],
+    ),
+    (
+        "contract_number",
+        "frag",
+        "theo Hợp đồng số 12/2025/HĐ-BQLDA ngày 03/4/2025 giữa Ban Quản lý dự án và nhà thầu",
+        ["Công văn | 12/2025/HĐ-BQLDA | 2025-04-03 | null"],
+    ),
+    (
+        "same_number_two_years_one_entry",
+        "frag",
+        (
+            "thay thế Quyết định số 125/QĐ-UBND ngày 15/01/2024; nay ban hành kèm theo Quyết "
+            "định số 125/QĐ-UBND ngày 20/01/2025 của Ủy ban nhân dân tỉnh"
+        ),
+        ["Quyết định | 125/QĐ-UBND | 2024-01-15 | Ủy ban nhân dân tỉnh"],
+    ),
+    (
+        "capital_so_mid_sentence",
+        "frag",
+        "theo Công văn Số 1234/SYT-NV ngày 09/9/2025 của Sở Y tế",
+        ["Công văn | 1234/SYT-NV | 2025-09-09 | Sở Y tế"],
+    ),
+    (
+        "date_glued_comma_and_paren",
+        "frag",
+        (
+            "Căn cứ Kết luận số 121-KL/TW, ngày 24/01/2025 của Ban Chấp hành Trung ương; Hướng "
+            "dẫn số 35-HD/BTCTW (ngày 28/4/2025) của Ban Tổ chức Trung ương"
+        ),
+        [
+            "Kết luận | 121-KL/TW | 2025-01-24 | Ban Chấp hành Trung ương",
+            "Hướng dẫn | 35-HD/BTCTW | 2025-04-28 | Ban Tổ chức Trung ương",
+        ],
+    ),
+    (
+        "own_number_repeated_in_plan",
+        "doc",
+        _doc(
+            "45/KH-UBND",
+            "KẾ HOẠCH\nThực hiện Chỉ thị số 20/CT-TTg ngày 10/6/2025 của Thủ tướng Chính phủ",
+            (
+                "I. MỤC ĐÍCH, YÊU CẦU\nTriển khai kịp thời Chỉ thị số 20/CT-TTg.\n"
+                "II. TỔ CHỨC THỰC HIỆN\n1. Sở Nội vụ tổng hợp kết quả thực hiện Kế hoạch số "
+                "45/KH-UBND ngày 20/10/2025 của Ủy ban nhân dân tỉnh, báo cáo trước ngày "
+                "15/12/2025."
+            ),
+        ),
+        ["Chỉ thị | 20/CT-TTg | 2025-06-10 | Thủ tướng Chính phủ"],
+    ),
+    (
+        "own_number_spaced_code_letterhead",
+        "doc",
+        _doc(
+            "1234 / UBND - VX",
+            "V/v tăng cường phòng, chống dịch bệnh",
+            (
+                "Kính gửi: Sở Y tế.\nTiếp theo Công văn số 1100/UBND-VX ngày 01/10/2025, Ủy ban "
+                "nhân dân tỉnh giao Sở Y tế theo dõi. Nội dung Công văn số 1234/UBND-VX được "
+                "đăng tải trên Cổng thông tin điện tử tỉnh."
+            ),
+        ),
+        ["Công văn | 1100/UBND-VX | 2025-10-01 | null"],
+    ),
+    (
+        "party_own_number",
+        "doc",
+        (
+            "ĐẢNG BỘ TỈNH AN GIANG\nTỈNH ỦY\nĐẢNG CỘNG SẢN VIỆT NAM\nSố 15-CT/TU\n"
+            "An Giang, ngày 05 tháng 11 năm 2025\nCHỈ THỊ\ncủa Ban Thường vụ Tỉnh ủy về tăng "
+            "cường lãnh đạo công tác chuyển đổi số\nThực hiện Nghị quyết số 57-NQ/TW ngày "
+            "22/12/2024 của Bộ Chính trị, Ban Thường vụ Tỉnh ủy yêu cầu:\n1. Đảng đoàn Hội "
+            "đồng nhân dân tỉnh lãnh đạo triển khai Chỉ thị số 15-CT/TU.\nT/M BAN THƯỜNG VỤ\n"
+            "BÍ THƯ\nNguyễn Văn Bình\n"
+        ),
+        ["Nghị quyết | 57-NQ/TW | 2024-12-22 | Bộ Chính trị"],
+    ),
+    (
+        "subject_and_body_repeat_one_entry",
+        "doc",
+        _doc(
+            "2001/UBND-KT",
+            "V/v thực hiện Thông báo số 310/TB-VPCP ngày 05/3/2025 của Văn phòng Chính phủ",
+            (
+                "Kính gửi: Các sở, ban, ngành tỉnh.\nThực hiện Thông báo số 310/TB-VPCP ngày "
+                "05/3/2025 của Văn phòng Chính phủ, Ủy ban nhân dân tỉnh giao Sở Tài chính chủ "
+                "trì thực hiện."
+            ),
+        ),
+        ["Thông báo | 310/TB-VPCP | 2025-03-05 | Văn phòng Chính phủ"],
+    ),
+    (
+        "footnote_in_document",
+        "doc",
+        _doc(
+            "2002/UBND-KT",
+            "V/v rà soát thủ tục hành chính",
+            (
+                "Kính gửi: Sở Tư pháp.\nThực hiện chỉ đạo của Thủ tướng Chính phủ¹, Ủy ban nhân "
+                "dân tỉnh giao Sở Tư pháp rà soát, báo cáo trước ngày 30/11/2025./.\n"
+                "¹ Chỉ thị số 07/CT-TTg ngày 14/3/2025 của Thủ tướng Chính phủ"
+            ),
+        ),
+        ["Chỉ thị | 07/CT-TTg | 2025-03-14 | Thủ tướng Chính phủ"],
+    ),
+    (
+        "decree_list_shared_code_with_dates",
+        "frag",
+        ("Căn cứ các Nghị định số 150/2025/NĐ-CP và 151/2025/NĐ-CP ngày 12/6/2025 của Chính phủ;"),
+        [
+            "Nghị định | 150/2025/NĐ-CP | null | null",
+            "Nghị định | 151/2025/NĐ-CP | 2025-06-12 | Chính phủ",
+        ],
+    ),
+    (
+        "number_in_heading_caps",
+        "frag",
+        "II. NHIỆM VỤ TRIỂN KHAI KẾT LUẬN SỐ 121-KL/TW CỦA BAN CHẤP HÀNH TRUNG ƯƠNG",
+        ["Kết luận | 121-KL/TW | null | BAN CHẤP HÀNH TRUNG ƯƠNG"],
+    ),
+    (
+        "number_after_tai",
+        "frag",
+        "như đã nêu tại văn bản 1234/UBND-VX ngày 05/3/2025.",
+        ["Văn bản | 1234/UBND-VX | 2025-03-05 | null"],
+    ),
+    (
+        "appendix_reference_is_no_document",
+        "frag",
+        "Danh mục chi tiết tại Phụ lục số 01 kèm theo; biểu mẫu theo Mẫu số 02/ĐK.",
+        [],
+    ),
+    (
+        "phone_fax_and_email",
+        "frag",
+        "Điện thoại: 0296.3852.123; Fax: 0296/3852124; Email: vanthu@angiang.gov.vn",
+        [],
+    ),
+    (
+        "date_before_in_sentence_second_doc",
+        "frag",
+        (
+            "Ngày 05/3/2025, Ủy ban nhân dân tỉnh ban hành Kế hoạch số 45/KH-UBND để thực hiện "
+            "Quyết định số 749/QĐ-TTg của Thủ tướng Chính phủ."
+        ),
+        [
+            "Kế hoạch | 45/KH-UBND | 2025-03-05 | null",
+            "Quyết định | 749/QĐ-TTg | null | Thủ tướng Chính phủ",
+        ],
+    ),
 ]
 
 

@@ -43,7 +43,7 @@ NUMBER = re.compile(
 # "ngày l6 tháng 6" (an OCR'd "16"), or a bare
 # "01/01/2019" right after the number (a scan that lost "ngày")
 _DATE_AFTER = re.compile(
-    r"^[\s*_]*[,;]?\s*(?:(?:ban\s+hành\s+|đến\s+)?(?:ngày|ngay)\s*([\dlI]{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*"
+    r"^[\s*_]*[,;]?\s*(?:(?:ban\s+hành\s+|đến\s+|cùng\s+)?(?:ngày|ngay)\s*([\dlI]{1,2})\s*(?:[/.\-]\s*(\d{1,2})\s*"
     r"[/.\-]\s*((?:19|20)\d\d)|tháng\s+(\d{1,2})\s+(?:năm|tháng)\s*((?:19|20)\d\d))"
     r"|(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b)",
     re.IGNORECASE,
@@ -78,8 +78,17 @@ _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ\d]ngày)(?=\s*\d)")
 # checked behind it, so that the search skips ahead to the rarer letter
 _GLUED_SO = re.compile(r"[ốỐ](?<=[Ss][ốỐ])(?<!\w[Ss][ốỐ])(?=\d)")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
-# a form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") is no document
-_FORM_BEFORE = re.compile(r"\b(?:mẫu|biểu)(?:\s+(?:số|sô))?\s*:?\s*$")
+
+
+@lru_cache(maxsize=1)
+def _form_before() -> re.Pattern[str]:
+    """A form or a table template ("theo mẫu số 01/GHAN", "Biểu số 02/BC") or a technical
+    standard ("QCVN số 02/2009/BXD") is no document: `reference_form_words` in
+    `data/vocab.yaml`, over folded text."""
+    words = alternation(load_vocab("vocab")["reference_form_words"])
+    return re.compile(rf"\b(?:{words})(?:\s+(?:số|sô))?\s*:?\s*$")
+
+
 # a law named between its type word and "số": "Luật Đất đai số 31/2024/QH15", "Bộ luật Lao
 # động số 45/2019/QH14"
 _LAW_BEFORE = re.compile(
@@ -201,12 +210,15 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
     last: Reference | None = None  # the citation accepted last (a list goes on after it)
+    run: list[Reference] = []  # the citations of the list the last one closes
     for m in NUMBER.finditer(text):
         raw, stop = _cut_word(m.group(1)), m.start() + len(m.group(1))
         if raw is not m.group(1):
             stop = m.start() + len(raw)
         number = _SPACES.sub("", raw).translate(_DASHES)
-        if not _plausible(number) or _FORM_BEFORE.search(folded, max(0, m.start() - 12), m.start()):
+        if not _plausible(number) or _form_before().search(
+            folded, max(0, m.start() - 12), m.start()
+        ):
             continue
         doc_type = _type_before(folded, m.start(), text) or _abbreviated_type(text, m.start())
         if doc_type is None and not _SO_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
@@ -221,12 +233,20 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         dt, end = _date_after(text, stop)
         dt = dt or _date_before(text, m.start())
         issuer, end = _issuer_after(text, end)
-        if dt is None and issuer and re.match(r"\s+ngày", text[end : end + 8]):
-            dt, end = _date_after(text, end)  # "Công văn số 12/UBND-KT của UBND tỉnh ngày 5/3/2025"
+        if dt is None and issuer and _ISSUED_ON.match(text, end):
+            # "Công văn số 12/UBND-KT của UBND tỉnh ngày 5/3/2025", "... do UBND tỉnh ban
+            # hành ngày 5/3/2025"
+            dt, end = _date_after(text, end)
         cut = _CUT_AFTER.match(text, stop) is not None
+        if last is None or not _RUN_GAP.fullmatch(text, last.end, m.start()):
+            run = []
+        if dt and _SAME_DAY.match(text, stop):  # "số 10/QĐ-UBND và số 11/QĐ-UBND cùng ngày ..."
+            for earlier in run:
+                earlier.date = earlier.date or dt
         last = Reference(
             doc_type or _type_from_code(number), number, dt, issuer, m.start(), end, cut
         )
+        run.append(found.get(_key(number), last))
         _add(found, last)
     _year_numbers(text, folded, found, own)
     _merge_glued_marks(found)
@@ -239,8 +259,15 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
 _MARKS = str.maketrans(dict.fromkeys("¹²³⁰⁴⁵⁶⁷⁸⁹", " "))
 # a web copy's dashes, printed as the hyphen they stand for (the en dash stays as printed)
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212", "-"))
-# between two numbers of one list: "số 101/TB-UBND, 102/TB-UBND và 118/TB-UBND"
-_LIST_GAP = re.compile(r"\s*(?:,\s*(?:và\s+)?|và\s+|hoặc\s+)")
+# between two numbers of one list: "số 101/TB-UBND, 102/TB-UBND và 118/TB-UBND", "số 10/...;
+# 11/..."
+_LIST_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|hoặc\s+)")
+# the same with "số" before the next number ("số 10/QĐ-UBND và số 11/QĐ-UBND")
+_RUN_GAP = re.compile(r"\s*(?:[,;]\s*(?:và\s+)?|và\s+|hoặc\s+)(?:(?:số|sô)\s*:?\s*)?")
+# a date right after the issuer
+_ISSUED_ON = re.compile(r"\s+(?:ban\s+hành\s+)?ngày")
+# a date shared by a list's numbers
+_SAME_DAY = re.compile(r"[\s,]*cùng\s+ngày")
 # a number cut short at a line's end: its dash, then the line break
 _CUT_AFTER = re.compile(r"[ \t]?[-–][ \t]*(?:\n|$)")
 # a word on the next line, which NUMBER took for the rest of a number cut short at the line's
