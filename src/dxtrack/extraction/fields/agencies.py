@@ -272,6 +272,8 @@ class AgencyMatcher:
             end = self._place_name(ex, end)
         if designation := self._designation.match(ex.folded, end):
             end = designation.end()  # "Kho bạc Nhà nước khu vực XV"
+        elif scope := self._scope.match(ex.folded, end):
+            end = scope.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
         return [self._mention(ex, m.start(), end)]
 
     def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
@@ -411,9 +413,12 @@ class AgencyMatcher:
                 through, stop = named, None
             if stop or self._starts_mention(ex, at):
                 if words == 0 and (
-                    _PARTY_OF.match(ex.folded, pos) or self._branch.match(ex.folded, pos)
+                    _PARTY_OF.match(ex.folded, pos)
+                    or self._branch.match(ex.folded, pos)
+                    or not stop
                 ):
-                    # "Đảng ủy Công an tỉnh": the Party committee of the body after it
+                    # "Đảng ủy Công an tỉnh": the Party committee of the body after it; "Cục
+                    # Thuế tỉnh": a head naming its body by a known name after it
                     body = self.match_one(ex, at)
                     if len(body) == 1:
                         end, words = body[0].end, 1

@@ -65,8 +65,10 @@ Places = tuple[Iterable[str], Iterable[str]]
 
 # a later member sharing the head of "Ủy ban nhân dân tỉnh Quảng Ninh, thành phố Hải Phòng,
 # tỉnh Thái Bình": its unit and place (folded unit, original place)
-_UNIT = re.compile(r"(tỉnh|thành\s+phố)[ \t]+")
-_OWN_HEAD = re.compile(r"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+(?:tỉnh|thành\s+phố)\s")
+# ... and of a lower level: "Ủy ban nhân dân xã A, phường B", "UBND thành phố C, thị xã D"
+_LEVELS = r"tỉnh|thành\s+phố|thị\s+xã|thị\s+trấn|huyện|quận|xã|phường|đặc\s+khu"
+_UNIT = re.compile(rf"({_LEVELS})[ \t]+")
+_OWN_HEAD = re.compile(rf"(ủy\s+ban\s+nhân\s+dân|công\s+an)\s+({_LEVELS})\s")
 
 
 def shared_head_member(
@@ -86,7 +88,7 @@ def shared_head_member(
     name = " ".join(text[place.start() : place.end()].split())
     if unit:
         kind = " ".join(unit.group(1).split())
-    elif name.casefold() in places[0]:
+    elif head.group(2) in {"tỉnh", "thành phố"} and name.casefold() in places[0]:
         kind = "thành phố" if name.casefold() in places[1] else "tỉnh"
     else:
         return None
