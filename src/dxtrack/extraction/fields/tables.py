@@ -55,6 +55,7 @@ COLUMNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
 ]
+_NUMBER_HEADER = COLUMNS[0][1]  # "STT", "TT": the first cell of a header row
 _SECTION = re.compile(r"^\**\s*([IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*\**$")
 _ROW = re.compile(r"^\**\s*(\d{1,3}(?:\.\d{1,3})*)\s*[.)]?\s*\**$")
 # "I. HOÀN THIỆN THỂ CHẾ" in the STT cell of a section row (cells merged in the page)
@@ -149,6 +150,11 @@ def extract_table_tasks(
         if columns:
             table = _Table(columns, directory=directory, carried=_carried(table, columns))
             table.width = len(row)
+            continue
+        if row and _NUMBER_HEADER.match(" ".join(fold(row[0]).replace("*", "").split())):
+            # "| STT | Tên dự án | Chủ đầu tư | Tổng mức đầu tư |": another table's header, with
+            # no lead column (a list of projects, of indicators): its rows are no tasks
+            table, tried = None, _run_end(paragraphs, i)
             continue
         if table is None:
             if i < tried:
