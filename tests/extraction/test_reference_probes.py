@@ -979,6 +979,74 @@ PROBES: list[tuple[str, str, str, list[str]]] = [
             "Quyết định | 749/QĐ-TTg | null | Thủ tướng Chính phủ",
         ],
     ),
+    # --- fourth batch: numbers opening a cell or a list line, more date and list forms -------
+    (
+        "cell_opens_with_number_and_date",
+        "frag",
+        (
+            "| 1 | 1402/UBND-KT ngày 12/6/2025 | Về việc triển khai thực hiện |\n"
+            "| 2 | 35/KH-UBND ngày 20/6/2025 của UBND tỉnh | Kế hoạch chuyển đổi số |"
+        ),
+        [
+            "Công văn | 1402/UBND-KT | 2025-06-12 | null",
+            "Kế hoạch | 35/KH-UBND | 2025-06-20 | UBND tỉnh",
+        ],
+    ),
+    (
+        "dash_item_opens_with_number",
+        "frag",
+        (
+            "Các văn bản đã ban hành trong quý:\n- 1402/UBND-KT ngày 12/6/2025 về triển khai "
+            "thực hiện;\n- 35/KH-UBND ngày 20/6/2025 về chuyển đổi số."
+        ),
+        [
+            "Công văn | 1402/UBND-KT | 2025-06-12 | null",
+            "Kế hoạch | 35/KH-UBND | 2025-06-20 | null",
+        ],
+    ),
+    (
+        "effective_date_is_not_the_date",
+        "frag",
+        "theo Thông tư số 01/2025/TT-BNV (có hiệu lực từ ngày 01/7/2025) của Bộ Nội vụ",
+        ["Thông tư | 01/2025/TT-BNV | null | Bộ Nội vụ"],
+    ),
+    (
+        "number_then_colon",
+        "frag",
+        "Ủy ban nhân dân tỉnh đã chỉ đạo tại Công văn số 1234/UBND-VX: giao Sở Y tế chủ trì.",
+        ["Công văn | 1234/UBND-VX | null | null"],
+    ),
+    (
+        "markdown_bold_number",
+        "frag",
+        "Thực hiện **Kế hoạch số 45/KH-UBND** ngày 20/02/2025 của Ủy ban nhân dân tỉnh,",
+        ["Kế hoạch | 45/KH-UBND | 2025-02-20 | Ủy ban nhân dân tỉnh"],
+    ),
+    (
+        "amended_by_decree_in_brackets",
+        "frag",
+        (
+            "Căn cứ Nghị định số 100/2019/NĐ-CP (được sửa đổi, bổ sung bởi Nghị định số "
+            "123/2021/NĐ-CP và Nghị định 168/2024/NĐ-CP) của Chính phủ;"
+        ),
+        [
+            "Nghị định | 100/2019/NĐ-CP | null | null",
+            "Nghị định | 123/2021/NĐ-CP | null | null",
+            "Nghị định | 168/2024/NĐ-CP | null | null",
+        ],
+    ),
+    (
+        "request_document_type",
+        "frag",
+        "theo yêu cầu định giá tài sản số 2150/YC-CSKT ngày 24/6/2025 của Cơ quan Cảnh sát điều tra",
+        ["Công văn | 2150/YC-CSKT | 2025-06-24 | Cơ quan Cảnh sát điều tra"],
+    ),
+    (
+        "numbered_line_is_no_citation_by_itself",
+        "frag",
+        "1. Kế hoạch năm 2025: hoàn thành 12/15 chỉ tiêu; đạt 80%.",
+        [],
+    ),
 ]
 
 

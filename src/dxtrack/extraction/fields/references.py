@@ -186,7 +186,7 @@ def _issuer_pattern() -> re.Pattern[str]:
     types = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
     # (a table's cell ends at its "|"; an alias in brackets, "(sau đây gọi là ...)", is none)
     return re.compile(
-        r"^[\s*_]*(?:của|CỦA|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
+        r"^[\s*_]*(?:\((?!ngày)[^()\n]{1,60}\)\s*)?(?:của|CỦA|do)\s+((?:(?!\s(?:về|phê\s+duyệt|ban\s+hành|quy\s+định|hướng\s+dẫn"
         r"|thực\s+hiện|triển\s+khai|về\s+việc|v/v|trong|tại|đã|nhằm|để|theo|ngày\s*\d+"
         r"|VỀ|V/V|NGÀY|TẠI"
         rf"|và\s+(?:các\b|(?:{types}|[A-ZĐ]{{2,4}})\s+(?:số|sô|\d+)))\b)[^,;.:()|\n])+"
@@ -224,7 +224,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         if doc_type is None and not _SO_BEFORE.search(folded, max(0, m.start() - 8), m.start()):
             if last is not None and _LIST_GAP.fullmatch(text, last.end, m.start()):
                 doc_type = last.doc_type  # "các Thông báo số 101/TB-UBND, 102/TB-UBND và 118/..."
-            elif not _in_cell(text, m.start(), stop):
+            elif not (_opens_item(text, m.start()) and _CODE_LETTERS.search(number)):
                 continue
         if _is_own(_key(number), own) or (doc_type == "Đề án" and "ĐA" not in number):
             continue  # a programme ("Đề án 06/CP"), not a scheme with its own symbol
@@ -274,9 +274,11 @@ _CUT_AFTER = re.compile(r"[ \t]?[-–][ \t]*(?:\n|$)")
 # end ("15/2018/NĐ-" + "Theo khoản ..."): a capital and two lower-case letters; no code is
 # written so ("TTg", "QĐi", "CTr" have one)
 _WORD_AFTER_BREAK = re.compile(r"\s?[-–/]?[ \t]*\n\s*[A-ZĐ][^\W\d_A-ZĐ]{2}")
-# a table cell that holds the number alone ("| 1402/UBND-KT |", a list of documents)
-_CELL_OPEN = re.compile(r"\|[ \t]*$")
-_CELL_CLOSE = re.compile(r"[ \t]*\|")
+# a number opening a table's cell or a dash item ("| 1402/UBND-KT ngày 12/6/2025 |",
+# "- 35/KH-UBND ngày 20/6/2025 về ...": a list of documents)
+_ITEM_OPEN = re.compile(r"(?:^|\n|\|)[ \t]*(?:[-–+•][ \t]*)?$")
+# ... when its code is one (two capitals: not an item's "2- Mua sắm ...")
+_CODE_LETTERS = re.compile(r"[A-ZĐÐ]{2}")
 
 
 def _cut_word(raw: str) -> str:
@@ -287,11 +289,8 @@ def _cut_word(raw: str) -> str:
     return raw[: m.start()] if m else raw
 
 
-def _in_cell(text: str, start: int, stop: int) -> bool:
-    return (
-        _CELL_OPEN.search(text, max(0, start - 4), start) is not None
-        and _CELL_CLOSE.match(text, stop) is not None
-    )
+def _opens_item(text: str, start: int) -> bool:
+    return _ITEM_OPEN.search(text, max(0, start - 6), start) is not None
 
 
 def _is_own(key: str, own: str | None) -> bool:
