@@ -1151,6 +1151,40 @@ PROBES = [
             "issued_date": "2025-09-30",
         },
     ),
+    (
+        "spaced-md-one-cell",
+        "md",
+        "| ỦY B AN NHÂN D Â N T ỈNH AN G IANG ------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc --------------- |\n|---|---|\n| Số: 2301/UBND-KT | An Giang, ngày 02 tháng 10 năm 2025 |\n\nV/v gia hạn thời gian nộp hồ sơ\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị các cơ quan thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n",
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "2301/UBND-KT",
+            "issued_date": "2025-10-02",
+        },
+    ),
+    (
+        "spaced-two-lines-city",
+        "txt",
+        f"ỦY B AN NHÂN D Â N\nT HÀNH P HỐ C ẦN T HƠ\nSố: 2302/UBND-KT\n{MOTTO}\nCần Thơ, ngày 03 tháng 10 năm 2025\nV/v nạo vét luồng sông\n{BODY}\n{SIGN}",
+        {"issuer": "Ủy ban nhân dân thành phố Cần Thơ", "place": "Cần Thơ"},
+    ),
+    (
+        "spaced-place-date",
+        "md",
+        "| ỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 2303/UBND-KT | C ần T hơ, ngày 12 tháng 8 năm 2025 |\n\nV/v phòng chống sạt lở bờ sông\n\nKính gửi: Các sở, ban, ngành thành phố.\n\nỦy ban nhân dân thành phố đề nghị các cơ quan thực hiện.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nKT. CHỦ TỊCH\n\nPHÓ CHỦ TỊCH\n\nNguyễn Văn Thành\n",
+        {"place": "C ần T hơ", "issued_date": "2025-08-12"},
+    ),
+    (
+        "spaced-number-symbol",
+        "md",
+        "| ỦY BAN NHÂN DÂN TỈNH AN GIANG | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc |\n|---|---|\n| Số: 512/QĐ - U B ND | An Giang, ngày 04 tháng 10 năm 2025 |\n\nQUYẾT ĐỊNH\n\nVỀ VIỆC THÀNH LẬP HỘI ĐỒNG THẨM ĐỊNH\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH AN GIANG\n\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Thành lập Hội đồng.\n\nNơi nhận:\n- Lưu: VT.\n\nCHỦ TỊCH\n\nHồ Văn Mừng\n",
+        {"number": "512/QĐ-UBND", "doc_type": "Quyết định"},
+    ),
+    (
+        "spaced-signer",
+        "md",
+        "ỦY BAN NHÂN DÂN\n\nTỈNH AN GIANG\n\nSố: 2304/UBND-KT\n\nAn Giang, ngày 05 tháng 10 năm 2025\n\nV/v bảo trì đường tỉnh\n\nKính gửi: Sở Xây dựng.\n\nỦy ban nhân dân tỉnh đề nghị Sở Xây dựng thực hiện.\n\n| Nơi nhận: - Như trên; - Lưu: VT. | KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Văn Tâm |\n",
+        {"signer": "Ngu y ễn Văn Tâm"},
+    ),
 ]
 
 

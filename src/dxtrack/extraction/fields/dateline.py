@@ -17,9 +17,12 @@ from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
+# A capitalised word; a copy that spaced letters apart may part its capital from the rest
+# ("C ần T hơ", "T hành phố Hồ Chí M inh", printed so).
+_WORD = rf"[{UPPER}](?:(?<![{UPPER}{LOWER}][{UPPER}])\s[{LOWER}]+(?![{UPPER}{LOWER}])|[{LOWER}]*)"
 _PLACE = (
-    rf"(?P<place>(?:TP\.\s?HCM\b|(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?[{UPPER}][{LOWER}]*\.?)"
-    rf"(?:\s+(?:[-–]\s+)?(?:[{UPPER}][{LOWER}]*|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
+    rf"(?P<place>(?:TP\.\s?HCM\b|(?:(?:TP\.?|Tp\.?|Thành\s+phố)\s*)?{_WORD}\.?)"
+    rf"(?:\s+(?:[-–]\s+)?(?:{_WORD}|[{LOWER}]{{1,3}}(?=\s+\S))){{0,5}})"
 )
 # OCR and unaccented copies: "ngay", "ngảy", "thang", "thảng", "nam", "nãm"; a comma before
 # the year ("tháng 3, năm 2025") or after "ngày" (OCR junk: "ngày,ê§ thang} năm 2021")

@@ -27,7 +27,9 @@ NUMBER = re.compile(
     r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+"
     # a department's Roman numeral parted by a copy's space ("1838/VPCP-V .III")
-    r"|\s\.[IVX]{1,4}\b)*)"
+    r"|\s\.[IVX]{1,4}\b)*"
+    # a code a copy spaced apart after its first letter ("3210/QĐ - U B ND")
+    r"(?:(?<=[-–/\s][A-ZĐ])(?:\s[A-ZĐ]{1,3}(?![\w/])){1,3})?)"
 )
 # "V/v", "Về việc", "Về:", a copy's "Vv"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
 SUBJECT = re.compile(

@@ -341,6 +341,19 @@ def _known_places() -> dict[str, str]:
     return {_letters(f"{u} {p}"): f"{u} {p}".upper() for u in units for p in places}
 
 
+@lru_cache(maxsize=1)
+def _known_local_names() -> dict[str, str]:
+    """A local body's letterhead with its place on one line ("ỦY BAN NHÂN DÂN TỈNH AN GIANG")
+    by its letters: a national letterhead name of a local body (data/metadata.yaml
+    `local_letterhead_names`) with a province or city line."""
+    heads = load_vocab("metadata")["local_letterhead_names"]
+    return {
+        _letters(f"{head} {place}"): f"{head} {place}".upper()
+        for head in heads
+        for place in _known_places().values()
+    }
+
+
 def _letters(text: str) -> str:
     return re.sub(r"[^a-z]", "", vn.fold(text, accents=False))
 
@@ -353,8 +366,10 @@ def known_name(line: str) -> str:
         return line
     if key in _known_names():
         return _known_names()[key]
-    if line.isascii() and key in _known_places():  # "TINH LAM DONG": no fuzzy match
-        return _known_places()[key]
+    if key in _known_places() and (line.isascii() or _spaced(line)):
+        return _known_places()[key]  # "TINH LAM DONG", "T HÀNH P HỐ C ẦN T HƠ": no fuzzy match
+    if key in _known_local_names() and _spaced(line):
+        return _known_local_names()[key]  # "ỦY B AN NHÂN D Â N T ỈNH AN G IANG"
     limit = 1 if len(key) < 12 else 2
     head = _letters(line.split()[0])  # "SỞ TÀI CHÍNH" is never "BỘ TÀI CHÍNH"
     for name_key, name in _known_names().items():
@@ -366,6 +381,11 @@ def known_name(line: str) -> str:
         ):
             return name
     return line
+
+
+def _spaced(line: str) -> bool:
+    """A line a PDF or web copy spaced apart inside its words: a letter standing alone."""
+    return any(len(w) == 1 and w.isalpha() for w in line.split())
 
 
 def _distance(a: str, b: str, limit: int) -> int:

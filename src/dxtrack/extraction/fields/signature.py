@@ -17,10 +17,9 @@ from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
-# A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh").
-_PERSON = (
-    rf"[{vn.UPPER}][{vn.LOWER}]+(?:\s[{vn.LOWER}]{{1,2}})?(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
-)
+# A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh", "Ngu y ễn Hữu
+# Tín").
+_PERSON = rf"[{vn.UPPER}][{vn.LOWER}]+(?:\s[{vn.LOWER}]{{1,2}}){{0,2}}(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|`]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
@@ -58,6 +57,8 @@ _TITLES = (
 _LAST_TITLE = re.compile(
     _TITLES + r"(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
 )
+# A title a copy spaced apart inside its words ("P HÓ CHỦ T Ị CH"), compared without spaces.
+_SPACELESS_TITLE = re.compile(_TITLES.replace(r"\s+", ""))
 _BARE_TITLE = re.compile(rf"^(?:{_TITLES}|ỦY\s+VIÊN)(?:[\s,]+[{vn.UPPER} ,]*)?$")
 _TITLE_NAME = re.compile(
     rf"^(?P<title>(?:(?:KT|TM|TL|TUQ|Q)\.\s*)?[{vn.UPPER}][{vn.UPPER} ,.\-–]+?)\s+"
@@ -167,9 +168,14 @@ def _glued_signer(line: str) -> list[str]:
     ):
         return [bare.group("title"), bare.group("name")]
     m = _GLUED_SIGNER.search(line) if not _TITLE_NAME.match(line) else None
-    if not m or not is_upper_line(m.group("title")) or not _LAST_TITLE.search(m.group("title")):
+    if not m or not is_upper_line(m.group("title")) or not _titled(m.group("title")):
         return [line]
     return [line[: m.start()].rstrip(), line[m.start() :]]
+
+
+def _titled(text: str) -> bool:
+    """The text in capitals ends with a signer's title, also one spaced apart."""
+    return bool(_LAST_TITLE.search(text) or _SPACELESS_TITLE.search(text.replace(" ", "")))
 
 
 def _block_start(lines: list[str], body_start: int) -> int | None:
