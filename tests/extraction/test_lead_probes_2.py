@@ -20,7 +20,6 @@ PROBES = load(Path(__file__).parent / "cases" / "lead_probes" / "probes2.txt")
 # rule that mends one shows.
 KNOWN_WRONG: dict[int, str] = {
     6: "'X chủ trì ...; Y phối hợp ...': the coordinators after ';' not read",
-    10: "'yêu cầu ... nghiêm túc thực hiện <work>' read as the closing formula",
     65: "a project board's long name cut at 'xây dựng các công trình ... và ...'",
     70: "a group's qualifier 'được giao nhiệm vụ tại Kế hoạch này' left off",
     76: "'Ban Chỉ đạo phòng, chống ...' cut at the comma of 'phòng, chống'",
@@ -28,6 +27,9 @@ KNOWN_WRONG: dict[int, str] = {
     80: "a project board's long name cut at 'xây dựng và phát triển quỹ đất ...'",
     90: "'Trung tâm Phục vụ hành chính công xã' loses its level word",
     148: "'giao X chủ trì; giao Y phối hợp ...': the coordinators after ';' not read",
+    168: "'X chịu trách nhiệm ...; các Bộ: A, B ... hướng dẫn ...' in a letter: one task",
+    195: "a directory name ('Ban Quản lý Khu kinh tế') ends a longer name before 'và các ...'",
+    200: "'Cùng với X, Y <acts>': no task read",
 }
 
 

@@ -62,9 +62,9 @@ class AgencyMatcher:
 
     def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
         self._expander = Expander(vocab)
-        domains = _alt(vocab["domains"])
-        self._domains = re.compile(rf"(?:{domains})\b")
-        known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in vocab["domains"]]
+        all_domains = vocab["domains"] + vocab["former_domains"]
+        self._domains = re.compile(rf"(?:{_alt(all_domains)})\b")
+        known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in all_domains]
         known += [self.expand(n).text for n in directory_names]
         # known names by their letters without diacritics; two names with the same letters
         # are both left out (neither is the misspelt one's)
@@ -168,7 +168,7 @@ class AgencyMatcher:
         while True:
             start = skip_space(ex.folded, end)
             shared = (
-                shared_head_member(ex.text, ex.folded, start, found[0].name, self._places)
+                shared_head_member(ex.text, ex.folded, start, found[-1].name, self._places)
                 if found
                 else None
             )
@@ -196,7 +196,7 @@ class AgencyMatcher:
             if not sep:
                 break
             nxt = self.match_one(ex, sep.end(), bare_groups=True) or shared_head_member(
-                ex.text, ex.folded, sep.end(), found[0].name, self._places
+                ex.text, ex.folded, sep.end(), found[-1].name, self._places
             )
             if not nxt:
                 break
