@@ -111,6 +111,7 @@ def clause_vocab() -> dict:
         ),
         "topic": re.compile(rf"^\W*(?:{alt('topic_headings')})\s"),
         "parts_intro": re.compile(rf"[\s,](?:{alt('parts_intros')})\s*:\s*$"),
+        "content_intro": re.compile(rf"[\s,](?:{alt('content_intros')})\s*:\s*$"),
         "work_noun": re.compile(rf"\b(?:{alt('work_nouns')})\b"),
         "particle": re.compile(rf"^\W*(?:{alt('subject_particles')})\s+"),
         "transfer": re.compile(rf"\s(?:{alt('transfer_marks')})\s+"),

@@ -187,13 +187,22 @@ def _opening_actor(
     if chairing and not _CHAIRS.match(ex.folded, subject.end):
         return None, False  # "...; yêu cầu các đơn vị gửi báo cáo ...": still the item's actor
     rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
-    lead_in = subject.lead_in and not whole and not _conditional_duty(ex.folded, subject)
+    lead_in = (
+        subject.lead_in
+        and not whole
+        and not _conditional_duty(ex.folded, subject)
+        and not _CONNECTIVE.match(ex.folded, 0, subject.leads[0].start)
+    )
     if subject.mid or lead_in or rest < 3 or _NOT_ACTING.match(ex.folded, subject.end):
         return None, rest < 1  # a report, a coordinator, or a name in a list ("Công an tỉnh;")
     return frozenset(fold(m.name) for m in subject.leads), False
 
 
 _THEN = re.compile(r"\bthì\s*$")
+# "Đồng thời, " alone before the actor (vocab.yaml `connective_lead_ins`)
+_CONNECTIVE = re.compile(
+    rf"\W*(?:{alternation(load_vocab('vocab')['connective_lead_ins'])})\s*,?\s*$"
+)
 
 
 def _conditional_duty(folded: str, subject: Subject) -> bool:

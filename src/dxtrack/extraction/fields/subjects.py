@@ -49,6 +49,10 @@ _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,160}:\s*")
 _BARE_TOPIC = re.compile(r"^\W*[^\W\d][^:.;()]{2,120}:\s*")
 # where a lead-in ends: a comma, or the "thì" of a condition ("Trường hợp ... thì Sở X ...")
 _COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
+# a period fronted without its comma: "Hằng năm Sở Nội vụ ...", "..., hằng năm Sở X ..."
+_PERIOD_ADVERB = re.compile(
+    rf"(?:{alternation(load_vocab('vocab')['period_adverbs'])})\s+(?=[^\W\d])"
+)
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
 # The head of government speaking ("Thủ tướng Chính phủ chỉ đạo Bộ X ...", "Phó Thủ tướng
@@ -82,7 +86,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     topic_in = _TOPIC_COLON.match(ex.folded) if colon and not label else None
     if topic_in and v["lead_in"].match(ex.folded, topic_in.end()):
         base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
-    if v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
+    adverb = _PERIOD_ADVERB.match(ex.folded, base)
+    if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
+        pos = adverb.end()  # "Hằng năm Sở Nội vụ chủ trì ..."
+    elif v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
         assign = _assign_verb(ex.folded, base, base + 300)
         agents = _passive_agents(ex, matcher, base, base + 300)
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
@@ -98,6 +105,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
                 break  # "Định kỳ, X chủ trì, phối hợp với Sở A, Sở B ...": A, B are partners
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
+                break
+            adverb = _PERIOD_ADVERB.match(ex.folded, comma.end())
+            if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
+                pos = adverb.end()  # "Từ năm 2026, hằng năm Sở Nội vụ chủ trì ..."
                 break
             if unknown := _NAMED_CHAIR.match(ex.text, skip_space(ex.folded, comma.end())):
                 # a body the vocabulary does not know, right before "chủ trì, phối hợp"

@@ -24,7 +24,7 @@ from dxtrack.extraction.fields.recurrence import time_recurrence
 from dxtrack.extraction.fields.task_model import Task, reason_text
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.normalize import Paragraph
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER
 
@@ -375,7 +375,14 @@ def _agencies(cell: str, directory: tuple[str, ...]) -> list[str]:
         return [name for part in names for name in _agencies(part, directory)]
     matcher = get_matcher(directory)
     ex = matcher.expand(cell)
-    found, _ = matcher.match_list(ex, 0, bare_groups=True)
+    found, end = matcher.match_list(ex, 0, bare_groups=True)
+    while found and (at := skip_space(ex.folded, end)) < len(ex.folded):
+        # "Sở Nội vụ Văn phòng UBND tỉnh": names a copy put on lines of one cell ("<br>"), now
+        # side by side without a separator; a cell of names goes on to the next one
+        more, end = matcher.match_list(ex, at, bare_groups=True)
+        if not more:
+            break
+        found += more
     if found:
         return [m.name for m in found]
     parts = [p.strip(" .-–") for p in re.split(r"[;,/]|\bvà\b", ex.text) if p.strip(" .-–")]

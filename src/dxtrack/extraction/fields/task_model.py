@@ -32,6 +32,10 @@ THI_HANH = re.compile(
     r"thi(?<!dẫn\sthi)(?<!dẫn,\sthi)(?<!dẫn\s\stổ\schức\sthi)"
     r"(?<!dẫn\stổ\schức\sthi)(?<!dẫn,\stổ\schức\sthi)(?<!dẫn\svà\stổ\schức\sthi)"
     r"\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
+    # "Giám đốc Sở A, ..., Chủ tịch ... chịu trách nhiệm tổ chức thực hiện Quyết định này./.":
+    # the same formula, closing the text
+    r"|chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
+    r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này(?=[./\s]*$)"
 )
 
 

@@ -326,6 +326,11 @@ def _visit(
             task = make_task(part, ctx, inherited=inherited, weak=True)
             tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
+    if dash_only and heading and _content_intro(node):
+        # "Sở X chủ trì tuyên truyền ... theo hướng:" over bullets: the content of one task
+        task = make_task(node, ctx, inherited=heading, with_children=True)
+        tasks.extend([task] if task else [])
+        return
     if (
         dash_only
         and not heading
@@ -490,6 +495,14 @@ _DUTY_INTRO = re.compile(
     # item is a matter to advise on, a task of its own
     r"|\btham\s+mưu(?:\s+(?:cho|với))?(?:\s+[^\s:,.;]+){0,8})\s*:\s*$"
 )
+
+
+def _content_intro(node: Node) -> bool:
+    """A paragraph of the item says how its task is to be done before its bullets ("...
+    tuyên truyền trên các phương tiện thông tin đại chúng theo hướng:"): the bullets are the
+    content of that one task (FORMAT.md)."""
+    pattern = clause_vocab()["content_intro"]
+    return any(pattern.search(fold(p.text.rstrip())) for p in node.paragraphs)
 
 
 def _parts_intro(node: Node) -> bool:
