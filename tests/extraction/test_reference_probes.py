@@ -1047,6 +1047,55 @@ PROBES: list[tuple[str, str, str, list[str]]] = [
         "1. Kế hoạch năm 2025: hoàn thành 12/15 chỉ tiêu; đạt 80%.",
         [],
     ),
+    # --- fifth batch: Party and National Assembly forms -------------------------------------
+    (
+        "party_circular_thong_tri",
+        "frag",
+        (
+            "Thực hiện Thông tri số 03-TT/TU ngày 10/5/2025 của Ban Thường vụ Tỉnh ủy và Thông "
+            "tri 04-TT/TU ngày 20/5/2025,"
+        ),
+        [
+            "Thông tri | 03-TT/TU | 2025-05-10 | Ban Thường vụ Tỉnh ủy",
+            "Thông tri | 04-TT/TU | 2025-05-20 | null",
+        ],
+    ),
+    (
+        "thematic_resolution_without_so",
+        "frag",
+        "triển khai Nghị quyết chuyên đề 05-NQ/TU ngày 12/8/2025 của Ban Chấp hành Đảng bộ tỉnh",
+        ["Nghị quyết | 05-NQ/TU | 2025-08-12 | Ban Chấp hành Đảng bộ tỉnh"],
+    ),
+    (
+        "party_conclusions_list_without_so",
+        "frag",
+        "thực hiện Kết luận 126-KL/TW, 127-KL/TW của Bộ Chính trị, Ban Bí thư",
+        [
+            "Kết luận | 126-KL/TW | null | null",
+            "Kết luận | 127-KL/TW | null | Bộ Chính trị",
+        ],
+    ),
+    (
+        "standing_committee_resolutions",
+        "frag",
+        (
+            "Căn cứ Nghị quyết số 76/2025/UBTVQH15 ngày 14/4/2025 của Ủy ban Thường vụ Quốc hội; "
+            "Nghị quyết số 1656/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội;"
+        ),
+        [
+            "Nghị quyết | 76/2025/UBTVQH15 | 2025-04-14 | Ủy ban Thường vụ Quốc hội",
+            "Nghị quyết | 1656/NQ-UBTVQH15 | 2025-06-16 | Ủy ban Thường vụ Quốc hội",
+        ],
+    ),
+    (
+        "congress_resolution_without_number",
+        "frag",
+        (
+            "Thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XI, nhiệm kỳ 2020 - 2025 "
+            "và Điều lệ Đảng,"
+        ),
+        [],
+    ),
 ]
 
 
