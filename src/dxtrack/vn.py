@@ -133,6 +133,17 @@ def fold(text: str | None, *, accents: bool = True) -> str:
 _PAIR_LETTERS = frozenset("".join(_TONED.values()) + "q")
 
 
+def fold_keeps(word: str) -> bool:
+    """Folding leaves the word where it finds it: an NFC text's fold holds the word only where
+    the text's `lower()` does. True for lower-case letters outside the tone pairs
+    (_PAIR_LETTERS: besides lower-casing, folding moves only those) other than σ and ς (whose
+    lower case depends on what follows). A pattern over folded text that needs such a word
+    fails, unfolded, on any NFC text whose `lower()` lacks it (a cheap test before a fold)."""
+    return bool(word) and all(
+        c.isalpha() and c.islower() and c not in _PAIR_LETTERS and c not in "σς" for c in word
+    )
+
+
 def _cut_is_safe(text: str, n: int) -> bool:
     """No tone pair (nor its look-around) reaches across a cut of the text before position n
     (see `fold_head`)."""

@@ -759,3 +759,108 @@ def test_list_head_openings_hold_every_list_head(lines: list[str]) -> None:
             assert not member_lists._HEAD.match(folded, pos), line
             assert not agencies._MEMBERS_HEAD.match(folded, pos), line
     assert tried > 100000
+
+
+def test_fold_keeps_its_words(lines: list[str]) -> None:
+    """A word `vn.fold_keeps` passes is in an NFC line's fold only where it is in the line's
+    lower case (every such word of the corpus lines, with the odd strings)."""
+    assert vn.fold_keeps("công") and vn.fold_keeps("số") and vn.fold_keeps("điện")
+    assert not any(map(vn.fold_keeps, ["hòa", "báo", "quý", "ngày", "Công", "cơ1", "σας", ""]))
+    texts = [t for t in [*lines, *ODD] if unicodedata.is_normalized("NFC", t)]
+    words = {w for t in texts for w in re.findall(r"\w+", vn.fold(t)) if vn.fold_keeps(w)}
+    assert len(words) > 500
+    for text in texts:
+        low = text.lower()
+        for w in set(re.findall(r"\w+", vn.fold(text))) & words:
+            assert w in low, (w, text)
+
+
+def _drop_gazette_furniture_plain(lines: list[str]) -> list[str]:
+    """drop_gazette_furniture as it was, every line folded."""
+    from dxtrack.extraction.layout_tabs import _gazette
+
+    header, start, stamp_line, _ = _gazette()
+    out: list[str] = []
+    in_stamp = False
+    for line in lines:
+        folded = fold(line.strip())
+        in_stamp = bool(start.match(folded)) or (in_stamp and bool(stamp_line.match(folded)))
+        if not in_stamp and not header.match(folded):
+            out.append(line)
+        elif out and out[-1].strip().isdigit() and len(out[-1].strip()) <= 4:
+            out[-1] = ""
+    return out
+
+
+def test_gazette_furniture_folds_only_lines_with_its_words(lines: list[str]) -> None:
+    """The Công báo's page headers and stamps are dropped as when every line was folded: the
+    corpus lines, and headers and stamps upper-case, decomposed and with the tone moved."""
+    from dxtrack.extraction.layout_tabs import _gazette, drop_gazette_furniture
+
+    assert _gazette()[3]  # every pattern has words folding keeps (else nothing is skipped)
+    odd = ["Sở Y tế triển khai", "12", "CÔNG BÁO/Số 285 + 286/Ngày 04-4-2022", "15"]
+    odd += ["  côNG BÁO / số 7/ngày 1-2-2020 16", "VĂN PHÒNG CHÍNH PHỦ XUẤT BẢN", "Văn"]
+    odd += ["Người ký: Cổng Thông tin điện tử Chính phủ", "Email: a@b.vn", "Cơ quan: Văn phòng"]
+    odd += ["Thời gian ký: 05.01.2022", "Ngày ký: 1/2/2022", "Hòa Bình", "kết thúc"]
+    odd += ["Ký bởi: CỔNG THÔNG TIN ĐIỆN TỬ", "Cơ quan: X", "sau"]
+    odd += [unicodedata.normalize("NFD", t) for t in odd] + ODD
+    for block in ([*lines[:3000], *odd], odd, odd[::-1], lines[3000:]):
+        assert drop_gazette_furniture(block) == _drop_gazette_furniture_plain(block)
+    assert len(drop_gazette_furniture(odd)) < len(odd)
+
+
+def test_glued_header_opens_with_its_letters(lines: list[str]) -> None:
+    """A line whose fold holds a glued header ("STT Nhiệm vụ") opens with one of
+    GLUED_HEADER_LETTERS, so that lines opening with none are not folded."""
+    from dxtrack.extraction.layout_header import GLUED_HEADER_LETTERS, glued_header
+
+    odd = ["STT Nhiệm vụ", "stt  Cơ quan", "TT Nội dung", "Tt\tx", "ſtt x", "S\u0301TT x"]
+    odd += [unicodedata.normalize("NFD", t) for t in odd] + ODD
+    found = 0
+    for line in [*lines, *odd]:
+        first = line.strip()
+        if glued_header(fold(first)):
+            found += 1
+            assert first[:1] in GLUED_HEADER_LETTERS, line
+    assert found >= 4
+
+
+def test_role_holders_fold_only_texts_with_their_marks(lines: list[str]) -> None:
+    """role_holders folds only a text holding ":" or " làm " (or not NFC): no character
+    folds to these but themselves, and it finds over the corpus lines what it found folding
+    every line."""
+    import sys
+
+    from dxtrack.extraction.fields import role_holders as rh
+
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        if c not in ":LlÀàMm ":
+            assert not set(unicodedata.normalize("NFC", c).lower()) & set(":làm "), hex(i)
+    member, held, _ = rh._patterns()
+
+    def plain(texts: list[str], matcher) -> dict[str, tuple[str, ...]]:
+        out: dict[str, list[str]] = {}
+        for text in texts:
+            folded = fold(text)
+            if not (member.match(folded) or " làm " in folded and held.search(folded)):
+                continue
+            ex = matcher.expand(text)
+            if m := member.match(ex.folded):
+                found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+                rh._add(out, m.group(1), [f.name for f in found[:1]])
+            for m in held.finditer(ex.folded):
+                found, end = matcher.match_list(ex, m.start(1))
+                if found and end <= m.end(1):
+                    rh._add(out, m.group(2), [f.name for f in found])
+        return {role: tuple(bodies) for role, bodies in out.items() if bodies}
+
+    matcher = get_matcher(())
+    odd = ["1. Tổ trưởng: Giám đốc Sở Nội vụ.", "Tiểu ban X do Giám đốc Công an tỉnh làm Trưởng"]
+    odd += [" Tiểu ban", unicodedata.normalize("NFD", "Tổ phó do Giám đốc Sở Y tế LÀM Tổ phó")]
+    odd += ["Tổ phó\uff1a Giám đốc Sở Tài chính"] + ODD
+    texts = [*lines, *odd]
+    got = rh.role_holders(texts, matcher)
+    assert got == plain(texts, matcher) and got
+    for text in texts:
+        assert rh.role_holders([text], matcher) == plain([text], matcher), text

@@ -17,6 +17,9 @@ _AFTER_TIME = re.compile(
 )
 _LEAD_HEAD = re.compile(r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị)[\s,]+(?:đơn\s+vị\s+)?thực\s+hiện")
 _GLUED_HEADER = re.compile(r"^(?:stt|tt)\s+(\S.*)$")
+# The first letters of its matches as printed, in either case (keep in step with it): no other
+# character folds to them, so a line opening with none holds no glued header and is not folded
+GLUED_HEADER_LETTERS = frozenset("sStT")
 _GLUED_LABEL = re.compile(r"^(\d{1,3})\.?\s+(\S.*)$")
 
 

@@ -26,7 +26,13 @@ from functools import lru_cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, get_matcher
 from dxtrack.extraction.layout_groups import group_rows, lead_first
-from dxtrack.extraction.layout_header import glued_header, glued_label, time_first, trailing
+from dxtrack.extraction.layout_header import (
+    GLUED_HEADER_LETTERS,
+    glued_header,
+    glued_label,
+    time_first,
+    trailing,
+)
 from dxtrack.extraction.layout_names import (
     OPEN_HEAD,
     agency_tail,
@@ -125,7 +131,11 @@ def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
         text, width = " ".join(cells), len(cells)
     elif len(first) <= 6 and _STT.match(fold(first)):
         text = ""
-    elif (rest := glued_header(fold(first))) and set(_WORD_SPLIT.split(rest)) - {""} <= words:
+    elif (
+        first[:1] in GLUED_HEADER_LETTERS
+        and (rest := glued_header(fold(first)))
+        and set(_WORD_SPLIT.split(rest)) - {""} <= words
+    ):
         text = rest  # "STT Nhiệm vụ": the first two header cells on one line
     else:
         return None

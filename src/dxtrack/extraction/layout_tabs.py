@@ -20,10 +20,13 @@ columns from their cells.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import cued, cues
 from dxtrack.extraction.vocab import load as load_vocab
+from dxtrack.vn import fold_keeps
 
 _STT = re.compile(r"^(?:stt|tt|số\s+tt|số\s+thứ\s+tự)$")
 _ROW_NUMBER = re.compile(r"^\d{1,3}(?:\.\d{1,3})*\.?$")
@@ -65,23 +68,38 @@ def _numbered(lines: list[str], at: int) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _gazette() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _gazette() -> tuple[
+    re.Pattern[str], re.Pattern[str], re.Pattern[str], tuple[tuple[str, ...], ...]
+]:
     v = load_vocab("layout")
     keys = ("gazette_page_header", "gazette_stamp_start", "gazette_stamp_line")
     header = re.compile("|".join(f"(?:{p})" for p in v[keys[0]]))
     start, line = (re.compile(v[k]) for k in keys[1:])
-    return header, start, line
+    # the words of each page header's and the stamp start's pattern that folding keeps
+    # (`vn.fold_keeps`): a line whose lower case lacks one of each pattern's is neither, and
+    # is not folded (most lines); () when some pattern has none (every line is folded)
+    kept = tuple(tuple(w for w in cues(p) if fold_keeps(w)) for p in [*v[keys[0]], v[keys[1]]])
+    return header, start, line, kept if all(kept) else ()
 
 
 def drop_gazette_furniture(lines: list[str]) -> list[str]:
     """Lines without the Công báo's running page headers ("CÔNG BÁO/Số 285 + 286/Ngày
     04-4-2022", its page number before or after) and the portal's e-signature stamp, which
     a page break prints inside a sentence or a table."""
-    header, start, stamp_line = _gazette()
+    header, start, stamp_line, kept = _gazette()
     out: list[str] = []
     in_stamp = False
     for line in lines:
-        folded = fold(line.strip())
+        text = line.strip()
+        if (
+            kept
+            and not in_stamp
+            and not cued(text.lower(), kept)
+            and unicodedata.is_normalized("NFC", text)
+        ):
+            out.append(line)  # none of the patterns' words: no header, no stamp
+            continue
+        folded = fold(text)
         in_stamp = bool(start.match(folded)) or (in_stamp and bool(stamp_line.match(folded)))
         if not in_stamp and not header.match(folded):
             out.append(line)

@@ -10,6 +10,7 @@ bodies whose heads hold it (FORMAT.md: an office-holder becomes the agency).
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from functools import cache
 
@@ -34,6 +35,12 @@ def role_holders(texts: Iterable[str], matcher: AgencyMatcher) -> dict[str, tupl
     member, held, _ = _patterns()
     out: dict[str, list[str]] = {}
     for text in texts:
+        if (
+            ":" not in text
+            and " làm " not in text.lower()
+            and unicodedata.is_normalized("NFC", text)
+        ):
+            continue  # neither a member line's colon nor " làm ", which folding keeps: not folded
         folded = fold(text)  # the patterns tried on the plain text first (most lines fail)
         if not (member.match(folded) or " làm " in folded and held.search(folded)):
             continue
