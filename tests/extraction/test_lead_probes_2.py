@@ -20,12 +20,7 @@ PROBES = load(Path(__file__).parent / "cases" / "lead_probes" / "probes2.txt")
 # rule that mends one shows.
 KNOWN_WRONG: dict[int, str] = {
     6: "'X chủ trì ...; Y phối hợp ...': the coordinators after ';' not read",
-    65: "a project board's long name cut at 'xây dựng các công trình ... và ...'",
     70: "a group's qualifier 'được giao nhiệm vụ tại Kế hoạch này' left off",
-    76: "'Ban Chỉ đạo phòng, chống ...' cut at the comma of 'phòng, chống'",
-    79: "a project board's long name cut at 'xây dựng các công trình ... và ...'",
-    80: "a project board's long name cut at 'xây dựng và phát triển quỹ đất ...'",
-    90: "'Trung tâm Phục vụ hành chính công xã' loses its level word",
     148: "'giao X chủ trì; giao Y phối hợp ...': the coordinators after ';' not read",
     168: "'X chịu trách nhiệm ...; các Bộ: A, B ... hướng dẫn ...' in a letter: one task",
     195: "a directory name ('Ban Quản lý Khu kinh tế') ends a longer name before 'và các ...'",

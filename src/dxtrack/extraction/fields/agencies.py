@@ -129,6 +129,8 @@ class AgencyMatcher:
             rf"(?:{_alt(vocab['stop_words'])})\b"
         )
         self._name_verb = re.compile(rf"(?:{_alt(vocab['name_verbs'])})\b")
+        self._comma_compound = re.compile(rf"(?:{_alt(vocab['comma_compounds'])})\b")
+        self._long_name = re.compile(rf"(?:{_alt(vocab['long_name_heads'])})\b")
         # "... có liên quan" closing a group in a list, before a separator or the end
         self._relevance_tail = re.compile(
             rf"(?:{_alt(vocab['relevance_tails'])})(?=[ \t]*(?:[,;.]|\bvà\b|$))"
@@ -306,10 +308,9 @@ class AgencyMatcher:
             return end
         named = self._place_name(ex, s.end())
         # "Văn phòng HĐND và UBND huyện": an office of the people's bodies takes its bare level
-        council = ex.folded.endswith("nhân dân", 0, end) and not ex.folded.startswith(
-            " xã hội", end
-        )
-        return named if named > s.end() or council or ex.folded.startswith(" tỉnh", end) else end
+        # ... and so does any known body ("Trung tâm Phục vụ hành chính công xã", "... tỉnh");
+        # "xã hội" is no level
+        return end if ex.folded.startswith(" xã hội", s.start()) else named
 
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
@@ -373,12 +374,16 @@ class AgencyMatcher:
             if listed:  # "Phòng Kinh tế, Hạ tầng và Đô thị xã"
                 end, words = listed, words + 1
                 continue
+            joined = self._comma_compound.match(ex.folded, prev) if words else None
+            if joined and joined.end() > end:  # "Ban Chỉ đạo phòng, chống tội phạm tỉnh"
+                end, words = joined.end(), words + 1
+                continue
             w = _WORD.match(ex.text, end)
             if not w:
                 break
             at = w.start(1)
             if at < through:  # "... đầu tư xây dựng tỉnh": up to the unit that ends the name
-                end, words = w.end(), words + 1
+                end = w.end()  # (not counted: "... xây dựng các công trình dân dụng và ...")
                 continue
             if end == unit_end and not _is_capital(ex.text, at):
                 dash = _NAME_DASH.match(ex.folded, end)
@@ -409,7 +414,7 @@ class AgencyMatcher:
                 stop = None  # "Đội Quản lý thị trường", "Văn phòng Đăng ký đất đai": a name word
             if stop and words and self._stop_compound.match(ex.folded, prev):
                 stop = None  # "Chương trình", "Công trình": the stop word ends a noun
-            if stop and words and (named := self._name_verb_through(ex, at)):
+            if stop and words and (named := self._name_verb_through(ex, pos, at)):
                 through, stop = named, None
             if stop or self._starts_mention(ex, at):
                 if words == 0 and (
@@ -445,7 +450,7 @@ class AgencyMatcher:
         known = self._bare_known.get(" ".join(fold(mention.name, accents=False).split()))
         return Mention(mention.start, mention.end, known) if known else mention
 
-    def _name_verb_through(self, ex: Expanded, at: int) -> int:
+    def _name_verb_through(self, ex: Expanded, start: int, at: int) -> int:
         """Where an open name ends when the verb-like word at `at` belongs to it: a unit word
         follows within a few words of the name ("Ban Quản lý dự án đầu tư xây dựng tỉnh",
         "... xây dựng các công trình giao thông tỉnh"); 0 when none does."""
@@ -453,9 +458,14 @@ class AgencyMatcher:
         if not verb:
             return 0
         end = verb.end()
-        for _ in range(6):
+        # a project board's long name reaches further ("Ban Quản lý dự án đầu tư xây dựng các
+        # công trình dân dụng và công nghiệp tỉnh"), over no other verb
+        long = self._long_name.match(ex.folded, start)
+        for _ in range(9 if long else 6):
             w = _WORD.match(ex.folded, end)
             if not w or (self._not_name.match(ex.folded, w.start(1)) and w.group(1) != "các"):
+                return 0
+            if long and self._stop.match(ex.folded, w.start(1)):
                 return 0
             if self._name_unit.match(ex.folded, w.start(1)):
                 return w.start(1)
