@@ -505,7 +505,20 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found and _PAREN_ROLE.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
+    agents = _DONE_BY.finditer(ex.folded, start, stop) if " do " in ex.folded else ()
+    for m in agents:  # "Tổ chức tập huấn ... do Sở Nội vụ chủ trì, thực hiện trong Quý III"
+        if v["work_noun"].search(" ".join(ex.folded[: m.start()].split()[-3:])):
+            continue  # "kinh phí thực hiện các nhiệm vụ do các sở chủ trì": which tasks
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found and _CHAIR_AFTER.match(ex.folded, end):
+            return Subject(found, True, end, mid=True)
     return Subject()
+
+
+# the work's chair named after it: "... do Sở Nội vụ chủ trì" (not "do X thực hiện", which
+# also names who carries out a procedure: "các thủ tục do Sở X thực hiện")
+_DONE_BY = re.compile(r"\bdo\s+")
+_CHAIR_AFTER = re.compile(r"\s*chủ\s+trì\b")
 
 
 _OPINION = re.compile(r"\s*có\s+ý\s+kiến(?:\s+chỉ\s+đạo)?(?:\s+(?:như\s+sau|sau))?\s*:\s*")
