@@ -1185,6 +1185,34 @@ PROBES = [
         "ỦY BAN NHÂN DÂN\n\nTỈNH AN GIANG\n\nSố: 2304/UBND-KT\n\nAn Giang, ngày 05 tháng 10 năm 2025\n\nV/v bảo trì đường tỉnh\n\nKính gửi: Sở Xây dựng.\n\nỦy ban nhân dân tỉnh đề nghị Sở Xây dựng thực hiện.\n\n| Nơi nhận: - Như trên; - Lưu: VT. | KT. CHỦ TỊ CH P HÓ CHỦ T Ị CH Ngu y ễn Văn Tâm |\n",
         {"signer": "Ngu y ễn Văn Tâm"},
     ),
+    (
+        "lost-first-glyph",
+        "txt",
+        f"Y BAN NHÂN DÂN\nTỈNH GIA LAI\n-------\nSố: 2401/UBND-KT\n{MOTTO}\nGia Lai, ngày 06 tháng 10 năm 2025\nV/v bảo vệ rừng mùa khô\n{BODY}\n{SIGN}",
+        {"issuer": "Ủy ban nhân dân tỉnh Gia Lai", "place": "Gia Lai"},
+    ),
+    (
+        "date-place-lost",
+        "para",
+        "BỘ NỘI VỤ\nSố: 2402/BNV-CCVC\nV/v tuyển dụng công chức năm 2026\n, ngày 07 tháng 10 năm 2025\nKính gửi: Ủy ban nhân dân các tỉnh, thành phố.\nBộ Nội vụ đề nghị các địa phương thực hiện.\nNơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG\nTHỨ TRƯỞNG\nTrương Hải Long",
+        {
+            "place": None,
+            "issued_date": "2025-10-07",
+            "subject": "V/v tuyển dụng công chức năm 2026",
+        },
+    ),
+    (
+        "flat-head-caps-subject",
+        "txt",
+        "ỦY BAN NHÂN DÂN TỈNH AN GIANG CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc An Giang, ngày 08 tháng 10 năm 2025 Số: 21/CT-UBND CHỈ THỊ VỀ TĂNG CƯỜNG QUẢN LÝ ĐẤT ĐAI TRÊN ĐỊA BÀN TỈNH Thời gian qua, công tác quản lý đất đai trên địa bàn tỉnh còn nhiều hạn chế.\n1. Sở Nông nghiệp và Môi trường chủ trì rà soát.\nNơi nhận:\n- Lưu: VT.\nCHỦ TỊCH\nHồ Văn Mừng",
+        {
+            "doc_type": "Chỉ thị",
+            "subject": "VỀ TĂNG CƯỜNG QUẢN LÝ ĐẤT ĐAI TRÊN ĐỊA BÀN TỈNH",
+            "number": "21/CT-UBND",
+            "issued_date": "2025-10-08",
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+        },
+    ),
 ]
 
 

@@ -68,11 +68,16 @@ def find_place_date(line: str) -> PlaceDate | None:
         whole = f"{glued.group(1)} {place}"
         if _dashes(fold(whole)) in _place_names():
             place, span = whole, (glued.start(1), span[1])
+    return PlaceDate(place, *_dated(m), *span)
+
+
+def _dated(m: re.Match[str]) -> tuple[int | None, str | None]:
+    """The year and the ISO date of a `_DATE` match (None for a blank day or month)."""
     if m.group("ny"):
         year = int(m.group("ny"))
-        return PlaceDate(place, year, _iso(year, int(m.group("nm")), int(m.group("nd"))), *span)
+        return year, _iso(year, int(m.group("nm")), int(m.group("nd")))
     if not m.group("y"):
-        return PlaceDate(place, None, None, *span)
+        return None, None
     year = int(m.group("y"))
     day, month = _DAY.match(m.group("d")), _DAY.match(m.group("m"))
     issued = (
@@ -80,7 +85,18 @@ def find_place_date(line: str) -> PlaceDate | None:
         if day and month
         else None
     )
-    return PlaceDate(place, year, issued, *span)
+    return year, issued
+
+
+# The place-date line with its place lost (a PDF's text run dropped, a blank left to fill):
+# ", ngày 15 tháng 4 năm 2025" alone on its line.
+_PLACELESS = re.compile(rf"^[\s|*_]*,\s*{_DATE}[\s.*_|]*$")
+
+
+def placeless_date(line: str) -> tuple[int | None, str | None] | None:
+    """The year and date of a place-date line whose place was lost; None for any other line."""
+    m = _PLACELESS.match(line) if "," in line else None
+    return _dated(m) if m else None
 
 
 def _place(m: re.Match[str]) -> tuple[str, tuple[int, int]]:

@@ -342,6 +342,12 @@ def _known_places() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _first_letter_lost() -> dict[str, str]:
+    """National letterhead names by their letters without the first one."""
+    return {key[1:]: name for key, name in _known_names().items()}
+
+
+@lru_cache(maxsize=1)
 def _known_local_names() -> dict[str, str]:
     """A local body's letterhead with its place on one line ("ỦY BAN NHÂN DÂN TỈNH AN GIANG")
     by its letters: a national letterhead name of a local body (data/metadata.yaml
@@ -366,6 +372,8 @@ def known_name(line: str) -> str:
         return line
     if key in _known_names():
         return _known_names()[key]
+    if len(key) >= 8 and (first_lost := _first_letter_lost().get(key)):
+        return first_lost  # "Y BAN NHÂN DÂN": a PDF font without the glyph "Ủ"
     if key in _known_places() and (line.isascii() or _spaced(line)):
         return _known_places()[key]  # "TINH LAM DONG", "T HÀNH P HỐ C ẦN T HƠ": no fuzzy match
     if key in _known_local_names() and _spaced(line):

@@ -16,6 +16,7 @@ from dxtrack.extraction.fields.dateline import (
     find_place_date,
     join_broken,
     passed_date,
+    placeless_date,
     source_line,
     title_source,
     without_place_date,
@@ -216,6 +217,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                     # "số: 34ÚŸ  mCT-KHCN Hà Nội, ngày ...": OCR lost the slash; as printed
                     meta.number, seen_number = re.sub(r"\s+", "", lost.group(1)), True
                     number_at, line = i, f"{line[: lost.start()]} {line[lost.end() :]}".strip()
+        elif not meta.place and not meta.issued_date and (placeless := placeless_date(line)):
+            meta.year, meta.issued_date = placeless  # ", ngày 15 tháng 4 năm 2004"
+            line = ""
         if not seen_number and (bare := _BARE_NUMBER.match(line)):
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1
@@ -230,7 +234,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 meta.subject, i = _collect_subject([*lines[:i], rest, *lines[i + 1 :]], i)
                 continue
             if rest:  # a flattened head: "Số: 435/QĐ-UBND Kon Tum, ngày ... QUYẾT ĐỊNH V/V ..."
-                lines.insert(i + 1, rest)
+                lines[i + 1 : i + 1] = _title_apart(rest)
         if i == number_at + 1 and not meta.subject and _CELL_SUBJECT.match(line):
             meta.subject, i = _collect_subject(lines, i)  # "Về tăng cường ..." in the number cell
             continue
@@ -346,6 +350,27 @@ def _qualified_title(rest: str, lines: list[str], i: int) -> bool:
     )
 
 
+def _title_apart(rest: str) -> list[str]:
+    """The rest of a flattened head after its number: a type name and subject in capitals with
+    the body's first sentence run on ("CHỈ THỊ VỀ ... TỈNH Thời gian qua, ...") parted into
+    the title line and the sentence."""
+    words = rest.split()
+    for k, word in enumerate(words):
+        if word != word.upper():  # the first word with a lower-case letter
+            head = " ".join(words[:k])
+            sentence = words[k:]
+            if (
+                k >= 3
+                and word[:1].isupper()
+                and len(sentence) >= 4
+                and sentence[1][:1].islower()
+                and _typed_subject(head)
+            ):
+                return [head, " ".join(sentence)]
+            break
+    return [rest]
+
+
 def _typed_subject(line: str) -> tuple[str, str] | None:
     """The type name and the subject on one line: "QUYẾT ĐỊNH CHẤP THUẬN CHỦ TRƯƠNG ĐẦU TƯ",
     "QUYẾT ĐỊNH V/V BAN HÀNH ..." -> ("Quyết định", "CHẤP THUẬN ...")."""
@@ -440,6 +465,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or _LIST_INTRO.match(lines[j])  # "Ủy ban nhân dân xã thông báo ... như sau:"
             or _ATTACHED.match(lines[j])  # "(Kèm theo Quyết định số .../QĐ-TTg ...)"
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
+            or placeless_date(lines[j])  # the place-date line without its place
         )
     ):
         if dated := find_place_date(lines[j]):
