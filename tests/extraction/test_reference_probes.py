@@ -1096,6 +1096,28 @@ PROBES: list[tuple[str, str, str, list[str]]] = [
         ),
         [],
     ),
+    # --- sixth batch: a date opening the sentence ---------------------------------------------
+    (
+        "opening_date_of_an_event_is_no_date",
+        "frag",
+        "Ngày 20/10/2025, Sở Nội vụ tổ chức hội nghị triển khai Kế hoạch số 45/KH-UBND.",
+        ["Kế hoạch | 45/KH-UBND | null | null"],
+    ),
+    (
+        "opening_date_of_receipt_is_no_date",
+        "frag",
+        (
+            "Ngày 05/3/2025, Ủy ban nhân dân tỉnh nhận được Công văn số 1234/BYT-KHTC của Bộ Y "
+            "tế về việc báo cáo."
+        ),
+        ["Công văn | 1234/BYT-KHTC | null | Bộ Y tế"],
+    ),
+    (
+        "opening_date_of_signing",
+        "frag",
+        "Ngày 05/3/2025, Ủy ban nhân dân tỉnh đã ký ban hành Kế hoạch số 46/KH-UBND.",
+        ["Kế hoạch | 46/KH-UBND | 2025-03-05 | null"],
+    ),
 ]
 
 

@@ -50,12 +50,24 @@ _DATE_AFTER = re.compile(
 )
 _DATE_PAREN = re.compile(r"^\s*\((?:ngày\s*)?(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\)")
 _DAY = r"(\d{1,2})(?:/|\s+tháng\s+)(\d{1,2})(?:/|\s+năm\s+)((?:19|20)\d\d)"
-_DATE_BEFORE = re.compile(
-    rf"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+{_DAY},?\s[^.;\n]*$"
-    # "..., ngày 17 tháng 6 năm 2025 Bộ trưởng ... đã ban hành Thông tư số ...", "..., ngày
-    # 16/8/2018 Bộ X đã có Công văn số ..."
-    rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:ban\s+hành|đã\s+có|có|gửi)\s[^.;,\n]*$"
-)
+
+
+@lru_cache(maxsize=1)
+def _date_before_pattern() -> re.Pattern[str]:
+    """A date before the number that is its date: opening the sentence ("Ngày 13/9/2024, Chủ
+    tịch ... đã ban hành Quyết định số ...") or after a comma ("..., ngày 16/8/2018 Bộ X đã có
+    Công văn số ..."), with a verb of issuing between (`reference_issue_verbs` in
+    `data/vocab.yaml`): "Ngày 20/10/2025, Sở X tổ chức hội nghị triển khai Kế hoạch số ..."
+    dates the meeting, "Ngày 05/3/2025, ... nhận được Công văn số ..." its receipt."""
+    verbs = "|".join(
+        re.escape(v).replace(r"\ ", r"\s+") for v in load_vocab("vocab")["reference_issue_verbs"]
+    )
+    return re.compile(
+        rf"(?:^|[.;:]\s+|\n)[-–+•]?\s*Ngày\s+{_DAY},?\s[^.;\n]*\b(?:{verbs})\s[^.;\n]*$"
+        rf"|,\s+ngày\s+{_DAY},?\s[^.;,\n]*\b(?:{verbs})\s[^.;,\n]*$"
+    )
+
+
 # "số" and its OCR forms ("sô", "so", "sổ", "só"; "s" when a PDF lost the glyph "ố")
 _TYPE_BEFORE_GAP = re.compile(r"(?:\s+(?:số|sô|so|sổ|só|s))?[\s*_]*[:.]?[\s*_]*$", re.IGNORECASE)
 # what a gap can hold: spaces and these (the letters in any case `re.IGNORECASE` matches)
@@ -505,7 +517,7 @@ def _date_end(text: str, pos: int) -> int:
 
 def _date_before(text: str, pos: int) -> str | None:
     window = text[max(0, pos - 200) : pos]
-    m = _DATE_BEFORE.search(window)
+    m = _date_before_pattern().search(window)
     if not m or NUMBER.search(window, max(m.end(i) for i in range(1, 7) if m.group(i))):
         return None  # the date opening the sentence dates the first document cited after it
     d, mo, y = (int(g) for g in m.groups() if g)
