@@ -74,6 +74,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|{_ONCE_QUARTER}"
             # "trước ngày 20 của tháng cuối quý", "báo cáo theo quý"
             r"|tháng\s+cuối\s+(?:của\s+)?(?:mỗi\s+|hằng\s+|hàng\s+)?quý|báo\s+cáo\s+(?:\w+\s+){0,3}?theo\s+quý"
+            # "trước ngày 05 của tháng đầu quý tiếp theo / quý sau"
+            r"|tháng\s+đầu\s+(?:tiên\s+)?(?:của\s+)?(?:mỗi\s+)?quý\s+(?:tiếp\s+theo|sau|kế\s+tiếp)"
             # "định kỳ 03 tháng", "3 tháng một lần"
             rf"|định\s+kỳ\s+(?:0?3|ba)\s+tháng|{_EVERY_H}\s+(?:0?3|ba)\s+tháng"
             rf"|{_THREE_MONTHS_ONCE}"
@@ -93,7 +95,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
-            rf"|ngày\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}})*"
+            rf"|(?:ngày|trước)\s+\d{{1,2}}\s*/\s*\d{{1,2}}(?:\s*(?:,|và)\s*(?:ngày\s+)?\d{{1,2}}\s*/\s*\d{{1,2}})*"
             rf"(?!\s*/\s*\d)\s+{_EVERY}\s+năm"
             rf"|định\s+kỳ\s+(?:báo\s+cáo|tổng\s+hợp|đánh\s+giá)\b[^.;]{{0,120}}?{_EVERY}\s+năm"
             # "... hằng năm, trước ngày 31 tháng 12": a yearless day right after times the action
@@ -128,7 +130,7 @@ RULE_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "weekly": (("tuần",),),
     "monthly": (("tháng",), ("hằng", "hàng", "định", "mỗi", "lần")),
     "half-yearly": (("tháng", "năm"), (*_PERIOD_CUES, "báo cáo")),
-    "quarterly": (("quý", "tháng"), (*_PERIOD_CUES, "báo cáo", "cuối")),
+    "quarterly": (("quý", "tháng"), (*_PERIOD_CUES, "báo cáo", "cuối", "đầu")),
     "yearly": (("năm",), _PERIOD_CUES),
     "continuous": (("thường",),),
 }

@@ -52,6 +52,9 @@ _COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
 # a period fronted without its comma: "Hằng năm Sở Nội vụ ...", "..., hằng năm Sở X ..."
 _PERIOD_ADVERB = re.compile(
     rf"(?:{alternation(load_vocab('vocab')['period_adverbs'])})\s+(?=[^\W\d])"
+    # a dated limit fronted the same way: "Trong năm 2026 Sở Nội vụ ...", "Trong quý I/2026 ..."
+    r"|(?:trong|đến\s+hết)\s+(?:năm\s+(?:19|20)\d\d|quý\s+(?:iv|i{1,3}|[1-4])\s*(?:/|năm)\s*(?:19|20)\d\d"
+    r"|tháng\s+\d{1,2}\s*(?:/|năm)\s*(?:19|20)\d\d)\s+(?=[^\W\d])"
 )
 _ROLE_END = re.compile(r"\s+(?:có|chịu)\s+(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+\w+){0,2}\s*:?\s*$")
 _COORD = re.compile(r"phối\s+hợp(?:\s*,\s*hỗ\s+trợ)?(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+")
