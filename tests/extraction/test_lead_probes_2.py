@@ -25,6 +25,7 @@ KNOWN_WRONG: dict[int, str] = {
     168: "'X chịu trách nhiệm ...; các Bộ: A, B ... hướng dẫn ...' in a letter: one task",
     195: "a directory name ('Ban Quản lý Khu kinh tế') ends a longer name before 'và các ...'",
     200: "'Cùng với X, Y <acts>': no task read",
+    225: "'X chịu trách nhiệm chính, Y phối hợp ...': Y not read as a coordinator",
 }
 
 

@@ -143,6 +143,7 @@ class AgencyMatcher:
         designation = r"(?:chi\s+nhánh\s+)?(?:số|khu\s+vực)\s+(?:\d+|[ivxlc]+)\b"
         self._name_unit = re.compile(rf"(?:{units})\b(?!\s+hội\b)|{designation}")
         self._designation = re.compile(rf"\s+{designation}")
+        self._branch_of = re.compile(rf"\s+chi\s+nhánh(?:\s+(?:{units})\b)?(?=\s+[^\s,;.])")
         self._branch = re.compile(rf"(?:{_alt(vocab['branch_heads'])})\s")
         self._pronoun = re.compile(rf"(?:{_alt(vocab['pronouns'])})\b")
         self._category = re.compile(rf"(?:các\s+)?(?:{_alt(vocab['categories'])})\b")
@@ -276,6 +277,8 @@ class AgencyMatcher:
             end = designation.end()  # "Kho bạc Nhà nước khu vực XV"
         elif scope := self._scope.match(ex.folded, end):
             end = scope.end()  # "Sở Y tế các tỉnh, thành phố trực thuộc Trung ương"
+        elif branch := self._branch_of.match(ex.folded, end):
+            end = self._place_name(ex, branch.end())  # "Ngân hàng ... chi nhánh tỉnh An Giang"
         return [self._mention(ex, m.start(), end)]
 
     def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:

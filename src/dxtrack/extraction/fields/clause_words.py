@@ -82,8 +82,10 @@ def clause_vocab() -> dict:
         "grant": re.compile(rf"\W*(?:{alt('grant_verbs')})\s+"),
         "category_name": re.compile(rf"(?:các\s+)?(?:{alt('obliged_categories')}|đơn\s+vị)\b"),
         # after a named body: "Sở X đề nghị các cơ quan ...", "UBND tỉnh thống nhất giao Sở X"
+        # ... "UBND tỉnh giao nhiệm vụ cho Sở X" (the work named before "cho", `give_objects`)
         "request": re.compile(
             rf"\s*(?:(?:{alt('consent_words')})\s+)?(?:{alt('request_verbs')})\s+"
+            rf"(?:(?:{alt('give_objects')})\s+cho\s+)?"
         ),
         # after the head of government or an issuer: "Thủ tướng Chính phủ chỉ đạo Bộ X ..."
         "own_duties": re.compile(rf"\b(?:{alt('own_duty_intros')})\b"),
