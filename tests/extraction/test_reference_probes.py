@@ -1118,6 +1118,31 @@ PROBES: list[tuple[str, str, str, list[str]]] = [
         "Ngày 05/3/2025, Ủy ban nhân dân tỉnh đã ký ban hành Kế hoạch số 46/KH-UBND.",
         ["Kế hoạch | 46/KH-UBND | 2025-03-05 | null"],
     ),
+    # --- seventh batch: a number opening a bracket ------------------------------------------
+    (
+        "bracket_opens_with_number",
+        "frag",
+        (
+            "Ủy ban nhân dân tỉnh đã kịp thời ban hành văn bản chỉ đạo (1234/UBND-VX ngày "
+            "05/3/2025; 1301/UBND-VX ngày 12/3/2025) và tổ chức kiểm tra."
+        ),
+        [
+            "Công văn | 1234/UBND-VX | 2025-03-05 | null",
+            "Công văn | 1301/UBND-VX | 2025-03-12 | null",
+        ],
+    ),
+    (
+        "bracketed_ratio_is_no_number",
+        "frag",
+        "Tỷ lệ hồ sơ trực tuyến đạt 85% (12/15 xã, phường) và 100% (8/8 cơ quan).",
+        [],
+    ),
+    (
+        "bracketed_site_code_is_no_number",
+        "frag",
+        "khu vực mỏ đá vôi Núi Cấm (2210-KS), xã An Hảo được đưa vào quy hoạch.",
+        [],
+    ),
 ]
 
 

@@ -286,11 +286,12 @@ _CUT_AFTER = re.compile(r"[ \t]?[-–][ \t]*(?:\n|$)")
 # end ("15/2018/NĐ-" + "Theo khoản ..."): a capital and two lower-case letters; no code is
 # written so ("TTg", "QĐi", "CTr" have one)
 _WORD_AFTER_BREAK = re.compile(r"\s?[-–/]?[ \t]*\n\s*[A-ZĐ][^\W\d_A-ZĐ]{2}")
-# a number opening a table's cell or a dash item ("| 1402/UBND-KT ngày 12/6/2025 |",
-# "- 35/KH-UBND ngày 20/6/2025 về ...": a list of documents)
-_ITEM_OPEN = re.compile(r"(?:^|\n|\|)[ \t]*(?:[-–+•][ \t]*)?$")
-# ... when its code is one (two capitals: not an item's "2- Mua sắm ...")
-_CODE_LETTERS = re.compile(r"[A-ZĐÐ]{2}")
+# a number opening a table's cell, a dash item or a bracket ("| 1402/UBND-KT ngày 12/6/2025 |",
+# "- 35/KH-UBND ngày 20/6/2025 về ...": a list of documents; "(1234/UBND-VX ngày 05/3/2025)")
+_ITEM_OPEN = re.compile(r"(?:^|\n|\||\()[ \t]*(?:[-–+•][ \t]*)?$")
+# ... when it is a document's symbol: a slash and a code of two capitals (not an item's
+# "2- Mua sắm ...", nor a mine's code "(1584-TD)")
+_CODE_LETTERS = re.compile(r"/.*[A-ZĐÐ]{2}")
 
 
 def _cut_word(raw: str) -> str:
