@@ -1213,6 +1213,141 @@ PROBES = [
             "issuer": "Ủy ban nhân dân tỉnh An Giang",
         },
     ),
+    (
+        "iss-abbrev-khcn",
+        "txt",
+        f"UBND TỈNH AN GIANG\nSỞ KH&CN\nSố: 2501/SKHCN-VP\n{MOTTO}\nAn Giang, ngày 09 tháng 10 năm 2025\nV/v đăng ký sáng kiến\n{BODY}\nGIÁM ĐỐC\nLê Hoàng Phúc",
+        {"issuer": "Sở Khoa học và Công nghệ tỉnh An Giang"},
+    ),
+    (
+        "iss-abbrev-gddt",
+        "txt",
+        f"UBND TỈNH AN GIANG\nSỞ GD&ĐT\nSố: 2502/SGDĐT-GDTrH\n{MOTTO}\nAn Giang, ngày 10 tháng 10 năm 2025\nV/v tổ chức hội thi giáo viên dạy giỏi\n{BODY}\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nĐặng Thị Thu",
+        {"issuer": "Sở Giáo dục và Đào tạo tỉnh An Giang"},
+    ),
+    (
+        "iss-abbrev-bcd",
+        "txt",
+        f"UBND TỈNH AN GIANG\nBCĐ PHÒNG, CHỐNG DỊCH BỆNH\nSố: 25/BCĐ-SYT\n{MOTTO}\nAn Giang, ngày 11 tháng 10 năm 2025\nV/v giám sát dịch cúm gia cầm\n{BODY}\nKT. TRƯỞNG BAN\nPHÓ TRƯỞNG BAN\nHuỳnh Văn Khải",
+        {"issuer": "Ban Chỉ đạo phòng, chống dịch bệnh tỉnh An Giang"},
+    ),
+    (
+        "iss-party-ubnd",
+        "txt",
+        "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY ỦY BAN NHÂN DÂN TỈNH\n*\nSố 12-CV/ĐU\nV/v kiện toàn chi bộ trực thuộc\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Giang, ngày 12 tháng 10 năm 2025\nKính gửi: Các chi bộ trực thuộc.\nĐảng ủy đề nghị các chi bộ thực hiện.\nNơi nhận:\n- Như trên,\n- Lưu.\nT/M ĐẢNG ỦY\nBÍ THƯ\nHồ Văn Mừng",
+        {"issuer": "Đảng ủy Ủy ban nhân dân tỉnh An Giang", "signer": "Hồ Văn Mừng"},
+    ),
+    (
+        "iss-party-zone",
+        "txt",
+        "ĐẢNG BỘ TỈNH AN GIANG\nĐẢNG ỦY ĐẶC KHU PHÚ QUỐC\n*\nSố 45-KH/ĐU\nĐẢNG CỘNG SẢN VIỆT NAM\nPhú Quốc, ngày 13 tháng 10 năm 2025\nKẾ HOẠCH\nkiểm tra, giám sát năm 2026\n1. Ủy ban Kiểm tra Đảng ủy chủ trì.\nNơi nhận:\n- Lưu.\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\nNguyễn Văn Phúc",
+        {
+            "issuer": "Đảng ủy đặc khu Phú Quốc",
+            "place": "Phú Quốc",
+            "subject": "kiểm tra, giám sát năm 2026",
+            "doc_type": "Kế hoạch",
+        },
+    ),
+    (
+        "iss-commune-unit",
+        "txt",
+        f"UBND XÃ MỸ HÒA HƯNG\nBAN CHỈ HUY QUÂN SỰ\nSố: 14/KH-BCHQS\n{MOTTO}\nMỹ Hòa Hưng, ngày 14 tháng 10 năm 2025\nKẾ HOẠCH\nHuấn luyện dân quân năm 2026\n1. Các ấp tổ chức lực lượng.\nNơi nhận:\n- Lưu.\nCHỈ HUY TRƯỞNG\nTrần Văn Hậu",
+        {"issuer": "Ban Chỉ huy quân sự xã Mỹ Hòa Hưng", "signer": "Trần Văn Hậu"},
+    ),
+    (
+        "num-steering-digits",
+        "txt",
+        f"BAN CHỈ ĐẠO 57 TỈNH AN GIANG\nSố: 09/KH-BCĐ57\n{MOTTO}\nAn Giang, ngày 15 tháng 10 năm 2025\nKẾ HOẠCH\nKiểm tra tiến độ chuyển đổi số quý IV năm 2025\n1. Sở Khoa học và Công nghệ chủ trì.\nNơi nhận:\n- Lưu: VT.\nTRƯỞNG BAN\nLê Hồng Quang",
+        {"number": "09/KH-BCĐ57", "doc_type": "Kế hoạch"},
+    ),
+    (
+        "date-tp-abbrev",
+        "txt",
+        f"UBND THÀNH PHỐ HỒ CHÍ MINH\nSỞ Y TẾ\nSố: 6001/SYT-NVY\n{MOTTO}\nTP. Hồ Chí Minh, ngày 16 tháng 10 năm 2025\nV/v tăng cường phòng chống sốt xuất huyết\n{BODY}\nKT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC\nNguyễn Văn Vĩnh Châu",
+        {
+            "place": "TP. Hồ Chí Minh",
+            "issued_date": "2025-10-16",
+            "issuer": "Sở Y tế Thành phố Hồ Chí Minh",
+        },
+    ),
+    (
+        "date-trailing-period",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2503/UBND-KT\n{MOTTO}\nAn Giang, ngày 17 tháng 10 năm 2025.\nV/v điều chỉnh giá nước sạch\n{BODY}\n{SIGN}",
+        {
+            "place": "An Giang",
+            "issued_date": "2025-10-17",
+            "subject": "V/v điều chỉnh giá nước sạch",
+        },
+    ),
+    (
+        "subj-director-decision",
+        "txt",
+        f"UBND TỈNH AN GIANG\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\nSố: 310/QĐ-SKHCN\n{MOTTO}\nAn Giang, ngày 18 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc thành lập Hội đồng tư vấn\nđánh giá nhiệm vụ khoa học và công nghệ\ncấp cơ sở năm 2025\nGIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ\nCăn cứ Luật Khoa học, công nghệ và đổi mới sáng tạo ngày 27 tháng 6 năm 2025;\nQUYẾT ĐỊNH:\nĐiều 1. Thành lập Hội đồng.\nNơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nLê Hoàng Phúc",
+        {
+            "subject": "Về việc thành lập Hội đồng tư vấn đánh giá nhiệm vụ khoa học và công nghệ cấp cơ sở năm 2025",
+            "doc_type": "Quyết định",
+        },
+    ),
+    (
+        "subj-attached-plan-note",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\n{MOTTO}\nKẾ HOẠCH\nThực hiện Chiến lược quốc gia về dữ liệu\n(Ban hành kèm theo Quyết định số 2600/QĐ-UBND ngày 19/10/2025 của Ủy ban nhân dân tỉnh)\nI. MỤC ĐÍCH, YÊU CẦU\n1. Công an tỉnh chủ trì.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Thị Minh",
+        {
+            "subject": "Thực hiện Chiến lược quốc gia về dữ liệu",
+            "doc_type": "Kế hoạch",
+            "number": None,
+        },
+    ),
+    (
+        "sig-ethnic-name",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 2504/UBND-KT\n{MOTTO}\nĐắk Lắk, ngày 20 tháng 10 năm 2025\nV/v phát triển cây cà phê bền vững\n{BODY}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nY Thanh Hà Niê Kđăm",
+        {
+            "signer": "Y Thanh Hà Niê Kđăm",
+            "issuer": "Ủy ban nhân dân tỉnh Đắk Lắk",
+            "place": "Đắk Lắk",
+        },
+    ),
+    (
+        "sig-two-word-name",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2505/UBND-KT\n{MOTTO}\nAn Giang, ngày 21 tháng 10 năm 2025\nV/v quản lý khai thác khoáng sản\n{BODY}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Hùng",
+        {"signer": "Lê Hùng"},
+    ),
+    (
+        "md-br-subject-cell",
+        "md",
+        "| UBND TỈNH AN GIANG<br>**SỞ TÀI CHÍNH** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**<br>**Độc lập - Tự do - Hạnh phúc** |\n|---|---|\n| Số: 2506/STC-QLNS<br>V/v rà soát<br>danh mục dự án chuyển tiếp | *An Giang, ngày 22 tháng 10 năm 2025* |\n\nKính gửi: Các sở, ban, ngành tỉnh.\n\nSở Tài chính đề nghị các cơ quan rà soát.\n\nNơi nhận:\n- Như trên;\n- Lưu: VT.\n\nGIÁM ĐỐC\n\nPhan Văn Lực\n",
+        {
+            "subject": "V/v rà soát danh mục dự án chuyển tiếp",
+            "number": "2506/STC-QLNS",
+            "issuer": "Sở Tài chính tỉnh An Giang",
+            "signer": "Phan Văn Lực",
+        },
+    ),
+    (
+        "num-commune-bcd",
+        "para",
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nXÃ PHÚ HÒA\tĐộc lập - Tự do - Hạnh phúc\nSố: 31/TB-UBND\tPhú Hòa, ngày 23 tháng 10 năm 2025\nTHÔNG BÁO\nTạm ngừng cung cấp điện để bảo trì lưới điện\nỦy ban nhân dân xã thông báo đến toàn thể Nhân dân được biết.\nNơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLý Văn Bé",
+        {
+            "number": "31/TB-UBND",
+            "place": "Phú Hòa",
+            "issued_date": "2025-10-23",
+            "subject": "Tạm ngừng cung cấp điện để bảo trì lưới điện",
+            "issuer": "Ủy ban nhân dân xã Phú Hòa",
+            "signer": "Lý Văn Bé",
+        },
+    ),
+    (
+        "type-report-caps-subject",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 410/BC-UBND\n{MOTTO}\nAn Giang, ngày 24 tháng 10 năm 2025\nBÁO CÁO\nTÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2025\nVÀ NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM\nI. TÌNH HÌNH KINH TẾ - XÃ HỘI\nTăng trưởng đạt 7,2%.\nNơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Văn Mừng",
+        {
+            "doc_type": "Báo cáo",
+            "subject": "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2025 VÀ NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM",
+        },
+    ),
 ]
 
 

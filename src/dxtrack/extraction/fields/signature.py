@@ -18,8 +18,11 @@ from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 # A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh", "Ngu y ễn Hữu
-# Tín").
-_PERSON = rf"[{vn.UPPER}][{vn.LOWER}]+(?:\s[{vn.LOWER}]{{1,2}}){{0,2}}(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
+# Tín"); a name of the Central Highlands opens with a one-letter word ("Y Thanh Hà Niê Kđăm").
+_PERSON = (
+    rf"(?:[{vn.UPPER}][{vn.LOWER}]+|(?<!\w)[{vn.UPPER}](?=\s))(?:\s[{vn.LOWER}]{{1,2}}){{0,2}}"
+    rf"(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
+)
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
     r"[*_|`]+|\\(?=[.\-*\s]|$)|^#{1,6}\s+|&nbsp;"
