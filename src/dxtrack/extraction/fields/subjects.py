@@ -92,7 +92,11 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     adverb = _PERIOD_ADVERB.match(ex.folded, base)
     if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
         pos = adverb.end()  # "Hằng năm Sở Nội vụ chủ trì ..."
-    elif v["lead_in"].match(ex.folded, base):  # "Trên cơ sở ..., các bộ ...": after a comma
+    elif v["lead_in"].match(ex.folded, base) and not (
+        # "Đối với Ủy ban nhân dân các xã, phường, đặc khu: <action>": the party before the
+        # colon, its commas no lead-in's end
+        topic_in and base == 0 and _party_before_colon(ex, matcher, topic_in.end())
+    ):  # "Trên cơ sở ..., các bộ ...": after a comma
         assign = _assign_verb(ex.folded, base, base + 300)
         agents = _passive_agents(ex, matcher, base, base + 300)
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
