@@ -864,3 +864,22 @@ def test_role_holders_fold_only_texts_with_their_marks(lines: list[str]) -> None
     assert got == plain(texts, matcher) and got
     for text in texts:
         assert rh.role_holders([text], matcher) == plain([text], matcher), text
+
+
+def test_enacting_formula_forms_searched_apart_find_the_alternation(lines: list[str]) -> None:
+    """THI_HANH searches its forms apart: the match (span) the alternation of them finds, from
+    any start and to any end, over the corpus lines and the formula's odd cases."""
+    from dxtrack.extraction.fields.task_model import THI_HANH
+
+    odd = ["Giám đốc Sở A chịu trách nhiệm thi hành Quyết định này./.", "hướng dẫn thi hành"]
+    odd += ["chịu trách nhiệm tổ chức thực hiện Quyết định này.", "thi hành nghị quyết này"]
+    odd += ["chịu trách nhiệm thực hiện chỉ thị này và thi hành quyết định này", ""]
+    found = 0
+    for line in [*lines, *odd]:
+        folded = fold(line)
+        for pos, endpos in ((0, len(folded)), (max(0, len(folded) - 160), len(folded)), (3, 60)):
+            got = THI_HANH.search(folded, pos, endpos)
+            want = THI_HANH.plain.search(folded, pos, endpos)
+            assert (got and got.span()) == (want and want.span()), line
+            found += want is not None
+    assert found > 5

@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
@@ -24,19 +25,44 @@ PAST_OR_MODAL = re.compile(
     r"|thông\s+báo|kế\s+hoạch|kết\s+luận|chỉ\s+thị|nghị\s+quyết)\s+số\s"
     r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;]))"
 )
-# "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for,
-# so it opens with its first word (the regex engine skips ahead to it)
-THI_HANH = re.compile(
+# "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for.
+# Its two forms are searched apart (`_Leftmost`), each opening with its literal first word
+# (the regex engine skips ahead to it; one alternation of both tried every "t" and "c").
+THI_HANH_FORMS = (
     # not "hướng dẫn, tổ chức thi hành Nghị quyết này": guiding its implementation is work.
     # The look-behinds come after the literal "thi" so the search still skips ahead to it
-    r"thi(?<!dẫn\sthi)(?<!dẫn,\sthi)(?<!dẫn\s\stổ\schức\sthi)"
-    r"(?<!dẫn\stổ\schức\sthi)(?<!dẫn,\stổ\schức\sthi)(?<!dẫn\svà\stổ\schức\sthi)"
-    r"\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
+    (
+        r"thi(?<!dẫn\sthi)(?<!dẫn,\sthi)(?<!dẫn\s\stổ\schức\sthi)"
+        r"(?<!dẫn\stổ\schức\sthi)(?<!dẫn,\stổ\schức\sthi)(?<!dẫn\svà\stổ\schức\sthi)"
+        r"\s+hành\s+(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này"
+    ),
     # "Giám đốc Sở A, ..., Chủ tịch ... chịu trách nhiệm tổ chức thực hiện Quyết định này./.":
     # the same formula, closing the text
-    r"|chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
-    r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này(?=[./\s]*$)"
+    (
+        r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
+        r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này(?=[./\s]*$)"
+    ),
 )
+
+
+class _Leftmost:
+    """`search` finds what the alternation of the patterns finds (`"|".join(patterns)`, kept
+    as `plain`): the match starting first, the first pattern's at a tie."""
+
+    def __init__(self, patterns: tuple[str, ...]) -> None:
+        self.patterns = tuple(re.compile(p) for p in patterns)
+        self.plain = re.compile("|".join(patterns))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        best = None
+        for pattern in self.patterns:
+            m = pattern.search(text, pos, endpos)
+            if m is not None and (best is None or m.start() < best.start()):
+                best = m
+        return best
+
+
+THI_HANH = _Leftmost(THI_HANH_FORMS)
 
 
 @dataclass
