@@ -883,3 +883,17 @@ def test_enacting_formula_forms_searched_apart_find_the_alternation(lines: list[
             assert (got and got.span()) == (want and want.span()), line
             found += want is not None
     assert found > 5
+
+
+def test_reference_keys_and_law_names_give_their_plain_results(lines: list[str]) -> None:
+    """references._key drops whitespace as _KEY_DROP.sub did; _law_named finds what
+    _LAW_NAMED finds (searched only where its words are), over the corpus lines' pieces."""
+    odd = ["12 /QĐ -UBND", "5\u00a0/\u2003KH\u2011UBND", "Luật ", "pháp  lệnh\t", "xluật ", "luật"]
+    for line in [*lines, *odd]:
+        for piece in [line, *line.split()[:8]]:
+            want = references._KEY_DROP.sub("", fold(piece).translate(references._KEY_LETTERS))
+            assert references._key(piece) == want, piece
+        folded = fold(line)
+        for end in {len(folded), len(folded) // 2, min(len(folded), 60)}:
+            want_law = references._LAW_NAMED.search(folded, 0, end) is not None
+            assert references._law_named(folded, end) is want_law, line

@@ -108,6 +108,14 @@ _LAW_BEFORE = re.compile(
 )
 # a law's type word right before a name that holds a type word ("Luật Quy hoạch")
 _LAW_NAMED = re.compile(r"\b(?:luật|pháp\s+lệnh)\s+$")
+
+
+def _law_named(head: str, end: int) -> bool:
+    """_LAW_NAMED in the head before `end`, searched only where its words are (the pattern
+    opens with a word boundary: the regex engine tries every position)."""
+    return ("luật" in head or "pháp" in head) and _LAW_NAMED.search(head, 0, end) is not None
+
+
 # a number without its code after "số" ("Quyết định số 49/2024 ngày ..."), or without year
 # and code when its date follows ("Công điện số 1409 ngày 15 tháng 9 năm 2021")
 _YEAR_NUMBER = re.compile(
@@ -451,7 +459,7 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _key(number: str) -> str:
     """A number as compared: folded, spaces dropped, every dash a hyphen, "Đ" (and OCR's "Ð")
     as "D" ("1875/QÐ-UBND" and "1510/QD-UBND" are "1875/QĐ-UBND" and "1510/QĐ-UBND")."""
-    return _KEY_DROP.sub("", fold(number).translate(_KEY_LETTERS))
+    return "".join(fold(number).translate(_KEY_LETTERS).split())  # _KEY_DROP.sub("", ...)
 
 
 _KEY_LETTERS = str.maketrans(
@@ -475,7 +483,7 @@ def _type_before(folded: str, pos: int, text: str) -> str | None:
     else:
         head = head.rstrip()
     m = pattern.search(head)
-    if not m or _LAW_NAMED.search(head, 0, m.start(1)):  # "Luật Quy hoạch số ..." is a law
+    if not m or _law_named(head, m.start(1)):  # "Luật Quy hoạch số ..." is a law
         law = _LAW_BEFORE.search(text, max(0, pos - 130), pos)
         return " ".join(law.group(1).split()) if law else None
     start = max(0, pos - 60) + m.start(1)
