@@ -580,9 +580,15 @@ def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject
         return found
     for m in _AFTER_ISSUER.finditer(ex.folded, 0, min(len(ex.folded), 600)):
         leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if leads and m.group().startswith("chuyển") and _FORWARD_ENDS.match(ex.folded, end):
+            continue  # "... xin chuyển văn bản số ... đến Bộ X.": forwarded, nothing asked
         if leads:
             return Subject(leads, True, end, mid=True)
     return Subject()
+
+
+# the receiver of a forwarded document closing its sentence (no "để ...", no verb after it)
+_FORWARD_ENDS = re.compile(r"\s*(?:\([^()]{0,80}\)\s*)?[.;]?\s*$")
 
 
 # "X chủ trì; Y, Z phối hợp ...": the partners named between the chair and "phối hợp"
