@@ -1348,6 +1348,66 @@ PROBES = [
             "subject": "TÌNH HÌNH KINH TẾ - XÃ HỘI 9 THÁNG NĂM 2025 VÀ NHIỆM VỤ TRỌNG TÂM 3 THÁNG CUỐI NĂM",
         },
     ),
+    (
+        "iss-party-office",
+        "txt",
+        "TỈNH ỦY AN GIANG\nVĂN PHÒNG\n*\nSố 310-CV/VPTU\nV/v chuẩn bị nội dung hội nghị\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Giang, ngày 25 tháng 10 năm 2025\nKính gửi: Các ban đảng Tỉnh ủy.\nVăn phòng Tỉnh ủy đề nghị các ban chuẩn bị.\nNơi nhận:\n- Như trên,\n- Lưu.\nK/T CHÁNH VĂN PHÒNG\nPHÓ CHÁNH VĂN PHÒNG\nTrần Thị Ngọc Hân",
+        {
+            "issuer": "Văn phòng Tỉnh ủy An Giang",
+            "signer": "Trần Thị Ngọc Hân",
+            "number": "310-CV/VPTU",
+        },
+    ),
+    (
+        "sig-md-italic-bold",
+        "md",
+        "ỦY BAN NHÂN DÂN\n\nTỈNH AN GIANG\n\nSố: 2601/UBND-KT\n\nAn Giang, ngày 26 tháng 10 năm 2025\n\nV/v kiểm tra phòng cháy chữa cháy\n\nKính gửi: Công an tỉnh.\n\nỦy ban nhân dân tỉnh đề nghị Công an tỉnh thực hiện.\n\n***Nơi nhận:***\n- Như trên;\n- Lưu: VT.\n\n**KT. CHỦ TỊCH**\n\n**PHÓ CHỦ TỊCH**\n\n***Nguyễn Văn Thành***\n",
+        {"signer": "Nguyễn Văn Thành"},
+    ),
+    (
+        "sig-nguoi-ky-stamp",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2602/UBND-KT\n{MOTTO}\nAn Giang, ngày 27 tháng 10 năm 2025\nV/v quản lý vật liệu nổ công nghiệp\n{BODY}\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNgười ký: Nguyễn Thị Minh\nEmail: ntminh@angiang.gov.vn\nThời gian ký: 27.10.2025 10:00:00 +07:00\nNguyễn Thị Minh",
+        {"signer": "Nguyễn Thị Minh"},
+    ),
+    (
+        "subj-vv-lower-continues-caps-cited",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 2603/UBND-KGVX\nV/v thực hiện Công văn số 1234/BYT-KCB\nngày 10/10/2025 của Bộ Y tế\n{MOTTO}\nAn Giang, ngày 28 tháng 10 năm 2025\n{BODY}\n{SIGN}",
+        {
+            "subject": "V/v thực hiện Công văn số 1234/BYT-KCB ngày 10/10/2025 của Bộ Y tế",
+            "number": "2603/UBND-KGVX",
+        },
+    ),
+    (
+        "date-place-zone-para",
+        "para",
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐẶC KHU PHÚ QUỐC\tĐộc lập - Tự do - Hạnh phúc\nSố: 88/UBND-VP\tPhú Quốc, ngày 29 tháng 10 năm 2025\nV/v đảm bảo an toàn cho du khách\n"
+        + BODY
+        + "\nCHỦ TỊCH\nLâm Văn Sang",
+        {
+            "place": "Phú Quốc",
+            "issued_date": "2025-10-29",
+            "issuer": "Ủy ban nhân dân đặc khu Phú Quốc",
+            "signer": "Lâm Văn Sang",
+        },
+    ),
+    (
+        "type-conclusion-party",
+        "txt",
+        "TỈNH ỦY AN GIANG\n*\nSố 120-KL/TU\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Giang, ngày 30 tháng 10 năm 2025\nKẾT LUẬN\ncủa Ban Thường vụ Tỉnh ủy về tình hình kinh tế - xã hội 9 tháng\n1. Ban cán sự đảng Ủy ban nhân dân tỉnh lãnh đạo thực hiện.\nNơi nhận:\n- Lưu Văn phòng Tỉnh ủy.\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nNguyễn Thanh Nhàn",
+        {
+            "doc_type": "Kết luận",
+            "subject": "của Ban Thường vụ Tỉnh ủy về tình hình kinh tế - xã hội 9 tháng",
+            "issuer": "Tỉnh ủy An Giang",
+        },
+    ),
+    (
+        "num-blank-party",
+        "txt",
+        "TỈNH ỦY AN GIANG\n*\nSố     -CV/TU\nV/v góp ý dự thảo báo cáo chính trị\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Giang, ngày    tháng 11 năm 2025\nKính gửi: Các đảng ủy trực thuộc Tỉnh ủy.\nThường trực Tỉnh ủy đề nghị góp ý.\nNơi nhận:\n- Như trên,\n- Lưu.\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nPhan Văn Tú",
+        {"number": "-CV/TU", "issued_date": None, "place": "An Giang"},
+    ),
 ]
 
 
