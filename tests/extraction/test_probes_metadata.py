@@ -1408,6 +1408,46 @@ PROBES = [
         "TỈNH ỦY AN GIANG\n*\nSố     -CV/TU\nV/v góp ý dự thảo báo cáo chính trị\nĐẢNG CỘNG SẢN VIỆT NAM\nAn Giang, ngày    tháng 11 năm 2025\nKính gửi: Các đảng ủy trực thuộc Tỉnh ủy.\nThường trực Tỉnh ủy đề nghị góp ý.\nNơi nhận:\n- Như trên,\n- Lưu.\nT/L BAN THƯỜNG VỤ\nCHÁNH VĂN PHÒNG\nPhan Văn Tú",
         {"number": "-CV/TU", "issued_date": None, "place": "An Giang"},
     ),
+    (
+        "iss-unit-wrapped",
+        "txt",
+        f"UBND TỈNH AN GIANG\nSỞ VĂN HÓA, THỂ THAO\nVÀ DU LỊCH\nSố: 2701/SVHTTDL-VP\n{MOTTO}\nAn Giang, ngày 31 tháng 10 năm 2025\nV/v tổ chức giải chạy việt dã\n{BODY}\nGIÁM ĐỐC\nTrần Thị Mỹ Dung",
+        {"issuer": "Sở Văn hóa, Thể thao và Du lịch tỉnh An Giang"},
+    ),
+    (
+        "iss-board-wrapped",
+        "txt",
+        f"UBND TỈNH AN GIANG\nBAN QUẢN LÝ DỰ ÁN ĐẦU TƯ\nXÂY DỰNG CÔNG TRÌNH GIAO THÔNG\nSố: 801/BQLDA-KH\n{MOTTO}\nAn Giang, ngày 01 tháng 11 năm 2025\nV/v bàn giao mặt bằng thi công\n{BODY}\nGIÁM ĐỐC\nNguyễn Minh Trí",
+        {"issuer": "Ban Quản lý dự án đầu tư xây dựng công trình giao thông tỉnh An Giang"},
+    ),
+    (
+        "iss-tab-mixed-province",
+        "para",
+        "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỉnh Quảng Trị\tĐộc lập - Tự do - Hạnh phúc\nSố: 902/UBND-KT\tQuảng Trị, ngày 02 tháng 11 năm 2025\nV/v khắc phục hậu quả mưa lũ\n"
+        + BODY
+        + "\n"
+        + SIGN,
+        {"issuer": "Ủy ban nhân dân tỉnh Quảng Trị", "place": "Quảng Trị", "number": "902/UBND-KT"},
+    ),
+    (
+        "iss-tab-all-cased",
+        "para",
+        "Ủy ban nhân dân\tCộng hòa xã hội chủ nghĩa Việt Nam\nTỉnh An Giang\tĐộc lập - Tự do - Hạnh phúc\nSố: 903/UBND-KT\tAn Giang, ngày 03 tháng 11 năm 2025\nV/v thu gom rác thải nông thôn\n"
+        + BODY
+        + "\n"
+        + SIGN,
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "903/UBND-KT",
+            "issued_date": "2025-11-03",
+        },
+    ),
+    (
+        "iss-city-mixed",
+        "txt",
+        f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ Hồ Chí Minh\nSố: 904/UBND-ĐT\n{MOTTO}\nThành phố Hồ Chí Minh, ngày 04 tháng 11 năm 2025\nV/v chống ngập đô thị\n{BODY}\n{SIGN}",
+        {"issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh"},
+    ),
 ]
 
 
