@@ -19,16 +19,16 @@ PROBES = load(Path(__file__).parent / "cases" / "lead_probes" / "probes2.txt")
 # Probes the engine still gets wrong (index: why), kept as strict expected failures so that a
 # rule that mends one shows.
 KNOWN_WRONG: dict[int, str] = {
-    6: "'X chủ trì ...; Y phối hợp ...': the coordinators after ';' not read",
+    6: "'X chủ trì ...; Y phối hợp <own verb> ...': Y not a coordinator (FORMAT.md: named after 'phối hợp'; debatable)",
     70: "a group's qualifier 'được giao nhiệm vụ tại Kế hoạch này' left off",
-    148: "'giao X chủ trì; giao Y phối hợp ...': the coordinators after ';' not read",
+    148: "'giao X chủ trì; giao Y phối hợp <verb> ...': Y not a coordinator (as probe 6)",
     168: "'X chịu trách nhiệm ...; các Bộ: A, B ... hướng dẫn ...' in a letter: one task",
     195: "a directory name ('Ban Quản lý Khu kinh tế') ends a longer name before 'và các ...'",
-    200: "'Cùng với X, Y <acts>': no task read",
+    200: "'Cùng với X, Y <acts>': X not read as a coordinator",
     225: "'X chịu trách nhiệm chính, Y phối hợp ...': Y not read as a coordinator",
     234: "a short letter's one body paragraph after 'Kính gửi: X' read as part of X",
     237: "'Giám đốc các đơn vị trực thuộc': the group's 'trực thuộc' left off",
-    251: "'Giao X hướng dẫn ...; Y phối hợp ...': Y not read as a coordinator",
+    251: "'Giao X hướng dẫn ...; Y phối hợp <verb> ...': Y not a coordinator (as probe 6)",
 }
 
 
