@@ -897,3 +897,17 @@ def test_reference_keys_and_law_names_give_their_plain_results(lines: list[str])
         for end in {len(folded), len(folded) // 2, min(len(folded), 60)}:
             want_law = references._LAW_NAMED.search(folded, 0, end) is not None
             assert references._law_named(folded, end) is want_law, line
+
+
+def test_footnote_marks_translated_only_where_they_are() -> None:
+    """find_references reads a footnote's mark as a space only in a text holding one (the
+    translation is the identity otherwise): a mark glued to a number still ends it."""
+    assert all(references._MARKS.get(ord(c)) == " " for c in references._MARK_CHARS)
+    assert len(references._MARKS) == len(references._MARK_CHARS)
+    text = "Thực hiện Nghị quyết số 57-NQ/TW¹ ngày 22/12/2024 của Bộ Chính trị,"
+    found = references.find_references(text)
+    assert [r.number for r in found] == ["57-NQ/TW"]
+    bare = references.find_references(text.replace("¹", ""))
+    assert [(r.number, r.date, r.issuer) for r in bare] == [
+        (r.number, r.date, r.issuer) for r in found
+    ]

@@ -225,7 +225,8 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         text = _GLUED_SO.sub(r"\g<0> ", text)  # "số1234/QĐ-UBND": a web copy's lost space
     if "ngày" in text:
         text = _GLUED_DATE.sub(r" \g<0>", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
-    text = text.translate(_MARKS)  # a footnote mark glued to a number: "57-NQ/TW¹"
+    if any(mark in text for mark in _MARK_CHARS):  # (a translation looks up every character)
+        text = text.translate(_MARKS)  # a footnote mark glued to a number: "57-NQ/TW¹"
     folded = fold(text)
     found: dict[str, Reference] = {}
     own = _key(own_number) if own_number else None
@@ -276,7 +277,8 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
 
 
 # superscript digits (a footnote's mark), read as spaces
-_MARKS = str.maketrans(dict.fromkeys("¹²³⁰⁴⁵⁶⁷⁸⁹", " "))
+_MARK_CHARS = "¹²³⁰⁴⁵⁶⁷⁸⁹"
+_MARKS = str.maketrans(dict.fromkeys(_MARK_CHARS, " "))
 # a web copy's dashes, printed as the hyphen they stand for (the en dash stays as printed)
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2212", "-"))
 # between two numbers of one list: "số 101/TB-UBND, 102/TB-UBND và 118/TB-UBND", "số 10/...;
