@@ -1355,6 +1355,27 @@ PROBES += [
     ),
 ]
 
+# a second actor after ";" and a connective with its comma, in one sentence
+PROBES += [
+    _short(
+        "semicolon_connective_second_actor",
+        "2740/VPCP-KGVX",
+        "V/v hỗ trợ trang thiết bị y tế",
+        "18 tháng 4 năm 2022",
+        "2022-04-18",
+        ["Bộ Y tế", "Bộ Tài chính", f"{UB} Sơn La"],
+        "Về kiến nghị của Ủy ban nhân dân tỉnh Sơn La tại văn bản số 960/UBND-VX ngày 04 tháng 4 "
+        "năm 2022, Thủ tướng Chính phủ có ý kiến như sau: Bộ Y tế, Bộ Tài chính theo chức năng, "
+        "nhiệm vụ xem xét, xử lý; đồng thời, Ủy ban nhân dân tỉnh Sơn La rà soát lại nhu cầu, "
+        "báo cáo Bộ Y tế trước ngày 30 tháng 4 năm 2022." + _CLOSE,
+        ["960/UBND-VX | 2022-04-04"],
+        [
+            ("", "Bộ Y tế; Bộ Tài chính", None, None, "", False),
+            ("", f"{UB} Sơn La", "2022-04-30", None, "", False),
+        ],
+    ),
+]
+
 
 def _build(probe):
     _, head, number, subject, date, _, recipients, body, _, _ = probe

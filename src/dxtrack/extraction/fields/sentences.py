@@ -22,9 +22,14 @@ from dxtrack.extraction.vocab import alternation
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
-# a sentence ends at "." or ";" before a capital (the next sentence's subject), or at ";"
-# before a new "giao X ..." ("... giao Sở A ...; giao Sở B ...": two assignments)
-_SENTENCE_END = re.compile(rf"(?<=[.;])\s+(?=[{UPPER}])|(?<=;)\s+(?=(?:giao|phân\s+công)\s+\w)")
+# a sentence ends at "." or ";" before a capital (the next sentence's subject), at ";" before a
+# new "giao X ..." ("... giao Sở A ...; giao Sở B ...": two assignments), or at ";" before a
+# connective and its comma fronting a capitalised name ("...; đồng thời, Ủy ban nhân dân tỉnh
+# X rà soát ...": vocab.yaml `connective_lead_ins`)
+_SENTENCE_END = re.compile(
+    rf"(?<=[.;])\s+(?=[{UPPER}])|(?<=;)\s+(?=(?:giao|phân\s+công)\s+\w)"
+    rf"|(?<=;)\s+(?=(?:{alternation(load_vocab('vocab')['connective_lead_ins'])}),\s+[{UPPER}])"
+)
 # in an item, at a full stop; at ";" only between parallel chairs ("1. Bộ A chủ trì ...; Bộ B
 # chủ trì, phối hợp ..."): a list of names or actions cut by ";" stays whole
 _CHAIRS = re.compile(
