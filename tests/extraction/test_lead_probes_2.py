@@ -26,7 +26,6 @@ KNOWN_WRONG: dict[int, str] = {
     195: "a directory name ('Ban Quản lý Khu kinh tế') ends a longer name before 'và các ...'",
     200: "'Cùng với X, Y <acts>': X not read as a coordinator",
     225: "'X chịu trách nhiệm chính, Y phối hợp ...': Y not read as a coordinator",
-    234: "a short letter's one body paragraph after 'Kính gửi: X' read as part of X",
     237: "'Giám đốc các đơn vị trực thuộc': the group's 'trực thuộc' left off",
     251: "'Giao X hướng dẫn ...; Y phối hợp <verb> ...': Y not a coordinator (as probe 6)",
 }

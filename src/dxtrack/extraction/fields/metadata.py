@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.dateline import (
     find_place_date,
     join_broken,
@@ -555,11 +556,21 @@ def _undashed_item(items: list[str], lines: list[str], j: int) -> bool:
 def _opens_body(line: str) -> bool:
     """A line after an unpunctuated 'Kính gửi: X' that is the body, not more recipients:
     a body opening ("Để ...", "Thực hiện ...") or an intro ending with ':' ("Ủy ban nhân
-    dân tỉnh đề nghị ... nội dung sau:"); its list is the body's, not addressees."""
+    dân tỉnh đề nghị ... nội dung sau:"); its list is the body's, not addressees; or a short
+    body of one sentence that asks ("Sở Nội vụ đề nghị Quý cơ quan báo cáo ... ."): a request
+    verb (`request_verbs` in `data/vocab.yaml`) after its subject, and the sentence's end."""
     text = line.strip()
     if text.startswith(("-", "–", "+", "•")):
         return False
-    return bool(BODY_START.match(text)) or (text.endswith(":") and len(text.split()) > 4)
+    return (
+        bool(BODY_START.match(text))
+        or (text.endswith(":") and len(text.split()) > 4)
+        or (
+            text.endswith(".")
+            and len(text.split()) > 6
+            and clause_vocab()["assign_word"].search(fold(text)) is not None
+        )
+    )
 
 
 def _type_from_number(number: str | None) -> str | None:
