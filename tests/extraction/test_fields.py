@@ -131,3 +131,11 @@ def test_time_line_of_a_plan_item(case):
     )
     (task,) = extract_text(text, directory=AN_GIANG).tasks
     assert f"{task['deadline'] or 'null'} | {task['recurrence'] or 'null'}" == expected
+
+
+def test_citation_spans_find_a_number_printed_with_web_dashes():
+    """A web copy's non-breaking hyphens in a symbol ("12\u2011CT\u2011UBND"): the citation
+    and its date are masked like one printed with hyphens."""
+    source = "thực hiện Chỉ thị số 12\u2011CT\u2011UBND ngày 22 tháng 12 năm 2024 của UBND tỉnh"
+    (span,) = citation_spans(source)
+    assert source[span[0] : span[1]].startswith("12\u2011CT\u2011UBND ngày 22 tháng 12 năm 2024")

@@ -23,6 +23,8 @@ _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s&\s?[A-ZĐ][A-Za-zĐđ0-9]*)?"
 # the dashes a symbol is printed with: a hyphen, an en dash, and a web copy's hyphen, non-breaking
 # hyphen, figure dash or minus
 _DASH = "-–\u2010\u2011\u2012\u2212"
+# what a number holds after its digits: NUMBER finds none in a text without one of these
+_SEPARATORS = "/" + _DASH
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
@@ -448,8 +450,9 @@ def _merge_glued_marks(found: dict[str, Reference]) -> None:
 def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of citations (number + date + issuer), masked when looking for deadlines."""
     spans = []
-    # every number holds a "/", "-" or "–" after its digits (most clauses with none cite none)
-    numbers = NUMBER.finditer(text) if "/" in text or "-" in text or "–" in text else ()
+    # every number holds a "/" or one of the dashes after its digits (most clauses with none
+    # cite none)
+    numbers = NUMBER.finditer(text) if any(c in text for c in _SEPARATORS) else ()
     for m in numbers:
         spans.append((m.start(), _date_end(text, m.end())))
     if "/" in text and ("số" in text or "sô" in text):
