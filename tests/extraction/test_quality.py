@@ -105,6 +105,10 @@ class TestSeedQualityBar:
 # documents): tune 306 documents F1 0.985, lead 0.996, deadline 0.999, refs 0.994, meta 0.993;
 # held-out 58 documents F1 0.939, lead 0.899, deadline 0.986, refs 0.936, meta 0.970. Tune F1
 # to 0.975; held-out F1 to 0.88, lead to 0.87, refs to 0.92, meta to 0.93.
+# 2026-12-06, session 13: no promotion; contract-first probes on every field. At the session's
+# end (main 8452af2; corpus-n and corpus-o added 15 tune and 31 held-out documents): tune 321
+# documents F1 0.983, lead 0.995, deadline 0.999, refs 0.996, meta 0.997; held-out 89 documents
+# F1 0.932, lead 0.918, deadline 0.988, refs 0.973, meta 0.974. Held-out refs to 0.95.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
@@ -119,7 +123,7 @@ HELDOUT_FLOORS = [
     ("task_f1", 0.88),
     ("lead_acc", 0.87),
     ("deadline_acc", 0.96),
-    ("ref_f1", 0.92),
+    ("ref_f1", 0.95),
     ("meta_acc", 0.93),
 ]
 
