@@ -662,12 +662,12 @@ _AND_GROUPS = re.compile(
 _NOTE = re.compile(r"\s*\((?![^()]*phối\s+hợp)[^()]{1,120}\)")
 
 
-# "(chủ trì)" after a listed name: the names up to it lead, the others coordinate
 # a separator inside a chain of group nouns, and a capitalised word followed by another one:
 # a known name or an open name's head ("Sở Y tế", "Ban Quản lý ..."), which a chain does not
 # take ("Các Bộ, Ngành Trung ương" stays one group)
 _GROUP_SEP = re.compile(r"\s*,\s*(?:các\s+)?|\s+và\s+")
 _NAME_AFTER = re.compile(rf"[{UPPER}]\w*[ \t]+[{UPPER}]")
+# "(chủ trì)" after a listed name: the names up to it lead, the others coordinate
 _CHAIR_MARK = re.compile(r"\s*\(\s*chủ\s+trì\s*\)")
 
 

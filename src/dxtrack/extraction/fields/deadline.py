@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import alternation, cued, entry_cues
 from dxtrack.extraction.vocab import load as load_vocab
 
 _D = r"(\d{1,2})"
@@ -428,18 +428,21 @@ def _bounded_state(window: str) -> bool:
 # A report or review noun, then up to four words and no stop, right before a period
 # (vocab.yaml `reported_period_nouns`): "báo cáo (kết quả thực hiện) 6 tháng đầu năm 2026";
 # not after where the report goes ("báo cáo kết quả về UBND tỉnh quý IV/2025": its limit).
+_REPORTED_NOUNS = load_vocab("vocab")["reported_period_nouns"]
 _REPORTED_PERIOD = re.compile(
-    rf"\b(?:{alternation(load_vocab('vocab')['reported_period_nouns'])})"
+    rf"\b(?:{alternation(_REPORTED_NOUNS)})"
     r"(?:\s+(?!(?:về|gửi|cho|lên|tới|với|trình)\b)[^\s.;:,()]+){0,4}?\s+$"
 )
 # The rules that need no trigger whose period may be a report's
 _REPORTED = {"part_of_year", "quarter", "quarter_list"}
 
 
+# the words a match cannot hold none of (a cheap test before the search)
+_REPORTED_CUES = entry_cues(_REPORTED_NOUNS)
+
+
 def _reported_period(window: str) -> bool:
-    return ("cáo" in window or "kết" in window or "hình" in window or "liệu" in window) and (
-        _REPORTED_PERIOD.search(window) is not None
-    )
+    return cued(window, _REPORTED_CUES) and _REPORTED_PERIOD.search(window) is not None
 
 
 def _past_meeting(window: str) -> bool:

@@ -79,9 +79,8 @@ def make_task(
         text = "\n".join([text] + [c.own_text for c in node.walk()])
     text = _before_closing(text)
     folded = fold(text)
-    if text and THI_HANH.search(folded[-160:]):
-        text = _before_enacting(text, folded)
-        folded = fold(text)
+    if (cut := _before_enacting(text, folded)) is not text:
+        text, folded = cut, fold(cut)
     v = clause_vocab()
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
