@@ -54,7 +54,7 @@ _ROMAN = re.compile(r"^([IVX]{1,5})\.?$")
 _ROMAN_OR_CAPITAL = re.compile(r"^(?:[IVX]{1,5}|[A-ZĐ])$")
 _LETTER = re.compile(r"^([a-zđ])\)$")
 _LETTERS = "abcdđeghiklmn"
-_NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()]+$")
+_NUMERIC = re.compile(r"^[\dIVXivx/.,\-–()&]+$")  # "24/8 & 25/8/2026"
 
 
 @lru_cache(maxsize=1)

@@ -25,7 +25,7 @@ from dxtrack.extraction.fields.member_lists import province_members, shared_head
 from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
-from dxtrack.vn import UPPER
+from dxtrack.vn import LOWER, UPPER
 
 
 @dataclass(frozen=True)
@@ -273,6 +273,8 @@ class AgencyMatcher:
         end = self._place_suffix(ex, m.end())
         if end == m.end() and self._units_end.search(m.group(0)):
             end = self._place_name(ex, end)
+        elif end == m.end() and _is_capital(ex.text, skip_space(ex.text, end)):
+            end = self._province_after(ex, end)  # "Báo và Phát thanh, Truyền hình Lâm Đồng"
         if designation := self._designation.match(ex.folded, end):
             end = designation.end()  # "Kho bạc Nhà nước khu vực XV"
         elif scope := self._scope.match(ex.folded, end):
@@ -314,6 +316,20 @@ class AgencyMatcher:
         # ... and so does any known body ("Trung tâm Phục vụ hành chính công xã", "... tỉnh");
         # "xã hội" is no level
         return end if ex.folded.startswith(" xã hội", s.start()) else named
+
+    def _province_after(self, ex: Expanded, end: int) -> int:
+        """Extend a known name over a province's bare name printed right after it ("Sở Y tế
+        Long An", "Báo và Phát thanh, Truyền hình Lâm Đồng"): the longest run of up to four
+        capitalised words that is a province or city of `place_names`."""
+        best, at = end, end
+        for _ in range(4):
+            p = _PLACE_WORD.match(ex.text, at) or _PLACE_DASHED.match(ex.text, at)
+            if not p:
+                break
+            at = p.end()
+            if " ".join(ex.text[end:at].split()).casefold() in self._places[0]:
+                best = at
+        return best
 
     def _place_name(self, ex: Expanded, end: int) -> int:
         """Extend over capitalised words (a place name) that are not the next agency."""
@@ -612,7 +628,10 @@ class AgencyMatcher:
 
     def _mention(self, ex: Expanded, start: int, end: int) -> Mention:
         name = " ".join(ex.text[start:end].split()).strip(" ,;-–")
-        return Mention(start, start + len(name), name[:1].upper() + name[1:])
+        at = start + len(name)
+        if _GLUED.search(name):
+            name = _unglued(name)
+        return Mention(start, at, name[:1].upper() + name[1:])
 
     # -- search ------------------------------------------------------------------------------
     def find_all(self, ex: Expanded) -> list[Mention]:
@@ -636,6 +655,22 @@ class AgencyMatcher:
 # member_lists' head ("ủy ban nhân dân các ...", "công an các ..."), `_MEMBERS_HEAD` ("các")
 LIST_HEAD_OPENINGS = ("các", "bộ", "sở", "ủy", "công")
 
+# two capitalised syllables a web copy glued together ("tỉnh KhánhHòa", "Tây NamBộ"): one of
+# them Vietnamese (a letter outside ASCII), so brand names ("MobiFone", "VinaPhone") stay
+_GLUED = re.compile(rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?=[{UPPER}][{LOWER}])")
+_GLUED_PAIR = re.compile(rf"(?<![{UPPER}{LOWER}])([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]+)\b")
+
+
+def _unglued(name: str) -> str:
+    """The name with its glued syllable pairs spaced again."""
+
+    def space(m: re.Match[str]) -> str:
+        pair = m.group(0)
+        return f"{m.group(1)} {m.group(2)}" if not pair.isascii() else pair
+
+    return _GLUED_PAIR.sub(space, name)
+
+
 # compiled once: the rules below run at every position a name may start
 _MANY = re.compile(r"các\s+")
 _WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
@@ -645,6 +680,7 @@ _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
 _SPELLED_OUT = re.compile(r"\s*,?\s*(?:bao\s+)?gồm\s+")  # a group, then its members
 _DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
+_PLACE_DASHED = re.compile(rf"[ \t]*[-–][ \t]*(?=[{UPPER}])[^\s,;.:()]+")  # "Bà Rịa - Vũng Tàu"
 
 # ", Hạ tầng và Đô thị": a capitalised part, up to three more words, "và", a capitalised word
 _LISTED_PART = re.compile(
