@@ -207,8 +207,19 @@ def closing_at(folded: str) -> int | None:
     by their first letters."""
     if _closing_head(folded):
         return 0
-    found = clause_vocab()["closing_rest"].search(folded)
+    rest = clause_vocab()["closing_rest"]
+    found = rest.search(folded)
+    # a formula inside brackets is an aside on a cited document ("... ban hành Thông tư số
+    # ... (Thông tư có hiệu lực thi hành kể từ ngày ...)"), not the text's closing
+    while found and "(" in folded and _bracketed(folded, found.start()):
+        close = folded.find(")", found.start())
+        found = rest.search(folded, close + 1) if close >= 0 else None
     return found.start() if found else None
+
+
+def _bracketed(folded: str, at: int) -> bool:
+    """`at` lies inside a bracket opened before it."""
+    return folded.count("(", 0, at) > folded.count(")", 0, at)
 
 
 def _closing_head(folded: str) -> bool:
