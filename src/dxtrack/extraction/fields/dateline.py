@@ -93,6 +93,19 @@ def _dated(m: re.Match[str]) -> tuple[int | None, str | None]:
 _PLACELESS = re.compile(rf"^[\s|*_]*,\s*{_DATE}[\s.*_|]*$")
 
 
+# ... or glued to the end of the line before it (the subject's: "V/v tổ chức ... , ngày 05
+# tháng 5 năm 2026"): the lost place leaves a space or a blank's dots before its comma.
+_PLACELESS_TAIL = re.compile(rf"(?:\s|[.…_]{{2}})\s*,\s*{_DATE}[\s.*_|]*$")
+
+
+def placeless_tail(line: str) -> tuple[int, int | None, str | None] | None:
+    """Where a place-less date glued after a line's text starts, with its year and date."""
+    if "," not in line or "g" not in line:  # every match holds the comma and "ng..y"
+        return None
+    m = _PLACELESS_TAIL.search(line)
+    return (m.start(), *_dated(m)) if m and line[: m.start()].strip() else None
+
+
 def placeless_date(line: str) -> tuple[int | None, str | None] | None:
     """The year and date of a place-date line whose place was lost; None for any other line."""
     m = _PLACELESS.match(line) if "," in line else None

@@ -18,6 +18,7 @@ from dxtrack.extraction.fields.dateline import (
     join_broken,
     passed_date,
     placeless_date,
+    placeless_tail,
     source_line,
     title_source,
     without_place_date,
@@ -221,6 +222,10 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         elif not meta.place and not meta.issued_date and (placeless := placeless_date(line)):
             meta.year, meta.issued_date = placeless  # ", ngày 15 tháng 4 năm 2004"
             line = ""
+        elif not meta.place and not meta.issued_date and (tail := placeless_tail(line)):
+            # "V/v tổ chức ... , ngày 05 tháng 5 năm 2026": the date glued to the subject
+            meta.year, meta.issued_date = tail[1], tail[2]
+            line = lines[i] = line[: tail[0]].rstrip()
         if not seen_number and (bare := _BARE_NUMBER.match(line)):
             meta.number, seen_number, number_at = bare.group(1), True, i
             i += 1
@@ -250,7 +255,7 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
         if unnumbered and not meta.doc_type and _cased_issuer(lines, i, bool(issuer_lines)):
             line = lines[i] = line.upper()  # "Ủy ban nhân dân" / "tỉnh Lâm Đồng": a copy's case
-        if line and (is_upper_line(line) or wrapped):
+        if line and (is_upper_line(line) or wrapped or _cased_title(lines, i, meta)):
             key = re.sub(r"\s+(?:[ivxlc]+|\d+)$", "", fold(line.strip(" .:")))
             if not meta.subject and not title_type(key) and (typed := _typed_subject(line)):
                 if _qualified_title(typed[1], lines, i):  # "KẾ HOẠCH QUỐC GIA" / "Phòng, ..."
@@ -314,6 +319,21 @@ def _cased_issuer(lines: list[str], i: int, after_issuer: bool) -> bool:
     head = (_CASED_PLACE.match(line) or named) if after_issuer else named
     near = lines[i + 1 : i + 6]
     return bool(head) and any(NUMBER.search(ln) or find_place_date(ln) for ln in near)
+
+
+# A type name in normal case with its numeral, the whole line ("Phụ lục III", "Phụ lục 2").
+_CASED_TITLE = re.compile(r"^[A-ZĐ]\w*(?:\s+\w+){1,3}\s+(?:[IVXLC]+|\d{1,2}[a-z]?)\s*[.:]?$")
+
+
+def _cased_title(lines: list[str], i: int, meta: Metadata) -> bool:
+    """Line i is a numbered title in normal case over a subject in capitals ("Phụ lục III" /
+    "PHÂN CÔNG NHIỆM VỤ ..."): an appendix printed on its own, typed by its title."""
+    line = lines[i]
+    if meta.doc_type or meta.subject or len(line) > 30 or not _CASED_TITLE.match(line):
+        return False
+    nxt = lines[i + 1] if i + 1 < len(lines) else ""
+    key = re.sub(r"\s+(?:[ivxlc]+|\d+[a-z]?)$", "", fold(line.strip(" .:")))
+    return bool(title_type(key)) and is_upper_line(nxt) and not _AUTHORITY.match(nxt)
 
 
 def _own_number(before: str, m: re.Match[str]) -> bool:

@@ -22,6 +22,8 @@ _NAMED = "".join(
     r"(?<!{}\sthường)".format(r"\s".join(map(re.escape, n.split()[:-2])))
     for n in load_vocab("vocab")["recurrence_nouns"]
 )
+# "báo cáo thường xuyên, định kỳ, đột xuất": kinds of report, a noun's (no recurrence)
+_REPORT_KINDS = alternation(load_vocab("vocab")["report_kinds"])
 _ACTION_POS = (
     r"(?:^|[,;:(]\s*|(?<!\d)[.]\s+|[-–+]\s+|định\s+kỳ\s+"
     # "báo cáo hằng năm" after a verb that takes it as its object ("Trình báo cáo hằng năm
@@ -108,6 +110,7 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # not "chi thường xuyên", "nhiệm vụ thường xuyên" (a kind of duty), nor "không
             # (mang tính chất) thường xuyên"
+            rf"(?:(?<!cáo\s)|(?!thường\s+xuyên\s*,\s*(?:{_REPORT_KINDS})\b))"
             r"thường(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
             rf"(?<!không\sthường)(?<!chất\sthường){_NAMED}\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
             rf"(?!\s+(?:{_HAPPENS})\b)"

@@ -115,6 +115,24 @@ def clean(line: str) -> str:
         whole = line[0] + line[2:]  # "N guyễn Văn A": a copy broke the name after its letter
         if _family_name(whole):
             return whole
+    return unranked(line)
+
+
+@lru_cache(maxsize=1)
+def _name_prefix() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The rank and degree words before a name (metadata.yaml `name_prefixes`): their first
+    letters (a cheap test) and one pattern, longest first."""
+    words = sorted(load_vocab("metadata")["name_prefixes"], key=len, reverse=True)
+    spaced = (r"\s*".join(map(re.escape, w.split())) for w in words)
+    return tuple({w[0] for w in words}), re.compile(rf"^(?:{'|'.join(spaced)})\s*(?=[{vn.UPPER}])")
+
+
+def unranked(line: str) -> str:
+    """A name line without the rank or degree before the name ("Đại tá Lê Văn A", "ThS. Trần
+    Thị B" -> the name); other lines as they are."""
+    first, pattern = _name_prefix()
+    if line.startswith(first) and (m := pattern.match(line)) and _NAME.match(line[m.end() :]):
+        return line[m.end() :]
     return line
 
 
@@ -213,6 +231,7 @@ def _signer_in(
         joined = _TITLE_NAME.match(line)
         if joined and is_upper_line(joined.group("title")):
             title, name = _split_title_name(joined.group("title"), joined.group("name"))
+            name = unranked(name)  # "GIÁM ĐỐC Đại tá Lê Văn A": the rank read as a syllable
             last = _LAST_TITLE.search(title)
             title = last.group(0) if last else SIGN_PREFIX.sub("", title)
             return {"name": name, "title": " ".join(title.split())}
@@ -279,7 +298,8 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
     deputy's own title lost) gives its office."""
     prefixed = None
     for j in range(i - 1, max(i - 13, lo - 1, -1), -1):
-        m = re.search(rf"((?:[{vn.UPPER}]+\.?\s*){{1,8}})$", lines[j])
+        # "BỘ TRƯỞNG, CHỦ NHIỆM": one title of two offices, the comma inside it
+        m = re.search(rf"((?:[{vn.UPPER}]+\.?(?:,(?=\s))?\s*){{1,8}})$", lines[j])
         if not m or not is_upper_line(m.group(1)):
             continue
         if SIGN_PREFIX.match(m.group(1)):
