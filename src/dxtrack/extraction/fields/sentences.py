@@ -15,7 +15,7 @@ import re
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.role_holders import role_subject
-from dxtrack.extraction.fields.subjects import Subject, find_subject
+from dxtrack.extraction.fields.subjects import Subject, ends_on_partners, find_subject
 from dxtrack.extraction.normalize import Paragraph
 from dxtrack.extraction.textutil import fold
 from dxtrack.extraction.vocab import alternation
@@ -70,6 +70,7 @@ def actor_parts(
     groups: list[list[Paragraph]] = []
     current: frozenset[str] | None = None
     listing = False  # the unit before ended on its names ("đề nghị Sở A; Sở B; ..."): a list
+    partnered = False  # ... on its partners' names after a chair ("..., phối hợp với Sở A.")
     before = ""
     for unit in units:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
@@ -98,13 +99,18 @@ def actor_parts(
         before = text
         # a paragraph of its own opening with "Giao X ..." is a new assignment, to X again too
         again = actor is not None and len(node.paragraphs) >= 2 and bool(_GIVES.match(fold(text)))
-        if groups and (actor is None or actor == current and not again or listing):
+        if partnered and actor is not None and find_subject(text, matcher)[1].assigned:
+            partnered = False  # "... phối hợp với Sở B. Giao Sở C ...": a new assignment
+        if groups and (actor is None or actor == current and not again or listing or partnered):
             groups[-1].append(unit)
         else:
             groups.append([unit])
             current = actor if actor is not None else current
-        # a list of names cut by ";" runs on to the end of its sentence
+        # a list of names cut by ";" runs on to the end of its sentence; a chair's sentence
+        # ending on its partners' names ("Giao Sở X chủ trì, phối hợp với Sở A, Sở B.") runs on
+        # past its full stop, a slip, to the work the next sentence names
         listing = (listing or listing_next) and not text.rstrip().endswith(".")
+        partnered = "phối hợp" in text and _partners_only(text, matcher)
     if len(groups) < 2:
         return []
     return [_part(node, group, first=i == 0) for i, group in enumerate(groups)]
@@ -143,6 +149,11 @@ def _after_semicolon(node: Node, unit: Paragraph) -> bool:
         return False
     para = node.paragraphs[0]
     return para.text[: unit.start - para.start].rstrip().endswith(";")
+
+
+def _partners_only(text: str, matcher: AgencyMatcher) -> bool:
+    """The part gives a chair and ends on its partners' names, no work named."""
+    return ends_on_partners(*find_subject(text, matcher), matcher)
 
 
 def _chairs(text: str, matcher: AgencyMatcher) -> bool:

@@ -609,6 +609,18 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
     return [x.name for x in found]
 
 
+def ends_on_partners(ex: Expanded, subject: Subject, matcher: AgencyMatcher) -> bool:
+    """The clause gives its subject the chair and ends on the partners' names ("Giao Sở X chủ
+    trì, phối hợp với Sở A, Sở B."): it names no work of its own."""
+    if not subject.leads:
+        return False
+    m = _COORD.search(ex.folded, subject.end, min(len(ex.folded), subject.end + 60))
+    if not m:
+        return False
+    partners, end = matcher.match_list(ex, m.end(), bare_groups=True)
+    return bool(partners) and not ex.folded[end:].strip(" ./")
+
+
 def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     """Agencies a heading assigns to its sub-clauses ('2. Các sở, ban, ngành tỉnh'), or an
     obliged category printed as found ('Trách nhiệm của các chủ đầu tư:')."""
