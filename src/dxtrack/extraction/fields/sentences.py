@@ -50,6 +50,10 @@ _NOT_ACTING = re.compile(
 )
 
 
+_CITATION_LEAD_IN = re.compile(
+    rf"^\W*(?:{alternation(load_vocab('vocab')['citation_lead_ins'])})\s"
+)
+
 # clauses whose one paragraph is cut into sentences: a letter's unnumbered paragraph, a
 # decision's article ("Điều 4. Đề nghị ... phối hợp ... . Thanh tra tỉnh, Công an tỉnh ...")
 _ONE_PARAGRAPH_KINDS = {"text", "article", "number", "letter", "paren", "lroman"}
@@ -71,6 +75,7 @@ def actor_parts(
     current: frozenset[str] | None = None
     listing = False  # the unit before ended on its names ("đề nghị Sở A; Sở B; ..."): a list
     partnered = False  # ... on its partners' names after a chair ("..., phối hợp với Sở A.")
+    cited = False  # the first unit, actorless, only cites a direction ("Thực hiện ... số ...")
     before = ""
     for unit in units:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
@@ -105,6 +110,7 @@ def actor_parts(
             groups[-1].append(unit)
         else:
             groups.append([unit])
+            cited = cited or len(groups) == 1 and actor is None and _cites_only(text)
             current = actor if actor is not None else current
         # a list of names cut by ";" runs on to the end of its sentence; a chair's sentence
         # ending on its partners' names ("Giao Sở X chủ trì, phối hợp với Sở A, Sở B.") runs on
@@ -113,7 +119,21 @@ def actor_parts(
         partnered = "phối hợp" in text and _partners_only(text, matcher)
     if len(groups) < 2:
         return []
+    if cited and len(groups[0]) == 1:
+        # "8. Thực hiện ý kiến chỉ đạo của X tại Công văn số ... ." over "Cục Thuế đề nghị ...":
+        # the direction the next part carries out, no task of its own
+        return [_part(node, group, first=False) for group in groups[1:]]
     return [_part(node, group, first=i == 0) for i, group in enumerate(groups)]
+
+
+def _cites_only(text: str) -> bool:
+    """One sentence that only cites the direction carried out ("Thực hiện ý kiến chỉ đạo của
+    Bộ X tại Công văn số ... về việc ... .", vocab.yaml `citation_lead_ins`)."""
+    head = text[:40].lower()
+    if "thực hiện" not in head and "căn cứ" not in head and "triển khai" not in head:
+        return False  # the words every entry opens with: a cheap test
+    body = text.strip().rstrip("./")
+    return not re.search(r"[.;:]\s", body) and bool(_CITATION_LEAD_IN.match(fold(body)))
 
 
 def _units(node: Node) -> list[Paragraph]:
