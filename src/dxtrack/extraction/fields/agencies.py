@@ -184,7 +184,7 @@ class AgencyMatcher:
             if found[-1].name[:4].casefold() == "các " and (
                 spelled := _SPELLED_OUT.match(ex.folded, end)
             ):  # "các cơ quan ..., gồm các Sở: Tài chính, Xây dựng": the members
-                members = self.match_one(ex, spelled.end(), bare_groups=True)
+                members = self._members(ex, spelled)
                 if members:
                     found[-1:] = members
                     end = members[-1].end
@@ -205,6 +205,18 @@ class AgencyMatcher:
                 break
             end = sep.end()
         return found, end
+
+    def _members(self, ex: Expanded, spelled: re.Match[str]) -> list[Mention]:
+        """The members spelling out a group after "gồm" or its colon: a list of bodies
+        ("gồm: Báo X, Cổng Thông tin điện tử tỉnh"); after a bare colon only named bodies,
+        not another group ("Các sở, ngành: các đơn vị trực thuộc ..." keeps the group)."""
+        if ":" not in spelled.group() or "gồm" in spelled.group():
+            members, _ = self.match_list(ex, spelled.end(), bare_groups=True)
+            return members
+        if ex.folded.startswith("các ", spelled.end()):
+            return []
+        members, _ = self.match_list(ex, spelled.end())
+        return members
 
     def _alias(self, ex: Expanded, start: int, end: int, before: Mention) -> Mention | None:
         """A body in brackets after a body of the same head word is its counterpart where
@@ -677,7 +689,8 @@ _WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
 _LISTED_WORD = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")
 _FIRST_LETTER = re.compile(r"[ \t]+(\w)")
 _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
-_SPELLED_OUT = re.compile(r"\s*,?\s*(?:bao\s+)?gồm\s+")  # a group, then its members
+# a group, then its members: "..., gồm các Sở: ...", "..., gồm: Báo X, ...", "... của tỉnh: Báo X"
+_SPELLED_OUT = re.compile(r"\s*,?\s*(?:(?:bao\s+)?gồm(?:\s*:)?\s+|:[ \t]*(?=\S))")
 _DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
 _PLACE_DASHED = re.compile(rf"[ \t]*[-–][ \t]*(?=[{UPPER}])[^\s,;.:()]+")  # "Bà Rịa - Vũng Tàu"

@@ -130,6 +130,7 @@ def clause_vocab() -> dict:
             rf"\s(?:{alt('background_verbs')})\b"
         ),
         "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
+        "news_verb": re.compile(rf"(?:{alt('news_verbs')})$"),  # ends the text before it
         # ... also at the end of its list of objects ("giải quyết các khiếu nại, tố cáo, kiến
         # nghị, phản ánh của cử tri")
         "background_object": re.compile(

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from dxtrack.extraction.fields.agencies import AgencyMatcher, chair_marked
+from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention, chair_marked
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import PAST_AFTER_LIST, coordinators_after, find_subject
@@ -161,6 +161,7 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 # "<action>; Sở X chủ trì, Sở Y phối hợp thực hiện.": the chair named after the action
 _PART_START = re.compile(r"[;.,]\s+")  # also "<action>, Sở X chủ trì, thời gian: ..."
 _CHAIR_VERB = re.compile(r"\s+chủ\s+trì\b")
+_DOER_VERB = re.compile(r"\s+(?:(?:chịu|có)\s+trách\s+nhiệm|thực\s+hiện|đảm\s+nhiệm)\b")
 # "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
 _DO_ROLE = re.compile(r"[,(;]\s*do\s+")
 # "1. Tổ chức tập huấn ... (Sở X; quý II/2026)." / "(Sở X).": a bracket closing the item that
@@ -189,6 +190,26 @@ def _actorless(ex: Expanded, before: int, matcher: AgencyMatcher) -> bool:
     return not any(m.start < before for m in matcher.find_all(ex))
 
 
+_RUN_WORD = re.compile(r"[ \t]+[^\W\d][^\s,;.:()]*")
+
+
+def _group_run(ex: Expanded, last: Mention, end: int) -> Mention | None:
+    """A group the matcher cut short before its role verb ("do các doanh nghiệp | viễn thông
+    thực hiện"): the group with up to four lower-case words up to the verb, or None."""
+    if not last.name.casefold().startswith(("các ", "những ")):
+        return None
+    at = end
+    for _ in range(4):
+        word = _RUN_WORD.match(ex.text, at)
+        if not word or not word.group().strip()[:1].islower():
+            return None
+        at = word.end()
+        if clause_vocab()["do_role"].match(ex.folded, at):
+            name = " ".join(ex.text[last.start : at].split())
+            return Mention(last.start, at, name[:1].upper() + name[1:])
+    return None
+
+
 def inline_roles(
     text: str, matcher: AgencyMatcher, *, lent: bool = False
 ) -> tuple[list[str], list[str]]:
@@ -209,13 +230,20 @@ def inline_roles(
                 return [x.name for x in leads], []
         for do in () if lent else _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
+            if leads and (run := _group_run(ex, leads[-1], end)):
+                leads[-1:], end = [run], run.end  # "do các doanh nghiệp viễn thông thực hiện"
             if leads and clause_vocab()["do_role"].match(ex.folded, end):
                 return [x.name for x in leads], coordinators_after(ex, end, matcher)
         for part in () if lent else _PART_START.finditer(ex.folded):
             leads, end = matcher.match_list(ex, part.end(), bare_groups=True)
             if (
                 leads
-                and _CHAIR_VERB.match(ex.folded, end)
+                and (
+                    _CHAIR_VERB.match(ex.folded, end)
+                    # "<action>; Sở X chịu trách nhiệm thực hiện." (after a stop only: "...,
+                    # doanh nghiệp thực hiện" is the action's object)
+                    or (part.group()[0] in ";." and _DOER_VERB.match(ex.folded, end))
+                )
                 and _actorless(ex, part.start(), matcher)
             ):
                 return [x.name for x in leads], coordinators_after(ex, end, matcher)

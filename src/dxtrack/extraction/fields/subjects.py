@@ -90,6 +90,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if topic_in and v["lead_in"].match(ex.folded, topic_in.end()):
         base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
     adverb = _PERIOD_ADVERB.match(ex.folded, base)
+    if not base and (party := _party_before_request(ex, matcher)):
+        return ex, party  # "Đối với các địa phương ..., yêu cầu rà soát ...": the party
     if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
         pos = adverb.end()  # "Hằng năm Sở Nội vụ chủ trì ..."
     elif v["lead_in"].match(ex.folded, base) and not (
@@ -453,6 +455,35 @@ def _party_before_colon(ex: Expanded, matcher: AgencyMatcher, end: int) -> Subje
     return Subject([Mention(m.end(), colon, name)], False, end)
 
 
+# "..., yêu cầu ...", "..., đề nghị ..." after a fronted party; a count before the party's
+# name ("13 Cục Thuế ...") is part of it; its qualifier stops at a participle or a place
+_PARTY_REQUEST = re.compile(r",\s*(?:thì\s+)?(?:yêu\s+cầu|đề\s+nghị)\s+")
+_PARTY_COUNT = re.compile(r"\d{1,3}\s+")
+_PARTY_CUT = re.compile(r"\s(?:được|đã|đang|tại|theo)\s")
+
+
+def _party_before_request(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    """ "Đối với X, yêu cầu <action>" where X opens with a body or a group of bodies and no
+    body follows the verb: X is asked, printed as found up to its first participle
+    ("Đối với các địa phương có tỷ lệ giải ngân thấp, yêu cầu rà soát ...")."""
+    m = _FOR.match(ex.folded)
+    if not m:
+        return None
+    at = m.end()
+    count = _PARTY_COUNT.match(ex.folded, at)
+    if not matcher.match_one(ex, count.end() if count else at, bare_groups=True):
+        return None
+    request = _PARTY_REQUEST.search(ex.folded, at, at + 400)
+    if not request or matcher.match_one(ex, request.end(), bare_groups=True):
+        return None
+    name = ex.text[at : request.start()]
+    cut = _PARTY_CUT.search(fold(name))
+    name = " ".join((name[: cut.start()] if cut else name).split()).strip(" ,")
+    if not name or len(name.split()) > 16 or "," in name and not cut:
+        return None
+    return Subject([Mention(at, at + len(name), name[:1].upper() + name[1:])], True, request.end())
+
+
 def speaker_end(ex: Expanded, pos: int) -> int | None:
     """After "Thủ tướng Chính phủ [name] chỉ đạo/giao/yêu cầu" at pos: where its assignees
     start; None when no such speaker opens there."""
@@ -604,7 +635,7 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
             return [x.name for x in partners]
     m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
     if not m:
-        return []
+        return _partners_at_end(ex, pos, matcher)
     found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
     return [x.name for x in found]
 
@@ -619,6 +650,20 @@ def ends_on_partners(ex: Expanded, subject: Subject, matcher: AgencyMatcher) -> 
         return False
     partners, end = matcher.match_list(ex, m.end(), bare_groups=True)
     return bool(partners) and not ex.folded[end:].strip(" ./")
+
+
+# "...; Sở Nội vụ phối hợp." / "...; Sở A, Sở B phối hợp thực hiện.": the partners close it
+_PARTNERS_END = re.compile(r"\s+(?:cùng\s+)?phối\s+hợp(?:\s+thực\s+hiện)?\s*[.;]?\s*$")
+
+
+def _partners_at_end(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
+    """The bodies of the clause's last part after ";" when all they do is "phối hợp" ("X
+    chủ trì thẩm định ...; Sở Nội vụ phối hợp."): partners, not a task of their own."""
+    cut = ex.folded.rfind(";", pos)
+    if cut < 0 or "phối hợp" not in ex.folded[cut:]:
+        return []
+    found, end = matcher.match_list(ex, skip_space(ex.folded, cut + 1), bare_groups=True)
+    return [x.name for x in found] if found and _PARTNERS_END.match(ex.folded, end) else []
 
 
 def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:

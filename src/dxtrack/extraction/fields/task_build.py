@@ -325,6 +325,7 @@ def _assignees(
 
 _OPENER_ONLY = re.compile(r"\s*:\s*$")
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
+_DATED = re.compile(r"\d|\b(?:ngày|tháng|năm|hôm|đã|vừa|mới)\b")  # a report dated or done
 
 
 def _local_issuer(issuer: str | None) -> bool:
@@ -444,7 +445,10 @@ def _background(folded: str, subject: Subject) -> bool:
         return found is not None
     if folded[subject.end :].lstrip().startswith(":"):
         return False  # "- Báo X: đưa tin về ...": a duty labelled with its party
-    between = _DATE_WORDS.sub(" ", folded[subject.end : found])
+    told = folded[subject.end : found]
+    if clause_vocab()["news_verb"].search(told) and not _DATED.search(told):
+        return False  # "Các cơ quan báo chí đưa tin đầy đủ ...": undated, what it is asked
+    between = _DATE_WORDS.sub(" ", told)
     return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
 
 

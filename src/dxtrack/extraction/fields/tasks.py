@@ -16,7 +16,7 @@ from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
 from dxtrack.extraction.fields.deadline import first_deadline
-from dxtrack.extraction.fields.parties import party_heading
+from dxtrack.extraction.fields.parties import inline_roles, party_heading
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.role_holders import role_holders
 from dxtrack.extraction.fields.sentences import actor_parts
@@ -586,9 +586,12 @@ def _item_paragraphs(node: Node, ctx: TaskContext, inherited: list[str], weak: b
 
 def _items_name_actors(node: Node, ctx: TaskContext) -> bool:
     """Items with their own lead ("- A" + "Cơ quan chủ trì: X"; "2. Về ..." over
-    "- Sở X ...", "- Sở Y ..."): each is a task, not the content of one."""
+    "- Sở X ...", "- Sở Y ..."; "- <action>, do Sở X thực hiện."): each is a task, not the
+    content of one."""
     return any(
-        role_attribute(c, "lead") or find_subject(c.own_text, ctx.matcher)[1].leads
+        role_attribute(c, "lead")
+        or find_subject(c.own_text, ctx.matcher)[1].leads
+        or inline_roles(c.own_text, ctx.matcher)[0]
         for c in node.children
     )
 
