@@ -325,7 +325,7 @@ def _same(key: str, got: str | None, want: str | None) -> bool:
 
 
 # Probes still failing, kept as strict expected failures (the rule is not written yet).
-OPEN = {"subj-around-kinh-gui-cells", "subj-around-kinh-gui-line"}
+OPEN: set[str] = set()
 
 
 @pytest.mark.parametrize(
@@ -452,6 +452,24 @@ TIMING_PROBES = [
         "tổ chức kiểm tra thường xuyên và đột xuất việc chấp hành quy định.",
         None,
         "continuous",
+    ),
+    (
+        "rec-yearly-by-rule",
+        "tổ chức thẩm định, quyết toán kinh phí hằng năm đúng quy định.",
+        None,
+        "yearly",
+    ),
+    (
+        "rec-plan-noun-by-rule",
+        "xây dựng kế hoạch hằng năm theo quy định.",
+        None,
+        None,
+    ),
+    (
+        "rec-half-and-year",
+        "tổng hợp, báo cáo kết quả 6 tháng, hằng năm gửi Ủy ban nhân dân tỉnh.",
+        None,
+        "half-yearly",
     ),
     (
         "dl-weekly",

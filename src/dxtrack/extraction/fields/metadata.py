@@ -120,6 +120,7 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     head[: max(3, top)] = [_issuer_tail(line) for line in head[: max(3, top)]]  # stamps first
     head[:20] = [_without_stamp(line) for line in head[:20]]
     lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
+    _untangle_kinh_gui(lines)
     header_end = head_end(lines)
     _letterhead(meta, lines[:header_end], directory)
     if meta.place is None and meta.issued_date is None and (passed := passed_date(lines)):
@@ -139,6 +140,44 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     if meta.doc_type is None:
         meta.doc_type = _type_from_number(meta.number) or "Công văn"
     return meta
+
+
+# The recipients' cell beside a subject's wrapped line: "vật liệu xây dựng   - Sở Xây dựng;".
+_BESIDE_ITEM = re.compile(rf"\s+(?=[-–+•]\s+[{UPPER}])")
+# The subject's rest read after the recipients on the line: "Kính gửi: Sở A. vật liệu ...".
+_AFTER_RECIPIENTS = re.compile(r"[.;]\s+(?=[a-zđ])")
+
+
+def _untangle_kinh_gui(lines: list[str]) -> None:
+    """A subject whose cell wraps beside the "Kính gửi:" cell, read across ("V/v tăng cường
+    quản lý Kính gửi:" / "vật liệu xây dựng   - Sở Xây dựng;"): the subject's lines joined on
+    its first line, the recipients after it, as many lines as before (the rest left empty)."""
+    for i, line in enumerate(lines[:30]):
+        if "gửi" not in line or not SUBJECT.match(line):
+            continue
+        beside = _BESIDE_KINH_GUI.search(line)
+        if beside is None:
+            return
+        subject, cells = [line[: beside.start()]], [line[beside.start() :].strip()]
+        if rest := _AFTER_RECIPIENTS.search(cells[0]):  # "Kính gửi: Sở A. vật liệu ..."
+            subject.append(cells[0][rest.end() :])
+            cells[0] = cells[0][: rest.start() + 1]
+        j = i + 1
+        while j < len(lines) and lines[j][:1].islower() and len(lines[j]) < 120:
+            left, *right = _BESIDE_ITEM.split(lines[j], maxsplit=1)
+            subject.append(left)
+            cells.extend(right)
+            j += 1
+        if len(subject) == 1:
+            return
+        slots = j - i - 1  # the lines the subject's rest came from
+        if len(cells) > slots:
+            cells = [" ".join(cells[:2]), *cells[2:]]  # "Kính gửi: - Sở A;"
+        if len(cells) > slots:  # no line to spare: the whole subject before the cell
+            lines[i] = " ".join([*subject, *cells])
+            return
+        lines[i:j] = [" ".join(subject), *cells, *[""] * (slots - len(cells))]
+        return
 
 
 def _subject_after(lines: list[str], i: int) -> bool:
