@@ -338,7 +338,28 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     # the place-date line read inside a subject's cells, beside it
     if not meta.place and (dated := next(filter(None, map(find_place_date, lines)), None)):
         meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
+    if not issuer_lines and meta.doc_type and meta.number is None:
+        issuer_lines = _authority_body(lines)
     meta.issuer = issuer_of(issuer_lines, directory)
+
+
+# The authority line under a typed document's title naming a body with its unit ("HỘI ĐỒNG
+# NHÂN DÂN TỈNH HÀ GIANG" over "KHÓA XVII - KỲ HỌP THỨ NĂM", "ỦY BAN NHÂN DÂN TỈNH X" over
+# "Căn cứ ..."): the enacting body itself, in a copy that lost the letterhead table.
+_AUTHORITY_BODY = re.compile(
+    rf"^(?:HỘI\s+ĐỒNG\s+NHÂN\s+DÂN|(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN)\s+"
+    rf"(?:TỈNH|THÀNH\s+PHỐ|HUYỆN|QUẬN|THỊ\s+XÃ|XÃ|PHƯỜNG|THỊ\s+TRẤN|ĐẶC\s+KHU)\s+[{UPPER}][{UPPER}\s-]*$"
+)
+
+
+def _authority_body(lines: list[str]) -> list[str]:
+    """The body an authority line names, when no letterhead gave the issuer (FORMAT.md: the
+    issuer's full name with its place; the line stands in for the lost letterhead)."""
+    for line in lines[:20]:
+        text = line.strip(" .,:")
+        if "NHÂN DÂN" in text and _AUTHORITY_BODY.match(text):
+            return [text]
+    return []
 
 
 # A letterhead line a copy gave in normal case: an issuer's head, or a place under it.

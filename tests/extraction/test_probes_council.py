@@ -1,0 +1,132 @@
+"""Metadata probes for resolutions of a People's Council (Nghị quyết của Hội đồng nhân dân
+tỉnh / xã), written from ../shared/eval/FORMAT.md before the engine ran on them (the tasks
+of the same genre are in cases/tasks/council_resolutions.txt):
+
+- the issuer from the council's letterhead ("HỘI ĐỒNG NHÂN DÂN" over "TỈNH X" / "XÃ Y"),
+  or, when a copy lost the letterhead table, from the authority line under the title
+  ("HỘI ĐỒNG NHÂN DÂN TỈNH X" over "KHÓA ..., KỲ HỌP THỨ ...");
+- the issued date from the place-date line only: a council's resolution is dated in its
+  letterhead, so a copy that lost it has no issued date, even though its closing sentence
+  says when it was passed ("... thông qua ngày 13 tháng 7 năm 2019") (unlike an act of the
+  National Assembly or its Standing Committee, which has no date line and is dated so).
+"""
+
+from __future__ import annotations
+
+import pytest
+from case_documents import AN_GIANG
+
+from dxtrack.extraction import extract_bytes
+
+MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"
+BODY = (
+    "QUYẾT NGHỊ:\n"
+    "Điều 1. Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân dân tỉnh chỉ đạo thực hiện các nội"
+    " dung sau:\n"
+    "1. Chỉ đạo Sở Y tế bảo đảm đủ thuốc cho các trạm y tế xã.\n"
+    "Điều 2. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+)
+PLACEHOLDER = '<jsontable name="bang_0"> </jsontable>\n \n'
+
+PROBES = [
+    (
+        "council-letterhead-province",
+        "case.txt",
+        (
+            f"HỘI ĐỒNG NHÂN DÂN\nTỈNH NINH THUẬN\nSố: 41/NQ-HĐND\n{MOTTO}\n"
+            "Ninh Thuận, ngày 10 tháng 12 năm 2019\nNGHỊ QUYẾT\nVề chất vấn và trả lời chất vấn"
+            " tại kỳ họp thứ 9\nHỘI ĐỒNG NHÂN DÂN TỈNH NINH THUẬN\nKHÓA X, KỲ HỌP THỨ 9\n"
+            f"{BODY}Nghị quyết này đã được Hội đồng nhân dân tỉnh Ninh Thuận khóa X, kỳ họp thứ 9"
+            " thông qua ngày 10 tháng 12 năm 2019./.\nCHỦ TỊCH\nNguyễn Đức Thanh\n"
+        ),
+        {
+            "doc_type": "Nghị quyết",
+            "issuer": "Hội đồng nhân dân tỉnh Ninh Thuận",
+            "number": "41/NQ-HĐND",
+            "place": "Ninh Thuận",
+            "issued_date": "2019-12-10",
+        },
+    ),
+    (
+        "council-letterhead-commune",
+        "case.txt",
+        (
+            f"HỘI ĐỒNG NHÂN DÂN\nXÃ TÂN PHÚ\nSố: 12/NQ-HĐND\n{MOTTO}\n"
+            "Tân Phú, ngày 20 tháng 12 năm 2025\nNGHỊ QUYẾT\nVề dự toán ngân sách xã năm 2026\n"
+            "HỘI ĐỒNG NHÂN DÂN XÃ TÂN PHÚ\nKHÓA I, KỲ HỌP THỨ BA\n"
+            f"{BODY}CHỦ TỊCH\nLê Văn Hòa\n"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân xã Tân Phú",
+            "number": "12/NQ-HĐND",
+            "place": "Tân Phú",
+            "issued_date": "2025-12-20",
+        },
+    ),
+    (
+        "council-authority-line-md",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nVỀ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN TẠI KỲ HỌP THỨ TÁM\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH LAI CHÂU\nKHÓA XIV - KỲ HỌP THỨ TÁM\n"
+            f"{BODY}Điều 3. Nghị quyết này đã được Hội đồng nhân dân tỉnh Lai Châu khóa XIV,"
+            " Kỳ họp thứ Tám thông qua./.\n \n"
+            '<jsontable name="bang_1"> </jsontable>\n'
+        ),
+        {
+            "doc_type": "Nghị quyết",
+            "issuer": "Hội đồng nhân dân tỉnh Lai Châu",
+            "number": None,
+            "place": None,
+            "issued_date": None,
+        },
+    ),
+    (
+        "council-authority-line-passed-date",
+        "case.txt",
+        (
+            "NGHỊ QUYẾT\nVỀ KẾT QUẢ GIÁM SÁT VIỆC QUẢN LÝ ĐẤT CÔNG\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH YÊN BÁI\nKHÓA XVIII, KỲ HỌP THỨ BẢY\n"
+            f"{BODY}Nghị quyết này đã được Hội đồng nhân dân tỉnh Yên Bái khóa XVIII, kỳ họp thứ"
+            " bảy thông qua ngày 13 tháng 7 năm 2019 và có hiệu lực kể từ ngày thông qua./.\n"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân tỉnh Yên Bái",
+            "issued_date": None,
+        },
+    ),
+    (
+        "council-authority-line-mixed-case",
+        "case.txt",
+        (
+            "NGHỊ QUYẾT\nVề chương trình giám sát năm 2020 của Hội đồng nhân dân tỉnh\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH THỪA THIÊN HUẾ\nKHÓA VII, KỲ HỌP THỨ 8\n"
+            f"{BODY}"
+        ),
+        {"issuer": "Hội đồng nhân dân tỉnh Thừa Thiên Huế", "issued_date": None},
+    ),
+]
+
+
+def _fold(value):
+    return " ".join(value.casefold().split()) if isinstance(value, str) else value
+
+
+@pytest.mark.parametrize("name,filename,source,expected", PROBES, ids=[p[0] for p in PROBES])
+def test_council_metadata(name, filename, source, expected):
+    got = extract_bytes(source.encode("utf-8"), filename, directory=AN_GIANG).to_dict()
+    for key, value in expected.items():
+        assert _fold(got[key]) == _fold(value), (key, got[key])
+
+
+def test_an_assembly_act_keeps_its_passed_date():
+    """The National Assembly's Standing Committee's resolution has no date line: it is dated
+    the day it was passed (the rule the council's resolutions are kept out of)."""
+    source = (
+        "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 99/2025/UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp đơn vị"
+        " hành chính\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nQUYẾT NGHỊ:\nĐiều 1. Giao Chính phủ tổ chức"
+        " thực hiện.\nNghị quyết này được Ủy ban Thường vụ Quốc hội khóa XV, phiên họp thứ 40"
+        " thông qua ngày 12 tháng 3 năm 2025.\n"
+    )
+    got = extract_bytes(source.encode("utf-8"), "case.txt").to_dict()
+    assert got["issued_date"] == "2025-03-12"
