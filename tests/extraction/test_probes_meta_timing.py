@@ -163,6 +163,29 @@ META_PROBES = [
             "number": "/UBND-VX",
         },
     ),
+    (
+        "subj-ocr-spaced-slash",
+        "txt",
+        (
+            f"{UBND_HEAD}\nAn Giang, ngày 04 tháng 11 năm 2026\n"
+            "V /v báo cáo kết quả rà soát hồ sơ đất đai\n"
+            f"{BODY}\n{SIGN}"
+        ),
+        {"subject": "V /v báo cáo kết quả rà soát hồ sơ đất đai"},
+    ),
+    # ---------------- issuer: OCR ----------------
+    (
+        "iss-ocr-lowercase-in-capitals",
+        "txt",
+        (
+            "BỘ TÀI CHÍNH\nTONG Cl)C THUE\nSố: 512/TCT-TTKT\n"
+            "Hà Nội, ngày 06 tháng 3 năm 2026\nV/v kế hoạch thanh tra năm 2026\n"
+            "Kính gửi: Cục Thuế các tỉnh, thành phố.\n"
+            "Tổng cục Thuế đề nghị các Cục Thuế xây dựng kế hoạch.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. TỔNG CỤC TRƯỞNG\nPHÓ TỔNG CỤC TRƯỞNG\nĐặng Ngọc Minh"
+        ),
+        {"issuer": "Tổng cục Thuế", "number": "512/TCT-TTKT"},
+    ),
     # ---------------- issuer: an office under its parent ----------------
     (
         "iss-office-under-ubnd-short",

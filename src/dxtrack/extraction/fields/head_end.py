@@ -33,7 +33,7 @@ NUMBER = re.compile(
 )
 # "V/v", "Về việc", "Về:", a copy's "Vv"; OCR's "V/ v", "V.v", "V/y"; a portal's "Trích yếu:" label
 SUBJECT = re.compile(
-    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\.v|V/y|Vv|Về(?=\s*:))\b\s*:?|Trích\s+yếu\s*:)\s*",
+    r"^(?:(?:V/v|Về\s+việc|V/V|V/\sv|V\s/v|V\.v|V/y|Vv|Về(?=\s*:))\b\s*:?|Trích\s+yếu\s*:)\s*",
     re.IGNORECASE,
 )
 KINH_GUI = re.compile(r"^(?:Kính\s+gửi\s*:?|gửi\s*:)\s*", re.IGNORECASE)  # OCR: "gửi:"

@@ -292,6 +292,8 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             continue
         # a name wrapped in its column ("HỘI", "NAM"); not a letter left by OCR ("T")
         wrapped = bool(issuer_lines) and unnumbered and line.isupper() and len(line) > 1
+        if unnumbered and _nearly_upper(line) and (name := known_name(line)) != line:
+            line = lines[i] = name  # "TONG Cl)C THUE": OCR read a capital as a small letter
         if unnumbered and not meta.doc_type and _cased_issuer(lines, i, bool(issuer_lines)):
             line = lines[i] = line.upper()  # "Ủy ban nhân dân" / "tỉnh Lâm Đồng": a copy's case
         if line and (is_upper_line(line) or wrapped or _cased_title(lines, i, meta)):
@@ -394,6 +396,15 @@ def _cased_title(lines: list[str], i: int, meta: Metadata) -> bool:
     nxt = lines[i + 1] if i + 1 < len(lines) else ""
     key = re.sub(r"\s+(?:[ivxlc]+|\d+[a-z]?)$", "", fold(line.strip(" .:")))
     return bool(title_type(key)) and is_upper_line(nxt) and not _AUTHORITY.match(nxt)
+
+
+def _nearly_upper(line: str) -> bool:
+    """A line in capitals but for one OCR'd letter or two ("TONG Cl)C THUE", "BQTAI CHiNH"):
+    at most two small letters among six or more capitals."""
+    if not line or is_upper_line(line) or len(line) > 40:
+        return False
+    small = sum(c.islower() for c in line)
+    return 0 < small <= 2 and sum(c.isupper() for c in line) >= 6
 
 
 def _own_number(before: str, m: re.Match[str]) -> bool:
