@@ -48,7 +48,8 @@ from dxtrack.extraction.fields.task_model import (
 )
 from dxtrack.extraction.fields.time_cell import time_cell_deadline
 from dxtrack.extraction.textutil import ROLE_HEADS, ROLE_LABELS, TIME_KEYS, fold, fold_head
-from dxtrack.extraction.vocab import cued, cues
+from dxtrack.extraction.vocab import alternation, cued, cues
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
 _PERSON = re.compile(
@@ -57,10 +58,27 @@ _PERSON = re.compile(
 
 
 # The closing formula's other endings, after the list of office-holders it opens with:
-# "... tổ chức thực hiện Quyết định này./.", "... căn cứ Quyết định thực hiện./."
+# "... tổ chức thực hiện Quyết định này./.", "... căn cứ Quyết định thực hiện./." (its
+# paragraph's end: a signature block without "Nơi nhận" may follow on the lines after)
 _CARRY_OUT_END = re.compile(
     r"(?:(?:thực\s+hiện|thi\s+hành)\s+quyết\s+định\s+này"
-    r"|căn\s+cứ\s+quyết\s+định(?:\s+này)?\s+(?:thực\s+hiện|thi\s+hành))\s*[./]*\s*$"
+    r"|căn\s+cứ\s+quyết\s+định(?:\s+này)?\s+(?:thực\s+hiện|thi\s+hành))[ \t]*[./]*[ \t]*(?:\n|$)"
+)
+
+
+# land or an area handed to the assignee right after its name ("Giao cho Ủy ban nhân dân huyện
+# X 2.500 m2 đất để xây dựng ..."): an allotment, no work (vocab.yaml `allotment_units`)
+# (a name read on over the figure's whole part, "Công ty Phú Mỹ 1" of "... Phú Mỹ 1,5 ha", leaves
+# its decimals)
+_ALLOTMENT = re.compile(
+    r"(?:[.,]\d|\s*(?:(?:khu|diện\s+tích|lô)\s+(?:đất\s+)?(?:có\s+diện\s+tích\s+)?)?\d)[\d.,]*\s*"
+    rf"(?:{alternation(load_vocab('vocab')['allotment_units'])})(?!\w)"
+)
+
+# the officials an enacting formula addresses first (vocab.yaml `enacting_addresses`)
+_ENACTING_ADDRESS = re.compile(
+    r"[\s\-–]*(?:điều\s+\d+\s*[.:]\s*)?"  # after its article's marker when the clause has it
+    rf"(?:{alternation(load_vocab('vocab')['enacting_addresses'])})(?:\s|[:,(])"
 )
 
 
@@ -92,8 +110,10 @@ def make_task(
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
     if v["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
-    if folded.lstrip(" -").startswith("chánh văn phòng") and _CARRY_OUT_END.search(folded):
-        return None  # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./."
+    if _ENACTING_ADDRESS.match(folded) and _CARRY_OUT_END.search(folded):
+        # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./.", "Các ông,
+        # bà: Chánh Văn phòng ..., Giám đốc Sở ... căn cứ Quyết định thi hành."
+        return None
     if (past := _past_front(folded, ctx.year)) and not v["mid_verb"].search(folded, past.end()):
         return None  # "Năm 2025, Sở X chủ trì triển khai ...": past work told, nobody asked
     if (
@@ -238,7 +258,9 @@ def _assignees(
             return None
     if subject.mid and inherited and not weak and not _ordered_body(ex.folded, subject):
         subject = Subject()  # a heading's agency keeps its item ("..., đề nghị các tổ chức ...")
-    if subject.assigned and clause_vocab()["grant"].match(ex.folded):
+    if subject.assigned and (
+        clause_vocab()["grant"].match(ex.folded) or _ALLOTMENT.match(ex.folded, subject.end)
+    ):
         # "Ủy quyền cho Giám đốc Sở X thực hiện ...": a power granted, unless a later
         # sentence assigns ("... giao Sở Nội vụ phối hợp ... tham mưu ...")
         subject = later_assignment(ex, matcher, subject.end)
