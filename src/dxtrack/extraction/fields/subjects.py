@@ -29,8 +29,11 @@ _HEADING_REST = re.compile(
     r"^\s*(?:[:.]|\(.*\))?\s*$|^\s*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm"
     r"|thực\s+hiện|chủ\s+trì|triển\s+khai)[^.]*:\s*$"
 )
+# ... or the body a forwarded document is sent for ("... xin chuyển công văn số ... của UBND
+# tỉnh X về việc ... để Bộ Y nghiên cứu, xử lý ...")
 _AFTER_ISSUER = re.compile(
-    r"(?:\bchuyển\s[^.;:]{0,200}?\s(?:đến|tới|cho)|(?:ý\s+kiến|chỉ\s+đạo|như\s+sau)\s*:)\s+"
+    r"(?:\bchuyển\s[^.;:]{0,200}?\s(?:đến|tới|cho)|\bchuyển\s[^.;:]{0,400}?\sđể"
+    r"|(?:ý\s+kiến|chỉ\s+đạo|như\s+sau)\s*:)\s+"
 )
 # the subject's list running on past the names the vocabulary knows, then "đã" ("Các doanh
 # nghiệp, hợp tác xã, tổ chức quan tâm đã gửi hồ sơ ..."): a report
@@ -582,6 +585,12 @@ def later_assignment(ex: Expanded, matcher: AgencyMatcher, at: int) -> Subject:
     found = _assigned_mid_sentence(ex, matcher, end.end()) if end else Subject()
     if found.leads:
         return found
+    if end and "chuyển" in ex.folded[end.end() :]:
+        # "Văn phòng Chính phủ nhận được đơn của ... . Văn phòng Chính phủ chuyển đơn nêu trên
+        # đến UBND tỉnh X để xem xét, giải quyết ...": the body it is sent to, to act on it
+        found = _forwarded_to(ex, matcher, end.end())
+        if found.leads:
+            return found
     # "UBND tỉnh nhận được Công văn số ... của Bộ X ..., Chủ tịch UBND tỉnh giao Sở Y ...":
     # the issuer's head speaking after a comma of the same sentence
     stop = end.start() if end else len(ex.folded)
@@ -614,6 +623,18 @@ def issuer_assigns(ex: Expanded, matcher: AgencyMatcher, at: int = 0) -> Subject
         if leads and m.group().startswith("chuyển") and _FORWARD_ENDS.match(ex.folded, end):
             continue  # "... xin chuyển văn bản số ... đến Bộ X.": forwarded, nothing asked
         if leads:
+            return Subject(leads, True, end, mid=True)
+    return Subject()
+
+
+def _forwarded_to(ex: Expanded, matcher: AgencyMatcher, start: int) -> Subject:
+    """The body a document is forwarded to for it to act ("... chuyển ... đến Bộ X để xem
+    xét ...", "... chuyển ... để Bộ X nghiên cứu ..."), after `start`."""
+    for m in _AFTER_ISSUER.finditer(ex.folded, start, min(len(ex.folded), start + 600)):
+        if not m.group().startswith("chuyển"):
+            continue
+        leads, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if leads and not _FORWARD_ENDS.match(ex.folded, end):
             return Subject(leads, True, end, mid=True)
     return Subject()
 
