@@ -693,7 +693,28 @@ def heading_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:
     members = _members(node, matcher)
     if members:  # "Giao các sở ... gồm:" over "- Sở Công Thương (đối với ...);" ...
         return members
-    return _text_agencies(node, _lending_text(node), matcher)
+    text = _lending_text(node)
+    if node.children and (opener := _list_opener_sentence(text, matcher)):
+        text = opener
+    return _text_agencies(node, text, matcher)
+
+
+# a sentence's end inside a heading: ". " before a capital
+_HEADING_SENTENCE_END = re.compile(rf"[.;]\s+(?=[{UPPER}])")
+
+
+def _list_opener_sentence(text: str, matcher: AgencyMatcher) -> str | None:
+    """The last sentence of a heading that opens its list after sentences of its own ("Hội
+    đồng nhân dân tỉnh cơ bản thống nhất với .... Hội đồng nhân dân tỉnh đề nghị Ủy ban
+    nhân dân tỉnh thực hiện một số công việc sau:"): the one that lends its agencies, when
+    it names any; None otherwise."""
+    if not text.rstrip().endswith(":") or ". " not in text:
+        return None
+    cuts = list(_HEADING_SENTENCE_END.finditer(text))
+    if not cuts:
+        return None
+    last = text[cuts[-1].end() :]
+    return last if find_subject(last, matcher)[1].leads else None
 
 
 def title_agencies(node: Node, matcher: AgencyMatcher) -> list[str]:

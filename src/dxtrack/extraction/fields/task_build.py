@@ -311,7 +311,12 @@ def _assignees(
         or _requires_categories(ex.folded, subject, inherited)
     )
     if not leads:
-        other = _other_than(subject, inherited) and not subject.lead_in  # a heading's agency
+        # a heading's agency keeps its item, unless the item names a body of its own after a
+        # lead-in under a group heading ("Trong thời gian giữa hai kỳ họp, Thường trực HĐND
+        # tỉnh xem xét ..." under "Điều 3. Trách nhiệm của các cơ quan, tổ chức, cá nhân")
+        other = _other_than(subject, inherited) and (
+            not subject.lead_in or _named_under_group(subject, inherited)
+        )
         own = subject.leads and (subject.assigned or weak or other)
         own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
@@ -537,6 +542,17 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     # under a group heading ("4. Các sở, ban, ngành tỉnh"), an item opening with a named
     # member ("+ Sở Tài chính bố trí ...") is that member's task
     return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
+
+
+def _named_under_group(subject: Subject, inherited: list[str]) -> bool:
+    """The subject names bodies only (no group), the heading groups only ("Các cơ quan, tổ
+    chức, cá nhân"), and the lead-in before the subject is short."""
+    return (
+        bool(subject.leads)
+        and subject.leads[0].start <= 80
+        and all(fold(n).startswith("các ") for n in inherited)
+        and not any(fold(m.name).startswith(("các ", "quý ")) for m in subject.leads)
+    )
 
 
 def _requires_categories(folded: str, subject: Subject, inherited: list[str]) -> bool:
