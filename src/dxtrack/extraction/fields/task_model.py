@@ -12,18 +12,24 @@ import sys
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
 
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
 # a parenthesis may come between ("Sở X (cơ quan đầu mối) đã tổng hợp ...")
 # or a task given before, in the document the sentence ends citing ("Sở X được giao chủ trì ...
 # tại Quyết định số ... ngày ... ."; "Các đơn vị được giao ... tại Kế hoạch số ... có trách
-# nhiệm ..." acts)
+# nhiệm ..." acts), or a beneficiary of a policy in a sentence giving it no duty ("Ủy ban nhân
+# dân cấp xã được hưởng 100% ...", "Doanh nghiệp ... được miễn tiền thuê đất ...";
+# vocab.yaml `benefit_verbs`)
 PAST_OR_MODAL = re.compile(
     # ... or what it is made of ("Thường trực Ban Chỉ đạo gồm Trưởng ban và ...")
     r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|(?:bao\s+)?gồm\b|được\s+(?:đánh\s+giá|ghi\s+nhận)"
     r"|được\s+giao\s[^.;]{0,150}?\b(?:tại|theo)\s+(?:quyết\s+định|công\s+văn|văn\s+bản"
     r"|thông\s+báo|kế\s+hoạch|kết\s+luận|chỉ\s+thị|nghị\s+quyết)\s+số\s"
-    r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;]))"
+    r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;])"
+    rf"|được\s+(?:{alternation(load_vocab('vocab')['benefit_verbs'])})\b"
+    r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,200}?(?=[.;]|$))"
 )
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for.
 # Its two forms are searched apart (`_Leftmost`), each opening with its literal first word
