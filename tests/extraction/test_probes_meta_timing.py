@@ -309,6 +309,100 @@ META_PROBES = [
         ),
         {"issuer": "Ủy ban nhân dân phường Ninh Kiều", "place": "Ninh Kiều"},
     ),
+    # ---------------- more signers, numbers, dates, places, issuers ----------------
+    (
+        "sig-highland-apostrophe",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 4120/UBND-KGVX\n{MOTTO}\n"
+            f"Đắk Lắk, ngày 10 tháng 6 năm 2026\nV/v tổ chức kỳ thi tốt nghiệp\n{BODY}\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nH'Yim Kđoh"
+        ),
+        {"signer": "H'Yim Kđoh", "issuer": "Ủy ban nhân dân tỉnh Đắk Lắk"},
+    ),
+    (
+        "sig-highland-apostrophe-inside",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTỈNH ĐỒNG NAI\nSố: 515/UBND-VX\n{MOTTO}\n"
+            f"Đồng Nai, ngày 11 tháng 6 năm 2026\nV/v hỗ trợ đồng bào dân tộc thiểu số\n{BODY}\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nĐiểu K'Ré"
+        ),
+        {"signer": "Điểu K'Ré"},
+    ),
+    (
+        "sig-signed-mark-same-line",
+        "txt",
+        (
+            f"{UBND_HEAD}\nAn Giang, ngày 12 tháng 6 năm 2026\nV/v phòng chống thiên tai\n{BODY}\n"
+            "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn Thành (đã ký)"
+        ),
+        {"signer": "Nguyễn Văn Thành", "signer.title": "PHÓ CHỦ TỊCH"},
+    ),
+    (
+        "num-spaces-inside",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 1 234 /UBND-KT\n{MOTTO}\n"
+            f"An Giang, ngày 13 tháng 6 năm 2026\nV/v quản lý giá\n{BODY}\n{SIGN}"
+        ),
+        {"number": "1234/UBND-KT"},
+    ),
+    (
+        "num-normative-year",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 45/2026/QĐ-UBND\n{MOTTO}\n"
+            "An Giang, ngày 14 tháng 6 năm 2026\nQUYẾT ĐỊNH\nBan hành Quy định quản lý cụm công nghiệp\n"
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG\nCăn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;\n"
+            "QUYẾT ĐỊNH:\nĐiều 1. Ban hành kèm theo Quyết định này Quy định quản lý cụm công nghiệp.\n"
+            "Nơi nhận:\n- Lưu: VT.\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\nHồ Văn Mừng"
+        ),
+        {
+            "number": "45/2026/QĐ-UBND",
+            "doc_type": "Quyết định",
+            "subject": "Ban hành Quy định quản lý cụm công nghiệp",
+            "signer": "Hồ Văn Mừng",
+        },
+    ),
+    (
+        "date-numeric",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 1240/UBND-KT\n{MOTTO}\n"
+            f"An Giang, ngày 5/3/2026\nV/v quản lý giá\n{BODY}\n{SIGN}"
+        ),
+        {"issued_date": "2026-03-05", "place": "An Giang"},
+    ),
+    (
+        "place-hcm-abbrev",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HỒ CHÍ MINH\nSố: 3310/UBND-ĐT\n{MOTTO}\n"
+            f"TP. Hồ Chí Minh, ngày 15 tháng 6 năm 2026\nV/v chống ngập đô thị\n{BODY}\n{SIGN}"
+        ),
+        {"place": "TP. Hồ Chí Minh", "issuer": "Ủy ban nhân dân Thành phố Hồ Chí Minh"},
+    ),
+    (
+        "iss-bql-kcn",
+        "txt",
+        (
+            f"UBND TỈNH AN GIANG\nBAN QUẢN LÝ KHU KINH TẾ\nSố: 210/BQLKKT-QLĐT\n{MOTTO}\n"
+            f"An Giang, ngày 16 tháng 6 năm 2026\nV/v rà soát dự án chậm tiến độ\n{BODY}\n"
+            "TRƯỞNG BAN\nLê Minh Tâm"
+        ),
+        {"issuer": "Ban Quản lý Khu kinh tế tỉnh An Giang", "signer": "Lê Minh Tâm"},
+    ),
+    (
+        "iss-ward-hcm-no-city",
+        "txt",
+        (
+            f"ỦY BAN NHÂN DÂN\nPHƯỜNG SÀI GÒN\nSố: 88/UBND-VP\n{MOTTO}\n"
+            f"Sài Gòn, ngày 17 tháng 8 năm 2026\nV/v ra quân lập lại trật tự vỉa hè\n{BODY}\n"
+            "CHỦ TỊCH\nTrần Thị Diệu Thúy"
+        ),
+        {"issuer": "Ủy ban nhân dân phường Sài Gòn", "place": "Sài Gòn"},
+    ),
     # ---------------- type: an appendix printed on its own ----------------
     (
         "type-appendix-cased",
@@ -494,6 +588,43 @@ TIMING_PROBES = [
         None,
         "half-yearly",
     ),
+    ("dl-quarter-one-year-words", "hoàn thành trong quý I năm 2027.", "2027-03-31", None),
+    ("dl-no-ngay", "hoàn thành xong trước 30/6/2027.", "2027-06-30", None),
+    ("dl-at-latest-la", "gửi kết quả chậm nhất là ngày 10/12/2026.", "2026-12-10", None),
+    ("dl-final-day", "hạn chót ngày 10/12/2026 gửi kết quả về Sở Nội vụ.", "2026-12-10", None),
+    ("dl-month-year-words", "hoàn thành trong tháng 12 năm 2026.", "2026-12-31", None),
+    ("dl-year", "hoàn thành việc số hóa hồ sơ trong năm 2027.", "2027-12-31", None),
+    ("dl-until-end-of-day", "thực hiện đến hết ngày 31/12/2026.", "2026-12-31", None),
+    ("dl-hour-only-h", "gửi báo cáo trước 10 giờ ngày 02/12/2026.", "2026-12-02", None),
+    ("dl-weekday-before-date", "gửi báo cáo trước thứ Sáu, ngày 04/12/2026.", "2026-12-04", None),
+    ("dl-weekday-after-date", "gửi báo cáo trước ngày 05/12/2026 (thứ Bảy).", "2026-12-05", None),
+    (
+        "dl-monthly-bracket-day",
+        "định kỳ hằng tháng (trước ngày 25) báo cáo kết quả.",
+        None,
+        "monthly",
+    ),
+    (
+        "dl-half-year-days-no-year",
+        "báo cáo định kỳ 6 tháng (trước ngày 15/6) và hằng năm (trước ngày 15/12).",
+        None,
+        "half-yearly",
+    ),
+    (
+        "dl-event-relative",
+        "tham mưu trong thời hạn 15 ngày kể từ ngày nhận được văn bản này.",
+        None,
+        None,
+    ),
+    (
+        "dl-two-dates-first",
+        "hoàn thành dự thảo trước ngày 30/11/2026, trình ban hành trước ngày 31/12/2026.",
+        "2026-11-30",
+        None,
+    ),
+    ("dl-quarter-range", "triển khai thí điểm trong quý III - IV/2026.", "2026-12-31", None),
+    ("dl-open-ended", "triển khai từ năm 2026 và các năm tiếp theo.", None, None),
+    ("dl-end-of-year", "hoàn thành vào cuối năm 2026.", "2026-12-31", None),
     (
         "dl-weekly",
         "báo cáo tiến độ vào thứ Năm hằng tuần.",

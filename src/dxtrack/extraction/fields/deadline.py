@@ -38,6 +38,9 @@ _TRIGGER = re.compile(
     r"(?:(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}\s*['’]?)?(?:\s*phút)?\s*,?\s*)?"
     # a part of the day: "trong chiều ngày 03/10/2025", "trước 17 giờ chiều ngày ..."
     r"(?:(?:buổi\s+)?(?:sáng|trưa|chiều|tối)\s+)?"
+    # the weekday before the date of a limit: "trước thứ Sáu, ngày 04/12/2026" (not a
+    # meeting's "Thời gian: chiều thứ Hai, ngày ...")
+    r"(?:(?:(?<=trước\s)|(?<=nhất\s))(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy)|chủ\s+nhật)\s*,?\s*)?"
     r"(?:ngày|hết)?\s*[:,]?\s*$"
 )
 # "năm 2025 và các năm tiếp theo", "từ năm 2025 trở đi": open-ended, no deadline (FORMAT.md).

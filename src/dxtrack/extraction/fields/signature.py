@@ -19,9 +19,12 @@ from dxtrack.extraction.vocab import load as load_vocab
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
 # A person's name; a web copy may split its first syllable ("Đặ ng Văn Minh", "Ngu y ễn Hữu
 # Tín"); a name of the Central Highlands opens with a one-letter word ("Y Thanh Hà Niê Kđăm").
+# A name of the Central Highlands may hold an apostrophe after its first letter ("H'Yim
+# Kđoh", "Điểu K'Ré").
 _PERSON = (
-    rf"(?:[{vn.UPPER}][{vn.LOWER}]+|(?<!\w)[{vn.UPPER}](?=\s))(?:\s[{vn.LOWER}]{{1,2}}){{0,2}}"
-    rf"(?:\s+[{vn.UPPER}][{vn.LOWER}]+){{1,5}}"
+    rf"(?:[{vn.UPPER}](?:['’][{vn.UPPER}])?[{vn.LOWER}]+|(?<!\w)[{vn.UPPER}](?=\s))"
+    rf"(?:\s[{vn.LOWER}]{{1,2}}){{0,2}}"
+    rf"(?:\s+[{vn.UPPER}](?:['’][{vn.UPPER}])?[{vn.LOWER}]+){{1,5}}"
 )
 _NAME = re.compile(rf"^{_PERSON}$")
 _MARKS = re.compile(
