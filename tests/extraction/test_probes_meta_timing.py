@@ -403,6 +403,80 @@ META_PROBES = [
         ),
         {"issuer": "Ủy ban nhân dân phường Sài Gòn", "place": "Sài Gòn"},
     ),
+    (
+        "num-trailing-dot",
+        "txt",
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 1250/UBND-KT.\n"
+            f"{MOTTO}\nAn Giang, ngày 18 tháng 6 năm 2026\nV/v quản lý giá\n{BODY}\n{SIGN}"
+        ),
+        {"number": "1250/UBND-KT"},
+    ),
+    (
+        "type-invitation",
+        "txt",
+        (
+            "ỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố: 310/GM-UBND\n"
+            f"{MOTTO}\nAn Giang, ngày 19 tháng 6 năm 2026\nGIẤY MỜI\nHọp bàn phương án phòng, chống hạn mặn\n"
+            "Ủy ban nhân dân tỉnh trân trọng kính mời đại diện lãnh đạo các sở dự họp.\n"
+            f"Nơi nhận:\n- Như trên;\n- Lưu: VT.\n{SIGN}"
+        ),
+        {
+            "doc_type": "Giấy mời",
+            "number": "310/GM-UBND",
+            "subject": "Họp bàn phương án phòng, chống hạn mặn",
+        },
+    ),
+    (
+        "type-submission",
+        "txt",
+        (
+            "UBND TỈNH AN GIANG\nSỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG\nSố: 55 /TTr-SNNMT\n"
+            f"{MOTTO}\nAn Giang, ngày 20 tháng 6 năm 2026\nTỜ TRÌNH\n"
+            "Về việc phê duyệt phương án phòng, chống thiên tai năm 2026\n"
+            "Kính gửi: Ủy ban nhân dân tỉnh.\nSở kính trình Ủy ban nhân dân tỉnh xem xét.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nGIÁM ĐỐC\nTrần Văn Hiếu"
+        ),
+        {
+            "doc_type": "Tờ trình",
+            "number": "55/TTr-SNNMT",
+            "subject": "Về việc phê duyệt phương án phòng, chống thiên tai năm 2026",
+            "issuer": "Sở Nông nghiệp và Môi trường tỉnh An Giang",
+        },
+    ),
+    (
+        "type-guide",
+        "txt",
+        (
+            "UBND TỈNH AN GIANG\nSỞ TÀI CHÍNH\nSố: 12/HD-STC\n"
+            f"{MOTTO}\nAn Giang, ngày 21 tháng 6 năm 2026\nHƯỚNG DẪN\n"
+            "Lập dự toán ngân sách nhà nước năm 2027\n"
+            "I. YÊU CẦU\n1. Các cơ quan, đơn vị lập dự toán đúng quy định.\n"
+            "Nơi nhận:\n- Lưu: VT.\nGIÁM ĐỐC\nLê Văn Hùng"
+        ),
+        {
+            "doc_type": "Hướng dẫn",
+            "subject": "Lập dự toán ngân sách nhà nước năm 2027",
+            "issuer": "Sở Tài chính tỉnh An Giang",
+        },
+    ),
+    (
+        "draft-stamp-blank-number",
+        "txt",
+        (
+            "DỰ THẢO\nỦY BAN NHÂN DÂN\nTỈNH AN GIANG\nSố:      /KH-UBND\n"
+            f"{MOTTO}\nAn Giang, ngày      tháng      năm 2026\nKẾ HOẠCH\n"
+            "Triển khai chuyển đổi số năm 2027\nI. MỤC ĐÍCH, YÊU CẦU\n"
+            f"1. Sở Khoa học và Công nghệ chủ trì triển khai.\nNơi nhận:\n- Lưu: VT.\n{SIGN}"
+        ),
+        {
+            "number": "/KH-UBND",
+            "issued_date": None,
+            "doc_type": "Kế hoạch",
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "subject": "Triển khai chuyển đổi số năm 2027",
+        },
+    ),
     # ---------------- type: an appendix printed on its own ----------------
     (
         "type-appendix-cased",
@@ -625,6 +699,27 @@ TIMING_PROBES = [
     ("dl-quarter-range", "triển khai thí điểm trong quý III - IV/2026.", "2026-12-31", None),
     ("dl-open-ended", "triển khai từ năm 2026 và các năm tiếp theo.", None, None),
     ("dl-end-of-year", "hoàn thành vào cuối năm 2026.", "2026-12-31", None),
+    ("rec-once-a-quarter", "tổ chức giao ban mỗi quý một lần.", None, "quarterly"),
+    ("rec-once-per-quarter-slash", "kiểm tra thực tế tối thiểu 01 lần/quý.", None, "quarterly"),
+    ("rec-month-quarter-year", "định kỳ hằng tháng, quý, năm báo cáo kết quả.", None, "monthly"),
+    ("dl-before-holiday", "hoàn thành việc chi trả trước Tết Nguyên đán.", None, None),
+    (
+        "dl-first-of-two-in-chain",
+        "tổng hợp trước ngày 20/12/2026 để báo cáo Thủ tướng Chính phủ trước ngày 31/12/2026.",
+        "2026-12-20",
+        None,
+    ),
+    ("dl-first-half", "hoàn thành trong 06 tháng đầu năm 2027.", "2027-06-30", None),
+    ("dl-january", "hoàn thành trong tháng 01/2027.", "2027-01-31", None),
+    ("dl-leap-february", "hoàn thành trong tháng 02/2028.", "2028-02-29", None),
+    ("dl-no-ngay-short", "gửi kết quả trước 31/12/2026.", "2026-12-31", None),
+    ("dl-label-time-limit", "rà soát danh mục. Thời hạn: 20/12/2026.", "2026-12-20", None),
+    (
+        "dl-label-completion",
+        "rà soát danh mục; thời hạn hoàn thành: trước ngày 20/12/2026.",
+        "2026-12-20",
+        None,
+    ),
     (
         "dl-weekly",
         "báo cáo tiến độ vào thứ Năm hằng tuần.",
@@ -651,6 +746,50 @@ def test_timing_probe(task: str, deadline: str | None, recurrence: str | None) -
     assert got == [("1", ["Sở Tài chính"], deadline, recurrence)]
 
 
+# ---------------- timing: a plan item's time line ----------------
+PLAN_ITEM = (
+    "Ngày 10 tháng 3 năm 2026\n"
+    "II. NHIỆM VỤ\n"
+    "1. Tổ chức rà soát, đơn giản hóa thủ tục hành chính trên địa bàn tỉnh.\n"
+    "- Cơ quan chủ trì: Sở Tư pháp.\n"
+    "- Cơ quan phối hợp: Sở Nội vụ.\n"
+    "- Thời gian thực hiện: {time}\n"
+)
+
+TIME_LINE_PROBES = [
+    ("tl-continuous", "Thường xuyên.", None, "continuous"),
+    ("tl-yearly", "Hằng năm.", None, "yearly"),
+    ("tl-quarter-yearly", "Quý IV hằng năm.", None, "yearly"),
+    ("tl-month", "Tháng 12/2026.", "2026-12-31", None),
+    ("tl-year-range", "Năm 2026 - 2027.", "2027-12-31", None),
+    ("tl-bare-year-range", "2026 - 2030.", "2030-12-31", None),
+    ("tl-half-and-year", "Định kỳ 6 tháng, hằng năm.", None, "half-yearly"),
+    ("tl-yearly-day", "Trước ngày 15/12 hằng năm.", None, "yearly"),
+    ("tl-by-progress", "Theo tiến độ dự án.", None, None),
+    ("tl-start-only", "Từ tháng 01/2027.", None, None),
+    ("tl-open-ended", "Năm 2026 và các năm tiếp theo.", None, None),
+    ("tl-two-months", "Tháng 11 và tháng 12/2026.", "2026-12-31", None),
+    ("tl-quarterly", "Hằng quý.", None, "quarterly"),
+    (
+        "tl-dated-and-yearly",
+        "Hoàn thành trước ngày 30/9/2026; cập nhật hằng năm.",
+        "2026-09-30",
+        "yearly",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("time", "deadline", "recurrence"),
+    [p[1:] for p in TIME_LINE_PROBES],
+    ids=[p[0] for p in TIME_LINE_PROBES],
+)
+def test_time_line_probe(time: str, deadline: str | None, recurrence: str | None) -> None:
+    result = extract_text(PLAN_ITEM.format(time=time), wrapped=True, directory=AN_GIANG)
+    got = [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in result.tasks]
+    assert got == [("II.1", ["Sở Tư pháp"], deadline, recurrence)]
+
+
 # A task table printed one cell per line (a Word table's text), a time cell naming two days
 # joined by "&": the span's end (FORMAT.md: a range -> its end).
 TABLE = (
@@ -670,5 +809,5 @@ def test_time_cell_of_two_days_joined_by_ampersand() -> None:
 
 
 def test_probe_ids_unique() -> None:
-    ids = [p[0] for p in META_PROBES] + [p[0] for p in TIMING_PROBES]
+    ids = [p[0] for p in META_PROBES + TIMING_PROBES + TIME_LINE_PROBES]
     assert len(set(ids)) == len(ids)
