@@ -659,7 +659,8 @@ def _opens_body(line: str) -> bool:
         or (
             text.endswith(".")
             and len(text.split()) > 6
-            and clause_vocab()["assign_word"].search(fold(text)) is not None
+            # the verb may open the sentence ("Đề nghị Sở X truyền đạt ... ."): a space before it
+            and clause_vocab()["assign_word"].search(f" {fold(text)}") is not None
         )
     )
 
