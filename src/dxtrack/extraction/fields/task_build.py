@@ -314,8 +314,10 @@ def _assignees(
         # a heading's agency keeps its item, unless the item names a body of its own after a
         # lead-in under a group heading ("Trong thời gian giữa hai kỳ họp, Thường trực HĐND
         # tỉnh xem xét ..." under "Điều 3. Trách nhiệm của các cơ quan, tổ chức, cá nhân")
-        other = _other_than(subject, inherited) and (
-            not subject.lead_in or _named_under_group(subject, inherited)
+        other = (
+            _named_under_group(subject, inherited)
+            if subject.lead_in
+            else _other_than(subject, inherited)
         )
         own = subject.leads and (subject.assigned or weak or other)
         own = own and not directs
