@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from case_documents import AN_GIANG
 
-from dxtrack.extraction import extract_text
+from dxtrack.extraction import extract_file, extract_text
 
 sys.path.insert(0, str(Path(__file__).parent))
 import score
@@ -477,6 +477,76 @@ META_PROBES = [
             "subject": "Triển khai chuyển đổi số năm 2027",
         },
     ),
+    # ---------------- Government Office letters as web copies ----------------
+    (
+        "vpcp-web-rules",
+        "txt",
+        (
+            "VĂN PHÒNG CHÍNH PHỦ\n-------\nSố: 4310/VPCP-KTN\nV/v đầu tư xây dựng cảng cá\n"
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n---------------\n"
+            "Hà Nội, ngày 28 tháng 6 năm 2011\nKính gửi:\n- Bộ Nông nghiệp và Phát triển nông thôn;\n"
+            "- Ủy ban nhân dân tỉnh Quảng Bình.\n"
+            "Xét đề nghị của Ủy ban nhân dân tỉnh Quảng Bình, Phó Thủ tướng có ý kiến như sau:\n"
+            "Bộ Nông nghiệp và Phát triển nông thôn xem xét, xử lý theo thẩm quyền.\n"
+            "Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT, KTN (3).\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\n"
+            "Nguyễn Văn Tùng"
+        ),
+        {
+            "issuer": "Văn phòng Chính phủ",
+            "number": "4310/VPCP-KTN",
+            "subject": "V/v đầu tư xây dựng cảng cá",
+            "place": "Hà Nội",
+            "issued_date": "2011-06-28",
+            "signer": "Nguyễn Văn Tùng",
+            "doc_type": "Công văn",
+        },
+    ),
+    (
+        "vpcp-web-table",
+        "md",
+        (
+            "| VĂN PHÒNG CHÍNH PHỦ<br>-------<br>Số: 4311/VPCP-KTN<br>V/v điều chỉnh quy hoạch khu"
+            " công nghiệp | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM<br>Độc lập - Tự do - Hạnh phúc<br>"
+            "---------------<br>Hà Nội, ngày 23 tháng 3 năm 2011 |\n|---|---|\n\n"
+            "Kính gửi: Ủy ban nhân dân tỉnh Bình Thuận.\n\n"
+            "Xét đề nghị của Ủy ban nhân dân tỉnh Bình Thuận, Thủ tướng Chính phủ có ý kiến như sau:\n\n"
+            "Ủy ban nhân dân tỉnh Bình Thuận chỉ đạo lập điều chỉnh quy hoạch theo quy định.\n\n"
+            "| Nơi nhận:<br>- Như trên;<br>- Lưu: VT, KTN. | KT. BỘ TRƯỞNG, CHỦ NHIỆM<br>PHÓ CHỦ NHIỆM"
+            "<br><br><br>Văn Trọng Lý |\n|---|---|\n"
+        ),
+        {
+            "issuer": "Văn phòng Chính phủ",
+            "number": "4311/VPCP-KTN",
+            "subject": "V/v điều chỉnh quy hoạch khu công nghiệp",
+            "issued_date": "2011-03-23",
+            "signer": "Văn Trọng Lý",
+        },
+    ),
+    (
+        "vpcp-subject-colon",
+        "txt",
+        (
+            f"VĂN PHÒNG CHÍNH PHỦ\nSố: 1760/VPCP-KTN\nV/v: bổ sung quy hoạch cảng biển\n{MOTTO}\n"
+            "Hà Nội, ngày 24 tháng 3 năm 2011\nKính gửi: Bộ Giao thông vận tải.\n"
+            "Phó Thủ tướng có ý kiến như sau: Bộ Giao thông vận tải xem xét, giải quyết.\n"
+            "Nơi nhận:\n- Như trên;\n- Lưu: VT.\nKT. BỘ TRƯỞNG, CHỦ NHIỆM\nPHÓ CHỦ NHIỆM\nVăn Trọng Lý"
+        ),
+        {"subject": "V/v: bổ sung quy hoạch cảng biển", "number": "1760/VPCP-KTN"},
+    ),
+    (
+        "iss-number-subject-one-line",
+        "txt",
+        (
+            "ỦY BAN NHÂN DÂN TỈNH AN GIANG Số: 1260/UBND-KT V/v quản lý cát sông\n"
+            f"{MOTTO}\nAn Giang, ngày 22 tháng 6 năm 2026\n{BODY}\n{SIGN}"
+        ),
+        {
+            "issuer": "Ủy ban nhân dân tỉnh An Giang",
+            "number": "1260/UBND-KT",
+            "subject": "V/v quản lý cát sông",
+        },
+    ),
     # ---------------- type: an appendix printed on its own ----------------
     (
         "type-appendix-cased",
@@ -528,8 +598,13 @@ OPEN: set[str] = set()
         for p in META_PROBES
     ],
 )
-def test_metadata_probe(mode: str, source: str, expected: dict) -> None:
-    result = extract_text(source, wrapped=mode == "txt", directory=AN_GIANG)
+def test_metadata_probe(mode: str, source: str, expected: dict, tmp_path: Path) -> None:
+    if mode == "md":  # a Markdown web copy read as the app reads a file
+        path = tmp_path / "probe.md"
+        path.write_text(source, encoding="utf-8")
+        result = extract_file(path, directory=AN_GIANG)
+    else:
+        result = extract_text(source, wrapped=mode == "txt", directory=AN_GIANG)
     got = {key: _field(result, key) for key in expected}
     wrong = {k: (got[k], v) for k, v in expected.items() if not _same(k, got[k], v)}
     assert not wrong, wrong

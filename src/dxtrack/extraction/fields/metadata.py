@@ -276,6 +276,13 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             line = line[: m.start()].strip()
             number_at = i
             if _CELL_SUBJECT.match(rest) and not meta.subject:  # "Số 12-CV/ĐU về việc ..."
+                issuer_part = rejoin_syllables(_RULE_END.sub("", line)).strip(" |-–:")
+                if (
+                    unnumbered
+                    and is_upper_line(issuer_part)
+                    and (issuer_lines or ISSUER_HEAD.match(known_name(issuer_part)))
+                ):  # "VĂN PHÒNG CHÍNH PHỦ ------- Số: 12/VPCP-KTN V/v ...": one cell flattened
+                    issuer_lines.append(issuer_part)
                 meta.subject, i = _collect_subject([*lines[:i], rest, *lines[i + 1 :]], i)
                 continue
             if rest:  # a flattened head: "Số: 435/QĐ-UBND Kon Tum, ngày ... QUYẾT ĐỊNH V/V ..."
