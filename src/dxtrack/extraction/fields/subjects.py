@@ -50,6 +50,13 @@ _TOPIC_COLON = re.compile(r"^\W*(?:về|đối\s+với)\s[^:.;]{2,160}:\s*")
 # a plan item's bare topic before a colon ("Phát triển nguồn nhân lực số: Sở X chủ trì ..."):
 # only when an agency opens the rest and none opens the topic (`Các Bộ: Công an, ...`)
 _BARE_TOPIC = re.compile(r"^\W*[^\W\d][^:.;()]{2,120}:\s*")
+# a speaker giving its opinion after a lead-in's comma, the assignees after the colon ("Xét đề
+# nghị của ..., Phó Thủ tướng X có ý kiến như sau: Bộ Y chủ trì ..."; vocab.yaml
+# `opinion_intros`)
+_OPINION_COLON = re.compile(
+    rf"[^,.;:()]{{0,100}}?\s(?:{alternation(load_vocab('vocab')['opinion_intros'])})"
+    r"(?:\s+như\s+sau)?\s*:\s*"
+)
 # where a lead-in ends: a comma, or the "thì" of a condition ("Trường hợp ... thì Sở X ...")
 _COMMA = re.compile(r"(?:,|\s+thì\b)\s*")
 # a period fronted without its comma: "Hằng năm Sở Nội vụ ...", "..., hằng năm Sở X ..."
@@ -117,6 +124,10 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
                 break  # "Định kỳ, X chủ trì, phối hợp với Sở A, Sở B ...": A, B are partners
             if matcher.match_one(ex, comma.end(), bare_groups=True):
                 pos = comma.end()
+                break
+            said = _OPINION_COLON.match(ex.folded, comma.end()) if colon else None
+            if said and matcher.match_one(ex, said.end(), bare_groups=True):
+                pos = said.end()  # "Xét đề nghị ..., Phó Thủ tướng X có ý kiến như sau: Bộ Y ..."
                 break
             adverb = _PERIOD_ADVERB.match(ex.folded, comma.end())
             if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
