@@ -162,14 +162,14 @@ def _types() -> tuple[re.Pattern[str], dict[str, str], str]:
         [*(t["name"] for t in vocab["doc_types"]), *vocab["reference_types"]], key=len, reverse=True
     )
     alt = "|".join(re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    # the plain form (the third item returned) with each name's "no letter or digit before
-    # it" checked behind its first letter and the names gathered by that letter, so that the
-    # search skips ahead to those letters (tests/extraction/test_fast_paths.py holds both to
-    # one result)
-    fast = by_first_letter(
-        n[0] + r"(?<!\w.)" + n[1:]
-        for n in (re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names)
-    )
+    # the plain form (the third item returned) with the names gathered by their first letter
+    # and "no letter or digit before it" checked once behind that letter (not once per name),
+    # so that the search skips ahead to those letters (tests/extraction/test_fast_paths.py
+    # holds both to one result)
+    rests: dict[str, list[str]] = {}
+    for n in (re.escape(fold(n)).replace(r"\ ", r"\s+") for n in names):
+        rests.setdefault(n[0], []).append(n[1:])
+    fast = "|".join(rf"{c}(?<!\w.)(?:{by_first_letter(r)})" for c, r in rests.items())
     tail = _type_tail()
     pattern = re.compile(rf"({fast}){tail}")
     plain = rf"(?:^|(?<=[^\w]))({alt}){tail}"
