@@ -234,6 +234,10 @@ def test_a_closing_at_the_start_is_a_closing_match(lines: list[str]) -> None:
         (r"ab|cd", ()),
         (r"(?i)abc", ()),
         (r"ab[cd]{2}ef(?=gh)", ("ab", "ef")),
+        # a look-behind's words are in the text before the match
+        (r"\s(?<=^tại\s)số", ("số", "tại")),
+        (r"(?<=ab|cd)xy", ("xy",)),
+        (r"(?:(?<=ab)cd|ef)gh", ("gh",)),
     ],
 )
 def test_cues(pattern: str, words: tuple[str, ...]) -> None:
@@ -708,12 +712,15 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
     v = clause_vocab()
     odd = ["Về việc này, giao Sở Y tế", "x; a) b", "x: (1) y", "A | B", "s - t", "s – t", "-x", ""]
     odd += ["x.\ti) y", "nội dung:  b) sở", "**A**", "a\\.", "c & d", "[1]", "q#", "_x"]
+    odd += ["Tại Công văn số 12/BYT, Bộ Y tế đề nghị các tỉnh báo cáo", "Báo X đưa tin về việc"]
     for line in [*lines, *odd]:
         folded = fold(line)
         if not cued(folded, v["request_cues"]):
             assert not v["mid_verb"].search(folded), line
         if not cued(folded, v["any_request_cues"]):
             assert not v["any_request"].search(folded), line
+        if not cued(folded, v["background_cues"]):
+            assert not v["background_verb"].search(folded), line
         if line.find(")", 3) == -1:
             assert not clauses._INLINE_MARK.search(line), line
         assert signature._marked(line) is bool(signature._MARKED.search(line)), line
@@ -726,7 +733,7 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
             assert not v["label"].match(folded), line
             assert not subjects._TOPIC_COLON.match(folded), line
             assert not subjects._BARE_TOPIC.match(folded), line
-    assert v["request_cues"] and v["any_request_cues"]
+    assert v["request_cues"] and v["any_request_cues"] and v["background_cues"]
     assert all(task_build._law_norm_cues())
     law = "Các hộ kinh doanh phải đáp ứng các yêu cầu quy định tại Điều 5 Nghị định số 1/2020"
     assert v["law_norm"].match(fold(law)) and cued(fold(law), task_build._law_norm_cues())

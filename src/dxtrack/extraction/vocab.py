@@ -175,14 +175,17 @@ def alternatives(pattern: str) -> list[str]:
 
 
 def cues(pattern: str) -> tuple[str, ...]:
-    """Words every match of a folded pattern contains: its runs of two letters or more
-    outside groups, classes and escapes (a quantifier takes the letter before it); none for
-    a pattern with an alternation outside its groups or with flags."""
+    """Words every text a folded pattern matches in contains: its runs of two letters or
+    more outside groups, classes and escapes (a quantifier takes the letter before it), and
+    those of a look-behind outside groups ("(?<=^tại\\s)": the text holds "tại" before the
+    match); none for a pattern with an alternation outside its groups or with flags."""
     if re.compile(pattern).flags & ~re.UNICODE or any(
         c == "|" and d == 0 for _, c, d in syntax(pattern)
     ):
         return ()
     words, run, last = [], "", -2
+    behind: list[str] = []  # the look-behinds' own patterns
+    opened = -1  # where the look-behind being read opens
     for i, c, depth in syntax(pattern):
         if depth == 0 and c.isalpha() and i == last + 1:
             run += c
@@ -191,6 +194,14 @@ def cues(pattern: str) -> tuple[str, ...]:
                 run = run[:-1]
             words.append(run)
             run = c if depth == 0 and c.isalpha() else ""
+        if depth == 0 and c == "(" and pattern.startswith("(?<=", i):
+            opened = i
+        elif depth == 0 and c == ")" and opened >= 0:
+            if pattern[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+                behind.append(pattern[opened + 4 : i])
+            opened = -1
         last = i
     words.append(run)
+    for p in behind:
+        words += cues(p)
     return tuple(dict.fromkeys(w for w in words if len(w) >= 2))

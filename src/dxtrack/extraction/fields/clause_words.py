@@ -19,6 +19,7 @@ from dxtrack.extraction.vocab import (
     alternatives,
     anchored,
     by_first_letter,
+    cued,
     cues,
     entry_cues,
     folded_pattern,
@@ -131,6 +132,8 @@ def clause_vocab() -> dict:
         ),
         "background_verb": re.compile(rf"\s(?:{alt('background_verbs')})\b"),  # its search
         "news_verb": re.compile(rf"(?:{alt('news_verbs')})$"),  # ends the text before it
+        # the words any match of it holds (vocab.cued): most clauses lack them all
+        "background_cues": entry_cues(vocab["background_verbs"]),
         # ... also at the end of its list of objects ("giải quyết các khiếu nại, tố cáo, kiến
         # nghị, phản ánh của cử tri")
         "background_object": re.compile(
@@ -241,6 +244,8 @@ def background_end(folded: str) -> int | None:
     before it (the first verb found is the one the lazy match reaches first); a verb that is
     the object of one handling it ("tiếp nhận, xử lý phản ánh, kiến nghị") is skipped."""
     v = clause_vocab()
+    if not cued(folded, v["background_cues"]):
+        return None  # no background verb anywhere (the search tried every space)
     for m in v["background_verb"].finditer(folded):
         if m.start() > 120 or "." in folded[: m.start()] or ";" in folded[: m.start()]:
             return None
