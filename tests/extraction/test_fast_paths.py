@@ -405,13 +405,15 @@ def test_within_year_matches_its_plain_form(lines: list[str]) -> None:
 
 def test_gated_searches_give_their_plain_results(lines: list[str]) -> None:
     """Searches tried only where their words are (the deadline windows, the background verb,
-    the law's passing date) give what the plain searches give."""
+    a council's status, the law's passing date) give what the plain searches give."""
     hits = rows = 0
     extra = [
         "tập huấn - sở nội vụ - năm 2026.",
         "a -\tb c d –\nnăm 2026",
         "x - năm 2026 - sở y tế.",
+        "Ban Chỉ đạo được thành lập theo Quyết định số 12/QĐ-UBND; Sở X hướng dẫn",
     ]
+    statuses = 0
     for line in [*lines, *extra]:
         text = fold(line)
         for cut in (40, 60, 120):
@@ -425,12 +427,14 @@ def test_gated_searches_give_their_plain_results(lines: list[str]) -> None:
         rows += row is not None
         status = parties._status().search(re.split(r"[.;] ", text, maxsplit=1)[0])
         assert parties.states_status(text) is (status is not None)
+        statuses += status is not None
         for part in (text, text[:160], text[40:]):
             m = clause_vocab()["background"].match(part)
             assert background_end(part) == (m.end() if m else None), part
             hits += m is not None
     assert hits > 50
     assert rows >= 3
+    assert statuses >= 1
     passed = re.compile(
         r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
         r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"

@@ -18,7 +18,13 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.subjects import PAST_AFTER_LIST, coordinators_after, find_subject
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import alternation, by_first_letter, folded_pattern
+from dxtrack.extraction.vocab import (
+    alternation,
+    by_first_letter,
+    cued,
+    entry_cues,
+    folded_pattern,
+)
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
@@ -54,6 +60,13 @@ def _status() -> re.Pattern[str]:
     return re.compile(by_first_letter(re.escape(w).replace(r"\ ", r"\s+") for w in words))
 
 
+@lru_cache(maxsize=1)
+def _status_cues() -> tuple[tuple[str, ...], ...]:
+    """The words each status phrase holds (vocab.entry_cues): a clause lacking every
+    phrase's words states no status, and is not searched (most clauses)."""
+    return entry_cues(load_vocab("vocab")["status_phrases"])
+
+
 _SENTENCE_CUT = re.compile(r"[.;] ")
 
 
@@ -61,6 +74,8 @@ def states_status(folded: str) -> bool:
     """The clause's first sentence states a council's status, not a task (a later part after
     ";" does not: "Giao X ... ; Đảng ủy Y hướng dẫn ... sử dụng con dấu ...")."""
     # the first sentence searched in place, not cut out
+    if not cued(folded, _status_cues()):
+        return False
     return _status().search(folded, 0, sentence_cut(folded)) is not None
 
 
