@@ -746,12 +746,19 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
 def test_glued_item_found_from_its_digit(lines: list[str]) -> None:
     """A sub-item number glued to the word before it ("... mạng1.1. Tuyên ...") is found from
     its first digit where the plain pattern (look-behind and look-ahead at every position)
-    finds it."""
+    finds it, and only in a line holding a dot before a space or tab."""
     odd = ["mạng1.1. Tuyên", "mạng12.3. Tuyên", "mạng1.12.\tTuyên", "Mạng1.1. Tuyên", "a1.1.Tuyên"]
     odd += ["mạng 1.1. Tuyên", "mạng1.1. tuyên", "mạng123.1. Tuyên", "x1.1.  Đ", "đ9.9. Ô", ""]
     for line in [*lines, *odd]:
         want = layout._GLUED_ITEM.search(line) is not None
         assert (layout._GLUED_ITEM_DIGIT.search(line) is not None) is want, line
+        if want:  # the dot and space or tab glued_item_numbers tests before searching
+            assert ". " in line or ".\t" in line, line
+    assert layout.glued_item_numbers(["mạng1.1.\tTuyên", "mạng1.1.Tuyên"], ()) == [
+        "mạng",
+        "1.1.\tTuyên",
+        "mạng1.1.Tuyên",
+    ]
 
 
 def test_numbers_hold_a_separator(lines: list[str]) -> None:

@@ -278,7 +278,10 @@ def glued_item_numbers(lines: list[str], directory: tuple[str, ...]) -> list[str
     a lower-case letter counts (a decimal or a date has a space or a digit before it)."""
     out: list[str] = []
     for line in lines:
-        out.extend(_GLUED_ITEM.split(line) if _GLUED_ITEM_DIGIT.search(line) else [line])
+        # every match is followed by a dot and a space or tab ("1.1. "): a line without one
+        # (most lines) is not searched from digit to digit
+        glued = (". " in line or ".\t" in line) and _GLUED_ITEM_DIGIT.search(line)
+        out.extend(_GLUED_ITEM.split(line) if glued else [line])
     return out
 
 
