@@ -13,6 +13,8 @@ of the same genre are in cases/tasks/council_resolutions.txt):
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from case_documents import AN_GIANG
 
@@ -130,3 +132,20 @@ def test_an_assembly_act_keeps_its_passed_date():
     )
     got = extract_bytes(source.encode("utf-8"), "case.txt").to_dict()
     assert got["issued_date"] == "2025-03-12"
+
+
+OPEN = Path(__file__).parent / "cases" / "council_open" / "probes.txt"
+
+
+@pytest.mark.xfail(
+    reason="open council-resolution probes (cases/council_open/probes.txt)", strict=False
+)
+@pytest.mark.parametrize("index", range(1))
+def test_open_council_probe(index):
+    from test_task_cases import _agrees, load
+
+    source, expected = load(OPEN)[index]
+    tasks = extract_bytes(source.encode("utf-8"), "case.txt", directory=AN_GIANG).tasks
+    assert len(tasks) == len(expected)
+    for row, task in zip(expected, tasks, strict=True):
+        assert _agrees(row, task)

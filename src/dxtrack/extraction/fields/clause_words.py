@@ -78,6 +78,7 @@ def clause_vocab() -> dict:
             rf"[^.;:]{{0,200}}?\sthì\s"
         ),
         "direct": re.compile(rf"\W*(?:{alt('direct_verbs')})\s+"),
+        "appraisal": re.compile(rf"\s*(?:{alt('appraisal_verbs')})\b"),
         "follow_up": re.compile(rf"\s*(?:{alt('office_follow_up')})\b"),
         "direct_request": re.compile(rf"\W*(?:{alt('direct_requests')})\s+"),
         "grant": re.compile(rf"\W*(?:{alt('grant_verbs')})\s+"),

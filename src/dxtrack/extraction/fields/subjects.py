@@ -743,6 +743,8 @@ def _text_agencies(node: Node, text: str, matcher: AgencyMatcher) -> list[str]:
     role = v["role_prefix"].match(fold(text))
     if role:  # "Trách nhiệm của Sở Tài chính" over "1. Chủ trì ..."
         text = text[role.end() :]
+    if node.children and (addressed := requested_agencies(text, matcher)):
+        return addressed
     ex, subject = find_subject(text, matcher)
     if not subject.leads or all(matcher.is_category(m.name) for m in subject.leads):
         return []  # a category lends only by a heading's form ("Trách nhiệm của ...")
@@ -756,6 +758,23 @@ def _text_agencies(node: Node, text: str, matcher: AgencyMatcher) -> list[str]:
     if _HEADING_REST.match(rest) or LIST_INTRO.search(rest) or node.children:
         return [m.name for m in subject.leads]
     return []
+
+
+def requested_agencies(text: str, matcher: AgencyMatcher) -> list[str]:
+    """The bodies a list's opening sentence asks ("Hội đồng nhân dân tỉnh đề nghị Ủy ban nhân
+    dân tỉnh quan tâm chỉ đạo thực hiện một số công việc sau:", after a sentence of the
+    speaker's own): the addressee of that request does the list's items, not its speaker."""
+    folded_tail = fold(text[-400:])
+    if not LIST_INTRO.search(folded_tail) or not _ASKS.search(folded_tail):
+        return []  # cheap literal tests first: a list intro that asks
+    stop = text.rfind(". ", 0, len(text) - 2)
+    _ex, subject = find_subject(text[stop + 2 :] if stop > 0 else text, matcher)
+    if not subject.leads or not subject.assigned or subject.mid:
+        return []  # asked by its request verb ("X đề nghị Y ..."): Y, the subject found
+    return [m.name for m in subject.leads]
+
+
+_ASKS = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao)\s")
 
 
 def _after_lead_in(text: str) -> str | None:

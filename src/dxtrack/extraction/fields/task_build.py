@@ -82,6 +82,27 @@ _ENACTING_ADDRESS = re.compile(
 )
 
 
+_APPRAISAL_WORDS = re.compile(
+    r"đánh giá cao|biểu dương|hoan nghênh|tán thành|ghi nhận|thống nhất|nhất trí"
+)
+
+
+def appraisal(text: str, folded: str, ctx: TaskContext) -> bool:
+    """The clause's subject, not asked by anyone, appraises (clause_vocab `appraisal`): "Hội
+    đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của ...", "... cơ bản thống nhất
+    với một số giải pháp mà Ủy ban nhân dân tỉnh đã trả lời ...". A cheap literal test first."""
+    if not _APPRAISAL_WORDS.search(folded, 0, 200):
+        return False
+    ex, subject = find_subject(text, ctx.matcher)
+    if not subject.leads or subject.assigned or subject.mid:
+        return False
+    if not clause_vocab()["appraisal"].match(ex.folded, subject.end):
+        return False
+    # "Chính phủ cơ bản thống nhất với nội dung Tờ trình ... . Giao Bộ X chủ trì ...": a later
+    # sentence assigns
+    return not later_assignment(ex, ctx.matcher, subject.end).leads
+
+
 def make_task(
     node: Node,
     ctx: TaskContext,
@@ -124,6 +145,8 @@ def make_task(
         # "Sở Y tế là cơ quan thường trực của Ban Chỉ đạo ...", "Phân công Sở X là đơn vị
         # chuyên trách về ...": a role, no action
         return None
+    if appraisal(text, folded, ctx):
+        return None  # "Hội đồng nhân dân tỉnh đánh giá cao ...": the speaker's own appraisal
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
     if found is None and not assigned_only and (held := role_subject(text, ctx.roles)):
         found = (held, [], "subject")  # "Tổ trưởng Tổ giúp việc phê duyệt ...": its body's

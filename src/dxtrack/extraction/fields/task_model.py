@@ -46,7 +46,13 @@ THI_HANH_FORMS = (
     # the same formula, closing the text
     (
         r"chịu\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
-        r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)\s+này(?=[./\s]*$)"
+        r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)(?:\s+này)?(?=[./\s]*$)"
+    ),
+    # "Ủy ban nhân dân tỉnh, ..., Giám đốc các sở ... trong phạm vi nhiệm vụ, quyền hạn của
+    # mình có trách nhiệm thực hiện Nghị quyết (này)./.": a council's closing article
+    (
+        r"có\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
+        r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)(?:\s+này)?(?=[./\s]*$)"
     ),
 )
 

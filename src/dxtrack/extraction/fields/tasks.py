@@ -25,9 +25,10 @@ from dxtrack.extraction.fields.subjects import (
     category_heading,
     find_subject,
     heading_agencies,
+    requested_agencies,
     title_agencies,
 )
-from dxtrack.extraction.fields.task_build import make_task, role_attribute
+from dxtrack.extraction.fields.task_build import appraisal, make_task, role_attribute
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
 from dxtrack.extraction.textutil import TIME_KEYS, fold, is_upper_line
@@ -483,6 +484,13 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
         and not clause_vocab()["own_duties"].search(fold(text))
     ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
+    if (
+        named
+        and node.children
+        and appraisal(text, fold(text), ctx)
+        and not requested_agencies(text, ctx.matcher)
+    ):
+        named = []  # "Hội đồng nhân dân tỉnh thống nhất với nội dung ..., cụ thể như sau:"
     party = party_heading(text, ctx.matcher)
     if party and len(", ".join(party)) > len(", ".join(named)):
         return party  # "Ủy ban nhân dân phường - xã, thị trấn" beyond "... phường"
