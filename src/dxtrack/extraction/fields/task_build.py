@@ -75,6 +75,15 @@ _ALLOTMENT = re.compile(
     rf"(?:{alternation(load_vocab('vocab')['allotment_units'])})(?!\w)"
 )
 
+# the enacting formula of a resolution or decision given to bodies each within its remit
+# ("Ủy ban nhân dân tỉnh, các sở, ngành ... trong phạm vi nhiệm vụ, quyền hạn của mình có
+# trách nhiệm thực hiện Nghị quyết này."): carrying out the text itself, no work of its own
+_REMIT_ENACTING = re.compile(
+    r"(?:nhiệm\s+vụ|quyền\s+hạn)(?:\s+(?:được\s+giao|của\s+mình))?\s*,?\s+(?:có|chịu)\s+trách\s+nhiệm"
+    r"\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+(?:nghị\s+quyết|quyết\s+định|chỉ\s+thị)"
+    r"(?:\s+này)?[./\s]*$"
+)
+
 # the officials an enacting formula addresses first (vocab.yaml `enacting_addresses`)
 _ENACTING_ADDRESS = re.compile(
     r"[\s\-–]*(?:điều\s+\d+\s*[.:]\s*)?"  # after its article's marker when the clause has it
@@ -123,6 +132,8 @@ def make_task(
     v = clause_vocab()
     if not text or THI_HANH.search(folded[-160:]) or states_status(folded) or _NORM.match(folded):
         return None
+    if "trách nhiệm" in folded[-200:] and _REMIT_ENACTING.search(folded, max(0, len(folded) - 200)):
+        return None  # "Các sở ... trong phạm vi nhiệm vụ, quyền hạn của mình có trách nhiệm thực hiện Nghị quyết này."
     if v["succession"].match(folded):
         return None  # "Trường hợp ... được sáp nhập ... thì các cơ quan tiếp nhận ...": succession
     if cued(folded, _law_norm_cues()) and v["law_norm"].match(folded):
