@@ -34,7 +34,7 @@ from dxtrack.extraction.fields.clause_words import (
 )
 from dxtrack.extraction.fields.references import NUMBER
 from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, fold, is_upper_line
-from dxtrack.extraction.vocab import alternatives, anchored, cued, cues
+from dxtrack.extraction.vocab import alternatives, anchored, cued, cues, syntax
 from dxtrack.extraction.vocab import load as load_vocab
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -126,6 +126,28 @@ def test_rewritten_patterns_match_their_plain_forms(lines: list[str]) -> None:
                 assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, text
                 hits += len(want)
     assert hits > 1000
+
+
+def test_deadline_rules_searched_from_the_first_digit(lines: list[str]) -> None:
+    """The deadline rules searched from a clause's first digit (deadline._FROM_DIGIT) are those
+    whose pattern opens with a day form (a digit first, then a look-behind), with no
+    alternation outside its groups: every match of theirs opens with a digit (so none starts
+    before the first), as over the corpus lines."""
+    days = (deadline._D_ALONE, deadline._D_FREE, deadline._D_NO_DIGIT)
+    assert all(day.startswith("(\\d(?<") for day in days)
+    rules = {name: pattern for name, pattern, _, _ in deadline.RULES}
+    assert deadline._FROM_DIGIT <= rules.keys()
+    for name, pattern in rules.items():
+        assert (name in deadline._FROM_DIGIT) is pattern.pattern.startswith(days), name
+        if name in deadline._FROM_DIGIT:
+            assert not any(c == "|" and d == 0 for _, c, d in syntax(pattern.pattern)), name
+    found = 0
+    for text in (fold(line) for line in lines):
+        for name in deadline._FROM_DIGIT:
+            for m in rules[name].finditer(text):
+                assert text[m.start()].isdecimal(), (name, text)
+                found += 1
+    assert found > 1000
 
 
 def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:

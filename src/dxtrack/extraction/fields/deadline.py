@@ -273,10 +273,19 @@ def find_deadlines(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    for name, pattern, handler, needs_trigger, keyword in _TABLE:
+    first_digit: int | None = None  # found once, for the rules whose matches open with one
+    for name, pattern, handler, needs_trigger, keyword, from_digit in _TABLE:
         if keyword and keyword not in folded:
             continue
-        for m in pattern.finditer(folded):
+        pos = 0
+        if from_digit:
+            if first_digit is None:
+                digit = _DIGIT.search(folded)
+                first_digit = digit.start() if digit else -1
+            if first_digit < 0:
+                continue  # no digit: no match
+            pos = first_digit  # (a look-behind still sees the text before pos)
+        for m in pattern.finditer(folded, pos):
             start, end = m.span()
             if _overlaps(start, end, taken) or _overlaps(start, end, masked):
                 continue
@@ -473,9 +482,20 @@ _KEYWORDS = {
 }
 
 
-# RULES with each rule's keyword: the table a clause runs through (one lookup per rule saved)
-_TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None]] = [
-    (*rule, _KEYWORDS.get(rule[0])) for rule in RULES
+# The rules whose every match opens with a digit (their patterns open with `_D_ALONE`,
+# `_D_FREE` or `_D_NO_DIGIT`): searched from the clause's first digit, found once for all of
+# them, not each from the start (the regex engine tries every character for a digit), and
+# not at all in a clause without one (tests/extraction/test_fast_paths.py holds the set to
+# the patterns)
+_FROM_DIGIT = frozenset(
+    {"full_date", "short_year_date", "written_date", "day_month", "written_day_month"}
+)
+_DIGIT = re.compile(r"\d")
+
+# RULES with each rule's keyword and whether it is searched from the first digit: the table a
+# clause runs through (one lookup per rule saved)
+_TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None, bool]] = [
+    (*rule, _KEYWORDS.get(rule[0]), rule[0] in _FROM_DIGIT) for rule in RULES
 ]
 
 
