@@ -150,6 +150,38 @@ def test_deadline_rules_searched_from_the_first_digit(lines: list[str]) -> None:
     assert found > 1000
 
 
+def test_markers_matched_as_one_alternation(lines: list[str]) -> None:
+    """match_marker's one alternation of MARKERS finds the marker the loop over them, pattern
+    by pattern, finds (the first that matches), over the corpus lines and odd ones."""
+
+    def plain(text: str) -> tuple[str, str, float, int] | None:
+        section = clauses._SECTION.match(text)
+        if section and is_upper_line(text[section.end() :]):
+            return "section", section.group(1), 0.5, section.end()
+        muc = clauses._MUC.match(text) if text[:1] == "M" else None
+        if muc and (muc.end() == len(text) or is_upper_line(text[muc.end() :])):
+            return "part", muc.group(1), 0.2, muc.end()
+        for kind, pattern, rank in clauses.MARKERS:
+            m = pattern.match(text)
+            if m:
+                if kind in clauses._CONTENT_KINDS and not clauses._WORDY.search(text, m.end()):
+                    return None
+                label = m.group(1) if m.groups() else ""
+                if kind == "number" and "." in label:
+                    rank = 2 + 0.1 * label.count(".")
+                return kind, label, rank, m.end()
+        return None
+
+    odd = ["1. Sở", "1.2.a) x", "II.1. Sở", "(24).", "- x", "+ y", "iii) z", "(ii). w", "a/ Sở"]
+    odd += ["Điêu 2. X", "PHẦN THỨ HAI", "Nhiệm vụ 3: x", "1- Sở", "1.1.Triển", "8) Sở", ""]
+    found = 0
+    for line in [*lines, *odd]:
+        want = plain(line)
+        assert clauses.match_marker(line) == want, line
+        found += want is not None
+    assert found > 1000
+
+
 def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
     cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
     matched = 0

@@ -79,6 +79,29 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("plus", re.compile(r"^[+*]\s*"), 5),
 ]
 
+
+def _one_alternation(
+    markers: list[tuple[str, re.Pattern[str], float]],
+) -> tuple[re.Pattern[str], dict[int, tuple[int, int]]]:
+    """The markers' patterns (each anchored by "^", without flags) as one alternation, tried
+    in their order as the loop over them tried them (the first that matches wins), each
+    followed by an empty group that tells it matched (`Match.lastindex`): one match per
+    paragraph instead of one per marker. Returns the pattern and, by that group's index,
+    the marker's place in the list and the index of its own first group."""
+    parts: list[str] = []
+    which: dict[int, tuple[int, int]] = {}
+    index = 1
+    for i, (_, pattern, _) in enumerate(markers):
+        if not pattern.pattern.startswith("^") or pattern.flags & ~re.UNICODE:
+            raise ValueError(f"not an anchored marker: {pattern.pattern!r}")
+        parts.append(f"(?:{pattern.pattern[1:]}())")
+        which[index + pattern.groups] = (i, index)
+        index += pattern.groups + 1
+    return re.compile("^(?:" + "|".join(parts) + ")"), which
+
+
+_MARKER, _MARKER_OF = _one_alternation(MARKERS)
+
 # "Mục 1" / "MỤC 2. CƠ QUAN CẤP XÃ" between a chapter and its articles: a part of the
 # text (not in the path) when nothing but a title in capitals follows its number.
 _MUC = re.compile(r"^(?:MỤC|Mục)\s+(\d{1,2}|[IVXLC]{1,5})\s*(?:[.:\-–]\s*)?")
@@ -160,16 +183,17 @@ def match_marker(text: str) -> tuple[str, str, float, int] | None:
     muc = _MUC.match(text) if text[:1] == "M" else None
     if muc and (muc.end() == len(text) or is_upper_line(text[muc.end() :])):
         return "part", muc.group(1), 0.2, muc.end()
-    for kind, pattern, rank in MARKERS:
-        m = pattern.match(text)
-        if m:
-            if kind in _CONTENT_KINDS and not _WORDY.search(text, m.end()):
-                return None  # "(24)." under the Nơi nhận list: a copy count, no item
-            label = m.group(1) if m.groups() else ""
-            if kind == "number" and "." in label:
-                rank = 2 + 0.1 * label.count(".")
-            return kind, label, rank, m.end()
-    return None
+    m = _MARKER.match(text)  # the first of MARKERS that matches
+    if not m or m.lastindex is None:
+        return None
+    at, first = _MARKER_OF[m.lastindex]
+    kind, pattern, rank = MARKERS[at]
+    if kind in _CONTENT_KINDS and not _WORDY.search(text, m.end()):
+        return None  # "(24)." under the Nơi nhận list: a copy count, no item
+    label = m.group(first) if pattern.groups else ""
+    if kind == "number" and "." in label:
+        rank = 2 + 0.1 * label.count(".")
+    return kind, label, rank, m.end()
 
 
 def build_tree(
