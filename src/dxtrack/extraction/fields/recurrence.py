@@ -116,8 +116,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
         re.compile(
             # not "chi thường xuyên", "nhiệm vụ thường xuyên" (a kind of duty), nor "không
             # (mang tính chất) thường xuyên"
-            rf"(?:(?<!cáo\s)|(?!thường\s+xuyên\s*,\s*(?:{_REPORT_KINDS})\b))"
-            r"thường(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
+            r"thường"
+            rf"(?:(?<!cáo\sthường)|(?!\s+xuyên\s*,\s*(?:{_REPORT_KINDS})\b))"
+            r"(?<!chi\sthường)(?<!phí\sthường)(?<!vụ\sthường)(?<!xuyên\sthường)"
             rf"(?<!không\sthường)(?<!chất\sthường){_NAMED}\s+xuyên(?!\s+(?:nguồn|ngân|kinh\s+phí|của))"
             rf"(?!\s+(?:{_HAPPENS})\b)"
         ),
