@@ -68,7 +68,8 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # "Báo cáo 6 tháng: ... trước ngày 05/7", not "báo cáo 6 tháng đầu năm 2025"
             r"|báo\s+cáo\s+(?:6|sáu)\s+tháng(?!\s+(?:đầu|cuối|năm|\d))"
             # "Thời gian: 6 tháng, hằng năm": the periods listed, the shortest first
-            rf"|(?<![\d/])(?:0?6|sáu)\s+tháng\s*,\s*{_EVERY}\s+năm"
+            # (each form opens with its letter, the look-behind after it)
+            rf"|(?:0(?<![\d/]0)6|6(?<![\d/]6)|sáu)\s+tháng\s*,\s*{_EVERY}\s+năm"
         ),
     ),
     (
@@ -98,8 +99,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             rf"{_EVERY}\s+năm\s+thực\s+hiện\b"
             # "... quyết toán vốn hằng năm đúng quy định": the rule the action follows after it,
             # not a plan's noun ("kế hoạch hằng năm theo quy định")
-            rf"|(?<!hoạch\s)(?<!toán\s)(?<!sách\s)(?<!tiêu\s)(?<!cáo\s)(?<!vụ\s)(?<!trình\s)"
-            rf"{_EVERY}\s+năm\s+(?:theo|đúng)\s+quy\s+định"
+            # (the look-behinds after the "h" it opens with, like _NOT_BENEFIT_H)
+            rf"|h(?<!hoạch\sh)(?<!toán\sh)(?<!sách\sh)(?<!tiêu\sh)(?<!cáo\sh)(?<!vụ\sh)"
+            rf"(?<!trình\sh)(?:ằng|àng)\s+năm\s+(?:theo|đúng)\s+quy\s+định"
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
