@@ -386,10 +386,18 @@ def _item_one(text: str) -> tuple[str, str, float, int] | None:
 def _opens_list(items: list[Paragraph], at: int) -> bool:
     """ "..., Ủy ban nhân dân tỉnh trân trọng đề nghị Bộ X:" over "(i) ...", "(ii) ...": a
     sentence introducing a numbered list, not the letter's closing courtesy."""
-    if not items[at].text.rstrip().endswith(":") or at + 1 >= len(items):
+    text = items[at].text.rstrip()
+    if not text.endswith(":") or at + 1 >= len(items):
         return False
     nxt = match_marker(items[at + 1].text)
+    if nxt is not None and nxt[0] in {"dash", "plus"}:
+        # "... nghiêm túc thực hiện đúng các cam kết đối với các công trình cụ thể sau:" over
+        # "- ..." items: the list's intro names what it asks in its items, no closing
+        return _LIST_END.search(text, max(0, len(text) - 20)) is not None
     return nxt is not None and nxt[0] in ITEM_KINDS
+
+
+_LIST_END = re.compile(r"\b(?:sau|cụ\s+thể)\s*:$")
 
 
 def _inside_closing(node: Node | None) -> bool:

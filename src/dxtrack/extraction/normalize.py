@@ -346,7 +346,14 @@ def _heading_then_paragraph(prev: str, line: str) -> bool:
     return heading and not line[:1].islower() and last[:1].islower()
 
 
+# an item's marker and its request verb alone on a line ("b) Đề nghị" / "UBND tỉnh chỉ đạo ..."):
+# the verb's object follows on the next line
+_BARE_REQUEST = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–+])?\s*(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s*$")
+
+
 def _starts_paragraph(prev: str, line: str, width: int) -> bool:
+    if len(prev) < 20 and _BARE_REQUEST.match(prev) and not is_upper_line(line):
+        return False
     if is_table_row(line) or is_table_row(prev):
         return True
     if is_upper_line(line) or is_upper_line(prev) or _motto(line):

@@ -299,6 +299,8 @@ def _visit(
         task = make_task(node, ctx, inherited=inherited, weak=weak)
         tasks.extend([task] if task else [])
     heading = _lent_by_heading(node, ctx)
+    if heading and inherited and v["direct"].match(fold(node.heading_text)):
+        heading = list(inherited)  # "- Chỉ đạo Sở X:" over "+" items under an actor: its tasks
     if heading:
         rule = "category_heading" if category_heading(node.heading_text) else "heading"
         ctx.lent_by[tuple(heading)] = (rule, " ".join(node.heading_text.split()))
