@@ -5,10 +5,11 @@ of the same genre are in cases/tasks/council_resolutions.txt):
 - the issuer from the council's letterhead ("HỘI ĐỒNG NHÂN DÂN" over "TỈNH X" / "XÃ Y"),
   or, when a copy lost the letterhead table, from the authority line under the title
   ("HỘI ĐỒNG NHÂN DÂN TỈNH X" over "KHÓA ..., KỲ HỌP THỨ ...");
-- the issued date from the place-date line only: a council's resolution is dated in its
-  letterhead, so a copy that lost it has no issued date, even though its closing sentence
-  says when it was passed ("... thông qua ngày 13 tháng 7 năm 2019") (unlike an act of the
-  National Assembly or its Standing Committee, which has no date line and is dated so).
+- the issued date from the place-date line, or, when a copy lost the letterhead, from the
+  adoption sentence ("... thông qua ngày 13 tháng 7 năm 2019": a council resolution's ngày
+  ban hành is its adoption date, as the tune label of baria_vungtau_26_2017_nq reads
+  FORMAT.md), as for an act of the National Assembly or its Standing Committee; none when
+  the adoption sentence gives no day.
 """
 
 from __future__ import annotations
@@ -94,7 +95,7 @@ PROBES = [
         ),
         {
             "issuer": "Hội đồng nhân dân tỉnh Yên Bái",
-            "issued_date": None,
+            "issued_date": "2019-07-13",
         },
     ),
     (
@@ -123,7 +124,7 @@ def test_council_metadata(name, filename, source, expected):
 
 def test_an_assembly_act_keeps_its_passed_date():
     """The National Assembly's Standing Committee's resolution has no date line: it is dated
-    the day it was passed (the rule the council's resolutions are kept out of)."""
+    the day it was passed."""
     source = (
         "ỦY BAN THƯỜNG VỤ QUỐC HỘI\nSố: 99/2025/UBTVQH15\nNGHỊ QUYẾT\nVề việc sắp xếp đơn vị"
         " hành chính\nỦY BAN THƯỜNG VỤ QUỐC HỘI\nQUYẾT NGHỊ:\nĐiều 1. Giao Chính phủ tổ chức"

@@ -171,9 +171,8 @@ def join_broken(lines: list[str]) -> list[str]:
 
 
 # A law or resolution of the National Assembly or its Standing Committee as printed in Công
-# báo has no place-date line: it is dated the day it was passed (only theirs: a People's
-# Council's resolution carries its date line in its letterhead, so a copy that lost the
-# letterhead has no issued date) ("Nghị quyết này được Ủy ban
+# báo has no place-date line: it is dated the day it was passed; so is a People's Council's
+# resolution whose copy lost its letterhead (its ngày ban hành is its adoption date) ("Nghị quyết này được Ủy ban
 # Thường vụ Quốc hội ... khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.").
 # Its word boundary is checked after the first letter ("N(?<!\w.)ghị" is "\bNghị"), so that
 # the search skips ahead to those letters over the whole text.
@@ -186,9 +185,7 @@ _PASSED = re.compile(
 def passed_date(lines: list[str]) -> tuple[int, str] | None:
     """The year and ISO day a law or resolution was passed, from its closing sentence."""
     m = _PASSED.search(" ".join(lines))
-    if not m or "quốc hội" not in m.group(0).lower():
-        return None  # a People's Council's resolution is dated in its letterhead, not so
-    if not (issued := _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+    if not m or not (issued := _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
         return None
     return int(m.group(3)), issued
 
