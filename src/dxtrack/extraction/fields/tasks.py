@@ -486,12 +486,7 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
         and not clause_vocab()["own_duties"].search(fold(text))
     ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
-    if (
-        named
-        and node.children
-        and appraisal(text, fold(text), ctx)
-        and not requested_agencies(text, ctx.matcher)
-    ):
+    if named and appraisal(text, fold(text), ctx) and not requested_agencies(text, ctx.matcher):
         named = []  # "Hội đồng nhân dân tỉnh thống nhất với nội dung ..., cụ thể như sau:"
     party = party_heading(text, ctx.matcher)
     if party and len(", ".join(party)) > len(", ".join(named)):
