@@ -182,6 +182,17 @@ def test_markers_matched_as_one_alternation(lines: list[str]) -> None:
     assert found > 1000
 
 
+def test_appraisal_words_tested_as_literals(lines: list[str]) -> None:
+    """The appraisal words found with `in` over a clause's first 200 characters where the
+    alternation's search up to 200 finds one."""
+    plain = re.compile("|".join(map(re.escape, task_build.APPRAISAL_WORDS)))
+    odd = ["x" * 190 + " ghi nhận", "x" * 189 + "ghi nhận", "hđnd tỉnh đánh giá cao", ""]
+    for text in [*(fold(line) for line in lines), *odd]:
+        head = text[:200]
+        got = any(w in head for w in task_build.APPRAISAL_WORDS)
+        assert got is (plain.search(text, 0, 200) is not None), text
+
+
 def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
     cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
     matched = 0

@@ -91,8 +91,16 @@ _ENACTING_ADDRESS = re.compile(
 )
 
 
-_APPRAISAL_WORDS = re.compile(
-    r"đánh giá cao|biểu dương|hoan nghênh|tán thành|ghi nhận|thống nhất|nhất trí"
+# (literal words: tested with `in` on the first 200 characters, which finds one where the
+# alternation's search does, without a try at each of their first letters)
+APPRAISAL_WORDS = (
+    "đánh giá cao",
+    "biểu dương",
+    "hoan nghênh",
+    "tán thành",
+    "ghi nhận",
+    "thống nhất",
+    "nhất trí",
 )
 
 
@@ -100,7 +108,8 @@ def appraisal(text: str, folded: str, ctx: TaskContext) -> bool:
     """The clause's subject, not asked by anyone, appraises (clause_vocab `appraisal`): "Hội
     đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của ...", "... cơ bản thống nhất
     với một số giải pháp mà Ủy ban nhân dân tỉnh đã trả lời ...". A cheap literal test first."""
-    if not _APPRAISAL_WORDS.search(folded, 0, 200):
+    head = folded[:200]
+    if not any(w in head for w in APPRAISAL_WORDS):
         return False
     ex, subject = find_subject(text, ctx.matcher)
     if not subject.leads or subject.assigned or subject.mid:
