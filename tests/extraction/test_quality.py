@@ -109,10 +109,17 @@ class TestSeedQualityBar:
 # end (main 8452af2; corpus-n and corpus-o added 15 tune and 31 held-out documents): tune 321
 # documents F1 0.983, lead 0.995, deadline 0.999, refs 0.996, meta 0.997; held-out 89 documents
 # F1 0.932, lead 0.918, deadline 0.988, refs 0.973, meta 0.974. Held-out refs to 0.95.
+# 2026-12-06, session 14: eighth promotion, 10 of the 89 held-out documents to tune/, stratified
+# by gold task count (corpus/SOURCES.md). At the session's end (main 6a19947; corpus-p and
+# corpus-q added 19 tune and 15 held-out documents, among them seven People's Council
+# resolutions, one of 28 tasks with 27 still missed): tune 350 documents F1 0.978, lead 0.996,
+# deadline 0.998, refs 0.994, meta 0.996; held-out 94 documents F1 0.925, lead 0.900, deadline
+# 0.994, refs 0.970, meta 0.974. Tune F1 to 0.97: the new tune documents are a genre the rules
+# are still young on, and a floor at the figure itself breaks on any fix elsewhere.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
-    ("task_f1", 0.975),
+    ("task_f1", 0.97),
     ("lead_acc", 0.98),
     ("deadline_acc", 0.98),
     ("ref_f1", 0.98),
