@@ -54,21 +54,27 @@ def _expected(row: list[str]) -> list:
     return out
 
 
-@pytest.mark.parametrize(
-    "index",
-    [
-        pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_WRONG[i], strict=True))
-        if i in KNOWN_WRONG
+def probe_indices(probes: list, known_wrong: dict[int, str]) -> list:
+    """Each probe's index, the known wrong ones as strict expected failures."""
+    return [
+        pytest.param(i, marks=pytest.mark.xfail(reason=known_wrong[i], strict=True))
+        if i in known_wrong
         else i
-        for i in range(len(PROBES))
-    ],
-)
-def test_lead_probe(index):
-    source, expected = PROBES[index]
+        for i in range(len(probes))
+    ]
+
+
+def check_probe(source: str, expected: list[list[str]]) -> None:
+    """The probe's tasks, as many as expected, with the expected cells."""
     tasks = extract_bytes(source.encode("utf-8"), "case.txt", directory=AN_GIANG).tasks
     got = [_row(t, len(row)) for t, row in zip(tasks, expected, strict=False)]
     assert len(tasks) == len(expected), [(t["clause"], t["lead"]) for t in tasks]
     assert got == [_expected(row) for row in expected]
+
+
+@pytest.mark.parametrize("index", probe_indices(PROBES, KNOWN_WRONG))
+def test_lead_probe(index):
+    check_probe(*PROBES[index])
 
 
 def test_enough_probes():

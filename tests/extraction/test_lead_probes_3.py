@@ -9,11 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from case_documents import AN_GIANG
-from test_lead_probes_2 import _expected, _row
+from test_lead_probes_2 import check_probe, probe_indices
 from test_task_cases import load
-
-from dxtrack.extraction import extract_bytes
 
 PROBES = load(Path(__file__).parent / "cases" / "lead_probes" / "probes3.txt")
 
@@ -25,21 +22,9 @@ KNOWN_WRONG: dict[int, str] = {
 }
 
 
-@pytest.mark.parametrize(
-    "index",
-    [
-        pytest.param(i, marks=pytest.mark.xfail(reason=KNOWN_WRONG[i], strict=True))
-        if i in KNOWN_WRONG
-        else i
-        for i in range(len(PROBES))
-    ],
-)
+@pytest.mark.parametrize("index", probe_indices(PROBES, KNOWN_WRONG))
 def test_lead_probe(index):
-    source, expected = PROBES[index]
-    tasks = extract_bytes(source.encode("utf-8"), "case.txt", directory=AN_GIANG).tasks
-    got = [_row(t, len(row)) for t, row in zip(tasks, expected, strict=False)]
-    assert len(tasks) == len(expected), [(t["clause"], t["lead"]) for t in tasks]
-    assert got == [_expected(row) for row in expected]
+    check_probe(*PROBES[index])
 
 
 def test_enough_probes():
