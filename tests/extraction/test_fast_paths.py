@@ -193,6 +193,19 @@ def test_appraisal_words_tested_as_literals(lines: list[str]) -> None:
         assert got is (plain.search(text, 0, 200) is not None), text
 
 
+def test_appraisal_words_cover_the_vocabulary() -> None:
+    """Every form of vocab.yaml's `appraisal_verbs` holds one of the hand-kept literal words,
+    so the cheap test never skips a clause an entry would match (each alternative of a leading
+    group checked with the rest of its entry)."""
+    for entry in load_vocab("vocab")["appraisal_verbs"]:
+        forms = [entry]
+        if entry.startswith("(?:"):
+            close = entry.index(")")
+            forms = [alt + entry[close + 1 :] for alt in entry[3:close].split("|")]
+        for form in forms:
+            assert any(w in form for w in task_build.APPRAISAL_WORDS), entry
+
+
 def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
     cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
     matched = 0
