@@ -15,13 +15,13 @@ the others exactly after case and white-space folding. Modes as in test_probes_m
 from __future__ import annotations
 
 import sys
-import unicodedata
 from pathlib import Path
 
 import pytest
 from case_documents import AN_GIANG
+from test_probes_metadata import _field, _fold, run_probe
 
-from dxtrack.extraction import extract_file, extract_text
+from dxtrack.extraction import extract_text
 
 sys.path.insert(0, str(Path(__file__).parent))
 import score
@@ -567,18 +567,6 @@ META_PROBES = [
 ]
 
 
-def _fold(value: str | None) -> str | None:
-    return (
-        None if value is None else " ".join(unicodedata.normalize("NFC", value).casefold().split())
-    )
-
-
-def _field(result, key: str) -> str | None:
-    if key.startswith("signer"):
-        return (result.signer or {}).get("title" if key == "signer.title" else "name")
-    return getattr(result, key)
-
-
 def _same(key: str, got: str | None, want: str | None) -> bool:
     if key in score.FUZZY_FIELDS:
         return bool(score.same(score.text(got), score.text(want), fuzzy=True))
@@ -599,15 +587,16 @@ OPEN: set[str] = set()
     ],
 )
 def test_metadata_probe(mode: str, source: str, expected: dict, tmp_path: Path) -> None:
-    if mode == "md":  # a Markdown web copy read as the app reads a file
-        path = tmp_path / "probe.md"
-        path.write_text(source, encoding="utf-8")
-        result = extract_file(path, directory=AN_GIANG)
-    else:
-        result = extract_text(source, wrapped=mode == "txt", directory=AN_GIANG)
+    result = run_probe(mode, source, tmp_path)
     got = {key: _field(result, key) for key in expected}
     wrong = {k: (got[k], v) for k, v in expected.items() if not _same(k, got[k], v)}
     assert not wrong, wrong
+
+
+def _timings(text: str) -> list[tuple]:
+    """Each task's clause, lead, deadline and recurrence."""
+    tasks = extract_text(text, wrapped=True, directory=AN_GIANG).tasks
+    return [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in tasks]
 
 
 # ---------------- timing: a letter's one task, its deadline and recurrence ----------------
@@ -816,8 +805,7 @@ TIMING_PROBES = [
     ids=[p[0] for p in TIMING_PROBES],
 )
 def test_timing_probe(task: str, deadline: str | None, recurrence: str | None) -> None:
-    result = extract_text(LETTER.format(task=task), wrapped=True, directory=AN_GIANG)
-    got = [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in result.tasks]
+    got = _timings(LETTER.format(task=task))
     assert got == [("1", ["Sở Tài chính"], deadline, recurrence)]
 
 
@@ -860,8 +848,7 @@ TIME_LINE_PROBES = [
     ids=[p[0] for p in TIME_LINE_PROBES],
 )
 def test_time_line_probe(time: str, deadline: str | None, recurrence: str | None) -> None:
-    result = extract_text(PLAN_ITEM.format(time=time), wrapped=True, directory=AN_GIANG)
-    got = [(t["clause"], t["lead"], t["deadline"], t["recurrence"]) for t in result.tasks]
+    got = _timings(PLAN_ITEM.format(time=time))
     assert got == [("II.1", ["Sở Tư pháp"], deadline, recurrence)]
 
 

@@ -1463,16 +1463,21 @@ def _field(result, key: str) -> str | None:
     return getattr(result, key)
 
 
+def run_probe(mode: str, source: str, tmp_path: Path):
+    """The probe read as plain text ("plain"), as a wrapped text ("txt") or as a Markdown web
+    copy read as the app reads a file ("md")."""
+    if mode == "md":
+        path = tmp_path / "probe.md"
+        path.write_text(source, encoding="utf-8")
+        return extract_file(path, directory=AN_GIANG)
+    return extract_text(source, wrapped=mode == "txt", directory=AN_GIANG)
+
+
 @pytest.mark.parametrize(
     ("mode", "source", "expected"), [p[1:] for p in PROBES], ids=[p[0] for p in PROBES]
 )
 def test_metadata_probe(mode: str, source: str, expected: dict, tmp_path: Path) -> None:
-    if mode == "md":
-        path = tmp_path / "probe.md"
-        path.write_text(source, encoding="utf-8")
-        result = extract_file(path, directory=AN_GIANG)
-    else:
-        result = extract_text(source, wrapped=mode == "txt", directory=AN_GIANG)
+    result = run_probe(mode, source, tmp_path)
     got = {key: _fold(_field(result, key)) for key in expected}
     assert got == {key: _fold(value) for key, value in expected.items()}
 
