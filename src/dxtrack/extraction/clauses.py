@@ -286,6 +286,8 @@ def build_tree(
         while parent.kind != "root" and (
             parent.rank >= rank or (kind == "article" and _section_in_article(parent))
         ):
+            if kind == "roman" and _roman_in_article(parent, items, at, para.text[length:]):
+                break
             parent = parent.parent  # type: ignore[assignment]
         node = Node(kind, label, rank, [para], parent=parent, marker_len=length, style=style)
         attr = _attribute(para.text[length:])
@@ -314,6 +316,24 @@ def _step_time_lines(root: Node) -> None:
         alike = [c for c in step.parent.children if c is not step and c.kind == step.kind]
         if sum(1 for c in alike if keys[0] in c.attributes) >= 2:
             step.attributes[keys[0]] = last.attributes.pop(keys[0])
+
+
+def _roman_in_article(article: Node, items: list[Paragraph], at: int, title: str) -> bool:
+    """A Roman section of an article's own text ("Điều 1. Tán thành ..." / "I. Về tình hình
+    ..." / "II. Về nhiệm vụ ..." / "Điều 2."): its title is a sentence, not a plan's heading
+    in capitals, and the next article follows it; it goes under the article (clause path
+    "Điều 1.II.1"). A plan inlined in an article keeps its own numbering ("II.1")."""
+    if article.kind != "article":
+        return False
+    if any(c.kind == "roman" for c in article.children):
+        return True  # "II." after "I." that went under the article
+    if is_upper_line(title) or not title[:1].isupper():
+        return False
+    after = f"Điều {int(article.label.split()[-1]) + 1}"
+    for later in items[at + 1 :]:
+        if later.text.startswith(after) and later.text[len(after) : len(after) + 1] in ".: ":
+            return True
+    return False
 
 
 def _section_in_article(node: Node) -> bool:

@@ -768,13 +768,27 @@ def requested_agencies(text: str, matcher: AgencyMatcher) -> list[str]:
     if not LIST_INTRO.search(folded_tail) or not _ASKS.search(folded_tail):
         return []  # cheap literal tests first: a list intro that asks
     stop = text.rfind(". ", 0, len(text) - 2)
-    _ex, subject = find_subject(text[stop + 2 :] if stop > 0 else text, matcher)
+    sentence = text[stop + 2 :] if stop > 0 else text
+    if stop > 0 and _SPELLED_OUT.match(sentence):
+        # "... và yêu cầu Ủy ban nhân dân tỉnh tăng cường chỉ đạo .... Cụ thể, cần thực hiện
+        # các nhiệm vụ sau:": the sentence before, which asks, opens the list
+        before = text.rfind(". ", 0, stop)
+        sentence = text[before + 2 : stop + 1] if before > 0 else text[: stop + 1]
+    _ex, subject = find_subject(sentence, matcher)
+    if subject.leads and not subject.assigned and (asks := _AND_ASKS.search(sentence)):
+        # "Hội đồng nhân dân tỉnh thống nhất với ... và yêu cầu Ủy ban nhân dân tỉnh ...": the
+        # speaker's consent, then its request
+        _ex, subject = find_subject(sentence[asks.end() :], matcher)
     if not subject.leads or not subject.assigned or subject.mid:
         return []  # asked by its request verb ("X đề nghị Y ..."): Y, the subject found
     return [m.name for m in subject.leads]
 
 
 _ASKS = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao)\s")
+# a sentence that only spells out the list the sentence before asked for ("Cụ thể ...:")
+_SPELLED_OUT = re.compile(r"(?:Cụ\s+thể|Trong\s+đó)\b(?![^:]*\b(?:đề\s+nghị|yêu\s+cầu|giao)\s)")
+# "... và yêu cầu X ...": a request after the speaker's own verb
+_AND_ASKS = re.compile(r"\s(?:và|đồng\s+thời)\s+(?=(?:đề\s+nghị|yêu\s+cầu|giao)\s)")
 
 
 def _after_lead_in(text: str) -> str | None:
@@ -832,8 +846,9 @@ def _lending_text(node: Node) -> str:
 
 
 # "... báo cáo Thủ tướng Chính phủ trong tháng 3 năm 2020 các vấn đề sau:": the items are
-# what the report holds, not tasks of their own
-_REPORT_LIST = re.compile(r"\bbáo\s+cáo\b[^:]*:\s*$")
+# what the report holds, not tasks of their own; a report cited by its number ("... đã đề ra tại
+# Báo cáo số 98/BC-UBND ... và yêu cầu Ủy ban nhân dân tỉnh ... sau:") is no report asked for
+_REPORT_LIST = re.compile(r"\bbáo\s+cáo\b(?!\s+số\b)[^:]*:\s*$")
 
 
 def _is_title(text: str) -> bool:
