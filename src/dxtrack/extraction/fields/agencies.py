@@ -27,6 +27,10 @@ from dxtrack.extraction.vocab import by_first_letter
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
+# the issuing council named bare after one of its bodies ("các Ban (của) Hội đồng nhân dân,"),
+# or with its level's diacritic lost ("các Tổ đại biểu Hội đồng nhân dân tinh và ...")
+_BARE_COUNCIL = re.compile(r"(?:của\s+)?(hội\s+đồng\s+nhân\s+dân)\b(?:\s+tinh\b)?")
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -239,6 +243,11 @@ class AgencyMatcher:
             pos = t.end()
             bare_groups = True
         elif prefix := self._body_prefix.match(ex.folded, pos):
+            council = _BARE_COUNCIL.match(ex.folded, prefix.end())
+            if council and not self._unit_body.match(ex.folded, council.start(1)):
+                # "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân, ... và đại biểu
+                # Hội đồng nhân dân tỉnh": the council's bodies, its level printed once at the end
+                return [self._mention(ex, pos, council.end())]
             got = self.match_one(ex, prefix.end(), bare_groups=bare_groups)
             if got:  # "Thường trực HĐND tỉnh": the standing members act for the council
                 first = self._mention(ex, pos, prefix.end())
