@@ -108,6 +108,9 @@ def clause_vocab() -> dict:
         # reported as made before ("Tại Công văn số ..., X đã giao Bộ Y ...")
         "assign_word": re.compile(rf"\s(?:{alt('request_verbs')})\s"),
         "and_assign": re.compile(rf"\s(?:và|đồng\s+thời)\s+(?:{alt('request_verbs')})\s+"),
+        # a sentence opening with the speaker's consent ("Đồng ý với kiến nghị ... và giao Bộ X
+        # chủ trì ..."): its "và giao" assigns
+        "consent_open": re.compile(rf"\W*(?:{alt('consent_words')})\b"),
         "past_assign": re.compile(rf"\bđã\s+(?:{alt('request_verbs')})\s*$"),
         "category": re.compile(
             rf"^\W*(?:(?:{alt('category_heading_prefixes')})\s+(?:các\s+)?|các\s+|(?=chủ\s|nhà\s))"

@@ -541,6 +541,15 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
+    consents = (
+        v["and_assign"].finditer(ex.folded, start, stop)
+        if verb and v["consent_open"].match(ex.folded, start)
+        else ()
+    )
+    for m in consents:  # "Đồng ý với kiến nghị về việc ... và giao Bộ X chủ trì, ..."
+        found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+        if found:
+            return Subject(found, True, end, mid=True)
     starts = (
         _SENTENCE_START.finditer(ex.folded, start, stop)
         if cued(ex.folded, v["any_request_cues"])
