@@ -68,7 +68,8 @@ class AgencyMatcher:
         self._expander = Expander(vocab)
         all_domains = vocab["domains"] + vocab["former_domains"]
         self._domains = re.compile(rf"(?:{_alt(all_domains)})\b")
-        known = list(vocab["bodies"]) + [f"{h} {d}" for h in ("Bộ", "Sở") for d in all_domains]
+        heads = ("Bộ", "Sở", *vocab["sector_heads"])
+        known = list(vocab["bodies"]) + [f"{h} {d}" for h in heads for d in all_domains]
         known += [self.expand(n).text for n in directory_names]
         # known names by their letters without diacritics; two names with the same letters
         # are both left out (neither is the misspelt one's)
