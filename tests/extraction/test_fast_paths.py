@@ -128,25 +128,34 @@ def test_rewritten_patterns_match_their_plain_forms(lines: list[str]) -> None:
     assert hits > 1000
 
 
-def test_deadline_rules_searched_from_the_first_digit(lines: list[str]) -> None:
-    """The deadline rules searched from a clause's first digit (deadline._FROM_DIGIT) are those
-    whose pattern opens with a day form (a digit first, then a look-behind), with no
-    alternation outside its groups: every match of theirs opens with a digit (so none starts
-    before the first), as over the corpus lines."""
+def test_deadline_rules_matched_at_days(lines: list[str]) -> None:
+    """The deadline rules matched only where a day opens (deadline._DAY_LED) are those whose
+    pattern opens with a day form (a digit first, then a look-behind), then a separator (kind
+    1) or "tháng" (kind 2), with no alternation outside its groups; over the corpus lines (and
+    odd ones), the matches tried at `_days` are those of `finditer` over the whole clause."""
     days = (deadline._D_ALONE, deadline._D_FREE, deadline._D_NO_DIGIT)
     assert all(day.startswith("(\\d(?<") for day in days)
     rules = {name: pattern for name, pattern, _, _ in deadline.RULES}
-    assert deadline._FROM_DIGIT <= rules.keys()
+    assert deadline._DAY_LED.keys() <= rules.keys()
+    follows = {1: (r"\s*[/.\-]", r"\s*([/.\-])", r"\s*/"), 2: (r"\s+tháng",)}
     for name, pattern in rules.items():
-        assert (name in deadline._FROM_DIGIT) is pattern.pattern.startswith(days), name
-        if name in deadline._FROM_DIGIT:
+        assert (name in deadline._DAY_LED) is pattern.pattern.startswith(days), name
+        if name in deadline._DAY_LED:
             assert not any(c == "|" and d == 0 for _, c, d in syntax(pattern.pattern)), name
+            rest = next(pattern.pattern[len(d) :] for d in days if pattern.pattern.startswith(d))
+            assert rest.startswith(follows[deadline._DAY_LED[name]]), name
+    odd = [
+        "1/2/2025 12 / 3 /2025 ngày 5 tháng 6 năm 2026",
+        "123/4 1.2.25 ٣/٤/2025 7- 8 -25 9 tháng",
+    ]
     found = 0
-    for text in (fold(line) for line in lines):
-        for name in deadline._FROM_DIGIT:
-            for m in rules[name].finditer(text):
-                assert text[m.start()].isdecimal(), (name, text)
-                found += 1
+    for text in [*(fold(line) for line in lines), *odd]:
+        at = deadline._days(text)
+        for name, kind in deadline._DAY_LED.items():
+            want = [(m.span(), m.groups()) for m in rules[name].finditer(text)]
+            got = deadline._matches_at(rules[name], text, at[kind - 1])
+            assert [(m.span(), m.groups()) for m in got] == want, (name, text)
+            found += len(want)
     assert found > 1000
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -273,19 +273,17 @@ def find_deadlines(
     """
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
-    first_digit: int | None = None  # found once, for the rules whose matches open with one
-    for name, pattern, handler, needs_trigger, keyword, from_digit in _TABLE:
+    days: tuple[list[int], list[int]] | None = None  # found once, for the day-led rules
+    for name, pattern, handler, needs_trigger, keyword, day_led in _TABLE:
         if keyword and keyword not in folded:
             continue
-        pos = 0
-        if from_digit:
-            if first_digit is None:
-                digit = _DIGIT.search(folded)
-                first_digit = digit.start() if digit else -1
-            if first_digit < 0:
-                continue  # no digit: no match
-            pos = first_digit  # (a look-behind still sees the text before pos)
-        for m in pattern.finditer(folded, pos):
+        if day_led:
+            if days is None:
+                days = _days(folded)
+            matches: Iterator[re.Match[str]] = _matches_at(pattern, folded, days[day_led - 1])
+        else:
+            matches = pattern.finditer(folded)
+        for m in matches:
             start, end = m.span()
             if _overlaps(start, end, taken) or _overlaps(start, end, masked):
                 continue
@@ -482,20 +480,48 @@ _KEYWORDS = {
 }
 
 
-# The rules whose every match opens with a digit (their patterns open with `_D_ALONE`,
-# `_D_FREE` or `_D_NO_DIGIT`): searched from the clause's first digit, found once for all of
-# them, not each from the start (the regex engine tries every character for a digit), and
-# not at all in a clause without one (tests/extraction/test_fast_paths.py holds the set to
-# the patterns)
-_FROM_DIGIT = frozenset(
-    {"full_date", "short_year_date", "written_date", "day_month", "written_day_month"}
-)
-_DIGIT = re.compile(r"\d")
+# The rules whose every match opens with a day (their patterns open with `_D_ALONE`, `_D_FREE`
+# or `_D_NO_DIGIT`, then a date's separator or "tháng"): a day of one or two digits that opens
+# a run of digits, then its separator (1) or the word (2). Those days are found once per
+# clause, all rules' at once, and each rule is matched at them only, not searched over the
+# whole clause (the regex engine tries every digit of it, rule after rule); a clause without
+# any runs none (tests/extraction/test_fast_paths.py holds the kinds to the patterns and the
+# matches to `finditer`'s).
+_DAY_LED = {
+    "full_date": 1,
+    "short_year_date": 1,
+    "day_month": 1,
+    "written_date": 2,
+    "written_day_month": 2,
+}
+_DAY_AT = re.compile(r"\d(?<!\d\d)\d?(?!\d)\s*(?:([/.\-])|(?<=\s)tháng)")
 
-# RULES with each rule's keyword and whether it is searched from the first digit: the table a
-# clause runs through (one lookup per rule saved)
-_TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None, bool]] = [
-    (*rule, _KEYWORDS.get(rule[0]), rule[0] in _FROM_DIGIT) for rule in RULES
+
+def _days(folded: str) -> tuple[list[int], list[int]]:
+    """Where a day before a separator, and a day before "tháng", opens (see `_DAY_LED`)."""
+    sep: list[int] = []
+    word: list[int] = []
+    for m in _DAY_AT.finditer(folded):
+        (sep if m.lastindex else word).append(m.start())
+    return sep, word
+
+
+def _matches_at(
+    pattern: re.Pattern[str], folded: str, starts: list[int]
+) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(folded)` for a pattern whose every match opens at one of `starts`
+    (in order): tried there only, each after the end of the match before."""
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(folded, start)) is not None:
+            end = m.end()
+            yield m
+
+
+# RULES with each rule's keyword and its `_DAY_LED` kind (0: searched): the table a clause
+# runs through (one lookup per rule saved)
+_TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None, int]] = [
+    (*rule, _KEYWORDS.get(rule[0]), _DAY_LED.get(rule[0], 0)) for rule in RULES
 ]
 
 
