@@ -249,7 +249,8 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
                 doc_type = last.doc_type  # "các Thông báo số 101/TB-UBND, 102/TB-UBND và 118/..."
             elif not (_opens_item(text, m.start()) and _CODE_LETTERS.search(number)):
                 continue
-        if _is_own(_key(number), own) or (doc_type == "Đề án" and "ĐA" not in number):
+        key = _key(number)
+        if _is_own(key, own) or (doc_type == "Đề án" and "ĐA" not in number):
             continue  # a programme ("Đề án 06/CP"), not a scheme with its own symbol
         for shared in _shared_run(text, m.start(), number):
             _add(found, Reference(doc_type or _type_from_code(shared), shared, None, None, 0, 0))
@@ -269,8 +270,8 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         last = Reference(
             doc_type or _type_from_code(number), number, dt, issuer, m.start(), end, cut
         )
-        run.append(found.get(_key(number), last))
-        _add(found, last)
+        run.append(found.get(key, last))
+        _add(found, last, key)
     _year_numbers(text, folded, found, own)
     _merge_glued_marks(found)
     _merge_typos(found)
@@ -415,9 +416,10 @@ def _misread(a: str, b: str) -> bool:
     )
 
 
-def _add(found: dict[str, Reference], ref: Reference) -> None:
-    """Record a citation; a repeat fills what the first mention lacked."""
-    first = found.setdefault(_key(ref.number), ref)
+def _add(found: dict[str, Reference], ref: Reference, key: str | None = None) -> None:
+    """Record a citation (`key`: its number's `_key`, when known); a repeat fills what the
+    first mention lacked."""
+    first = found.setdefault(key if key is not None else _key(ref.number), ref)
     if first is not ref:
         first.date = first.date or ref.date
         first.issuer = first.issuer or ref.issuer
