@@ -1035,3 +1035,15 @@ def test_footnote_marks_translated_only_where_they_are() -> None:
     assert [(r.number, r.date, r.issuer) for r in bare] == [
         (r.number, r.date, r.issuer) for r in found
     ]
+
+
+def test_reference_keys_translated_as_their_tables(lines: list[str]) -> None:
+    """references._translated replaces the characters of a table (no output mapped again) as
+    `str.translate` of it does, over the corpus lines and the odd characters."""
+    tables = (references._KEY_LETTERS, references._DASHES)
+    for table in tables:
+        assert not {chr(k) for k in table} & set(table.values())
+    odd = ["1875/QÐ\u2013UBND", "12\u2010\u2011\u2012\u2212/đð", *ODD]
+    for text in [*lines, *odd]:
+        for table in tables:
+            assert references._translated(text, references._pairs(table)) == text.translate(table)

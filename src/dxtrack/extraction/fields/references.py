@@ -238,7 +238,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
         raw, stop = _cut_word(m.group(1)), m.start() + len(m.group(1))
         if raw is not m.group(1):
             stop = m.start() + len(raw)
-        number = _SPACES.sub("", raw).translate(_DASHES)
+        number = _translated(_SPACES.sub("", raw), _DASH_PAIRS)  # (.translate(_DASHES))
         if not _plausible(number) or _form_before().search(
             folded, max(0, m.start() - 12), m.start()
         ):
@@ -466,12 +466,30 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
 def _key(number: str) -> str:
     """A number as compared: folded, spaces dropped, every dash a hyphen, "Đ" (and OCR's "Ð")
     as "D" ("1875/QÐ-UBND" and "1510/QD-UBND" are "1875/QĐ-UBND" and "1510/QĐ-UBND")."""
-    return "".join(fold(number).translate(_KEY_LETTERS).split())  # _KEY_DROP.sub("", ...)
+    return "".join(_translated(fold(number), _KEY_PAIRS).split())  # _KEY_DROP.sub("", ...)
 
 
 _KEY_LETTERS = str.maketrans(
     {"đ": "d", "ð": "d", **dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-")}
 )
+
+
+def _pairs(table: dict[int, str]) -> tuple[tuple[str, str], ...]:
+    return tuple((chr(k), v) for k, v in table.items())
+
+
+def _translated(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
+    """`text.translate` of a table of characters to characters none of which it maps again
+    (`_pairs` of it), each replaced only where it is: a translation looks every character of
+    the text up, the lookup failing (an exception caught) for most, slower on a number."""
+    for old, new in pairs:
+        if old in text:
+            text = text.replace(old, new)
+    return text
+
+
+_KEY_PAIRS = _pairs(_KEY_LETTERS)
+_DASH_PAIRS = _pairs(_DASHES)
 
 
 def _plausible(number: str) -> bool:
