@@ -334,6 +334,7 @@ def _assignees(
         and not subject.labelled  # an item assigning the issuer's own office its part
         and not _party_label(ex.folded, subject)
         and not _duty_list_item(node)
+        and not _STANDING_DUTY.match(ex.folded, subject.end)
         and _is_issuer(subject.leads, ctx.issuer)
         and not _office_follows_up(ex.folded, subject.end, ctx.issuer)
     ):
@@ -620,6 +621,15 @@ def _office_follows_up(folded: str, at: int, issuer: str | None) -> bool:
 
 
 _ASSIGNING_SECTION = re.compile(r"\W*(?:phân\s+công|giao)\s+(?:nhiệm\s+vụ|trách\s+nhiệm)\b")
+
+
+# the issuer made the standing body of what the decision sets up, then given its duties ("Ban
+# Quản lý ... là cơ quan thường trực Hội đồng thẩm định, có trách nhiệm bảo đảm ..."): its own
+# share of the work, not the issuer speaking of itself
+_STANDING_DUTY = re.compile(
+    r"\s+là\s+(?:cơ\s+quan|đơn\s+vị)\s+(?:thường\s+trực|đầu\s+mối)\b[^.;:]{0,160}?,\s*"
+    r"(?:có|chịu)\s+trách\s+nhiệm\b"
+)
 
 
 def _duty_list_item(node: Node) -> bool:
