@@ -95,6 +95,12 @@ class AgencyMatcher:
         self._title_before = re.compile(rf"(?:{_alt(vocab['titles'])})[ \t]+$")
         self._title_only = re.compile(r"(?:các\s+)?bộ\s+trưởng(?=\s*[,;])")
         self._body_prefix = re.compile(rf"(?:{_alt(vocab['body_prefixes'])})\s+(?=\S)")
+        # a body of a council printed bare before the next, which names the council for both
+        # ("các Tổ đại biểu, đại biểu Hội đồng nhân dân tỉnh")
+        self._prefix_then = re.compile(
+            rf"((?:{_alt(vocab['body_prefixes'])}))\s*(?:,|\bvà\b)\s*"
+            rf"(?=(?:{_alt(vocab['body_prefixes'])})\s)"
+        )
         # "các Đoàn đại biểu Quốc hội": a known body's kind in the plural
         self._plural_known = re.compile(rf"các\s+(?:{_alt(vocab['bodies'])})\b")
         nouns = _alt(vocab["group_nouns"])
@@ -243,6 +249,10 @@ class AgencyMatcher:
         if t:
             pos = t.end()
             bare_groups = True
+        elif (lone := self._prefix_then.match(ex.folded, pos)) and (
+            shared := self._shared_body(ex, pos, lone.end(1), lone.end(), bare_groups)
+        ):
+            return shared
         elif prefix := self._body_prefix.match(ex.folded, pos):
             council = _BARE_COUNCIL.match(ex.folded, prefix.end())
             if council and not self._unit_body.match(ex.folded, council.start(1)):
@@ -258,6 +268,17 @@ class AgencyMatcher:
             if got:
                 return got
         return []
+
+    def _shared_body(self, ex: Expanded, pos: int, end: int, at: int, bare: bool) -> list[Mention]:
+        """ "các Tổ đại biểu, đại biểu Hội đồng nhân dân tỉnh": the first body takes the
+        council the second names; [] when the second names none."""
+        got = self.match_one(ex, at, bare_groups=bare)
+        second = self._body_prefix.match(ex.folded, at)
+        if not got or second is None or got[0].start != at or got[0].end <= second.end():
+            return []
+        first = self._mention(ex, pos, end)
+        council = " ".join(ex.text[second.end() : got[0].end].split())
+        return [Mention(pos, first.end, f"{first.name} {council}"), *got]
 
     def _rule_list_head(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         if not ex.folded.startswith(LIST_HEAD_OPENINGS, pos):
