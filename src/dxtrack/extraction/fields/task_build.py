@@ -23,6 +23,7 @@ from dxtrack.extraction.fields.clause_words import (
     closing_sentence_start,
     opens_with_closing,
 )
+from dxtrack.extraction.fields.council import scope_item
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.fields.parties import inline_roles, later_subject, states_status
@@ -151,6 +152,8 @@ def make_task(
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
     if v["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
+    if scope_item(folded):
+        return None  # "a) Đối tượng được khuyến khích: Các thôn, xã ...": a policy's scope
     if _ENACTING_ADDRESS.match(folded) and _CARRY_OUT_END.search(folded):
         # "Chánh Văn phòng ..., Giám đốc ... tổ chức thực hiện Quyết định này./.", "Các ông,
         # bà: Chánh Văn phòng ..., Giám đốc Sở ... căn cứ Quyết định thi hành."

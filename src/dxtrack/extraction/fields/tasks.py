@@ -15,6 +15,7 @@ from dxtrack.extraction.clauses import ITEM_KINDS, Node, inline_run
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
+from dxtrack.extraction.fields.council import examined_reports, speaker_gives
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.parties import inline_roles, party_heading
 from dxtrack.extraction.fields.references import citation_spans
@@ -240,6 +241,8 @@ def _visit(
         and not _lead_in_sentence(node.heading_text)
     ):
         return  # "Kết quả đạt được", "TÌNH HÌNH THỰC HIỆN ...", "MỤC TIÊU": no tasks inside
+    if node.children and examined_reports(node.own_text):
+        return  # "Hội đồng nhân dân tỉnh xem xét các báo cáo ...:" over the reports examined
     if node.children and _content_of_own_task(node):
         return  # "- Nội dung rà soát và xử lý:" over "+" items: what the task above holds
     if node.children and v["visit"].match(fold(node.heading_text)):
@@ -486,6 +489,8 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
         and not clause_vocab()["own_duties"].search(fold(text))
     ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
+    elif speaker_gives(text, named, ctx.issuer):
+        named = []  # "Điều 2. Hội đồng nhân dân tỉnh giao" over items naming their actors
     if named and appraisal(text, fold(text), ctx) and not requested_agencies(text, ctx.matcher):
         named = []  # "Hội đồng nhân dân tỉnh thống nhất với nội dung ..., cụ thể như sau:"
     party = party_heading(text, ctx.matcher)
