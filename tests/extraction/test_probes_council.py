@@ -108,6 +108,63 @@ PROBES = [
         ),
         {"issuer": "Hội đồng nhân dân tỉnh Thừa Thiên Huế", "issued_date": None},
     ),
+    # rules-nn (session 15), written before the engine ran on them: the subject in capitals
+    # under "NGHỊ QUYẾT" runs to the authority line, also when its last line is only a year
+    # ("NĂM 2019") or a line of it opens with the council's own name; the issuer is the
+    # authority line, also for a city under the centre or when it is broken after "NHÂN DÂN"
+    (
+        "council-subject-year-line",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nVỀ\nTÌNH HÌNH KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM VÀ NHIỆM VỤ,"
+            " GIẢI PHÁP 6 THÁNG CUỐI\nNĂM 2019\nHỘI ĐỒNG NHÂN DÂN TỈNH SÓC TRĂNG\n"
+            f"KHÓA IX, KỲ HỌP THỨ 11\n{BODY}"
+        ),
+        {
+            "doc_type": "Nghị quyết",
+            "issuer": "Hội đồng nhân dân tỉnh Sóc Trăng",
+            "subject": "VỀ TÌNH HÌNH KINH TẾ - XÃ HỘI 6 THÁNG ĐẦU NĂM VÀ NHIỆM VỤ, GIẢI PHÁP 6 THÁNG"
+            " CUỐI NĂM 2019",
+        },
+    ),
+    (
+        "council-subject-names-the-council",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nVỀ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN TẠI KỲ HỌP THỨ BẢY\n"
+            "HỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH KHÓA IX\nHỘI ĐỒNG NHÂN DÂN TỈNH TRÀ VINH\n"
+            f"KHÓA IX - KỲ HỌP THỨ 7\n{BODY}"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân tỉnh Trà Vinh",
+            "subject": "VỀ CHẤT VẤN VÀ TRẢ LỜI CHẤT VẤN TẠI KỲ HỌP THỨ BẢY HỘI ĐỒNG NHÂN DÂN TỈNH"
+            " TRÀ VINH KHÓA IX",
+        },
+    ),
+    (
+        "council-city-authority-line",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nTHÔNG QUA ĐỀ ÁN PHÁT TRIỂN GIAO THÔNG ĐÔ THỊ ĐẾN NĂM 2025\n"
+            f"HỘI ĐỒNG NHÂN DÂN THÀNH PHỐ CẦN THƠ\nKHÓA IX, KỲ HỌP THỨ SÁU\n{BODY}"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân thành phố Cần Thơ",
+            "subject": "THÔNG QUA ĐỀ ÁN PHÁT TRIỂN GIAO THÔNG ĐÔ THỊ ĐẾN NĂM 2025",
+        },
+    ),
+    (
+        "council-authority-line-broken",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nVỀ DỰ TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2018\n"
+            f"HỘI ĐỒNG NHÂN DÂN\nTỈNH KON TUM\nKHÓA XI, KỲ HỌP THỨ 5\n{BODY}"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân tỉnh Kon Tum",
+            "subject": "VỀ DỰ TOÁN NGÂN SÁCH ĐỊA PHƯƠNG NĂM 2018",
+        },
+    ),
 ]
 
 

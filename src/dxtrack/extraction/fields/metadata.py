@@ -363,12 +363,27 @@ _AUTHORITY_BODY = re.compile(
 
 def _authority_body(lines: list[str]) -> list[str]:
     """The body an authority line names, when no letterhead gave the issuer (FORMAT.md: the
-    issuer's full name with its place; the line stands in for the lost letterhead)."""
-    for line in lines[:20]:
+    issuer's full name with its place; the line stands in for the lost letterhead). A line
+    naming the council with its term ("... TỈNH TRÀ VINH KHÓA IX") is a subject's line when
+    a line without the term follows; a line broken after "NHÂN DÂN" ("HỘI ĐỒNG NHÂN DÂN" /
+    "TỈNH KON TUM") is read with the next."""
+    termed = None
+    for n, line in enumerate(lines[:20]):
         text = line.strip(" .,:")
-        if "NHÂN DÂN" in text and _AUTHORITY_BODY.match(text):
-            return [text]
-    return []
+        if "NHÂN DÂN" not in text:
+            continue
+        if text.endswith("NHÂN DÂN") and n + 1 < len(lines):
+            text = f"{text} {lines[n + 1].strip(' .,:')}"  # "HỘI ĐỒNG NHÂN DÂN" / "TỈNH X"
+        if not _AUTHORITY_BODY.match(text):
+            continue
+        if term := _TERM.search(text):  # "HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA IX"
+            termed = termed or text[: term.start()]
+            continue
+        return [text]
+    return [termed] if termed else []
+
+
+_TERM = re.compile(r"\s+KH(?:ÓA|OÁ)\s+[IVXLC]+\b.*$")
 
 
 # A letterhead line a copy gave in normal case: an issuer's head, or a place under it.
@@ -499,6 +514,11 @@ _INLINE_AUTHORITY = re.compile(
 _SECTION = re.compile(r"^(?:[IVXLC]+\s?[.)\-–]|\d{1,2}\.|(?:PHẦN|CHƯƠNG|Điều)\s+[\dIVXLC]+\b)\s*")
 
 
+# A subject's last line holding only its year ("... 6 THÁNG CUỐI" / "NĂM 2017"), too few
+# letters for a line in capitals.
+_YEAR_LINE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$")
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -507,7 +527,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     while (
         j < len(lines)
         and j - i < 8
-        and is_upper_line(lines[j])
+        and (is_upper_line(lines[j]) or _YEAR_LINE.match(lines[j]))
         and not parts[-1].rstrip().endswith(":")
         and not _AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
