@@ -489,8 +489,10 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
         and not clause_vocab()["own_duties"].search(fold(text))
     ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
-    elif speaker_gives(text, named, ctx.issuer):
-        named = []  # "Điều 2. Hội đồng nhân dân tỉnh giao" over items naming their actors
+    elif speaker_gives(text, named, ctx.issuer) and not clause_vocab()["own_duties"].search(
+        fold(text)
+    ):
+        named = []  # "Điều 2. Hội đồng nhân dân tỉnh giao" / "... thông qua ... nhiệm vụ ... sau:"
     if named and appraisal(text, fold(text), ctx) and not requested_agencies(text, ctx.matcher):
         named = []  # "Hội đồng nhân dân tỉnh thống nhất với nội dung ..., cụ thể như sau:"
     party = party_heading(text, ctx.matcher)
