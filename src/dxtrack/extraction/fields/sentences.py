@@ -37,6 +37,7 @@ _CHAIRS = re.compile(
 )
 _ITEM_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])|;\s+(?=\w)")
 _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
+_BASIS_FRONT = re.compile(r"\W*(?:trên\s+cơ\s+sở|căn\s+cứ)\s[^.;:]{0,200}?,\s")
 # a full stop before a sentence that gives work ("... . Giao Thanh tra tỉnh theo dõi ..."),
 # the verbs of vocab `give_verbs`
 _GIVING_SENTENCE = re.compile(
@@ -104,6 +105,12 @@ def actor_parts(
         before = text
         # a paragraph of its own opening with "Giao X ..." is a new assignment, to X again too
         again = actor is not None and len(node.paragraphs) >= 2 and bool(_GIVES.match(fold(text)))
+        if actor is not None and not again and "," in text[:200] and len(node.paragraphs) >= 2:
+            # a paragraph of its own fronting its actor with a basis ("Trên cơ sở ..., Ủy ban
+            # nhân dân tỉnh thống nhất với ..."): new work of the same actor, a task of its own
+            again = bool(_BASIS_FRONT.match(fold(text))) and any(
+                unit.start == p.start for p in node.paragraphs[1:]
+            )
         if partnered and actor is not None and find_subject(text, matcher)[1].assigned:
             partnered = False  # "... phối hợp với Sở B. Giao Sở C ...": a new assignment
         if groups and (actor is None or actor == current and not again or listing or partnered):
