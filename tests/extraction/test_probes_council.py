@@ -154,6 +154,18 @@ PROBES = [
         },
     ),
     (
+        "council-authority-line-with-session",
+        "case.md",
+        (
+            f"{PLACEHOLDER}NGHỊ QUYẾT\nVỀ QUY HOẠCH BẢO VỆ VÀ PHÁT TRIỂN RỪNG\n"
+            f"HỘI ĐỒNG NHÂN DÂN TỈNH BÌNH PHƯỚC KHÓA IX, KỲ HỌP THỨ 4\n{BODY}"
+        ),
+        {
+            "issuer": "Hội đồng nhân dân tỉnh Bình Phước",
+            "subject": "VỀ QUY HOẠCH BẢO VỆ VÀ PHÁT TRIỂN RỪNG",
+        },
+    ),
+    (
         "council-authority-line-broken",
         "case.md",
         (

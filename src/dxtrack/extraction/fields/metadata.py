@@ -374,9 +374,10 @@ def _authority_body(lines: list[str]) -> list[str]:
             continue
         if text.endswith("NHÂN DÂN") and n + 1 < len(lines):
             text = f"{text} {lines[n + 1].strip(' .,:')}"  # "HỘI ĐỒNG NHÂN DÂN" / "TỈNH X"
-        if not _AUTHORITY_BODY.match(text):
+        term = _TERM.search(text)  # "HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA IX(, KỲ HỌP THỨ 4)"
+        if not _AUTHORITY_BODY.match(text[: term.start()] if term else text):
             continue
-        if term := _TERM.search(text):  # "HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA IX"
+        if term:
             termed = termed or text[: term.start()]
             continue
         return [text]
@@ -514,6 +515,14 @@ _INLINE_AUTHORITY = re.compile(
 _SECTION = re.compile(r"^(?:[IVXLC]+\s?[.)\-–]|\d{1,2}\.|(?:PHẦN|CHƯƠNG|Điều)\s+[\dIVXLC]+\b)\s*")
 
 
+# The authority line with the council's term and session on it ("HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA
+# IX, KỲ HỌP THỨ 4"): ends the subject above it (a subject line naming the council with its
+# term only, "... TỈNH TRÀ VINH KHÓA IX", goes on).
+_SESSION_AUTHORITY = re.compile(
+    r"^HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\s.*\bKH(?:ÓA|OÁ)\s+[IVXLC]+\s*[,\-–]?\s*KỲ\s+HỌP\s+THỨ\s+\S+\s*$"
+)
+
+
 # A subject's last line holding only its year ("... 6 THÁNG CUỐI" / "NĂM 2017"), too few
 # letters for a line in capitals.
 _YEAR_LINE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$")
@@ -530,6 +539,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and (is_upper_line(lines[j]) or _YEAR_LINE.match(lines[j]))
         and not parts[-1].rstrip().endswith(":")
         and not _AUTHORITY.match(lines[j])
+        and not _SESSION_AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
         and not NUMBER.search(lines[j])
         and not title_type(fold(lines[j].strip(" .:")))
