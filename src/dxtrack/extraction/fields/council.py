@@ -26,6 +26,9 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     return {
         "examined": re.compile(rf"\b(?:{alternation(vocab['examined_intros'])})[^:;]*:\s*$"),
         "scope": re.compile(rf"^\W*(?:[a-zđ]\)\s*)?(?:{alternation(vocab['scope_labels'])})\s*:"),
+        "detail": re.compile(
+            rf"^\W*(?:[a-zđ]\)\s*)?(?:{alternation(vocab['detail_labels'])})\s*:[^.;:]*[.;]?\s*$"
+        ),
     }
 
 
@@ -38,8 +41,13 @@ def examined_reports(text: str) -> bool:
 
 
 def scope_item(folded: str) -> bool:
-    """The clause is a policy's scope label and its value ("Đối tượng được hỗ trợ: ...")."""
+    """The clause is a policy's scope label and its value ("Đối tượng được hỗ trợ: ..."), or
+    one detail of an approved project ("g) Thời gian thực hiện: 2018 - 2020.")."""
     head = folded[:60]
+    if ("thời gian" in head or "đầu tư" in head or "vốn" in head or "tiến độ" in head) and (
+        len(folded) < 200 and _patterns()["detail"].match(folded)
+    ):
+        return True
     if (
         "đối tượng" not in head
         and "mức" not in head
