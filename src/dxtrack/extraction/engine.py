@@ -14,6 +14,7 @@ from dxtrack.extraction.fields.clause_words import closing_rider, is_closing
 from dxtrack.extraction.fields.metadata import Metadata, extract_metadata
 from dxtrack.extraction.fields.references import find_references
 from dxtrack.extraction.fields.safety import unassigned_sentences
+from dxtrack.extraction.fields.short_forms import spell_short_forms
 from dxtrack.extraction.fields.subjects import find_subject, names_only
 from dxtrack.extraction.fields.tables import extract_table_tasks
 from dxtrack.extraction.fields.tasks import Task, extract_tasks
@@ -73,6 +74,7 @@ def analyse_text(text: str, *, wrapped: bool = True, directory: Iterable[str] = 
     year = meta.year or _year_hint(meta.subject, norm.text)
     prose, after_table = _prose(body)
     matcher = get_matcher(names)
+    prose = spell_short_forms(prose, matcher)  # "(sau đây gọi tắt là Trung tâm)"
     tree = build_tree(
         prose,
         is_closing=is_closing,
