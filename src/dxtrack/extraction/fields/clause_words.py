@@ -70,8 +70,8 @@ def clause_vocab() -> dict:
         "duty_note": re.compile(rf"^\W*(?:{alt('duty_notes')})[^.;:]*[.;]?\s*$"),
         "visit": re.compile(rf"^\W*(?:{alt('visit_headings')})\s*:?\s*$"),
         "membership": re.compile(rf"^\W*(?:{alt('membership_headings')})\s*:?\s*$"),
-        # "Giao Sở X ...", "Giao: Sở X chủ trì ..."
-        "assign": re.compile(rf"(?:{alt('assign_verbs')})(?:\s*:)?\s+"),
+        # "Giao Sở X ...", "Giao: Sở X chủ trì ..." (not "yêu cầu:" over a list of addressees)
+        "assign": re.compile(rf"(?:{alt('assign_verbs')})\s+|giao\s*:\s+"),
         "lead_in": re.compile(rf"(?:{alt('lead_in')})\b"),
         # "Trường hợp các bộ ... được sáp nhập ... thì các cơ quan tiếp nhận ..."
         "succession": re.compile(

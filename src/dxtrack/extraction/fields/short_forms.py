@@ -65,8 +65,7 @@ def spell_short_forms(paragraphs: list[Paragraph], matcher: AgencyMatcher) -> li
 
 
 def _defined_name(before: str, matcher: AgencyMatcher) -> str | None:
-    """The agency named right before a definition's parenthesis, up to it ("Ban Chỉ đạo phát
-    triển khoa học, công nghệ và chuyển đổi số tỉnh" whole, its comma no end)."""
+    """The agency named right before a definition's parenthesis, up to it."""
     ex = matcher.expand(before[-200:])
     mentions = matcher.find_all(ex)
     if not mentions:
@@ -75,7 +74,10 @@ def _defined_name(before: str, matcher: AgencyMatcher) -> str | None:
     gap = ex.text[last.end :]
     if len(gap.strip()) > _GAP or re.search(r"[;:.()]", gap):
         return None
-    return " ".join(ex.text[last.start :].split()) or None
+    full = " ".join(ex.text[last.start :].split())
+    # a name holding commas ("Ban Chỉ đạo về phát triển khoa học, công nghệ, ...") would be
+    # read as a list where it is spelt out: left as the document writes it
+    return full if full and "," not in full else None
 
 
 def _spelling(forms: dict[str, str]) -> re.Pattern[str]:

@@ -18,7 +18,7 @@ from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold, skip_space
-from dxtrack.extraction.vocab import alternation, cued
+from dxtrack.extraction.vocab import alternation, cued, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
@@ -668,11 +668,21 @@ _CHAIR_THEN = re.compile(r"\s*chủ\s+trì\s*[,;]\s*")
 _PARTNERS_VERB = re.compile(r"\s+(?:cùng\s+)?phối\s+hợp\b")
 
 
+@cache
+def _manner_partners() -> re.Pattern[str]:
+    """... or with manner words before it ("Sở A, Sở B theo chức năng, nhiệm vụ phối hợp")."""
+    words = sorted((folded_pattern(w) for w in load_vocab("vocab")["manner_words"]), key=len)
+    return re.compile(rf"(?:,?\s+(?:{'|'.join(reversed(words))}))+,?\s+(?:cùng\s+)?phối\s+hợp\b")
+
+
 def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
     chair = _CHAIR_THEN.match(ex.folded, pos)
     if chair:
         partners, end = matcher.match_list(ex, chair.end(), bare_groups=True)
-        if partners and _PARTNERS_VERB.match(ex.folded, end):
+        if partners and (
+            _PARTNERS_VERB.match(ex.folded, end)
+            or ("phối hợp" in ex.folded[end : end + 80] and _manner_partners().match(ex.folded, end))
+        ):
             return [x.name for x in partners]
     m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
     if not m:
