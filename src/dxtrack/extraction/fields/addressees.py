@@ -14,6 +14,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import load as load_vocab
 
 # what may follow the verb of an intro that names no one: "... đề nghị:", "... đề nghị
 # thực hiện một số nội dung sau:", "... có ý kiến chỉ đạo như sau:"
@@ -97,3 +98,31 @@ def resolve_pronoun(
     kind = fold(leads[0]).split()[1:2]
     same = [n for n in names if fold(n).split()[:1] == kind]
     return same if len(same) == 1 and len(leads) == 1 else leads
+
+
+def addressed_group(leads: list[str], addressees: tuple[str, ...]) -> bool:
+    """ "Đề nghị các Bộ, cơ quan gửi ý kiến ..." in a letter addressed to ministries by name
+    ("Bộ Tài chính; Bộ Tư pháp; Ủy ban nhân dân tỉnh X", "Các Bộ: Tài chính, Tư pháp"): the
+    group is its addressees
+    (`addressee_groups` in data/agencies.yaml). Addressees that are groups themselves keep
+    the group as printed (FORMAT.md lead)."""
+    if len(leads) != 1 or len(addressees) < 2 or not fold(leads[0]).startswith("các bộ, "):
+        return False
+    groups = {fold(g) for g in load_vocab("agencies")["addressee_groups"]}
+    named = [fold(a) for a in addressees]
+    listed = [a for a in named if a.startswith("các bộ:")]  # "Các Bộ: Tài chính, Tư pháp"
+    return (
+        fold(leads[0]) in groups
+        and not any(a.startswith("các ") and a not in listed for a in named)
+        and sum(a.startswith("bộ ") for a in named) + 2 * len(listed) >= 2
+    )
+
+
+def addressee_names(addressees: tuple[str, ...], matcher: AgencyMatcher) -> list[str]:
+    """The addressees by name, a spelt-out list as its members ("Các Bộ: Tài chính, Tư pháp"
+    -> "Bộ Tài chính", "Bộ Tư pháp")."""
+    out: list[str] = []
+    for a in addressees:
+        found, _ = matcher.match_list(matcher.expand(a), 0, bare_groups=True)
+        out += [m.name for m in found] or [a]
+    return out

@@ -8,6 +8,8 @@ from functools import lru_cache
 
 from dxtrack.extraction.clauses import Node
 from dxtrack.extraction.fields.addressees import (
+    addressed_group,
+    addressee_names,
     asks_addressee,
     bare_request,
     pronoun_only,
@@ -385,6 +387,8 @@ def _assignees(
         return None
     if ctx.addressees and pronoun_only(leads):  # "Đề nghị Quý Cơ quan ..."
         leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
+    elif ctx.addressees and addressed_group(leads, ctx.addressees):  # "đề nghị các Bộ, cơ quan"
+        leads, rule = addressee_names(ctx.addressees, matcher), "addressee"
     if _upward(leads, ctx.issuer):
         return None  # "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter
     coords = (
