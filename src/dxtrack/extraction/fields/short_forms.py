@@ -85,6 +85,4 @@ def _spelling(forms: dict[str, str]) -> re.Pattern[str]:
     kind, "các Trung tâm y tế"), not before another capitalised word (a longer name that
     shares its head, "Trung tâm Phục vụ hành chính công")."""
     alts = "|".join(re.escape(s) for s in sorted(forms, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w&])(?<!các\s)(?<!những\s)(?:{alts})(?![\w&])(?!\s+[{UPPER}0-9])"
-    )
+    return re.compile(rf"(?<![\w&])(?<!các\s)(?<!những\s)(?:{alts})(?![\w&])(?!\s+[{UPPER}0-9])")

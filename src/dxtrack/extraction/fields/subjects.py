@@ -681,7 +681,9 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
         partners, end = matcher.match_list(ex, chair.end(), bare_groups=True)
         if partners and (
             _PARTNERS_VERB.match(ex.folded, end)
-            or ("phối hợp" in ex.folded[end : end + 80] and _manner_partners().match(ex.folded, end))
+            or (
+                "phối hợp" in ex.folded[end : end + 80] and _manner_partners().match(ex.folded, end)
+            )
         ):
             return [x.name for x in partners]
     m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
