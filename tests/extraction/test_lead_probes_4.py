@@ -28,9 +28,6 @@ KNOWN_WRONG: dict[int, str] = {
     "read into its name",
     35: "a unit list after a partner ('Ban Chỉ huy Quân sự xã, phường') cut at its comma "
     "among the coordinators (the lead keeps it)",
-    51: "a second subject in mid-sentence ('..., các doanh nghiệp trên địa bàn có ... để đăng "
-    "ký') not read as a co-lead",
-    52: "as probe 51",
 }
 
 

@@ -25,6 +25,7 @@ from dxtrack.extraction.fields.clause_words import (
     closing_sentence_start,
     opens_with_closing,
 )
+from dxtrack.extraction.fields.co_subjects import co_subject
 from dxtrack.extraction.fields.council import scope_item
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.list_tail import list_tail
@@ -389,6 +390,8 @@ def _assignees(
         leads, rule = resolve_pronoun(leads, ctx.addressees, matcher), "addressee"
     elif ctx.addressees and addressed_group(leads, ctx.addressees):  # "đề nghị các Bộ, cơ quan"
         leads, rule = addressee_names(ctx.addressees, matcher), "addressee"
+    if rule in ("subject", "assigned") and (co := co_subject(ex, subject.end, leads, matcher)):
+        leads = [*leads, co]  # "Các cơ quan ..., các doanh nghiệp trên địa bàn có ... đăng ký"
     if _upward(leads, ctx.issuer):
         return None  # "Bộ Y tế đề nghị Ủy ban nhân dân các tỉnh ..." in a province's letter
     coords = (
