@@ -601,14 +601,19 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
 
 
 def _named_under_group(subject: Subject, inherited: list[str]) -> bool:
-    """The subject names bodies only (no group), the heading groups only ("Các cơ quan, tổ
-    chức, cá nhân"), and the lead-in before the subject is short."""
-    return (
-        bool(subject.leads)
-        and subject.leads[0].start <= 80
-        and all(fold(n).startswith("các ") for n in inherited)
-        and not any(fold(m.name).startswith(("các ", "quý ")) for m in subject.leads)
-    )
+    """The subject names bodies only (no group), the lead-in before the subject is short, and
+    the heading groups only ("Các cơ quan, tổ chức, cá nhân") or names other bodies only
+    ("Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:" over "- Nhằm ..., Công an tỉnh nghiên cứu
+    ...": the item is the body it names)."""
+    if not subject.leads or subject.leads[0].start > 80:
+        return False
+    mine = {fold(m.name) for m in subject.leads}
+    if any(n.startswith(("các ", "quý ")) for n in mine):
+        return False
+    theirs = {fold(n) for n in inherited}
+    if all(n.startswith("các ") for n in theirs):
+        return True
+    return not mine & theirs and not any(n.startswith(("các ", "quý ")) for n in theirs)
 
 
 def _requires_categories(folded: str, subject: Subject, inherited: list[str]) -> bool:
