@@ -26,8 +26,6 @@ KNOWN_WRONG: dict[int, str] = {
     "joined to the paragraph under it by the unwrapping of a short probe",
     28: "an apposition after the lead ('Sở X, cơ quan được giao làm đầu mối, hướng dẫn ...') "
     "read into its name",
-    35: "a unit list after a partner ('Ban Chỉ huy Quân sự xã, phường') cut at its comma "
-    "among the coordinators (the lead keeps it)",
 }
 
 

@@ -689,7 +689,9 @@ def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[s
     m = _COORD.search(ex.folded, pos, min(len(ex.folded), pos + 60))
     if not m:
         return _partners_at_end(ex, pos, matcher)
-    found, _ = matcher.match_list(ex, m.end(), bare_groups=True)
+    found, end = matcher.match_list(ex, m.end(), bare_groups=True)
+    if found and "," in ex.folded[end : end + 2]:  # "Ban Chỉ huy Quân sự xã, phường tuần tra"
+        found, _ = list_tail(ex, matcher, found, end)
     return [x.name for x in found]
 
 

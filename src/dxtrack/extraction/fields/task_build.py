@@ -365,7 +365,7 @@ def _assignees(
         # lead-in under a group heading ("Trong thời gian giữa hai kỳ họp, Thường trực HĐND
         # tỉnh xem xét ..." under "Điều 3. Trách nhiệm của các cơ quan, tổ chức, cá nhân")
         other = (
-            _named_under_group(subject, inherited)
+            _named_under_group(subject, inherited, ex.text)
             if subject.lead_in
             else _other_than(subject, inherited)
         )
@@ -600,11 +600,13 @@ def _other_than(subject: Subject, inherited: list[str]) -> bool:
     return not any(fold(n).startswith("các ") for n in inherited) or subject.end <= 60
 
 
-def _named_under_group(subject: Subject, inherited: list[str]) -> bool:
+def _named_under_group(subject: Subject, inherited: list[str], text: str) -> bool:
     """The subject names bodies only (no group), the lead-in before the subject is short, and
-    the heading groups only ("Các cơ quan, tổ chức, cá nhân") or names other bodies only
-    ("Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:" over "- Nhằm ..., Công an tỉnh nghiên cứu
-    ...": the item is the body it names)."""
+    the heading groups only ("Các cơ quan, tổ chức, cá nhân") or names bodies of other heads
+    only ("Đề nghị UBND tỉnh chỉ đạo Công an tỉnh:" over "- Nhằm ..., Công an tỉnh nghiên cứu
+    ...": the item is the body it names), the body capitalised right after the lead-in's one
+    comma (not a body named later in a list of objects: "Định kỳ tổng hợp, báo cáo Ủy ban
+    nhân dân tỉnh, Bộ Tài chính ...")."""
     if not subject.leads or subject.leads[0].start > 80:
         return False
     mine = {fold(m.name) for m in subject.leads}
@@ -613,7 +615,13 @@ def _named_under_group(subject: Subject, inherited: list[str]) -> bool:
     theirs = {fold(n) for n in inherited}
     if all(n.startswith("các ") for n in theirs):
         return True
-    return not mine & theirs and not any(n.startswith(("các ", "quý ")) for n in theirs)
+    start = subject.leads[0].start
+    if text.count(",", 0, start) != 1 or not text[start : start + 1].isupper():
+        return False
+    heads = {n.split()[0] for n in theirs if n}
+    return not any(n.startswith(("các ", "quý ")) for n in theirs) and not any(
+        n.split()[0] in heads for n in mine if n
+    )
 
 
 def _requires_categories(folded: str, subject: Subject, inherited: list[str]) -> bool:
