@@ -102,6 +102,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # (the look-behinds after the "h" it opens with, like _NOT_BENEFIT_H)
             rf"|h(?<!hoạch\sh)(?<!toán\sh)(?<!sách\sh)(?<!tiêu\sh)(?<!cáo\sh)(?<!vụ\sh)"
             rf"(?<!trình\sh)(?:ằng|àng)\s+năm\s+(?:theo|đúng)\s+quy\s+định"
+            # "báo cáo kết quả thực hiện Nghị quyết này hằng năm": "này" closes the noun, the
+            # period is the action's
+            rf"|\bnày\s+{_EVERY}\s+năm"
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
