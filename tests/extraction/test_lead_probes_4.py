@@ -24,8 +24,6 @@ KNOWN_WRONG: dict[int, str] = {
     "nhiệm ...' not read as Sở Y's task",
     16: "a short heading line ('3. Trách nhiệm của Ủy ban nhân dân các xã, phường, đặc khu') "
     "joined to the paragraph under it by the unwrapping of a short probe",
-    28: "an apposition after the lead ('Sở X, cơ quan được giao làm đầu mối, hướng dẫn ...') "
-    "read into its name",
 }
 
 

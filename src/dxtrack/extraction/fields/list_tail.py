@@ -17,10 +17,13 @@ as the matcher read it.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher, Mention
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.vocab import folded_pattern
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 _SEP = re.compile(r"[ \t]*(?:,|;|\bvà\b)[ \t]*")
@@ -72,6 +75,8 @@ def list_tail(
             last = out[-1]
             if not _MANY.match(fold(last.name)) and not matcher.opens_group(ex, sep.end()):
                 break  # "Sở Y tế, cơ quan thường trực ...": a role in apposition, no member
+            if not _MANY.match(fold(last.name)) and _role_apposition().match(ex.folded, sep.end()):
+                break  # "Sở X, cơ quan được giao làm đầu mối, ...": its role, no member
             name = " ".join(ex.text[last.start : piece_end].split())
             out[-1] = Mention(last.start, piece_end, name[:1].upper() + name[1:])
         pos = piece_end
@@ -79,6 +84,14 @@ def list_tail(
     if not added or not (_ends_subject(ex, matcher, pos) or whole and closed and _at_end(ex, pos)):
         return found, end
     return out, pos
+
+
+@cache
+def _role_apposition() -> re.Pattern[str]:
+    """A body's role after its name ("cơ quan được giao làm đầu mối", "đơn vị thường trực"):
+    `standing_roles` in data/vocab.yaml, or "được giao"."""
+    roles = "|".join(folded_pattern(r) for r in load_vocab("vocab")["standing_roles"])
+    return re.compile(rf"(?:cơ\s+quan|đơn\s+vị)\s+(?:được\s+giao|{roles})\b")
 
 
 def _cut_group(name: str) -> bool:
