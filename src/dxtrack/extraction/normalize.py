@@ -191,12 +191,14 @@ _GLUED_CLOSING = re.compile(
 )
 
 
-# Every _GLUED_CLOSING match holds one of these: most lines are spared its look-behinds.
+# Every _GLUED_CLOSING match holds one of these: most lines are spared its look-behinds (one
+# search of them all, cheaper than a test of each in turn).
 _GLUED_CUES = ("./.", "KT.", "TM.", "TL.", "TUQ.", "Nơi", "Ký", "Thời")
+_GLUED_CUE = re.compile("|".join(map(re.escape, _GLUED_CUES)))
 
 
 def _glued_closing(line: str) -> list[str]:
-    if "|" in line or not any(cue in line for cue in _GLUED_CUES):
+    if "|" in line or not _GLUED_CUE.search(line):
         return [line]
     if not _GLUED_CLOSING.search(line):
         return [line]
@@ -341,9 +343,11 @@ def _cut_after_connector(prev: str, line: str) -> bool:
 def _heading_then_paragraph(prev: str, line: str) -> bool:
     """ "3. Hệ thống đăng ký ... nhà kính" / blank / "Bộ Tài nguyên ...": a heading and a new
     paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...")."""
-    last = prev.split()[-1] if prev.split() else ""
     heading = bool(_opens_clause(prev)) and not _connector_end(prev)
-    return heading and not line[:1].islower() and last[:1].islower()
+    if not heading or line[:1].islower():
+        return False
+    words = prev.rsplit(None, 1)  # the last word: split from the end once, not the whole line twice
+    return bool(words) and words[-1][:1].islower()
 
 
 # an item's marker and its request verb alone on a line ("b) Đề nghị" / "UBND tỉnh chỉ đạo ..."):

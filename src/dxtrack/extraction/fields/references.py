@@ -25,6 +25,7 @@ _SYM = r"[A-ZĐÐ][A-Za-zĐđÐ0-9&]*(?:\s&\s?[A-ZĐ][A-Za-zĐđ0-9]*)?"
 _DASH = "-–\u2010\u2011\u2012\u2212"
 # what a number holds after its digits: NUMBER finds none in a text without one of these
 _SEPARATORS = "/" + _DASH
+_SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")  # (one search, not one per character)
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
@@ -454,7 +455,7 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     # every number holds a "/" or one of the dashes after its digits (most clauses with none
     # cite none)
-    numbers = NUMBER.finditer(text) if any(c in text for c in _SEPARATORS) else ()
+    numbers = NUMBER.finditer(text) if _SEPARATOR.search(text) else ()
     for m in numbers:
         spans.append((m.start(), _date_end(text, m.end())))
     if "/" in text and ("số" in text or "sô" in text):
