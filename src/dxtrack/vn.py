@@ -128,6 +128,12 @@ def fold(text: str | None, *, accents: bool = True) -> str:
     return _fold_cached(text, accents)
 
 
+def folds_alone(text: str) -> bool:
+    """`fold(text, accents=False)` folds each character of the text alone (one translation,
+    see `_bare_table`): the fold of a slice of the text is that slice of its fold."""
+    return not _NOT_BARE_SAFE.search(text)
+
+
 # The letters a _MISPLACED match can hold (in lower case): a match reaches the character
 # after it only through its look-ahead, so a cut after any other letter is reached by none.
 _PAIR_LETTERS = frozenset("".join(_TONED.values()) + "q")

@@ -81,7 +81,7 @@ def without_motto(line: str) -> str:
         return _MOTTO_START.sub("", line).strip(" -–—_|")
     bare = vn.fold(line, accents=False)
     if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
-        return _without_damaged_motto(line)
+        return _without_damaged_motto(line, bare)
     for m in reversed(list(_BARE_MOTTO.finditer(bare))):
         line = line[: m.start()] + " " + line[m.end() :]
     return line.strip(" -–—_|")
@@ -93,22 +93,32 @@ _MOTTO_WORDS = (
 )
 
 
-def _without_damaged_motto(line: str) -> str:
+# each motto's words by their first letter, with their places in it: the only ones a word
+# with that letter can be near (`_near`)
+_MOTTO_BY_INITIAL = tuple(
+    {
+        c: tuple((n, t) for n, t in enumerate(motto) if t[0] == c)
+        for c in dict.fromkeys(t[0] for t in motto)
+    }
+    for motto in _MOTTO_WORDS
+)
+
+
+def _without_damaged_motto(line: str, bare: str | None = None) -> str:
     """The line without a motto OCR damaged beyond the patterns ("CONG HOAYXA HOI atts NGHIA
     lon NAM", "Doc lap - Ty do - Hanh phic"): a run of tokens that opens and closes on motto
     words and holds four of them in order, each spelt right or one letter off."""
     tokens = list(re.finditer(r"[^\s|]+", line))
-    words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
+    if bare is not None and vn.folds_alone(line):  # a token's fold: its slice of the line's
+        words = [bare[t.start() : t.end()].strip("-–—_*") for t in tokens]
+    else:
+        words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
     cuts: list[tuple[int, int]] = []
-    for motto in _MOTTO_WORDS:
+    for motto, by_initial in zip(_MOTTO_WORDS, _MOTTO_BY_INITIAL, strict=True):
         # the motto words each token is near, tried once per token (not once per start); a
         # line with fewer than four such tokens holds no damaged motto
-        initials = {target[0] for target in motto}
         nears = [
-            tuple(n for n, target in enumerate(motto) if _near(w, target))
-            if w[:1] in initials
-            else ()
-            for w in words
+            tuple(n for n, target in by_initial.get(w[:1], ()) if _near(w, target)) for w in words
         ]
         if sum(1 for near in nears if near) < 4:
             continue
