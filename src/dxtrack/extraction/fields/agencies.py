@@ -101,6 +101,13 @@ class AgencyMatcher:
             rf"((?:{_alt(vocab['body_prefixes'])}))\s*(?:,|\bvà\b)\s*"
             rf"(?=(?:{_alt(vocab['body_prefixes'])})\s)"
         )
+        # where any of the four above matches (most positions: none does)
+        self._title_or_prefix = re.compile(
+            "|".join(
+                f"(?:{r.pattern})"
+                for r in (self._title_only, self._titles, self._prefix_then, self._body_prefix)
+            )
+        )
         # "các Đoàn đại biểu Quốc hội": a known body's kind in the plural
         self._plural_known = re.compile(rf"các\s+(?:{_alt(vocab['bodies'])})\b")
         nouns = _alt(vocab["group_nouns"])
@@ -179,6 +186,7 @@ class AgencyMatcher:
         """Mentions separated by ',', ';', 'và' starting at pos; returns them and the end."""
         found: list[Mention] = []
         end = pos
+        ahead: tuple[int, list[Mention]] | None = None  # the next item's match_one, looked at
         while True:
             start = skip_space(ex.folded, end)
             shared = (
@@ -187,6 +195,8 @@ class AgencyMatcher:
                 else None
             )
             got = [Mention(*shared)] if shared else []
+            if not got and ahead is not None and ahead[0] == start and bare_groups:
+                got = ahead[1]  # match_one(ex, start, bare_groups=True), found below
             got = got or self.match_one(ex, start, bare_groups=bare_groups or not found)
             if not got:
                 break
@@ -209,12 +219,14 @@ class AgencyMatcher:
             sep = self._sep.match(ex.folded, note.end() if note else end)
             if not sep:
                 break
-            nxt = self.match_one(ex, sep.end(), bare_groups=True) or shared_head_member(
+            one = self.match_one(ex, sep.end(), bare_groups=True)
+            nxt = one or shared_head_member(
                 ex.text, ex.folded, sep.end(), found[-1].name, self._places
             )
             if not nxt:
                 break
             end = sep.end()
+            ahead = (end, one)
         return found, end
 
     def _members(self, ex: Expanded, spelled: re.Match[str]) -> list[Mention]:
@@ -242,6 +254,15 @@ class AgencyMatcher:
         return got[0] if same and got[0].name != before.name else None
 
     def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
+        if self._title_or_prefix.match(ex.folded, pos):  # one test for the four forms below
+            return self._titled_one(ex, pos, bare_groups)
+        for rule in self._rules:  # as `_by_rules`, inline: run at most positions tried
+            got = rule(self, ex, pos, bare_groups)
+            if got:
+                return got
+        return []
+
+    def _titled_one(self, ex: Expanded, pos: int, bare_groups: bool) -> list[Mention]:
         only = self._title_only.match(ex.folded, pos)
         if only:  # "Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ ..." names the ministries
             return [Mention(only.start(), only.end(), "Các bộ")]
@@ -263,6 +284,9 @@ class AgencyMatcher:
             if got:  # "Thường trực HĐND tỉnh": the standing members act for the council
                 first = self._mention(ex, pos, prefix.end())
                 return [Mention(pos, got[0].end, f"{first.name} {got[0].name}"), *got[1:]]
+        return self._by_rules(ex, pos, bare_groups)
+
+    def _by_rules(self, ex: Expanded, pos: int, bare_groups: bool) -> list[Mention]:
         for rule in self._rules:
             got = rule(self, ex, pos, bare_groups)
             if got:

@@ -106,14 +106,14 @@ APPRAISAL_WORDS = (
     "thống nhất",
     "nhất trí",
 )
+_APPRAISAL_CUE = re.compile("|".join(re.escape(w) for w in APPRAISAL_WORDS))
 
 
 def appraisal(text: str, folded: str, ctx: TaskContext) -> bool:
     """The clause's subject, not asked by anyone, appraises (clause_vocab `appraisal`): "Hội
     đồng nhân dân tỉnh đánh giá cao tinh thần trách nhiệm của ...", "... cơ bản thống nhất
     với một số giải pháp mà Ủy ban nhân dân tỉnh đã trả lời ...". A cheap literal test first."""
-    head = folded[:200]
-    if not any(w in head for w in APPRAISAL_WORDS):
+    if not _APPRAISAL_CUE.search(folded, 0, 200):  # one of the words in the first 200
         return False
     ex, subject = find_subject(text, ctx.matcher)
     if not subject.leads or subject.assigned or subject.mid:
@@ -193,7 +193,9 @@ def make_task(
         # "- Ở trung ương:" / "+ Cơ quan chủ trì: X" under an item whose time line follows
         time_text = _time_line(above)
         above = None if above.kind == "root" else above.parent  # its time line is read
-    recurrence = time_recurrence(fold(time_text or "")) or find_recurrence(folded)
+    recurrence = (time_recurrence(fold(time_text)) if time_text else None) or find_recurrence(
+        folded
+    )
     deadline = _deadline(text, folded, time_text, year=ctx.year, recurrence=recurrence)
     if deadline is None and not time_text and (item_time := _enclosing_time(above)):
         # "- Sở X chủ trì ..." over "- Thời gian thực hiện: Hoàn thành trước ngày ...": the
@@ -723,6 +725,8 @@ def _enclosing_time(item: Node | None) -> str | None:
 def _time_line(node: Node) -> str | None:
     """The item's time line: the attribute holding the first time key found (vocab
     `time_line_keys`)."""
+    if not node.attributes:
+        return None  # most items: no attribute lines
     found = None
     for key in TIME_KEYS:
         if found := _attribute(node, key):
@@ -743,6 +747,8 @@ _ROLE_KEYS = (*ROLE_HEADS, *ROLE_LABELS, "chủ trì", "phối hợp", "thực h
 def role_attribute(node: Node, role: str) -> str | None:
     """The attribute naming the item's lead ("Cơ quan chủ trì", "Đơn vị chủ trì tham mưu",
     or "Cơ quan thực hiện" when no chủ trì is named) or its coordinators."""
+    if not node.attributes:
+        return None  # most items: no attribute lines
     names = [n for n in node.attributes if n.startswith(_ROLE_KEYS)]
     if role == "coordinators":
         keys = [n for n in names if "phối hợp" in n]
@@ -863,7 +869,8 @@ def _dedupe(names: list[str]) -> list[str]:
     seen: set[str] = set()
     out = []
     for n in names:
-        if fold(n) not in seen:
-            seen.add(fold(n))
+        key = fold(n)
+        if key not in seen:
+            seen.add(key)
             out.append(n)
     return out
