@@ -705,7 +705,7 @@ class AgencyMatcher:
         """Every mention in the text, left to right, non-overlapping."""
         out: list[Mention] = []
         pos = 0
-        for m in re.finditer(r"(?<!\w)\w", ex.folded):
+        for m in _WORD_STARTS.finditer(ex.folded):
             if m.start() < pos:
                 continue
             got = self.match_one(ex, m.start())
@@ -713,6 +713,20 @@ class AgencyMatcher:
                 out.extend(got)
                 pos = got[-1].end
         return out
+
+    def names_before(self, ex: Expanded, before: int) -> bool:
+        """`find_all(ex)` holds a mention starting before `before`: its scan, stopped there
+        (a word starting from `before` on gives mentions starting there or later)."""
+        pos = 0
+        for m in _WORD_STARTS.finditer(ex.folded, 0, before):
+            if m.start() < pos:
+                continue
+            got = self.match_one(ex, m.start())
+            if got:
+                if any(g.start < before for g in got):
+                    return True
+                pos = got[-1].end
+        return False
 
     def is_stop(self, ex: Expanded, pos: int) -> bool:
         return bool(self._stop.match(ex.folded, pos))
@@ -739,6 +753,7 @@ def _unglued(name: str) -> str:
 
 
 # compiled once: the rules below run at every position a name may start
+_WORD_STARTS = re.compile(r"(?<!\w)\w")  # where `find_all` tries a name
 _MANY = re.compile(r"các\s+")
 _WORD = re.compile(r"[ \t]+([^\s,;.:()“”\"]+)")
 _LISTED_WORD = re.compile(r"[ \t]*,?[ \t]+([^\s,;.:()“”\"]+)")

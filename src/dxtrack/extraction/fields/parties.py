@@ -202,7 +202,7 @@ _INLINE_COORD = re.compile(
 
 def _actorless(ex: Expanded, before: int, matcher: AgencyMatcher) -> bool:
     """No body named before `before` (a bracket after "phối hợp với X" explains X)."""
-    return not any(m.start < before for m in matcher.find_all(ex))
+    return not matcher.names_before(ex, before)
 
 
 _RUN_WORD = re.compile(r"[ \t]+[^\W\d][^\s,;.:()]*")
@@ -249,7 +249,12 @@ def inline_roles(
                 leads[-1:], end = [run], run.end  # "do các doanh nghiệp viễn thông thực hiện"
             if leads and clause_vocab()["do_role"].match(ex.folded, end):
                 return [x.name for x in leads], coordinators_after(ex, end, matcher)
-        for part in () if lent else _PART_START.finditer(ex.folded):
+        # a part's bodies lead only before "chủ trì" or a doer's verb: none in the clause,
+        # no part is tried (most clauses)
+        verbs = not lent and (
+            _CHAIR_VERB.search(ex.folded) is not None or _DOER_VERB.search(ex.folded) is not None
+        )
+        for part in _PART_START.finditer(ex.folded) if verbs else ():
             leads, end = matcher.match_list(ex, part.end(), bare_groups=True)
             if (
                 leads
