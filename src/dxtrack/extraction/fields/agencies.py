@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from dxtrack.extraction.fields.agency_expansion import Expanded, Expander
 from dxtrack.extraction.fields.member_lists import province_members, shared_head_member
@@ -32,8 +32,7 @@ from dxtrack.vn import LOWER, UPPER
 _BARE_COUNCIL = re.compile(r"(?:của\s+)?(hội\s+đồng\s+nhân\s+dân)\b(?:\s+tinh\b)?")
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):  # immutable, and built faster than a frozen dataclass
     start: int
     end: int
     name: str

@@ -239,9 +239,14 @@ def inline_roles(
     )  # a colon ends it
     if not m:
         bracket = _END_BRACKET.search(ex.folded)
-        if bracket and bracket.start() > 0 and _actorless(ex, bracket.start(), matcher):
+        if bracket and bracket.start() > 0:
             leads, end = matcher.match_list(ex, bracket.end(), bare_groups=True)
-            if leads and _bracket_rest().match(ex.folded, end):
+            # the scan for a body before the bracket last: the slowest test
+            if (
+                leads
+                and _bracket_rest().match(ex.folded, end)
+                and _actorless(ex, bracket.start(), matcher)
+            ):
                 return [x.name for x in leads], []
         for do in () if lent else _DO_ROLE.finditer(ex.folded):
             leads, end = matcher.match_list(ex, do.end(), bare_groups=True)
