@@ -413,6 +413,7 @@ _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)
 _DATED = re.compile(r"\d|\b(?:ngày|tháng|năm|hôm|đã|vừa|mới)\b")  # a report dated or done
 
 
+@lru_cache(maxsize=64)  # once per document: its issuer
 def _local_issuer(issuer: str | None) -> bool:
     """A province's or commune's body issues the document (not a ministry)."""
     if not issuer or fold(issuer).startswith("bộ "):
@@ -551,8 +552,7 @@ def _named_addressees(
     item only in part ("đề nghị A; B; Chủ các công trình phải tổ chức quan trắc ...; Chủ dự
     án/cơ sở phải ... và các tổ chức ... tổ chức nghiên cứu ..."): each addressee as printed,
     then what the matcher reads after them; [] when no item runs past the matched names."""
-    keys = sorted({matcher.expand(" ".join(a.split())).folded for a in addressees}, key=len)
-    keys.reverse()  # the longest addressee first
+    keys = _addressee_keys(addressees, matcher)
     found = list(subject.leads)
     start = found[-1].start
     grown = False
@@ -573,6 +573,14 @@ def _named_addressees(
     if more:
         more, end = list_tail(ex, matcher, more, end)
     return out + [m.name for m in more]
+
+
+@lru_cache(maxsize=64)  # once per document: its Kính gửi list
+def _addressee_keys(addressees: tuple[str, ...], matcher: AgencyMatcher) -> tuple[str, ...]:
+    """The addressees as matched (expanded, folded), the longest first."""
+    keys = sorted({matcher.expand(" ".join(a.split())).folded for a in addressees}, key=len)
+    keys.reverse()  # the longest addressee first
+    return tuple(keys)
 
 
 def _other_than(subject: Subject, inherited: list[str]) -> bool:
