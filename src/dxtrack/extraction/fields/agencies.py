@@ -173,6 +173,22 @@ class AgencyMatcher:
         self._strong = re.compile(rf"(?:{_alt(vocab['strong_obligation_verbs'])})\b")
         self._not_name = re.compile(rf"(?:{_alt(vocab['form_breaks'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
+        # where `_rule_known`, `_rule_unit`, `_rule_group`, `_rule_category` or
+        # `_rule_pronoun` can match: one of their first regexes matches there
+        self._rule_opening = re.compile(
+            "|".join(
+                f"(?:{r.pattern})"
+                for r in (
+                    self._known,
+                    self._plural_known,
+                    self._unit_body,
+                    self._bare_unit,
+                    self._group,
+                    self._category,
+                    self._pronoun,
+                )
+            )
+        )
 
     def expand(self, text: str) -> Expanded:
         """The text as matched: see `fields/agency_expansion.py`."""
@@ -255,6 +271,12 @@ class AgencyMatcher:
     def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
         if self._title_or_prefix.match(ex.folded, pos):  # one test for the four forms below
             return self._titled_one(ex, pos, bare_groups)
+        if not (
+            ex.folded.startswith(LIST_HEAD_OPENINGS, pos)  # `_rule_list_head`, "các ..."
+            or _is_capital(ex.text, pos)  # `_rule_open`, `_rule_form`
+            or self._rule_opening.match(ex.folded, pos)  # the other rules' first regexes
+        ):
+            return []  # no rule can match here (most positions tried)
         for rule in self._rules:  # as `_by_rules`, inline: run at most positions tried
             got = rule(self, ex, pos, bare_groups)
             if got:
