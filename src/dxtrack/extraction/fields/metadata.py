@@ -99,7 +99,10 @@ class Metadata:
 
 # Markdown left in a web copy's head: emphasis, a hard break or escape ("TRUNG ƯƠNG\\"), a
 # heading's "#", a non-breaking space entity.
-_MARKS = re.compile(r"\*+|\\(?=\s|$|[-.*])|^#{1,6}\s+|&nbsp;")
+# (a RAG dump's "<jsontable name="bang_0"> </jsontable>" stands in for a lost table: no text)
+_MARKS = re.compile(
+    r"\*+|\\(?=\s|$|[-.*])|^#{1,6}\s+|&nbsp;|<jsontable\b[^>]*>(?:[^<]*</jsontable>)?|</jsontable>"
+)
 # A row of the letterhead's table with only its first cell filled: a line wrapped in that
 # cell ("| của các nông, lâm trường |  |" under "| Số: ... V/v rà soát ... | ... |").
 _ONE_CELL = re.compile(r"^\|\s*([^|]{1,120}?)\s*\|(?:\s*\|)*\s*$")
@@ -342,7 +345,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                 and not SIGN_PREFIX.match(line)
                 and (issuer_lines or ISSUER_HEAD.match(known_name(rejoin_syllables(line))))
             ):  # "ỦY BAN ... AN GIANG - Số: 12/UBND"; a copy's "B Ộ ... V À X Ã HỘI"
-                issuer_lines.append(rejoin_syllables(line).rstrip(" -–:"))
+                name = _SESSION_TERM.sub("", rejoin_syllables(line)).rstrip(" -–:,")
+                if name:  # a council's term line under its name ("KHÓA XI, KỲ HỌP THỨ 5"): none
+                    issuer_lines.append(name)
         i += 1
     # the place-date line read inside a subject's cells, beside it
     if not meta.place and (dated := next(filter(None, map(find_place_date, lines)), None)):
@@ -369,7 +374,7 @@ def _authority_body(lines: list[str]) -> list[str]:
     "TỈNH KON TUM") is read with the next."""
     termed = None
     for n, line in enumerate(lines[:20]):
-        text = line.strip(" .,:")
+        text = _CHAIR.sub("", line.strip(" .,:"))  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": its body
         if "NHÂN DÂN" not in text:
             continue
         if text.endswith("NHÂN DÂN") and n + 1 < len(lines):
@@ -385,6 +390,11 @@ def _authority_body(lines: list[str]) -> list[str]:
 
 
 _TERM = re.compile(r"\s+KH(?:ÓA|OÁ)\s+[IVXLC]+\b.*$")
+# A council's term with its session, on its own line or flattened onto the council's name
+# ("HỘI ĐỒNG NHÂN DÂN TỈNH X KHÓA XI, KỲ HỌP THỨ 5"): no part of the issuer ("BAN CHẤP HÀNH
+# TRUNG ƯƠNG ĐẢNG KHÓA XIV" keeps its term).
+_SESSION_TERM = re.compile(r"(?:^|\s+)KH(?:ÓA|OÁ)\s+[IVXLC]+\s*[,\-–]?\s*KỲ\s+HỌP\b.*$")
+_CHAIR = re.compile(r"^CHỦ\s+TỊCH\s+(?=(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s)")
 
 
 # A letterhead line a copy gave in normal case: an issuer's head, or a place under it.
@@ -525,7 +535,10 @@ _SESSION_AUTHORITY = re.compile(
 
 # A subject's last line holding only its year ("... 6 THÁNG CUỐI" / "NĂM 2017"), too few
 # letters for a line in capitals.
-_YEAR_LINE = re.compile(rf"^[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$")
+# A bare period ("VỀ KẾ HOẠCH TÀI CHÍNH 5 NĂM ĐỊA PHƯƠNG" / "2016 - 2020") as well.
+_YEAR_LINE = re.compile(
+    rf"^(?:[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$"
+)
 
 
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
@@ -541,7 +554,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and not _AUTHORITY.match(lines[j])
         and not _SESSION_AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
-        and not NUMBER.search(lines[j])
+        and not (NUMBER.search(lines[j]) and not _CITED_TYPE.search(parts[-1]))
         and not title_type(fold(lines[j].strip(" .:")))
         and not _SECTION.match(lines[j])
     ):
@@ -556,6 +569,13 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
             parts.append(lines[j])
             j += 1
     return " ".join(" ".join(parts).split()), j
+
+
+# A subject line ending with a cited type name whose number opens the next line ("BÃI BỎ NGHỊ
+# QUYẾT" / "SỐ 05/2015/NQ-HĐND NGÀY ..."): the number is the cited document's, not the own one.
+_CITED_TYPE = re.compile(
+    r"\s(?:NGHỊ\s+QUYẾT|QUYẾT\s+ĐỊNH|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|CHỈ\s+THỊ)(?:\s+SỐ)?\s*$"
+)
 
 
 _ABOUT = re.compile(r"^về\s+\w(?![^.:;]*[.:;]\s*$)")
