@@ -314,9 +314,94 @@ PROBES = [
             "issuer": UB,
         },
     ),
+    # ---- second batch: Markdown marks, rules, wrapped authority lines ----
+    (
+        "nq-bold-title-md",
+        "a.md",
+        f"{PH}**NGHỊ QUYẾT**\n\n**Về việc phân cấp nguồn thu ngân sách giai đoạn 2017 - 2020**\n\n**{HDND_FLAT}**\n{NQ_BODY}",
+        {"subject": "Về việc phân cấp nguồn thu ngân sách giai đoạn 2017 - 2020", "issuer": KT},
+    ),
+    (
+        "nq-heading-title-md",
+        "a.md",
+        f"{PH}## NGHỊ QUYẾT\n\n### VỀ VIỆC PHÂN CẤP NGUỒN THU NGÂN SÁCH\n\n{HDND}\n{NQ_BODY}",
+        {"subject": "VỀ VIỆC PHÂN CẤP NGUỒN THU NGÂN SÁCH", "issuer": KT},
+    ),
+    (
+        "nq-rule-under-subject",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVề việc quy định mức thu học phí năm học 2017 - 2018\n-------------\n{HDND}{NQ_BODY}",
+        {"subject": "Về việc quy định mức thu học phí năm học 2017 - 2018", "issuer": KT},
+    ),
+    (
+        "nq-authority-broken-two-lines",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC QUY ĐỊNH MỨC THU HỌC PHÍ\nHỘI ĐỒNG NHÂN DÂN\nTỈNH KON TUM\nKHÓA XI, KỲ HỌP THỨ 5\n{NQ_BODY}",
+        {"subject": "VỀ VIỆC QUY ĐỊNH MỨC THU HỌC PHÍ", "issuer": KT},
+    ),
+    (
+        "nq-authority-dash-session",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC QUY ĐỊNH MỨC THU HỌC PHÍ\nHỘI ĐỒNG NHÂN DÂN TỈNH KON TUM KHÓA XI - KỲ HỌP THỨ NĂM\n{NQ_BODY}",
+        {"subject": "VỀ VIỆC QUY ĐỊNH MỨC THU HỌC PHÍ", "issuer": KT},
+    ),
+    (
+        "nq-sentence-proper-noun-line",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVề việc thông qua Đề án phát triển cà phê tỉnh\nKon Tum đến năm 2025\n{HDND}{NQ_BODY}",
+        {
+            "subject": "Về việc thông qua Đề án phát triển cà phê tỉnh Kon Tum đến năm 2025",
+            "issuer": KT,
+        },
+    ),
+    (
+        "nq-quoted-name-caps",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC ĐẶT TÊN CHƯƠNG TRÌNH “KON TUM XANH”\nGIAI ĐOẠN 2018 - 2022\n{HDND}{NQ_BODY}",
+        {
+            "subject": "VỀ VIỆC ĐẶT TÊN CHƯƠNG TRÌNH “KON TUM XANH” GIAI ĐOẠN 2018 - 2022",
+            "issuer": KT,
+        },
+    ),
+    (
+        "nq-commune-council",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVề dự toán ngân sách xã năm 2026\nHỘI ĐỒNG NHÂN DÂN XÃ ĐĂK HÀ\nKHÓA I, KỲ HỌP THỨ 4\n{NQ_BODY}",
+        {"subject": "Về dự toán ngân sách xã năm 2026", "issuer": "Hội đồng nhân dân xã Đăk Hà"},
+    ),
+    (
+        "nq-subject-ends-colon-free-quyet-nghi-caps",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC THÔNG QUA BẢNG GIÁ ĐẤT\nQUYẾT NGHỊ:\nĐiều 1. Thông qua bảng giá đất.\nCHỦ TỊCH\nPhạm Văn Lộc\n",
+        {"subject": "VỀ VIỆC THÔNG QUA BẢNG GIÁ ĐẤT"},
+    ),
+    (
+        "qd-authority-cased",
+        "a.md",
+        f"{PH}QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số năm 2021\nỦy ban nhân dân tỉnh Lâm Đồng\n{QD_BODY}",
+        {"subject": "Về việc ban hành Kế hoạch chuyển đổi số năm 2021", "issuer": UB},
+    ),
+    (
+        "qd-chairman-flat-caps-subject",
+        "a.md",
+        f"{PH}QUYẾT ĐỊNH\nVỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2021\nCHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n{QD_BODY}",
+        {"subject": "VỀ VIỆC BAN HÀNH KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2021", "issuer": UB},
+    ),
+    (
+        "qd-authority-cased-txt",
+        "a.txt",
+        f"QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số năm 2021\nỦy ban nhân dân tỉnh Lâm Đồng\n{QD_BODY}",
+        {"subject": "Về việc ban hành Kế hoạch chuyển đổi số năm 2021", "issuer": UB},
+    ),
+    (
+        "qd-empty-table-after",
+        "a.md",
+        f"QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số năm 2021\n\n{EMPTY_TABLE}ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n{QD_BODY}",
+        {"subject": "Về việc ban hành Kế hoạch chuyển đổi số năm 2021", "issuer": UB},
+    ),
 ]
 
-OPEN: dict[str, str] = {}
+OPEN: dict[str, str] = {}  # probe id -> why it stays open (strict xfail)
 
 
 def _fold(value):

@@ -374,7 +374,10 @@ def _authority_body(lines: list[str]) -> list[str]:
     "TỈNH KON TUM") is read with the next."""
     termed = None
     for n, line in enumerate(lines[:20]):
-        text = _CHAIR.sub("", line.strip(" .,:"))  # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": its body
+        if inline := _INLINE_CASED_AUTHORITY.search(line):
+            line = inline.group().strip()  # "Về việc ... Ủy ban nhân dân tỉnh X": the end
+        # "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X": its body; "Ủy ban nhân dân tỉnh X": a copy's case
+        text = _CHAIR.sub("", line.strip(" .,:").upper())
         if "NHÂN DÂN" not in text:
             continue
         if text.endswith("NHÂN DÂN") and n + 1 < len(lines):
@@ -541,6 +544,11 @@ _YEAR_LINE = re.compile(
 )
 
 
+# The enacting words opening the articles ("QUYẾT NGHỊ:", "QUYẾT ĐỊNH:") right under a subject
+# in capitals, in a copy that lost the authority line and the grounds.
+_ENACTING = re.compile(r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT)\s*:")
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -557,6 +565,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and not (NUMBER.search(lines[j]) and not _CITED_TYPE.search(parts[-1]))
         and not title_type(fold(lines[j].strip(" .:")))
         and not _SECTION.match(lines[j])
+        and not _ENACTING.match(lines[j])
     ):
         parts.append(lines[j])
         j += 1
@@ -611,6 +620,7 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             or (BODY_START.match(lines[j]) and not subject_line(lines, j))
             or (prose(lines[j]) and not head_follows(lines, j))
             or _AUTHORITY.match(lines[j])  # "THỦ TƯỚNG CHÍNH PHỦ điện:" under a Công điện
+            or _cased_authority(parts, lines[j])  # "Ủy ban nhân dân tỉnh X" in a copy's case
             or _LIST_INTRO.match(lines[j])  # "Ủy ban nhân dân xã thông báo ... như sau:"
             or _ATTACHED.match(lines[j])  # "(Kèm theo Quyết định số .../QĐ-TTg ...)"
             or re.fullmatch(r"[-_=–—\s]{3,}", lines[j])  # the rule under the subject
@@ -633,12 +643,33 @@ def _collect_subject(lines: list[str], i: int) -> tuple[str | None, int]:
             parts = [*parts[:n], part[: beside.start()]]
             break
     subject = _LABEL.sub("", " ".join(without_place_date(" ".join(parts)).split()))
+    subject = _INLINE_CASED_AUTHORITY.sub("", subject)  # "... năm 2021 Ủy ban nhân dân tỉnh X"
     return (_ATTACHED_TAIL.sub("", subject) or None), j
 
 
 # "Kính gửi:" printed beside the subject's cell, read onto its line by a PDF reader.
 _BESIDE_KINH_GUI = re.compile(r"\s+Kính\s+gửi\s*:")
 _LABEL = re.compile(r"^Trích\s+yếu\s*:\s*", re.IGNORECASE)  # a portal's label, no subject text
+
+
+# The authority line in normal case read onto the end of a subject in normal case (a Markdown
+# paragraph or a wrapped text joins them): "Về việc ... năm 2021 Ủy ban nhân dân tỉnh Lâm Đồng";
+# not the subject's own "... của Ủy ban nhân dân tỉnh X".
+_INLINE_CASED_AUTHORITY = re.compile(
+    r"(?<=[a-zà-ỹđ\d])(?<!\bcủa)(?<!\bvới)(?<!\bthuộc)(?<!\bvà)(?<!\bcho)(?<!\btại)(?<!\bgiữa)"
+    r"\s+(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)"
+    rf"(?:\s+[{UPPER}][^\s.,;:]*)+$"
+)
+
+
+def _cased_authority(parts: list[str], line: str) -> bool:
+    """ "Ủy ban nhân dân tỉnh Lâm Đồng" under a subject in normal case: the authority line a copy
+    gave in normal case, not the subject's wrapped end ("... của" / "Ủy ban nhân dân tỉnh X")."""
+    return (
+        not line.isupper()
+        and not re.search(r"\b(?:của|với|và|thuộc|cho|tại)\s*$", parts[-1])
+        and bool(_AUTHORITY_BODY.match(_CHAIR.sub("", line.strip(" .,:").upper())))
+    )
 
 
 def _upper_goes_on(parts: list[str], line: str) -> bool:
