@@ -399,6 +399,49 @@ PROBES = [
         f"QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chuyển đổi số năm 2021\n\n{EMPTY_TABLE}ỦY BAN NHÂN DÂN TỈNH LÂM ĐỒNG\n{QD_BODY}",
         {"subject": "Về việc ban hành Kế hoạch chuyển đổi số năm 2021", "issuer": UB},
     ),
+    # ---- third batch ----
+    (
+        "nq-number-kept-letterhead-lost",
+        "a.md",
+        f"{PH}Số: 31/2017/NQ-HĐND\nNGHỊ QUYẾT\nVỀ VIỆC QUY ĐỊNH MỨC HỖ TRỢ\nCÁN BỘ KHÔNG CHUYÊN TRÁCH Ở THÔN\n{HDND}{NQ_BODY}",
+        {
+            "subject": "VỀ VIỆC QUY ĐỊNH MỨC HỖ TRỢ CÁN BỘ KHÔNG CHUYÊN TRÁCH Ở THÔN",
+            "number": "31/2017/NQ-HĐND",
+        },
+    ),
+    (
+        "nq-ve-viec-alone-line",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC\nTHÔNG QUA ĐỀ ÁN ĐÔ THỊ THÔNG MINH\n{HDND}{NQ_BODY}",
+        {"subject": "VỀ VIỆC THÔNG QUA ĐỀ ÁN ĐÔ THỊ THÔNG MINH", "issuer": KT},
+    ),
+    (
+        "nq-term-no-comma",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ VIỆC THÔNG QUA ĐỀ ÁN ĐÔ THỊ THÔNG MINH\nHỘI ĐỒNG NHÂN DÂN TỈNH KON TUM\nKHÓA XI KỲ HỌP THỨ NĂM\n{NQ_BODY}",
+        {"subject": "VỀ VIỆC THÔNG QUA ĐỀ ÁN ĐÔ THỊ THÔNG MINH", "issuer": KT},
+    ),
+    (
+        "nq-range-split-dash",
+        "a.md",
+        f"{PH}NGHỊ QUYẾT\nVỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2016\n- 2020\n{HDND}{NQ_BODY}",
+        {"subject": "VỀ KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI 5 NĂM 2016 - 2020", "issuer": KT},
+    ),
+    (
+        "nq-flat-authority-before-sentence",
+        "a.md",
+        f"{PH}{HDND_FLAT}NGHỊ QUYẾT\nVề việc thông qua Đề án phát triển cà phê\n{NQ_BODY}",
+        {"subject": "Về việc thông qua Đề án phát triển cà phê", "issuer": KT},
+    ),
+    (
+        "qd-city-authority",
+        "a.md",
+        f"{PH}QUYẾT ĐỊNH\nVề việc ban hành Kế hoạch chỉnh trang đô thị năm 2020\nỦY BAN NHÂN DÂN THÀNH PHỐ CẦN THƠ\n{QD_BODY}",
+        {
+            "subject": "Về việc ban hành Kế hoạch chỉnh trang đô thị năm 2020",
+            "issuer": "Ủy ban nhân dân thành phố Cần Thơ",
+        },
+    ),
 ]
 
 OPEN: dict[str, str] = {}  # probe id -> why it stays open (strict xfail)

@@ -538,9 +538,10 @@ _SESSION_AUTHORITY = re.compile(
 
 # A subject's last line holding only its year ("... 6 THÁNG CUỐI" / "NĂM 2017"), too few
 # letters for a line in capitals.
-# A bare period ("VỀ KẾ HOẠCH TÀI CHÍNH 5 NĂM ĐỊA PHƯƠNG" / "2016 - 2020") as well.
+# A bare period ("VỀ KẾ HOẠCH TÀI CHÍNH 5 NĂM ĐỊA PHƯƠNG" / "2016 - 2020") or a range's end
+# ("... 5 NĂM 2016" / "- 2020") as well.
 _YEAR_LINE = re.compile(
-    rf"^(?:[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$"
+    rf"^(?:[{UPPER}]+(?:\s+[{UPPER}]+){{0,2}}\s+|[-–]\s*)?\d{{4}}(?:\s*[-–]\s*\d{{4}})?\s*$"
 )
 
 
