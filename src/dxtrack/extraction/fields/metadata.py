@@ -51,7 +51,7 @@ from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
 from dxtrack.extraction.textutil import fold, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
-from dxtrack.vn import UPPER
+from dxtrack.vn import LOWER, UPPER
 
 # The number cell without its "Số:" ("| 1803/QĐ-TTg |"): a symbol with a capital code.
 # A Party number without "Số" too ("123-CV/TU").
@@ -657,7 +657,7 @@ _LABEL = re.compile(r"^Trích\s+yếu\s*:\s*", re.IGNORECASE)  # a portal's labe
 # paragraph or a wrapped text joins them): "Về việc ... năm 2021 Ủy ban nhân dân tỉnh Lâm Đồng";
 # not the subject's own "... của Ủy ban nhân dân tỉnh X".
 _INLINE_CASED_AUTHORITY = re.compile(
-    r"(?<=[a-zà-ỹđ\d])(?<!\bcủa)(?<!\bvới)(?<!\bthuộc)(?<!\bvà)(?<!\bcho)(?<!\btại)(?<!\bgiữa)"
+    rf"(?<=[{LOWER}\d])(?<!\bcủa)(?<!\bvới)(?<!\bthuộc)(?<!\bvà)(?<!\bcho)(?<!\btại)(?<!\bgiữa)"
     r"\s+(?:Chủ\s+tịch\s+)?(?:Ủy|Uỷ)\s+ban\s+nhân\s+dân\s+(?:tỉnh|thành\s+phố)"
     rf"(?:\s+[{UPPER}][^\s.,;:]*)+$"
 )
