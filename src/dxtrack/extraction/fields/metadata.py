@@ -352,9 +352,25 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
     # the place-date line read inside a subject's cells, beside it
     if not meta.place and (dated := next(filter(None, map(find_place_date, lines)), None)):
         meta.place, meta.year, meta.issued_date = dated.place, dated.year, dated.issued
+    if meta.subject and (flat := _FLAT_AUTHORITY.search(meta.subject)):
+        meta.subject = meta.subject[: flat.start()].rstrip(" ,;") or None
+        if not issuer_lines and meta.number is None:
+            issuer_lines = [flat.group("council") or flat.group("chair")]
     if not issuer_lines and meta.doc_type and meta.number is None:
         issuer_lines = _authority_body(lines)
     meta.issuer = issuer_of(issuer_lines, directory)
+
+
+# The authority line flattened onto the end of a subject, in a copy that joined the title block
+# into one line: the council with its term and session ("... HỘ TỊCH HỘI ĐỒNG NHÂN DÂN TỈNH X
+# KHÓA XI, KỲ HỌP THỨ 5"), or the chairman ("... NĂM 2020 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X").
+_FLAT_AUTHORITY = re.compile(
+    r"(?<!CỦA)(?<!của)(?<!\bVÀ)(?<!\bvà)(?<!CHO)(?<!cho)\s+(?:"
+    rf"(?P<council>HỘI\s+ĐỒNG\s+NHÂN\s+DÂN\s+[{UPPER}][{UPPER}\s-]*?)"
+    r"\s+KH(?:ÓA|OÁ)\s+[IVXLC]+\s*[,\-–]?\s*KỲ\s+HỌP\s+THỨ\s+\S+"
+    rf"|CHỦ\s+TỊCH\s+(?P<chair>(?:ỦY|UỶ)\s+BAN\s+NHÂN\s+DÂN\s+[{UPPER}][{UPPER}\s-]*?)"
+    r")\s*$"
+)
 
 
 # The authority line under a typed document's title naming a body with its unit ("HỘI ĐỒNG
