@@ -54,12 +54,17 @@ def _expected(row: list[str]) -> list:
     return out
 
 
-def probe_indices(probes: list, known_wrong: dict[int, str]) -> list:
-    """Each probe's index, the known wrong ones as strict expected failures."""
+def probe_indices(probes: list, known_wrong: dict[int, str], round_name: str = "") -> list:
+    """Each probe's index (with `round_name`, the pair (round_name, index)), the known wrong
+    ones as strict expected failures."""
     return [
-        pytest.param(i, marks=pytest.mark.xfail(reason=known_wrong[i], strict=True))
-        if i in known_wrong
-        else i
+        pytest.param(
+            (round_name, i) if round_name else i,
+            marks=[pytest.mark.xfail(reason=known_wrong[i], strict=True)]
+            if i in known_wrong
+            else [],
+            id=f"{round_name}-{i}" if round_name else str(i),
+        )
         for i in range(len(probes))
     ]
 
