@@ -17,25 +17,29 @@ from functools import cache
 from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.textutil import skip_space
-from dxtrack.extraction.vocab import folded_pattern
+from dxtrack.extraction.vocab import cued, entry_cues, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
 
 
 @cache
-def _co_subject() -> re.Pattern[str]:
-    places = sorted((folded_pattern(p) for p in load_vocab("vocab")["co_subject_places"]), key=len)
+def _co_subject() -> tuple[re.Pattern[str], tuple[tuple[str, ...], ...]]:
+    """The form's regex, and the words of its place phrases as a cheap cue (`cued`)."""
+    entries = load_vocab("vocab")["co_subject_places"]
+    places = sorted((folded_pattern(p) for p in entries), key=len)
     alt = "|".join(reversed(places))
-    return re.compile(rf",\s+((?:các|những)\s[^,.;:()]{{2,60}}?\s(?:{alt}))\s+có\s")
+    regex = re.compile(rf",\s+((?:các|những)\s[^,.;:()]{{2,60}}?\s(?:{alt}))\s+có\s")
+    return regex, entry_cues(entries)
 
 
 def co_subject(ex: Expanded, end: int, leads: list[str], matcher: AgencyMatcher) -> str | None:
     """The group named beside the clause's group subject later in its sentence, or None."""
-    if "địa bàn" not in ex.folded or not leads or not leads[0].casefold().startswith("các "):
+    regex, places = _co_subject()
+    if not leads or not leads[0].casefold().startswith("các ") or not cued(ex.folded, places):
         return None  # the cheap cue first: its place phrase
     stop = min(
         (i for i in (ex.folded.find(c, end) for c in ".;") if i >= 0), default=len(ex.folded)
     )
-    m = _co_subject().search(ex.folded, end, stop)
+    m = regex.search(ex.folded, end, stop)
     if not m or not matcher.match_one(ex, m.start(1), bare_groups=True):
         return None
     before = ex.folded.rfind(",", end, m.start())
