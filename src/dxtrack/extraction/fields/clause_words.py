@@ -157,6 +157,11 @@ def clause_vocab() -> dict:
         "cited_request": re.compile(rf"(?:{alt('cited_requests')})"),
         # a law's duty or past work told, not assigned (task_build._told)
         "law_citation": re.compile(rf"^\W*(?:{alt('law_citations')})"),
+        # a meeting's attendance roll opening a sentence, and where the roll ends (fields/tasks.py)
+        "attendance": re.compile(
+            rf"(?:^|[.;:]\s)\W*(?:{alt('attendance_openers')})(?!\s+(?:trách\s+nhiệm|ý\s+kiến|thể)\b)"
+        ),
+        "attendance_end": re.compile(rf"\b(?:{alt('attendance_ends')})\b"),
         "law_duty": re.compile(rf"\s*(?:{alt('law_duties')})\b"),
         "past_period": re.compile(rf"^\W*(?:{alt('past_periods')})\s*,"),
         "deadline_paragraph": re.compile(rf"^\W*(?:{alt('deadline_paragraphs')})"),

@@ -60,9 +60,14 @@ def extract_tasks(
     previous: Task | None = None  # the task of the letter paragraph before
     paragraphs: list[list[Task]] = []  # an unnumbered letter's tasks, paragraph by paragraph
     background = False  # under a letter's "Lý do: ..., cụ thể như sau:" (each body's case)
+    roll = False  # under a meeting's "Tham dự cuộc họp có: ..." (its attendees)
     for node in root.children:
         if node.kind == "closing":
             continue
+        if node.kind in {"text", "dash", "plus"}:
+            skip, roll = _attendance(node, roll)
+            if skip:
+                continue  # "- Bộ trưởng Bộ Ngoại giao Bùi Thanh Sơn;": an attendee, no task
         if not structured and background and _body_labels(node, ctx):
             continue  # "Hội X: Quá thời gian tổ chức đại hội ...": a reason, no task
         if not structured and node.kind == "text":
@@ -128,6 +133,25 @@ def _referred_deadlines(tasks: list[Task], paragraphs: list[list[Task]]) -> None
         dated = [t.deadline for t in numbered if t.deadline and t is not task]
         if dated:
             task.deadline = dated[0]
+
+
+def _attendance(node: Node, roll: bool) -> tuple[bool, bool]:
+    """Whether a loose paragraph belongs to a meeting's attendance roll ("Tham dự cuộc họp
+    có ...", "Cùng dự có:" and the lines or dash items after it), and whether the roll goes
+    on after it (no period closes it). The meeting's account or the conclusions ("Sau khi
+    nghe ..., Thủ tướng kết luận như sau:") end the roll and are read as usual."""
+    text = node.own_text
+    folded = fold(text)
+    if not roll:
+        if "dự" not in folded and "tham gia" not in folded:
+            return False, False
+        m = clause_vocab()["attendance"].search(folded)
+        if not m:
+            return False, False
+        folded = folded[m.end() :]
+    if clause_vocab()["attendance_end"].search(folded):
+        return False, False
+    return True, not text.rstrip().endswith(".")
 
 
 def _content_of_own_task(node: Node) -> bool:
