@@ -36,6 +36,13 @@ _CHAIRS = re.compile(
     r"\s*(?:chủ\s+trì|làm\s+đầu\s+mối|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|có\s+nhiệm\s+vụ)\b"
 )
 _ITEM_END = re.compile(rf"(?<=\.)\s+(?=[{UPPER}])|;\s+(?=\w)")
+_SEMICOLON = re.compile(r";\s+(?=\w)")
+# a part after ";" that directs or asks another body ("...; chỉ đạo Ban B thu phí ...", "...;
+# yêu cầu các đơn vị gửi báo cáo ..."): the work of the actor before (vocab.yaml
+# `direct_verbs`, `direct_requests`)
+_DIRECTED = re.compile(
+    rf"\W*(?:{alternation([*load_vocab('vocab')['direct_verbs'], *load_vocab('vocab')['direct_requests']])})\s"
+)
 _GIVES = re.compile(r"\W*(?:giao|phân\s+công)\s")
 _BASIS_FRONT = re.compile(r"\W*(?:trên\s+cơ\s+sở|căn\s+cứ)\s[^.;:]{0,200}?,\s")
 # a full stop before a sentence that gives work ("... . Giao Thanh tra tỉnh theo dõi ..."),
@@ -82,9 +89,12 @@ def actor_parts(
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
         # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
         chairing = _after_semicolon(node, unit)
+        directed = chairing and bool(_DIRECTED.match(fold(text)))
         if chairing and _named_acts(text, matcher) and _named_acts(before, matcher):
             chairing = False  # "Sở A thẩm định ...; Sở B hướng dẫn ...": two named actors
-        if chairing and not (
+        if directed:
+            actor, listing_next = None, False  # "Giao Sở A ...; chỉ đạo Ban B ...": A's work
+        elif chairing and not (
             _chairs(before, matcher)
             or _chairs(text, matcher)  # "...; chủ dự án chủ trì phối hợp với ... tổ chức ..."
             and _named_subject(before, matcher)  # (after a group, "Các bộ ...; Bộ X chủ trì ...")
@@ -146,9 +156,18 @@ def _cites_only(text: str) -> bool:
 def _units(node: Node) -> list[Paragraph]:
     if len(node.paragraphs) >= 2:
         # a later paragraph cut where a sentence gives work anew ("Thủ trưởng các sở ...
-        # báo cáo ... . Giao Thanh tra tỉnh theo dõi, đôn đốc ..."): two assignments
-        return [node.paragraphs[0]] + [
-            u for para in node.paragraphs[1:] for u in _cut(para, _GIVING_SENTENCE)
+        # báo cáo ... . Giao Thanh tra tỉnh theo dõi, đôn đốc ..."): two assignments; an
+        # item's or article's paragraph also at ";", as the item of one paragraph ("Sở A
+        # thẩm định ...; Sở B hướng dẫn ...": two actors, under the same ";" rules)
+        if node.kind == "text" or node.kind not in _ONE_PARAGRAPH_KINDS:
+            return [node.paragraphs[0]] + [
+                u for para in node.paragraphs[1:] for u in _cut(para, _GIVING_SENTENCE)
+            ]
+        return _cut(node.paragraphs[0], _SEMICOLON, node.marker_len) + [
+            u
+            for para in node.paragraphs[1:]
+            for piece in _cut(para, _GIVING_SENTENCE)
+            for u in _cut(piece, _SEMICOLON)
         ]
     if node.kind not in _ONE_PARAGRAPH_KINDS or not node.paragraphs:
         return []
@@ -171,11 +190,13 @@ def _slice(para: Paragraph, start: int, end: int) -> Paragraph:
 
 
 def _after_semicolon(node: Node, unit: Paragraph) -> bool:
-    """An item's part cut off at ";" (not a sentence of its own)."""
-    if node.kind == "text" or len(node.paragraphs) != 1:
+    """An item's part cut off at ";" (not a sentence of its own), in any of its paragraphs."""
+    if node.kind == "text" or node.kind not in _ONE_PARAGRAPH_KINDS and len(node.paragraphs) != 1:
         return False
-    para = node.paragraphs[0]
-    return para.text[: unit.start - para.start].rstrip().endswith(";")
+    for para in node.paragraphs:
+        if para.start <= unit.start < para.end:
+            return para.text[: unit.start - para.start].rstrip().endswith(";")
+    return False
 
 
 def _partners_only(text: str, matcher: AgencyMatcher) -> bool:
@@ -258,7 +279,9 @@ def _conditional_duty(folded: str, subject: Subject) -> bool:
 
 
 def _part(node: Node, group: list[Paragraph], *, first: bool) -> Node:
-    if len(group) == 1 or node.kind not in _ONE_PARAGRAPH_KINDS or len(node.paragraphs) >= 2:
+    if len(node.paragraphs) >= 2 and len(group) >= 2:
+        paras = _rejoined(node, group)  # the ";" parts of one paragraph: one paragraph again
+    elif len(group) == 1 or node.kind not in _ONE_PARAGRAPH_KINDS or len(node.paragraphs) >= 2:
         paras = group
     else:  # sentences of one paragraph: one paragraph again
         text = node.paragraphs[0].text[
@@ -267,3 +290,18 @@ def _part(node: Node, group: list[Paragraph], *, first: bool) -> Node:
         paras = [Paragraph(group[0].start, group[-1].end, text)]
     marker = node.marker_len if first else 0
     return Node(node.kind, node.label, node.rank, paras, parent=node.parent, marker_len=marker)
+
+
+def _rejoined(node: Node, group: list[Paragraph]) -> list[Paragraph]:
+    """The units of a group, those cut from one paragraph joined again over their ";"."""
+    out: list[Paragraph] = []
+    for unit in group:
+        para = next((p for p in node.paragraphs if p.start <= unit.start < p.end), None)
+        if out and para is not None and para.start <= out[-1].start < para.end:
+            start = out[-1].start
+            out[-1] = Paragraph(
+                start, unit.end, para.text[start - para.start : unit.end - para.start]
+            )
+        else:
+            out.append(unit)
+    return out
