@@ -327,10 +327,10 @@ class TestIngestConfirmRefused:
         letter.write_text(UNRESOLVED_LETTER, encoding="utf-8")
         result = run(ready, "ingest", str(letter), "--confirm", "--json", ok=False)
         assert result.exit_code == 6
-        assert "«Công an Thành phố»" in result.stderr and "nhiệm vụ 2" in result.stderr
+        assert "«Công an Thành phố Cần Thơ»" in result.stderr and "nhiệm vụ 2" in result.stderr
         (item,) = json.loads(result.stdout)
         assert item["status"] == "created" and item["review_state"] == "draft"
-        assert item["unresolved_tasks"][0]["name"] == "Công an Thành phố"
+        assert item["unresolved_tasks"][0]["name"] == "Công an Thành phố Cần Thơ"
         tasks = json.loads(run(ready, "tasks", "list", "--json").output)
         assert tasks and {t["review_state"] for t in tasks} == {"draft"}
         assert all(t["assignments"] == [] for t in tasks)
