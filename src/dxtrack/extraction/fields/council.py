@@ -16,8 +16,15 @@ import re
 from functools import lru_cache
 
 from dxtrack.extraction.textutil import fold
-from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import alternation, cued, entry_cues
 from dxtrack.extraction.vocab import load as load_vocab
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The words each label list cannot match without (`entry_cues`), tested before its regex."""
+    vocab = load_vocab("vocab")
+    return {key: entry_cues(vocab[f"{key}_labels"]) for key in ("scope", "detail")}
 
 
 @lru_cache(maxsize=1)
@@ -43,19 +50,10 @@ def examined_reports(text: str) -> bool:
 def scope_item(folded: str) -> bool:
     """The clause is a policy's scope label and its value ("Đối tượng được hỗ trợ: ..."), or
     one detail of an approved project ("g) Thời gian thực hiện: 2018 - 2020.")."""
-    head = folded[:60]
-    if ("thời gian" in head or "đầu tư" in head or "vốn" in head or "tiến độ" in head) and (
-        len(folded) < 200 and _patterns()["detail"].match(folded)
-    ):
+    head, cues = folded[:60], _cues()
+    if len(folded) < 200 and cued(head, cues["detail"]) and _patterns()["detail"].match(folded):
         return True
-    if (
-        "đối tượng" not in head
-        and "mức" not in head
-        and "hình thức" not in head
-        and ("phạm vi" not in head)
-    ):
-        return False
-    return bool(_patterns()["scope"].match(folded))
+    return cued(head, cues["scope"]) and bool(_patterns()["scope"].match(folded))
 
 
 def speaker_gives(text: str, named: list[str], issuer: str | None) -> bool:
