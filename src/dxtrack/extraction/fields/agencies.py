@@ -16,7 +16,7 @@ compiles it once into anchored matchers tried in a fixed order at a text positio
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -724,30 +724,23 @@ class AgencyMatcher:
     # -- search ------------------------------------------------------------------------------
     def find_all(self, ex: Expanded) -> list[Mention]:
         """Every mention in the text, left to right, non-overlapping."""
-        out: list[Mention] = []
-        pos = 0
-        for m in _WORD_STARTS.finditer(ex.folded):
-            if m.start() < pos:
-                continue
-            got = self.match_one(ex, m.start())
-            if got:
-                out.extend(got)
-                pos = got[-1].end
-        return out
+        return [m for got in self._scan(ex, len(ex.folded)) for m in got]
 
     def names_before(self, ex: Expanded, before: int) -> bool:
         """`find_all(ex)` holds a mention starting before `before`: its scan, stopped there
         (a word starting from `before` on gives mentions starting there or later)."""
+        return any(g.start < before for got in self._scan(ex, before) for g in got)
+
+    def _scan(self, ex: Expanded, stop: int) -> Iterator[list[Mention]]:
+        """`match_one` at each word start before `stop` not inside an earlier match, lazily."""
         pos = 0
-        for m in _WORD_STARTS.finditer(ex.folded, 0, before):
+        for m in _WORD_STARTS.finditer(ex.folded, 0, stop):
             if m.start() < pos:
                 continue
             got = self.match_one(ex, m.start())
             if got:
-                if any(g.start < before for g in got):
-                    return True
+                yield got
                 pos = got[-1].end
-        return False
 
     def is_stop(self, ex: Expanded, pos: int) -> bool:
         return bool(self._stop.match(ex.folded, pos))
