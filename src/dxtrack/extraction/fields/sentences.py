@@ -92,6 +92,8 @@ def actor_parts(
         directed = chairing and bool(_DIRECTED.match(fold(text)))
         if chairing and _named_acts(text, matcher) and _named_acts(before, matcher):
             chairing = False  # "Sở A thẩm định ...; Sở B hướng dẫn ...": two named actors
+        elif chairing and _group_acts(text, matcher) and _acts(before, matcher):
+            chairing = _ends_on_names(before, matcher)  # "...; các trường tổ chức ...": two
         if directed:
             actor, listing_next = None, False  # "Giao Sở A ...; chỉ đạo Ban B ...": A's work
         elif chairing and not (
@@ -237,6 +239,21 @@ def _named_acts(text: str, matcher: AgencyMatcher) -> bool:
     dẫn ..." are two tasks; "Các bộ ...; Bộ X chủ trì ..." stays one)."""
     actor, _ = _opening_actor(text, matcher)
     return actor is not None and not any(name.startswith(("các ", "quý ")) for name in actor)
+
+
+def _group_acts(text: str, matcher: AgencyMatcher) -> bool:
+    """The part opens with a group or category that acts ("các trường trung học phổ thông tổ
+    chức tuyển sinh ..."; GENRE.md §15, decided in session 16): a task of its own after ";"."""
+    actor, _ = _opening_actor(text, matcher)
+    return actor is not None and any(name.startswith(("các ", "quý ")) for name in actor)
+
+
+def _ends_on_names(text: str, matcher: AgencyMatcher) -> bool:
+    """The part ends on the bodies its verb acts on ("... hướng dẫn Ủy ban nhân dân các
+    huyện"): a list of objects that runs on past ";", not a subject of its own after it."""
+    ex = matcher.expand(text.rstrip(" ;"))
+    found = matcher.find_all(ex)
+    return bool(found) and not ex.folded[found[-1].end :].strip(" ,;.")
 
 
 def _opening_actor(
