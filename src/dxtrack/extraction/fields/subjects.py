@@ -807,11 +807,12 @@ def requested_agencies(text: str, matcher: AgencyMatcher) -> list[str]:
     return [m.name for m in subject.leads]
 
 
-_ASKS = re.compile(r"\b(?:đề\s+nghị|yêu\s+cầu|giao)\s")
+_REQUEST = alternation(load_vocab("vocab")["request_verbs"])
+_ASKS = re.compile(rf"\b(?:{_REQUEST})\s")
 # a sentence that only spells out the list the sentence before asked for ("Cụ thể ...:")
-_SPELLED_OUT = re.compile(r"(?:Cụ\s+thể|Trong\s+đó)\b(?![^:]*\b(?:đề\s+nghị|yêu\s+cầu|giao)\s)")
+_SPELLED_OUT = re.compile(rf"(?:Cụ\s+thể|Trong\s+đó)\b(?![^:]*\b(?:{_REQUEST})\s)")
 # "... và yêu cầu X ...": a request after the speaker's own verb
-_AND_ASKS = re.compile(r"\s(?:và|đồng\s+thời)\s+(?=(?:đề\s+nghị|yêu\s+cầu|giao)\s)")
+_AND_ASKS = re.compile(rf"\s(?:và|đồng\s+thời)\s+(?=(?:{_REQUEST})\s)")
 
 
 def _after_lead_in(text: str) -> str | None:
