@@ -475,11 +475,7 @@ PROBES = [
     ),
 ]
 
-OPEN: dict[str, str] = {  # probe id -> why it stays open (strict xfail)
-    "qd-sentence-then-caps-authority-one-line": "a head line ending with an issuer's name in"
-    " capitals ('... năm 2020 CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X') within the first lines is read"
-    " as a stamp before the issuer (metadata._issuer_tail) and loses the subject before it",
-}
+OPEN: dict[str, str] = {}  # probe id -> why it stays open (strict xfail)
 
 
 def _fold(value):

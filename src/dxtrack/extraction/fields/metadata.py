@@ -227,8 +227,8 @@ def _without_stamp(line: str) -> str:
 def _issuer_tail(line: str) -> str:
     """A web page's title glued onto the letterhead's first cell ("Quyết định 1803/QĐ-TTg năm
     2025 phê duyệt ... do Thủ tướng Chính phủ ban hành THỦ TƯỚNG CHÍNH PHỦ"): the cell."""
-    if is_upper_line(line) or NUMBER.search(line) or find_place_date(line):
-        return line
+    if is_upper_line(line) or NUMBER.search(line) or find_place_date(line) or SUBJECT.match(line):
+        return line  # a subject line ("Về việc ... CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH X") is no title
     at = motto_start(line)  # "... ban hành VĂN PHÒNG CHÍNH PHỦ CỘNG HÒA XÃ HỘI ...": the cell
     if is_upper_line(line[:at]):
         return line
