@@ -31,8 +31,6 @@ KNOWN_WRONG: dict[str, dict[int, str]] = {
         4: "a name holding commas defined with a short form ('Ban Chỉ đạo phát triển khoa học, "
         "công nghệ và ...') is cut at its first comma; 'Cơ quan thường trực X là Sở Y, có trách "
         "nhiệm ...' not read as Sở Y's task",
-        16: "a short heading line ('3. Trách nhiệm của Ủy ban nhân dân các xã, phường, đặc khu') "
-        "joined to the paragraph under it by the unwrapping of a short probe",
     },
 }
 PROBES = {

@@ -378,6 +378,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         and not _connector_end(prev)
     ):
         return True  # "1. Tổ chức hội nghị ..." / "Cơ quan chủ trì thực hiện: Sở Nội vụ"
+    if _party_heading(prev, line, width):
+        return True  # "3. Trách nhiệm của Ủy ban nhân dân các xã" / "Tuyên truyền, vận động ..."
     if _STARTERS.match(line):
         return (
             not _connector_end(prev)
@@ -393,6 +395,21 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if len(line) > 1.5 * width and not _connector_end(prev):
         return True  # a paragraph on one line: the text is not wrapped here ("Về việc ..." / "Nhân dịp ...")
     return len(prev) < 0.55 * width and not _connector_end(prev)
+
+
+@cache
+def _party_heading_re() -> re.Pattern[str]:
+    openings = "|".join(re.escape(w) for w in load_vocab("layout")["party_heading_openings"])
+    return re.compile(rf"^(?:\d{{1,2}}(?:\.\d{{1,2}})*\.?|[a-zđ]\))\s+(?i:{openings})\s+\S")
+
+
+def _party_heading(prev: str, line: str, width: int) -> bool:
+    """A short numbered heading naming whose duties follow ("3. Trách nhiệm của Ủy ban nhân
+    dân các xã, phường, đặc khu", layout.yaml `party_heading_openings`), with no end mark and
+    shorter than a wrapped line, over a line opening with a capital: two paragraphs."""
+    if len(prev) >= 0.8 * width or prev.endswith((".", ",", ";", ":")) or _connector_end(prev):
+        return False
+    return starts_upper(line) and bool(_party_heading_re().match(prev))
 
 
 @cache
