@@ -165,6 +165,7 @@ def clause_vocab() -> dict:
         "law_duty": re.compile(rf"\s*(?:{alt('law_duties')})\b"),
         "past_period": re.compile(rf"^\W*(?:{alt('past_periods')})\s*,"),
         "deadline_paragraph": re.compile(rf"^\W*(?:{alt('deadline_paragraphs')})"),
+        "results_report": re.compile(rf"^\W*(?:{alt('results_report_paragraphs')})"),
         "asks": re.compile(rf"\s*(?:{alt('ask_verbs')})(?:\s+như\s+sau)?\s*:?\s"),
         # an intro ending its paragraph (fields/tasks.py), an intro's verb (fields/addressees.py)
         "list_intro": re.compile(

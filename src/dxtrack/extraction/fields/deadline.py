@@ -414,7 +414,21 @@ def _own_first(folded: str, found: list[Found]) -> list[Found]:
 # The window searches above, each tried only where the words every match of it holds are
 # (most candidates have none of them before).
 def _cut_off(window: str) -> bool:
-    return ("tính" in window or "liệu" in window) and _CUT_OFF.search(window) is not None
+    if ("tính" in window or "liệu" in window) and _CUT_OFF.search(window) is not None:
+        return True
+    return cued(window, _AMOUNT_CUES) and _AMOUNT_CUT_OFF.search(window) is not None
+
+
+# An amount counted up to a day (vocab.yaml `cut_off_nouns`), then up to five words with no
+# stop and no word of a limit, then "đến / tới (hết) ngày": "số tiền thuê nhà phải nộp đến hết
+# ngày ...", the day the figures run to (not "nộp số tiền ... chậm nhất đến hết ngày ...").
+_AMOUNT_NOUNS = load_vocab("vocab")["cut_off_nouns"]
+_AMOUNT_CUT_OFF = re.compile(
+    rf"\b(?:{alternation(_AMOUNT_NOUNS)})\b"
+    r"(?:\s+(?!(?:trước|chậm|muộn|hạn|hoàn|xong|kết|gửi|báo|trình|nộp\s+về)\b)[^\s.;:,()]+){0,5}?"
+    r"\s+(?:đến|tới)\s+(?:hết\s+)?(?:ngày|thời\s+điểm)?\s*$"
+)
+_AMOUNT_CUES = entry_cues(_AMOUNT_NOUNS)
 
 
 def _start(window: str) -> bool:

@@ -104,7 +104,39 @@ def extract_tasks(
         else:
             previous = None
     _referred_deadlines(tasks, paragraphs)
+    _closing_report_time(root, tasks, ctx)
     return tasks
+
+
+def _closing_report_time(root: Node, tasks: list[Task], ctx: TaskContext) -> None:
+    """A letter's numbered items closed by a line with no actor that asks for the results by
+    a date ("1. Giao Sở A ... trước ngày 16/9. 2. ... 4. Ủy ban nhân dân phường X nghiên cứu
+    ... / Kết quả thực hiện báo cáo Ủy ban nhân dân tỉnh trước ngày 18/9/2026./."): the line
+    is the deadline of every item without a date of its own (GENRE.md section 18). The line
+    reads as the last item's later paragraph, which already takes its date; the items with
+    their own date, or a recurring timing, keep it."""
+    body = [n for n in root.children if n.kind != "closing"]
+    if len(body) < 2 or body[-1].kind != "number":
+        return
+    items = [n for n in body if n.kind == "number"]
+    if len(items) < 2 or any(n.kind not in {"number", "text"} for n in body):
+        return
+    last = [body[-1], *body[-1].walk()][-1]
+    if len(last.paragraphs) < 2:
+        return  # the line is the item's own first paragraph: its text, not a closing line
+    line = last.paragraphs[-1]
+    folded = fold(line.text)
+    if not clause_vocab()["results_report"].match(folded):
+        return
+    if find_subject(line.text, ctx.matcher)[1].leads:
+        return  # "Sở X báo cáo kết quả ...": that body's own task
+    found = first_deadline(folded, year=ctx.year, masked=citation_spans(line.text))
+    if found is None:
+        return
+    first = items[0].paragraphs[0].start
+    for task in tasks:
+        if first <= task.span[0] < line.start and not task.deadline and not task.recurrence:
+            task.deadline = found.isoformat()
 
 
 # "... hoàn thành ... theo thời gian được nêu tại khoản 1" (of this document: no "Điều",
