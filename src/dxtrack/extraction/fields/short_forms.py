@@ -33,6 +33,11 @@ def _marks() -> tuple[tuple[str, ...], re.Pattern[str]]:
     return marks, define
 
 
+def short_form_definition() -> re.Pattern[str]:
+    """A definition's parenthesis ("(sau đây gọi tắt là Trung tâm)"), the short form its group."""
+    return _marks()[1]
+
+
 def spell_short_forms(paragraphs: list[Paragraph], matcher: AgencyMatcher) -> list[Paragraph]:
     """The paragraphs with each agency short form the document defines spelt out after its
     definition."""

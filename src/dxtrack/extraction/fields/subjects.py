@@ -8,7 +8,7 @@ that an assignment in mid-paragraph ("Về việc này, ... giao Bộ X ...").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from dxtrack.extraction.clauses import Node
@@ -17,6 +17,7 @@ from dxtrack.extraction.fields.agency_expansion import Expanded
 from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
+from dxtrack.extraction.fields.short_forms import short_form_definition
 from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import alternation, cued, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
@@ -87,9 +88,53 @@ class Subject:
     ] = ()  # the subject when it only coordinates ("Y phối hợp với X (chủ trì)")
 
 
+# "Cơ quan thường trực (của) X là Sở Y, có trách nhiệm ...": the role named first, the body that
+# holds it after "là", then its duty (vocab.yaml `standing_roles`)
+_NAMED_ROLE = re.compile(
+    rf"\W*(?:cơ\s+quan|đơn\s+vị)\s+(?:{alternation(load_vocab('vocab')['standing_roles'])})\b"
+    r"[^.;:,]{0,80}?\s+là\s+"
+)
+_NAMED_ROLE_DUTY = re.compile(r",?\s*(?:(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|chủ\s+trì)\b")
+
+
+def _named_role(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
+    """The body a clause names as holder of a standing role before its duty ("Cơ quan
+    thường trực Ban Chỉ đạo là Sở Khoa học và Công nghệ, có trách nhiệm tổng hợp ...")."""
+    role = _NAMED_ROLE.match(ex.folded)
+    if role is None:
+        return None
+    found = matcher.match_one(ex, role.end())
+    if not found or not _NAMED_ROLE_DUTY.match(ex.folded, found[-1].end):
+        return None
+    return Subject(found, True, found[-1].end)
+
+
 @lru_cache(maxsize=4096)  # several rules read the same clause's subject in turn
 def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     """The agencies a clause opens with (its grammatical subject or assignees)."""
+    ex, subject = _find_subject(text, matcher)
+    if len(subject.leads) >= 1 and "(" in ex.text[subject.end : subject.end + 80]:
+        return ex, _defined_whole(ex, subject)
+    return ex, subject
+
+
+def _defined_whole(ex: Expanded, subject: Subject) -> Subject:
+    """A last lead whose name holds commas, cut at the first, right before the short form the
+    document defines for it ("Ban Chỉ đạo phát triển khoa học, công nghệ và chuyển đổi số tỉnh
+    (viết tắt là Ban Chỉ đạo) họp ..."): the whole name up to the parenthesis."""
+    last = subject.leads[-1]
+    m = short_form_definition().search(ex.text, last.end, last.end + 140)
+    if m is None or re.search(r"[;:.()]", ex.text[last.end : m.start()]):
+        return subject
+    name = " ".join(ex.text[last.start : m.start()].split())
+    short = m.group(1).strip()
+    if "," not in name or fold(short.split()[0]) != fold(name.split()[0]):
+        return subject
+    leads = [*subject.leads[:-1], Mention(last.start, m.start(), name)]
+    return replace(subject, leads=leads, end=m.end())
+
+
+def _find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     ex = matcher.expand(text)
     v = clause_vocab()
     pos = 0
@@ -100,6 +145,8 @@ def find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]:
     if topic_in and v["lead_in"].match(ex.folded, topic_in.end()):
         base = topic_in.end()  # "Về kinh phí: trên cơ sở đề nghị của ..., Bộ X chủ trì ..."
     adverb = _PERIOD_ADVERB.match(ex.folded, base)
+    if not base and " là " in ex.folded[:120] and (named := _named_role(ex, matcher)):
+        return ex, named  # "Cơ quan thường trực Ban Chỉ đạo là Sở X, có trách nhiệm ...": Sở X
     if not base and (party := _party_before_request(ex, matcher)):
         return ex, party  # "Đối với các địa phương ..., yêu cầu rà soát ...": the party
     if adverb and matcher.match_one(ex, adverb.end(), bare_groups=True):
