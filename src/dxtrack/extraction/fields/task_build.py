@@ -43,6 +43,7 @@ from dxtrack.extraction.fields.subjects import (
     names_only,
 )
 from dxtrack.extraction.fields.task_model import (
+    KEPT_SHARE,
     PAST_OR_MODAL,
     THI_HANH,
     UNCERTAIN_RULES,
@@ -301,7 +302,10 @@ def _assignees(
     if subject.leads and (
         PAST_OR_MODAL.match(ex.folded[subject.end :])
         or not subject.assigned
-        and PAST_AFTER_LIST.match(ex.folded, subject.end)
+        and (
+            PAST_AFTER_LIST.match(ex.folded, subject.end)
+            or KEPT_SHARE.match(ex.folded, subject.end)
+        )
     ):
         # a report ("Bộ X đã có Báo cáo ...") unless a later sentence assigns
         subject = Subject() if lent else later_assignment(ex, matcher, subject.end)

@@ -31,6 +31,12 @@ PAST_OR_MODAL = re.compile(
     rf"|được\s+(?:{alternation(load_vocab('vocab')['benefit_verbs'])})\b"
     r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,200}?(?=[.;]|$))"
 )
+# The share of a fee or a fund a body keeps, right behind a subject not assigned to it ("Đối
+# với Ủy ban nhân dân cấp xã: Để lại 25% trên tổng số tiền phí ..."; vocab.yaml `share_verbs`):
+# a rate the document sets, no task ("Giao Sở X trích 10% ... để ..." is one).
+KEPT_SHARE = re.compile(
+    rf"\s*(?:được\s+)?(?:{alternation(load_vocab('vocab')['share_verbs'])})\s+\d{{1,3}}(?:[,.]\d+)?\s*%"
+)
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for.
 # Its two forms are searched apart (`_Leftmost`), each opening with its literal first word
 # (the regex engine skips ahead to it; one alternation of both tried every "t" and "c").
