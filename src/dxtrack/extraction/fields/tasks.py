@@ -710,11 +710,13 @@ def _topic_paragraphs(node: Node, ctx: TaskContext) -> list[Node]:
     """A topic line ("- Về nội dung trao đổi tín chỉ các-bon ra nước ngoài:", "3. Hệ thống
     đăng ký quốc gia ...") followed by paragraphs that name their own actors: each paragraph
     is a clause of the same path."""
+    if len(node.paragraphs) < 2:
+        return []  # most items: one paragraph (its heading not split into words)
     heading = node.heading_text.rstrip()
     topic = heading.endswith(":") or (
         len(heading.split()) <= 25 and not heading.endswith((".", ";"))
     )
-    if len(node.paragraphs) < 2 or not topic:
+    if not topic:
         return []
     parts = _paragraph_nodes(node)
     named = [bool(find_subject(p.own_text, ctx.matcher)[1].leads) for p in parts]
