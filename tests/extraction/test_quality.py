@@ -116,6 +116,11 @@ class TestSeedQualityBar:
 # deadline 0.998, refs 0.994, meta 0.996; held-out 94 documents F1 0.925, lead 0.900, deadline
 # 0.994, refs 0.970, meta 0.974. Tune F1 to 0.97: the new tune documents are a genre the rules
 # are still young on, and a floor at the figure itself breaks on any fix elsewhere.
+# 2026-12-07, session 16: no promotion; corpus-t and corpus-u added 12 tune and 12 held-out
+# documents (provincial letters and People's Council resolutions). At the session's end (main
+# 112fbb0): tune 369 documents F1 0.988, lead 0.997, deadline 0.998, refs 0.994, meta 0.996;
+# held-out 119 documents F1 0.925, lead 0.926, deadline 0.995, refs 0.975, meta 0.966. Held-out
+# F1 and lead floors to 0.90, deadline to 0.97.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
@@ -127,9 +132,9 @@ TUNE_FLOORS = [
 ]
 
 HELDOUT_FLOORS = [
-    ("task_f1", 0.88),
-    ("lead_acc", 0.87),
-    ("deadline_acc", 0.96),
+    ("task_f1", 0.90),
+    ("lead_acc", 0.90),
+    ("deadline_acc", 0.97),
     ("ref_f1", 0.95),
     ("meta_acc", 0.93),
 ]
