@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 
 from dxtrack.extraction.fields.agencies import AgencyMatcher
-from dxtrack.extraction.vocab import alternation, cues
+from dxtrack.extraction.vocab import alternation, cued, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
@@ -73,17 +73,14 @@ class _Leftmost:
         self.patterns = tuple(re.compile(p) for p in patterns)
         self.plain = re.compile("|".join(patterns))
         self._cued = tuple(
-            (pattern, tuple(sorted(cues(p), key=len, reverse=True)))
+            (pattern, (tuple(sorted(cues(p), key=len, reverse=True)),))
             for pattern, p in zip(self.patterns, patterns, strict=True)
         )
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         best = None
-        for pattern, words in self._cued:  # loops, not any(): run for every clause
-            for w in words:
-                if w not in text:
-                    break
-            else:
+        for pattern, words in self._cued:
+            if cued(text, words):
                 m = pattern.search(text, pos, endpos)
                 if m is not None and (best is None or m.start() < best.start()):
                     best = m
