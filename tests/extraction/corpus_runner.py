@@ -10,6 +10,8 @@ from __future__ import annotations
 import inspect
 import json
 import sys
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 HERE = Path(__file__).parent
@@ -49,20 +51,39 @@ def labels(part: Path) -> list[Path]:
     return sorted(part.glob("*.json"))
 
 
+def pairs_of(part: Path) -> list[tuple[Path, Path]]:
+    """(label, source) for every labelled document of a part."""
+    return [(label, source_of(label)) for label in labels(part)]
+
+
+def scored(
+    pairs: Iterable[tuple[Path, Path]], *, blind: bool = False
+) -> Iterator[tuple[Path, dict, dict, dict, bool]]:
+    """(label, gold, prediction, `score.score_doc` counts, failed) for each (label, source).
+    `blind` (the held-out part): a document the engine cannot read counts as an empty
+    prediction and is marked failed, its error never shown; otherwise the error is raised."""
+    for label, source in pairs:
+        gold = json.loads(label.read_text(encoding="utf-8"))
+        try:
+            pred, failed = predict(source), False
+        except Exception:  # counted, never shown, for the held-out part
+            if not blind:
+                raise
+            pred, failed = {}, True
+        yield label, gold, pred, score.score_doc(gold, pred), failed
+
+
 def score_part(part: Path, sources: dict[str, Path] | None = None, *, blind: bool = False) -> dict:
     """Summed counts over a part; `figures()` turns them into rates. `blind` (the held-out
     part): a document the engine cannot read counts as an empty prediction and nothing about
     it is shown, only the number of such documents ("failed_docs")."""
-    totals: dict = {"failed_docs": 0}
-    for label in labels(part):
-        gold = json.loads(label.read_text(encoding="utf-8"))
-        source = sources[label.stem] if sources is not None else source_of(label)
-        try:
-            pred = predict(source)
-        except Exception:  # counted, never shown, for the held-out part
-            if not blind:
-                raise
-            pred, totals["failed_docs"] = {}, totals["failed_docs"] + 1
-        for key, value in score.score_doc(gold, pred).items():
-            totals[key] = totals.get(key, 0) + value
-    return totals
+    pairs = (
+        [(label, sources[label.stem]) for label in labels(part)]
+        if sources is not None
+        else pairs_of(part)
+    )
+    totals: Counter = Counter(failed_docs=0)
+    for _, _, _, counts, failed in scored(pairs, blind=blind):
+        totals.update(counts)
+        totals["failed_docs"] += failed
+    return dict(totals)

@@ -20,22 +20,19 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from corpus_runner import HERE, labels, predict, score, source_of
+from corpus_runner import HERE, pairs_of, score, scored
 
 
 def totals(part_name: str, stems: set[str] | None = None) -> dict[str, tuple[dict, int, int]]:
     """Summed counts, number of documents and of failed ones, per gold document type
     (and under "" for all of them)."""
+    pairs = [
+        (label, source)
+        for label, source in pairs_of(HERE / "corpus" / part_name)
+        if stems is None or label.stem in stems
+    ]
     groups: dict[str, tuple[Counter, list[int]]] = {}
-    for label in labels(HERE / "corpus" / part_name):
-        if stems is not None and label.stem not in stems:
-            continue
-        gold = json.loads(label.read_text(encoding="utf-8"))
-        try:
-            pred, failed = predict(source_of(label)), 0
-        except Exception:  # noqa: BLE001 - counted, never shown
-            pred, failed = {}, 1
-        counts = score.score_doc(gold, pred)
+    for _, gold, _, counts, failed in scored(pairs, blind=True):
         for key in ("", str(gold.get("doc_type") or "?")):
             total, tally = groups.setdefault(key, (Counter(), [0, 0]))
             total.update(counts)

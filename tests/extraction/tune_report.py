@@ -22,7 +22,7 @@ import json
 import sys
 from pathlib import Path
 
-from corpus_runner import HERE, labels, predict, score, source_of
+from corpus_runner import HERE, labels, pairs_of, predict, score, scored, source_of
 
 ROOT = HERE.parent.parent
 SEEDS = ROOT / "samples" / "seeds"
@@ -33,10 +33,6 @@ def seed_labels() -> list[tuple[Path, Path]]:
     return [
         (label, SEEDS / f"{label.stem}.txt") for label in sorted((HERE / "gold").glob("*.json"))
     ]
-
-
-def tune_labels() -> list[tuple[Path, Path]]:
-    return [(label, source_of(label)) for label in labels(HERE / "corpus" / "tune")]
 
 
 def errors(counts: dict) -> dict[str, int]:
@@ -110,14 +106,11 @@ def main(argv: list[str]) -> None:
     if args.dump:
         dump(args.dump)
         return
-    pairs = seed_labels() if args.seeds else tune_labels()
+    pairs = seed_labels() if args.seeds else pairs_of(HERE / "corpus" / "tune")
     if args.doc:
         pairs = [(label, source) for label, source in pairs if label.stem in args.doc]
     every, total = {}, {k: 0 for k in ERROR_KEYS}
-    for label, source in pairs:
-        gold = json.loads(label.read_text(encoding="utf-8"))
-        pred = predict(source)
-        counts = score.score_doc(gold, pred)
+    for label, gold, pred, counts, _ in scored(pairs):
         errs = errors(counts)
         every[label.stem] = errs
         for key, value in errs.items():
