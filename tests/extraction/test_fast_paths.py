@@ -524,7 +524,8 @@ def test_gated_searches_give_their_plain_results(lines: list[str]) -> None:
     assert statuses >= 1
     passed = re.compile(
         r"\b(?:Nghị\s+quyết|Luật|Bộ\s+luật|Pháp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
-        r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+        r"\bthông\s+qua\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+        r"|(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))"
     )
     tail = " được Quốc hội thông qua ngày 1 tháng 2 năm 2020."
     odd = [f"{a}{b} này{tail}" for a in ("", "x", " ", "_", "(") for b in ("Luật", "Bộ luật")]

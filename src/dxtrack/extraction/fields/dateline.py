@@ -176,18 +176,37 @@ def join_broken(lines: list[str]) -> list[str]:
 # Thường vụ Quốc hội ... khóa XV, phiên họp thứ 47 thông qua ngày 10 tháng 7 năm 2025.").
 # Its word boundary is checked after the first letter ("N(?<!\w.)ghị" is "\bNghị"), so that
 # the search skips ahead to those letters over the whole text.
+# The day in long or numeric form ("thông qua ngày 13/7/2017").
+_PASSED_DAY = (
+    r"\bthông\s+qua\s+ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    r"|(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4}))"
+)
 _PASSED = re.compile(
     r"(?:N(?<!\w.)ghị\s+quyết|L(?<!\w.)uật|B(?<!\w.)ộ\s+luật|P(?<!\w.)háp\s+lệnh)\s+này\s+(?:đã\s+)?được\s+[^.;]{0,250}?"
-    r"\bthông\s+qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+    + _PASSED_DAY
+)
+# The same sentence without "này", opening a line: "Nghị quyết đã được Hội đồng nhân dân tỉnh
+# ... thông qua ngày 13 tháng 7 năm 2017 ..." (not a cited resolution: "Nghị quyết số ...").
+_PASSED_BARE = re.compile(
+    r"^(?:Nghị\s+quyết|Luật|Pháp\s+lệnh)\s+đã\s+được\s+[^.;]{0,250}?" + _PASSED_DAY
 )
 
 
 def passed_date(lines: list[str]) -> tuple[int, str] | None:
     """The year and ISO day a law or resolution was passed, from its closing sentence."""
     m = _PASSED.search(" ".join(lines))
-    if not m or not (issued := _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))):
+    if not m:
+        starts = [n for n, line in enumerate(lines) if _PASSED_BARE.match(line.strip())]
+        if starts:
+            m = _PASSED_BARE.match(
+                " ".join(ln.strip() for ln in lines[starts[-1] : starts[-1] + 4])
+            )
+    if not m:
         return None
-    return int(m.group(3)), issued
+    d, mo, y = (int(g) for g in (m.groups()[:3] if m.group(1) else m.groups()[3:]))
+    if not (issued := _iso(y, mo, d)):
+        return None
+    return y, issued
 
 
 # A portal's copy naming its source on its last line: "(Theo Công văn số 907/UBND-KT ngày

@@ -334,7 +334,11 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
                     and not (BODY_START.match(nxt) and not subject_under_title(line, nxt))
                     and not _FIELD_LABEL.match(nxt)  # "GIẤY ỦY QUYỀN" / "Bên ủy quyền (Bên A):"
                 ):
-                    if is_upper_line(nxt) or nxt.upper() in {"VỀ", "V/V"}:
+                    if (
+                        is_upper_line(nxt)
+                        or nxt.upper() in {"VỀ", "V/V"}
+                        or _split_first_word(lines, i + 1)
+                    ):
                         meta.subject, i = _upper_subject(lines, i + 1)
                     else:
                         meta.subject, i = _collect_subject(lines, i + 1)
@@ -566,6 +570,23 @@ _YEAR_LINE = re.compile(
 _ENACTING = re.compile(r"^(?:QUYẾT\s+NGHỊ|QUYẾT\s+ĐỊNH|NGHỊ\s+QUYẾT)\s*:")
 
 
+# A title's first word alone on its line, too short for a line in capitals: "QUY" / "ĐỊNH MỨC
+# CHI ...", "SỬA" / "ĐỔI, BỔ SUNG ..." (a copy that broke the title after its first syllable).
+_LONE_WORD = re.compile(rf"^[{UPPER}]{{2,3}}$")
+
+
+def _split_first_word(lines: list[str], i: int) -> bool:
+    """Line i holds a title's first syllable alone in capitals, the title going on in capitals
+    on the next line."""
+    return (
+        bool(_LONE_WORD.match(lines[i].strip()))
+        and i + 1 < len(lines)
+        and is_upper_line(lines[i + 1])
+        and not _AUTHORITY.match(lines[i + 1])
+        and not _SESSION_AUTHORITY.match(lines[i + 1])
+    )
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -579,7 +600,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and not _AUTHORITY.match(lines[j])
         and not _SESSION_AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
-        and not (NUMBER.search(lines[j]) and not _CITED_TYPE.search(parts[-1]))
+        and not ((m := NUMBER.search(lines[j])) and not _cited_number(parts, lines[j][: m.start()]))
         and not title_type(fold(lines[j].strip(" .:")))
         and not _SECTION.match(lines[j])
         and not _ENACTING.match(lines[j])
@@ -602,6 +623,13 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
 _CITED_TYPE = re.compile(
     r"\s(?:NGHỊ\s+QUYẾT|QUYẾT\s+ĐỊNH|THÔNG\s+TƯ|NGHỊ\s+ĐỊNH|CHỈ\s+THỊ)(?:\s+SỐ)?\s*$"
 )
+
+
+def _cited_number(parts: list[str], before: str) -> bool:
+    """A number in a subject line belongs to a document the subject cites: its type name ends
+    the line above ("BÃI BỎ NGHỊ QUYẾT" / "SỐ 05/2015/NQ-HĐND ...") or stands right before it on
+    the same line ("ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ QUYẾT SỐ 02/2014/NQ-HĐND ...")."""
+    return bool(_CITED_TYPE.search(parts[-1]) or (before and _CITED_TYPE.search(f" {before}")))
 
 
 _ABOUT = re.compile(r"^về\s+\w(?![^.:;]*[.:;]\s*$)")
