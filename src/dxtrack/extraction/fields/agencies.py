@@ -717,7 +717,7 @@ class AgencyMatcher:
     def _mention(self, ex: Expanded, start: int, end: int) -> Mention:
         name = " ".join(ex.text[start:end].split()).strip(" ,;-–")
         at = start + len(name)
-        if _GLUED.search(name):
+        if _GLUED.search(name) or _GLUED_JOINER_CUE.search(name):
             name = _unglued(name)
         return Mention(start, at, name[:1].upper() + name[1:])
 
@@ -753,17 +753,26 @@ LIST_HEAD_OPENINGS = ("các", "bộ", "sở", "ủy", "công")
 # two capitalised syllables a web copy glued together ("tỉnh KhánhHòa", "Tây NamBộ"): one of
 # them Vietnamese (a letter outside ASCII), so brand names ("MobiFone", "VinaPhone") stay
 _GLUED = re.compile(rf"(?<![{UPPER}{LOWER}])[{UPPER}][{LOWER}]+(?=[{UPPER}][{LOWER}])")
+# a lower-case letter right before a capital: where a glued joining word can end
+_GLUED_JOINER_CUE = re.compile(rf"[{LOWER}][{UPPER}]")
 _GLUED_PAIR = re.compile(rf"(?<![{UPPER}{LOWER}])([{UPPER}][{LOWER}]+)([{UPPER}][{LOWER}]+)\b")
 
 
 def _unglued(name: str) -> str:
-    """The name with its glued syllable pairs spaced again."""
+    """The name with its glued syllable pairs spaced again, and a joining word glued to the
+    capitalised word after it ("Bộ Tài nguyên vàMôi trường"; agencies.yaml `glued_joiners`)."""
 
     def space(m: re.Match[str]) -> str:
         pair = m.group(0)
         return f"{m.group(1)} {m.group(2)}" if not pair.isascii() else pair
 
-    return _GLUED_PAIR.sub(space, name)
+    return _glued_joiner().sub(r"\1 ", _GLUED_PAIR.sub(space, name))
+
+
+@lru_cache(maxsize=1)
+def _glued_joiner() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, load_vocab("agencies")["glued_joiners"]))
+    return re.compile(rf"(?<![{UPPER}{LOWER}])({words})(?=[{UPPER}][{LOWER}])")
 
 
 # compiled once: the rules below run at every position a name may start

@@ -24,7 +24,8 @@ from dxtrack.extraction.vocab import load as load_vocab
 # underscores ("Số: ......./KH-UBND") keeps its symbol.
 NUMBER = re.compile(
     r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]?\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
-    r"((?:\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
+    # an old number whose type code follows the digits after a space ("Số: 05 QĐ/UB")
+    r"((?:\d+\s[A-ZĐ]{2,4}(?=\s*/)|\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
     r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+"
     # a department's Roman numeral parted by a copy's space ("1838/VPCP-V .III")
     r"|\s\.[IVX]{1,4}\b)*"

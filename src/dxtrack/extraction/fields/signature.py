@@ -60,6 +60,9 @@ _TITLES = (
     r"|CHÁNH\s+THANH\s+TRA|TỔNG\s+GIÁM\s+ĐỐC|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|TRƯỞNG\s+PHÒNG|CHI\s+CỤC"
     r"\s+TRƯỞNG|TỔNG\s+THANH\s+TRA|TRƯỞNG\s+CÔNG\s+AN|CHỈ\s+HUY\s+TRƯỞNG|THỦ\s+TRƯỞNG)"
 )
+# A title line a web copy printed in normal case ("Chủ tịch", "KT. Giám đốc" / "Phó Giám đốc"),
+# the whole line.
+_CASED_TITLE = re.compile(rf"(?:(?:KT|TM|TL)\.\s*)?{_TITLES}", re.IGNORECASE)
 _LAST_TITLE = re.compile(
     _TITLES + r"(?!.*(?:CHỦ\s+TỊCH|GIÁM\s+ĐỐC|TRƯỞNG|CHỦ\s+NHIỆM|THỦ\s+TƯỚNG|BÍ\s+THƯ)).*$"
 )
@@ -301,6 +304,8 @@ def _title_above(lines: list[str], i: int, lo: int = 0) -> str | None:
     deputy's own title lost) gives its office."""
     prefixed = None
     for j in range(i - 1, max(i - 13, lo - 1, -1), -1):
+        if i - j <= 5 and not lines[j].isupper() and _CASED_TITLE.fullmatch(lines[j]):
+            return lines[j]  # "Chủ tịch" / "(Đã ký)" / "Đào An": a copy's title in normal case
         # "BỘ TRƯỞNG, CHỦ NHIỆM": one title of two offices, the comma inside it
         m = re.search(rf"((?:[{vn.UPPER}]+\.?(?:,(?=\s))?\s*){{1,8}})$", lines[j])
         if not m or not is_upper_line(m.group(1)):

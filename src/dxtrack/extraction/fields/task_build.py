@@ -302,6 +302,8 @@ def _assignees(
     matcher = ctx.matcher
     ex, subject = find_subject(text, matcher)
     lent = bool(inherited) and not weak  # a heading's agency keeps its item
+    if inherited and not subject.leads and KEPT_SHARE.match(ex.folded):
+        return None  # "Đối với Thanh tra tỉnh:" / "- Được trích 30% ...": a rate, no work
     if subject.leads and (
         PAST_OR_MODAL.match(ex.folded[subject.end :])
         or not subject.assigned

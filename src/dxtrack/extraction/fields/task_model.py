@@ -34,8 +34,10 @@ PAST_OR_MODAL = re.compile(
 # The share of a fee or a fund a body keeps, right behind a subject not assigned to it ("Đối
 # với Ủy ban nhân dân cấp xã: Để lại 25% trên tổng số tiền phí ..."; vocab.yaml `share_verbs`):
 # a rate the document sets, no task ("Giao Sở X trích 10% ... để ..." is one).
+# An item under the body's heading may open with the share alone, also one added on a
+# higher tier ("a) Đối với Thanh tra tỉnh:" / "- Được trích thêm 20% ... từ trên 10 tỷ đồng").
 KEPT_SHARE = re.compile(
-    rf"\s*(?:được\s+)?(?:{alternation(load_vocab('vocab')['share_verbs'])})\s+\d{{1,3}}(?:[,.]\d+)?\s*%"
+    rf"\s*(?:được\s+)?(?:{alternation(load_vocab('vocab')['share_verbs'])})(?:\s+thêm)?\s+\d{{1,3}}(?:[,.]\d+)?\s*%"
 )
 # "(chịu trách nhiệm) thi hành Quyết định này": the enacting formula, only ever searched for.
 # Its two forms are searched apart (`_Leftmost`), each opening with its literal first word
