@@ -113,7 +113,10 @@ class AgencyMatcher:
         suffixes = _alt(vocab["group_suffixes"])
         # "..., tổ chức phổ biến ...": a noun that is also a verb, acting, ends the chain
         verbal = rf"(?!(?:{_alt(vocab['noun_verbs'])})\s+(?:{_alt(vocab['noun_verb_actions'])})\b)"
+        # "các trường hợp", "các cơ sở dữ liệu": a group noun opening another noun (no group)
+        false_groups = _alt(vocab["false_group_nouns"])
         self._group = re.compile(
+            rf"(?!(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{false_groups})\b)"
             # "các sở, ban, ngành và địa phương" is one group; "các Sở và các ban, ngành" two
             rf"(?:(?:các|những|tất\s+cả\s+các)\s+)?(?:{nouns})\b"
             rf"(?:\s*(?:,\s*(?:các\s+)?|và\s+(?!các\s)){verbal}(?:{nouns})\b)*"

@@ -134,7 +134,9 @@ def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Me
     if titled and meta.issued_date is None:  # "Về việc ... (3585/VP-KTN, ngày 23/10/2017)."
         meta.subject, meta.number, meta.year, meta.issued_date = titled
     if meta.number is None:
-        meta.attached_to = _attached_to(lines[: header_end + 1])
+        meta.attached_to = _attached_to(lines[: header_end + 1]) or _appendix_caption(
+            lines, meta.doc_type
+        )
     meta.body_start = max(header_end, _recipients(meta, lines, header_end))
     if not meta.subject and _subject_after(lines, meta.body_start):
         # the subject under Kính gửi (a copy turned the head's order)
@@ -204,6 +206,26 @@ def _attached_to(head: list[str]) -> str | None:
 
 
 _ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
+_CAPTION_TYPE = re.compile(
+    r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+(\w+(?:\s+\w+)?)\s+(?:số|Số)\s"
+)
+
+
+def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
+    """The number in an appendix's caption naming the document's own type, in a document
+    whose copy lost its number line ("PHỤ LỤC" / "..." / "(Ban hành kèm theo Nghị quyết số
+    24/2017/NQ-HĐND ngày ... của ...)" in a Nghị quyết): its own number (no reference)."""
+    if not doc_type:
+        return None
+    for i, line in enumerate(lines):
+        if "theo" not in line and not line.rstrip().endswith("(Ban"):
+            continue
+        joined = " ".join([line, *lines[i + 1 : i + 2]])  # "(Ban" / "hành kèm theo ..."
+        note = _CAPTION_TYPE.search(joined)
+        if note and fold(note.group(1)) == fold(doc_type):
+            m = REFERENCE_NUMBER.search(joined, note.end() - 1)
+            return re.sub(r"\s+", "", m.group(1)) if m else None
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -330,6 +330,8 @@ def _assignees(
         return None
     if names_only(ex, subject):
         return None  # "- Sở Xây dựng (đối với tài sản ...);": a member named in a list
+    if subject.leads and not subject.assigned and _ANNEX_ONLY.match(ex.folded, subject.end):
+        return None  # "1. Sở A và Sở B: Tại Phụ lục I đính kèm.": a row pointing to a table
     if subject.assigned and _OPENER_ONLY.match(ex.folded, subject.end):
         return None  # "Đề nghị Bộ X:" over a list the tree did not number: it asks nothing itself
     person = _PERSON.match(ex.folded)
@@ -418,6 +420,9 @@ def _assignees(
 
 
 _OPENER_ONLY = re.compile(r"\s*:\s*$")
+_ANNEX_ONLY = re.compile(
+    rf"\s*[:\-–]\s*\(?(?:{alternation(load_vocab('vocab')['annex_pointers'])})\)?\s*[.;]?\s*$"
+)
 _DATE_WORDS = re.compile(r"[\d/.,-]+|\b(?:số\s+ra|ngày|tháng|năm|vào|hôm)\b")
 _DATED = re.compile(r"\d|\b(?:ngày|tháng|năm|hôm|đã|vừa|mới)\b")  # a report dated or done
 

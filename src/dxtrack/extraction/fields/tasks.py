@@ -33,6 +33,8 @@ from dxtrack.extraction.fields.task_build import appraisal, make_task, role_attr
 from dxtrack.extraction.fields.task_fields import field_children, lead_names, time_text
 from dxtrack.extraction.fields.task_model import PAST_OR_MODAL, THI_HANH, Task, TaskContext
 from dxtrack.extraction.textutil import TIME_KEYS, fold, is_upper_line
+from dxtrack.extraction.vocab import alternation
+from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import UPPER
 
 __all__ = ["Task", "extract_tasks"]
@@ -523,6 +525,12 @@ def _non_task_title(node: Node) -> bool:
     return bool(clause_vocab()["non_task"].match(fold(title)))
 
 
+# a heading ending with its speaker's verb before the list ("..., Chủ tịch UBND tỉnh chỉ đạo:")
+_SPEAKS_LIST = re.compile(
+    rf"\s(?:{alternation(load_vocab('vocab')['speaker_verbs'])})(?:\s+(?:như\s+sau|sau))?\s*:\s*$"
+)
+
+
 def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     """The agencies a heading lends: named in the vocabulary, or by the heading's form
     ("Điều 7. Phòng X quận - huyện có nhiệm vụ", "Trách nhiệm của Tổ công tác ...")."""
@@ -541,7 +549,15 @@ def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
     if (
         len(named) == 1
         and ctx.issuer
-        and fold(named[0]) == fold(ctx.issuer)
+        and (
+            fold(named[0]) == fold(ctx.issuer)
+            # its short name ("Căn cứ ..., Chủ tịch UBND tỉnh chỉ đạo:" in a decision of the
+            # "Ủy ban nhân dân tỉnh Lâm Đồng"): its own acts follow ("3. Phê bình ...")
+            or (
+                fold(ctx.issuer).startswith(fold(named[0]) + " ")
+                and bool(_SPEAKS_LIST.search(fold(text)))
+            )
+        )
         and not clause_vocab()["own_duties"].search(fold(text))
     ):
         named = []  # the issuer speaking ("..., Ủy ban Thường vụ Quốc hội quyết định ... sau:")
