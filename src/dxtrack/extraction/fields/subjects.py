@@ -18,6 +18,7 @@ from dxtrack.extraction.fields.clause_words import clause_vocab
 from dxtrack.extraction.fields.deadline import ROW_YEAR
 from dxtrack.extraction.fields.list_tail import list_tail
 from dxtrack.extraction.fields.short_forms import short_form_definition
+from dxtrack.extraction.fields.task_model import DUTY_AHEAD
 from dxtrack.extraction.textutil import fold, skip_space
 from dxtrack.extraction.vocab import alternation, cued, folded_pattern
 from dxtrack.extraction.vocab import load as load_vocab
@@ -41,7 +42,7 @@ _AFTER_ISSUER = re.compile(
 # (each name of the tail up to four words, then up to two words of the last: "quan tâm")
 PAST_AFTER_LIST = re.compile(
     r"(?:\s*,\s*[^\W\d][^\s,.;:()]*(?:\s+[^\s,.;:()]+){0,3}){0,4}"
-    r"(?:\s+[^\W\d][^\s,.;:()]*){0,2}\s+(?:đã|đang|vừa)\s"
+    rf"(?:\s+[^\W\d][^\s,.;:()]*){{0,2}}\s+(?:đã{DUTY_AHEAD}|đang|vừa)\s"
 )
 _PAREN = re.compile(r"\(\s*")
 _PAREN_ROLE = re.compile(

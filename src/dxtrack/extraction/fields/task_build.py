@@ -178,6 +178,11 @@ def make_task(
     if appraisal(text, folded, ctx):
         return None  # "Hội đồng nhân dân tỉnh đánh giá cao ...": the speaker's own appraisal
     found = _assignees(node, text, ctx, inherited=inherited, weak=weak, assigned_only=assigned_only)
+    if (rest := _under_topic_line(node, text, ctx)) is not None:
+        # "2. Riêng đối với kết quả thuộc lĩnh vực giáo dục" / "Giao Sở Giáo dục và Đào tạo
+        # chủ trì ...": the topic line names nobody, the paragraph under it names the actor
+        own = _assignees(node, rest, ctx, inherited=[], weak=True, assigned_only=assigned_only)
+        found = own if own and own[2] in _OWN_RULES else found
     if found is None and not assigned_only and (held := role_subject(text, ctx.roles)):
         found = (held, [], "subject")  # "Tổ trưởng Tổ giúp việc phê duyệt ...": its body's
     if found is None:
@@ -287,6 +292,28 @@ def _after_closing(text: str) -> str:
     if later:
         return _before_closing(text[later.end() :])
     return text if closing_rider(text) else ""
+
+
+_OWN_RULES = ("subject", "assigned", "mid_paragraph")
+
+
+def _under_topic_line(node: Node, text: str, ctx: TaskContext) -> str | None:
+    """The text under an item's topic line ("3. Riêng đối với các nội dung thuộc tiêu chí về
+    y tế" over "Các sở ... có trách nhiệm rà soát lại ..."): a short first line with no end
+    mark, opening as a topic (after "riêng"), that names no agency itself. None otherwise."""
+    if len(node.paragraphs) < 2 or not text.startswith(node.heading_text):
+        return None
+    head = node.heading_text.rstrip()
+    if not head or head.endswith((".", ";", ":", ",")) or len(head.split()) > 40:
+        return None
+    v = clause_vocab()
+    folded = fold(head)
+    particle = v["particle"].match(folded)
+    if not v["topic"].match(folded[particle.end() :] if particle else folded):
+        return None
+    if find_subject(head, ctx.matcher)[1].leads:
+        return None
+    return text[len(node.heading_text) :].strip() or None
 
 
 def _assignees(

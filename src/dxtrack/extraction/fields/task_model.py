@@ -15,6 +15,11 @@ from dxtrack.extraction.fields.agencies import AgencyMatcher
 from dxtrack.extraction.vocab import alternation, cued, cues
 from dxtrack.extraction.vocab import load as load_vocab
 
+# After "đã": the same sentence goes on to a duty of the ones it singles out ("Các sở đã rà
+# soát văn bản theo Tiêu chí 1.8 ... có trách nhiệm rà soát lại ..."), so "đã" opens a
+# relative clause, no report of work done
+DUTY_AHEAD = r"(?!(?:[^.;:]|\.(?=\d)){0,250}?\s(?:có|chịu)\s+trách\s+nhiệm\s)"
+
 # "Bộ X đã ban hành ...": a report of what was done, not an assignment
 # a parenthesis may come between ("Sở X (cơ quan đầu mối) đã tổng hợp ...")
 # or a task given before, in the document the sentence ends citing ("Sở X được giao chủ trì ...
@@ -24,7 +29,7 @@ from dxtrack.extraction.vocab import load as load_vocab
 # vocab.yaml `benefit_verbs`)
 PAST_OR_MODAL = re.compile(
     # ... or what it is made of ("Thường trực Ban Chỉ đạo gồm Trưởng ban và ...")
-    r"^\s*(?:\([^()]{0,60}\)\s*)?(?:đã|đang|có\s+thể|vừa|(?:bao\s+)?gồm\b|được\s+(?:đánh\s+giá|ghi\s+nhận)"
+    rf"^\s*(?:\([^()]{{0,60}}\)\s*)?(?:đã{DUTY_AHEAD}|đang|có\s+thể|vừa|(?:bao\s+)?gồm\b|được\s+(?:đánh\s+giá|ghi\s+nhận)"
     r"|được\s+giao\s[^.;]{0,150}?\b(?:tại|theo)\s+(?:quyết\s+định|công\s+văn|văn\s+bản"
     r"|thông\s+báo|kế\s+hoạch|kết\s+luận|chỉ\s+thị|nghị\s+quyết)\s+số\s"
     r"(?:(?!có\s+trách|chịu\s+trách|có\s+nhiệm|phải\s)[^.;]){0,100}?(?=[.;])"
