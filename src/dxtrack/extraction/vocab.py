@@ -133,15 +133,36 @@ def entry_cues(entries: Iterable[str]) -> tuple[tuple[str, ...], ...]:
     of the entries cannot match without: `cued(text, ...)` is False only where no entry's
     words are all in the text. () when some entry has none (nothing to test)."""
     out = tuple(cues(folded_pattern(e)) for e in entries)
-    return out if out and all(out) else ()
+    return fewest_cues(out) if out and all(out) else ()
+
+
+def fewest_cues(entries: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """The entries `cued` needs: each once, none holding all the words of another (the other
+    is in the text wherever it is: "giao cho" goes, "giao" stays), those opening with the
+    same word next to each other (`cued` looks that word up once). Each entry holds a word."""
+    kept: list[tuple[str, ...]] = []
+    for words in sorted(set(entries), key=lambda words: (len(words), words)):
+        if not any(set(k) <= set(words) for k in kept):
+            kept.append(words)
+    first = {words[0]: i for i, words in reversed(list(enumerate(kept)))}
+    return tuple(sorted(kept, key=lambda words: first[words[0]]))
 
 
 def cued(text: str, entries: tuple[tuple[str, ...], ...]) -> bool:
     """Some entry's words (`entry_cues`) are all in the text, or there are none to test."""
     if not entries:
         return True
+    absent = ""  # the first word of the entry before, when the text lacks it
     for words in entries:  # loops, not any() over generators: run for every clause
-        for w in words:
+        if not words:
+            return True
+        first = words[0]
+        if first == absent:
+            continue  # an entry opening like the one before (see `fewest_cues`)
+        if first not in text:
+            absent = first
+            continue
+        for w in words[1:]:
             if w not in text:
                 break
         else:
