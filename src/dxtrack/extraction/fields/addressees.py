@@ -90,14 +90,27 @@ def pronoun_only(leads: list[str]) -> bool:
 def resolve_pronoun(
     leads: list[str], addressees: tuple[str, ...], matcher: AgencyMatcher
 ) -> list[str]:
-    """ "Quý Cơ quan", "Quý Sở" stand for the letter's addressee: its only one, or the only
-    one of that kind ("Quý Sở" among a Sở and a Bộ); else they stay as printed."""
+    """ "Quý Cơ quan", "Quý Sở" stand for the letter's addressee: its only one, or those of
+    that kind ("Quý Sở" among two Sở and a Bộ: the two Sở); a generic one ("Quý cơ quan",
+    "Quý đơn vị", "Quý cơ quan, đơn vị") addressed to several bodies stands for them all;
+    else they stay as printed."""
     names = [matcher.expand(a).text for a in addressees]
     if len(names) == 1:
         return names
+    if len(leads) != 1:
+        return leads
     kind = fold(leads[0]).split()[1:2]
     same = [n for n in names if fold(n).split()[:1] == kind]
-    return same if len(same) == 1 and len(leads) == 1 else leads
+    if same:
+        return same
+    generic = fold(leads[0]).removeprefix("quý ").replace(",", " ").split()
+    if generic and all(w in _GENERIC_PRONOUN_WORDS for w in generic):
+        return addressee_names(addressees, matcher)
+    return leads
+
+
+# the words of a courtesy pronoun that fits any addressee ("Quý cơ quan, đơn vị")
+_GENERIC_PRONOUN_WORDS = frozenset(("cơ", "quan", "đơn", "vị", "địa", "phương", "tổ", "chức"))
 
 
 def addressed_group(leads: list[str], addressees: tuple[str, ...]) -> bool:

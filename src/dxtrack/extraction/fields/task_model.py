@@ -62,10 +62,12 @@ THI_HANH_FORMS = (
         r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)(?:\s+này)?(?=[./\s]*$)"
     ),
     # "Ủy ban nhân dân tỉnh, ..., Giám đốc các sở ... trong phạm vi nhiệm vụ, quyền hạn của
-    # mình có trách nhiệm thực hiện Nghị quyết (này)./.": a council's closing article
+    # mình có trách nhiệm thực hiện Nghị quyết (này)./.": a council's closing article (not
+    # "Ủy ban nhân dân tỉnh có trách nhiệm tổ chức thực hiện Nghị quyết.": the council gives
+    # its committee the work, as "Giao Ủy ban nhân dân tỉnh tổ chức thực hiện ..." does)
     (
         r"có\s+trách\s+nhiệm\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện\s+"
-        r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị)(?:\s+này)?(?=[./\s]*$)"
+        r"(?:quyết\s+định|(?<=nhiệm\sthực\shiện\s)nghị\s+quyết|chỉ\s+thị)(?:\s+này)?(?=[./\s]*$)"
     ),
 )
 
