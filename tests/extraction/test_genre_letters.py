@@ -227,14 +227,22 @@ class TestShortLetterAssignments:
             ("3", ["Ủy ban nhân dân các xã, phường"], [], None, None),
         ]
 
-    def test_quy_stays_as_printed_among_several_addressees(self):
+    def test_quy_stands_for_every_addressee_of_its_kind(self):
+        """Among several addressees a generic "Quý đơn vị" stands for them all (as the tune
+        label of bxd_17_ktqh reads "Quý cơ quan" among eight ministries), "Quý Sở" for every
+        Sở addressed; a kind no addressee has stays as printed."""
         text = (
-            "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính.\n"
+            "Kính gửi:\n- Sở Y tế;\n- Sở Tài chính;\n- Công an tỉnh.\n"
             "Ủy ban nhân dân tỉnh đề nghị Quý đơn vị rà soát, báo cáo trước ngày 20/5/2025.\n"
             "Ủy ban nhân dân tỉnh đề nghị Quý Sở nghiên cứu, tham mưu trước ngày 25/5/2025.\n"
+            "Ủy ban nhân dân tỉnh đề nghị Quý Bộ cho ý kiến trước ngày 30/5/2025.\n"
         )
         tasks = extract_text(text, directory=AN_GIANG).tasks
-        assert [t["lead"] for t in tasks] == [["Quý đơn vị"], ["Quý Sở"]]
+        assert [t["lead"] for t in tasks] == [
+            ["Sở Y tế", "Sở Tài chính", "Công an tỉnh"],
+            ["Sở Y tế", "Sở Tài chính"],
+            ["Quý Bộ"],
+        ]
 
 
 class TestOneClauseSeveralActors:
