@@ -164,6 +164,9 @@ TITLE_REWRITES: dict[str, str] = {
     r"Bộ\s+trưởng(?=\s*(?:,|;|và\b))": "Bộ",
     r"Bộ\s+trưởng\s+": "",
     r"Chánh\s+(?=Văn\s+phòng|Thanh\s+tra)": "",
+    # two titles of one head joined by a slash ("Giám đốc/Thủ trưởng các sở, ban, ngành"):
+    # the first gives way, the second is read as below
+    **{rf"{holder}\s*/\s*(?=(?:{'|'.join(_HOLDERS)})\s)": "" for holder in _HOLDERS},
     **{rf"{holder}\s*:?\s+{_HEAD}": "" for holder in _HOLDERS},
     r"Hiệu\s+trưởng\s+(?=(?:các\s+)?[Tt]rường)": "",  # "Hiệu trưởng các trường THPT"
     # "các đồng chí Trưởng thôn" -> "các thôn", "Trưởng các ấp" -> "các ấp"
