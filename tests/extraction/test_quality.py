@@ -121,6 +121,11 @@ class TestSeedQualityBar:
 # 112fbb0): tune 369 documents F1 0.988, lead 0.997, deadline 0.998, refs 0.994, meta 0.996;
 # held-out 119 documents F1 0.925, lead 0.926, deadline 0.995, refs 0.975, meta 0.966. Held-out
 # F1 and lead floors to 0.90, deadline to 0.97.
+# 2026-12-07, session 17: third promotion of the day, 25 of the 119 held-out documents to tune/
+# (corpus/SOURCES.md); corpus-w added 10 tune and 2 held-out documents. At the session's end
+# (main 354d213): tune 404 documents F1 0.987, lead 0.997, deadline 0.997, refs 0.995, meta
+# 0.997; held-out 96 documents F1 0.934, lead 0.907, deadline 0.994, refs 0.974, meta 0.984.
+# Held-out meta floor to 0.95.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
@@ -136,7 +141,7 @@ HELDOUT_FLOORS = [
     ("lead_acc", 0.90),
     ("deadline_acc", 0.97),
     ("ref_f1", 0.95),
-    ("meta_acc", 0.93),
+    ("meta_acc", 0.95),
 ]
 
 
