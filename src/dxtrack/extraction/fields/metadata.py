@@ -200,15 +200,19 @@ def _attached_to(head: list[str]) -> str | None:
     1510/QĐ-TTg ngày ...)"): the document it is part of, so its own number (no reference)."""
     for i, line in enumerate(head):
         if note := _ATTACHED_NOTE.search(line):  # on its line, or joined to the subject's
-            m = REFERENCE_NUMBER.search(" ".join([line[note.start() :], *head[i + 1 : i + 2]]))
-            return re.sub(r"\s+", "", m.group(1)) if m else None
+            return _number_in(" ".join([line[note.start() :], *head[i + 1 : i + 2]]))
     return None
 
 
+def _number_in(text: str, pos: int = 0) -> str | None:
+    """The first document number in the text from pos, its spaces dropped."""
+    m = REFERENCE_NUMBER.search(text, pos)
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
 _ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
-_CAPTION_TYPE = re.compile(
-    r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\s+(\w+(?:\s+\w+)?)\s+(?:số|Số)\s"
-)
+# the note naming the type of the document it is attached to ("(Ban hành kèm theo Nghị quyết số")
+_CAPTION_TYPE = re.compile(_ATTACHED_NOTE.pattern + r"\s+(\w+(?:\s+\w+)?)\s+(?:số|Số)\s")
 
 
 def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
@@ -223,8 +227,7 @@ def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
         joined = " ".join([line, *lines[i + 1 : i + 2]])  # "(Ban" / "hành kèm theo ..."
         note = _CAPTION_TYPE.search(joined)
         if note and fold(note.group(1)) == fold(doc_type):
-            m = REFERENCE_NUMBER.search(joined, note.end() - 1)
-            return re.sub(r"\s+", "", m.group(1)) if m else None
+            return _number_in(joined, note.end() - 1)
     return None
 
 
