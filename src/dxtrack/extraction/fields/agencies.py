@@ -176,6 +176,11 @@ class AgencyMatcher:
         self._strong = re.compile(rf"(?:{_alt(vocab['strong_obligation_verbs'])})\b")
         self._not_name = re.compile(rf"(?:{_alt(vocab['form_breaks'])})\b")
         self._sep = re.compile(r"\s*(?:,|;|\bvà\b|\bcùng\b|/)\s*(?:với\s+)?")
+        # a group joined to the bodies before it by "cùng" and closing on a relevance tail
+        # ("Sở A, Sở B cùng các ngành, đơn vị có liên quan triển khai"): it takes part, A and
+        # B lead (FORMAT.md lead: the chủ trì)
+        self._joined_by = re.compile(rf"\s*(?:{_alt(vocab['joining_words'])})\b")
+        self._partner = re.compile(rf"\b(?:{_alt(vocab['relevance_tails'])})$")
         # where `_rule_known`, `_rule_unit`, `_rule_group`, `_rule_category` or
         # `_rule_pronoun` can match: one of their first regexes matches there
         self._rule_opening = re.compile(
@@ -238,6 +243,8 @@ class AgencyMatcher:
             if not sep:
                 break
             one = self.match_one(ex, sep.end(), bare_groups=True)
+            if one and self._joined_by.match(sep.group()) and self._partner.search(one[-1].name):
+                break  # "Sở A, Sở B cùng các đơn vị có liên quan ...": those join, A and B lead
             nxt = one or shared_head_member(
                 ex.text, ex.folded, sep.end(), found[-1].name, self._places
             )
