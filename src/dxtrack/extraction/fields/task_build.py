@@ -727,7 +727,15 @@ def _is_issuer(leads: list[Mention], issuer: str | None) -> bool:
     if not issuer or len(leads) != 1:
         return False
     a, b = fold(leads[0].name), fold(issuer)
-    return a == b or b.startswith(a + " ") or a.startswith(b + " ")
+    if a == b or b.startswith(a + " ") or a.startswith(b + " "):
+        return True
+    # "Sở Công Thương Lào Cai" for "Sở Công Thương tỉnh Lào Cai": the province's name
+    # printed without its unit word
+    return _PROVINCE_UNIT.sub(" ", a) == _PROVINCE_UNIT.sub(" ", b)
+
+
+# a province's unit word before its name inside a body's name ("... tỉnh Lào Cai")
+_PROVINCE_UNIT = re.compile(r" (?:tỉnh|thành phố) (?=\S)")
 
 
 def _deadline(
