@@ -110,7 +110,8 @@ class AgencyMatcher:
         # "các Đoàn đại biểu Quốc hội": a known body's kind in the plural
         self._plural_known = re.compile(rf"các\s+(?:{_alt(vocab['bodies'])})\b")
         nouns = _alt(vocab["group_nouns"])
-        suffixes = _alt(vocab["group_suffixes"])
+        suffixes = _alt(vocab["group_suffixes"] + vocab["anaphoric_tails"])
+        self._anaphoric = re.compile(rf"\s(?:{_alt(vocab['anaphoric_tails'])})$")
         # "..., tổ chức phổ biến ...": a noun that is also a verb, acting, ends the chain
         verbal = rf"(?!(?:{_alt(vocab['noun_verbs'])})\s+(?:{_alt(vocab['noun_verb_actions'])})\b)"
         # "các trường hợp", "các cơ sở dữ liệu": a group noun opening another noun (no group)
@@ -445,7 +446,8 @@ class AgencyMatcher:
         if not m:
             return []
         collective = ex.folded.startswith(("các", "những", "tất"), pos)
-        if not (collective or (bare and "," in m.group(0))):
+        anaphoric = bool(self._anaphoric.search(m.group(0)))  # "đơn vị nêu trên"
+        if not (collective or anaphoric or (bare and "," in m.group(0))):
             return []
         if m.group(0).strip() in {"tỉnh", "thành phố", "xã", "phường", "huyện", "bộ", "sở", "ban"}:
             return []
@@ -618,6 +620,10 @@ class AgencyMatcher:
         if after >= len(ex.folded) or ex.folded[after] in "\n:":
             return []  # a title line or a label ("1. Nhà đầu tư"), not an actor
         return [self._mention(ex, pos, end)]
+
+    def is_anaphoric(self, name: str) -> bool:
+        """A group standing for the bodies a list above named ("Các đơn vị nêu trên")."""
+        return bool(self._group.fullmatch(fold(name))) and bool(self._anaphoric.search(fold(name)))
 
     def is_category(self, name: str) -> bool:
         """A name that is an obliged category ("Chủ đầu tư các dự án"), not a body."""

@@ -10,6 +10,7 @@ give background, and closing formulas are not tasks.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from dxtrack.extraction.clauses import ITEM_KINDS, Node, inline_run
 from dxtrack.extraction.fields.addressees import intro_agencies
@@ -107,7 +108,52 @@ def extract_tasks(
             previous = None
     _referred_deadlines(tasks, paragraphs)
     _closing_report_time(root, tasks, ctx)
+    _named_above(root, tasks, ctx)
     return tasks
+
+
+def _named_above(root: Node, tasks: list[Task], ctx: TaskContext) -> None:
+    """A lead that is a group standing for the bodies a list above named ("Sở X yêu cầu
+    (các) đơn vị nêu trên thực hiện ...", the list "... của các đơn vị: Công ty A (...);
+    Công ty B (...)" before it): those bodies lead (FORMAT.md lead: the agencies that must
+    do it). Without such a list the group stays as printed."""
+    if not any(len(t.lead) == 1 and ctx.matcher.is_anaphoric(t.lead[0]) for t in tasks):
+        return
+    paragraphs = [p for n in root.walk() for p in n.paragraphs]
+    for task in tasks:
+        if len(task.lead) != 1 or not ctx.matcher.is_anaphoric(task.lead[0]):
+            continue
+        before = [p for p in paragraphs if p.end <= task.span[0]]
+        for para in reversed(before):
+            named = _listed_bodies(para.text, ctx)
+            if named:
+                task.lead = named
+                break
+
+
+def _listed_bodies(text: str, ctx: TaskContext) -> list[str]:
+    """The bodies named after the last "các đơn vị:" of a paragraph, one to each ";" piece and
+    a note in brackets ending it ("Công ty A (Gói thầu số 13 ...); Công ty B (...)"); [] without
+    two such bodies."""
+    heads = list(_listing_group().finditer(fold(text)))
+    if not heads:
+        return []
+    names: list[str] = []
+    for piece in _BRACKETED.sub("()", text[heads[-1].end() :]).split(";"):
+        ex = ctx.matcher.expand(piece.split("(")[0].strip())
+        found, _ = ctx.matcher.match_list(ex, 0)
+        names += [m.name for m in found if not ctx.matcher.is_anaphoric(m.name)]
+    return names if len(names) >= 2 else []
+
+
+@lru_cache(maxsize=1)
+def _listing_group() -> re.Pattern[str]:
+    """A group, then a colon and the bodies it spells out ("của các đơn vị: Công ty A ...")."""
+    groups = alternation(load_vocab("agencies")["listing_groups"])
+    return re.compile(rf"\b(?:các|những)\s+(?:{groups})\s*:\s*")
+
+
+_BRACKETED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 def _closing_report_time(root: Node, tasks: list[Task], ctx: TaskContext) -> None:
