@@ -67,6 +67,14 @@ class AgencyMatcher:
         self._expander = Expander(vocab)
         all_domains = vocab["domains"] + vocab["former_domains"]
         self._domains = re.compile(rf"(?:{_alt(all_domains)})\b")
+        # the same with the spaces between words optional, each to its name as spelt here
+        self._glued_names = {_SPACES.sub("", fold(d)): d for d in reversed(all_domains)}
+        glued = sorted(
+            (r"\s*".join(map(re.escape, fold(d).split())) for d in all_domains),
+            key=len,
+            reverse=True,
+        )
+        self._glued_domains = re.compile(rf"(?:{'|'.join(glued)})\b")
         heads = ("Bộ", "Sở", *vocab["sector_heads"])
         known = list(vocab["bodies"]) + [f"{h} {d}" for h in heads for d in all_domains]
         known += [self.expand(n).text for n in directory_names]
@@ -347,15 +355,27 @@ class AgencyMatcher:
         out: list[Mention] = []
         at = m.end()
         while True:
-            d = self._domains.match(ex.folded, at)
+            d, name = self._domain_at(ex, at)
             if not d:
                 break
-            out.append(Mention(d.start(), d.end(), f"{head} {ex.text[d.start() : d.end()]}"))
+            out.append(Mention(d.start(), d.end(), f"{head} {name}"))
             sep = _DOMAIN_SEP.match(ex.folded, d.end())
-            if not sep or not self._domains.match(ex.folded, sep.end()):
+            if not sep or not self._domain_at(ex, sep.end())[0]:
                 break
             at = sep.end()
         return out
+
+    def _domain_at(self, ex: Expanded, at: int) -> tuple[re.Match[str] | None, str]:
+        """The domain of a department or ministry named at `at` ("Các Bộ: Tài chính, ..."), as
+        printed; or one a web copy printed with a space lost ("Giaothông vận tải", "Thể
+        thaovà Du lịch"), as the vocabulary spells it."""
+        d = self._domains.match(ex.folded, at)
+        if d:
+            return d, ex.text[d.start() : d.end()]
+        d = self._glued_domains.match(ex.folded, at)
+        if d:
+            return d, self._glued_names[_SPACES.sub("", d.group(0))]
+        return None, ""
 
     def _named_members(self, ex: Expanded, pos: int) -> list[Mention]:
         """A group spelled out by the bodies after its colon ("Các cơ quan: Bộ Y tế, Bảo hiểm
@@ -800,6 +820,7 @@ _FIRST_LETTER = re.compile(r"[ \t]+(\w)")
 _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
 # a group, then its members: "..., gồm các Sở: ...", "..., gồm: Báo X, ...", "... của tỉnh: Báo X"
 _SPELLED_OUT = re.compile(r"\s*,?\s*(?:(?:bao\s+)?gồm(?:\s*:)?\s+|:[ \t]*(?=\S))")
+_SPACES = re.compile(r"\s+")
 _DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
 _PLACE_DASHED = re.compile(rf"[ \t]*[-–][ \t]*(?=[{UPPER}])[^\s,;.:()]+")  # "Bà Rịa - Vũng Tàu"
