@@ -50,11 +50,12 @@ _BASIS_FRONT = re.compile(r"\W*(?:trên\s+cơ\s+sở|căn\s+cứ)\s[^.;:]{0,200}
 _GIVING_SENTENCE = re.compile(
     rf"(?<=\.)\s+(?=[{UPPER}])(?=(?i:{alternation(load_vocab('vocab')['give_verbs'])})\s)"
 )
-# an actor that does not act on its own: "đã / sẽ ...", "phối hợp (với) ..." (it serves the
-# part before); "X phối hợp về <topic>" names the topic it answers for itself, its own part
+# an actor that does not act on its own: "đã / sẽ ...", "phối hợp (với) ...", "tham gia ..."
+# (it serves the part before, vocab.yaml `partaking_verbs`); "X phối hợp về <topic>" names the
+# topic it answers for itself, its own part
 _NOT_ACTING = re.compile(
     r"\s*(?:,\s*)?(?:đã|đang|sẽ|có\s+thể|vừa|phối\s+hợp(?!\s+về\b)|được|là|gồm|có\s+(?:công\s+văn|văn\s+bản|"
-    r"tờ\s+trình|báo\s+cáo)\s+số)\b"
+    rf"tờ\s+trình|báo\s+cáo)\s+số|{alternation(load_vocab('vocab')['partaking_verbs'])})\b"
 )
 
 

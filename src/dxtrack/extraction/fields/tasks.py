@@ -383,7 +383,19 @@ def _visit(
         closing = bool(THI_HANH.search(fold(node.own_text)[-160:]))
         parts = [node] if role_attribute(node, "lead") else []  # "+ Cơ quan chủ trì: X"
         parts = parts or (
-            _topic_paragraphs(node, ctx)
+            [
+                piece
+                for para in _topic_paragraphs(node, ctx)
+                # "Điều 2. Trách nhiệm thi hành" over one sentence "Ủy ban nhân dân tỉnh tổ
+                # chức thực hiện ...; Thường trực ... giám sát ...": one task per actor, as in
+                # an item (a paragraph of several sentences stays whole)
+                for piece in (
+                    actor_parts(para, ctx.matcher, ctx.roles)
+                    if ";" in para.own_text and not _SENTENCE_BREAK.search(para.own_text)
+                    else []
+                )
+                or [para]
+            ]
             or _item_paragraphs(node, ctx, inherited, weak)
             or (
                 actor_parts(node, ctx.matcher, ctx.roles)
@@ -454,6 +466,9 @@ def _visit(
         return
     for child in node.children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+_SENTENCE_BREAK = re.compile(rf"\.\s+[{UPPER}]")
 
 
 # an opener that names its items as duties ("... thực hiện các nhiệm vụ sau:"), not as the
