@@ -25,7 +25,7 @@ from dxtrack.extraction.fields import (
     task_build,
 )
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES
+from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES, kind_word_heads
 from dxtrack.extraction.fields.clause_words import (
     background_end,
     clause_vocab,
@@ -337,8 +337,10 @@ def test_agency_rewrites_match_their_plain_form(lines: list[str]) -> None:
     each pattern's first letter, rewrite as their plain form (one look-behind in front)."""
     vocab = load_vocab("agencies")
     abbr = vocab["abbreviations"]
-    rewrites = [*TITLE_REWRITES.values(), *vocab["head_typos"].values()]
+    heads = kind_word_heads(vocab)
+    rewrites = [*TITLE_REWRITES.values(), *vocab["head_typos"].values(), *heads.values()]
     titles = [*TITLE_REWRITES, *(rf"{t}(?=[ \t]+[A-ZĐÀ-Ỹ])" for t in vocab["head_typos"])]
+    titles += list(heads)
     plain = re.compile(
         r"(?<![\w&])(?:(?P<abbr>"
         + "|".join(re.escape(a) for a in sorted(abbr, key=len, reverse=True))

@@ -41,15 +41,17 @@ class Expander:
         ordered = sorted(abbr, key=len, reverse=True)
         abbrs = [_at_word_start(re.escape(a)) + r"(?![\w&])" for a in ordered]
         # typo'd head words ("Vu Kế hoạch - Tài chính") are mended before a capitalised name
-        self._rewrites = list(TITLE_REWRITES.values()) + list(vocab["head_typos"].values())
+        heads = kind_word_heads(vocab)
+        self._rewrites = [*TITLE_REWRITES.values(), *vocab["head_typos"].values(), *heads.values()]
         patterns = list(TITLE_REWRITES) + [rf"{t}(?=[ \t]+[{UPPER}])" for t in vocab["head_typos"]]
+        patterns += list(heads)
         titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
         # the words a pattern cannot match without, where it opens with a lower-case letter
         # (common in running text: each one is a place the search stops at) or says "là"
         guards = [
             a if a[:1].islower() else spelt.get(a) and _AND_WORD.findall(a)[0] for a in ordered
         ]
-        guards += [TITLE_GUARDS.get(p) for p in patterns]
+        guards += [TITLE_GUARDS.get(p) or p[:1].islower() and "rưởng" or None for p in patterns]
         self._patterns = list(zip(abbrs + titles, guards, strict=True))
         self._guards = tuple(dict.fromkeys(g for g in guards if g))
         self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
@@ -120,6 +122,19 @@ def ampersand_spellings(vocab: dict) -> dict[str, str]:
 
 
 _AND_WORD = re.compile(r"&|\bvà\b")  # the word a spelling with "&" or "và" cannot match without
+
+
+def kind_word_heads(vocab: dict) -> dict[str, str]:
+    """A head's title ending in its body's kind word in lower case, before the body's
+    capitalised name ("Trưởng ban Dân tộc tỉnh" -> "Ban Dân tộc tỉnh"; vocab.yaml
+    `kind_word_heads`), as pattern -> replacement; the title may open in lower case. Not
+    before the kind word printed again ("Trưởng ban Ban Chỉ đạo" is read as a holder)."""
+    out: dict[str, str] = {}
+    for title, kind in vocab["kind_word_heads"].items():
+        for first in dict.fromkeys((title[0].upper(), title[0].lower())):
+            words = (first + title[1:]).split()
+            out[r"\s+".join(words) + rf"\s+(?=[{UPPER}])(?!{kind}\s)"] = f"{kind} "
+    return out
 
 
 # Office-holder phrases rewritten to the agency they stand for (regex -> replacement).
