@@ -229,6 +229,12 @@ def _named_subject(text: str, matcher: AgencyMatcher) -> bool:
     return bool(leads) and not any(fold(m.name).startswith(("các ", "quý ")) for m in leads)
 
 
+def opens_with_actor(text: str, matcher: AgencyMatcher) -> bool:
+    """The text opens with agencies that act in it ("Sở X rà soát ..."; not "Sở X là cơ quan
+    ...", not a name inside a lead-in)."""
+    return _acts(text, matcher)
+
+
 def _acts(text: str, matcher: AgencyMatcher) -> bool:
     """The part opens with its own actor ("Bộ A, Bộ B trong phạm vi ... có trách nhiệm ...")."""
     actor, _ = _opening_actor(text, matcher)

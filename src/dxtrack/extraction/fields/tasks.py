@@ -21,7 +21,7 @@ from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.parties import inline_roles, party_heading
 from dxtrack.extraction.fields.references import citation_spans
 from dxtrack.extraction.fields.role_holders import role_holders
-from dxtrack.extraction.fields.sentences import actor_parts
+from dxtrack.extraction.fields.sentences import actor_parts, opens_with_actor
 from dxtrack.extraction.fields.subjects import (
     LIST_INTRO,
     category_heading,
@@ -424,6 +424,7 @@ def _visit(
         rule = "category_heading" if category_heading(node.heading_text) else "heading"
         ctx.lent_by[tuple(heading)] = (rule, " ".join(node.heading_text.split()))
     lead_sentence = _task_before_list(node) if heading else None
+    children = node.children
     if lead_sentence:  # "2. Bộ X ... trước ngày 20/10/2024. Trong đó chú ý ... sau:"
         run = _run_under(node)
         text = f"{lead_sentence} {run}" if run else lead_sentence
@@ -431,6 +432,10 @@ def _visit(
         tasks.extend([task] if task else [])
         if run:
             return  # "... . Cụ thể: (i) ...; (ii) ...; (iii) ...": the run spells out the task
+        if _CONTENT_LIST.match(fold(node.own_text[len(lead_sentence) :])):
+            # "... . Trong đó, tập trung làm rõ các nội dung sau:" over topics whose paragraphs
+            # name no actor: what the task holds; a topic naming its own actor is its task
+            children = [c for c in children if _names_actor(c, ctx)]
     elif heading:
         for para in _heading_own_paragraphs(node, ctx):
             # "4. Phân công chuẩn bị: Văn phòng X chuẩn bị ...; Sở Y chuẩn bị ..." over a
@@ -464,11 +469,24 @@ def _visit(
         task = make_task(node, ctx, inherited=inherited, weak=weak, with_children=True)
         tasks.extend([task] if task else [])
         return
-    for child in node.children:
+    for child in children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
 
 
 _SENTENCE_BREAK = re.compile(rf"\.\s+[{UPPER}]")
+
+# the sentence opening a task's list of its own content (vocab.yaml `content_list_openers`)
+_CONTENT_LIST = re.compile(rf"\W*(?:{alternation(load_vocab('vocab')['content_list_openers'])})\b")
+
+
+def _names_actor(node: Node, ctx: TaskContext) -> bool:
+    """A paragraph of the item or of any item under it opens with an actor of its own."""
+    for item in [node, *node.walk()]:
+        for i, para in enumerate(item.paragraphs):
+            text = para.text[item.marker_len :] if i == 0 else para.text
+            if opens_with_actor(text, ctx.matcher):
+                return True
+    return False
 
 
 # an opener that names its items as duties ("... thực hiện các nhiệm vụ sau:"), not as the
