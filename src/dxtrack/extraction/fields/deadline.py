@@ -304,6 +304,8 @@ def find_deadlines(
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
             if _bounded_state(folded[max(0, start - 150) : start]):
                 continue  # "tạm dừng đóng ... đến hết tháng 6/2027": the state's period
+            if _covered_documents(folded[max(0, start - 150) : start]):
+                continue  # "hợp nhất các văn bản ban hành trước ngày ...": which are meant
             triggered = (
                 bool(_TRIGGER.search(before))
                 or _in_parentheses(folded, m, before)
@@ -467,6 +469,30 @@ _REPORTED_CUES = entry_cues(_REPORTED_NOUNS)
 
 def _reported_period(window: str) -> bool:
     return cued(window, _REPORTED_CUES) and _REPORTED_PERIOD.search(window) is not None
+
+
+# Documents named by the day they were issued ("hợp nhất đối với văn bản được ban hành trước
+# ngày 01/7/2026", "rà soát các văn bản do Ủy ban nhân dân tỉnh ban hành trước ngày ..."):
+# a noun of vocab.yaml `covered_document_nouns` after a determiner or before "(đã) được",
+# then one of `covered_issue_verbs`, then "trước (ngày)": the day says which documents are
+# meant, no limit of the work ("trình ... ký ban hành trước ngày ..." keeps its deadline, as
+# does "phải được ban hành trước ngày ...").
+_COVERED_NOUNS = load_vocab("vocab")["covered_document_nouns"]
+_COVERED_DOCUMENTS = re.compile(
+    rf"(?:\b(?:các|những|mọi|đối\s+với)\s+(?:{alternation(_COVERED_NOUNS)})\b"
+    rf"(?:\s+(?:đã\s+)?(?:được\s+)?|\s+do\s+[^.;:,()]{{1,80}}?\s+)"
+    rf"|\b(?:{alternation(_COVERED_NOUNS)})\s+(?:đã\s+)?được\s+)"
+    rf"(?:{alternation(load_vocab('vocab')['covered_issue_verbs'])})\s+trước\s*(?:ngày\s*)?$"
+)
+_COVERED_CUES = entry_cues(_COVERED_NOUNS)
+
+
+def _covered_documents(window: str) -> bool:
+    return (
+        "trước" in window
+        and cued(window, _COVERED_CUES)
+        and _COVERED_DOCUMENTS.search(window) is not None
+    )
 
 
 def _past_meeting(window: str) -> bool:
