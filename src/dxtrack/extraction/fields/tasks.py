@@ -453,6 +453,13 @@ def _visit(
             task = make_task(part, ctx, inherited=inherited, weak=True)
             tasks.extend([task] if task else [])
     dash_only = all(c.kind in {"dash", "plus"} for c in node.children)
+    if dash_only and not heading and (items := _chaired_field_items(node, ctx)):
+        # "2. Tổ chức tập huấn ..." / "2.1. Cơ quan chủ trì: Công an tỉnh" over "- Cử cán bộ
+        # ...", "- Phối hợp ..." / "2.2. Cơ quan phối hợp: ...": each dash is the chair's task
+        for item in items:
+            task = make_task(item, ctx, inherited=inherited, weak=weak)
+            tasks.extend([task] if task else [])
+        return
     if dash_only and heading and _content_intro(node):
         # "Sở X chủ trì tuyên truyền ... theo hướng:" over bullets: the content of one task
         task = make_task(node, ctx, inherited=heading, with_children=True)
@@ -471,6 +478,51 @@ def _visit(
         return
     for child in children:
         _visit(child, tasks, ctx, inherited=heading or inherited, weak=weak and not heading)
+
+
+# a numbered field line naming the chair ("2.1. Cơ quan chủ trì: Công an tỉnh")
+_CHAIR_FIELD = re.compile(
+    r"^\s*(\d{1,2}\.\d{1,2})\.?\s+(?:cơ\s+quan|đơn\s+vị)\s+chủ\s+trì(?:\s+thực\s+hiện)?\s*:\s*\S"
+)
+
+
+def _chaired_field_items(node: Node, ctx: TaskContext) -> list[Node]:
+    """An item whose numbered chair field ("2.1. Cơ quan chủ trì: X", read as its attribute)
+    has its own dash items of work under it, before the next field line: each dash as a task
+    of that field's path with the item's fields (FORMAT.md: lead from the chủ trì line); []
+    when a dash names its own actor or there are fewer than two."""
+    if len(node.children) < 2 or not role_attribute(node, "lead"):
+        return []
+    for i, para in enumerate(node.paragraphs[1:], 1):
+        field_line = _CHAIR_FIELD.match(fold(para.text))
+        if field_line is None:
+            continue
+        end = node.paragraphs[i + 1].start if i + 1 < len(node.paragraphs) else None
+        under = [
+            c
+            for c in node.children
+            if c.paragraphs
+            and para.end <= c.paragraphs[0].start
+            and (end is None or c.paragraphs[0].start < end)
+        ]
+        if len(under) != len(node.children) or any(
+            opens_with_actor(c.own_text, ctx.matcher) for c in under
+        ):
+            return []
+        chair = Node("number", field_line.group(1), node.rank + 0.5, [para], parent=node)
+        return [
+            Node(
+                c.kind,
+                c.label,
+                c.rank,
+                c.paragraphs,
+                parent=chair,
+                marker_len=c.marker_len,
+                attributes=dict(node.attributes),
+            )
+            for c in under
+        ]
+    return []
 
 
 _SENTENCE_BREAK = re.compile(rf"\.\s+[{UPPER}]")
