@@ -150,6 +150,7 @@ def head_end(lines: list[str]) -> int:
                 and not typed_lower(line)
                 and not (i and (SUBJECT.match(lines[i - 1]) or is_upper_line(lines[i - 1])))
                 and not (i and _typed_goes_on(lines[i - 1], line))
+                and not (i and _date_goes_on(lines[i - 1], line))
                 and not _letterhead_follows(lines, i)
             )
         ):
@@ -159,6 +160,17 @@ def head_end(lines: list[str]) -> int:
         if dated is not None and _is_sentence(lines[i]) and not SUBJECT.match(lines[i - 1]):
             return i  # no body-opening phrase: the first full sentence ("UBND tỉnh ban hành ...")
     return _after_head_lines(lines)
+
+
+# a line ending on "ngày" that waits for its date, and a line opening with that date
+_WAITING_DAY = re.compile(r"\bngày\s*$")
+_DAY_FIRST = re.compile(r"^\s*\d{1,2}\s*(?:[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}|tháng\s+\d)")
+
+
+def _date_goes_on(above: str, line: str) -> bool:
+    """A subject wrapped inside a cited date ("... Quy định số 189-QĐ/TW, ngày" / "08/10/2024
+    của Bộ Chính trị về ..."): the line goes on with the date the line above announces."""
+    return bool(_WAITING_DAY.search(above) and _DAY_FIRST.match(line))
 
 
 def _typed_goes_on(above: str, line: str) -> bool:
