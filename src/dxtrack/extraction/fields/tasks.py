@@ -443,7 +443,9 @@ def _visit(
             for part in actor_parts(para, ctx.matcher, ctx.roles) or [para]:
                 task = make_task(part, ctx, inherited=heading)
                 tasks.extend([task] if task else [])
-    elif (own := _own_task_before_list(node)) and find_subject(own, ctx.matcher)[1].leads:
+    elif (own := _own_task_before_list(node)) and (
+        find_subject(own, ctx.matcher)[1].leads or inherited
+    ):
         # "Trường hợp ..., Tổ chức X phối hợp ... kiểm tra, xác nhận .... Mức hỗ trợ cụ thể
         # như sau:" over levels: the sentences before the list are a task of their own actor
         task = make_task(node, ctx, inherited=inherited, weak=True, text=own)
