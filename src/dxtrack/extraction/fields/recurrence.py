@@ -105,6 +105,9 @@ RULES: list[tuple[str, re.Pattern[str]]] = [
             # "báo cáo kết quả thực hiện Nghị quyết này hằng năm": "này" closes the noun, the
             # period is the action's
             rf"|\bnày\s+{_EVERY}\s+năm"
+            # a report regime's period ("..., kỳ báo cáo là 01 năm", "trước ngày 15 tháng 02
+            # của năm liền kề sau năm báo cáo"): a yearly report
+            r"|kỳ\s+báo\s+cáo\s+(?:là\s+)?(?:01|1|một)\s+năm|năm\s+liền\s+kề\s+sau\s+năm\s+báo\s+cáo"
             rf"|mỗi\s+năm|{_ONCE}năm|(?<!\d\s)(?<!hai\s)(?<!ba\s)(?<!năm\s)năm\s+một\s+lần"  # not "hai năm một lần"
             rf"|ngày\s+\d{{1,2}}\s+tháng\s+\d{{1,2}}\s+{_EVERY}\s+năm"  # "trước ngày 30 tháng 6 hằng năm"
             # "trước ngày 25/12 hằng năm", "trước ngày 30/6 và 31/12 hằng năm"
@@ -146,7 +149,7 @@ RULE_CUES: dict[str, tuple[tuple[str, ...], ...]] = {
     "monthly": (("tháng",), ("hằng", "hàng", "định", "mỗi", "lần")),
     "half-yearly": (("tháng", "năm"), (*_PERIOD_CUES, "báo cáo")),
     "quarterly": (("quý", "tháng"), (*_PERIOD_CUES, "báo cáo", "cuối", "đầu")),
-    "yearly": (("năm",), _PERIOD_CUES),
+    "yearly": (("năm",), (*_PERIOD_CUES, "báo cáo")),
     "continuous": (("thường",),),
 }
 
