@@ -444,7 +444,7 @@ def _visit(
                 task = make_task(part, ctx, inherited=heading)
                 tasks.extend([task] if task else [])
     elif (own := _own_task_before_list(node)) and (
-        find_subject(own, ctx.matcher)[1].leads or inherited
+        find_subject(own, ctx.matcher)[1].leads or (inherited and weak)
     ):
         # "Trường hợp ..., Tổ chức X phối hợp ... kiểm tra, xác nhận .... Mức hỗ trợ cụ thể
         # như sau:" over levels: the sentences before the list are a task of their own actor
