@@ -579,8 +579,22 @@ def _background(folded: str, subject: Subject) -> bool:
     return len(between.split()) <= 4  # the verb itself, "có bài", "đã"
 
 
+def _council_itself(folded: str, subject: Subject, ctx: TaskContext) -> bool:
+    """A council's resolution naming the council itself first among its own bodies ("Ngoài
+    các nội dung trên, Hội đồng nhân dân, Thường trực Hội đồng nhân dân và các Ban ... sẽ tiến
+    hành giám sát ..."): the council's own programme, not asked of anyone."""
+    if not subject.leads or subject.assigned or not fold(ctx.issuer or "").startswith(_COUNCIL):
+        return False
+    return bool(_COUNCIL_FIRST.search(folded, 0, subject.leads[0].start))
+
+
+_COUNCIL = "hội đồng nhân dân"
+# the council named bare right before the first of its bodies
+_COUNCIL_FIRST = re.compile(r"(?:^|[,:]\s*|\W\s)hội\s+đồng\s+nhân\s+dân\s*,\s*$")
+
+
 # What makes a clause's subject none of the issuer's assignees, asked in turn (`_assignees`)
-_NOT_ISSUERS = (_cited_request, _upward_request, _told_duty, _background_news)
+_NOT_ISSUERS = (_cited_request, _upward_request, _told_duty, _background_news, _council_itself)
 
 
 _LIST_SEP = re.compile(r"\s*(?:[;,]\s*(?:và\s+)?|\s+và\s+)")
