@@ -231,7 +231,9 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     (
         # "trước năm 2025": the end of the year before (FORMAT.md's "trước ngày" read for a year)
         "before_year",
-        re.compile(rf"(?<=trước\s)năm\s+{_Y}(?!\s*[-–/])"),
+        # "(?<=trước\s)năm ...", the word first and what comes before checked behind it, so
+        # that the regex engine skips ahead to the word
+        re.compile(rf"năm(?<=trước\snăm)\s+{_Y}(?!\s*[-–/])"),
         lambda m, y: (date(int(m.group(1)) - 1, 12, 31), True),
         False,
     ),
@@ -277,10 +279,12 @@ def find_deadlines(
     for name, pattern, handler, needs_trigger, keyword, day_led in _TABLE:
         if keyword and keyword not in folded:
             continue
-        if day_led:
+        if day_led == _YEAR_LED:
+            matches: Iterator[re.Match[str]] = _matches_at(pattern, folded, _year_starts(folded))
+        elif day_led:
             if days is None:
                 days = _days(folded)
-            matches: Iterator[re.Match[str]] = _matches_at(pattern, folded, days[day_led - 1])
+            matches = _matches_at(pattern, folded, days[day_led - 1])
         else:
             matches = pattern.finditer(folded)
         for m in matches:
@@ -416,9 +420,17 @@ def _own_first(folded: str, found: list[Found]) -> list[Found]:
 # The window searches above, each tried only where the words every match of it holds are
 # (most candidates have none of them before).
 def _cut_off(window: str) -> bool:
+    # both patterns end on "đến / tới (hết) (ngày / thời điểm)" and spaces: a window ending on
+    # another word matches neither (most candidates; each search tries every position)
+    if not window.rstrip().endswith(_CUT_OFF_ENDS):
+        return False
     if ("tính" in window or "liệu" in window) and _CUT_OFF.search(window) is not None:
         return True
     return cued(window, _AMOUNT_CUES) and _AMOUNT_CUT_OFF.search(window) is not None
+
+
+# the last word of every match of `_CUT_OFF` and `_AMOUNT_CUT_OFF` (their spaces stripped)
+_CUT_OFF_ENDS = ("đến", "tới", "hết", "ngày", "điểm")
 
 
 # An amount counted up to a day (vocab.yaml `cut_off_nouns`), then up to five words with no
@@ -546,6 +558,30 @@ def _days(folded: str) -> tuple[list[int], list[int]]:
     return sep, word
 
 
+# The within_year rule is matched only where its matches can open (`_year_starts`), not
+# searched over the clause (its first letters are among the commonest; test_fast_paths.py holds
+# the matches to `finditer`'s).
+_YEAR_LED = 3
+
+
+def _year_starts(folded: str) -> list[int]:
+    """Where a within_year match can open, in order: at each "năm", and where the word right
+    before it can open ("các", "hai", "đến": three characters before its spaces, "ba" two, a
+    number of one or two digits one or two)."""
+    out: list[int] = []
+    at = folded.find("năm")
+    while at >= 0:
+        word_end = at
+        while word_end and folded[word_end - 1].isspace():
+            word_end -= 1
+        if word_end < at:
+            last = out[-1] if out else -1
+            out += [k for k in range(word_end - 3, word_end) if k > last and k >= 0]
+        out.append(at)
+        at = folded.find("năm", at + 3)
+    return out
+
+
 def _matches_at(
     pattern: re.Pattern[str], folded: str, starts: list[int]
 ) -> Iterator[re.Match[str]]:
@@ -561,7 +597,8 @@ def _matches_at(
 # RULES with each rule's keyword and its `_DAY_LED` kind (0: searched): the table a clause
 # runs through (one lookup per rule saved)
 _TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None, int]] = [
-    (*rule, _KEYWORDS.get(rule[0]), _DAY_LED.get(rule[0], 0)) for rule in RULES
+    (*rule, _KEYWORDS.get(rule[0]), _DAY_LED.get(rule[0], _YEAR_LED * (rule[0] == "within_year")))
+    for rule in RULES
 ]
 
 
