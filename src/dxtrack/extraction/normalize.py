@@ -295,8 +295,10 @@ def _marker_re(n: int) -> re.Pattern[str]:
 
 def _strip_marker(body: list[str], n: int) -> bool:
     """Remove footnote marker n from the last lines of body; False when there is none."""
-    pattern = _marker_re(n)
+    pattern, digits = _marker_re(n), str(n)
     for i in range(len(body) - 1, max(len(body) - 400, -1), -1):
+        if digits not in body[i]:
+            continue  # (most lines: the pattern, opening with look-behinds, tries every place)
         matches = list(pattern.finditer(body[i]))
         if matches:
             m = matches[-1]

@@ -104,6 +104,22 @@ _MOTTO_BY_INITIAL = tuple(
 )
 
 
+# each motto's places of the words a token is near, by token (`_nears_of`): a head's words
+# recur, in its lines and in every document
+_NEARS: tuple[dict[str, tuple[int, ...]], ...] = tuple({} for _ in _MOTTO_WORDS)
+
+
+def _nears_of(word: str, which: int) -> tuple[int, ...]:
+    """The places in motto `which` of the words `word` is near (`_near`), kept."""
+    known = _NEARS[which]
+    if len(known) >= 16384:
+        known.clear()
+    known[word] = tuple(
+        n for n, target in _MOTTO_BY_INITIAL[which].get(word[:1], ()) if _near(word, target)
+    )
+    return known[word]
+
+
 def _without_damaged_motto(line: str, bare: str | None = None) -> str:
     """The line without a motto OCR damaged beyond the patterns ("CONG HOAYXA HOI atts NGHIA
     lon NAM", "Doc lap - Ty do - Hanh phic"): a run of tokens that opens and closes on motto
@@ -114,15 +130,16 @@ def _without_damaged_motto(line: str, bare: str | None = None) -> str:
     else:
         words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
     cuts: list[tuple[int, int]] = []
-    for motto, by_initial in zip(_MOTTO_WORDS, _MOTTO_BY_INITIAL, strict=True):
+    for which, motto in enumerate(_MOTTO_WORDS):
         # the motto words each token is near, tried once per token (not once per start); a
         # line with fewer than four such tokens holds no damaged motto
-        nears = [
-            tuple(n for n, target in by_initial.get(w[:1], ()) if _near(w, target)) for w in words
-        ]
-        if sum(1 for near in nears if near) < 4:
+        known = _NEARS[which]
+        nears = [known[w] if w in known else _nears_of(w, which) for w in words]
+        if len(nears) - nears.count(()) < 4:
             continue
         for start in range(len(words)):
+            if words[start] and not nears[start]:
+                continue  # (a start near no motto word stops the run at once)
             k, hits, end = 0, 0, -1
             for j in range(start, min(len(words), start + len(motto) + 3)):
                 if not words[j]:
