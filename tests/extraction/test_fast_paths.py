@@ -301,6 +301,38 @@ def test_signature_line_helpers_give_their_plain_results(lines: list[str]) -> No
     assert glued > 5
 
 
+def test_signature_clean_substitutes_as_its_plain_form(lines: list[str]) -> None:
+    """`signature.clean`'s first step, substituting the "(đã ký)" and Markdown marks only where
+    a match can be and squeezing spaces only where there are some to squeeze, gives what the
+    plain substitutions give."""
+
+    def plain_marks(line: str) -> str:
+        return " ".join(signature._MARKS.sub(" ", signature._SIGNED.sub(" ", line)).split())
+
+    odd = [
+        "(Đã KÝ)",
+        "[daKY] Nguyễn A",
+        "Đã ký: Lê B",
+        "ĐÃ KÝ Lê B",
+        "(chữ  ký số)",
+        "# Tiêu đề",
+        "a\\ b",
+        "x &nbsp; y",
+        "**Nguyễn Văn A**",
+        " a\u00a0b ",
+        "a\tb",
+        "a  b",
+        "",
+        " ",
+        "(\u212aý số)",
+    ]
+    changed = 0
+    for line in [*lines, *odd]:
+        assert signature._unmarked(line) == plain_marks(line), line
+        changed += plain_marks(line) != line
+    assert changed > 100
+
+
 def test_a_closing_at_the_start_is_a_closing_match(lines: list[str]) -> None:
     closing = clause_vocab()["closing"]
     for text in (fold(line[:400]) for line in lines):

@@ -50,6 +50,32 @@ def _marked(line: str) -> bool:
     return False
 
 
+# A character every _MARKS match holds, but one opening the line ("# ", a heading's)
+_MARKS_HOLD = "*_|`\\&"
+
+
+def _unmarked(line: str) -> str:
+    """`" ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())`, each step taken only where
+    it can change something (both patterns try every place of the line)."""
+    if _marked(line) or line.startswith(("đ", "Đ")):
+        if ("(" in line or "[" in line or line.startswith(("đ", "Đ"))) and (
+            "ký" in (low := line.lower()) or "ky" in low
+        ):
+            line = _SIGNED.sub(" ", line)  # (every match holds "ký" or "ky" in some case)
+        if line.startswith("#") or any(c in line for c in _MARKS_HOLD):
+            line = _MARKS.sub(" ", line)
+    return _single_spaced(line)
+
+
+def _single_spaced(line: str) -> str:
+    """`" ".join(line.split())`; the line itself when that changes nothing (most lines: these
+    tests cost less than the split): no space at either end, no two in a row, and no other
+    space character (none is printable)."""
+    if line.isprintable() and "  " not in line and line[:1] != " " and line[-1:] != " ":
+        return line
+    return " ".join(line.split())
+
+
 _STAMP = re.compile(
     r"^(?:Ký\s+bởi|Người\s+ký|Email|E-mail|Cơ\s+quan|Địa\s+chỉ|Thời\s+gian\s+ký|Ngày\s+ký)\s*:",
     re.IGNORECASE,
@@ -103,9 +129,7 @@ def clean(line: str) -> str:
     """A closing line without Markdown marks, "(đã ký)" marks and doubled spaces; an
     e-signature stamp gives only the name a reader glued after it ("Thời gian ký: 12.03.2025
     10:20:00 +07:00 Nguyễn Văn A")."""
-    if _marked(line) or line.startswith(("đ", "Đ")):
-        line = _MARKS.sub(" ", _SIGNED.sub(" ", line))
-    line = " ".join(line.split())
+    line = _unmarked(line)
     if (
         # what a speck can be: one of these, or a letter alone at the end (the line's only
         # spaces are single ones now)
