@@ -681,7 +681,7 @@ def _agency_label(
     text = items[at].text.strip()
     if current.kind == "closing" or _inside_closing(current) or at + 1 >= len(items):
         return None
-    if len(text.split()) > 14 or text.endswith((".", ";", ",")) or _attribute(text):
+    if len(text.split(maxsplit=14)) > 14 or text.endswith((".", ";", ",")) or _attribute(text):
         return None
     if current.kind == "root" and text.endswith(":"):
         return None  # a letter's "Giám đốc Sở X có trách nhiệm:" opens its list as it is

@@ -222,7 +222,7 @@ def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
     if not doc_type:
         return None
     for i, line in enumerate(lines):
-        if "theo" not in line and not line.rstrip().endswith("(Ban"):
+        if "theo" not in line and ("(Ban" not in line or not line.rstrip().endswith("(Ban")):
             continue
         joined = " ".join([line, *lines[i + 1 : i + 2]])  # "(Ban" / "hành kèm theo ..."
         note = _CAPTION_TYPE.search(joined)
