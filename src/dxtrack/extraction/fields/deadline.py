@@ -306,9 +306,10 @@ def find_deadlines(
                 continue  # a start date; a range's end is found on its own
             if _past_meeting(folded[max(0, start - 120) : start]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
-            if _bounded_state(folded[max(0, start - 150) : start]):
+            wide = folded[max(0, start - 150) : start]
+            if _bounded_state(wide):
                 continue  # "tạm dừng đóng ... đến hết tháng 6/2027": the state's period
-            if _covered_documents(folded[max(0, start - 150) : start]):
+            if _covered_documents(wide):
                 continue  # "hợp nhất các văn bản ban hành trước ngày ...": which are meant
             triggered = (
                 bool(_TRIGGER.search(before))
@@ -594,11 +595,13 @@ def _matches_at(
             yield m
 
 
-# RULES with each rule's keyword and its `_DAY_LED` kind (0: searched): the table a clause
-# runs through (one lookup per rule saved)
+# Where each rule is matched: its `_DAY_LED` kind, `_YEAR_LED`, or 0 (searched)
+_STARTS = {**_DAY_LED, "within_year": _YEAR_LED}
+
+# RULES with each rule's keyword and its `_STARTS` kind: the table a clause runs through (one
+# lookup per rule saved)
 _TABLE: list[tuple[str, re.Pattern[str], Handler, bool, str | None, int]] = [
-    (*rule, _KEYWORDS.get(rule[0]), _DAY_LED.get(rule[0], _YEAR_LED * (rule[0] == "within_year")))
-    for rule in RULES
+    (*rule, _KEYWORDS.get(rule[0]), _STARTS.get(rule[0], 0)) for rule in RULES
 ]
 
 
