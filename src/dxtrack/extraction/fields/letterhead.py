@@ -120,14 +120,20 @@ def _nears_of(word: str, which: int) -> tuple[int, ...]:
     return known[word]
 
 
+_TOKEN = re.compile(r"[^\s|]+")  # a token of a head's line
+
+
 def _without_damaged_motto(line: str, bare: str | None = None) -> str:
     """The line without a motto OCR damaged beyond the patterns ("CONG HOAYXA HOI atts NGHIA
     lon NAM", "Doc lap - Ty do - Hanh phic"): a run of tokens that opens and closes on motto
     words and holds four of them in order, each spelt right or one letter off."""
-    tokens = list(re.finditer(r"[^\s|]+", line))
-    if bare is not None and vn.folds_alone(line):  # a token's fold: its slice of the line's
-        words = [bare[t.start() : t.end()].strip("-–—_*") for t in tokens]
+    tokens: list[re.Match[str]] | None = None  # found only for a cut, when `bare` serves
+    if bare is not None and vn.folds_alone(line):
+        # a token's fold is its slice of the line's, which has its spaces and "|" where the
+        # line has them: the fold's tokens, split (`_TOKEN`'s `\s` is `str.split`'s space)
+        words = [w.strip("-–—_*") for w in bare.replace("|", " ").split()]
     else:
+        tokens = list(_TOKEN.finditer(line))
         words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
     cuts: list[tuple[int, int]] = []
     for which, motto in enumerate(_MOTTO_WORDS):
@@ -151,6 +157,8 @@ def _without_damaged_motto(line: str, bare: str | None = None) -> str:
                 if j == start and end != j or k == len(motto):
                     break
             if hits >= 4:
+                if tokens is None:
+                    tokens = list(_TOKEN.finditer(line))
                 cuts.append((tokens[start].start(), tokens[end].end()))
                 break
     for a, b in sorted(cuts, reverse=True):
