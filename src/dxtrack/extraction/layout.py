@@ -344,7 +344,7 @@ def continues(prev: str, line: str, width: int) -> bool:
     place-and-date line broken in two ("Hà Nội, ngày 5 tháng 3" / "năm 2025"), a sentence
     cut mid-way (no closing punctuation, the next line in lower case), or a full-width
     line without punctuation followed by a line that opens no clause (a page break)."""
-    if _SPLIT_DATE.search(prev) and _YEAR_START.match(line):
+    if _YEAR_START.match(line) and _SPLIT_DATE.search(prev):  # (the anchored match first)
         return True
     if not prev or prev.endswith(_TERMINAL) or not line:
         return False

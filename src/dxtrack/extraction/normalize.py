@@ -105,10 +105,18 @@ _HEAD_PARAS = 15
 _CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
 
 
+# what the text, its trailing spaces stripped, ends with wherever _CONNECTOR_END matches (keep
+# it in step): a test cheaper than the search, which most lines fail
+_CONNECTOR_ENDS = (",", "và", "của", "các", "tại", "về", "với", "cho", "theo", "trong", "từ")
+
+
 def _connector_end(text: str) -> bool:
     """The text ends with a comma or a connecting word (_CONNECTOR_END), searched only in its
     last characters (the longest word has five)."""
-    return _CONNECTOR_END.search(text, max(0, len(text.rstrip()) - 8)) is not None
+    stripped = text.rstrip()
+    return stripped.endswith(_CONNECTOR_ENDS) and (
+        _CONNECTOR_END.search(text, max(0, len(stripped) - 8)) is not None
+    )
 
 
 @dataclass
@@ -317,22 +325,25 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
     width = lengths[int(len(lengths) * 0.8)]
     paras: list[str] = []
     prev = ""
+    prev_opens: bool | None = None  # _opens_clause(prev), when worked out for it as `line`
     for line, blank in zip(items, breaks, strict=True):
-        if (
-            blank
-            and paras
-            and not _opens_clause(line)
-            and not _heading_then_paragraph(prev, line)
-            and not (len(paras) < _HEAD_PARAS and _PLACE_DATE.match(line))
-            and (continues(prev, line, width) or _cut_after_connector(prev, line))
-            or paras
-            and not blank
-            and not _starts_paragraph(prev, line, width)
-        ):
+        opens = None
+        if blank and paras and (continues(prev, line, width) or _cut_after_connector(prev, line)):
+            # (the run-on tests first: most lines after a blank line fail them; all of these
+            # tests are plain functions of the two lines)
+            opens = _opens_clause(line)
+            joined = not (
+                opens
+                or _heading_then_paragraph(prev, line, prev_opens)
+                or (len(paras) < _HEAD_PARAS and _PLACE_DATE.match(line))
+            )
+        else:
+            joined = bool(paras) and not blank and not _starts_paragraph(prev, line, width)
+        if joined:
             paras[-1] = f"{paras[-1]} {line}"
         else:
             paras.append(line)
-        prev = line
+        prev, prev_opens = line, opens
     return paras
 
 
@@ -342,10 +353,13 @@ def _cut_after_connector(prev: str, line: str) -> bool:
     return _connector_end(prev) and line[:1].isalpha() and not is_upper_line(line)
 
 
-def _heading_then_paragraph(prev: str, line: str) -> bool:
+def _heading_then_paragraph(prev: str, line: str, prev_opens: bool | None = None) -> bool:
     """ "3. Hệ thống đăng ký ... nhà kính" / blank / "Bộ Tài nguyên ...": a heading and a new
-    paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...")."""
-    heading = bool(_opens_clause(prev)) and not _connector_end(prev)
+    paragraph, not a clause cut by a page break ("... tỉnh An" / "Giang, ...").
+    `prev_opens`: `_opens_clause(prev)` when the caller knows it."""
+    if prev_opens is None:
+        prev_opens = _opens_clause(prev)
+    heading = prev_opens and not _connector_end(prev)
     if not heading or line[:1].islower():
         return False
     words = prev.rsplit(None, 1)  # the last word: split from the end once, not the whole line twice
