@@ -900,6 +900,31 @@ def test_numbers_hold_a_separator(lines: list[str]) -> None:
             assert not NUMBER.search(line), line
 
 
+def test_numbers_open_near_their_first_separator(lines: list[str]) -> None:
+    """citation_spans searches for numbers from `_SEPARATOR_REACH` characters before the
+    text's first separator: no number opens earlier."""
+    from dxtrack.extraction.fields.references import _SEPARATOR, _SEPARATOR_REACH
+
+    odd = [
+        "Nghị định số 1 25/2025/NĐ-CP",
+        "x 66. 7/2025/NQ-CP",
+        "x 12345. 123/2025/NQ-CP",
+        "12345 /2025/QĐ-UBND",
+        "1303a/UBND-NNTNMT",
+        "96/2026NĐ-CP",
+        "668- -NQ/ĐU",
+        "ngày 12/3/2025, 405/KH-UBND",
+    ]
+    for line in [*lines, *odd]:
+        sep = _SEPARATOR.search(line)
+        plain = [m.span() for m in NUMBER.finditer(line)]
+        if sep is None:
+            assert not plain, line
+            continue
+        start = max(0, sep.start() - _SEPARATOR_REACH)
+        assert [m.span() for m in NUMBER.finditer(line, start)] == plain, line
+
+
 def test_sentence_cut_finds_what_its_pattern_finds(lines: list[str]) -> None:
     for line in [*lines, "a. b; c", "a; b. c", "a.b", "", ". ", "x;  y"]:
         cut = parties._SENTENCE_CUT.search(line)

@@ -26,6 +26,9 @@ _DASH = "-–\u2010\u2011\u2012\u2212"
 # what a number holds after its digits: NUMBER finds none in a text without one of these
 _SEPARATORS = "/" + _DASH
 _SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")  # (one search, not one per character)
+# how far after a NUMBER match's start its first separator can be: its first digit, four more,
+# a suffix of five (".", a space, three digits), a space, the separator
+_SEPARATOR_REACH = 11
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
@@ -454,8 +457,10 @@ def citation_spans(text: str) -> tuple[tuple[int, int], ...]:
     """Spans of citations (number + date + issuer), masked when looking for deadlines."""
     spans = []
     # every number holds a "/" or one of the dashes after its digits (most clauses with none
-    # cite none)
-    numbers = NUMBER.finditer(text) if _SEPARATOR.search(text) else ()
+    # cite none), at most _SEPARATOR_REACH characters after its start: the search starts
+    # there before the first one (its look-behind still sees what comes before)
+    sep = _SEPARATOR.search(text)
+    numbers = NUMBER.finditer(text, max(0, sep.start() - _SEPARATOR_REACH)) if sep else ()
     for m in numbers:
         spans.append((m.start(), _date_end(text, m.end())))
     if "/" in text and ("số" in text or "sô" in text):
