@@ -217,7 +217,7 @@ RULES: list[tuple[str, re.Pattern[str], Handler, bool]] = [
     ),
     (
         "part_of_year",
-        re.compile(rf"(6|sáu|9|chín)\s+tháng\s+(đầu|cuối)?\s*năm(?:\s+{_Y})?"),
+        re.compile(rf"(?<!\d)0?(6|sáu|9|chín)\s+tháng\s+(đầu|cuối)?\s*năm(?:\s+{_Y})?"),
         parse_months_of_year,
         False,
     ),
@@ -318,7 +318,7 @@ def find_deadlines(
             )
             if needs_trigger and not (triggered or cell):
                 continue
-            if name in _REPORTED and not triggered and not cell and _reported_period(before):
+            if name in _REPORTED and not triggered and not cell and _reported_period(wide[-80:]):
                 continue  # "báo cáo 6 tháng đầu năm 2026": the period the report covers
             found.append(Found(start, end, value, has_year, triggered))
     if cell and not found and not _OPEN_END_IN.search(folded):
@@ -464,13 +464,15 @@ def _bounded_state(window: str) -> bool:
     )
 
 
-# A report or review noun, then up to four words and no stop, right before a period
+# A report or review noun, then up to ten words and no stop, right before a period
 # (vocab.yaml `reported_period_nouns`): "báo cáo (kết quả thực hiện) 6 tháng đầu năm 2026";
+# "kết quả công tác cải cách hành chính của tỉnh 06 tháng đầu năm 2026" (looked for in the
+# 80 characters before the period, wider than a trigger's window);
 # not after where the report goes ("báo cáo kết quả về UBND tỉnh quý IV/2025": its limit).
 _REPORTED_NOUNS = load_vocab("vocab")["reported_period_nouns"]
 _REPORTED_PERIOD = re.compile(
     rf"\b(?:{alternation(_REPORTED_NOUNS)})"
-    r"(?:\s+(?!(?:về|gửi|cho|lên|tới|với|trình)\b)[^\s.;:,()]+){0,4}?\s+$"
+    r"(?:\s+(?!(?:về|gửi|cho|lên|tới|với|trình)\b)[^\s.;:,()]+){0,10}?\s+$"
 )
 # The rules that need no trigger whose period may be a report's
 _REPORTED = {"part_of_year", "quarter", "quarter_list"}
