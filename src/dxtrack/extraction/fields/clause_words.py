@@ -154,6 +154,13 @@ def clause_vocab() -> dict:
         "upper_body": re.compile(rf"(?:{alt('upper_bodies')})"),
         "generic_partners": re.compile(rf"(?:{alt('generic_partners')})"),
         "restatement": re.compile(rf"(?:{alt('restatements')})"),
+        # an item that is only a cited document's title ("(1) Báo cáo số 31/BC-UBND ngày
+        # 17/6/2027 của UBND tỉnh về ...": a list of papers sent along, no work)
+        "cited_title": re.compile(
+            rf"^\W*(?:[\da-zđ]{{1,3}}[.)]\s*)?"
+            rf"(?:{alternation(t['name'] for t in vocab['doc_types'])})\s+số\s+\S+\s+ngày\s"
+            rf"[^.;:]*[.;]?\s*$"
+        ),
         "cited_request": re.compile(rf"(?:{alt('cited_requests')})"),
         # a law's duty or past work told, not assigned (task_build._told)
         "law_citation": re.compile(rf"^\W*(?:{alt('law_citations')})"),

@@ -159,6 +159,8 @@ def make_task(
         return None  # "Nhiệm vụ cụ thể do Chủ tịch Hội đồng phân công.": who will assign
     if v["schedule"].match(folded):
         return None  # "2. Thời gian: 08 giờ 00 phút, ngày 21/01/2027.": a programme's detail
+    if v["cited_title"].match(folded):
+        return None  # "(1) Báo cáo số 31/BC-UBND ngày ... về ...": a paper sent along
     if scope_item(folded):
         return None  # "a) Đối tượng được khuyến khích: Các thôn, xã ...": a policy's scope
     if _ENACTING_ADDRESS.match(folded) and _CARRY_OUT_END.search(folded):
