@@ -925,6 +925,25 @@ def test_numbers_open_near_their_first_separator(lines: list[str]) -> None:
         assert [m.span() for m in NUMBER.finditer(line, start)] == plain, line
 
 
+def test_safety_patterns_match_their_plain_forms(lines: list[str]) -> None:
+    """safety.py's patterns, their first character matched before the look-behind, find what
+    their plain forms find (and split as they split)."""
+    from dxtrack.extraction.fields import safety
+    from dxtrack.vn import UPPER
+
+    past = re.compile(r"(?<!\w)(?:đã|đang)\s")
+    end = re.compile(rf"(?<=[.;!?])\s+(?=[-–+•]?\s*[{UPPER}])")
+    odd = ["Xđã làm", "đã\tlàm", "(đang xử lý", "x.  \n - Y", "a;\tB", "a. b", "a!  - C", "a.  "]
+    hits = 0
+    for line in [*lines, *odd]:
+        folded = fold(line)
+        want = [m.span() for m in past.finditer(folded)]
+        assert [m.span() for m in safety._PAST.finditer(folded)] == want, line
+        assert safety._SENTENCE_END.split(line) == end.split(line), line
+        hits += len(want) + (len(end.split(line)) > 1)
+    assert hits > 100
+
+
 def test_sentence_cut_finds_what_its_pattern_finds(lines: list[str]) -> None:
     for line in [*lines, "a. b; c", "a; b. c", "a.b", "", ". ", "x;  y"]:
         cut = parties._SENTENCE_CUT.search(line)
