@@ -944,6 +944,23 @@ def test_safety_patterns_match_their_plain_forms(lines: list[str]) -> None:
     assert hits > 100
 
 
+def test_rule_and_page_lines_open_with_their_first_characters(lines: list[str]) -> None:
+    """normalize._clean_lines matches _RULE_LINE and _PAGE_NUMBER only on a line opening with
+    one of `_RULE_OR_PAGE_FIRST` or a digit: no other cleaned line matches either."""
+    odd = ["----", "Page break", "PAGE BREAK ---", "=== Trang 2 ===", "trang 3", "- 4 -", "12/30"]
+    odd += ["--- ---", "Trang", "٣", "__", "~~~", "Tt", "...", "—— Page 2 ——", "P"]
+    matched = 0
+    for raw in [*lines, *odd]:
+        line = normalize.clean_line(raw)
+        if not line:
+            continue
+        found = normalize._RULE_LINE.match(line) or normalize._PAGE_NUMBER.match(line)
+        if line[0] not in normalize._RULE_OR_PAGE_FIRST and not line[0].isdecimal():
+            assert not found, line
+        matched += found is not None
+    assert matched > 10
+
+
 def test_sentence_cut_finds_what_its_pattern_finds(lines: list[str]) -> None:
     for line in [*lines, "a. b; c", "a; b. c", "a.b", "", ". ", "x;  y"]:
         cut = parties._SENTENCE_CUT.search(line)

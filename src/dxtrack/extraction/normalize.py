@@ -47,6 +47,10 @@ _RULE_LINE = re.compile(
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:[-–]\s*)?(?:trang\s+)?\d{1,3}(?:\s*/\s*\d{1,3})?(?:\s*[-–])?\s*$", re.IGNORECASE
 )
+# What a cleaned line (no space at its start) opens with wherever _RULE_LINE or _PAGE_NUMBER
+# matches it (keep it in step), besides a digit (`str.isdecimal`, what `\d` matches): most
+# lines are spared both matches. (Under IGNORECASE "p" and "t" match only their capitals.)
+_RULE_OR_PAGE_FIRST = frozenset("_=~*.-–—PpTt")
 _FOOTNOTE_LINE = re.compile(r"^\s*(\d{1,3})\s+(?=[^\W\d_])(.*)$")
 # (every form holds "cộng" or "độc" in lower case: see `_motto`, keep it in step)
 _MOTTO = re.compile(
@@ -224,7 +228,9 @@ def _clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
         line = clean_line(raw)
         if not line:
             blank = True
-        elif not _RULE_LINE.match(line) and not _PAGE_NUMBER.match(line):
+        elif (line[0] not in _RULE_OR_PAGE_FIRST and not line[0].isdecimal()) or not (
+            _RULE_LINE.match(line) or _PAGE_NUMBER.match(line)
+        ):
             out.append(line)
             breaks.append(blank)
             blank = False
