@@ -344,11 +344,11 @@ def continues(prev: str, line: str, width: int) -> bool:
     place-and-date line broken in two ("Hà Nội, ngày 5 tháng 3" / "năm 2025"), a sentence
     cut mid-way (no closing punctuation, the next line in lower case), or a full-width
     line without punctuation followed by a line that opens no clause (a page break)."""
-    if _YEAR_START.match(line) and _SPLIT_DATE.search(prev):  # (the anchored match first)
+    # (the anchored match first, tried only on a line opening with its "n")
+    if line[:1] in "nN" and _YEAR_START.match(line) and _SPLIT_DATE.search(prev):
         return True
     if not prev or prev.endswith(_TERMINAL) or not line:
         return False
-    first = next((c for c in line if c.isalpha() or c.isdigit()), "")
-    if first.isalpha() and first.islower() and line[0].isalpha():
+    if line[0].isalpha() and line[0].islower():  # (its first letter or digit is line[0])
         return True
     return len(prev) >= 0.9 * width and line[0].isalpha() and prev[-1].isalpha()
