@@ -38,11 +38,13 @@ NUMBER = re.compile(
     # a normative number's digits ("1 25/2025/NĐ-CP"); a number with a letter suffix, issued
     # between two others ("1303a/UBND-NNTNMT")
     rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/)|[a-z](?=/))?"
-    # (an OCR doubles the hyphen of a Party number: "668- -NQ/ĐU")
-    rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[{_DASH}/]\s?|(?=[A-ZĐ]{{2}}))|\s?(?:-\s?-|[{_DASH}/])\s?)"
+    # (an OCR doubles the hyphen of a Party number: "668- -NQ/ĐU"; an old letter prints a space
+    # for the slash before a code of capitals that a slash and a code follow: "1725 BKH/CSHT")
+    rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[{_DASH}/]\s?|(?=[A-ZĐ]{{2}}))|\s?(?:-\s?-|[{_DASH}/])\s?"
+    r"|[ ](?=[A-ZĐ]{2,}/[A-ZĐ]))"
     rf"{_SYM}(?:\s?[{_DASH}/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
-    # a police unit's code glued in brackets ("83/TTr-CAT(PA05)")
-    rf"(?:\([A-ZĐ]{{2,4}}\d{{1,3}}\))?)"
+    # a police unit's code in brackets, glued or after a space ("83/TTr-CAT(PA05)", "734/BCA (A11)")
+    rf"(?:[ ]?\([A-ZĐ]{{1,4}}\d{{1,3}}\))?)"
     rf"(?![\w/])"
 )
 # "ngày 15/3/2025", "ngày 15 tháng 3 năm 2025" (also "năm2015", a copy glued the year),
