@@ -22,6 +22,7 @@ handler), applied in order to the raw lines; each has golden cases in
                                                                 opens a line of its own
     glued_capital_lines    "TỈNH LÂM ĐỒNGSố: ...", "KẾ HOẠCHTriển khai ...", "III. NHIỆM VỤ,
                            GIẢI PHÁP1. Nâng cao ..." -> the line in capitals ends there
+    glued_body_names       "Bộ Tài nguyên và Môi trườngchủ trì" -> "... Môi trường chủ trì"
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -308,6 +309,38 @@ def glued_capital_lines(lines: list[str], directory: tuple[str, ...]) -> list[st
     return out
 
 
+# "Bộ", "Sở" before a name: where `glued_body_names` tries a ministry's or department's name
+_BODY_HEAD = re.compile(r"(?:Bộ|Sở|BỘ|SỞ)[ \t]+")
+
+
+@cache
+def _glued_domain() -> re.Pattern[str]:
+    """A ministry's or department's domain (agencies.yaml `domains`, `former_domains`), any
+    case, right before a lower-case letter."""
+    data = load_vocab("agencies")
+    names = sorted({*data["domains"], *data["former_domains"]}, key=len, reverse=True)
+    domains = "|".join(r"\s+".join(map(re.escape, name.split())) for name in names)
+    return re.compile(rf"(?:{domains})(?-i:(?=[{LOWER}]))", re.IGNORECASE)
+
+
+def glued_body_names(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A web copy that lost the space after a ministry's or department's name glues it to the
+    next word ("Bộ Tài nguyên và Môi trườngchủ trì", "Sở Y tếthực hiện"): the space is put
+    back. No domain ends in a syllable that a lower-case letter can go on."""
+    out: list[str] = []
+    for line in lines:
+        ends = [
+            d.end()
+            for m in _BODY_HEAD.finditer(line)
+            if (m.start() == 0 or not line[m.start() - 1].isalnum())
+            and (d := _glued_domain().match(line, m.end()))
+        ]
+        for end in reversed(ends):
+            line = f"{line[:end]} {line[end:]}"
+        out.append(line)
+    return out
+
+
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
@@ -324,6 +357,7 @@ RULES: list[tuple[str, Rule]] = [
     ("glued_capital_lines", glued_capital_lines),
     ("lone_markers", lone_markers),
     ("glued_item_numbers", glued_item_numbers),
+    ("glued_body_names", glued_body_names),
 ]
 
 
