@@ -391,6 +391,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
+    if prev.endswith(_name_heads()) and _name_head_end(prev) and starts_upper(line):
+        return False  # "1. Thường trực" / "Hội đồng nhân dân tỉnh:": a name wrapped
     if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _CONNECTOR_END.search(prev):
         return True  # "Kính gửi: Công ty X" / "Công ty X được cấp Giấy phép ... sau:"
     if (
@@ -417,6 +419,18 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if len(line) > 1.5 * width and not _connector_end(prev):
         return True  # a paragraph on one line: the text is not wrapped here ("Về việc ..." / "Nhân dịp ...")
     return len(prev) < 0.55 * width and not _connector_end(prev)
+
+
+@cache
+def _name_heads() -> tuple[str, ...]:
+    return tuple(load_vocab("layout")["wrapped_name_heads"])
+
+
+def _name_head_end(prev: str) -> bool:
+    """The line ends in a word that opens a body's name (data/layout.yaml
+    `wrapped_name_heads`), a whole word."""
+    head = next(h for h in _name_heads() if prev.endswith(h))
+    return len(prev) == len(head) or not prev[-len(head) - 1].isalnum()
 
 
 @cache
