@@ -86,6 +86,7 @@ def actor_parts(
     partnered = False  # ... on its partners' names after a chair ("..., phối hợp với Sở A.")
     cited = False  # the first unit, actorless, only cites a direction ("Thực hiện ... số ...")
     before = ""
+    run_on = False  # the unit before was cut off at ";" too
     for unit in units:
         text = unit.text[node.marker_len if unit is units[0] else 0 :]
         # after ";" only parallel chairs part ("Bộ A chủ trì ...; Bộ B chủ trì ...")
@@ -93,8 +94,15 @@ def actor_parts(
         directed = chairing and bool(_DIRECTED.match(fold(text)))
         if chairing and _named_acts(text, matcher) and _named_acts(before, matcher):
             chairing = False  # "Sở A thẩm định ...; Sở B hướng dẫn ...": two named actors
-        elif chairing and _group_acts(text, matcher) and _acts(before, matcher):
-            chairing = _ends_on_names(before, matcher)  # "...; các trường tổ chức ...": two
+        elif (
+            chairing
+            and _group_acts(text, matcher)
+            and (_acts(before, matcher) or current is not None and run_on)
+        ):
+            # "...; các trường tổ chức ...": two; also after an actorless part that ";" cut
+            # off an actor's ("Sở A có trách nhiệm ...; báo cáo ...; các cơ quan X thực hiện ...")
+            chairing = _ends_on_names(before, matcher)
+        run_on = _after_semicolon(node, unit)
         if directed:
             actor, listing_next = None, False  # "Giao Sở A ...; chỉ đạo Ban B ...": A's work
         elif chairing and not (
