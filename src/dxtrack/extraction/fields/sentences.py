@@ -97,10 +97,17 @@ def actor_parts(
         elif (
             chairing
             and _group_acts(text, matcher)
-            and (_acts(before, matcher) or current is not None and run_on)
+            and (
+                _acts(before, matcher)
+                or _fronted_acts(before, matcher)
+                or current is not None
+                and run_on
+            )
         ):
-            # "...; các trường tổ chức ...": two; also after an actorless part that ";" cut
-            # off an actor's ("Sở A có trách nhiệm ...; báo cáo ...; các cơ quan X thực hiện ...")
+            # "...; các trường tổ chức ...": two; also after an actor fronted by a lead-in
+            # ("Căn cứ ..., Thường trực ... quyết định ...; các Ban ... quyết định ...") and
+            # after an actorless part that ";" cut off an actor's ("Sở A có trách nhiệm ...;
+            # báo cáo ...; các cơ quan X thực hiện ...")
             chairing = _ends_on_names(before, matcher)
         run_on = _after_semicolon(node, unit)
         if directed:
@@ -254,6 +261,16 @@ def _named_acts(text: str, matcher: AgencyMatcher) -> bool:
     dẫn ..." are two tasks; "Các bộ ...; Bộ X chủ trì ..." stays one)."""
     actor, _ = _opening_actor(text, matcher)
     return actor is not None and not any(name.startswith(("các ", "quý ")) for name in actor)
+
+
+def _fronted_acts(text: str, matcher: AgencyMatcher) -> bool:
+    """The part's actor acts in it after a lead-in ("Căn cứ vào chương trình ..., Thường trực
+    Hội đồng nhân dân tỉnh quyết định ...")."""
+    ex, subject = find_subject(text, matcher)
+    if not subject.leads or not subject.lead_in or subject.mid:
+        return False
+    rest = len(re.findall(r"\w+", ex.folded[subject.end :]))
+    return rest >= 3 and not _NOT_ACTING.match(ex.folded, subject.end)
 
 
 def _group_acts(text: str, matcher: AgencyMatcher) -> bool:
