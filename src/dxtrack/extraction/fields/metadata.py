@@ -612,6 +612,11 @@ def _split_first_word(lines: list[str], i: int) -> bool:
     )
 
 
+# a subject line ending in a word that needs what follows ("... PHẢN BIỆN XÃ HỘI CỦA" / "ỦY BAN
+# MẶT TRẬN TỔ QUỐC ..."): a body's name on the next line is the subject's, no authority line
+_OPEN_END = re.compile(r"\s(?:CỦA|VÀ|VỀ|CHO|VỚI|ĐỐI\s+VỚI)\s*$")
+
+
 def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
     """A subject in capitals under the type name, over up to eight lines ("BAN HÀNH QUY ĐỊNH
     ... DIỆN" / "RỘNG CỦA ..."), up to the authority line ("ỦY BAN NHÂN DÂN TỈNH X")."""
@@ -622,7 +627,7 @@ def _upper_subject(lines: list[str], i: int) -> tuple[str, int]:
         and j - i < 8
         and (is_upper_line(lines[j]) or _YEAR_LINE.match(lines[j]))
         and not parts[-1].rstrip().endswith(":")
-        and not _AUTHORITY.match(lines[j])
+        and (not _AUTHORITY.match(lines[j]) or bool(_OPEN_END.search(parts[-1])))
         and not _SESSION_AUTHORITY.match(lines[j])
         and not find_place_date(lines[j])
         and not ((m := NUMBER.search(lines[j])) and not _cited_number(parts, lines[j][: m.start()]))
