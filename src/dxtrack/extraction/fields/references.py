@@ -27,8 +27,9 @@ _DASH = "-–\u2010\u2011\u2012\u2212"
 _SEPARATORS = "/" + _DASH
 _SEPARATOR = re.compile(f"[{re.escape(_SEPARATORS)}]")  # (one search, not one per character)
 # how far after a NUMBER match's start its first separator can be: its first digit, four more,
-# a suffix of five (".", a space, three digits), a space, the separator
-_SEPARATOR_REACH = 11
+# a suffix of five (".", a space, three digits), a space, the separator; or four more digits, a
+# space and a code of up to eight capitals before its slash ("1725 BKH/CSHT")
+_SEPARATOR_REACH = 14
 # "(?<![\w/.-])\d{1,5}" with the look-behind after the first digit, so that the regex engine
 # skips ahead from digit to digit
 NUMBER = re.compile(
@@ -41,7 +42,7 @@ NUMBER = re.compile(
     # (an OCR doubles the hyphen of a Party number: "668- -NQ/ĐU"; an old letter prints a space
     # for the slash before a code of capitals that a slash and a code follow: "1725 BKH/CSHT")
     rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[{_DASH}/]\s?|(?=[A-ZĐ]{{2}}))|\s?(?:-\s?-|[{_DASH}/])\s?"
-    r"|[ ](?=[A-ZĐ]{2,}/[A-ZĐ]))"
+    r"|[ ](?=[A-ZĐ]{2,8}/[A-ZĐ]))"
     rf"{_SYM}(?:\s?[{_DASH}/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
     # a police unit's code in brackets, glued or after a space ("83/TTr-CAT(PA05)", "734/BCA (A11)")
     rf"(?:[ ]?\([A-ZĐ]{{1,4}}\d{{1,3}}\))?)"
