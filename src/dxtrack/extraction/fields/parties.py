@@ -177,6 +177,13 @@ def later_subject(text: str, matcher: AgencyMatcher) -> tuple[list[str], list[st
 _PART_START = re.compile(r"[;.,]\s+")  # also "<action>, Sở X chủ trì, thời gian: ..."
 _CHAIR_VERB = re.compile(r"\s+chủ\s+trì\b")
 _DOER_VERB = re.compile(r"\s+(?:(?:chịu|có)\s+trách\s+nhiệm|thực\s+hiện|đảm\s+nhiệm)\b")
+# Where one of the two can be found: the same verbs from their first word, the space before
+# it looked behind at. Found wherever the verb is, and searched much faster (a literal first
+# word skips ahead; a pattern opening with "\s+" is tried at every space).
+_CHAIR_CUE = re.compile(r"chủ(?<=\schủ)\s+trì\b")
+_DOER_CUE = re.compile(
+    r"(?:chịu(?<=\schịu)|có(?<=\scó))\s+trách\s+nhiệm\b|thực(?<=\sthực)\s+hiện\b|đảm(?<=\sđảm)\s+nhiệm\b"
+)
 # "..., do Sở X chủ trì, thực hiện trong quý II/2026": the body named after "do"
 _DO_ROLE = re.compile(r"[,(;]\s*do\s+")
 # "1. Tổ chức tập huấn ... (Sở X; quý II/2026)." / "(Sở X).": a bracket closing the item that
@@ -257,10 +264,24 @@ def inline_roles(
         # a part's bodies lead only before "chủ trì" or a doer's verb: none in the clause,
         # no part is tried (most clauses)
         verbs = not lent and (
-            _CHAIR_VERB.search(ex.folded) is not None or _DOER_VERB.search(ex.folded) is not None
+            _CHAIR_CUE.search(ex.folded) is not None or _DOER_CUE.search(ex.folded) is not None
         )
+        # where a chair's or doer's verb's word is next found, None: nowhere after
+        chair: int | None = -1
+        doer: int | None = -1
         for part in _PART_START.finditer(ex.folded) if verbs else ():
-            leads, end = matcher.match_list(ex, part.end(), bare_groups=True)
+            # the bodies end at or after the part's start, so a verb must start there or
+            # later: a part with none after it is not matched (most parts of a long clause)
+            at = part.end()
+            if chair is not None and chair < at:
+                found = _CHAIR_CUE.search(ex.folded, at)
+                chair = found.start() if found else None
+            if doer is not None and doer < at and part.group()[0] in ";.":
+                found = _DOER_CUE.search(ex.folded, at)
+                doer = found.start() if found else None
+            if chair is None and (doer is None or part.group()[0] not in ";."):
+                continue
+            leads, end = matcher.match_list(ex, at, bare_groups=True)
             if (
                 leads
                 and (
