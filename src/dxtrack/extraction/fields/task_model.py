@@ -85,8 +85,19 @@ class _Leftmost:
             (pattern, (tuple(sorted(cues(p), key=len, reverse=True)),))
             for pattern, p in zip(self.patterns, patterns, strict=True)
         )
+        self._found: dict[tuple[str, int, int], re.Match[str] | None] = {}  # recent searches
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        # a clause's fold is searched by the tree walk, then again by the task it makes
+        key = (text, pos, endpos)
+        if key in self._found:
+            return self._found[key]
+        if len(self._found) >= 256:
+            self._found.clear()
+        best = self._found[key] = self._search(text, pos, endpos)
+        return best
+
+    def _search(self, text: str, pos: int, endpos: int) -> re.Match[str] | None:
         best = None
         for pattern, words in self._cued:
             if cued(text, words):
