@@ -827,6 +827,8 @@ def _task_before_list(node: Node, text: str | None = None) -> str | None:
     """A heading that assigns a task of its own before opening its list: the task sentence
     ("Bộ Tài chính ... trình Thủ tướng ... trước ngày 20/10/2024. Trong đó chú ý ... sau:")."""
     text = node.own_text if text is None else text
+    if text.rstrip()[-1:] != ":":
+        return None  # what both patterns end with (a search tries them at every space)
     if not LIST_INTRO.search(text) and not _DUTY_OPENER.search(text):
         return None
     parts = _LIST_SENTENCE.split(text, maxsplit=1)
