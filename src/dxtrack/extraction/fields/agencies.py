@@ -65,6 +65,10 @@ class AgencyMatcher:
 
     def __init__(self, vocab: dict, directory_names: Iterable[str] = ()) -> None:
         self._expander = Expander(vocab)
+        # recent answers of `match_one` (a clause's finders test a place, then list from it)
+        # and of `_mention` (the same names printed again): emptied when full
+        self._found: dict[tuple[Expanded, int, bool], tuple[Mention, ...]] = {}
+        self._names: dict[str, tuple[int, str]] = {}
         all_domains = vocab["domains"] + vocab["former_domains"]
         self._domains = re.compile(rf"(?:{_alt(all_domains)})\b")
         # the same with the spaces between words optional, each to its name as spelt here
@@ -288,6 +292,15 @@ class AgencyMatcher:
         return got[0] if same and got[0].name != before.name else None
 
     def match_one(self, ex: Expanded, pos: int, *, bare_groups: bool = False) -> list[Mention]:
+        key = (ex, pos, bare_groups)
+        found = self._found.get(key)
+        if found is None:
+            if len(self._found) >= 2048:
+                self._found.clear()
+            found = self._found[key] = tuple(self._match_one(ex, pos, bare_groups))
+        return list(found)
+
+    def _match_one(self, ex: Expanded, pos: int, bare_groups: bool) -> list[Mention]:
         if self._title_or_prefix.match(ex.folded, pos):  # one test for the four forms below
             return self._titled_one(ex, pos, bare_groups)
         if not (
@@ -751,11 +764,17 @@ class AgencyMatcher:
         )
 
     def _mention(self, ex: Expanded, start: int, end: int) -> Mention:
-        name = " ".join(ex.text[start:end].split()).strip(" ,;-–")
-        at = start + len(name)
-        if _GLUED.search(name) or _GLUED_JOINER_CUE.search(name):
-            name = _unglued(name)
-        return Mention(start, at, name[:1].upper() + name[1:])
+        printed = ex.text[start:end]
+        known = self._names.get(printed)
+        if known is None:
+            name = " ".join(printed.split()).strip(" ,;-–")
+            size = len(name)
+            if _GLUED.search(name) or _GLUED_JOINER_CUE.search(name):
+                name = _unglued(name)
+            if len(self._names) >= 4096:
+                self._names.clear()
+            known = self._names[printed] = (size, name[:1].upper() + name[1:])
+        return Mention(start, start + known[0], known[1])
 
     # -- search ------------------------------------------------------------------------------
     def find_all(self, ex: Expanded) -> list[Mention]:
