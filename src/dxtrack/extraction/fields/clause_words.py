@@ -229,6 +229,11 @@ def closing_at(folded: str) -> int | None:
     by their first letters."""
     if _closing_head(folded):
         return 0
+    return _closing_rest_at(folded)
+
+
+def _closing_rest_at(folded: str) -> int | None:
+    """`closing_at` for a text no formula anchored at the start matches (`_closing_head`)."""
     rest = clause_vocab()["closing_rest"]
     found = rest.search(folded)
     # a formula inside brackets is an aside on a cited document ("... ban hành Thông tư số
@@ -287,7 +292,8 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
         return True
     if anywhere and ";" in folded and closing_rider(text):
         return False
-    found = closing_at(folded) if anywhere and len(text) < 300 else None
+    # (no formula anchored at the start matches: `opens_with_closing` said so)
+    found = _closing_rest_at(folded) if anywhere and len(text) < 300 else None
     if found is None:
         return False
     # "Sở X có trách nhiệm theo dõi ...; trong quá trình thực hiện, nếu ...": a sentence
