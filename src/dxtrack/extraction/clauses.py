@@ -221,7 +221,7 @@ def build_tree(
     current = root
     resume: Node | None = None  # the item a note after a table interrupted
     items = (
-        [item for whole in paragraphs for item in inline_items(whole, names_actor)]
+        [item for whole in paragraphs for item in inline_items(whole, names_actor, names_agencies)]
         if names_actor is not None
         else paragraphs
     )
@@ -915,14 +915,20 @@ def _dash_chain(text: str) -> list[tuple[int, int]]:
     return chain
 
 
-def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Paragraph]:
+def inline_items(
+    para: Paragraph,
+    names_actor: Callable[[str], bool],
+    names_agencies: Callable[[str], bool] | None = None,
+) -> list[Paragraph]:
     """A paragraph holding a whole list of assignments on one line ("3. Giao ... như sau:
     a) Sở X ...; b) Sở Y ..."): the lead-in and one paragraph per item. The first item
     follows a colon (or opens the paragraph), each next one follows a ";" or "." and the
     item before it in the same style (a, b, c; 1, 2, 3; (1), (2); (i), (ii); a dash after
     ":", then after each ";"); two items at least, each opening with its actor
-    (`names_actor`): a list of the objects of one action ("Góp ý dự thảo các Quyết định: (1)
-    Quyết định ...; (2) ...") stays one clause, and so does a dash item's list."""
+    (`names_actor`), or all of them the duties of the one actor that labels the paragraph
+    ("1. Sở Tư pháp: (1) Cập nhật ... (2) Rà soát ..."; `names_agencies` on the label): a
+    list of the objects of one action ("Góp ý dự thảo các Quyết định: (1) Quyết định ...;
+    (2) ...") stays one clause, and so does a dash item's list."""
     text = para.text
     if (";" not in text and "." not in text) or _BULLET.match(text):
         return [para]  # a dash item's "(i) ...; (ii) ..." describes its one task
@@ -932,7 +938,9 @@ def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Pa
     if len(chain) < 2:
         return [para]
     ends = [start for start, _ in chain[1:]] + [len(text)]
-    if not all(names_actor(text[end:stop]) for (_, end), stop in zip(chain, ends, strict=True)):
+    if not all(
+        names_actor(text[end:stop]) for (_, end), stop in zip(chain, ends, strict=True)
+    ) and not _actor_label(text[: chain[0][0]], names_agencies):
         return [para]
     cuts = [start for start, _ in chain]
     if cuts[0] != 0:
@@ -943,3 +951,14 @@ def inline_items(para: Paragraph, names_actor: Callable[[str], bool]) -> list[Pa
         if piece:
             out.append(Paragraph(para.start + at, para.start + at + len(piece), piece))
     return out
+
+
+def _actor_label(lead_in: str, names_agencies: Callable[[str], bool] | None) -> bool:
+    """The paragraph's own label before its inline list is only an actor and a colon ("1. Tòa
+    án nhân dân tỉnh:"): the items after it are that actor's duties."""
+    label = lead_in.rstrip()
+    if names_agencies is None or not label.endswith(":"):
+        return False
+    marker = match_marker(label)
+    name = label[marker[3] :] if marker else label
+    return names_agencies(name[:-1].strip())
