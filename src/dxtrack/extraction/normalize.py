@@ -106,12 +106,11 @@ _KINH_GUI = re.compile(r"^\s*Kính\s+gửi\b", re.IGNORECASE)
 # A head's place-date line is its own paragraph, even after a blank line under a full-width
 # subject line ("V/v ... phát triển tôm Bạc Liêu" / "" / "Hà Nội, ngày 27 tháng 02 năm 2021").
 _HEAD_PARAS = 15
-_CONNECTOR_END = re.compile(r"(?:,|\b(?:và|của|các|tại|về|với|cho|theo|trong|từ))\s*$")
-
-
-# what the text, its trailing spaces stripped, ends with wherever _CONNECTOR_END matches (keep
-# it in step): a test cheaper than the search, which most lines fail
-_CONNECTOR_ENDS = (",", "và", "của", "các", "tại", "về", "với", "cho", "theo", "trong", "từ")
+# A comma or a connecting word ending a line: the ends' tuple is a test cheaper than the
+# search (most lines fail it), the search sees that a word is whole
+_CONNECTOR_WORDS = ("và", "của", "các", "tại", "về", "với", "cho", "theo", "trong", "từ")
+_CONNECTOR_ENDS = (",", *_CONNECTOR_WORDS)
+_CONNECTOR_END = re.compile(rf"(?:,|\b(?:{'|'.join(_CONNECTOR_WORDS)}))\s*$")
 
 
 def _connector_end(text: str) -> bool:
@@ -391,9 +390,9 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return False  # "... Sở Lao động" / "- Thương binh và Xã hội ..."
     if dash:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
-    if prev.endswith(_name_heads()) and _name_head_end(prev) and starts_upper(line):
+    if _name_head_end(prev) and starts_upper(line):
         return False  # "1. Thường trực" / "Hội đồng nhân dân tỉnh:": a name wrapped
-    if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _CONNECTOR_END.search(prev):
+    if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _connector_end(prev):
         return True  # "Kính gửi: Công ty X" / "Công ty X được cấp Giấy phép ... sau:"
     if (
         ":" in line  # what both hold (a cheap test: run for every line)
@@ -429,8 +428,12 @@ def _name_heads() -> tuple[str, ...]:
 def _name_head_end(prev: str) -> bool:
     """The line ends in a word that opens a body's name (data/layout.yaml
     `wrapped_name_heads`), a whole word."""
-    head = next(h for h in _name_heads() if prev.endswith(h))
-    return len(prev) == len(head) or not prev[-len(head) - 1].isalnum()
+    if not prev.endswith(_name_heads()):
+        return False  # (one test for all of them: most lines)
+    return any(
+        prev.endswith(head) and (len(prev) == len(head) or not prev[-len(head) - 1].isalnum())
+        for head in _name_heads()
+    )
 
 
 @cache
