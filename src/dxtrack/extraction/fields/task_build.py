@@ -257,9 +257,9 @@ def _before_closing(text: str) -> str:
     nhiệm theo dõi ...; trong quá trình thực hiện, nếu có khó khăn ..."): the sentences
     before it stay a task when they say enough; a clause opening with one is no task."""
     closing = closing_at(fold_head(text, 160))  # the whole text is folded next
-    if closing is None and len(text) <= 160:
-        return text  # the same fold looked at: no formula opens it (none found at 0)
     if closing is None:
+        if len(text) <= 160:
+            return text  # the same fold looked at: no formula opens it (none found at 0)
         # a long closing request opening the clause ("Chủ tịch UBND tỉnh yêu cầu Thủ trưởng
         # ..., Chủ tịch UBND các xã ... nghiêm túc thực hiện. Trong quá trình thực hiện ...")
         opens = opens_with_closing(fold_head(text, 400))
