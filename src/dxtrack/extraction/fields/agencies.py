@@ -245,6 +245,14 @@ class AgencyMatcher:
                 if members:
                     found[-1:] = members
                     end = members[-1].end
+            elif found[-1].name[:4].casefold() == "các " and (
+                later := _assigned_members().match(ex.folded, end)
+            ):  # "Các sở được giao chủ trì ... (gồm: Sở A, Sở B) tập trung ...": the members
+                members, close = self.match_list(ex, later.end(), bare_groups=True)
+                shut = _CLOSE_BRACKET.match(ex.folded, close) if members else None
+                if shut:
+                    found[-1:] = members
+                    end = shut.end()
             # a note after a member does not end the list: "Văn phòng UBND tỉnh (Trung tâm
             # Phục vụ hành chính công tỉnh), Công an tỉnh, Sở Khoa học và Công nghệ ..."
             note = _NOTE.match(ex.folded, end)
@@ -825,6 +833,14 @@ def _unglued(name: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def _assigned_members() -> re.Pattern[str]:
+    """A group's relative clause of assignment, then its members in brackets: "các sở được
+    giao chủ trì theo dõi các chỉ số (gồm: ..." (`assigned_relatives` in agencies.yaml)."""
+    words = "|".join(w.replace(" ", r"\s+") for w in load_vocab("agencies")["assigned_relatives"])
+    return re.compile(rf"\s+(?:{words})\b[^.;:()\n]{{0,200}}?\(\s*(?:bao\s+)?gồm\s*:?\s*")
+
+
+@lru_cache(maxsize=1)
 def _glued_joiner() -> re.Pattern[str]:
     words = "|".join(map(re.escape, load_vocab("agencies")["glued_joiners"]))
     return re.compile(rf"(?<![{UPPER}{LOWER}])({words})(?=[{UPPER}][{LOWER}])")
@@ -839,6 +855,7 @@ _FIRST_LETTER = re.compile(r"[ \t]+(\w)")
 _NAME_DASH = re.compile(r"[ \t]*[-–][ \t]*")
 # a group, then its members: "..., gồm các Sở: ...", "..., gồm: Báo X, ...", "... của tỉnh: Báo X"
 _SPELLED_OUT = re.compile(r"\s*,?\s*(?:(?:bao\s+)?gồm(?:\s*:)?\s+|:[ \t]*(?=\S))")
+_CLOSE_BRACKET = re.compile(r"\s*\)")
 _SPACES = re.compile(r"\s+")
 _DOMAIN_SEP = re.compile(r"\s*(?:[,;]|\bvà\b)\s*")  # "Các Sở: Y tế; Nội vụ"
 _PLACE_WORD = re.compile(rf"[ \t]+(?=[{UPPER}])[^\s,;.:()]+")
