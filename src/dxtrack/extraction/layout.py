@@ -23,6 +23,7 @@ handler), applied in order to the raw lines; each has golden cases in
     glued_capital_lines    "TỈNH LÂM ĐỒNGSố: ...", "KẾ HOẠCHTriển khai ...", "III. NHIỆM VỤ,
                            GIẢI PHÁP1. Nâng cao ..." -> the line in capitals ends there
     glued_body_names       "Bộ Tài nguyên và Môi trườngchủ trì" -> "... Môi trường chủ trì"
+    glued_words            "Ủy ban nhândân tỉnh", "đềnghị các Sở" -> "nhân dân", "đề nghị"
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -341,6 +342,24 @@ def glued_body_names(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return out
 
 
+@cache
+def _glued_word() -> re.Pattern[str]:
+    """A common two-syllable word of the genre (layout.yaml `glued_words`) written as one
+    token, any case; the look-ahead holds its second syllable, so the match ends between the
+    two."""
+    pairs = [word.split() for word in load_vocab("layout")["glued_words"]]
+    words = "|".join(rf"{re.escape(a)}(?={re.escape(b)}(?!\w))" for a, b in pairs)
+    return re.compile(rf"(?<!\w)(?:{words})", re.IGNORECASE)
+
+
+def glued_words(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A web copy that dropped the space between the two syllables of a word ("Ủy ban
+    nhândân tỉnh", "đềnghị các Sở", "tổ chức thựchiện"): the space is put back. Vietnamese
+    writes every syllable apart, so such a token is never a word of its own."""
+    pattern = _glued_word()
+    return [pattern.sub(r"\g<0> ", line) if pattern.search(line) else line for line in lines]
+
+
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
@@ -358,6 +377,7 @@ RULES: list[tuple[str, Rule]] = [
     ("lone_markers", lone_markers),
     ("glued_item_numbers", glued_item_numbers),
     ("glued_body_names", glued_body_names),
+    ("glued_words", glued_words),
 ]
 
 
