@@ -210,6 +210,11 @@ class AgencyMatcher:
                 )
             )
         )
+        # ... and where `_rule_open` or `_rule_form` can match at a capital (their heads; both
+        # need one there, or "các" before it, which `LIST_HEAD_OPENINGS` lets through)
+        self._capital_opening = re.compile(
+            f"(?:{self._open.pattern})|(?:{self._form_head.pattern})"
+        )
 
     def expand(self, text: str) -> Expanded:
         """The text as matched: see `fields/agency_expansion.py`."""
@@ -314,6 +319,7 @@ class AgencyMatcher:
         if not (
             ex.folded.startswith(LIST_HEAD_OPENINGS, pos)  # `_rule_list_head`, "các ..."
             or _is_capital(ex.text, pos)  # `_rule_open`, `_rule_form`
+            and self._capital_opening.match(ex.folded, pos)
             or self._rule_opening.match(ex.folded, pos)  # the other rules' first regexes
         ):
             return []  # no rule can match here (most positions tried)
