@@ -24,6 +24,7 @@ handler), applied in order to the raw lines; each has golden cases in
                            GIẢI PHÁP1. Nâng cao ..." -> the line in capitals ends there
     glued_body_names       "Bộ Tài nguyên và Môi trườngchủ trì" -> "... Môi trường chủ trì"
     glued_words            "Ủy ban nhândân tỉnh", "đềnghị các Sở" -> "nhân dân", "đề nghị"
+    glued_commas           "... năm 2010,Phó Thủ tướng yêu cầu" -> "năm 2010, Phó Thủ tướng"
 
 Blank lines are kept: `normalize` reads them as paragraph breaks (hard-wrapped paragraphs
 separated by blank lines), except where the text plainly runs on (see `continues`).
@@ -360,6 +361,17 @@ def glued_words(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     return [pattern.sub(r"\g<0> ", line) if pattern.search(line) else line for line in lines]
 
 
+# a comma between a lower-case letter or a digit and a capitalised word, with no space
+_GLUED_COMMA = re.compile(rf"(?<=[{LOWER}\d]),(?=[{UPPER}][{LOWER}])")
+
+
+def glued_commas(lines: list[str], directory: tuple[str, ...]) -> list[str]:
+    """A web copy that dropped the space after a comma glues a clause to the next one's
+    capitalised word ("Về ... năm 2010,Phó Thủ tướng yêu cầu ...", "Sở A,Sở B"): the space is
+    put back. A comma inside an abbreviation ("KH,CN") or a number ("1,5") stays."""
+    return [_GLUED_COMMA.sub(", ", line) if "," in line else line for line in lines]
+
+
 Rule = Callable[[list[str], tuple[str, ...]], list[str]]
 RULES: list[tuple[str, Rule]] = [
     ("html_remnants", html_remnants),
@@ -378,6 +390,7 @@ RULES: list[tuple[str, Rule]] = [
     ("glued_item_numbers", glued_item_numbers),
     ("glued_body_names", glued_body_names),
     ("glued_words", glued_words),
+    ("glued_commas", glued_commas),
 ]
 
 
