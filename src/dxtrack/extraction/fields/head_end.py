@@ -26,7 +26,9 @@ NUMBER = re.compile(
     r"(?:^|\s)(?:S[ốỐ](?:\s+hiệu)?\s*[:.]?|S[éôổỏóo6]?\s*:|số\s*:)\s*(?:[.…_]+\s*(?=/))?"
     # an old number whose type code follows the digits after a space ("Số: 05 QĐ/UB")
     r"((?:\d+\s[A-ZĐ]{2,4}(?=\s*/)|\d+(?:\.\d+)*(?:\s\d+)*|[0-9A-ZĐØ]{1,6})?"
-    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*[A-ZĐa-zđ0-9&.]+(?:\s?[-–/]\s*[A-ZĐa-zđ0-9&.]+"
+    # (a code's letters stop before a subject's "V/v" glued to it: "/UBND-NCKSV/v rà soát")
+    r"(?:\s*-\s*[A-ZĐ][A-Za-zĐđ]*)?\s*/\s*(?:(?!V/v\s)[A-ZĐa-zđ0-9&.])+"
+    r"(?:\s?[-–/]\s*(?:(?!V/v\s)[A-ZĐa-zđ0-9&.])+"
     # a department's Roman numeral parted by a copy's space ("1838/VPCP-V .III")
     r"|\s\.[IVX]{1,4}\b)*"
     # a code a copy spaced apart after its first letter ("3210/QĐ - U B ND")
