@@ -156,13 +156,18 @@ def _listing_group() -> re.Pattern[str]:
 _BRACKETED = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
+# A paragraph wholly in brackets, its closing stop after them ("(Bản sao ... gửi kèm)./.")
+_BRACKETED_NOTE = re.compile(r"^\s*\([^()]*\)\W*$")
+
+
 def _closing_report_time(root: Node, tasks: list[Task], ctx: TaskContext) -> None:
     """A letter's numbered items closed by a line with no actor that asks for the results by
     a date ("1. Giao Sở A ... trước ngày 16/9. 2. ... 4. Ủy ban nhân dân phường X nghiên cứu
     ... / Kết quả thực hiện báo cáo Ủy ban nhân dân tỉnh trước ngày 18/9/2026./."): the line
     is the deadline of every item without a date of its own (GENRE.md section 18). The line
-    reads as the last item's later paragraph, which already takes its date; the items with
-    their own date, or a recurring timing, keep it."""
+    reads as the last item's later paragraph, which already takes its date, or is the last
+    numbered item itself ("3. Kết quả thực hiện báo cáo ... trước ngày 15/5/2025.", GENRE.md
+    section 22); the items with their own date, or a recurring timing, keep it."""
     body = [n for n in root.children if n.kind != "closing"]
     if len(body) < 2 or body[-1].kind != "number":
         return
@@ -170,15 +175,19 @@ def _closing_report_time(root: Node, tasks: list[Task], ctx: TaskContext) -> Non
     if len(items) < 2 or any(n.kind not in {"number", "text"} for n in body):
         return
     last = [body[-1], *body[-1].walk()][-1]
-    if len(last.paragraphs) < 2:
-        return  # the line is the item's own first paragraph: its text, not a closing line
-    line = last.paragraphs[-1]
-    folded = fold(line.text)
+    lines = list(last.paragraphs)
+    while len(lines) > 1 and _BRACKETED_NOTE.match(lines[-1].text):
+        lines.pop()  # "(Bản sao y Quyết định số ... gửi kèm)./.": a note on what is enclosed
+    if len(lines) < 2 and last is not body[-1]:
+        return  # the line is a sub-item's own first paragraph: its text, not a closing line
+    line = lines[-1]
+    text = line.text[last.marker_len :] if len(lines) == 1 else line.text
+    folded = fold(text)
     if not clause_vocab()["results_report"].match(folded):
         return
-    if find_subject(line.text, ctx.matcher)[1].leads:
+    if find_subject(text, ctx.matcher)[1].leads:
         return  # "Sở X báo cáo kết quả ...": that body's own task
-    found = first_deadline(folded, year=ctx.year, masked=citation_spans(line.text))
+    found = first_deadline(folded, year=ctx.year, masked=citation_spans(text))
     if found is None:
         return
     first = items[0].paragraphs[0].start
