@@ -1164,3 +1164,31 @@ def test_folds_alone_slices_the_fold(lines: list[str]) -> None:
             assert bare[t.start() : t.end()] == vn.fold(t.group(), accents=False), line
             sliced += 1
     assert sliced > 10000
+
+
+def test_layout_prefilters_give_their_plain_results(lines: list[str]) -> None:
+    """The crawler title prefix tried only where "năm" comes before the first ".", the glued
+    item number only after a line ending on a digit or ".", and the whole-text search for a
+    glued body name find what the plain per-line matches find, over the corpus lines and odd
+    ones."""
+    odd = [
+        "Quyết định 435/QĐ-UBND năm 2020. II. NỘI DUNG",
+        "  Kế hoạch số 12 năm 2021. Mục tiêu",
+        "... quan hệ lao động 2.1.  ",
+        "Bộ Tài nguyên và Môi trườngchủ trì",
+        "Sở Y tếthực hiện; SỞ  Y TẾthực",
+        "x.năm 2020. y",
+        "a ٣.٤",
+        *ODD,
+    ]
+    glued = 0
+    for line in [*lines, *odd]:
+        plain = layout._TITLE_PREFIX.match(line)
+        fast = layout._title_prefix(line)
+        assert (fast and (fast.span(), fast.groups())) == (plain and (plain.span(), plain.groups()))
+        if layout._NUMBER_AT_END.search(line):
+            assert layout._ends_number(line), line
+        if layout._unglued(line) != line:
+            assert layout._glued_body().search(line), line
+            glued += 1
+    assert glued >= 3

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Callable
 from functools import cache
 
@@ -181,24 +182,43 @@ _MARKER_AFTER_STOP = re.compile(r"(?<=[.:])\s+(?=(?:[IVX]{1,5}\.|Điều\s+\d+\.
 _NUMBER_AT_END = re.compile(r"\s+(\d{1,2}(?:\.\d{1,2})+\.?)\s*$")
 
 
+def _title_prefix(line: str) -> re.Match[str] | None:
+    """`_TITLE_PREFIX.match(line)`, tried only where "năm" comes before the line's first "."
+    (the match's stop after the year is its first; nothing before it holds one)."""
+    dot = line.find(".")
+    if dot < 0 or line.find("năm", 0, dot) < 0:
+        return None
+    return _TITLE_PREFIX.match(line)
+
+
+def _ends_number(line: str) -> bool:
+    """What every `_NUMBER_AT_END` match needs: the line's last character other than a space
+    is a digit or a "."."""
+    last = line.rstrip()[-1:]
+    return last == "." or last.isdecimal()
+
+
 def crawler_artifacts(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Copies stored by site crawlers: the page title repeated before sections ("Quyết định
     435/QĐ-UBND năm 2020. CHƯƠNG TRÌNH HÀNH ĐỘNG. II. NỘI DUNG ...") is dropped and the
     section marker starts its line; an item number glued to the end of the heading above
     ("... quan hệ lao động 2.1.") opens the next line."""
-    prefixes = [m.group(1) for line in lines if "năm" in line and (m := _TITLE_PREFIX.match(line))]
-    repeated = {p for p in prefixes if prefixes.count(p) >= 2}
+    titled = {i: m for i, line in enumerate(lines) if (m := _title_prefix(line))}
+    counts = Counter(m.group(1) for m in titled.values())
+    repeated = {p for p, n in counts.items() if n >= 2}
+    if not repeated:
+        return list(lines)  # (most texts: no line is changed)
     out: list[str] = []
     carry = ""
-    for line in lines:
-        m = _TITLE_PREFIX.match(line) if repeated else None
+    for i, line in enumerate(lines):
+        m = titled.get(i)
         if m and m.group(1) in repeated:
             line = line[m.end() :]
             out.extend(_MARKER_AFTER_STOP.split(line)[:-1])
             line = _MARKER_AFTER_STOP.split(line)[-1]
         if carry and line.strip():
             line, carry = f"{carry} {line.lstrip()}", ""
-        glued = _NUMBER_AT_END.search(line) if repeated else None
+        glued = _NUMBER_AT_END.search(line) if _ends_number(line) else None
         if glued and len(line) > 40:
             line, carry = line[: glued.start()], glued.group(1)
         out.append(line)
@@ -325,22 +345,33 @@ def _glued_domain() -> re.Pattern[str]:
     return re.compile(rf"(?:{domains})(?-i:(?=[{LOWER}]))", re.IGNORECASE)
 
 
+@cache
+def _glued_body() -> re.Pattern[str]:
+    """`_BODY_HEAD` right before a `_glued_domain()`, over a whole text: where none is, no line
+    has a name `glued_body_names` splits (a match inside a line is one in the text)."""
+    return re.compile(rf"(?-i:{_BODY_HEAD.pattern})(?:{_glued_domain().pattern})", re.IGNORECASE)
+
+
 def glued_body_names(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """A web copy that lost the space after a ministry's or department's name glues it to the
     next word ("Bộ Tài nguyên và Môi trườngchủ trì", "Sở Y tếthực hiện"): the space is put
     back. No domain ends in a syllable that a lower-case letter can go on."""
-    out: list[str] = []
-    for line in lines:
-        ends = [
-            d.end()
-            for m in _BODY_HEAD.finditer(line)
-            if (m.start() == 0 or not line[m.start() - 1].isalnum())
-            and (d := _glued_domain().match(line, m.end()))
-        ]
-        for end in reversed(ends):
-            line = f"{line[:end]} {line[end:]}"
-        out.append(line)
-    return out
+    if not _glued_body().search("\n".join(lines)):
+        return lines  # no name glued anywhere (most texts): one search, not one a line
+    return [_unglued(line) for line in lines]
+
+
+def _unglued(line: str) -> str:
+    """The line with a space put back after each glued name (see `glued_body_names`)."""
+    ends = [
+        d.end()
+        for m in _BODY_HEAD.finditer(line)
+        if (m.start() == 0 or not line[m.start() - 1].isalnum())
+        and (d := _glued_domain().match(line, m.end()))
+    ]
+    for end in reversed(ends):
+        line = f"{line[:end]} {line[end:]}"
+    return line
 
 
 @cache
