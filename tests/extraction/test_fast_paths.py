@@ -1192,3 +1192,29 @@ def test_layout_prefilters_give_their_plain_results(lines: list[str]) -> None:
             assert layout._glued_body().search(line), line
             glued += 1
     assert glued >= 3
+
+
+def test_part_of_year_matched_at_its_starts(lines: list[str]) -> None:
+    """The part_of_year deadline rule, matched only where `_months_starts` says a match can
+    open, finds what `finditer` over the whole clause finds, over the corpus lines and
+    generated phrases."""
+    pattern = next(p for name, p, _, _ in deadline.RULES if name == "part_of_year")
+    rnd = random.Random(5)
+    pick = rnd.choice
+    odd = [
+        pick(["", "x", "1", "báo cáo ", "10", "a0"])
+        + pick(["6", "06", "9", "09", "sáu", "chín", "0sáu", "0chín", "16", ""])
+        + pick([" ", "  ", "\t", "", " \n "])
+        + pick(["tháng ", "tháng", "thángtháng "])
+        + pick(["đầu ", "cuối ", "", "đầu"])
+        + pick(["năm", "năm 2026", " năm 2025", "nam"])
+        + pick(["", " 6 tháng năm 2027", ";", " và 9 tháng đầu năm"])
+        for _ in range(30000)
+    ]
+    found = 0
+    for text in [*(fold(line) for line in lines), *odd]:
+        want = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        got = deadline._matches_at(pattern, text, deadline._months_starts(text))
+        assert [(m.span(), m.groups()) for m in got] == want, text
+        found += len(want)
+    assert found > 1000

@@ -281,6 +281,8 @@ def find_deadlines(
             continue
         if day_led == _YEAR_LED:
             matches: Iterator[re.Match[str]] = _matches_at(pattern, folded, _year_starts(folded))
+        elif day_led == _MONTHS_LED:
+            matches = _matches_at(pattern, folded, _months_starts(folded))
         elif day_led:
             if days is None:
                 days = _days(folded)
@@ -597,8 +599,34 @@ def _matches_at(
             yield m
 
 
-# Where each rule is matched: its `_DAY_LED` kind, `_YEAR_LED`, or 0 (searched)
-_STARTS = {**_DAY_LED, "within_year": _YEAR_LED}
+# The part_of_year rule ("6 tháng đầu năm 2026") is matched only where its matches can open
+# (`_months_starts`), not searched over the clause (its pattern opens with a look-behind: the
+# regex engine tries every position; test_fast_paths.py holds the matches to `finditer`'s).
+_MONTHS_LED = 4
+
+
+_MONTHS_LAST = frozenset("69un")  # the last letter of "6", "9", "sáu", "chín"
+
+
+def _months_starts(folded: str) -> list[int]:
+    """Where a part_of_year match can open, in order: up to five characters before the spaces
+    before each "tháng" (its number, "6", "9", "sáu" or "chín", ends where those spaces start,
+    a "0" may come before it), when the number's last letter is there."""
+    out: list[int] = []
+    at = folded.find("tháng")
+    while at >= 0:
+        word_end = at
+        while word_end and folded[word_end - 1].isspace():
+            word_end -= 1
+        if word_end < at and folded[word_end - 1] in _MONTHS_LAST:
+            last = out[-1] if out else -1
+            out += [k for k in range(word_end - 5, word_end) if k > last and k >= 0]
+        at = folded.find("tháng", at + 5)
+    return out
+
+
+# Where each rule is matched: its `_DAY_LED` kind, `_YEAR_LED`, `_MONTHS_LED`, or 0 (searched)
+_STARTS = {**_DAY_LED, "within_year": _YEAR_LED, "part_of_year": _MONTHS_LED}
 
 # RULES with each rule's keyword and its `_STARTS` kind: the table a clause runs through (one
 # lookup per rule saved)
