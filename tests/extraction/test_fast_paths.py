@@ -1218,3 +1218,32 @@ def test_part_of_year_matched_at_its_starts(lines: list[str]) -> None:
         assert [(m.span(), m.groups()) for m in got] == want, text
         found += len(want)
     assert found > 1000
+
+
+def test_motto_searches_gated_by_their_words(lines: list[str]) -> None:
+    """letterhead's motto searches are tried only where the words their matches hold are (in
+    their case, or in any case for the case-blind ones): those words are in every line a
+    search matches, over the corpus lines and odd ones."""
+    odd = [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "CONG HOA XA HOI CHU NGHIA VIET NAM",
+        "ĐỘC LẬP - TỰ DO - HẠNH PHÚC",
+        "TỈNH ỦY LÀO CAI  ĐẢNG CỘNG SẢN VIỆT NAM",
+        "ĐOÀN TNCS HỒ CHÍ MINH",
+        "BỘ CÔNG THƯƠNG CỘNG HOÀ XÃ HỘI É",
+        *ODD,
+    ]
+    hits = 0
+    for line in [*lines, *odd]:
+        low = line.lower()
+        if letterhead._PARTY_MOTTO.search(line):
+            assert "CỘNG" in line or "ĐOÀN" in line, line
+        if letterhead._MOTTO.search(line):
+            assert "cộng" in low or "độc" in low, line
+            hits += 1
+        if letterhead._MOTTO_START.search(line):
+            assert "cộng" in low or "cong" in low, line
+        if letterhead._MOTTO_HEAD.search(line):
+            assert "cộng" in low, line
+    assert hits > 100

@@ -5,6 +5,7 @@ the name ("BỘ NÔNG NGHIỆP VÀ MÔI" / "TRƯỜNG") or the motto in its colu
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from functools import lru_cache
 
 from dxtrack import vn
@@ -48,6 +49,8 @@ def unwrap_motto(lines: list[str]) -> list[str]:
     """The lines with a motto wrapped over two lines cut out of both (same line count)."""
     out = list(lines)
     for i in range(len(out) - 1):
+        if "cộng" not in out[i].lower():
+            continue  # (what every `_MOTTO_HEAD` match holds, in any case)
         head = _MOTTO_HEAD.search(out[i])
         if head and not _MOTTO.search(out[i]) and (tail := _MOTTO_TAIL.search(out[i + 1])):
             out[i] = out[i][: head.start()].rstrip()
@@ -70,14 +73,17 @@ def motto_start(line: str) -> int:
 def without_motto(line: str) -> str:
     """The line without the national motto, also when OCR lost its diacritics ("CONG HÒA
     XA HOI CHỦ NGHĨA VIET NAM", "Độc lập — Tự do — Hạnh phúc") or its tail."""
-    party = _PARTY_MOTTO.search(line)
+    # (each search is tried only where the words its matches hold are, in their case: most
+    # lines hold none, and the patterns are tried at every position)
+    party = _PARTY_MOTTO.search(line) if "CỘNG" in line or "ĐOÀN" in line else None
     if party and (not line[: party.start()].strip(" -–—_|*") or ISSUER_HEAD.match(line.strip())):
         line = line[: party.start()].strip(" -–—_|*")  # "TỈNH ỦY LÀO CAI  ĐẢNG CỘNG SẢN VIỆT NAM",
         # or the motto's cell after the rule under the issuer: "------- | ĐẢNG CỘNG SẢN VIỆT NAM"
-    if _MOTTO.search(line):
+    low = line.lower()
+    if ("cộng" in low or "độc" in low) and _MOTTO.search(line):
         line = _MOTTO.sub(" ", line).strip(" -–_|")
         return _MOTTO_START.sub("", line).strip(" -–_|")
-    if _MOTTO_START.search(line):
+    if ("cộng" in low or "cong" in low) and _MOTTO_START.search(line):
         return _MOTTO_START.sub("", line).strip(" -–—_|")
     bare = vn.fold(line, accents=False)
     if len(bare) != len(line) or not _BARE_MOTTO.search(bare):
@@ -141,11 +147,18 @@ def _without_damaged_motto(line: str, bare: str | None = None) -> str:
         # line with fewer than four such tokens holds no damaged motto
         known = _NEARS[which]
         nears = [known[w] if w in known else _nears_of(w, which) for w in words]
-        if len(nears) - nears.count(()) < 4:
+        # the tokens near a motto word: a run counts a hit at most once a token that is, within
+        # its window of `reach` tokens, so four of them must lie within one (most lines with
+        # four or more hold them far apart)
+        held = [j for j, near in enumerate(nears) if near]
+        reach = len(motto) + 3
+        if not any(held[i + 3] - held[i] < reach for i in range(len(held) - 3)):
             continue
         for start in range(len(words)):
             if words[start] and not nears[start]:
                 continue  # (a start near no motto word stops the run at once)
+            if bisect_left(held, start + reach) - bisect_left(held, start) < 4:
+                continue  # fewer than four tokens near a motto word in its window
             k, hits, end = 0, 0, -1
             for j in range(start, min(len(words), start + len(motto) + 3)):
                 if not words[j]:

@@ -215,6 +215,10 @@ _ATTACHED_NOTE = re.compile(r"\(\s*(?:Ban\s+hành\s+)?(?:kèm|Kèm)\s+theo\b")
 _CAPTION_TYPE = re.compile(_ATTACHED_NOTE.pattern + r"\s+(\w+(?:\s+\w+)?)\s+(?:số|Số)\s")
 
 
+def _kem(line: str) -> bool:
+    return "kèm" in line or "Kèm" in line
+
+
 def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
     """The number in an appendix's caption naming the document's own type, in a document
     whose copy lost its number line ("PHỤ LỤC" / "..." / "(Ban hành kèm theo Nghị quyết số
@@ -224,7 +228,10 @@ def _appendix_caption(lines: list[str], doc_type: str | None) -> str | None:
     for i, line in enumerate(lines):
         if "theo" not in line and ("(Ban" not in line or not line.rstrip().endswith("(Ban")):
             continue
-        joined = " ".join([line, *lines[i + 1 : i + 2]])  # "(Ban" / "hành kèm theo ..."
+        after = lines[i + 1 : i + 2]
+        if not _kem(line) and not (after and _kem(after[0])):
+            continue  # (every note holds "kèm", on one of the two lines: most lines lack it)
+        joined = " ".join([line, *after])  # "(Ban" / "hành kèm theo ..."
         note = _CAPTION_TYPE.search(joined)
         if note and fold(note.group(1)) == fold(doc_type):
             return _number_in(joined, note.end() - 1)
