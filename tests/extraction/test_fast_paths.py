@@ -1247,3 +1247,23 @@ def test_motto_searches_gated_by_their_words(lines: list[str]) -> None:
         if letterhead._MOTTO_HEAD.search(line):
             assert "cộng" in low, line
     assert hits > 100
+
+
+def test_glued_words_searched_only_where_their_tokens_are(lines: list[str]) -> None:
+    """`layout._may_glue` holds for every line the case-blind glued-word pattern matches in,
+    over the corpus lines and odd ones (capitals, the characters IGNORECASE folds apart)."""
+    odd = [
+        "Ủy ban nhândân tỉnh",
+        "ĐỀNGHỊ các Sở",
+        "tổ chức ThựcHiện",
+        "thựchİện",
+        "baocao báocáo",
+        "BỘTRƯỞNG",
+        *ODD,
+    ]
+    found = 0
+    for line in [*lines, *odd]:
+        if layout._glued_word().search(line):
+            assert layout._may_glue(line), line
+            found += 1
+    assert found >= 4

@@ -388,8 +388,30 @@ def glued_words(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """A web copy that dropped the space between the two syllables of a word ("Ủy ban
     nhândân tỉnh", "đềnghị các Sở", "tổ chức thựchiện"): the space is put back. Vietnamese
     writes every syllable apart, so such a token is never a word of its own."""
+    if not _may_glue("\n".join(lines)):
+        return lines  # no glued word anywhere (most texts): the lines are not searched
     pattern = _glued_word()
     return [pattern.sub(r"\g<0> ", line) if pattern.search(line) else line for line in lines]
+
+
+# the characters `re.IGNORECASE` matches to a letter of another lower case ("İ" to "i", "ı" to
+# "i", "ſ" to "s"): a text holding one is searched with the pattern
+_CASE_ODD = "İıſ"
+
+
+@cache
+def _glued_tokens() -> tuple[str, ...]:
+    """The glued words (layout.yaml `glued_words`) in lower case without their space."""
+    return tuple("".join(word.split()).lower() for word in load_vocab("layout")["glued_words"])
+
+
+def _may_glue(text: str) -> bool:
+    """The text can hold a `_glued_word()` match: its lower case holds a glued word (a few
+    substring tests over the text, not a case-blind search at every position of each line)."""
+    if any(c in text for c in _CASE_ODD):
+        return True
+    low = text.lower()
+    return any(token in low for token in _glued_tokens())
 
 
 # a comma between a lower-case letter or a digit and a capitalised word, with no space
