@@ -589,6 +589,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         found, end = matcher.match_list(ex, m.end(), bare_groups=True)
         if found:
             return Subject(found, True, end, mid=True)
+        if bare := _bare_kind(ex, m.end()):  # "Đồng ý ... . Yêu cầu Bộ tổ chức ..."
+            return Subject([bare], True, bare.end, mid=True)
     consents = (
         v["and_assign"].finditer(ex.folded, start, stop)
         if verb and v["consent_open"].match(ex.folded, start)
@@ -622,6 +624,23 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         if found and _CHAIR_AFTER.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
     return Subject()
+
+
+# a kind word alone, then a word in lower case ("Yêu cầu Bộ tổ chức ..."): the letter's
+# addressee of that kind, read as its courtesy pronoun (agencies.yaml `bare_addressee_words`)
+_BARE_KIND = re.compile(
+    rf"({alternation(load_vocab('agencies')['bare_addressee_words'])})\s+(?=[^\W\d_])"
+)
+
+
+def _bare_kind(ex: Expanded, at: int) -> Mention | None:
+    """A bare kind word at `at` standing for the addressee ("Bộ" -> "Quý Bộ", resolved to
+    the Kính gửi body of that kind in fields/addressees.py `resolve_pronoun`)."""
+    m = _BARE_KIND.match(ex.folded, at)
+    if m is None or not ex.text[at].isupper() or not ex.text[m.end()].islower():
+        return None
+    kind = " ".join(ex.text[m.start(1) : m.end(1)].split())
+    return Mention(m.start(), m.end(1), f"Quý {kind}")
 
 
 # the work's chair named after it: "... do Sở Nội vụ chủ trì" (not "do X thực hiện", which
