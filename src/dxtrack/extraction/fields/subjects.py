@@ -162,6 +162,8 @@ def _find_subject(text: str, matcher: AgencyMatcher) -> tuple[Expanded, Subject]
         for comma in _COMMA.finditer(ex.folded, base, base + 300):
             if any(start < comma.start() < end for start, end in agents):
                 continue  # "..., được Lãnh đạo Tỉnh ủy, Ủy ban nhân dân tỉnh tới thăm": agents
+            if _kind_comma(ex, comma):
+                continue  # "Khi cơ quan, đơn vị, địa phương sáp nhập, người đứng đầu ..."
             if assign and assign.start() < comma.start():
                 # "Sau khi xem xét Chủ tịch UBND tỉnh giao Sở X chủ trì, phối hợp với Sở Y, ..."
                 mid = _assigned_mid_sentence(ex, matcher)
@@ -624,6 +626,26 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
         if found and _CHAIR_AFTER.match(ex.folded, end):
             return Subject(found, True, end, mid=True)
     return Subject()
+
+
+# bodies named by their kind only, listed inside a lead-in ("Khi cơ quan, đơn vị, địa phương
+# thực hiện sáp nhập, ..."): a comma between two of them does not end the lead-in (vocab.yaml
+# `enumerated_kinds`)
+_KINDS = alternation(load_vocab("vocab")["enumerated_kinds"])
+_KIND_BEFORE = re.compile(rf"(?:^|\s)(?:{_KINDS})$")
+_KIND_AFTER = re.compile(rf"(?:{_KINDS})(?=[,;\s])\s*")
+
+
+def _kind_comma(ex: Expanded, comma: re.Match[str]) -> bool:
+    """The comma at `comma` separates two bare kinds ("cơ quan, đơn vị"), a kind not followed
+    by a name ("cơ quan, Sở Tài chính" is no such pair)."""
+    after = _KIND_AFTER.match(ex.folded, comma.end())
+    return (
+        after is not None
+        and not ex.text[after.end() : after.end() + 1].isupper()
+        and ex.text[comma.start() - 1 : comma.start()].isalpha()
+        and _KIND_BEFORE.search(ex.folded, max(0, comma.start() - 20), comma.start()) is not None
+    )
 
 
 # a kind word alone, then a word in lower case ("Yêu cầu Bộ tổ chức ..."): the letter's
