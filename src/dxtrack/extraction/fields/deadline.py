@@ -308,6 +308,8 @@ def find_deadlines(
                 continue  # a start date; a range's end is found on its own
             if _past_meeting(folded[max(0, start - 120) : start]):
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
+            if _event_start(before):
+                continue  # "15 ngày, kể từ ngày bế mạc kỳ họp cuối năm 2017": the event's time
             wide = folded[max(0, start - 150) : start]
             if _bounded_state(wide):
                 continue  # "tạm dừng đóng ... đến hết tháng 6/2027": the state's period
@@ -510,6 +512,19 @@ def _covered_documents(window: str) -> bool:
         and cued(window, _COVERED_CUES)
         and _COVERED_DOCUMENTS.search(window) is not None
     )
+
+
+# A time inside the event a count of days runs from ("chậm nhất là 15 ngày, kể từ ngày bế mạc
+# kỳ họp cuối năm 2017", "kể từ khi kết thúc đợt kiểm tra tháng 6/2026"): it dates the event,
+# the limit is relative to it (FORMAT.md: event-relative timing is null). Not where a limit
+# follows the start ("kể từ ngày ký đến hết năm 2026": "đến" in between).
+_EVENT_START = re.compile(
+    r"\bkể\s+từ\s+(?:ngày|khi)\s+(?!\d)(?:(?!đến\b|tới\b|trước\b|hết\b)[^\d.;:,()\s]+\s+){1,6}$"
+)
+
+
+def _event_start(window: str) -> bool:
+    return "kể" in window and _EVENT_START.search(window) is not None
 
 
 def _past_meeting(window: str) -> bool:
