@@ -253,7 +253,7 @@ def _signer_in(
         if (_NAME.match(line) and not is_upper_line(line)) or _upper_name(line):
             title = _title_above(lines, i, lo)
             if title:
-                return {"name": line, "title": title}
+                return {"name": _wrapped_family(lines, i, lo, line), "title": title}
         if (after := _NAME_TITLE.match(line)) and _family_name(after.group(1)):
             title = _title_above(lines, i, lo)  # "Nguyễn Minh    CHỦ TỊCH": a cell read across
             if title:
@@ -266,6 +266,20 @@ def _signer_in(
             title = last.group(0) if last else SIGN_PREFIX.sub("", title)
             return {"name": name, "title": " ".join(title.split())}
     return None
+
+
+def _wrapped_family(lines: list[str], i: int, lo: int, name: str) -> str:
+    """A family name alone on the line above the rest of the name, the cell's line wrapped
+    ("Nguyễn" / "Cao Lục"): the whole name."""
+    above = lines[i - 1].strip() if i > lo else ""
+    if (
+        above.istitle()
+        and " " not in above
+        and len(name.split()) <= 3
+        and vn.fold(above, accents=False) in _surnames()
+    ):
+        return f"{above} {name}"
+    return name
 
 
 def _split_title_name(title: str, name: str) -> tuple[str, str]:
