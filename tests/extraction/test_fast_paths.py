@@ -1267,3 +1267,20 @@ def test_glued_words_searched_only_where_their_tokens_are(lines: list[str]) -> N
             assert layout._may_glue(line), line
             found += 1
     assert found >= 4
+
+
+def test_untimed_row_is_its_pattern(lines: list[str]) -> None:
+    """subjects._untimed_row fullmatches as the pattern it replaces, over the corpus lines (and
+    each one's first paragraph of lines), the odd ones and random strings of spaces, colons,
+    line breaks and digits."""
+    pattern = re.compile(r"(?![^:\n]*\d{6})[^:\n]*?(?:\S+\s+){4}\S+")
+    rnd = random.Random(11)
+    parts = ["a", "bc", " ", "  ", "\n", ":", "1", "123456", "\t", "\u00a0", "x:", "đ", "-"]
+    made = ["".join(rnd.choice(parts) for _ in range(rnd.randint(0, 20))) for _ in range(20000)]
+    texts = [*lines, *ODD, *made, *("\n".join(lines[k : k + 6]) for k in range(0, 3000, 7))]
+    held = 0
+    for text in texts:
+        folded = fold(text)
+        assert subjects._untimed_row(folded) == bool(pattern.fullmatch(folded)), folded
+        held += subjects._untimed_row(folded)
+    assert held > 1000

@@ -400,7 +400,8 @@ def _after_statement(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
 # a table row flattened onto one line: "<action> - <lead> - <time>" (the time with a year)
 _ROW_DASH = re.compile(r"\s[-–]\s+")
 _ROW_END = re.compile(r"\s*[.;]?\s*$")
-_UNTIMED_ROW = re.compile(r"(?![^:\n]*\d{6})[^:\n]*?(?:\S+\s+){4}\S+")
+# an id of six digits or more before the text's first ":" or line break (no untimed row)
+_ID_BEFORE_COLON = re.compile(r"[^:\n]*\d{6}")
 
 
 @cache
@@ -440,13 +441,32 @@ def _flattened_row(ex: Expanded, matcher: AgencyMatcher) -> Subject | None:
     last = None
     for last in _ROW_DASH.finditer(ex.folded):
         pass
-    if last and _UNTIMED_ROW.fullmatch(ex.folded[: last.start()]):
+    if last and _untimed_row(ex.folded[: last.start()]):
         # "<action> - <lead>." closing a one-line item: a row without its time (not a label
         # and a person, "Tổ trưởng: Ông A - Giám đốc Sở X", nor a table's run-together cells)
         mentions, end = matcher.match_list(ex, last.end(), bare_groups=True)
         if mentions and (_ROW_END.match(ex.folded, end) or _CHAIR_END.match(ex.folded, end)):
             return Subject(mentions, False, end, mid=True)
     return None
+
+
+def _untimed_row(text: str) -> bool:
+    """The text before a row's last dash reads as its action: five words or more at its end,
+    no ":" or line break before the last five, no id of six digits before its first ":" or
+    line break. What the pattern `(?![^:\\n]*\\d{6})[^:\\n]*?(?:\\S+\\s+){4}\\S+` fullmatches,
+    without that regex's retry at each character of a long paragraph."""
+    if not text or text[-1].isspace():
+        return False
+    at = len(text)  # back over the last five words to where the fifth from the end starts
+    for _ in range(5):
+        while at and text[at - 1].isspace():
+            at -= 1
+        if not at:
+            return False  # fewer than five words
+        while at and not text[at - 1].isspace():
+            at -= 1
+    head = text[:at]
+    return ":" not in head and "\n" not in head and not _ID_BEFORE_COLON.match(text)
 
 
 def _cell_dash(folded: str) -> bool:
