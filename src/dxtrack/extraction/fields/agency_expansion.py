@@ -31,7 +31,7 @@ class Expanded:
 
 # characters scanned with the whole alternation before one without the absent guards' patterns
 # is compiled (`Expander._regex_for`)
-COMPILE_AFTER = 100_000
+COMPILE_AFTER = 20_000
 
 
 class Expander:
