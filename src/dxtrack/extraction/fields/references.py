@@ -40,9 +40,10 @@ NUMBER = re.compile(
     # between two others ("1303a/UBND-NNTNMT")
     rf"(\d(?<![\w/.-]\d)\d{{0,4}}(?:\s\d{{1,3}}(?=/(?:19|20)\d\d/)|\.\s?\d{{1,3}}(?=/)|[a-z](?=/))?"
     # (an OCR doubles the hyphen of a Party number: "668- -NQ/ĐU"; an old letter prints a space
-    # for the slash before a code of capitals that a slash and a code follow: "1725 BKH/CSHT")
+    # for the slash before a code of capitals that a slash or a dash and a code follow: "1725
+    # BKH/CSHT", a web copy's "659 TCT-ĐT")
     rf"(?:\s?/\s?(?:19|20)\d\d(?:\s?[{_DASH}/]\s?|(?=[A-ZĐ]{{2}}))|\s?(?:-\s?-|[{_DASH}/])\s?"
-    r"|[ ](?=[A-ZĐ]{2,8}/[A-ZĐ]))"
+    rf"|[ ](?=[A-ZĐ]{{2,8}}[{_DASH}/][A-ZĐ]))"
     rf"{_SYM}(?:\s?[{_DASH}/]\s?{_SYM}|\.(?:[A-ZĐ]{{2,}}|[IVX]{{1,4}}\b)|\s\.[IVX]{{1,4}}\b)*"
     # a police unit's code in brackets, glued or after a space ("83/TTr-CAT(PA05)", "734/BCA (A11)")
     rf"(?:[ ]?\([A-ZĐ]{{1,4}}\d{{1,3}}\))?)"
@@ -98,6 +99,9 @@ _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ\d]ngày)(?=\s*\d)")
 # "\b([Ss][ốỐ])(?=\d)" (a space goes after it): its "ố" matched, the "S" and the word boundary
 # checked behind it, so that the search skips ahead to the rarer letter
 _GLUED_SO = re.compile(r"[ốỐ](?<=[Ss][ốỐ])(?<!\w[Ss][ốỐ])(?=\d)")
+# "số 10 77/BNN-TCLN": a web copy's stray space inside the digits right after "số", before
+# the slash of a code (taken out; a table's row number before a symbol has no "số")
+_SPLIT_DIGITS = re.compile(r"(?<=[Ss]ố )(\d{1,3}) (?=\d{1,3}/[A-ZĐ])")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 
 
@@ -232,6 +236,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
     """All cited numbers in text (body and footnotes), first mention first."""
     if "ố" in text or "Ố" in text:
         text = _GLUED_SO.sub(r"\g<0> ", text)  # "số1234/QĐ-UBND": a web copy's lost space
+        text = _SPLIT_DIGITS.sub(r"\1", text)
     if "ngày" in text:
         text = _GLUED_DATE.sub(r" \g<0>", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
     if any(mark in text for mark in _MARK_CHARS):  # (a translation looks up every character)
