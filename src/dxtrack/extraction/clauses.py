@@ -268,7 +268,7 @@ def build_tree(
             current = current.parent  # type: ignore[assignment]  # a section title ends its scope
         if (
             marker is None
-            and current.kind in ITEM_KINDS
+            and (current.kind in ITEM_KINDS or current.kind in {"dash", "plus"})
             and ends_items is not None
             and ends_items(para.text)
         ):

@@ -287,6 +287,8 @@ def is_closing(text: str, *, anywhere: bool = False) -> bool:
 
     `anywhere`: for an unmarked paragraph, a short sentence that contains the formula
     ("Văn phòng Chính phủ xin thông báo để các cơ quan biết, thực hiện./.")."""
+    if anywhere and giving_after_closing(text) is not None:
+        return False  # "Yêu cầu ... nghiêm túc thực hiện. Giao Sở X theo dõi ...": a task after it
     folded = fold(text[:300]).lstrip("-–+• ")
     if opens_with_closing(folded):
         return True
@@ -308,12 +310,28 @@ def closing_rider(text: str) -> bool:
     folded = fold(text[:600]).lstrip("-–+• ")
     semicolon = folded.find(";")
     if semicolon < 0 or not opens_with_closing(folded[:semicolon]):
-        return False
+        return giving_after_closing(text) is not None
     stop = folded.find(". ", semicolon)
     rider = folded[semicolon + 1 : stop if stop > 0 else len(folded)]
     # a date, or a recurring day ("trước ngày 20 hằng tháng"); "thường xuyên" is no timing
     timed = find_recurrence(rider) not in {None, "continuous"} and re.search(r"\bngày\s+\d", rider)
     return first_deadline(rider, year=None) is not None or bool(timed)
+
+
+def giving_after_closing(text: str) -> int | None:
+    """Where a sentence giving work starts after a closing formula's sentence ("Đề nghị Thủ
+    trưởng các cơ quan ... thực hiện nghiêm túc. Giao Công an tỉnh theo dõi, đôn đốc ..."):
+    the assignment is the letter's own, after the items it closes (vocab.yaml `give_verbs`);
+    None when the text is not so made."""
+    stop = text.find(". ", 0, 600)
+    if stop < 0 or not _GIVING_NEXT.match(fold(text[stop + 2 : stop + 40])):
+        return None
+    if not opens_with_closing(fold(text[: stop + 1]).lstrip("-–+• ")):
+        return None
+    return stop + 2
+
+
+_GIVING_NEXT = re.compile(rf"(?:{alternation(load_vocab('vocab')['give_verbs'])})\s+\w")
 
 
 def closing_sentence_start(folded: str, at: int) -> int | None:

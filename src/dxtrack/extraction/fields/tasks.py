@@ -15,7 +15,11 @@ from functools import lru_cache
 from dxtrack.extraction.clauses import ITEM_KINDS, Node, inline_run
 from dxtrack.extraction.fields.addressees import intro_agencies
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.clause_words import clause_vocab, opens_with_closing
+from dxtrack.extraction.fields.clause_words import (
+    clause_vocab,
+    giving_after_closing,
+    opens_with_closing,
+)
 from dxtrack.extraction.fields.council import examined_reports, speaker_gives
 from dxtrack.extraction.fields.deadline import first_deadline
 from dxtrack.extraction.fields.parties import inline_roles, party_heading
@@ -81,7 +85,11 @@ def extract_tasks(
             ctx.lent_by.setdefault(tuple(intro), ("intro", " ".join(node.own_text.split())))
             continue
         if loose and structured:
-            task = make_task(node, ctx, inherited=[], assigned_only=True)
+            # "Đề nghị ... thực hiện nghiêm túc. Giao Công an tỉnh theo dõi ...": the closing
+            # formula's sentence asks nothing new, the assignment after it is the task
+            given = giving_after_closing(node.own_text) if node.kind == "text" else None
+            text = node.own_text[given:] if given else None
+            task = make_task(node, ctx, inherited=[], assigned_only=True, text=text)
             tasks.extend([task] if task else [])
             continue
         seen_clause = seen_clause or not loose
