@@ -409,12 +409,26 @@ _PURPOSE = re.compile(
 )
 
 
+# a purpose fronted before the actor, up to its first comma ("Để đạt mục tiêu ... trong năm
+# 2026, Thường trực Tỉnh ủy đề nghị ...")
+_FRONT_PURPOSE = re.compile(r"^\W*để\s(?:[^.;,:]|(?<=\d)[.,](?=\d))*,")  # (not "71.000")
+
+
 def _own_first(folded: str, found: list[Found]) -> list[Found]:
     """The clause's limits before those of the issuer's own follow-up (a purpose phrase);
-    none from a fronted scope ("Đối với các hồ sơ tồn đọng trước ngày 01/01/2025, ...")."""
+    none from a fronted scope ("Đối với các hồ sơ tồn đọng trước ngày 01/01/2025, ...") nor
+    the year of a fronted purpose's goal ("Để ... hoàn thành việc hỗ trợ ... trong năm 2013
+    ..., Bộ X đề nghị ...")."""
     if "đối với" in folded:
         scopes = [(m.start(), m.end()) for m in _SCOPE.finditer(folded)]
         found = [f for f in found if not _overlaps(f.start, f.end, scopes)]
+    if found and "để" in folded and (goal := _FRONT_PURPOSE.match(folded)):
+        found = [
+            f
+            for f in found
+            if not (f.end <= goal.end() and folded.endswith("trong ", 0, f.start))
+            or not folded.startswith("năm", f.start)
+        ]
     if len(found) < 2 or "để" not in folded:
         return found
     spans = [(m.start(), m.end()) for m in _PURPOSE.finditer(folded)]
