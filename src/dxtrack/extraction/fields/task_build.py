@@ -399,22 +399,25 @@ def _assignees(
     coords = _attribute_agencies(node, "coordinators", matcher)
     if not leads:
         leads, coords = inline_roles(text, matcher, lent=lent)  # "... (Cơ quan chủ trì: Sở X)"
-    weak = weak or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
-    directs = bool(inherited) and (
-        bool(clause_vocab()["direct"].match(ex.folded))
-        or _requires_categories(ex.folded, subject, inherited)
-    )
     if not leads:
         # a heading's agency keeps its item, unless the item names a body of its own after a
         # lead-in under a group heading ("Trong thời gian giữa hai kỳ họp, Thường trực HĐND
-        # tỉnh xem xét ..." under "Điều 3. Trách nhiệm của các cơ quan, tổ chức, cá nhân")
-        other = (
-            _named_under_group(subject, inherited, ex.text)
-            if subject.lead_in
-            else _other_than(subject, inherited)
+        # tỉnh xem xét ..." under "Điều 3. Trách nhiệm của các cơ quan, tổ chức, cá nhân");
+        # each test asked only when the ones before leave it open (most items name no body)
+        own = (
+            bool(subject.leads)
+            and (
+                subject.assigned
+                or weak
+                or all(name.startswith("Quý ") for name in inherited)  # "Quý đơn vị"
+                or (
+                    _named_under_group(subject, inherited, ex.text)
+                    if subject.lead_in
+                    else _other_than(subject, inherited)
+                )
+            )
+            and not _directs(ex.folded, subject, inherited)
         )
-        own = subject.leads and (subject.assigned or weak or other)
-        own = own and not directs
         leads = [m.name for m in subject.leads] if own else list(inherited)
         if own and subject.assigned and ctx.addressees:
             leads = _named_addressees(ex, subject, ctx.addressees, matcher) or leads
@@ -690,6 +693,15 @@ def _named_under_group(subject: Subject, inherited: list[str], text: str) -> boo
     heads = {n.split()[0] for n in theirs if n}
     return not any(n.startswith(("các ", "quý ")) for n in theirs) and not any(
         n.split()[0] in heads for n in mine if n
+    )
+
+
+def _directs(folded: str, subject: Subject, inherited: list[str]) -> bool:
+    """Under a heading's agency, the item directs or requires others ("Chỉ đạo ...", "Yêu cầu
+    các đơn vị ..."): the heading's agency keeps it."""
+    return bool(inherited) and (
+        bool(clause_vocab()["direct"].match(folded))
+        or _requires_categories(folded, subject, inherited)
     )
 
 
