@@ -53,7 +53,16 @@ MARKERS: list[tuple[str, re.Pattern[str], float]] = [
     ("part", _PART_ORDINAL, 0),
     # "B. NỘI DUNG, NHIỆM VỤ, GIẢI PHÁP" over Roman items: a lettered section (title in capitals)
     ("section", re.compile(rf"^([A-HĐ])\.\s+(?=[{UPPER}]{{2,}})"), 0.5),
-    ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+)\s*[.:]?\s*"), 1),
+    # (not a line that a wrapped citation opens: "... quy định tại khoản 6" / "Điều 22 Luật
+    # BHYT:", the article of a law, decree or circular with no stop after its number)
+    (
+        "article",
+        re.compile(
+            r"^(?:Điều|ĐIỀU)\s+(\d+)(?![\d\s]*(?:Luật|Bộ\s+luật|Pháp\s+lệnh|Nghị\s+định|Thông\s+tư)\s)"
+            r"\s*[.:]?\s*"
+        ),
+        1,
+    ),
     ("article", re.compile(rf"^(?={ARTICLE_DAMAGED})\D+(\d+)\s*[.:]\s*"), 1),  # "Điêu 2."
     ("roman", re.compile(r"^([IVXLC]{1,6})\s?[.)/\-–]\s+"), 1),
     ("roman", re.compile(rf"^([IVXLC]{{1,6}})\.(?=[{UPPER}]{{2}})"), 1),  # "II.NHIỆM VỤ"
