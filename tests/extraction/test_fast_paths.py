@@ -744,19 +744,20 @@ def test_damaged_motto_cut_as_the_plain_search_cuts(lines: list[str]) -> None:
         tokens = list(re.finditer(r"[^\s|]+", line))
         words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
         cuts: list[tuple[int, int]] = []
-        for motto in letterhead._MOTTO_WORDS:
+        for which, motto in enumerate(letterhead._MOTTO_WORDS):
             for start in range(len(words)):
-                k, hits, end = 0, 0, -1
+                k, hits, end, core = 0, 0, -1, False
                 for j in range(start, min(len(words), start + len(motto) + 3)):
                     if not words[j]:
                         continue
                     for n in range(k, len(motto)):
                         if letterhead._near(words[j], motto[n]):
                             k, hits, end = n + 1, hits + 1, j
+                            core = core or n in letterhead._MOTTO_CORE[which]
                             break
                     if j == start and end != j or k == len(motto):
                         break
-                if hits >= 4:
+                if hits >= 4 and core:
                     cuts.append((tokens[start].start(), tokens[end].end()))
                     break
         for a, b in sorted(cuts, reverse=True):

@@ -98,6 +98,10 @@ _MOTTO_WORDS = (
     ("doc", "lap", "tu", "do", "hanh", "phuc"),
 )
 
+# the motto words a damaged motto keeps one of: "XÃ HỘI VIỆT NAM" alone ends a body's name
+# ("BẢO HIỂM XÃ HỘI VIỆT NAM"), not a motto
+_MOTTO_CORE = (frozenset({0, 1, 4, 5}), frozenset(range(len(_MOTTO_WORDS[1]))))
+
 
 # each motto's words by their first letter, with their places in it: the only ones a word
 # with that letter can be near (`_near`)
@@ -159,17 +163,18 @@ def _without_damaged_motto(line: str, bare: str | None = None) -> str:
                 continue  # (a start near no motto word stops the run at once)
             if bisect_left(held, start + reach) - bisect_left(held, start) < 4:
                 continue  # fewer than four tokens near a motto word in its window
-            k, hits, end = 0, 0, -1
+            k, hits, end, core = 0, 0, -1, False
             for j in range(start, min(len(words), start + len(motto) + 3)):
                 if not words[j]:
                     continue
                 for n in nears[j]:  # the first motto word from k on that it is near
                     if n >= k:
                         k, hits, end = n + 1, hits + 1, j
+                        core = core or n in _MOTTO_CORE[which]
                         break
                 if j == start and end != j or k == len(motto):
                     break
-            if hits >= 4:
+            if hits >= 4 and core:
                 if tokens is None:
                     tokens = list(_TOKEN.finditer(line))
                 cuts.append((tokens[start].start(), tokens[end].end()))
