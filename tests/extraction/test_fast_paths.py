@@ -1285,3 +1285,25 @@ def test_untimed_row_is_its_pattern(lines: list[str]) -> None:
         assert subjects._untimed_row(folded) == bool(pattern.fullmatch(folded)), folded
         held += subjects._untimed_row(folded)
     assert held > 1000
+
+
+def test_list_head_asks_member_lists_only_where_they_open(lines: list[str]) -> None:
+    """`_rule_list_head` asks `province_members` only where its `_PROVINCE_MEMBERS_OPENINGS`
+    stand and `_named_members` only at "các": elsewhere (a list head's "bộ", "sở") neither
+    finds anything, over each word start of the corpus lines."""
+    from dxtrack.extraction.fields.agencies import _PROVINCE_MEMBERS_OPENINGS
+    from dxtrack.extraction.fields.member_lists import province_members
+
+    matcher = get_matcher(())
+    tried = 0
+    for line in lines:
+        ex = matcher.expand(line)
+        for word in re.finditer(r"(?<!\w)\w", ex.folded):
+            at = word.start()
+            if ex.folded.startswith(_PROVINCE_MEMBERS_OPENINGS, at):
+                continue
+            tried += 1
+            assert not province_members(ex.text, ex.folded, at, ()), line
+            if not ex.folded.startswith("các", at):
+                assert not matcher._named_members(ex, at), line
+    assert tried > 100000

@@ -69,6 +69,7 @@ class AgencyMatcher:
         # and of `_mention` (the same names printed again): emptied when full
         self._found: dict[tuple[Expanded, int, bool], tuple[Mention, ...]] = {}
         self._names: dict[str, tuple[int, str]] = {}
+        self._unit_ends: dict[str, bool] = {}  # see `_ends_on_unit`
         all_domains = vocab["domains"] + vocab["former_domains"]
         self._domains = re.compile(rf"(?:{_alt(all_domains)})\b")
         # the same with the spaces between words optional, each to its name as spelt here
@@ -376,8 +377,15 @@ class AgencyMatcher:
             return []  # none of the three forms below opens here (most positions)
         m = self._list_head.match(ex.folded, pos)
         if not m:  # "Ủy ban nhân dân các tỉnh, thành phố: Quảng Ninh, Hải Phòng"
-            found = province_members(ex.text, ex.folded, pos, self._central)
-            return [Mention(*f) for f in found] or self._named_members(ex, pos)
+            # each asked only where its first word stands ("Sở Y tế" opens neither)
+            found = (
+                province_members(ex.text, ex.folded, pos, self._central)
+                if ex.folded.startswith(_PROVINCE_MEMBERS_OPENINGS, pos)
+                else []
+            )
+            if found:
+                return [Mention(*f) for f in found]
+            return self._named_members(ex, pos) if ex.folded.startswith("các", pos) else []
         head = "Bộ" if m.group(1) == "bộ" else "Sở"
         out: list[Mention] = []
         at = m.end()
@@ -417,7 +425,7 @@ class AgencyMatcher:
         if not m:
             return []
         end = self._place_suffix(ex, m.end())
-        if end == m.end() and self._units_end.search(m.group(0)):
+        if end == m.end() and self._ends_on_unit(m.group(0)):
             end = self._place_name(ex, end)
         elif end == m.end() and _is_capital(ex.text, skip_space(ex.text, end)):
             end = self._province_after(ex, end)  # "Báo và Phát thanh, Truyền hình Lâm Đồng"
@@ -428,6 +436,15 @@ class AgencyMatcher:
         elif branch := self._branch_of.match(ex.folded, end):
             end = self._place_name(ex, branch.end())  # "Ngân hàng ... chi nhánh tỉnh An Giang"
         return [self._mention(ex, m.start(), end)]
+
+    def _ends_on_unit(self, name: str) -> bool:
+        """`self._units_end.search(name)`, remembered for each known name as found."""
+        ends = self._unit_ends.get(name)
+        if ends is None:
+            if len(self._unit_ends) >= 4096:
+                self._unit_ends.clear()
+            ends = self._unit_ends[name] = bool(self._units_end.search(name))
+        return ends
 
     def _rule_unit(self, ex: Expanded, pos: int, bare: bool) -> list[Mention]:
         m = self._unit_body.match(ex.folded, pos)
@@ -818,6 +835,8 @@ class AgencyMatcher:
 # What `_rule_list_head`'s forms open with: `_list_head` ("các bộ", "bộ", "sở"),
 # member_lists' head ("ủy ban nhân dân các ...", "công an các ..."), `_MEMBERS_HEAD` ("các")
 LIST_HEAD_OPENINGS = ("các", "bộ", "sở", "ủy", "công")
+# the words `province_members` opens with (its `_HEAD`), and `_MEMBERS_HEAD` "các"
+_PROVINCE_MEMBERS_OPENINGS = ("ủy", "công")
 
 # two capitalised syllables a web copy glued together ("tỉnh KhánhHòa", "Tây NamBộ"): one of
 # them Vietnamese (a letter outside ASCII), so brand names ("MobiFone", "VinaPhone") stay
