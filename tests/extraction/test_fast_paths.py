@@ -365,6 +365,36 @@ def test_cues(pattern: str, words: tuple[str, ...]) -> None:
     assert cues(pattern) == words
 
 
+def _strings(data: object) -> list[str]:
+    if isinstance(data, str):
+        return [data]
+    if isinstance(data, dict):
+        return [s for k, v in data.items() for s in [*_strings(k), *_strings(v)]]
+    if isinstance(data, list | tuple):
+        return [s for v in data for s in _strings(v)]
+    return []
+
+
+def test_has_flags_is_the_compiled_patterns_flags() -> None:
+    """`has_flags` (read off the pattern's opening) is what compiling it says of its flags,
+    over every string of the data files as `folded_pattern` gives it, and odd flag groups."""
+    from dxtrack.extraction.vocab import folded_pattern, has_flags
+
+    odd = [r"(?i)abc", r"(?u)abc", r"(?iu)a", r"(?u)(?s)a", r"(?i:ab)c", r"(?a)x", r"(?x) a b"]
+    odd += [r"(?:ab)c", r"\(?i)", r"[(?i)]", r"(?u)"]
+    tried = 0
+    for name in ("agencies", "layout", "metadata", "ocr_fixes", "vocab"):
+        for entry in [*_strings(load_vocab(name)), *odd]:
+            for pattern in dict.fromkeys((entry, folded_pattern(entry))):
+                try:
+                    flags = re.compile(pattern).flags
+                except re.error:
+                    continue
+                tried += 1
+                assert has_flags(pattern) is bool(flags & ~re.UNICODE), pattern
+    assert tried > 1000
+
+
 def test_agency_rewrites_match_their_plain_form(lines: list[str]) -> None:
     """The abbreviations and office-holder titles, one alternation whose look-behinds follow
     each pattern's first letter, rewrite as their plain form (one look-behind in front)."""

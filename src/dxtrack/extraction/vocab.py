@@ -195,14 +195,24 @@ def alternatives(pattern: str) -> list[str]:
     return [pattern]
 
 
+# the global flags a pattern may open with ("(?i)", "(?su)"); Python takes them nowhere else
+_GLOBAL_FLAGS = re.compile(r"(?:\(\?([aiLmsux]+)\))+")
+
+
+def has_flags(pattern: str) -> bool:
+    """`re.compile(pattern).flags & ~re.UNICODE` without compiling it (a vocabulary's
+    patterns are compiled in their alternations; compiling each one again cost a first read
+    more than a scan): a global flag other than "u" opens the pattern."""
+    opening = _GLOBAL_FLAGS.match(pattern)
+    return opening is not None and any(c in "aiLmsx" for c in opening.group())
+
+
 def cues(pattern: str) -> tuple[str, ...]:
     """Words every text a folded pattern matches in contains: its runs of two letters or
     more outside groups, classes and escapes (a quantifier takes the letter before it), and
     those of a look-behind outside groups ("(?<=^tại\\s)": the text holds "tại" before the
     match); none for a pattern with an alternation outside its groups or with flags."""
-    if re.compile(pattern).flags & ~re.UNICODE or any(
-        c == "|" and d == 0 for _, c, d in syntax(pattern)
-    ):
+    if has_flags(pattern) or any(c == "|" and d == 0 for _, c, d in syntax(pattern)):
         return ()
     words, run, last = [], "", -2
     behind: list[str] = []  # the look-behinds' own patterns
