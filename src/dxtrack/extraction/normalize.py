@@ -392,6 +392,8 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
         return dash.group(1).isupper() or dash.group(1).isdigit() or prev.endswith((".", ";", ":"))
     if _name_head_end(prev) and starts_upper(line):
         return False  # "1. Thường trực" / "Hội đồng nhân dân tỉnh:": a name wrapped
+    if _place_split(prev, line):
+        return False  # "b) Ban Quản lý Khu kinh tế Trà" / "Vinh.": a place name wrapped
     if _KINH_GUI.match(prev) and len(line.split()) >= 12 and not _connector_end(prev):
         return True  # "Kính gửi: Công ty X" / "Công ty X được cấp Giấy phép ... sau:"
     if (
@@ -418,6 +420,30 @@ def _starts_paragraph(prev: str, line: str, width: int) -> bool:
     if len(line) > 1.5 * width and not _connector_end(prev):
         return True  # a paragraph on one line: the text is not wrapped here ("Về việc ..." / "Nhân dịp ...")
     return len(prev) < 0.55 * width and not _connector_end(prev)
+
+
+@cache
+def _place_halves() -> dict[str, tuple[tuple[str, str], ...]]:
+    """The places of data/metadata.yaml `place_names` of two words or more, each cut at every
+    space: the last word before the cut → (the words before it, the words after it)."""
+    halves: dict[str, list[tuple[str, str]]] = {}
+    for place in load_vocab("metadata")["place_names"]:
+        words = place.split()
+        for i in range(1, len(words)):
+            halves.setdefault(words[i - 1], []).append((" ".join(words[:i]), " ".join(words[i:])))
+    return {last: tuple(pairs) for last, pairs in halves.items()}
+
+
+def _place_split(prev: str, line: str) -> bool:
+    """The line break cuts a place name ("... Khu kinh tế Trà" / "Vinh.", "... tỉnh Bà Rịa -"
+    / "Vũng Tàu ..."): the line runs on."""
+    last = prev.rsplit(None, 1)[-1] if prev else ""
+    for head, rest in _place_halves().get(last, ()):
+        if (prev == head or prev.endswith(" " + head)) and line.startswith(rest):
+            after = line[len(rest) : len(rest) + 1]
+            if not after or not after.isalnum():
+                return True
+    return False
 
 
 @cache
