@@ -389,6 +389,8 @@ def _visit(
     if not node.children:
         if _non_task_title(node):
             return  # "Điều 10. Xử lý vi phạm" / "Cơ quan, tổ chức, cá nhân vi phạm ..."
+        if _topic_over_table(node):
+            return  # "2. Đối với dự thảo ... của Hội đồng nhân dân, Ủy ban nhân dân bãi bỏ ...:"
         node = _after_effect_clause(node)
         lent = _lent_by_heading(node, ctx) if len(node.paragraphs) >= 2 else []
         if lent:  # "1. Công an tỉnh, các sở ..." then one paragraph per task
@@ -679,6 +681,22 @@ def _non_task_title(node: Node) -> bool:
 _SPEAKS_LIST = re.compile(
     rf"\s(?:{alternation(load_vocab('vocab')['speaker_verbs'])})(?:\s+(?:như\s+sau|sau))?\s*:\s*$"
 )
+
+
+# a web copy's stand-in for a table it lost ("<jsontable name="bang_3"> </jsontable>")
+_LOST_TABLE = re.compile(r"<jsontable\b[^>]*>(?:[^<]*</jsontable>)?|</jsontable>")
+_NOUN_TOPIC = re.compile(r"\W*(?:đối\s+với|về)\s")
+
+
+def _topic_over_table(node: Node) -> bool:
+    """A topic line that only opens a table ("2. Đối với dự thảo Nghị quyết ... của Hội đồng
+    nhân dân, Ủy ban nhân dân bãi bỏ, sửa đổi, bổ sung một số điều:" over a lost table): what
+    the rows are about, no task; the bodies in it are the drafts' owners, not actors."""
+    text = node.own_text
+    if "jsontable" not in text:
+        return False  # (a cheap test: most clauses)
+    rest = _LOST_TABLE.sub("", text).rstrip()
+    return rest.endswith(":") and bool(_NOUN_TOPIC.match(fold(rest)))
 
 
 def _lent_by_heading(node: Node, ctx: TaskContext) -> list[str]:
