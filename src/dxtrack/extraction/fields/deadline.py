@@ -310,6 +310,8 @@ def find_deadlines(
                 continue  # "tại cuộc họp vào ngày 10/3/2025": when the issuer met, no limit
             if _event_start(before):
                 continue  # "15 ngày, kể từ ngày bế mạc kỳ họp cuối năm 2017": the event's time
+            if "sau khi" in folded and _after_event(folded[max(0, start - 160) : start]):
+                continue  # "ngay sau khi ... được thông qua (dự kiến tháng 12/2017)": the event's
             wide = folded[max(0, start - 150) : start]
             if _bounded_state(wide):
                 continue  # "tạm dừng đóng ... đến hết tháng 6/2027": the state's period
@@ -539,6 +541,26 @@ _EVENT_START = re.compile(
 
 def _event_start(window: str) -> bool:
     return "kể" in window and _EVENT_START.search(window) is not None
+
+
+# A time inside the event a task waits for ("ngay sau khi các danh mục ... được Hội đồng nhân
+# dân tỉnh thông qua vào Kỳ họp thứ Sáu (dự kiến tháng 12/2017)"): it dates the event, the
+# task's timing is relative to it (FORMAT.md: null). Not past a comma, where the task's own
+# clause follows ("Sau khi ... phê duyệt, Sở X triển khai trong quý I/2027"), nor after a
+# word of a limit; the time says when the event is held or expected ("vào", "dự kiến", a
+# bracket), not when the task is due ("... sau khi lấy ý kiến các sở trong tháng 8/2027").
+_AFTER_EVENT = re.compile(
+    r"\bsau\s+khi\s+(?:(?!trước\b|chậm\s+nhất\b|hạn\b|hết\b|hoàn\s+thành\b)[^.;:,\s]+\s+){1,30}"
+    r"(?:\(\s*(?:dự\s+kiến\s+)?(?:vào\s+)?|dự\s+kiến\s+(?:vào\s+)?|vào\s+)$"
+    # or its expected time in a bracket, past a comma ("... thông qua vào Kỳ họp thứ Sáu HĐND
+    # tỉnh, khóa XVII (dự kiến tổ chức vào tháng 12/2017)")
+    r"|\bsau\s+khi\s+(?:(?!trước\b|chậm\s+nhất\b|hạn\b|hết\b|hoàn\s+thành\b)[^.;:\s]+\s+){1,30}"
+    r"\(\s*dự\s+kiến(?:\s+[^\s().;:,]+){0,3}?\s+(?:vào\s+)?$"
+)
+
+
+def _after_event(window: str) -> bool:
+    return "sau khi" in window and _AFTER_EVENT.search(window) is not None
 
 
 def _past_meeting(window: str) -> bool:
