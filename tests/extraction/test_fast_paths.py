@@ -1337,3 +1337,58 @@ def test_list_head_asks_member_lists_only_where_they_open(lines: list[str]) -> N
             if not ex.folded.startswith("các", at):
                 assert not matcher._named_members(ex, at), line
     assert tried > 100000
+
+
+def test_glued_comma_and_title_prefix_bounds(lines: list[str]) -> None:
+    """layout's glued comma (the comma first, its letter checked behind) finds what the plain
+    form finds; `_title_prefix` looks for "năm" only within the group's reach of the line's
+    leading spaces and agrees with the pattern, over the corpus lines and lines made to sit
+    at those bounds."""
+    plain = re.compile(layout.GLUED_COMMA_PLAIN)
+    made = [
+        f"{' ' * lead}{'x' * width} năm 2020. Tiếp"
+        for lead in (0, 1, 3, 8)
+        for width in (4, 5, 6, 84, 85, 86, 88, 89, 90, 91)
+    ]
+    made += ["năm,Phó 2010,Sở A,B KH,CN 1,5 x,Đ đ,Đa", "\u00a0 \tabcdef năm 2021. X", *ODD]
+    hits = 0
+    for line in [*lines, *made]:
+        assert [m.span() for m in layout._GLUED_COMMA.finditer(line)] == [
+            m.span() for m in plain.finditer(line)
+        ], line
+        want = layout._TITLE_PREFIX.match(line)
+        got = layout._title_prefix(line)
+        assert (got and got.span()) == (want and want.span()), line
+        hits += want is not None
+    assert hits >= 10
+
+
+def test_deadline_rules_need_a_digit_outside_the_masks(lines: list[str]) -> None:
+    """`deadline._may_match` says no only where running every rule finds nothing: over the
+    corpus lines (masked by their citations, as the engine does) and phrases of the digitless
+    forms."""
+    made = [
+        "báo cáo trong quý IV",
+        "sáu tháng đầu năm",
+        "chín tháng",
+        "theo Kế hoạch số 12/KH-UBND ngày 5/3/2025 của UBND tỉnh",
+        "Công văn số 1409 ngày 15 tháng 9 năm 2021; định kỳ hằng tháng",
+        "٣/٤/2025 trước ngày ٣/٤",
+    ]
+    real = deadline._may_match
+    skipped = 0
+    try:
+        for text in [*lines, *made, *ODD]:
+            folded = fold(text)
+            masked = references.citation_spans(text)
+            if len(folded) != len(text) or real(folded, masked):
+                continue
+            skipped += 1
+            for year in (None, 2026):
+                deadline._may_match = lambda folded, masked: True  # type: ignore[assignment]
+                want = deadline.find_deadlines(folded, year=year, masked=masked)
+                deadline._may_match = real
+                assert deadline.find_deadlines(folded, year=year, masked=masked) == want, text
+    finally:
+        deadline._may_match = real
+    assert skipped > 1000

@@ -276,7 +276,9 @@ def find_deadlines(
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     days: tuple[list[int], list[int]] | None = None  # found once, for the day-led rules
-    for name, pattern, handler, needs_trigger, keyword, day_led in _TABLE:
+    for name, pattern, handler, needs_trigger, keyword, day_led in (
+        _TABLE if _may_match(folded, masked) else ()
+    ):
         if keyword and keyword not in folded:
             continue
         if day_led == _YEAR_LED:
@@ -612,6 +614,26 @@ def _days(folded: str) -> tuple[list[int], list[int]]:
     for m in _DAY_AT.finditer(folded):
         (sep if m.lastindex else word).append(m.start())
     return sep, word
+
+
+# No rule can match a clause whose every digit lies in a masked span (each rule's match holds
+# a digit, a match overlapping a masked span is dropped) unless it holds one of these words:
+# "quý" (the quarter rules' Roman numerals), "sáu" or "chín" (the part_of_year rule's months)
+_DIGITLESS_CUES = ("quý", "sáu", "chín")
+_DIGIT = re.compile(r"\d")
+
+
+def _may_match(folded: str, masked: Sequence[tuple[int, int]]) -> bool:
+    """Some rule of RULES may find a candidate outside the masked spans: a digit outside them,
+    or a word of `_DIGITLESS_CUES` (test_fast_paths.py holds the rules to it)."""
+    if any(w in folded for w in _DIGITLESS_CUES):
+        return True
+    at = 0
+    for start, end in sorted(masked):
+        if start > at and _DIGIT.search(folded, at, start):
+            return True
+        at = max(at, end)
+    return _DIGIT.search(folded, at) is not None
 
 
 # The within_year rule is matched only where its matches can open (`_year_starts`), not
