@@ -1392,3 +1392,24 @@ def test_deadline_rules_need_a_digit_outside_the_masks(lines: list[str]) -> None
     finally:
         deadline._may_match = real
     assert skipped > 1000
+
+
+def test_extract_text_restores_the_cycle_collector() -> None:
+    """extract_text pauses the cyclic garbage collector while it reads and leaves it as it
+    found it: on when it was on, off when the caller had turned it off."""
+    import gc
+
+    from dxtrack.extraction import extract_text
+
+    text = "Kính gửi: Sở Y tế.\n1. Sở Y tế chủ trì, báo cáo trước ngày 15/12/2025."
+    was = gc.isenabled()
+    try:
+        gc.enable()
+        first = extract_text(text).to_dict()
+        assert gc.isenabled()
+        gc.disable()
+        assert extract_text(text).to_dict() == first
+        assert not gc.isenabled()
+    finally:
+        if was:
+            gc.enable()
