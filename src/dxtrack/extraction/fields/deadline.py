@@ -321,6 +321,7 @@ def find_deadlines(
                 continue  # "hợp nhất các văn bản ban hành trước ngày ...": which are meant
             triggered = (
                 bool(_TRIGGER.search(before))
+                or _latest_from(before)
                 or _in_parentheses(folded, m, before)
                 or _leading_period(folded, m)
             )
@@ -468,8 +469,23 @@ _AMOUNT_CUT_OFF = re.compile(
 _AMOUNT_CUES = entry_cues(_AMOUNT_NOUNS)
 
 
+# "chậm nhất kể từ ngày 01 tháng 8 năm 2025" ('at the latest from'): the latest day the
+# action must run by, a limit (GENRE.md 23), not a start
+_LATEST_FROM = re.compile(
+    r"(?:chậm|muộn)\s+nhất(?:\s+là)?\s*,?\s*(?:kể\s+)?từ\s*(?:ngày|tháng|quý|năm)?\s*$"
+)
+
+
+def _latest_from(window: str) -> bool:
+    return "nhất" in window and _LATEST_FROM.search(window) is not None
+
+
 def _start(window: str) -> bool:
-    return ("từ" in window or "sau" in window or "bắt" in window) and bool(_START.search(window))
+    return (
+        ("từ" in window or "sau" in window or "bắt" in window)
+        and bool(_START.search(window))
+        and not _latest_from(window)
+    )
 
 
 # A verb whose period bounds a state or a ban (vocab.yaml `bounded_state_verbs`), then no
