@@ -285,8 +285,9 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
             cell = _CELL_NUMBER.search(line, 0, dated.start)  # "... 41 /CT-TTg Hà Nội, ngày"
             if cell and not seen_number and not NUMBER.search(line):
                 meta.number, seen_number, number_at = re.sub(r"\s+", "", cell.group(1)), True, i
-                line = line[: cell.start()].strip(" |")  # the issuer's cell, or OCR junk
-                line = line if ISSUER_HEAD.match(line) else ""
+                cut = line[: cell.start()].strip(" |")  # the issuer's cell, or OCR junk
+                # (and what follows the date: "2010/QĐ-BYT Hà Nội, ngày ... QUYẾT ĐỊNH ...")
+                line = f"{cut if ISSUER_HEAD.match(cut) else ''} {line[dated.end :]}".strip()
             else:
                 line = f"{line[: dated.start]} {line[dated.end :]}".strip()
                 if not seen_number and (lost := _SLASH_LOST.search(line)):
@@ -392,9 +393,34 @@ def _letterhead(meta: Metadata, head: list[str], directory: tuple[str, ...]) -> 
         meta.subject = meta.subject[: flat.start()].rstrip(" ,;") or None
         if not issuer_lines and meta.number is None:
             issuer_lines = [flat.group("council") or flat.group("chair")]
+    if meta.subject and issuer_lines:
+        meta.subject = _without_flat_head(meta.subject, issuer_lines)
     if not issuer_lines and meta.doc_type and meta.number is None:
         issuer_lines = _authority_body(lines)
     meta.issuer = issuer_of(issuer_lines, directory)
+
+
+# The head's title flattened onto the end of a subject with the letterhead's name after it
+# ("BAN HÀNH MẪU THẺ BẢO HIỂM Y TẾ TỔNG GIÁM ĐỐC BẢO HIỂM XÃ HỘI VIỆT NAM", "... (ĐỢT 1) BỘ
+# TRƯỞNG BỘ Y TẾ"): the authority line, not the subject's (not after "CỦA", "CHO", "PHÓ" ...).
+_FLAT_HEAD = re.compile(
+    r"(?<!CỦA)(?<!CHO)(?<!\bVÀ)(?<!PHÓ)(?<!BAN)(?<!VỚI)\s+(?:BỘ\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC"
+    r"|GIÁM\s+ĐỐC|TỔNG\s+CỤC\s+TRƯỞNG|CHI\s+CỤC\s+TRƯỞNG|CỤC\s+TRƯỞNG|VỤ\s+TRƯỞNG"
+    r"|VIỆN\s+TRƯỞNG|HIỆU\s+TRƯỞNG|CHÁNH\s+VĂN\s+PHÒNG|THỐNG\s+ĐỐC|TRƯỞNG\s+BAN|CHỦ\s+NHIỆM"
+    r"|CHỦ\s+TỊCH)\s+(?P<body>[^a-zđ]+?)\s*$"
+)
+
+
+def _without_flat_head(subject: str, issuer_lines: list[str]) -> str | None:
+    """The subject without the authority line flattened onto its end (`_FLAT_HEAD`) when
+    that line names the letterhead's own body."""
+    flat = _FLAT_HEAD.search(subject) if subject.isupper() else None
+    if not flat:
+        return subject
+    own = fold(" ".join(w for w in " ".join(issuer_lines).split() if w.strip("-–—_")))
+    if fold(flat.group("body")) != own:
+        return subject
+    return subject[: flat.start()].rstrip(" ,;") or None
 
 
 # The authority line flattened onto the end of a subject, in a copy that joined the title block
