@@ -15,7 +15,7 @@ from dxtrack.extraction.fields.agencies import get_matcher
 from dxtrack.extraction.fields.deadline import first_deadline, period_day
 from dxtrack.extraction.fields.recurrence import find_recurrence
 from dxtrack.extraction.fields.references import citation_spans, find_references
-from dxtrack.extraction.textutil import fold
+from dxtrack.extraction.textutil import fold, sentence_case
 
 AN_GIANG = extraction_directory()  # the app's agency directory, as the app passes it
 
@@ -103,6 +103,23 @@ def test_letterhead(case):
     got = (result.issuer, result.number, result.place, result.issued_date)
     # letters, not case, as the corpus scorer compares ("Sở Công thương" / "Sở Công Thương")
     assert " | ".join(str(v) for v in got).casefold() == expected.casefold()
+
+
+@pytest.mark.parametrize(
+    ("line", "name"),
+    [
+        ("BẢO HIỂM XÃ HỘI VIỆT NAM", "Bảo hiểm xã hội Việt Nam"),
+        ("BẢO HIỂM XÃ HỘI TỈNH AN GIANG", "Bảo hiểm xã hội tỉnh An Giang"),
+        ("ỦY BAN NHÂN DÂN XÃ HỘI AN", "Ủy ban nhân dân xã Hội An"),
+        ("NGÂN HÀNG NHÀ NƯỚC VIỆT NAM", "Ngân hàng Nhà nước Việt Nam"),
+        ("BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI", "Bộ Lao động - Thương binh và Xã hội"),
+    ],
+)
+def test_issuer_case(line: str, name: str) -> None:
+    """The issuer's case, which the scorer folds but the reviewer reads: "xã hội" after
+    "bảo hiểm" is no commune, "Việt Nam" takes both capitals, a name's part after a dash
+    its own."""
+    assert sentence_case(line) == name
 
 
 @pytest.mark.parametrize("case", load_cases("time_cell"), ids=case_id)

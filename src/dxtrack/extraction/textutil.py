@@ -135,12 +135,18 @@ def sentence_case(text: str) -> str:
         cap = cap_next or in_place
         out.append(w[:1].upper() + w[1:] if cap else w)
         pair = " ".join(words[max(i - 1, 0) : i + 1])
-        in_place = in_place or w in _PLACE_WORDS or pair in _PLACE_PAIRS
-        cap_next = w in _CAP_AFTER or w.endswith(",")
+        # "bảo hiểm xã hội", "chính sách xã hội", "khoa học xã hội", "... và xã hội": society,
+        # no commune ("Ủy ban nhân dân xã Hội An" is one)
+        society = w == "xã" and words[i + 1 : i + 2] == ["hội"] and words[i - 1 : i] in _SOCIETY
+        in_place = in_place or (w in _PLACE_WORDS and not society) or pair in _PLACE_PAIRS
+        cap_next = w in _CAP_AFTER or w.endswith(",") or w in ("-", "–")
     result = " ".join(out)
     for phrase in _PROPER_PHRASES:
         result = re.sub(
-            rf"\b{phrase}\b", phrase[:1].upper() + phrase[1:], result, flags=re.IGNORECASE
+            rf"\b{phrase}\b",
+            _PROPER_CASE.get(phrase, phrase.capitalize()),
+            result,
+            flags=re.IGNORECASE,
         )
     return result
 
@@ -149,3 +155,5 @@ _PLACE_WORDS = {"tỉnh", "huyện", "quận", "xã", "phường"}
 _PLACE_PAIRS = {"thành phố", "thị xã", "thị trấn", "đặc khu"}
 _CAP_AFTER = {"sở", "bộ", "và", "cục", "vụ"}
 _PROPER_PHRASES = ("chính phủ", "trung ương", "quốc hội", "nhà nước", "việt nam", "thủ tướng")
+_SOCIETY = (["hiểm"], ["sách"], ["học"], ["và"])  # the word before a "xã hội" that is society
+_PROPER_CASE = {"việt nam": "Việt Nam"}  # a country's name: each word (the others: the first)
