@@ -139,6 +139,10 @@ class TestSeedQualityBar:
 # corpus-z added 11 tune and 9 held-out documents. At the session's end (main d078245): tune
 # 493 documents F1 0.989, lead 0.997, deadline 0.997, refs 0.995, meta 0.997; held-out 57
 # documents F1 0.953, lead 0.980, deadline 1.000, refs 0.972, meta 0.980. Floors unchanged.
+# 2026-12-07, session 21: no promotion; corpus-zz added 5 tune and 6 held-out documents. At
+# the session's end (main 330b939f): tune 498 documents F1 0.987, lead 0.998, deadline 0.998,
+# refs 0.996, meta 0.997; held-out 63 documents F1 0.932, lead 0.968, deadline 0.992, refs
+# 0.977, meta 0.982. Floors unchanged.
 # Floors sit under them with room; re-measure (only in aggregate for the held-out part)
 # and raise them when the parts settle.
 TUNE_FLOORS = [
