@@ -431,8 +431,11 @@ def _own_first(folded: str, found: list[Found]) -> list[Found]:
         found = [
             f
             for f in found
-            if not (f.end <= goal.end() and folded.endswith("trong ", 0, f.start))
-            or not folded.startswith("năm", f.start)
+            if not (  # a "trong năm ..." inside the purpose
+                f.end <= goal.end()
+                and folded.endswith("trong ", 0, f.start)
+                and folded.startswith("năm", f.start)
+            )
         ]
     if len(found) < 2 or "để" not in folded:
         return found
