@@ -1225,6 +1225,91 @@ def test_layout_prefilters_give_their_plain_results(lines: list[str]) -> None:
     assert glued >= 3
 
 
+# the emphasis patterns as they were written before they opened on their mark
+_PLAIN_EMPHASIS = {
+    "_STRONG_EM": r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])",
+    "_STRONG_SPACED": r"(?<![\w*])\*\*[ \t]*([^*\n]*?[^\s*])[ \t]*\*\*(?![\w*])",
+    "_STRONG_THEN_WORD": r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])[ \t]+\*\*(?=\w)",
+    "_EM_UNDERSCORE": r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])",
+    "_STRONG": r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])",
+    "_EM_LINE": r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])",
+    "_STRONG_SPLIT": r"(?<![\w*])\*\*(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*",
+    "_EM_SPLIT": r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<=[^\s*])\*(?!\w)",
+}
+_STARRED = [
+    "**1. Sở Tài\nchính:**",
+    "***x*** **y** *z* ** 1. Sở X: ** **8. **Thống nhất",
+    "a**b** *c\\* \\*d* ****e**** _Hà Nội, ngày 5_ x_y_z __a__",
+    "*5 năm 2024* **\n** * * *a\n\nb* ***",
+]
+
+
+def _plain_emphasis(lines: list[str]) -> list[str]:
+    """`layout.emphasis_across_lines` with every substitution made, in the plain forms."""
+    plain = {name: re.compile(p) for name, p in _PLAIN_EMPHASIS.items()}
+    if any("_" in line for line in lines):
+        lines = [plain["_EM_UNDERSCORE"].sub(layout._underscore, line) for line in lines]
+    if not any("*" in line for line in lines):
+        return lines
+    text = "\n".join("" if layout._EMPTY_EMPHASIS.match(line) else line for line in lines)
+    text = plain["_STRONG_EM"].sub(r"\1", text)
+    text = plain["_STRONG"].sub(r"\1", text)
+    text = plain["_STRONG_THEN_WORD"].sub(r"\1 ", text)
+    text = plain["_STRONG_SPACED"].sub(r"\1", text)
+    text = plain["_EM_LINE"].sub(r"\1", text)
+    text = plain["_STRONG_SPLIT"].sub(r"\1", text)
+    text = plain["_EM_SPLIT"].sub(r"\1", text)
+    text = layout._EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    return text.split("\n")
+
+
+def _plain_header_splits(lines: list[str]) -> list[str]:
+    """`layout.header_line_splits` with each pattern tried on each of the first lines."""
+    out: list[str] = []
+    for i, line in enumerate(lines):
+        if i < layout._HEADER_LINES:
+            line = layout._LOST_KINH.sub(r"\1Kính gửi:", line)
+            line = layout._DATE_THEN_KINH_GUI.sub(r"\1\n", line)
+            line = layout._NUMBER_THEN_SUBJECT.sub(r"\1\n", line)
+        out.extend(line.split("\n"))
+    return out
+
+
+def test_layout_marks_and_header_cues_give_the_plain_results() -> None:
+    """The emphasis patterns opening on their mark, searched only where the text holds it,
+    and the header line splits tried only on lines holding their words, give what the plain
+    forms give, over every corpus text and odd ones; a one-cell table's header is looked for
+    only on a line `_may_open` passes."""
+    from dxtrack.extraction.layout_tables import _header, _may_open
+
+    for name, pattern in _PLAIN_EMPHASIS.items():
+        fast, plain = getattr(layout, name), re.compile(pattern)
+        for text in _STARRED:
+            want = [(m.span(), m.groups()) for m in plain.finditer(text)]
+            assert [(m.span(), m.groups()) for m in fast.finditer(text)] == want, (name, text)
+    heads = [
+        "Số: 12/UBND-KT V/v báo cáo",
+        "SỐ: 12/UBND-KT Về việc x",
+        "gửi: Sở Y tế",
+        "Hà Nội, ngày 5 tháng 3 năm 2025 KÍNH GỬI: Sở Y tế",
+        "hà nội, ngày 5 tháng 3 năm 2025. kính gửi x\nSố: 1/KH V/v y",
+    ]
+    texts = [path.read_text(encoding="utf-8") for path in TEXTS] + _STARRED + heads + ODD
+    headers = 0
+    for text in texts:
+        lines = text.split("\n")
+        assert layout.emphasis_across_lines(lines, ()) == _plain_emphasis(lines)
+        assert layout.header_line_splits(lines, ()) == _plain_header_splits(lines)
+        assert layout.header_line_splits([*lines, "a\nb"], ()) == _plain_header_splits(
+            [*lines, "a\nb"]
+        )
+        for i, line in enumerate(lines):
+            if _header(lines, i) is not None:
+                assert _may_open(line), line
+                headers += 1
+    assert headers >= 5
+
+
 def test_part_of_year_matched_at_its_starts(lines: list[str]) -> None:
     """The part_of_year deadline rule, matched only where `_months_starts` says a match can
     open, finds what `finditer` over the whole clause finds, over the corpus lines and

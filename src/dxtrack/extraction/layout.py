@@ -45,16 +45,21 @@ from dxtrack.extraction.layout_tabs import drop_gazette_furniture, rebuild_tab_t
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
-# "**" or "*" opening at a word start and closing at a word end (on a later line).
-_STRONG_EM = re.compile(r"(?<![\w*])\*\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
-_STRONG_SPACED = re.compile(r"(?<![\w*])\*\*[ \t]*([^*\n]*?[^\s*])[ \t]*\*\*(?![\w*])")
+# "**" or "*" opening at a word start and closing at a word end (on a later line). Each
+# pattern opens on its mark, with what may stand before it checked behind it ("(?<![\w*])\*\*"
+# written "\*\*(?<![\w*]\*\*)"): the regex engine skips ahead from mark to mark instead of
+# trying every position (tests/extraction/test_fast_paths.py holds both forms to one result).
+_STRONG_EM = re.compile(r"\*\*\*(?<![\w*]\*\*\*)(?=[^\s*])([^*\n]*?[^\s*])\*\*\*(?![\w*])")
+_STRONG_SPACED = re.compile(r"\*\*(?<![\w*]\*\*)[ \t]*([^*\n]*?[^\s*])[ \t]*\*\*(?![\w*])")
 # "**8. **Thống nhất": pandoc closes the bold after the space before the next word
-_STRONG_THEN_WORD = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])[ \t]+\*\*(?=\w)")
-_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
-_STRONG = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
-_EM_LINE = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
-_STRONG_SPLIT = re.compile(r"(?<![\w*])\*\*(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*")
-_EM_SPLIT = re.compile(r"(?<![\w*\\])\*(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<=[^\s*])\*(?!\w)")
+_STRONG_THEN_WORD = re.compile(r"\*\*(?<![\w*]\*\*)(?=[^\s*])([^*\n]*?[^\s*])[ \t]+\*\*(?=\w)")
+_EM_UNDERSCORE = re.compile(r"_(?<![\w_]_)(?=[^\s_])([^_\n]*?[^\s_])_(?![\w_])")
+_STRONG = re.compile(r"\*\*(?<![\w*]\*\*)(?=[^\s*])([^*\n]*?[^\s*])\*\*(?![\w*])")
+_EM_LINE = re.compile(r"\*(?<![\w*\\]\*)(?=[^\s*])([^*\n]*?[^\s*])\*(?![\w*])")
+_STRONG_SPLIT = re.compile(
+    r"\*\*(?<![\w*]\*\*)(?=[^\s*])([^*]{1,400}?\n[^*]{0,400}?)(?<=[^\s*])\*\*"
+)
+_EM_SPLIT = re.compile(r"\*(?<![\w*\\]\*)(?=[^\s*])([^*]{1,300}?\n[^*]{0,300}?)(?<=[^\s*])\*(?!\w)")
 # A mark left alone at a line's edge by a split elsewhere ("**1. Sở X:" then a blank line).
 _EDGE_MARK = re.compile(r"^(\s*)\*{1,2}(?=[^\s*])|(?<=[^\s*])\*{1,2}(\s*)$", re.MULTILINE)
 _LONE_PIPE = re.compile(r"^\s*\|\s*$")
@@ -72,14 +77,24 @@ def emphasis_across_lines(lines: list[str], directory: tuple[str, ...]) -> list[
     if not any("*" in line for line in lines):
         return lines
     text = "\n".join("" if _EMPTY_EMPHASIS.match(line) else line for line in lines)
-    text = _STRONG_EM.sub(r"\1", text)
-    text = _STRONG.sub(r"\1", text)
-    text = _STRONG_THEN_WORD.sub(r"\1 ", text)
-    text = _STRONG_SPACED.sub(r"\1", text)  # "** 1. Sở X: **"
-    text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
-    text = _STRONG_SPLIT.sub(r"\1", text)
-    text = _EM_SPLIT.sub(r"\1", text)
-    text = _EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)
+    # (each pattern, opening with a look-behind, is tried at every position of the text: it
+    # is searched only where the text still holds the marks its matches need)
+    if "***" in text:
+        text = _STRONG_EM.sub(r"\1", text)
+    if "**" in text:
+        text = _STRONG.sub(r"\1", text)
+    if "**" in text:
+        text = _STRONG_THEN_WORD.sub(r"\1 ", text)
+    if "**" in text:
+        text = _STRONG_SPACED.sub(r"\1", text)  # "** 1. Sở X: **"
+    if "*" in text:
+        text = _EM_LINE.sub(r"\1", text)  # "*5 năm 2024*": the reader keeps marks around digits
+    if "**" in text:
+        text = _STRONG_SPLIT.sub(r"\1", text)
+    if "*" in text:
+        text = _EM_SPLIT.sub(r"\1", text)
+    if "*" in text:
+        text = _EDGE_MARK.sub(lambda m: m.group(1) or m.group(2) or "", text)
     return text.split("\n")
 
 
@@ -168,12 +183,21 @@ def header_line_splits(lines: list[str], directory: tuple[str, ...]) -> list[str
     """Two cells of the letterhead on one line: the number and its "V/v" subject, the
     place-date line and "Kính gửi" (web copies, flattened PDFs)."""
     out: list[str] = []
-    for i, line in enumerate(lines):
-        if i < _HEADER_LINES:
+    for line in lines[:_HEADER_LINES]:
+        # (each pattern tried only on a line holding what its match needs: "gửi", "ử" or "Ử"
+        # (the pattern ignores case), an "S" with "ố" or "Ố")
+        if "gửi" in line:
             line = _LOST_KINH.sub(r"\1Kính gửi:", line)  # OCR lost "Kính"
+        if "ử" in line or "Ử" in line:
             line = _DATE_THEN_KINH_GUI.sub(r"\1\n", line)
+        if "S" in line and ("ố" in line or "Ố" in line):
             line = _NUMBER_THEN_SUBJECT.sub(r"\1\n", line)
         out.extend(line.split("\n"))
+    for line in lines[_HEADER_LINES:]:
+        if "\n" in line:
+            out.extend(line.split("\n"))
+        else:
+            out.append(line)
     return out
 
 

@@ -76,6 +76,10 @@ def rebuild_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(lines):
+        if not _may_open(lines[i]):
+            out.append(lines[i])  # no header opens here: most lines
+            i += 1
+            continue
         header = _header(lines, i)
         rows, end = (
             _rows(lines, header[0], get_matcher(directory), header[1]) if header else ([], i)
@@ -115,6 +119,12 @@ class _Shape:
     lead_first: bool = False  # "STT / Đơn vị chủ trì / Nhiệm vụ" (layout_groups.py)
     trailing: bool = False  # a product or note column after the time column
     time_first: bool = False  # the time column before the lead's
+
+
+def _may_open(line: str) -> bool:
+    """What `_header(lines, i)` needs of line i: a "|", or a first character other than a
+    space that folds to an "s" or a "t" (the first of "stt", "tt", "số tt")."""
+    return "|" in line or line.lstrip()[:1] in GLUED_HEADER_LETTERS
 
 
 def _header(lines: list[str], i: int) -> tuple[int, _Shape] | None:
