@@ -1498,3 +1498,22 @@ def test_extract_text_restores_the_cycle_collector() -> None:
     finally:
         if was:
             gc.enable()
+
+
+def test_no_partner_name_opens_with_phoi_hop(lines: list[str]) -> None:
+    """coordinators_after skips the partners after "chủ trì, " when "phối hợp" follows: the
+    matcher reads no name there ("phối hợp" is a stop word, agencies.yaml `stop_words`), so
+    the look the slow path makes there finds none either."""
+    assert "phối hợp" in load_vocab("agencies")["stop_words"]
+    matcher = get_matcher(())
+    made = ["Sở Y tế chủ trì, phối hợp với Sở Tài chính, Công an tỉnh triển khai ..."]
+    made += ["Chủ trì, phối hợp Ủy ban nhân dân các xã thực hiện.", "Sở A chủ trì; phối hợp"]
+    made += ["Chủ trì, phối hợp Các sở, ban, ngành", "chủ trì, phối hợp, hỗ trợ UBND tỉnh"]
+    tried = 0
+    for line in [*(x for x in lines if "phối hợp" in x.lower()), *made]:
+        ex = matcher.expand(line)
+        for m in re.finditer("phối hợp", ex.folded):
+            assert matcher.match_list(ex, m.start(), bare_groups=True)[0] == [], line
+            assert matcher.match_list(ex, m.start())[0] == [], line
+            tried += 1
+    assert tried > 300

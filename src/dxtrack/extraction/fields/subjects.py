@@ -601,9 +601,8 @@ def _assigned_mid_sentence(ex: Expanded, matcher: AgencyMatcher, start: int = 0)
     Sở X ...", "... . Sở Văn hóa, Thể thao và Du lịch đề nghị Ủy ban nhân dân các xã ..."."""
     stop = min(len(ex.folded), start + 600)
     v = clause_vocab()
-    mids = v["mid_assign"].finditer(ex.folded, start, stop)
     verb = cued(ex.folded, v["request_cues"]) and v["mid_verb"].search(ex.folded, start, stop)
-    for m in mids if verb else ():
+    for m in v["mid_assign"].finditer(ex.folded, start, stop) if verb else ():
         if v["past_assign"].search(m.group()):
             continue  # "Tại Công văn số ..., X đã giao Bộ Y ...": a past assignment, reported
         if _verb_noun(ex, m.end()):
@@ -786,7 +785,10 @@ def _manner_partners() -> re.Pattern[str]:
 
 def coordinators_after(ex: Expanded, pos: int, matcher: AgencyMatcher) -> list[str]:
     chair = _CHAIR_THEN.match(ex.folded, pos)
-    if chair:
+    # "chủ trì, phối hợp với Sở A ...": no partner's name opens with "phối hợp" (a stop word
+    # of agencies.yaml, which ends a name), so the partners looked for after "chủ trì, " are
+    # not (the most common form: its partners follow "phối hợp với", found below)
+    if chair and not ex.folded.startswith("phối hợp", chair.end()):
         partners, end = matcher.match_list(ex, chair.end(), bare_groups=True)
         if partners and (
             _PARTNERS_VERB.match(ex.folded, end)
