@@ -228,6 +228,37 @@ def test_recurrence_rules_need_their_cues(lines: list[str]) -> None:
     assert matched > 100
 
 
+def test_recurrence_rules_hold_their_cores(lines: list[str]) -> None:
+    """Every match of a rule with a core (recurrence.RULE_CORES) holds it: a clause without
+    the core is spared the rule's search."""
+    cases = (ROOT / "tests" / "extraction" / "cases" / "recurrence.txt").read_text(encoding="utf-8")
+    forms = [
+        "định kỳ 06 tháng báo cáo",
+        "hằng sáu tháng",
+        "6 tháng / lần",
+        "nửa năm một lần",
+        "báo cáo 6 tháng: trước ngày 05/7",
+        "thời gian: 06 tháng, hằng năm",
+        "kỳ báo cáo là 01 năm",
+        "ngày 15 tháng 02 của năm liền kề sau năm báo cáo",
+        "mỗi năm",
+        "01 lần/năm",
+        "năm một lần",
+        "trước ngày 25/12 và 30/6 hằng năm",
+        "định kỳ báo cáo kết quả cho ubnd tỉnh hằng năm",
+        "hằng năm, trước ngày 31 tháng 12",
+        "báo cáo kết quả thực hiện nghị quyết này hằng năm",
+    ]
+    matched = dict.fromkeys(recurrence.RULE_CORES, 0)
+    for text in [fold(t) for t in [*lines, *cases.split("\n"), *forms]]:
+        for name, core in recurrence.RULE_CORES.items():
+            pattern = dict(recurrence.RULES)[name]
+            for m in pattern.finditer(text):
+                matched[name] += 1
+                assert core.search(text, m.start(), m.end()), (name, m.group(0), text)
+    assert all(count > 10 for count in matched.values()), matched
+
+
 def test_line_helpers_give_their_plain_results(lines: list[str]) -> None:
     odd = [
         "  a\u00a0b\tc  ",
