@@ -259,6 +259,31 @@ def test_recurrence_rules_hold_their_cores(lines: list[str]) -> None:
     assert all(count > 10 for count in matched.values()), matched
 
 
+def test_row_time_matched_at_the_last_dashes(lines: list[str]) -> None:
+    """`deadline._row_time` matches the row patterns only before the clause's last two dashes:
+    the same as searching them over the clause; every `_TIME_LABEL` holds "thời" or "tiến"
+    (the words `find_deadlines` looks up before searching it)."""
+    odd = [
+        "tổ chức tập huấn - sở nội vụ - năm 2026.",
+        "tổ chức tập huấn - năm 2026 - sở nội vụ.",
+        "- tổ chức - x – sở y – năm 2026 ;",
+        "a -b - c - năm 2026",
+        " - năm 2026 - sở nội vụ",
+        "-- - 2026",
+        "x - y - z - tháng 8/2026 - sở tài chính.",
+        "thời gian thực hiện: năm 2026",
+    ]
+    plain = 0
+    for text in [*(fold(line) for line in lines), *odd]:
+        want = deadline._ROW_TAIL.search(text) or deadline._ROW_MID.search(text)
+        got = deadline._row_time(text)
+        assert (got and (got.span(), got.groups())) == (want and (want.span(), want.groups())), text
+        plain += want is not None
+        if label := deadline._TIME_LABEL.search(text):
+            assert "thời" in label.group(0) or "tiến" in label.group(0), text
+    assert plain >= 3
+
+
 def test_line_helpers_give_their_plain_results(lines: list[str]) -> None:
     odd = [
         "  a\u00a0b\tc  ",

@@ -332,7 +332,11 @@ def find_deadlines(
             found.append(Found(start, end, value, has_year, triggered))
     if cell and not found and not _OPEN_END_IN.search(folded):
         found += _cell_year(folded)
-    elif not found and (label := _TIME_LABEL.search(folded)):
+    elif (
+        not found
+        and ("thời" in folded or "tiến" in folded)  # (every _TIME_LABEL holds one)
+        and (label := _TIME_LABEL.search(folded))
+    ):
         found += _labelled_year(folded, label.end())
     elif not found and not cell and (tail := _row_time(folded)):
         # "Tổ chức tập huấn ... - Sở Nội vụ - Năm 2026.": a flattened row's time column
@@ -354,15 +358,17 @@ _ROW_TAIL = re.compile(rf"(?<=\S)\s[-–]\s+[^-–.;:]{{3,}}\s[-–]\s+({ROW_YEA
 _ROW_MID = re.compile(rf"(?<=\S)\s[-–]\s+({ROW_YEAR})\s+[-–]\s+[^-–.;:\d]{{3,80}}[.;]?\s*$")
 
 
-# The dash between two cells of a flattened row, which both row patterns hold (twice):
-# searched from the dash, the patterns only where one is.
-_CELL_DASH = re.compile(r"[-–](?<=\s[-–])(?=\s)")
-
-
 def _row_time(folded: str) -> re.Match[str] | None:
-    if not _CELL_DASH.search(folded):
+    """`_ROW_TAIL.search(folded) or _ROW_MID.search(folded)`, each matched at one place: a
+    match of either holds two dashes and none after them (no part of it holds another), so
+    they are the clause's last two, and it opens on the space before the first of them."""
+    last = max(folded.rfind("-"), folded.rfind("–"))
+    if last < 2:
         return None
-    return _ROW_TAIL.search(folded) or _ROW_MID.search(folded)
+    first = max(folded.rfind("-", 0, last), folded.rfind("–", 0, last))
+    if first < 1:
+        return None
+    return _ROW_TAIL.match(folded, first - 1) or _ROW_MID.match(folded, first - 1)
 
 
 # A time cell's years: "2026 - 2030", "Giai đoạn 2026-2030", "Từ 2026 đến 2030" end with the
