@@ -1573,3 +1573,19 @@ def test_no_partner_name_opens_with_phoi_hop(lines: list[str]) -> None:
             assert matcher.match_list(ex, m.start())[0] == [], line
             tried += 1
     assert tried > 300
+
+
+def test_near_codes_name_the_mottos_a_token_is_near(lines: list[str]) -> None:
+    """`letterhead._NEAR_CODES`: each token's letter names the mottos whose words its word
+    (stripped) is near, as `_near` tried against every motto word gives."""
+    tokens = {t for line in lines[:4000] for t in vn.fold(line, accents=False).split()}
+    tokens |= {"-cong-", "**hoa", "xa|", "nghiaa", "vet", "do—", "phc", "", "c", "--"}
+    near = 0
+    for token in sorted(tokens):
+        word = token.strip("-–—_*")
+        first, second = (
+            any(letterhead._near(word, t) for t in motto) for motto in letterhead._MOTTO_WORDS
+        )
+        assert letterhead._NEAR_CODES[token] == "nabc"[first + 2 * second], token
+        near += first or second
+    assert near > 100

@@ -133,31 +133,59 @@ def _nears_of(word: str, which: int) -> tuple[int, ...]:
 _TOKEN = re.compile(r"[^\s|]+")  # a token of a head's line
 
 
+class _NearCodes(dict[str, str]):
+    """A letter for each token of a line's fold without diacritics, by token: "a" when its word
+    (the token stripped as `_without_damaged_motto` strips it) is near a word of the first
+    motto, "b" of the second, "c" of both, "n" of neither; bounded. Looked up once a token
+    (`map`, no Python call for a token met before): a line whose letters count fewer than four
+    tokens near either motto's words holds no damaged motto."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= 16384:
+            self.clear()
+        word = token.strip("-–—_*")
+        known = [_NEARS[w].get(word) for w in range(len(_MOTTO_WORDS))]
+        first, second = (k if k is not None else _nears_of(word, w) for w, k in enumerate(known))
+        code = self[token] = "nabc"[bool(first) + 2 * bool(second)]
+        return code
+
+
+_NEAR_CODES = _NearCodes()
+_HELD_CODES = ("ac", "bc")  # the letters of the tokens near each motto's words
+_HELD = tuple(re.compile(f"[{letters}]") for letters in _HELD_CODES)
+
+
 def _without_damaged_motto(line: str, bare: str | None = None) -> str:
     """The line without a motto OCR damaged beyond the patterns ("CONG HOAYXA HOI atts NGHIA
     lon NAM", "Doc lap - Ty do - Hanh phic"): a run of tokens that opens and closes on motto
     words and holds four of them in order, each spelt right or one letter off."""
     tokens: list[re.Match[str]] | None = None  # found only for a cut, when `bare` serves
+    words: list[str] | None = None  # found only for a motto whose tokens lie close enough
     if bare is not None and vn.folds_alone(line):
         # a token's fold is its slice of the line's, which has its spaces and "|" where the
         # line has them: the fold's tokens, split (`_TOKEN`'s `\s` is `str.split`'s space)
-        words = [w.strip("-–—_*") for w in bare.replace("|", " ").split()]
+        raw = bare.replace("|", " ").split()
     else:
         tokens = list(_TOKEN.finditer(line))
-        words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
+        raw = words = [vn.fold(t.group(), accents=False).strip("-–—_*") for t in tokens]
+    # a letter a token for the mottos its word is near (`_NearCodes`), each looked up once
+    codes = "".join(map(_NEAR_CODES.__getitem__, raw))
     cuts: list[tuple[int, int]] = []
     for which, motto in enumerate(_MOTTO_WORDS):
-        # the motto words each token is near, tried once per token (not once per start); a
-        # line with fewer than four such tokens holds no damaged motto
-        known = _NEARS[which]
-        nears = [known[w] if w in known else _nears_of(w, which) for w in words]
         # the tokens near a motto word: a run counts a hit at most once a token that is, within
-        # its window of `reach` tokens, so four of them must lie within one (most lines with
-        # four or more hold them far apart)
-        held = [j for j, near in enumerate(nears) if near]
+        # its window of `reach` tokens, so four of them must lie within one (most lines hold
+        # fewer than four, or hold them far apart)
+        if codes.count(_HELD_CODES[which][0]) + codes.count("c") < 4:
+            continue
+        held = [m.start() for m in _HELD[which].finditer(codes)]
         reach = len(motto) + 3
         if not any(held[i + 3] - held[i] < reach for i in range(len(held) - 3)):
             continue
+        if words is None:
+            words = [w.strip("-–—_*") for w in raw]
+        # the motto words each token is near, tried once per token (not once per start)
+        known = _NEARS[which]
+        nears = [known[w] if w in known else _nears_of(w, which) for w in words]
         for start in range(len(words)):
             if words[start] and not nears[start]:
                 continue  # (a start near no motto word stops the run at once)
