@@ -1366,6 +1366,58 @@ def test_layout_marks_and_header_cues_give_the_plain_results() -> None:
     assert headers >= 5
 
 
+def _plain_clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
+    """`normalize._clean_lines` with `clean_line` run on every line."""
+    out: list[str] = []
+    breaks: list[bool] = []
+    blank = False
+    cells = (cell for whole in lines for cell in normalize._layout_cells(whole))
+    for raw in (part for cell in cells for part in normalize._glued_closing(cell)):
+        line = normalize.clean_line(raw)
+        if not line:
+            blank = True
+        elif not (normalize._RULE_LINE.match(line) or normalize._PAGE_NUMBER.match(line)):
+            out.append(line)
+            breaks.append(blank)
+            blank = False
+    return out, breaks
+
+
+def test_normalize_line_facts_give_the_plain_results(lines: list[str]) -> None:
+    """The place-date pattern tried only where a comma can end its place, the dashed names
+    tried only after a line ending with a first half, and the cleaning of lines with the
+    text's eth and odd-space tests made once, give the plain results, over every corpus text
+    and odd lines."""
+    odd = [
+        "Hà Nội, ngày 5 tháng 3 năm 2025",
+        "ab, ngày 1 năm 2020",
+        "a, ngày 1 năm 2020",
+        "Sở Lao động",
+        "- Thương binh và Xã hội",
+        "Ðiều 2.\u00a0 Sở\u200bY tế  x",
+        "\tƣớng  | a |",
+        *ODD,
+    ]
+    pairs = 0
+    for prev, line in zip([*lines, *odd], [*lines[1:], *odd, ""], strict=True):
+        want = normalize._PLACE_DATE.match(line) is not None
+        assert normalize._facts(line)[2] is want, line
+        head, tail = prev.rstrip(), fold(line.lstrip("-–— \t"))
+        plain = any(
+            head.endswith(left) and tail.startswith(right)
+            for left, right in normalize._dashed_names()
+        )
+        assert normalize._dashed_name(prev, line) is plain, (prev, line)
+        pairs += plain
+    assert pairs >= 1
+    for text in [*(path.read_text(encoding="utf-8") for path in TEXTS), "\n".join(odd)]:
+        text_lines = text.split("\n")
+        assert normalize._clean_lines(text_lines) == _plain_clean_lines(text_lines)
+        for extra in odd:
+            with_odd = [*text_lines[:50], extra]
+            assert normalize._clean_lines(with_odd) == _plain_clean_lines(with_odd)
+
+
 def test_part_of_year_matched_at_its_starts(lines: list[str]) -> None:
     """The part_of_year deadline rule, matched only where `_months_starts` says a match can
     open, finds what `finditer` over the whole clause finds, over the corpus lines and

@@ -222,17 +222,28 @@ def _clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
     out: list[str] = []
     breaks: list[bool] = []
     blank = False
-    cells = (cell for whole in lines for cell in _layout_cells(whole))
-    for raw in (part for cell in cells for part in _glued_closing(cell)):
-        line = clean_line(raw)
-        if not line:
-            blank = True
-        elif (line[0] not in _RULE_OR_PAGE_FIRST and not line[0].isdecimal()) or not (
-            _RULE_LINE.match(line) or _PAGE_NUMBER.match(line)
-        ):
-            out.append(line)
-            breaks.append(blank)
-            blank = False
+    # (what the text as a whole holds, tested once: a text without an eth, or without any
+    # character `clean_line` changes, spares each line that test; one loop, no generators)
+    text = "\n".join(lines)
+    eth = "Ð" in text or "ð" in text
+    unclean = _UNCLEAN_CHAR.search(text) is not None
+    for whole in lines:
+        for cell in _layout_cells(whole) if "|" in whole else (whole,):
+            for raw in _glued_closing(cell):
+                if eth:
+                    line = clean_line(raw)
+                elif "  " not in raw and not (unclean and _UNCLEAN_CHAR.search(raw)):
+                    line = raw.strip()  # (what `clean_line` gives such a line)
+                else:
+                    line = _SPACES.sub(" ", raw.translate(_INVISIBLE)).strip()
+                if not line:
+                    blank = True
+                elif (line[0] not in _RULE_OR_PAGE_FIRST and not line[0].isdecimal()) or not (
+                    _RULE_LINE.match(line) or _PAGE_NUMBER.match(line)
+                ):
+                    out.append(line)
+                    breaks.append(blank)
+                    blank = False
     return out, breaks
 
 
@@ -328,10 +339,11 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
         return []
     lengths = sorted(len(ln) for ln in items)
     width = lengths[int(len(lengths) * 0.8)]
+    facts = _line_facts(items)  # (each line's, worked out once, not once as each of the two)
     paras: list[str] = []
     prev = ""
     prev_opens: bool | None = None  # _opens_clause(prev), when worked out for it as `line`
-    for line, blank in zip(items, breaks, strict=True):
+    for k, (line, blank) in enumerate(zip(items, breaks, strict=True)):
         opens = None
         if blank and paras and (continues(prev, line, width) or _cut_after_connector(prev, line)):
             # (the run-on tests first: most lines after a blank line fail them; all of these
@@ -340,10 +352,14 @@ def _join(items: list[str], breaks: list[bool]) -> list[str]:
             joined = not (
                 opens
                 or _heading_then_paragraph(prev, line, prev_opens)
-                or (len(paras) < _HEAD_PARAS and _PLACE_DATE.match(line))
+                or (len(paras) < _HEAD_PARAS and facts[k][2])
             )
         else:
-            joined = bool(paras) and not blank and not _starts_paragraph(prev, line, width)
+            joined = (
+                bool(paras)
+                and not blank
+                and not _starts_paragraph(prev, line, width, facts[k - 1], facts[k])
+            )
         if joined:
             paras[-1] = f"{paras[-1]} {line}"
         else:
@@ -376,14 +392,36 @@ def _heading_then_paragraph(prev: str, line: str, prev_opens: bool | None = None
 _BARE_REQUEST = re.compile(r"^(?:[a-zđ]\)|\d{1,2}[.)]|[-–+])?\s*(?:Đề\s+nghị|Yêu\s+cầu|Giao)\s*$")
 
 
-def _starts_paragraph(prev: str, line: str, width: int) -> bool:
-    if len(prev) < 20 and _BARE_REQUEST.match(prev) and not is_upper_line(line):
+Facts = tuple[bool, bool, bool]
+
+
+def _line_facts(items: list[str]) -> list[Facts]:
+    """Each line's `_facts`."""
+    return [_facts(line) for line in items]
+
+
+def _facts(line: str) -> Facts:
+    """What `_starts_paragraph` asks of a line as either of its two: (a table row, a line in
+    capitals, a place-date line). The place-date pattern's comma comes after 2 to 40
+    characters: a line without one there is not matched."""
+    place_date = line.find(",", 2, 41) >= 0 and _PLACE_DATE.match(line) is not None
+    return is_table_row(line), is_upper_line(line), place_date
+
+
+def _starts_paragraph(
+    prev: str, line: str, width: int, prev_facts: Facts | None = None, facts: Facts | None = None
+) -> bool:
+    """A paragraph starts at `line` after `prev`; `prev_facts`, `facts`: their `_facts`, when
+    the caller worked them out."""
+    prev_row, prev_upper, prev_place = prev_facts or _facts(prev)
+    row, upper, place = facts or _facts(line)
+    if len(prev) < 20 and _BARE_REQUEST.match(prev) and not upper:
         return False
-    if is_table_row(line) or is_table_row(prev):
+    if row or prev_row:
         return True
-    if is_upper_line(line) or is_upper_line(prev) or _motto(line):
-        return not (is_upper_line(prev) and is_upper_line(line) and _connector_end(prev))
-    if _PLACE_DATE.match(line) or _PLACE_DATE.match(prev):
+    if upper or prev_upper or _motto(line):
+        return not (prev_upper and upper and _connector_end(prev))
+    if place or prev_place:
         return True
     dash = _DASH.match(line)
     if dash and _dashed_name(prev, line):
@@ -486,8 +524,16 @@ def _dashed_names() -> tuple[tuple[str, str], ...]:
 def _dashed_name(prev: str, line: str) -> bool:
     """A name with a dash inside wrapped before its dash (data/layout.yaml dashed_names);
     its first half as printed in a name ("Sở Kế hoạch", not "xây dựng kế hoạch")."""
-    head, tail = prev.rstrip(), fold(line.lstrip("-–— \t"))
+    head = prev.rstrip()
+    if not head.endswith(_dashed_lefts()):
+        return False  # (one test for all the names' first halves, before the line is folded)
+    tail = fold(line.lstrip("-–— \t"))
     return any(head.endswith(left) and tail.startswith(right) for left, right in _dashed_names())
+
+
+@cache
+def _dashed_lefts() -> tuple[str, ...]:
+    return tuple(left for left, _ in _dashed_names())
 
 
 def _opens_clause(line: str) -> bool:
