@@ -4,6 +4,7 @@ the slow path."""
 
 from __future__ import annotations
 
+import html
 import random
 import re
 import unicodedata
@@ -1416,6 +1417,43 @@ def test_normalize_line_facts_give_the_plain_results(lines: list[str]) -> None:
         for extra in odd:
             with_odd = [*text_lines[:50], extra]
             assert normalize._clean_lines(with_odd) == _plain_clean_lines(with_odd)
+
+
+def _plain_html_remnants(lines: list[str]) -> list[str]:
+    """`layout.html_remnants` with every line tried."""
+    out: list[str] = []
+    for line in lines:
+        line = layout._PANDOC_BREAK.sub("", line)
+        line = layout._INLINE_TAG.sub("", layout._BR.sub(" " if "|" in line else "\n", line))
+        line = layout._ENTITY.sub(lambda m: html.unescape(m.group(0)), line)
+        out.extend(line.split("\n"))
+    return out
+
+
+def test_layout_gates_and_node_texts_give_the_plain_results() -> None:
+    """The HTML, tab and space-aligned table stages skipped for a text without their marks,
+    and a node's own and heading texts kept until the node changes, give the plain results,
+    over every corpus text and odd lines."""
+    from dxtrack.extraction.layout_columns import rebuild_aligned_tables
+    from dxtrack.extraction.layout_tabs import rebuild_tab_tables
+
+    odd = ["a<br>b", "x &amp; y", "cell \\", "STT\tNhiệm vụ\tCơ quan chủ trì", "a\nb", "a  b"]
+    texts = [path.read_text(encoding="utf-8") for path in TEXTS]
+    for text in [*texts, *odd, *ODD]:
+        lines = text.split("\n")
+        assert layout.html_remnants(lines, ()) == _plain_html_remnants(lines)
+        assert layout.tab_tables(lines, ()) == rebuild_tab_tables(lines)
+        assert layout.aligned_tables(lines, ()) == rebuild_aligned_tables(lines)
+    node = clauses.Node("number", "1", 2, [normalize.Paragraph(0, 12, "1. Sở Y tế: ")])
+    node.marker_len = 3
+    assert (node.own_text, node.heading_text) == ("Sở Y tế:", "Sở Y tế:")
+    node.paragraphs.append(normalize.Paragraph(13, 20, "báo cáo"))
+    assert (node.own_text, node.heading_text) == ("Sở Y tế: \nbáo cáo", "Sở Y tế:")
+    node.marker_len = 0
+    assert node.heading_text == "1. Sở Y tế:"
+    node.paragraphs = [normalize.Paragraph(0, 4, " x ")]
+    assert (node.own_text, node.heading_text) == ("x", "x")
+    assert clauses.Node("root", "", -1).own_text == ""
 
 
 def test_part_of_year_matched_at_its_starts(lines: list[str]) -> None:

@@ -127,6 +127,12 @@ class Node:
     marker_len: int = 0  # characters of the marker in the first paragraph
     attributes: dict[str, str] = field(default_factory=dict)
     style: str = ""  # a number's punctuation ("." in "1.", ")" in "1)")
+    # `own_text` and `heading_text` as last worked out, with what they were worked out from
+    # (the paragraphs' list, its length, the marker's length): read many times per node by the
+    # field finders, worked out again only when the node has changed since
+    _texts: tuple[object, int, int, str, str] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
 
     @property
     def path(self) -> str:
@@ -149,14 +155,41 @@ class Node:
     @property
     def own_text(self) -> str:
         """The node's text without its marker, continuation paragraphs included."""
-        if not self.paragraphs:
-            return ""
-        first = self.paragraphs[0].text[self.marker_len :]
-        return "\n".join([first] + [p.text for p in self.paragraphs[1:]]).strip()
+        texts = self._texts
+        paras = self.paragraphs
+        if (
+            texts is None
+            or texts[0] is not paras
+            or texts[1] != len(paras)
+            or texts[2] != self.marker_len
+        ):
+            texts = self._work_texts()
+        return texts[3]
 
     @property
     def heading_text(self) -> str:
-        return self.paragraphs[0].text[self.marker_len :].strip() if self.paragraphs else ""
+        texts = self._texts
+        paras = self.paragraphs
+        if (
+            texts is None
+            or texts[0] is not paras
+            or texts[1] != len(paras)
+            or texts[2] != self.marker_len
+        ):
+            texts = self._work_texts()
+        return texts[4]
+
+    def _work_texts(self) -> tuple[object, int, int, str, str]:
+        """`own_text` and `heading_text` worked out (and kept in `_texts`)."""
+        paras = self.paragraphs
+        if not paras:
+            own = heading = ""
+        else:
+            first = paras[0].text[self.marker_len :]
+            own = "\n".join([first] + [p.text for p in paras[1:]]).strip()
+            heading = first.strip()
+        self._texts = (paras, len(paras), self.marker_len, own, heading)
+        return self._texts
 
     def ancestors(self) -> list[Node]:
         out: list[Node] = []

@@ -116,6 +116,8 @@ def html_remnants(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """HTML left in a page converted to text: "<br>" is a line break (a space inside a
     table row), inline tags go, entities ("&nbsp;", "&amp;") become their characters; a
     backslash ending a line (pandoc's line break) goes."""
+    if not _holds(lines, "\\", "<", "&", "\n"):
+        return lines  # (most texts: no line is changed)
     out: list[str] = []
     for line in lines:
         if "\\" in line:
@@ -267,12 +269,23 @@ def gazette_furniture(lines: list[str], directory: tuple[str, ...]) -> list[str]
 
 def tab_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Tables pasted from Word as text: a tab between two cells of a row."""
+    if not _holds(lines, "\t"):
+        return lines  # no row without a tab (most texts)
     return rebuild_tab_tables(lines)
 
 
 def aligned_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
     """Task tables of PDF text saved with its layout: columns as runs of spaces."""
+    if not _holds(lines, "  ", "\t"):
+        return lines  # no header band without a run of spaces or a tab
     return rebuild_aligned_tables(lines)
+
+
+def _holds(lines: list[str], *marks: str) -> bool:
+    """Some line holds one of the marks (none of which spans two lines): one test of the lines
+    joined, not one of each line."""
+    joined = "".join(lines)
+    return any(mark in joined for mark in marks)
 
 
 def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
