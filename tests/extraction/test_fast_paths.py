@@ -1679,3 +1679,84 @@ def test_near_codes_name_the_mottos_a_token_is_near(lines: list[str]) -> None:
         assert letterhead._NEAR_CODES[token] == "nabc"[first + 2 * second], token
         near += first or second
     assert near > 100
+
+
+def test_signer_found_from_the_lines_it_reads() -> None:
+    """`signature.find_signer`, cleaning the body's lines only as far as it reads them (the
+    head's not at all), finds what it finds with every line cleaned first."""
+
+    def plain(paras: list[str], body_start: int) -> dict[str, str | None] | None:
+        lines = [signature.clean(p) for p in paras[:body_start]]
+        lines += [
+            part for p in paras[body_start:] for part in signature._glued_signer(signature.clean(p))
+        ]
+        start = next(
+            (i for i in range(body_start, len(lines)) if signature._opens_block(lines[i])), None
+        )
+        if start is not None:
+            end = signature._block_end(lines, start)
+            found = signature._signer_in(lines, start, end) or signature._untitled(
+                lines, start, end
+            )
+            if found:
+                return found
+        return signature._signer_in(
+            lines, max(body_start, len(lines) - 40), len(lines), backwards=True
+        )
+
+    rnd = random.Random(8)
+    found = 0
+    for path in TEXTS:
+        paras = [p.text for p in normalize.normalize(path.read_text(encoding="utf-8")).paragraphs]
+        for body_start in {0, 5, 20, len(paras) // 2, len(paras), len(paras) + 3}:
+            want = plain(paras, body_start)
+            assert signature.find_signer(paras, body_start) == want, (path.name, body_start)
+            found += want is not None
+        cut = paras[: rnd.randint(0, len(paras))]  # a block near the end, or none
+        assert signature.find_signer(cut, 3) == plain(cut, 3), path.name
+    assert found > 500
+
+
+def test_known_name_tries_only_the_names_of_its_head(lines: list[str]) -> None:
+    """`letterhead.known_name`, trying only the known names whose first word spells the line's
+    first word, reads each line as trying every known name in turn reads it."""
+
+    def plain(line: str) -> str:
+        key = letterhead._letters(line)
+        if len(key) < 6 or line.upper() in letterhead._known_names().values():
+            return line
+        if key in letterhead._known_names():
+            return letterhead._known_names()[key]
+        if len(key) >= 8 and (first_lost := letterhead._first_letter_lost().get(key)):
+            return first_lost
+        if key in letterhead._known_places() and (line.isascii() or letterhead._spaced(line)):
+            return letterhead._known_places()[key]
+        if key in letterhead._known_local_names() and letterhead._spaced(line):
+            return letterhead._known_local_names()[key]
+        limit = 1 if len(key) < 12 else 2
+        head = letterhead._letters(line.split()[0])
+        for name_key, name in letterhead._known_names().items():
+            if (
+                name_key.startswith(head)
+                and letterhead._letters(name.split()[0]) == head
+                and abs(len(name_key) - len(key)) <= limit
+                and letterhead._distance(key, name_key, limit) <= limit
+            ):
+                return name
+        return line
+
+    rnd = random.Random(11)
+    names = list(letterhead._known_names().values())
+    odd = []
+    for _ in range(3000):
+        chars = list(rnd.choice(names))
+        for _ in range(rnd.randint(0, 3)):
+            at = rnd.randrange(len(chars))
+            chars[at] = rnd.choice("AIOUCYH ")
+        odd.append("".join(chars))
+    read = 0
+    for line in [*(x for x in lines[:20000] if x.isupper()), *odd]:
+        want = plain(line)
+        assert letterhead.known_name(line) == want, line
+        read += want != line
+    assert read > 500

@@ -414,6 +414,15 @@ def _known_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def _known_by_head() -> dict[str, list[tuple[str, str]]]:
+    """`_known_names`' items by the letters of the name's first word, in their order."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for name_key, name in _known_names().items():
+        out.setdefault(_letters(name.split()[0]), []).append((name_key, name))
+    return out
+
+
+@lru_cache(maxsize=1)
 def _known_places() -> dict[str, str]:
     """Place lines of a letterhead ("TỈNH LÂM ĐỒNG") by their letters without diacritics, so
     that an OCR'd or unaccented line ("TINH LAM DONG") is read as the place."""
@@ -461,10 +470,9 @@ def known_name(line: str) -> str:
         return _known_local_names()[key]  # "ỦY B AN NHÂN D Â N T ỈNH AN G IANG"
     limit = 1 if len(key) < 12 else 2
     head = _letters(line.split()[0])  # "SỞ TÀI CHÍNH" is never "BỘ TÀI CHÍNH"
-    for name_key, name in _known_names().items():
+    for name_key, name in _known_by_head().get(head, ()):
         if (
             name_key.startswith(head)
-            and _letters(name.split()[0]) == head
             and abs(len(name_key) - len(key)) <= limit
             and _distance(key, name_key, limit) <= limit
         ):

@@ -181,13 +181,26 @@ def _upper_name(line: str) -> bool:
 def find_signer(paras: list[str], body_start: int) -> dict[str, str | None] | None:
     """The signer of the first signature block after the body, else the last name-shaped
     line with a title above it in the last 40 lines."""
-    lines = [clean(p) for p in paras[:body_start]]
-    lines += [part for p in paras[body_start:] for part in _glued_signer(clean(p))]
-    start = _block_start(lines, body_start)
+    # the head's lines are only counted (nothing before the body is read); the body's are
+    # cleaned as far as they are read: up to the block's first line and its window, all of
+    # them only when the block gives no signer
+    lines = list(paras[:body_start])
+    rest = iter(paras[body_start:])
+    start = None
+    for p in rest:
+        for part in _glued_signer(clean(p)):
+            if start is None and _opens_block(part):
+                start = len(lines)
+            lines.append(part)
+        if start is not None:
+            break
     if start is not None:
-        end = _block_end(lines, start)
+        while len(lines) < start + _WINDOW and (para := next(rest, None)) is not None:
+            lines += _glued_signer(clean(para))
+        end = _block_end(lines, start)  # (the same with every line: it reads up to the window)
         if found := _signer_in(lines, start, end) or _untitled(lines, start, end):
             return found
+    lines += [part for p in rest for part in _glued_signer(clean(p))]
     return _signer_in(lines, max(body_start, len(lines) - 40), len(lines), backwards=True)
 
 
@@ -229,12 +242,9 @@ def _titled(text: str) -> bool:
     return bool(_LAST_TITLE.search(text) or _SPACELESS_TITLE.search(text.replace(" ", "")))
 
 
-def _block_start(lines: list[str], body_start: int) -> int | None:
-    for i in range(body_start, len(lines)):
-        line = lines[i]
-        if CLOSING_LINE.match(line) or SIGN_PREFIX.match(line) or _BARE_TITLE.match(line):
-            return i
-    return None
+def _opens_block(line: str) -> bool:
+    """The line opens a signature block: "Nơi nhận:", a "KT."/"TM." line, a bare title."""
+    return bool(CLOSING_LINE.match(line) or SIGN_PREFIX.match(line) or _BARE_TITLE.match(line))
 
 
 def _block_end(lines: list[str], start: int) -> int:
