@@ -18,6 +18,7 @@ from dxtrack.extraction.fields import (
     dateline,
     deadline,
     letterhead,
+    metadata,
     parties,
     recurrence,
     references,
@@ -887,6 +888,16 @@ def test_damaged_motto_cut_as_the_plain_search_cuts(lines: list[str]) -> None:
         assert letterhead._without_damaged_motto(line, bare) == want, line
         cut += want != line
     assert cut > 100
+
+
+def test_metadata_head_cleaned_only_where_a_pattern_can_match(lines: list[str]) -> None:
+    """`metadata._unmarked` and `_without_rule`, each trying its pattern only on a line holding
+    what its matches hold, give what the plain substitutions give."""
+    odd = ["**Số:** 12", "A \\", "# Tiêu đề", "a&nbsp;b", "<jsontable x></jsontable>", "X ---"]
+    odd += ["X —— \n", "X ___\t", "X -", "X -—_ ", "---", " ---", "", "X --- a", "X\u00a0---"]
+    for line in [*lines, *odd, *ODD]:
+        assert metadata._unmarked(line) == metadata._MARKS.sub(" ", line), line
+        assert metadata._without_rule(line) == metadata._RULE_END.sub("", line), line
 
 
 def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:

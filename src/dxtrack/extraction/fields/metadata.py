@@ -114,15 +114,32 @@ def _one_cell(line: str) -> str:
 
 
 _RULE_END = re.compile(r"\s+[-–—_]{3,}\s*$")  # "ỦY BAN NHÂN DÂN TỈNH KON TUM -------"
+_MARK_CHARS = "*\\#&<"  # what every `_MARKS` match holds one of
+
+
+def _unmarked(line: str) -> str:
+    """`_MARKS.sub(" ", line)`, tried only on a line holding a character its matches hold (the
+    pattern is tried at every position)."""
+    for c in _MARK_CHARS:
+        if c in line:
+            return _MARKS.sub(" ", line)
+    return line
+
+
+def _without_rule(line: str) -> str:
+    """`_RULE_END.sub("", line)`, tried only on a line ending with a rule's character (every
+    match does, spaces after it aside)."""
+    last = line.rstrip()[-1:]
+    return _RULE_END.sub("", line) if last and last in "-–—_" else line
 
 
 def extract_metadata(paras: list[str], *, directory: tuple[str, ...] = ()) -> Metadata:
     meta = Metadata()
-    head = join_broken([_one_cell(_MARKS.sub(" ", p).strip()) for p in paras[:60]])
+    head = join_broken([_one_cell(_unmarked(p).strip()) for p in paras[:60]])
     top = next((i for i, ln in enumerate(head[:8]) if NUMBER.search(ln) or SUBJECT.match(ln)), 3)
     head[: max(3, top)] = [_issuer_tail(line) for line in head[: max(3, top)]]  # stamps first
     head[:20] = [_without_stamp(line) for line in head[:20]]
-    lines = [_RULE_END.sub("", without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
+    lines = [_without_rule(without_motto(p)) for p in unwrap_motto(head)] + paras[60:]
     _untangle_kinh_gui(lines)
     header_end = head_end(lines)
     _letterhead(meta, lines[:header_end], directory)
