@@ -8,6 +8,7 @@ import html
 import random
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -898,6 +899,35 @@ def test_metadata_head_cleaned_only_where_a_pattern_can_match(lines: list[str]) 
     for line in [*lines, *odd, *ODD]:
         assert metadata._unmarked(line) == metadata._MARKS.sub(" ", line), line
         assert metadata._without_rule(line) == metadata._RULE_END.sub("", line), line
+
+
+def test_date_before_and_split_digits_as_their_plain_forms() -> None:
+    """`references._date_before`, searching only a window whose tail holds "ngày", and
+    `_SPLIT_DIGITS` opening on its "ố", give what the plain search and pattern give."""
+
+    def plain_date_before(text: str, pos: int) -> str | None:
+        window = text[max(0, pos - 200) : pos]
+        m = references._date_before_pattern().search(window)
+        if not m or NUMBER.search(window, max(m.end(i) for i in range(1, 7) if m.group(i))):
+            return None
+        d, mo, y = (int(g) for g in m.groups() if g)
+        try:
+            return date(y, mo, d).isoformat()
+        except ValueError:
+            return None
+
+    split = re.compile(r"(?<=[Ss]ố )(\d{1,3}) (?=\d{1,3}/[A-ZĐ])")
+    made = "Ngày 12/3/2025, Sở X đã ban hành Công văn số 12/SXD-QLN.\nNgày 5 tháng 4 năm 2024 Bộ"
+    made += " ban hành\nQuyết định số 1 23/QĐ-UBND; số 10 77/BNN-TCLN, Số 9 9/QĐ-TTg, ngày"
+    made += " 15/8/2018 Bộ Y tế ban hành Thông tư số 3/2018/TT-BYT, Sổ 1 2/A-B. ngày 1/1/2020 ban"
+    dated = 0
+    for text in [*(p.read_text(encoding="utf-8") for p in TEXTS), made]:
+        assert references._SPLIT_DIGITS.sub(r"ố \1", text) == split.sub(r"\1", text)
+        for pos in {*(m.start() for m in NUMBER.finditer(text)), *range(0, len(text), 97)}:
+            want = plain_date_before(text, pos)
+            assert references._date_before(text, pos) == want, pos
+            dated += want is not None
+    assert dated > 20
 
 
 def test_reference_helpers_give_their_plain_results(lines: list[str]) -> None:

@@ -101,7 +101,9 @@ _GLUED_DATE = re.compile(r"ngày(?<=[A-ZĐ\d]ngày)(?=\s*\d)")
 _GLUED_SO = re.compile(r"[ốỐ](?<=[Ss][ốỐ])(?<!\w[Ss][ốỐ])(?=\d)")
 # "số 10 77/BNN-TCLN": a web copy's stray space inside the digits right after "số", before
 # the slash of a code (taken out; a table's row number before a symbol has no "số")
-_SPLIT_DIGITS = re.compile(r"(?<=[Ss]ố )(\d{1,3}) (?=\d{1,3}/[A-ZĐ])")
+# (written "(?<=[Ss]ố )(\d{1,3}) (?=...)" with the "ố " matched first and put back, so that the
+# search skips ahead to that letter)
+_SPLIT_DIGITS = re.compile(r"ố(?<=[Ss]ố) (\d{1,3}) (?=\d{1,3}/[A-ZĐ])")
 _SO_BEFORE = re.compile(r"(?:số|sô|so|sổ|só)[\s*_]*[:.]?[\s*_]*$")
 
 
@@ -236,7 +238,7 @@ def find_references(text: str, *, own_number: str | None = None) -> list[Referen
     """All cited numbers in text (body and footnotes), first mention first."""
     if "ố" in text or "Ố" in text:
         text = _GLUED_SO.sub(r"\g<0> ", text)  # "số1234/QĐ-UBND": a web copy's lost space
-        text = _SPLIT_DIGITS.sub(r"\1", text)
+        text = _SPLIT_DIGITS.sub(r"ố \1", text)
     if "ngày" in text:
         text = _GLUED_DATE.sub(r" \g<0>", text)  # "2345/QĐ-UBNDngày 5 tháng 8": the same
     if any(mark in text for mark in _MARK_CHARS):  # (a translation looks up every character)
@@ -565,6 +567,10 @@ def _date_end(text: str, pos: int) -> int:
 
 def _date_before(text: str, pos: int) -> str | None:
     window = text[max(0, pos - 200) : pos]
+    # every match holds "Ngày" or "ngày" with no "." nor ";" after it (most windows lack one)
+    tail = window[max(window.rfind("."), window.rfind(";")) + 1 :]
+    if "gày" not in tail or ("Ngày" not in tail and "ngày" not in tail):
+        return None
     m = _date_before_pattern().search(window)
     if not m or NUMBER.search(window, max(m.end(i) for i in range(1, 7) if m.group(i))):
         return None  # the date opening the sentence dates the first document cited after it
