@@ -28,7 +28,13 @@ from dxtrack.extraction.fields import (
     task_build,
 )
 from dxtrack.extraction.fields.agencies import get_matcher
-from dxtrack.extraction.fields.agency_expansion import TITLE_GUARDS, TITLE_REWRITES, kind_word_heads
+from dxtrack.extraction.fields.agency_expansion import (
+    TITLE_GUARDS,
+    TITLE_REWRITES,
+    _at_word_start,
+    _by_first_letter,
+    kind_word_heads,
+)
 from dxtrack.extraction.fields.clause_words import (
     background_end,
     clause_vocab,
@@ -1801,3 +1807,32 @@ def test_known_name_tries_only_the_names_of_its_head(lines: list[str]) -> None:
         assert letterhead.known_name(line) == want, line
         read += want != line
     assert read > 500
+
+
+def test_agency_rewrites_split_by_case_match_one_alternation(lines: list[str]) -> None:
+    """`Expander._edits` (the patterns opening with a capital searched in every text, those
+    opening in lower case only in a text holding a guard word, the two searches merged) finds
+    what the one alternation of all of them finds with `finditer`, over runs of corpus lines
+    (rewrites of both kinds in one text, overlapping ones) and texts made to overlap."""
+    vocab = load_vocab("agencies")
+    expander = get_matcher(())._expander
+    every = [*sorted(expander._abbr, key=len, reverse=True)]
+    abbrs = [_at_word_start(re.escape(a)) + r"(?![\w&])" for a in every]
+    heads = kind_word_heads(vocab)
+    titles = [*TITLE_REWRITES, *(rf"{t}(?=[ \t]+[{vn.UPPER}])" for t in vocab["head_typos"])]
+    titles += list(heads)
+    named = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(titles)]
+    whole = re.compile(_by_first_letter(abbrs + named))
+    odd = ["phó trưởng ban là Giám đốc Sở Tài chính, Giám đốc Sở Y tế và UBND tỉnh"]
+    odd += ["UBND xã, các đồng chí trưởng thôn, Trưởng các ấp; thành phô Huế, đ/c Giám đốc Sở"]
+    odd += ["ủy viên là Chủ tịch UBND các xã, Hiệu trưởng các trường, giám đốc các trung tâm"]
+    odd += ["Sở GD&ĐT, cục Thuê tỉnh, thành viên là Thủ trưởng các sở là"]
+    texts = ["\n".join(lines[i : i + 7]) for i in range(0, len(lines), 7)] + odd
+    both = 0
+    for text in texts:
+        want = [(m.start(), m.end(), expander._replacement(m)) for m in whole.finditer(text)]
+        assert expander._edits(text) == want, text
+        both += any(not text[s].isupper() for s, _, _ in want) and any(
+            text[s].isupper() for s, _, _ in want
+        )
+    assert both > 20

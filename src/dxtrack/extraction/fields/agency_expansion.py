@@ -28,11 +28,6 @@ class Expanded(NamedTuple):  # immutable, built and hashed (a cache key) faster 
     breaks: tuple[int, ...] = ()
 
 
-# characters scanned with the whole alternation before one without the absent guards' patterns
-# is compiled (`Expander._regex_for`)
-COMPILE_AFTER = 20_000
-
-
 class Expander:
     """Compiled abbreviations and rewrites, with a bounded cache of expanded clauses."""
 
@@ -51,18 +46,20 @@ class Expander:
         patterns += list(heads)
         titles = [_at_word_start(p, group=f"t{i}") for i, p in enumerate(patterns)]
         # the words a pattern cannot match without, where it opens with a lower-case letter
-        # (common in running text: each one is a place the search stops at) or says "là"
-        guards = [
-            a if a[:1].islower() else spelt.get(a) and _AND_WORD.findall(a)[0] for a in ordered
-        ]
+        # (common in running text: each one is a place the search stops at)
+        guards = [a if a[:1].islower() else None for a in ordered]
         guards += [TITLE_GUARDS.get(p) or p[:1].islower() and "rưởng" or None for p in patterns]
-        self._patterns = list(zip(abbrs + titles, guards, strict=True))
-        self._guards = tuple(dict.fromkeys(g for g in guards if g))
-        self._regexes: dict[tuple[str, ...], re.Pattern[str]] = {}
-        # characters scanned with the whole alternation for each set of guards not compiled
-        # yet (see `_regex_for`)
-        self._scanned: dict[tuple[str, ...], int] = {}
-        self._rewrite_re = self._regexes[self._guards] = self._compile(self._guards)
+        every = list(zip(abbrs + titles, guards, strict=True))
+        # The alternation split by its first letters (`_by_first_letter`: at a place only the
+        # branch of the letter there is tried): the patterns opening with a capital, searched
+        # in every text, and those opening in lower case, searched only in a text holding one
+        # of their guard words (`_edits` merges the two searches as the one alternation's)
+        self._upper = re.compile(_by_first_letter([p for p, _ in every if p[0].isupper()]))
+        lower = [(p, guard) for p, guard in every if not p[0].isupper()]
+        if any(guard is None for _, guard in lower):
+            raise ValueError("a pattern opening in lower case needs a guard word")
+        self._lower = re.compile(_by_first_letter([p for p, _ in lower])) if lower else None
+        self._lower_guards = tuple(dict.fromkeys(guard for _, guard in lower if guard))
 
     def expand(self, text: str) -> Expanded:
         """Expand abbreviations and reduce office-holders to their agencies
@@ -73,8 +70,7 @@ class Expander:
                 self._expanded.clear()
             # the regex's substitution written out, so that the fold of the result is
             # pieced from the text's (kept: the clause was folded before) where that is exact
-            regex = self._regex_for(tuple(g for g in self._guards if g in text), len(text))
-            edits = [(m.start(), m.end(), self._replacement(m)) for m in regex.finditer(text)]
+            edits = self._edits(text)
             if not edits:
                 cached = self._expanded[text] = Expanded(text, fold(text))
                 return cached
@@ -97,24 +93,32 @@ class Expander:
             cached = self._expanded[text] = Expanded(out, folded, tuple(breaks))
         return cached
 
-    def _regex_for(self, present: tuple[str, ...], size: int) -> re.Pattern[str]:
-        """The alternation without the patterns whose guard word the text lacks (they match
-        nowhere in it): the same rewrites, fewer places to try. Compiling one costs as much
-        as scanning about a million characters with the whole alternation (which finds the
-        same rewrites, twice as slowly): a set of guards is compiled once texts holding it
-        have been scanned for COMPILE_AFTER characters (a document read once compiles few)."""
-        regex = self._regexes.get(present)
-        if regex is None:
-            scanned = self._scanned.get(present, 0) + size
-            if scanned < COMPILE_AFTER:
-                self._scanned[present] = scanned
-                return self._rewrite_re
-            regex = self._regexes[present] = self._compile(present)
-        return regex
-
-    def _compile(self, present: tuple[str, ...]) -> re.Pattern[str]:
-        kept = [p for p, guard in self._patterns if guard is None or guard in present]
-        return re.compile(_by_first_letter(kept))
+    def _edits(self, text: str) -> list[tuple[int, int, str]]:
+        """The rewrites the whole alternation finds (`finditer`), as (start, end, new): where
+        the text holds no lower-case pattern's guard word, the capitals' search alone; else
+        the leftmost match of the two searches, each searched again from the end of a match
+        once it starts before that end (the alternation's next search starts there)."""
+        upper, lower = self._upper, self._lower
+        b = (
+            lower.search(text)
+            if lower is not None and any(g in text for g in self._lower_guards)
+            else None
+        )
+        if b is None:
+            return [(m.start(), m.end(), self._replacement(m)) for m in upper.finditer(text)]
+        edits = []
+        a = upper.search(text)
+        assert lower is not None
+        while a is not None or b is not None:
+            m = a if b is None or (a is not None and a.start() < b.start()) else b
+            assert m is not None
+            edits.append((m.start(), m.end(), self._replacement(m)))
+            end = m.end()
+            if a is not None and a.start() < end:
+                a = upper.search(text, end)
+            if b is not None and b.start() < end:
+                b = lower.search(text, end)
+        return edits
 
     def _replacement(self, m: re.Match[str]) -> str:
         if m.lastgroup is None:  # an abbreviation (only the titles have groups)
@@ -136,9 +140,6 @@ def ampersand_spellings(vocab: dict) -> dict[str, str]:
             out[key.replace("&", " & ")] = value
             out[key.replace("&", " và ")] = value
     return out
-
-
-_AND_WORD = re.compile(r"&|\bvà\b")  # the word a spelling with "&" or "và" cannot match without
 
 
 def kind_word_heads(vocab: dict) -> dict[str, str]:
@@ -215,12 +216,12 @@ TITLE_REWRITES: dict[str, str] = {
     r"h(?<=,\sh)iệu\s+trưởng\s+(?=các\s+\w)": "",
 }
 
-# The word each of these patterns cannot match without (see `Expander._regex_for`): a
-# committee seat held by an office-holder says "là", a hamlet's head "trưởng".
+# The word each of these patterns cannot match without (see `Expander._edits`: those opening
+# in lower case are searched only in a text holding theirs): a committee seat held by an
+# office-holder says "là", a hamlet's head "trưởng".
 TITLE_GUARDS: dict[str, str] = {
     **{p: "là" for p in TITLE_REWRITES if r"\s+là\s+" in p},
     **{p: "rưởng" for p in TITLE_REWRITES if "rưởng" in p and _HAMLET in p},
-    r"Trưởng\s+(?=các\s+\w)": "Trưởng",
     r"g(?<=,\sg)iám\s+đốc\s+(?=các\s+\w)": "đốc",
     r"t(?<=,\st)hủ\s+trưởng\s+(?=các\s+\w)": "trưởng",
     r"h(?<=,\sh)iệu\s+trưởng\s+(?=các\s+\w)": "trưởng",
