@@ -155,19 +155,14 @@ class Node:
     @property
     def own_text(self) -> str:
         """The node's text without its marker, continuation paragraphs included."""
-        texts = self._texts
-        paras = self.paragraphs
-        if (
-            texts is None
-            or texts[0] is not paras
-            or texts[1] != len(paras)
-            or texts[2] != self.marker_len
-        ):
-            texts = self._work_texts()
-        return texts[3]
+        return self._current_texts()[3]
 
     @property
     def heading_text(self) -> str:
+        return self._current_texts()[4]
+
+    def _current_texts(self) -> tuple[object, int, int, str, str]:
+        """`_texts`, worked out again when the node changed since (paragraphs or marker)."""
         texts = self._texts
         paras = self.paragraphs
         if (
@@ -176,8 +171,8 @@ class Node:
             or texts[1] != len(paras)
             or texts[2] != self.marker_len
         ):
-            texts = self._work_texts()
-        return texts[4]
+            return self._work_texts()
+        return texts
 
     def _work_texts(self) -> tuple[object, int, int, str, str]:
         """`own_text` and `heading_text` worked out (and kept in `_texts`)."""
