@@ -42,7 +42,7 @@ from dxtrack.extraction.fields.clause_words import (
     opens_with_closing,
 )
 from dxtrack.extraction.fields.references import NUMBER
-from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, fold, is_upper_line
+from dxtrack.extraction.textutil import ATTRIBUTE, LEVEL_BLOCK, fold, holds_any, is_upper_line
 from dxtrack.extraction.vocab import alternatives, anchored, cued, cues, syntax
 from dxtrack.extraction.vocab import load as load_vocab
 
@@ -991,7 +991,7 @@ def test_cheap_tests_before_clause_searches(lines: list[str]) -> None:
             assert not v["background_verb"].search(folded), line
         if line.find(")", 3) == -1:
             assert not clauses._INLINE_MARK.search(line), line
-        assert signature._marked(line) is bool(signature._MARKED.search(line)), line
+        assert holds_any(line, signature._MARK_CHARS) is bool(signature._MARKED.search(line)), line
         assert subjects._cell_dash(folded) is bool(subjects._ROW_DASH.search(folded)), line
         if not cued(folded, task_build._law_norm_cues()):
             assert not v["law_norm"].match(folded), line

@@ -42,6 +42,7 @@ from dxtrack.extraction.layout_columns import rebuild_aligned_tables
 from dxtrack.extraction.layout_pandoc import rebuild_pandoc_tables
 from dxtrack.extraction.layout_tables import rebuild_tables
 from dxtrack.extraction.layout_tabs import drop_gazette_furniture, rebuild_tab_tables
+from dxtrack.extraction.textutil import holds_any
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
@@ -284,8 +285,7 @@ def aligned_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:
 def _holds(lines: list[str], *marks: str) -> bool:
     """Some line holds one of the marks (none of which spans two lines): one test of the lines
     joined, not one of each line."""
-    joined = "".join(lines)
-    return any(mark in joined for mark in marks)
+    return holds_any("".join(lines), marks)
 
 
 def one_cell_tables(lines: list[str], directory: tuple[str, ...]) -> list[str]:

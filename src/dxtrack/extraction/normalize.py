@@ -152,10 +152,13 @@ def _eth(m: re.Match[str]) -> str:
     return "Đ" if m.group() == "Ð" else "đ"
 
 
-def clean_line(line: str) -> str:
+def clean_line(line: str, *, may_be_unclean: bool = True) -> str:
+    """The line with invisible and look-alike characters mended, spaces collapsed, stripped.
+    `may_be_unclean=False`: the caller knows the line holds no `_UNCLEAN_CHAR` (its text holds
+    none and no eth), which spares that search."""
     if "Ð" in line or "ð" in line:
         line = _ETH.sub(_eth, line)
-    if "  " not in line and not _UNCLEAN_CHAR.search(line):
+    if "  " not in line and not (may_be_unclean and _UNCLEAN_CHAR.search(line)):
         return line.strip()
     return _SPACES.sub(" ", line.translate(_INVISIBLE)).strip()
 
@@ -222,20 +225,14 @@ def _clean_lines(lines: list[str]) -> tuple[list[str], list[bool]]:
     out: list[str] = []
     breaks: list[bool] = []
     blank = False
-    # (what the text as a whole holds, tested once: a text without an eth, or without any
-    # character `clean_line` changes, spares each line that test; one loop, no generators)
+    # (what the text as a whole holds, tested once: a text without an eth and without any
+    # character `clean_line` changes spares each line that search; one loop, no generators)
     text = "\n".join(lines)
-    eth = "Ð" in text or "ð" in text
-    unclean = _UNCLEAN_CHAR.search(text) is not None
+    unclean = "Ð" in text or "ð" in text or _UNCLEAN_CHAR.search(text) is not None
     for whole in lines:
         for cell in _layout_cells(whole) if "|" in whole else (whole,):
             for raw in _glued_closing(cell):
-                if eth:
-                    line = clean_line(raw)
-                elif "  " not in raw and not (unclean and _UNCLEAN_CHAR.search(raw)):
-                    line = raw.strip()  # (what `clean_line` gives such a line)
-                else:
-                    line = _SPACES.sub(" ", raw.translate(_INVISIBLE)).strip()
+                line = clean_line(raw, may_be_unclean=unclean)
                 if not line:
                     blank = True
                 elif (line[0] not in _RULE_OR_PAGE_FIRST and not line[0].isdecimal()) or not (

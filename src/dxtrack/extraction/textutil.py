@@ -105,6 +105,16 @@ def skip_space(text: str, pos: int, *, any_white: bool = False) -> int:
 _LETTER = re.compile(r"[^\W\d_]")
 
 
+def holds_any(text: str, marks: Iterable[str]) -> bool:
+    """Some mark (a character, or a string) stands in the text: one `in` test a mark, which
+    is faster than searching a character class (tried at every character) or `any()` over a
+    generator, for the few marks these tests take."""
+    for mark in marks:
+        if mark in text:
+            return True
+    return False
+
+
 def is_upper_line(text: str) -> bool:
     """True when every letter is upper case and there are at least four of them."""
     return text.isupper() and len(_LETTER.findall(text, 0, 64)) >= 4

@@ -49,7 +49,7 @@ from dxtrack.extraction.fields.letterhead import (
 from dxtrack.extraction.fields.references import NUMBER as REFERENCE_NUMBER
 from dxtrack.extraction.fields.references import symbol_codes
 from dxtrack.extraction.fields.signature import SIGN_PREFIX, find_signer
-from dxtrack.extraction.textutil import fold, is_upper_line
+from dxtrack.extraction.textutil import fold, holds_any, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 from dxtrack.vn import LOWER, UPPER
 
@@ -120,10 +120,7 @@ _MARK_CHARS = "*\\#&<"  # what every `_MARKS` match holds one of
 def _unmarked(line: str) -> str:
     """`_MARKS.sub(" ", line)`, tried only on a line holding a character its matches hold (the
     pattern is tried at every position)."""
-    for c in _MARK_CHARS:
-        if c in line:
-            return _MARKS.sub(" ", line)
-    return line
+    return _MARKS.sub(" ", line) if holds_any(line, _MARK_CHARS) else line
 
 
 def _without_rule(line: str) -> str:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from dxtrack import vn
-from dxtrack.extraction.textutil import CLOSING_LINE, is_upper_line
+from dxtrack.extraction.textutil import CLOSING_LINE, holds_any, is_upper_line
 from dxtrack.extraction.vocab import load as load_vocab
 
 SIGN_PREFIX = re.compile(r"^(?:(?:KT|TM|TL|TUQ|Q|UQ)\s?\.|T/M\s)\s*", re.IGNORECASE)
@@ -41,15 +41,6 @@ _MARK_CHARS = "*_|`\\#&(["
 _MARKED = re.compile(f"[{re.escape(_MARK_CHARS)}]")
 
 
-def _marked(line: str) -> bool:
-    """`_MARKED.search(line)`, one fast test a character (a class is searched character by
-    character)."""
-    for c in _MARK_CHARS:
-        if c in line:
-            return True
-    return False
-
-
 # A character every _MARKS match holds, but one opening the line ("# ", a heading's)
 _MARKS_HOLD = "*_|`\\&"
 
@@ -57,7 +48,7 @@ _MARKS_HOLD = "*_|`\\&"
 def _unmarked(line: str) -> str:
     """`" ".join(_MARKS.sub(" ", _SIGNED.sub(" ", line)).split())`, each step taken only where
     it can change something (both patterns try every place of the line)."""
-    if _marked(line) or line.startswith(("đ", "Đ")):
+    if holds_any(line, _MARK_CHARS) or line.startswith(("đ", "Đ")):
         if ("(" in line or "[" in line or line.startswith(("đ", "Đ"))) and (
             "ký" in (low := line.lower()) or "ky" in low
         ):
